@@ -1,0 +1,82 @@
+import { isAttestError } from '../../shared/api/errors';
+import { attestHome } from '../platform/home';
+import { fileLogger } from '../platform/logger';
+import { APP_VERSION } from '../platform/version';
+import { initCommand } from './commands/init';
+import { infoCommand } from './commands/info';
+import { verifyCommand } from './commands/verify';
+import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError, processIo } from './io';
+
+type Command = (args: string[], io: CliIo, signal: AbortSignal) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  init: initCommand,
+  info: infoCommand,
+  verify: verifyCommand,
+};
+
+export const USAGE = `Usage: attest <command> [options]
+
+  init <vault> --name <engagement> [--client <org>] [--type type1|type2]
+       [--as-of YYYY-MM-DD | --period YYYY-MM-DD..YYYY-MM-DD] [--categories security,availability,...]
+                         create a vault for one engagement
+  info <vault> [--json]  the engagement, key fingerprint, format version and counts
+  verify <vault> [--json]
+                         check the audit chain, every record and every stored file;
+                         exit 1 naming each mismatch
+
+Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a vault.
+`;
+
+/** Runs one `attest` invocation and returns its exit code. Never throws. */
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`attest ${APP_VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`attest: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const logger = fileLogger(attestHome(io.env));
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const started = Date.now();
+  try {
+    const code = await command(args, io, controller.signal);
+    logger.info('cli command finished', {
+      command: name,
+      exitCode: code,
+      ms: Date.now() - started,
+    });
+    return code;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`attest ${e.message}\nRun "attest help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (isAttestError(e)) {
+      logger.warn('cli command failed', { command: name, code: e.code });
+      io.err(`attest ${name}: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    logger.error('cli command crashed', {
+      command: name,
+      error: String(e),
+      stack: (e as Error)?.stack,
+    });
+    io.err(
+      `attest ${name}: an unexpected error occurred (${(e as Error)?.message ?? e}). Details are in the log.\n`,
+    );
+    return EXIT_USAGE;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

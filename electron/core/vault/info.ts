@@ -1,0 +1,41 @@
+import type { VaultInfo } from '../../../shared/api/vault';
+import { AttestError } from '../../../shared/api/errors';
+import { getVaultKey } from '../../db/repos/keys';
+import { countPeople, getPerson } from '../../db/repos/people';
+import { getSetting } from '../../db/repos/settings';
+import { getEngagement } from './engagement';
+import type { Vault } from './session';
+
+export function vaultInfo(vault: Vault): VaultInfo {
+  const key = getVaultKey(vault.db);
+  if (!key) throw new AttestError('integrity', 'This vault has lost its signing key');
+  const personId = getSetting(vault.db, 'current_person_id');
+  const blobs = vault.db.sqlite
+    .prepare(
+      `SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM blob WHERE state = 'complete'`,
+    )
+    .get() as { n: number; bytes: number };
+  const auditEvents = vault.db.sqlite
+    .prepare('SELECT count(*) FROM audit_event')
+    .pluck()
+    .get() as number;
+  return {
+    path: vault.path,
+    vaultId: getSetting(vault.db, 'vault_id') ?? '',
+    formatVersion: vault.formatVersion,
+    appVersion: getSetting(vault.db, 'app_version') ?? '',
+    createdAt: getSetting(vault.db, 'created_at') ?? '',
+    fingerprint: key.fingerprint,
+    engagement: getEngagement(vault),
+    currentUser: {
+      personId: personId && getPerson(vault.db, personId) ? personId : null,
+      name: vault.actor(),
+    },
+    counts: { people: countPeople(vault.db), auditEvents, blobs: blobs.n, blobBytes: blobs.bytes },
+  };
+}
+
+/** `ab12cd34…` → `ab12 cd34 …`: easier to read aloud and compare by eye. */
+export function formatFingerprint(hex: string): string {
+  return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
+}

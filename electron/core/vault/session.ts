@@ -1,0 +1,161 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AttestError } from '../../../shared/api/errors';
+import type { EngagementValues } from '../../../shared/api/vault';
+import { type AuditContext, recordChange } from '../../db/audit';
+import { sha256Hex } from '../../db/canonical';
+import { tx } from '../../db/connection';
+import { osUser } from '../../db/lock';
+import {
+  type OpenedVaultFile,
+  closeVaultFile,
+  createVaultFile,
+  openVaultFile,
+} from '../../db/open';
+import { ENGAGEMENT_ID, getEngagementRow, insertEngagement } from '../../db/repos/engagement';
+import { PRIMARY_KEY_ID, insertVaultKey } from '../../db/repos/keys';
+import { getPerson } from '../../db/repos/people';
+import { getSetting, putSetting } from '../../db/repos/settings';
+import { type Clock, systemClock } from '../../platform/clock';
+import { type IdSource, randomIds } from '../../platform/ids';
+import { APP_VERSION } from '../../platform/version';
+
+/** An open vault: the connection plus the capabilities every use case needs. */
+export interface Vault extends AuditContext, OpenedVaultFile {
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  /** Who is doing the work now, for the audit log. */
+  actor(): string;
+}
+
+export interface SessionOptions {
+  app?: string;
+  clock?: Clock;
+  ids?: IdSource;
+}
+
+function session(file: OpenedVaultFile, options: SessionOptions): Vault {
+  const clock = options.clock ?? systemClock;
+  return {
+    ...file,
+    clock,
+    ids: options.ids ?? randomIds,
+    now: () => clock.now(),
+    actor: () => currentActorName(file),
+  };
+}
+
+function currentActorName(file: OpenedVaultFile): string {
+  const personId = getSetting(file.db, 'current_person_id');
+  const person = personId ? getPerson(file.db, personId) : undefined;
+  return person ? person.name : osUser();
+}
+
+/** Creates a vault with its engagement, signing key and settings, each in the audit log. */
+export async function createVault(
+  path: string,
+  engagement: EngagementValues,
+  options: SessionOptions = {},
+): Promise<Vault> {
+  const clock = options.clock ?? systemClock;
+  const file = await createVaultFile(path, { app: options.app ?? 'attest', now: clock.now });
+  const vault = session(file, options);
+  try {
+    tx(vault.db, () => {
+      const now = vault.now();
+      for (const [key, value] of [
+        ['vault_id', vault.ids.next('vault')],
+        ['created_at', now],
+        ['app_version', APP_VERSION],
+      ] as const) {
+        putSetting(vault.db, key, value);
+        recordChange(vault, {
+          action: 'create',
+          entity: 'setting',
+          entityId: key,
+          payload: { value },
+        });
+      }
+      const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+      const spki = publicKey.export({ type: 'spki', format: 'der' });
+      const fingerprint = sha256Hex(spki);
+      insertVaultKey(vault.db, {
+        id: PRIMARY_KEY_ID,
+        algorithm: 'ed25519',
+        public_key: spki,
+        private_key: privateKey.export({ type: 'pkcs8', format: 'der' }),
+        fingerprint,
+        created_at: now,
+      });
+      // The payload names the key; the private half never enters the log in the clear.
+      recordChange(vault, {
+        action: 'create',
+        entity: 'vault_key',
+        entityId: PRIMARY_KEY_ID,
+        payload: { algorithm: 'ed25519', fingerprint },
+      });
+      insertEngagement(vault.db, {
+        id: ENGAGEMENT_ID,
+        name: engagement.name,
+        client: engagement.client,
+        report_type: engagement.reportType,
+        as_of: engagement.asOf ?? null,
+        period_start: engagement.period?.start ?? null,
+        period_end: engagement.period?.end ?? null,
+        categories: JSON.stringify(engagement.categories),
+        catalog_version: null,
+        created_at: now,
+        updated_at: now,
+      });
+      recordChange(vault, {
+        action: 'create',
+        entity: 'engagement',
+        entityId: ENGAGEMENT_ID,
+        payload: engagement,
+      });
+    });
+  } catch (e) {
+    closeVault(vault);
+    throw e;
+  }
+  return vault;
+}
+
+export async function openVault(path: string, options: SessionOptions = {}): Promise<Vault> {
+  const clock = options.clock ?? systemClock;
+  const file = await openVaultFile(path, { app: options.app ?? 'attest', now: clock.now });
+  const vault = session(file, options);
+  if (!getEngagementRow(vault.db)) {
+    closeVault(vault);
+    throw new AttestError(
+      'not_a_vault',
+      `${basename(path)} has no engagement recorded; it is not a usable vault.`,
+    );
+  }
+  return vault;
+}
+
+export function closeVault(vault: Pick<Vault, 'path' | 'db'>): void {
+  closeVaultFile(vault);
+}
+
+/** "Save a copy…": SQLite's online backup, consistent even while the vault is in use. */
+export async function saveCopy(vault: Vault, destination: string): Promise<void> {
+  try {
+    if (existsSync(destination)) {
+      throw new AttestError('conflict', `${destination} already exists; choose another name.`);
+    }
+    await vault.db.sqlite.backup(destination);
+  } catch (e) {
+    if (e instanceof AttestError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+      throw new AttestError('disk_full', `The disk is full; the copy was not saved.`);
+    }
+    throw new AttestError(
+      'io',
+      `The copy could not be saved to ${destination} (${code ?? 'unknown error'}).`,
+    );
+  }
+}

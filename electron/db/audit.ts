@@ -1,0 +1,78 @@
+import { AUDITED_ENTITIES, type AuditedEntity } from './audited';
+import { canonicalJson, sha256Hex } from './canonical';
+import { type VaultDb, first, runExpect } from './connection';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'archive' | 'restore';
+
+export interface AuditContext {
+  db: VaultDb;
+  now(): string;
+  actor(): string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  state_hash: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The canonical state of a row as it is stored now, or null when it does not exist. */
+export function rowState(db: VaultDb, entity: AuditedEntity, id: string): unknown {
+  const { table, idColumn } = AUDITED_ENTITIES[entity];
+  return db.sqlite.prepare(`SELECT * FROM "${table}" WHERE "${idColumn}" = ?`).get(id) ?? null;
+}
+
+export function stateHash(state: unknown): string {
+  return sha256Hex(canonicalJson(state));
+}
+
+/** The hash that chains an entry to the one before it. */
+export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
+  const { prev_hash, ...rest } = e;
+  return sha256Hex(prev_hash + canonicalJson(rest));
+}
+
+/**
+ * Appends the audit entry for a change that the caller has just made, inside the caller's
+ * transaction (call it from within `tx`). The state hash is computed from the row as re-read
+ * from the database, so it matches exactly what `verify` will read later.
+ */
+export function recordChange(
+  ctx: AuditContext,
+  change: { action: AuditAction; entity: AuditedEntity; entityId: string; payload?: unknown },
+): AuditEntry {
+  const { db } = ctx;
+  if (!db.sqlite.inTransaction)
+    throw new Error('recordChange must run inside the change’s transaction');
+  const state = change.action === 'delete' ? null : rowState(db, change.entity, change.entityId);
+  if (change.action !== 'delete' && state === null) {
+    throw new Error(`recordChange: ${change.entity} ${change.entityId} does not exist`);
+  }
+  const last = first(
+    db,
+    db.qb.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+  );
+  const base = {
+    seq: (last?.seq ?? 0) + 1,
+    at: ctx.now(),
+    actor: ctx.actor(),
+    action: change.action,
+    entity: change.entity,
+    entity_id: change.entityId,
+    state_hash: state === null ? null : stateHash(state),
+    payload: canonicalJson(change.payload ?? {}),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  const entry: AuditEntry = { ...base, hash: entryHash(base) };
+  runExpect(db, db.qb.insertInto('audit_event').values(entry));
+  return entry;
+}

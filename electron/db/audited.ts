@@ -1,0 +1,19 @@
+import type { VaultSchema } from './schema';
+
+/**
+ * Every table whose rows the audit log vouches for, with its id column. `verify` compares each
+ * current row of these tables with the state hash of its latest audit entry, so a table listed
+ * here must only ever change through `recordChange`.
+ */
+export const AUDITED_ENTITIES = {
+  setting: { table: 'setting', idColumn: 'key' },
+  vault_key: { table: 'vault_key', idColumn: 'id' },
+  engagement: { table: 'engagement', idColumn: 'id' },
+  person: { table: 'person', idColumn: 'id' },
+} as const satisfies Record<string, { table: keyof VaultSchema; idColumn: string }>;
+
+export type AuditedEntity = keyof typeof AUDITED_ENTITIES;
+
+export function isAuditedEntity(name: string): name is AuditedEntity {
+  return Object.hasOwn(AUDITED_ENTITIES, name);
+}

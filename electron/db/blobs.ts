@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { AttestError } from '../../shared/api/errors';
+import { type VaultDb, first, run, runExpect, tx } from './connection';
+
+/**
+ * The content-addressed blob store (DESIGN §3). Bytes are streamed into 1 MiB chunks of a
+ * *pending* blob in short transactions; a final transaction records the SHA-256, marks the blob
+ * complete and lets the caller create the owning record. Identical bytes are stored once. Pending
+ * blobs are removed on cancel and at every open, so a crash leaves the whole item or nothing.
+ */
+export const CHUNK_SIZE = 1024 * 1024;
+/** Bytes per commit: big enough to amortise the fsync, small enough to keep edits flowing. */
+export const COMMIT_BYTES = 16 * 1024 * 1024;
+
+export interface BlobProgress {
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface PutBlobOptions<T> {
+  signal?: AbortSignal;
+  onProgress?: (p: BlobProgress) => void;
+  now: () => string;
+  /** Runs inside the final transaction with the blob id, to create the record that owns it. */
+  finalize?: (blobId: number, info: StoredBlob) => T;
+  /** Test hook: called after each committed batch with the number of chunks written so far. */
+  afterCommit?: (chunksWritten: number) => void;
+}
+
+export interface StoredBlob {
+  blobId: number;
+  sha256: string;
+  size: number;
+  /** True when identical bytes were already stored and this put only pointed at them. */
+  deduplicated: boolean;
+}
+
+export async function putBlobFromFile<T = undefined>(
+  db: VaultDb,
+  filePath: string,
+  options: PutBlobOptions<T>,
+): Promise<StoredBlob & { result: T | undefined }> {
+  let fd: number;
+  try {
+    fd = openSync(filePath, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AttestError('not_found', `No file at ${filePath}`);
+    throw new AttestError('io', `Cannot read ${filePath} (${code ?? 'unknown error'})`);
+  }
+  const bytesTotal = fstatSync(fd).size;
+  const pendingId = runExpect(
+    db,
+    db.qb
+      .insertInto('blob')
+      .values({ sha256: null, size: null, state: 'pending', created_at: options.now() }),
+  );
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
+  const insertChunk = db.sqlite.prepare(
+    'INSERT INTO blob_chunk (blob_id, idx, bytes) VALUES (?, ?, ?)',
+  );
+  const chunksPerCommit = Math.max(1, Math.floor(COMMIT_BYTES / CHUNK_SIZE));
+  let idx = 0;
+  let bytesDone = 0;
+  try {
+    for (;;) {
+      throwIfAborted(options.signal);
+      let eof = false;
+      tx(db, () => {
+        for (let k = 0; k < chunksPerCommit; k++) {
+          const n = readSync(fd, buffer, 0, CHUNK_SIZE, bytesDone);
+          if (n === 0) {
+            eof = true;
+            return;
+          }
+          const chunk = buffer.subarray(0, n);
+          hash.update(chunk);
+          insertChunk.run(pendingId, idx++, chunk);
+          bytesDone += n;
+        }
+      });
+      options.afterCommit?.(idx);
+      options.onProgress?.({ bytesDone, bytesTotal });
+      if (eof) break;
+      // Let other calls run between batches: no transaction ever spans this await.
+      await yieldToEventLoop();
+    }
+    throwIfAborted(options.signal);
+    if (bytesDone !== bytesTotal) {
+      throw new AttestError(
+        'io',
+        `${filePath} changed while it was being read; nothing was stored.`,
+      );
+    }
+    const sha256 = hash.digest('hex');
+    return tx(db, () => {
+      const existing = first(
+        db,
+        db.qb
+          .selectFrom('blob')
+          .select('id')
+          .where('sha256', '=', sha256)
+          .where('state', '=', 'complete'),
+      );
+      let stored: StoredBlob;
+      if (existing) {
+        deleteBlobRows(db, pendingId);
+        stored = { blobId: existing.id, sha256, size: bytesDone, deduplicated: true };
+      } else {
+        runExpect(
+          db,
+          db.qb
+            .updateTable('blob')
+            .set({ sha256, size: bytesDone, state: 'complete' })
+            .where('id', '=', pendingId)
+            .where('state', '=', 'pending'),
+        );
+        stored = { blobId: pendingId, sha256, size: bytesDone, deduplicated: false };
+      }
+      const result = options.finalize?.(stored.blobId, stored);
+      return { ...stored, result };
+    });
+  } catch (e) {
+    try {
+      if (db.sqlite.open) tx(db, () => deleteBlobRows(db, pendingId));
+    } catch {
+      // The pending rows are removed at the next open anyway.
+    }
+    throw e;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was stored.');
+}
+
+function deleteBlobRows(db: VaultDb, blobId: number): void {
+  run(db, db.qb.deleteFrom('blob_chunk').where('blob_id', '=', blobId));
+  run(db, db.qb.deleteFrom('blob').where('id', '=', blobId));
+}
+
+/** Removes what interrupted puts left behind. Called at every open. */
+export function removePendingBlobs(db: VaultDb): number {
+  return tx(db, () => {
+    const pending = db.sqlite
+      .prepare(`SELECT id FROM blob WHERE state = 'pending'`)
+      .pluck()
+      .all() as number[];
+    for (const id of pending) deleteBlobRows(db, id);
+    return pending.length;
+  });
+}
+
+export interface BlobRecord {
+  id: number;
+  sha256: string;
+  size: number;
+}
+
+export function getBlob(db: VaultDb, blobId: number): BlobRecord {
+  const row = first(
+    db,
+    db.qb.selectFrom('blob').select(['id', 'sha256', 'size', 'state']).where('id', '=', blobId),
+  );
+  if (!row || row.state !== 'complete' || row.sha256 === null || row.size === null) {
+    throw new AttestError('not_found', `No stored file with id ${blobId}`);
+  }
+  return { id: row.id, sha256: row.sha256, size: row.size };
+}
+
+/** The chunks of a blob, one at a time: memory stays flat whatever the size. */
+export function* blobChunks(db: VaultDb, blobId: number): Generator<Buffer> {
+  getBlob(db, blobId);
+  const stmt = db.sqlite
+    .prepare('SELECT bytes FROM blob_chunk WHERE blob_id = ? AND idx = ?')
+    .pluck();
+  for (let idx = 0; ; idx++) {
+    const bytes = stmt.get(blobId, idx) as Buffer | undefined;
+    if (!bytes) return;
+    yield bytes;
+  }
+}
+
+export function blobReadStream(db: VaultDb, blobId: number): Readable {
+  return Readable.from(blobChunks(db, blobId), { objectMode: false });
+}
+
+export interface BlobCheck {
+  blobId: number;
+  expected: string;
+  actual: string;
+  expectedSize: number;
+  actualSize: number;
+}
+
+/** Re-hashes every complete blob, yielding between blobs; returns the ones that differ. */
+export async function checkAllBlobs(
+  db: VaultDb,
+  onProgress?: (p: {
+    blobsDone: number;
+    blobsTotal: number;
+    bytesDone: number;
+    bytesTotal: number;
+  }) => void,
+  signal?: AbortSignal,
+): Promise<{ count: number; bytes: number; mismatches: BlobCheck[] }> {
+  const blobs = db.sqlite
+    .prepare(`SELECT id, sha256, size FROM blob WHERE state = 'complete' ORDER BY id`)
+    .all() as BlobRecord[];
+  const bytesTotal = blobs.reduce((s, b) => s + b.size, 0);
+  const stmt = db.sqlite
+    .prepare('SELECT bytes FROM blob_chunk WHERE blob_id = ? AND idx = ?')
+    .pluck();
+  const mismatches: BlobCheck[] = [];
+  let bytesDone = 0;
+  let blobsDone = 0;
+  for (const blob of blobs) {
+    const hash = createHash('sha256');
+    let size = 0;
+    for (let idx = 0; ; idx++) {
+      const bytes = stmt.get(blob.id, idx) as Buffer | undefined;
+      if (!bytes) break;
+      hash.update(bytes);
+      size += bytes.length;
+      if (idx % 16 === 15) {
+        throwIfAborted(signal);
+        await yieldToEventLoop();
+      }
+    }
+    const actual = hash.digest('hex');
+    if (actual !== blob.sha256 || size !== blob.size) {
+      mismatches.push({
+        blobId: blob.id,
+        expected: blob.sha256,
+        actual,
+        expectedSize: blob.size,
+        actualSize: size,
+      });
+    }
+    bytesDone += blob.size;
+    blobsDone++;
+    onProgress?.({ blobsDone, blobsTotal: blobs.length, bytesDone, bytesTotal });
+  }
+  return { count: blobs.length, bytes: bytesTotal, mismatches };
+}

@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Compilable } from 'kysely';
+import { AttestError } from '../../shared/api/errors';
+import type { VaultSchema } from './schema';
+
+/**
+ * One open vault connection. `qb` builds portable SQL with kysely; the helpers below run it
+ * synchronously on the better-sqlite3 handle, so a transaction is a plain synchronous function
+ * and can never span an `await` (long jobs interleave between transactions, never inside one).
+ */
+export interface VaultDb {
+  readonly sqlite: Database.Database;
+  readonly qb: Kysely<VaultSchema>;
+}
+
+export function wrapConnection(sqlite: Database.Database): VaultDb {
+  return {
+    sqlite,
+    qb: new Kysely<VaultSchema>({ dialect: new SqliteDialect({ database: sqlite }) }),
+  };
+}
+
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepare(db: VaultDb, sqlText: string): Database.Statement {
+  let cache = statementCache.get(db.sqlite);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db.sqlite, cache);
+  }
+  let stmt = cache.get(sqlText);
+  if (!stmt) {
+    stmt = db.sqlite.prepare(sqlText);
+    cache.set(sqlText, stmt);
+  }
+  return stmt;
+}
+
+export function all<R>(db: VaultDb, query: Compilable<R>): R[] {
+  const c = query.compile();
+  return prepare(db, c.sql).all(...(c.parameters as unknown[])) as R[];
+}
+
+export function first<R>(db: VaultDb, query: Compilable<R>): R | undefined {
+  const c = query.compile();
+  return prepare(db, c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+}
+
+/** Runs a write and returns how many rows it changed. */
+export function run(db: VaultDb, query: Compilable<unknown>): { changes: number; lastId: number } {
+  const c = query.compile();
+  const r = prepare(db, c.sql).run(...(c.parameters as unknown[]));
+  return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
+}
+
+/** A write that must touch exactly `expected` rows; anything else is a bug, said loudly. */
+export function runExpect(db: VaultDb, query: Compilable<unknown>, expected = 1): number {
+  const { changes, lastId } = run(db, query);
+  if (changes !== expected) {
+    throw new AttestError(
+      'internal',
+      `Expected ${expected} row(s) to change, ${changes} did (${query.compile().sql.slice(0, 60)}…)`,
+    );
+  }
+  return lastId;
+}
+
+/** A short synchronous transaction. Nested calls become savepoints. */
+export function tx<T>(db: VaultDb, fn: () => T): T {
+  return db.sqlite.transaction(fn).immediate();
+}

@@ -1,0 +1,50 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+
+/**
+ * The real lock is SQLite's own exclusive file lock (held for as long as the vault is open and
+ * released by the OS if the process dies). This side file only says *who* holds it, so a second
+ * opener can be told "open in attest serve (pid 4242) by alice on laptop-7 since 09:14".
+ */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  user: string;
+  app: string;
+  since: string;
+}
+
+export function lockInfoPath(vaultPath: string): string {
+  return `${vaultPath}.lock`;
+}
+
+export function writeLockInfo(vaultPath: string, app: string, since: string): void {
+  const holder: LockHolder = { pid: process.pid, host: hostname(), user: osUser(), app, since };
+  writeFileSync(lockInfoPath(vaultPath), JSON.stringify(holder) + '\n');
+}
+
+export function readLockInfo(vaultPath: string): LockHolder | null {
+  try {
+    const v = JSON.parse(readFileSync(lockInfoPath(vaultPath), 'utf8')) as LockHolder;
+    return typeof v.pid === 'number' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function removeLockInfo(vaultPath: string): void {
+  rmSync(lockInfoPath(vaultPath), { force: true });
+}
+
+export function describeHolder(holder: LockHolder | null): string {
+  if (!holder) return 'another program';
+  return `${holder.app} (pid ${holder.pid}) by ${holder.user} on ${holder.host} since ${holder.since}`;
+}
+
+export function osUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}

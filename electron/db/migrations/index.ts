@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import * as m001 from './2026_11_26_001_vault_core';
+import * as m002 from './2026_11_26_002_people';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/**
+ * Every migration, in order, statically imported so bundling cannot lose one. The vault's format
+ * version (`PRAGMA user_version`) is the number of these applied.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '2026_11_26_001_vault_core', up: m001.up },
+  { name: '2026_11_26_002_people', up: m002.up },
+];
+
+export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

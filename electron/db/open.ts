@@ -1,0 +1,178 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { AttestError } from '../../shared/api/errors';
+import { type VaultDb, wrapConnection } from './connection';
+import { APPLICATION_ID, readVaultHeader } from './header';
+import { describeHolder, readLockInfo, removeLockInfo, writeLockInfo } from './lock';
+import { LATEST_FORMAT_VERSION, MIGRATIONS } from './migrations/index';
+import { mapSqliteError } from './sqlite-errors';
+import { removePendingBlobs } from './blobs';
+
+/** 64 KiB pages and a truncated rollback journal: chosen by measurement (DESIGN §3). */
+export const PAGE_SIZE = 65536;
+
+export interface OpenedVaultFile {
+  path: string;
+  db: VaultDb;
+  formatVersion: number;
+  /** Set when the file was migrated on open: the old version and where its backup went. */
+  migratedFrom: { version: number; backupPath: string } | null;
+}
+
+export interface OpenFileOptions {
+  /** Who is opening it, shown to a second opener ("attest serve", "Attest desktop"). */
+  app: string;
+  now(): string;
+}
+
+/**
+ * Creates a new, empty vault file at the latest format. Refuses an existing path without
+ * touching it: the empty file is created with O_EXCL, so two creators cannot race.
+ */
+export async function createVaultFile(
+  path: string,
+  options: OpenFileOptions,
+): Promise<OpenedVaultFile> {
+  try {
+    closeSync(openSync(path, 'wx'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      throw new AttestError(
+        'conflict',
+        `${path} already exists; it was left untouched. Choose another name.`,
+      );
+    }
+    if (code === 'ENOENT')
+      throw new AttestError('not_found', `The folder for ${path} does not exist`);
+    if (code === 'ENOSPC')
+      throw new AttestError('disk_full', `The disk is full; ${path} was not created`);
+    throw new AttestError('io', `Cannot create ${path} (${code ?? 'unknown error'})`);
+  }
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(path, { fileMustExist: true, timeout: 0 });
+    sqlite.pragma(`page_size = ${PAGE_SIZE}`);
+    applyPragmas(sqlite);
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    acquireLock(sqlite, path);
+    const db = wrapConnection(sqlite);
+    await migrate(db, 0);
+    writeLockInfo(path, options.app, options.now());
+    return { path, db, formatVersion: LATEST_FORMAT_VERSION, migratedFrom: null };
+  } catch (e) {
+    try {
+      sqlite?.close();
+    } catch {
+      // already failing; the original error is the one to report
+    }
+    removeVaultFiles(path);
+    throw mapSqliteError(e, path);
+  }
+}
+
+/**
+ * Opens an existing vault: header checks first (read-only, before SQLite touches the file), then
+ * the exclusive lock, then — for an older format — an online backup and the migrations.
+ */
+export async function openVaultFile(
+  path: string,
+  options: OpenFileOptions,
+): Promise<OpenedVaultFile> {
+  const header = readVaultHeader(path);
+  let sqlite: Database.Database | null = null;
+  let locked = false;
+  try {
+    sqlite = new Database(path, { fileMustExist: true, timeout: 0 });
+    applyPragmas(sqlite);
+    acquireLock(sqlite, path);
+    locked = true;
+    // Re-read after the lock: SQLite may just have rolled back a hot journal.
+    const version = sqlite.pragma('user_version', { simple: true }) as number;
+    const appId = sqlite.pragma('application_id', { simple: true }) as number;
+    if (appId !== APPLICATION_ID || version !== header.formatVersion) {
+      throw new AttestError('not_a_vault', `${path} changed while it was being opened; try again.`);
+    }
+    const db = wrapConnection(sqlite);
+    let migratedFrom: OpenedVaultFile['migratedFrom'] = null;
+    if (version < LATEST_FORMAT_VERSION) {
+      const backupPath = `${path}.v${version}.bak`;
+      rmSync(backupPath, { force: true });
+      await sqlite.backup(backupPath);
+      await migrate(db, version);
+      migratedFrom = { version, backupPath };
+    }
+    writeLockInfo(path, options.app, options.now());
+    removePendingBlobs(db);
+    return { path, db, formatVersion: LATEST_FORMAT_VERSION, migratedFrom };
+  } catch (e) {
+    try {
+      sqlite?.close();
+    } catch {
+      // keep the original error
+    }
+    if (!locked && isBusy(e)) {
+      const holder = readLockInfo(path);
+      throw new AttestError(
+        'vault_locked',
+        `${path} is open in ${describeHolder(holder)}. Close it there first.`,
+        {
+          holder,
+        },
+      );
+    }
+    throw mapSqliteError(e, path);
+  }
+}
+
+/** Closes cleanly: the vault is one file at rest (no journal, no lock note beside it). */
+export function closeVaultFile(file: Pick<OpenedVaultFile, 'path' | 'db'>): void {
+  const { sqlite } = file.db;
+  if (sqlite.open) {
+    try {
+      sqlite.pragma('journal_mode = DELETE');
+    } finally {
+      sqlite.close();
+    }
+  }
+  removeLockInfo(file.path);
+}
+
+function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = TRUNCATE');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  // Hold the file lock for as long as the vault is open: one writer, one connection.
+  sqlite.pragma('locking_mode = EXCLUSIVE');
+}
+
+function acquireLock(sqlite: Database.Database, _path: string): void {
+  // An exclusive transaction takes the exclusive file lock; EXCLUSIVE locking mode keeps it.
+  sqlite.exec('BEGIN EXCLUSIVE');
+  sqlite.exec('COMMIT');
+}
+
+async function migrate(db: VaultDb, from: number): Promise<void> {
+  for (let v = from; v < MIGRATIONS.length; v++) {
+    const migration = MIGRATIONS[v]!;
+    db.sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      await migration.up(db.qb);
+      db.sqlite.pragma(`user_version = ${v + 1}`);
+      db.sqlite.exec('COMMIT');
+    } catch (e) {
+      if (db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK');
+      throw e;
+    }
+  }
+}
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return code === 'SQLITE_BUSY' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'));
+}
+
+function removeVaultFiles(path: string): void {
+  for (const p of [path, `${path}-journal`]) if (existsSync(p)) rmSync(p, { force: true });
+  removeLockInfo(path);
+}

@@ -1,0 +1,33 @@
+import type { PersonTable } from '../schema';
+import { type VaultDb, all, first, runExpect } from '../connection';
+
+export function insertPerson(db: VaultDb, row: PersonTable): void {
+  runExpect(db, db.qb.insertInto('person').values(row));
+}
+
+export function getPerson(db: VaultDb, id: string): PersonTable | undefined {
+  return first(db, db.qb.selectFrom('person').selectAll().where('id', '=', id));
+}
+
+export function listPeople(db: VaultDb, includeArchived = false): PersonTable[] {
+  let q = db.qb.selectFrom('person').selectAll().orderBy('name').orderBy('id');
+  if (!includeArchived) q = q.where('archived_at', 'is', null);
+  return all(db, q);
+}
+
+export function updatePerson(
+  db: VaultDb,
+  id: string,
+  patch: Partial<Omit<PersonTable, 'id'>>,
+): void {
+  runExpect(db, db.qb.updateTable('person').set(patch).where('id', '=', id));
+}
+
+export function countPeople(db: VaultDb): number {
+  return Number(
+    first(
+      db,
+      db.qb.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0,
+  );
+}

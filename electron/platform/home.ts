@@ -1,0 +1,29 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * ATTEST_HOME holds logs, settings and the recent-vaults list — never evidence. The desktop app
+ * passes the platform's user-data folder; the CLI and `attest serve` use ~/Attest unless the
+ * environment says otherwise.
+ */
+export function attestHome(env: NodeJS.ProcessEnv = process.env, fallback?: string): string {
+  const dir = env.ATTEST_HOME ? resolve(env.ATTEST_HOME) : (fallback ?? join(homedir(), 'Attest'));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function readJsonFile<T>(path: string, fallback: T): T {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a file. */
+export function writeJsonFile(path: string, value: unknown): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(value, null, 2) + '\n');
+  renameSync(tmp, path);
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { CATEGORIES, REPORT_TYPES, normaliseCategories } from '../domain/engagement';
+import { isoDate, isoInstant } from './common';
+
+export const periodSchema = z.object({ start: isoDate, end: isoDate });
+
+/**
+ * What it takes to start an engagement. Security is always added to the categories; Type I needs
+ * an as-of date, Type II a period whose end comes after its start.
+ */
+export const engagementInput = z
+  .object({
+    name: z.string().trim().min(1, { message: 'Give the engagement a name' }).max(200),
+    client: z.string().trim().max(200).default(''),
+    reportType: z.enum(REPORT_TYPES).default('type2'),
+    asOf: isoDate.optional(),
+    period: periodSchema.optional(),
+    categories: z.array(z.enum(CATEGORIES)).default(['security']).transform(normaliseCategories),
+  })
+  .superRefine((value, ctx) => {
+    if (value.reportType === 'type1') {
+      if (value.period) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['period'],
+          message: 'A Type I report has an as-of date, not a period',
+        });
+      }
+    } else {
+      if (value.asOf) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['asOf'],
+          message: 'A Type II report covers a period, not an as-of date',
+        });
+      }
+      if (value.period && value.period.end <= value.period.start) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['period', 'end'],
+          message: 'The period must end after it starts',
+        });
+      }
+    }
+  });
+
+export type EngagementInput = z.input<typeof engagementInput>;
+export type EngagementValues = z.output<typeof engagementInput>;
+
+export const engagementSchema = z.object({
+  name: z.string(),
+  client: z.string(),
+  reportType: z.enum(REPORT_TYPES),
+  asOf: isoDate.nullable(),
+  period: periodSchema.nullable(),
+  categories: z.array(z.enum(CATEGORIES)),
+  catalogVersion: z.string().nullable(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type Engagement = z.infer<typeof engagementSchema>;
+
+export const vaultInfoSchema = z.object({
+  path: z.string(),
+  vaultId: z.string(),
+  formatVersion: z.number().int(),
+  appVersion: z.string(),
+  createdAt: isoInstant,
+  fingerprint: z.string(),
+  engagement: engagementSchema,
+  currentUser: z.object({ personId: z.string().nullable(), name: z.string() }),
+  counts: z.object({
+    people: z.number().int(),
+    auditEvents: z.number().int(),
+    blobs: z.number().int(),
+    blobBytes: z.number().int(),
+  }),
+});
+export type VaultInfo = z.infer<typeof vaultInfoSchema>;
+
+export const VERIFY_PROBLEM_KINDS = [
+  'sqlite_integrity',
+  'audit_entry_missing',
+  'audit_entry_altered',
+  'audit_chain_broken',
+  'row_changed',
+  'row_untracked',
+  'row_deleted',
+  'blob_altered',
+  'blob_incomplete',
+] as const;
+
+export const verifyProblemSchema = z.object({
+  kind: z.enum(VERIFY_PROBLEM_KINDS),
+  message: z.string(),
+  entity: z.string().optional(),
+  entityId: z.string().optional(),
+  seq: z.number().int().optional(),
+  blobId: z.number().int().optional(),
+});
+export type VerifyProblem = z.infer<typeof verifyProblemSchema>;
+
+export const verifyReportSchema = z.object({
+  ok: z.boolean(),
+  checkedAt: isoInstant,
+  checked: z.object({
+    auditEntries: z.number().int(),
+    rows: z.number().int(),
+    blobs: z.number().int(),
+    blobBytes: z.number().int(),
+  }),
+  problems: z.array(verifyProblemSchema),
+});
+export type VerifyReport = z.infer<typeof verifyReportSchema>;
