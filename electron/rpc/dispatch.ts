@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { type Envelope, isMethodName, methods } from '../../shared/api/index';
+import { AttestError, type ValidationIssue } from '../../shared/api/errors';
+import type { RpcContext } from './context';
+import { toApiError } from './errors';
+import { handlers } from './handlers';
+
+/**
+ * The only entry into the core from any transport: checks the name is an own method of the
+ * contract, parses the input (the trust boundary), runs the handler and turns every failure into
+ * error data with a closed code.
+ */
+export async function dispatch(ctx: RpcContext, name: string, rawInput: unknown): Promise<Envelope> {
+  if (!isMethodName(name)) {
+    return { ok: false, error: { code: 'not_found', message: `Unknown method "${String(name).slice(0, 80)}"` } };
+  }
+  const def = methods[name];
+  const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const issues: ValidationIssue[] = parsed.error.issues.map((i) => ({
+      path: i.path.map(String),
+      message: i.message,
+    }));
+    return { ok: false, error: validation(issues) };
+  }
+  try {
+    const handler = handlers[name] as (input: unknown, ctx: RpcContext) => unknown;
+    const value = await handler(parsed.data, ctx);
+    return { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: toApiError(e, ctx.logger) };
+  }
+}
+
+function validation(issues: ValidationIssue[]) {
+  const first = issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  return new AttestError('validation', `${where}${first?.message ?? 'Invalid input'}`, issues).toApiError();
+}

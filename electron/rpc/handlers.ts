@@ -1,0 +1,16 @@
+import type { MethodName } from '../../shared/api/index';
+import { appHandlers } from './handlers/app';
+import { blobHandlers } from './handlers/blobs';
+import { jobHandlers } from './handlers/jobs';
+import type { Handlers } from './handlers/types';
+import { vaultHandlers } from './handlers/vault';
+
+const table = { ...appHandlers, ...vaultHandlers, ...jobHandlers, ...blobHandlers };
+
+// A missing or an extra method is a compile error that names it.
+type Missing = Exclude<MethodName, keyof typeof table>;
+type Extra = Exclude<keyof typeof table, MethodName>;
+const exact: [Missing, Extra] extends [never, never] ? true : { missing: Missing; extra: Extra } = true;
+void exact;
+
+export const handlers: Handlers = table;

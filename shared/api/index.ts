@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { mergeTables } from './define';
+import { appMethods } from './methods/app';
+import { blobMethods } from './methods/blobs';
+import { jobMethods } from './methods/jobs';
+import { vaultMethods } from './methods/vault';
+import type { ApiError } from './errors';
+
+export * from './errors';
+export * from './events';
+
+/** THE contract: every method once, merged from one table per domain. */
+export const methods = mergeTables(appMethods, vaultMethods, jobMethods, blobMethods);
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller passes (defaults may be omitted). */
+export type Input<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives, after parsing and defaults. */
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type Output<M extends MethodName> = z.infer<Methods[M]['output']>;
+
+export type JobMethodName = {
+  [M in MethodName]: Methods[M] extends { jobResult: z.ZodType } ? M : never;
+}[MethodName];
+export type JobResult<M extends JobMethodName> = Methods[M] extends { jobResult: infer R extends z.ZodType }
+  ? z.infer<R>
+  : never;
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+
+/** The envelope every dispatched call answers with, over IPC and HTTP alike. */
+export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiError };

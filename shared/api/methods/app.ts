@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { method } from '../define';
+
+export const appMethods = {
+  'app.info': method({
+    summary: 'The running build, where ATTEST_HOME is, and whether a vault is open',
+    input: z.object({}).strict(),
+    output: z.object({
+      version: z.string(),
+      home: z.string(),
+      platform: z.string(),
+      openVault: z.string().nullable(),
+    }),
+    mutates: false,
+  }),
+} as const;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { engagementInput, vaultInfoSchema, verifyReportSchema } from '../vault';
+
+/**
+ * Where a vault file is: an absolute path (desktop dialogs, recent list) or a bare file name that
+ * is resolved inside ATTEST_HOME (browser mode, where there is no native dialog).
+ */
+export const vaultFile = z
+  .string()
+  .trim()
+  .min(1, { message: 'Choose a file' })
+  .max(1024)
+  .refine((s) => !s.includes('\u0000'), { message: 'Not a valid file name' });
+
+export const recentVaultSchema = z.object({ path: z.string(), name: z.string(), openedAt: z.string() });
+
+export const vaultMethods = {
+  'vault.create': method({
+    summary: 'Create a vault for a new engagement and open it',
+    input: z.object({ file: vaultFile, engagement: engagementInput }).strict(),
+    output: vaultInfoSchema,
+    mutates: true,
+  }),
+  'vault.open': method({
+    summary: 'Open an existing vault (closing the one that is open)',
+    input: z.object({ file: vaultFile }).strict(),
+    output: vaultInfoSchema,
+    mutates: true,
+  }),
+  'vault.close': method({
+    summary: 'Close the open vault, cancelling its running jobs',
+    input: z.object({}).strict(),
+    output: z.object({ closed: z.boolean() }),
+    mutates: true,
+  }),
+  'vault.info': method({
+    summary: 'The open vault: engagement, fingerprint, format version, counts',
+    input: z.object({}).strict(),
+    output: vaultInfoSchema,
+    mutates: false,
+  }),
+  'vault.verify': method({
+    summary: 'Verify the open vault (audit chain, records, stored files) as a job',
+    input: z.object({}).strict(),
+    output: z.object({ jobId: z.string() }),
+    jobResult: verifyReportSchema,
+    mutates: false,
+  }),
+  'vault.saveCopy': method({
+    summary: 'Save a consistent copy of the open vault (SQLite online backup)',
+    input: z.object({ file: vaultFile }).strict(),
+    output: z.object({ path: z.string() }),
+    mutates: false,
+  }),
+  'vault.recent': method({
+    summary: 'Recently opened vaults, newest first',
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(recentVaultSchema) }),
+    mutates: false,
+  }),
+  'vault.forgetRecent': method({
+    summary: 'Remove a vault from the recent list (the file is not touched)',
+    input: z.object({ path: z.string().min(1) }).strict(),
+    output: z.object({ items: z.array(recentVaultSchema) }),
+    mutates: true,
+  }),
+  'vault.available': method({
+    summary: 'Vault files inside ATTEST_HOME (browser mode has no file dialog)',
+    input: z.object({}).strict(),
+    output: z.object({
+      home: z.string(),
+      items: z.array(z.object({ path: z.string(), fileName: z.string(), size: z.number(), modifiedAt: z.string() })),
+    }),
+    mutates: false,
+  }),
+} as const;
