@@ -10,9 +10,16 @@ import { handlers } from './handlers';
  * contract, parses the input (the trust boundary), runs the handler and turns every failure into
  * error data with a closed code.
  */
-export async function dispatch(ctx: RpcContext, name: string, rawInput: unknown): Promise<Envelope> {
+export async function dispatch(
+  ctx: RpcContext,
+  name: string,
+  rawInput: unknown,
+): Promise<Envelope> {
   if (!isMethodName(name)) {
-    return { ok: false, error: { code: 'not_found', message: `Unknown method "${String(name).slice(0, 80)}"` } };
+    return {
+      ok: false,
+      error: { code: 'not_found', message: `Unknown method "${String(name).slice(0, 80)}"` },
+    };
   }
   const def = methods[name];
   const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
@@ -35,5 +42,9 @@ export async function dispatch(ctx: RpcContext, name: string, rawInput: unknown)
 function validation(issues: ValidationIssue[]) {
   const first = issues[0];
   const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  return new AttestError('validation', `${where}${first?.message ?? 'Invalid input'}`, issues).toApiError();
+  return new AttestError(
+    'validation',
+    `${where}${first?.message ?? 'Invalid input'}`,
+    issues,
+  ).toApiError();
 }

@@ -10,10 +10,17 @@ export function toApiError(e: unknown, logger: Logger): ApiError {
   const mapped = mapSqliteError(e);
   if (isAttestError(mapped)) return mapped.toApiError();
   const errno = (e as NodeJS.ErrnoException)?.code;
-  if (errno === 'ENOSPC') return new AttestError('disk_full', 'The disk is full; nothing was saved.').toApiError();
+  if (errno === 'ENOSPC')
+    return new AttestError('disk_full', 'The disk is full; nothing was saved.').toApiError();
   if (errno === 'EACCES' || errno === 'EPERM') {
-    return new AttestError('io', 'Permission denied: Attest may not read or write that file.').toApiError();
+    return new AttestError(
+      'io',
+      'Permission denied: Attest may not read or write that file.',
+    ).toApiError();
   }
   logger.error('unexpected error', { error: String(e), stack: (e as Error)?.stack });
-  return { code: 'internal', message: 'Something went wrong inside Attest. The details are in the log.' };
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Attest. The details are in the log.',
+  };
 }

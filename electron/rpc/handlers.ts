@@ -10,7 +10,8 @@ const table = { ...appHandlers, ...vaultHandlers, ...jobHandlers, ...blobHandler
 // A missing or an extra method is a compile error that names it.
 type Missing = Exclude<MethodName, keyof typeof table>;
 type Extra = Exclude<keyof typeof table, MethodName>;
-const exact: [Missing, Extra] extends [never, never] ? true : { missing: Missing; extra: Extra } = true;
+const exact: [Missing, Extra] extends [never, never] ? true : { missing: Missing; extra: Extra } =
+  true;
 void exact;
 
 export const handlers: Handlers = table;

@@ -36,7 +36,13 @@ export class JobManager {
   private running = 0;
 
   constructor(
-    private readonly deps: { clock: Clock; ids: IdSource; events: EventBus; logger: Logger; concurrency?: number },
+    private readonly deps: {
+      clock: Clock;
+      ids: IdSource;
+      events: EventBus;
+      logger: Logger;
+      concurrency?: number;
+    },
   ) {}
 
   start(kind: string, label: string, run: JobRunner): Job {
@@ -54,7 +60,15 @@ export class JobManager {
     };
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => (resolveDone = r));
-    this.entries.set(job.id, { job, run, controller: new AbortController(), done, resolveDone, lastEmit: 0, startedMs: 0 });
+    this.entries.set(job.id, {
+      job,
+      run,
+      controller: new AbortController(),
+      done,
+      resolveDone,
+      lastEmit: 0,
+      startedMs: 0,
+    });
     this.emitState(job);
     this.prune();
     this.pump();
@@ -78,7 +92,12 @@ export class JobManager {
     const entry = this.entries.get(id);
     if (!entry) throw new AttestError('not_found', `No job ${id} in this session`);
     if (entry.job.state === 'queued') {
-      this.finish(entry, 'cancelled', null, new AttestError('cancelled', 'Cancelled before it started').toApiError());
+      this.finish(
+        entry,
+        'cancelled',
+        null,
+        new AttestError('cancelled', 'Cancelled before it started').toApiError(),
+      );
     } else if (entry.job.state === 'running') {
       entry.controller.abort();
     }
@@ -95,7 +114,9 @@ export class JobManager {
 
   /** Cancels everything unfinished and waits for it to stop (used when a vault closes). */
   async cancelAll(): Promise<void> {
-    const pending = [...this.entries.values()].filter((e) => !FINISHED_JOB_STATES.includes(e.job.state));
+    const pending = [...this.entries.values()].filter(
+      (e) => !FINISHED_JOB_STATES.includes(e.job.state),
+    );
     for (const e of pending) this.cancel(e.job.id);
     await Promise.all(pending.map((e) => e.done));
   }
@@ -124,8 +145,14 @@ export class JobManager {
       this.finish(entry, 'succeeded', result ?? null, null);
     } catch (e) {
       const error = toApiError(e, this.deps.logger);
-      const cancelled = error.code === 'cancelled' || (entry.controller.signal.aborted && !isAttestError(e));
-      this.finish(entry, cancelled ? 'cancelled' : 'failed', null, cancelled ? { ...error, code: 'cancelled' } : error);
+      const cancelled =
+        error.code === 'cancelled' || (entry.controller.signal.aborted && !isAttestError(e));
+      this.finish(
+        entry,
+        cancelled ? 'cancelled' : 'failed',
+        null,
+        cancelled ? { ...error, code: 'cancelled' } : error,
+      );
     } finally {
       this.running--;
       this.pump();
@@ -136,7 +163,9 @@ export class JobManager {
     const elapsed = (Date.now() - entry.startedMs) / 1000;
     const rate = p.bytesDone !== undefined && elapsed > 0.2 ? p.bytesDone / elapsed : undefined;
     const eta =
-      rate && p.bytesTotal !== undefined && p.bytesDone !== undefined ? (p.bytesTotal - p.bytesDone) / rate : undefined;
+      rate && p.bytesTotal !== undefined && p.bytesDone !== undefined
+        ? (p.bytesTotal - p.bytesDone) / rate
+        : undefined;
     entry.job.progress = {
       ...p,
       ...(rate !== undefined ? { bytesPerSecond: Math.round(rate) } : {}),
@@ -150,10 +179,16 @@ export class JobManager {
   }
 
   private flushProgress(entry: JobEntry): void {
-    if (entry.job.progress) this.deps.events.emit('job.progress', { jobId: entry.job.id, ...entry.job.progress });
+    if (entry.job.progress)
+      this.deps.events.emit('job.progress', { jobId: entry.job.id, ...entry.job.progress });
   }
 
-  private finish(entry: JobEntry, state: Job['state'], result: unknown, error: ApiError | null): void {
+  private finish(
+    entry: JobEntry,
+    state: Job['state'],
+    result: unknown,
+    error: ApiError | null,
+  ): void {
     entry.job.state = state;
     entry.job.finishedAt = this.deps.clock.now();
     entry.job.result = result;
@@ -167,7 +202,10 @@ export class JobManager {
   }
 
   private prune(): void {
-    const finished = [...this.entries.values()].filter((e) => FINISHED_JOB_STATES.includes(e.job.state));
-    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.entries.delete(e.job.id);
+    const finished = [...this.entries.values()].filter((e) =>
+      FINISHED_JOB_STATES.includes(e.job.state),
+    );
+    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+      this.entries.delete(e.job.id);
   }
 }

@@ -35,7 +35,10 @@ export function createRuntime(options: RuntimeOptions): RpcContext & { dispose()
     events,
     jobs,
     uploads: options.uploads
-      ? new UploadStaging(join(options.home, 'staging', String(process.pid)), options.uploadLimitBytes)
+      ? new UploadStaging(
+          join(options.home, 'staging', String(process.pid)),
+          options.uploadLimitBytes,
+        )
       : null,
     vault: null,
     async dispose() {

@@ -42,7 +42,11 @@ export class UploadStaging {
         async function* (source: AsyncIterable<Buffer>) {
           for await (const chunk of source) {
             size += chunk.length;
-            if (size > limit) throw new AttestError('validation', `The file is larger than the ${limit}-byte upload limit`);
+            if (size > limit)
+              throw new AttestError(
+                'validation',
+                `The file is larger than the ${limit}-byte upload limit`,
+              );
             yield chunk;
           }
         },
@@ -73,7 +77,10 @@ export class UploadStaging {
 
   /** Files currently staged (tests check that nothing is left behind). */
   stagedFiles(): { name: string; size: number }[] {
-    return readdirSync(this.dir).map((name) => ({ name, size: statSync(join(this.dir, name)).size }));
+    return readdirSync(this.dir).map((name) => ({
+      name,
+      size: statSync(join(this.dir, name)).size,
+    }));
   }
 
   dispose(): void {

@@ -7,7 +7,10 @@ import type { EventName, EventPayload } from './events';
  */
 export interface AttestBridge {
   invoke(method: string, input: unknown): Promise<Envelope>;
-  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  subscribe<E extends EventName>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ): () => void;
   host: HostBridge;
 }
 
@@ -19,8 +22,16 @@ export interface FileFilter {
 /** What only a desktop can do. Each returns null when the user cancels. */
 export interface HostBridge {
   readonly kind: 'desktop' | 'browser';
-  pickFiles(options: { title?: string; multiple?: boolean; filters?: FileFilter[] }): Promise<string[] | null>;
-  pickSavePath(options: { title?: string; defaultName: string; filters?: FileFilter[] }): Promise<string | null>;
+  pickFiles(options: {
+    title?: string;
+    multiple?: boolean;
+    filters?: FileFilter[];
+  }): Promise<string[] | null>;
+  pickSavePath(options: {
+    title?: string;
+    defaultName: string;
+    filters?: FileFilter[];
+  }): Promise<string | null>;
   pickVault(): Promise<string | null>;
   pickNewVaultPath(defaultName: string): Promise<string | null>;
   /** Paths of files dropped on the window (`webUtils.getPathForFile`); the items are DOM `File`s. */

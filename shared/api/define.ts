@@ -17,9 +17,11 @@ export interface MethodDef<
   summary: string;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType, R extends z.ZodType | undefined = undefined>(
-  def: MethodDef<I, O, R>,
-): MethodDef<I, O, R> {
+export function method<
+  I extends z.ZodType,
+  O extends z.ZodType,
+  R extends z.ZodType | undefined = undefined,
+>(def: MethodDef<I, O, R>): MethodDef<I, O, R> {
   return def;
 }
 
@@ -27,7 +29,9 @@ export function method<I extends z.ZodType, O extends z.ZodType, R extends z.Zod
  * Merges per-domain method tables, refusing a name declared twice (at module load, so the
  * mistake cannot ship) and any name not of the form `domain.verb`.
  */
-export function mergeTables<T extends Record<string, unknown>[]>(...tables: T): UnionToIntersection<T[number]> {
+export function mergeTables<T extends Record<string, unknown>[]>(
+  ...tables: T
+): UnionToIntersection<T[number]> {
   const merged: Record<string, unknown> = {};
   for (const table of tables) {
     for (const [name, def] of Object.entries(table)) {
@@ -41,6 +45,8 @@ export function mergeTables<T extends Record<string, unknown>[]>(...tables: T): 
   return merged as UnionToIntersection<T[number]>;
 }
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
   ? I
   : never;

@@ -23,7 +23,9 @@ export type Output<M extends MethodName> = z.infer<Methods[M]['output']>;
 export type JobMethodName = {
   [M in MethodName]: Methods[M] extends { jobResult: z.ZodType } ? M : never;
 }[MethodName];
-export type JobResult<M extends JobMethodName> = Methods[M] extends { jobResult: infer R extends z.ZodType }
+export type JobResult<M extends JobMethodName> = Methods[M] extends {
+  jobResult: infer R extends z.ZodType;
+}
   ? z.infer<R>
   : never;
 

@@ -5,9 +5,13 @@ import { type RpcContext, requireVault } from '../context';
 import type { HandlerSlice } from './types';
 
 /** A file source as a path on disk, plus what to do once its bytes are safely stored. */
-export function sourcePath(ctx: RpcContext, source: FileSource): { path: string; done: () => void } {
+export function sourcePath(
+  ctx: RpcContext,
+  source: FileSource,
+): { path: string; done: () => void } {
   if ('path' in source) return { path: source.path, done: () => {} };
-  if (!ctx.uploads) throw new AttestError('validation', 'Uploads are only accepted in browser mode');
+  if (!ctx.uploads)
+    throw new AttestError('validation', 'Uploads are only accepted in browser mode');
   const upload = ctx.uploads.get(source.uploadId);
   return { path: upload.path, done: () => ctx.uploads?.release(source.uploadId) };
 }
@@ -24,7 +28,12 @@ export const blobHandlers: HandlerSlice<'blobs.add' | 'blobs.get'> = {
           onProgress: (p) => progress({ filesDone: 0, filesTotal: 1, ...p }),
         });
         progress({ filesDone: 1, filesTotal: 1, bytesDone: stored.size, bytesTotal: stored.size });
-        return { blobId: stored.blobId, sha256: stored.sha256, size: stored.size, deduplicated: stored.deduplicated };
+        return {
+          blobId: stored.blobId,
+          sha256: stored.sha256,
+          size: stored.size,
+          deduplicated: stored.deduplicated,
+        };
       } finally {
         done();
       }

@@ -9,7 +9,11 @@ import type { HandlerSlice } from './types';
 async function replaceOpenVault(ctx: RpcContext, next: Vault): Promise<void> {
   if (ctx.vault && ctx.vault !== next) await closeCurrent(ctx);
   ctx.vault = next;
-  rememberRecent(ctx.home, { path: next.path, name: vaultInfo(next).engagement.name, openedAt: ctx.clock.now() });
+  rememberRecent(ctx.home, {
+    path: next.path,
+    name: vaultInfo(next).engagement.name,
+    openedAt: ctx.clock.now(),
+  });
   ctx.events.emit('vault.changed', { path: next.path, reason: 'opened' });
 }
 
@@ -36,7 +40,11 @@ export const vaultHandlers: HandlerSlice<
 > = {
   'vault.create': async ({ file, engagement }, ctx) => {
     const path = resolveVaultFile(ctx.home, file);
-    const vault = await createVault(path, engagement, { app: ctx.app, clock: ctx.clock, ids: ctx.ids });
+    const vault = await createVault(path, engagement, {
+      app: ctx.app,
+      clock: ctx.clock,
+      ids: ctx.ids,
+    });
     await replaceOpenVault(ctx, vault);
     return vaultInfo(vault);
   },

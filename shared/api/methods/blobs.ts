@@ -4,7 +4,9 @@ import { method } from '../define';
 /** A file to store: a path (desktop: dropped or picked files) or an id from `POST /upload`. */
 export const fileSource = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
-  z.object({ uploadId: z.string().regex(/^up_[a-z0-9]+$/, { message: 'Not an upload id' }) }).strict(),
+  z
+    .object({ uploadId: z.string().regex(/^up_[a-z0-9]+$/, { message: 'Not an upload id' }) })
+    .strict(),
 ]);
 export type FileSource = z.infer<typeof fileSource>;
 

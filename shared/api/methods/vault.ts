@@ -13,7 +13,11 @@ export const vaultFile = z
   .max(1024)
   .refine((s) => !s.includes('\u0000'), { message: 'Not a valid file name' });
 
-export const recentVaultSchema = z.object({ path: z.string(), name: z.string(), openedAt: z.string() });
+export const recentVaultSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  openedAt: z.string(),
+});
 
 export const vaultMethods = {
   'vault.create': method({
@@ -70,7 +74,14 @@ export const vaultMethods = {
     input: z.object({}).strict(),
     output: z.object({
       home: z.string(),
-      items: z.array(z.object({ path: z.string(), fileName: z.string(), size: z.number(), modifiedAt: z.string() })),
+      items: z.array(
+        z.object({
+          path: z.string(),
+          fileName: z.string(),
+          size: z.number(),
+          modifiedAt: z.string(),
+        }),
+      ),
     }),
     mutates: false,
   }),
