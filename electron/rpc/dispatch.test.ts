@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mergeTables } from '../../shared/api/define';
+import type { Logger } from '../platform/logger';
+import { dispatch } from './dispatch';
+import { handlers } from './handlers';
+import { methods } from '../../shared/api/index';
+import { createRuntime } from './runtime';
+
+const homes: string[] = [];
+afterEach(() => {
+  for (const h of homes.splice(0)) rmSync(h, { recursive: true, force: true });
+});
+
+function runtime(logger?: Logger) {
+  const home = mkdtempSync(join(tmpdir(), 'attest-dispatch-'));
+  homes.push(home);
+  return createRuntime({ home, app: 'dispatch test', ...(logger ? { logger } : {}) });
+}
+
+describe('dispatch', () => {
+  it('refuses names that are not own methods of the contract', async () => {
+    const ctx = runtime();
+    for (const name of ['toString', '__proto__', 'constructor', 'vault.nope', '']) {
+      expect(await dispatch(ctx, name, {})).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+    }
+  });
+
+  it('gives validation errors with a path per field', async () => {
+    const ctx = runtime();
+    const r = await dispatch(ctx, 'vault.create', {
+      file: '',
+      engagement: { name: '', reportType: 'type9' },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('validation');
+    const paths = (r.error.details as { path: string[] }[]).map((d) => d.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['file', 'engagement.name', 'engagement.reportType']),
+    );
+  });
+
+  it('answers no_vault when nothing is open', async () => {
+    expect(await dispatch(runtime(), 'vault.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'no_vault' },
+    });
+  });
+
+  it('logs an unexpected error in main and returns internal without a stack', async () => {
+    const logged: unknown[] = [];
+    const logger: Logger = { log() {}, info() {}, warn() {}, error: (m, f) => logged.push([m, f]) };
+    const ctx = runtime(logger);
+    const original = handlers['app.info'];
+    (handlers as Record<string, unknown>)['app.info'] = () => {
+      throw new Error('boom at secret place');
+    };
+    try {
+      const r = await dispatch(ctx, 'app.info', {});
+      expect(r).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
+      expect(JSON.stringify(r)).not.toContain('boom');
+      expect(logged).toHaveLength(1);
+    } finally {
+      (handlers as Record<string, unknown>)['app.info'] = original;
+    }
+  });
+
+  it('has exactly one handler per contract method', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(methods).sort());
+  });
+
+  it('refuses a contract name declared twice or not of the form domain.verb', () => {
+    expect(() => mergeTables({ 'a.b': 1 }, { 'a.b': 2 })).toThrow('declared twice');
+    expect(() => mergeTables({ nodot: 1 })).toThrow('domain.verb');
+  });
+});
