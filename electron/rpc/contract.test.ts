@@ -4,7 +4,7 @@ import { silentLogger } from '../platform/logger';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTRACT_CASES, type Harness } from './contract-cases';
+import { CONTRACT_CASES, type Harness } from './contract/index';
 import { dispatch } from './dispatch';
 import { createRuntime } from './runtime';
 

@@ -2,10 +2,17 @@ import type { MethodName } from '../../shared/api/index';
 import { appHandlers } from './handlers/app';
 import { blobHandlers } from './handlers/blobs';
 import { jobHandlers } from './handlers/jobs';
+import { peopleHandlers } from './handlers/people';
 import type { Handlers } from './handlers/types';
 import { vaultHandlers } from './handlers/vault';
 
-const table = { ...appHandlers, ...vaultHandlers, ...jobHandlers, ...blobHandlers };
+const table = {
+  ...appHandlers,
+  ...vaultHandlers,
+  ...jobHandlers,
+  ...blobHandlers,
+  ...peopleHandlers,
+};
 
 // A missing or an extra method is a compile error that names it.
 type Missing = Exclude<MethodName, keyof typeof table>;

@@ -3,6 +3,7 @@ import { mergeTables } from './define';
 import { appMethods } from './methods/app';
 import { blobMethods } from './methods/blobs';
 import { jobMethods } from './methods/jobs';
+import { peopleMethods } from './methods/people';
 import { vaultMethods } from './methods/vault';
 import type { ApiError } from './errors';
 
@@ -10,7 +11,13 @@ export * from './errors';
 export * from './events';
 
 /** THE contract: every method once, merged from one table per domain. */
-export const methods = mergeTables(appMethods, vaultMethods, jobMethods, blobMethods);
+export const methods = mergeTables(
+  appMethods,
+  vaultMethods,
+  jobMethods,
+  blobMethods,
+  peopleMethods,
+);
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

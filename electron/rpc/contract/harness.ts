@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { z } from 'zod';
+import { type Envelope, type Input, type MethodName, methods } from '../../../shared/api/index';
+import type { Job } from '../../../shared/api/jobs';
+
+/** How a case reaches the server: direct dispatch or HTTP, the same envelope either way. */
+export interface Harness {
+  home: string;
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Envelope>;
+}
+
+export type Case = (t: Harness) => Promise<void>;
+
+/** Calls and checks the value against the method's declared output schema. */
+export async function ok<M extends MethodName>(t: Harness, method: M, input: Input<M>) {
+  const envelope = await t.call(method, input);
+  if (!envelope.ok)
+    throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}`);
+  return (methods[method].output as z.ZodType).parse(envelope.value) as z.infer<
+    (typeof methods)[M]['output']
+  >;
+}
+
+export async function fails<M extends MethodName>(
+  t: Harness,
+  method: M,
+  input: unknown,
+  code: string,
+) {
+  const envelope = await t.call(method, input as Input<M>);
+  expect(envelope.ok).toBe(false);
+  if (envelope.ok) throw new Error('unreachable');
+  expect(envelope.error.code).toBe(code);
+  expect(JSON.stringify(envelope.error)).not.toMatch(/\n\s+at /); // never a stack
+  return envelope.error;
+}
+
+/** Polls a job until it finishes and checks its result against the method's jobResult schema. */
+export async function finish(t: Harness, jobId: string): Promise<Job> {
+  for (let i = 0; i < 600; i++) {
+    const job = await ok(t, 'jobs.get', { jobId });
+    if (job.state === 'succeeded' || job.state === 'failed' || job.state === 'cancelled') {
+      if (job.state === 'succeeded') {
+        const resultSchema = (methods[job.kind as MethodName] as { jobResult?: z.ZodType })
+          .jobResult;
+        expect(resultSchema, `jobResult declared for ${job.kind}`).toBeDefined();
+        resultSchema!.parse(job.result);
+      }
+      return job;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}
+
+let counter = 0;
+export const nextId = () => ++counter;
+export async function freshVault(t: Harness, reportType: 'type1' | 'type2' = 'type2') {
+  const file = `case-${process.pid}-${++counter}.attest`;
+  const engagement =
+    reportType === 'type2'
+      ? { name: `Case ${counter}`, reportType, period: { start: '2026-01-01', end: '2026-06-30' } }
+      : { name: `Case ${counter}`, reportType, asOf: '2026-03-31' };
+  return { file, info: await ok(t, 'vault.create', { file, engagement }) };
+}
+
+export function bigFile(home: string, mib: number): string {
+  const path = join(home, `big-${++counter}.bin`);
+  const buf = Buffer.alloc(mib * 1024 * 1024);
+  for (let i = 0; i + 4 <= buf.length; i += 4)
+    buf.writeUInt32LE(Math.imul(i + counter, 2654435761) >>> 0, i);
+  writeFileSync(path, buf);
+  return path;
+}

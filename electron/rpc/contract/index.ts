@@ -1,0 +1,18 @@
+import type { MethodName } from '../../../shared/api/index';
+import type { Case } from './harness';
+import { jobsCases } from './jobs.cases';
+import { peopleCases } from './people.cases';
+import { vaultCases } from './vault.cases';
+
+export type { Harness } from './harness';
+
+/**
+ * One case per contract method. The mapped type makes a method without a case (or a case for a
+ * method that does not exist) a compile error, so the suite run over both transports covers
+ * the whole contract.
+ */
+export const CONTRACT_CASES: { [M in MethodName]: Case } = {
+  ...vaultCases,
+  ...jobsCases,
+  ...peopleCases,
+};

@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { type Case, fails, finish, freshVault, nextId, ok } from './harness';
+
+export const vaultCases = {
+  'app.info': async (t) => {
+    const info = await ok(t, 'app.info', {});
+    expect(info.home).toBe(t.home);
+    await fails(t, 'app.info', { surprise: 1 }, 'validation');
+  },
+  'vault.create': async (t) => {
+    const { info } = await freshVault(t);
+    expect(info.engagement.categories).toEqual(['security']);
+    expect(info.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const error = await fails(
+      t,
+      'vault.create',
+      {
+        file: 'bad.attest',
+        engagement: {
+          name: 'X',
+          reportType: 'type2',
+          period: { start: '2026-06-30', end: '2026-01-01' },
+        },
+      },
+      'validation',
+    );
+    expect(error.details).toEqual([
+      { path: ['engagement', 'period', 'end'], message: 'The period must end after it starts' },
+    ]);
+    await fails(
+      t,
+      'vault.create',
+      { file: '../escape.attest', engagement: { name: 'X' } },
+      'validation',
+    );
+  },
+  'vault.open': async (t) => {
+    const { file, info } = await freshVault(t);
+    await ok(t, 'vault.close', {});
+    const reopened = await ok(t, 'vault.open', { file });
+    expect(reopened.fingerprint).toBe(info.fingerprint);
+    writeFileSync(join(t.home, 'junk.attest'), 'not a vault at all');
+    const error = await fails(t, 'vault.open', { file: 'junk.attest' }, 'not_a_vault');
+    expect(error.message).toContain('not an Attest vault');
+    await fails(t, 'vault.open', { file: 'missing.attest' }, 'not_found');
+    // The failed opens left the open vault alone.
+    expect((await ok(t, 'vault.info', {})).path).toBe(info.path);
+  },
+  'vault.close': async (t) => {
+    await freshVault(t);
+    expect(await ok(t, 'vault.close', {})).toEqual({ closed: true });
+    expect(await ok(t, 'vault.close', {})).toEqual({ closed: false });
+    await fails(t, 'vault.info', {}, 'no_vault');
+  },
+  'vault.info': async (t) => {
+    const { info } = await freshVault(t, 'type1');
+    const again = await ok(t, 'vault.info', {});
+    expect(again).toEqual(info);
+    expect(again.engagement.asOf).toBe('2026-03-31');
+  },
+  'vault.verify': async (t) => {
+    await freshVault(t);
+    const { jobId } = await ok(t, 'vault.verify', {});
+    const job = await finish(t, jobId);
+    expect(job.state).toBe('succeeded');
+    expect(job.result).toMatchObject({ ok: true, problems: [] });
+  },
+  'vault.saveCopy': async (t) => {
+    await freshVault(t);
+    const file = `copy-${nextId()}.attest`;
+    const { path } = await ok(t, 'vault.saveCopy', { file });
+    expect(path).toBe(join(t.home, file));
+    await fails(t, 'vault.saveCopy', { file }, 'conflict');
+  },
+  'vault.recent': async (t) => {
+    const { info } = await freshVault(t);
+    const { items } = await ok(t, 'vault.recent', {});
+    expect(items[0]).toMatchObject({ path: info.path, name: info.engagement.name });
+  },
+  'vault.forgetRecent': async (t) => {
+    const { info } = await freshVault(t);
+    const { items } = await ok(t, 'vault.forgetRecent', { path: info.path });
+    expect(items.map((i) => i.path)).not.toContain(info.path);
+  },
+  'vault.available': async (t) => {
+    const { file } = await freshVault(t);
+    const { home, items } = await ok(t, 'vault.available', {});
+    expect(home).toBe(t.home);
+    expect(items.map((i) => i.fileName)).toContain(file);
+  },
+} satisfies Record<string, Case>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { personId, personInput, personSchema } from '../people';
+
+export const peopleMethods = {
+  'people.list': method({
+    summary: 'The people directory, by name; archived people only when asked',
+    input: z.object({ includeArchived: z.boolean().default(false) }).strict(),
+    output: z.object({ items: z.array(personSchema), currentPersonId: z.string().nullable() }),
+    mutates: false,
+  }),
+  'people.create': method({
+    summary: 'Add a person to the directory',
+    input: personInput.strict(),
+    output: personSchema,
+    mutates: true,
+  }),
+  'people.update': method({
+    summary: 'Change a person’s name, email, role or team',
+    input: z.object({ id: personId, patch: personInput.partial().strict() }).strict(),
+    output: personSchema,
+    mutates: true,
+  }),
+  'people.archive': method({
+    summary: 'Archive (or restore) a person; records that point at them keep pointing at them',
+    input: z.object({ id: personId, archived: z.boolean() }).strict(),
+    output: personSchema,
+    mutates: true,
+  }),
+  'people.setCurrent': method({
+    summary: 'Who is using Attest now: the actor in the audit log from here on',
+    input: z.object({ id: personId.nullable() }).strict(),
+    output: z.object({ currentPersonId: z.string().nullable(), actor: z.string() }),
+    mutates: true,
+  }),
+} as const;
