@@ -4,6 +4,7 @@ import { fileLogger } from '../platform/logger';
 import { APP_VERSION } from '../platform/version';
 import { initCommand } from './commands/init';
 import { infoCommand } from './commands/info';
+import { serveCommand } from './commands/serve';
 import { verifyCommand } from './commands/verify';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError, processIo } from './io';
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   init: initCommand,
   info: infoCommand,
   verify: verifyCommand,
+  serve: serveCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -24,6 +26,9 @@ export const USAGE = `Usage: attest <command> [options]
   verify <vault> [--json]
                          check the audit chain, every record and every stored file;
                          exit 1 naming each mismatch
+  serve [<vault>] [--port N]
+                         the full app in a browser, on 127.0.0.1 (random port unless --port);
+                         prints a one-time sign-in address; Ctrl+C stops it
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a vault.
 `;

@@ -31,7 +31,15 @@ export function rowState(db: VaultDb, entity: AuditedEntity, id: string): unknow
   return db.sqlite.prepare(`SELECT * FROM "${table}" WHERE "${idColumn}" = ?`).get(id) ?? null;
 }
 
+/**
+ * The hash of a row's state. Null columns are left out, so a migration that adds a nullable
+ * column does not change the state of every existing row (the column set is the schema's, and a
+ * value set back to null is itself an audited change).
+ */
 export function stateHash(state: unknown): string {
+  if (state && typeof state === 'object' && !Array.isArray(state)) {
+    state = Object.fromEntries(Object.entries(state).filter(([, v]) => v !== null));
+  }
   return sha256Hex(canonicalJson(state));
 }
 

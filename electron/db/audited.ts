@@ -10,6 +10,13 @@ export const AUDITED_ENTITIES = {
   vault_key: { table: 'vault_key', idColumn: 'id' },
   engagement: { table: 'engagement', idColumn: 'id' },
   person: { table: 'person', idColumn: 'id' },
+  criterion: { table: 'criterion', idColumn: 'id' },
+  control: { table: 'control', idColumn: 'id' },
+  sd_text: { table: 'sd_text', idColumn: 'key' },
+  sd_component: { table: 'sd_component', idColumn: 'id' },
+  subservice_org: { table: 'subservice_org', idColumn: 'id' },
+  cuec: { table: 'cuec', idColumn: 'id' },
+  sd_event: { table: 'sd_event', idColumn: 'id' },
 } as const satisfies Record<string, { table: keyof VaultSchema; idColumn: string }>;
 
 export type AuditedEntity = keyof typeof AUDITED_ENTITIES;

@@ -27,6 +27,123 @@ export interface EngagementTable {
   catalog_version: string | null;
   created_at: string;
   updated_at: string;
+  services: string | null;
+  auditor_firm: string | null;
+  /** JSON: [{ name, role, email }] */
+  contacts: string | null;
+  scope_step: number | null;
+  scope_confirmed_at: string | null;
+  incidents_none_as_of: string | null;
+  changes_none_as_of: string | null;
+}
+
+export interface CriterionTable {
+  id: string;
+  category: string;
+  group_id: string;
+  group_title: string;
+  coso_principle: number | null;
+  title: string;
+  /** JSON: the catalog's guidance for this criterion, copied at scoping */
+  guidance: string;
+  sort_key: number;
+  in_scope: number;
+  not_relevant_reason: string | null;
+  updated_at: string;
+}
+
+export interface ControlTable {
+  id: string;
+  ref: string;
+  title: string;
+  description: string;
+  domain: string;
+  owner_role: string;
+  owner_id: string | null;
+  performer_id: string | null;
+  reviewer_id: string | null;
+  frequency: string;
+  nature: string;
+  type: string;
+  policy_key: string | null;
+  /** JSON: criterion ids */
+  criteria: string;
+  operating_since: string | null;
+  test_procedure: string;
+  /** JSON: string[] */
+  test_attributes: string;
+  evidence_guidance: string;
+  source: 'library' | 'custom';
+  library_ref: string | null;
+  archived_at: string | null;
+  archived_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SdTextTable {
+  key: string;
+  content: string;
+  updated_at: string;
+}
+
+export interface SdComponentTable {
+  id: string;
+  kind: string;
+  name: string;
+  description: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubserviceOrgTable {
+  id: string;
+  name: string;
+  services: string;
+  method: string;
+  /** JSON: criterion ids the subservice organisation's controls support */
+  criteria: string;
+  /** JSON: [{ description, criteria: string[] }] */
+  csocs: string;
+  /** JSON: [{ description, controlIds: string[] }] */
+  vendor_cuecs: string;
+  report_type: string | null;
+  report_period_start: string | null;
+  report_period_end: string | null;
+  report_opinion: string | null;
+  report_exceptions: string | null;
+  reviewed_on: string | null;
+  bridge_gap: string | null;
+  report_blob_id: number | null;
+  report_file_name: string | null;
+  monitoring_control_id: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CuecTable {
+  id: string;
+  description: string;
+  /** JSON: criterion ids */
+  criteria: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SdEventTable {
+  id: string;
+  kind: 'incident' | 'change';
+  date: string;
+  title: string;
+  description: string;
+  effect: string;
+  disposition: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface PersonTable {
@@ -75,4 +192,11 @@ export interface VaultSchema {
   audit_event: AuditEventTable;
   blob: BlobTable;
   blob_chunk: BlobChunkTable;
+  criterion: CriterionTable;
+  control: ControlTable;
+  sd_text: SdTextTable;
+  sd_component: SdComponentTable;
+  subservice_org: SubserviceOrgTable;
+  cuec: CuecTable;
+  sd_event: SdEventTable;
 }

@@ -1,29 +1,67 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { type MethodName } from '../../shared/api/index';
-import { silentLogger } from '../platform/logger';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { MethodName } from '../../shared/api/index';
+import { silentLogger } from '../platform/logger';
+import { connect } from '../testing/http-client';
 import { CONTRACT_CASES, type Harness } from './contract/index';
 import { dispatch } from './dispatch';
+import { type RunningHttpServer, startHttpServer } from './http';
 import { createRuntime } from './runtime';
 
-/** The same cases over each transport; adding a transport adds a block here. */
-describe('the contract over direct dispatch', () => {
-  let runtime: ReturnType<typeof createRuntime>;
-  let harness: Harness;
-  let home: string;
-  beforeAll(() => {
-    home = mkdtempSync(join(tmpdir(), 'attest-contract-'));
-    runtime = createRuntime({ home, app: 'contract test', logger: silentLogger });
-    harness = { home, call: (m, input) => dispatch(runtime, m, input) };
-  });
-  afterAll(async () => {
-    await runtime.dispose();
-    rmSync(home, { recursive: true, force: true });
-  });
+type Runtime = ReturnType<typeof createRuntime>;
 
-  for (const name of Object.keys(CONTRACT_CASES) as MethodName[]) {
-    it(name, () => CONTRACT_CASES[name](harness));
-  }
-});
+interface Transport {
+  name: string;
+  connect(runtime: Runtime, home: string): Promise<{ harness: Harness; close(): Promise<void> }>;
+}
+
+/** The same cases over each transport: what passes here passes for the desktop app over IPC. */
+const TRANSPORTS: Transport[] = [
+  {
+    name: 'direct dispatch',
+    connect: async (runtime, home) => ({
+      harness: { home, call: (m, input) => dispatch(runtime, m, input) },
+      close: async () => {},
+    }),
+  },
+  {
+    name: 'HTTP (attest serve)',
+    connect: async (runtime, home) => {
+      const server: RunningHttpServer = await startHttpServer({
+        ctx: runtime,
+        port: 0,
+        uiDir: home,
+      });
+      const client = await connect(server.tokenUrl);
+      return {
+        harness: { home, call: (m, input) => client.call(m, input) },
+        close: () => server.close(),
+      };
+    },
+  },
+];
+
+for (const transport of TRANSPORTS) {
+  describe(`the contract over ${transport.name}`, () => {
+    let runtime: Runtime;
+    let home: string;
+    let harness: Harness;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      home = mkdtempSync(join(tmpdir(), 'attest-contract-'));
+      runtime = createRuntime({ home, app: 'contract test', logger: silentLogger, uploads: true });
+      ({ harness, close } = await transport.connect(runtime, home));
+    });
+    afterAll(async () => {
+      await close();
+      await runtime.dispose();
+      rmSync(home, { recursive: true, force: true });
+    });
+
+    for (const name of Object.keys(CONTRACT_CASES) as MethodName[]) {
+      it(name, () => CONTRACT_CASES[name](harness));
+    }
+  });
+}

@@ -27,14 +27,15 @@ export type Input<M extends MethodName> = z.input<Methods[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
 export type Output<M extends MethodName> = z.infer<Methods[M]['output']>;
 
+type JobResultSchema<M extends MethodName> = NonNullable<Methods[M]['jobResult']>;
+
+/** Methods that start a job: they answer `{ jobId }` and their result is read with `jobs.get`. */
 export type JobMethodName = {
-  [M in MethodName]: Methods[M] extends { jobResult: z.ZodType } ? M : never;
+  [M in MethodName]: [JobResultSchema<M>] extends [never] ? never : M;
 }[MethodName];
-export type JobResult<M extends JobMethodName> = Methods[M] extends {
-  jobResult: infer R extends z.ZodType;
-}
-  ? z.infer<R>
-  : never;
+
+export type JobResult<M extends JobMethodName> =
+  JobResultSchema<M> extends z.ZodType ? z.infer<JobResultSchema<M>> : never;
 
 export const METHOD_NAMES = Object.keys(methods) as MethodName[];
 

@@ -55,6 +55,15 @@ export const engagementSchema = z.object({
   period: periodSchema.nullable(),
   categories: z.array(z.enum(CATEGORIES)),
   catalogVersion: z.string().nullable(),
+  services: z.string(),
+  auditorFirm: z.string(),
+  contacts: z.array(z.object({ name: z.string(), role: z.string(), email: z.string() })),
+  /** The scoping wizard's furthest step (0-based), so it can be resumed. */
+  scopeStep: z.number().int(),
+  scopeConfirmedAt: isoInstant.nullable(),
+  /** DC 4 / DC 9: an explicit, dated "none" when there is nothing to list. */
+  incidentsNoneAsOf: isoDate.nullable(),
+  changesNoneAsOf: isoDate.nullable(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });

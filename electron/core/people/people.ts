@@ -40,7 +40,13 @@ export function createPerson(vault: Vault, input: PersonInput): Person {
   const values = personInput.parse(input);
   return tx(vault.db, () => {
     const now = vault.now();
-    const row: PersonTable = { id: vault.ids.next('per'), ...values, archived_at: null, created_at: now, updated_at: now };
+    const row: PersonTable = {
+      id: vault.ids.next('per'),
+      ...values,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    };
     insertPerson(vault.db, row);
     recordChange(vault, { action: 'create', entity: 'person', entityId: row.id, payload: values });
     return toPerson(row);
@@ -62,24 +68,39 @@ export function archivePerson(vault: Vault, id: string, archived: boolean): Pers
     const row = requirePerson(vault, id);
     if ((row.archived_at !== null) === archived) return toPerson(row);
     if (archived && currentPersonId(vault) === id) {
-      throw new AttestError('conflict', `${row.name} is the current user; choose someone else first`);
+      throw new AttestError(
+        'conflict',
+        `${row.name} is the current user; choose someone else first`,
+      );
     }
     const now = vault.now();
     updatePerson(vault.db, id, { archived_at: archived ? now : null, updated_at: now });
-    recordChange(vault, { action: archived ? 'archive' : 'restore', entity: 'person', entityId: id });
+    recordChange(vault, {
+      action: archived ? 'archive' : 'restore',
+      entity: 'person',
+      entityId: id,
+    });
     return toPerson(requirePerson(vault, id));
   });
 }
 
 /** Sets who is working: from now on the audit log's actor. `null` goes back to the OS account. */
-export function setCurrentPerson(vault: Vault, id: string | null): { currentPersonId: string | null; actor: string } {
+export function setCurrentPerson(
+  vault: Vault,
+  id: string | null,
+): { currentPersonId: string | null; actor: string } {
   return tx(vault.db, () => {
     if (id !== null) {
       const row = requirePerson(vault, id);
       if (row.archived_at !== null) throw new AttestError('conflict', `${row.name} is archived`);
     }
     const action = putSetting(vault.db, 'current_person_id', id ?? '');
-    recordChange(vault, { action, entity: 'setting', entityId: 'current_person_id', payload: { value: id } });
+    recordChange(vault, {
+      action,
+      entity: 'setting',
+      entityId: 'current_person_id',
+      payload: { value: id },
+    });
     return { currentPersonId: id, actor: vault.actor() };
   });
 }

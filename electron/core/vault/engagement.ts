@@ -15,6 +15,13 @@ export function toEngagement(row: EngagementTable): Engagement {
       row.period_start && row.period_end ? { start: row.period_start, end: row.period_end } : null,
     categories: JSON.parse(row.categories) as Category[],
     catalogVersion: row.catalog_version,
+    services: row.services ?? '',
+    auditorFirm: row.auditor_firm ?? '',
+    contacts: row.contacts ? (JSON.parse(row.contacts) as Engagement['contacts']) : [],
+    scopeStep: row.scope_step ?? 0,
+    scopeConfirmedAt: row.scope_confirmed_at,
+    incidentsNoneAsOf: row.incidents_none_as_of,
+    changesNoneAsOf: row.changes_none_as_of,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -107,6 +107,13 @@ export async function createVault(
         catalog_version: null,
         created_at: now,
         updated_at: now,
+        services: null,
+        auditor_firm: null,
+        contacts: null,
+        scope_step: null,
+        scope_confirmed_at: null,
+        incidents_none_as_of: null,
+        changes_none_as_of: null,
       });
       recordChange(vault, {
         action: 'create',

@@ -1,0 +1,125 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { isAttestError } from '../../shared/api/errors';
+import { blobReadStream, getBlob } from '../db/blobs';
+import { contentTypeFor } from '../platform/static-path';
+import type { RpcContext } from './context';
+import { toApiError } from './errors';
+import { declaredLength, sendJson, sendText, sendTooLarge } from './http-respond';
+import { sanitiseFileName } from './uploads';
+
+/**
+ * `POST /upload?name=<fileName>`: the request body, streamed into the staging area. Answers
+ * `{ uploadId, fileName, size }`; the id is what `blobs.add` (and later adding methods) accept.
+ * Too large — by `Content-Length` before anything is written, or by counting as it arrives —
+ * answers 413 and leaves nothing in staging. Other failures answer 500 with `{ ok: false, error }`
+ * (closed codes, e.g. `disk_full`).
+ */
+export async function handleUpload(
+  ctx: RpcContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): Promise<void> {
+  if (req.method !== 'POST') {
+    sendText(res, 405, 'Upload with POST.', { Allow: 'POST' });
+    return;
+  }
+  const uploads = ctx.uploads;
+  if (!uploads) {
+    sendText(res, 404, 'Uploads are not enabled on this server.');
+    return;
+  }
+  const declared = declaredLength(req);
+  if (declared !== null && declared > uploads.limitBytes) {
+    sendTooLarge(res, uploads.limitBytes);
+    return;
+  }
+  // The staging pipeline destroys its source when it refuses a file; a pass-through in between
+  // keeps that from destroying the request (and its socket) before the 413 is sent.
+  const body = new PassThrough();
+  req.pipe(body);
+  req.on('close', () => {
+    if (!req.complete) body.destroy(new Error('The upload was interrupted'));
+  });
+  try {
+    const staged = await uploads.receive(body, query.get('name') ?? '');
+    sendJson(res, 200, { uploadId: staged.id, fileName: staged.fileName, size: staged.size });
+  } catch (e) {
+    req.unpipe(body);
+    if (req.destroyed) return; // interrupted: staging already removed the partial file
+    if (isAttestError(e) && e.code === 'validation') sendTooLarge(res, uploads.limitBytes);
+    else sendJson(res, 500, { ok: false, error: toApiError(e, ctx.logger) });
+  }
+}
+
+/** A sandboxed, script-free document: a stored HTML or SVG file is shown, never run. */
+export const BLOB_CSP =
+  "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+/**
+ * `GET /blob/<blobId>[?download=1&name=<n>]`: stored bytes, streamed from the open vault. The
+ * type comes from the name's extension (never from sniffing), and the sandbox CSP keeps any
+ * active content inert when previewed inline.
+ */
+export async function handleBlob(
+  ctx: RpcContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  idText: string,
+  query: URLSearchParams,
+): Promise<void> {
+  if (req.method !== 'GET') {
+    sendText(res, 405, 'Read stored files with GET.', { Allow: 'GET' });
+    return;
+  }
+  const blobId = /^[1-9]\d{0,15}$/.test(idText) ? Number(idText) : null;
+  if (blobId === null || !Number.isSafeInteger(blobId)) {
+    sendText(res, 404, 'No stored file with that id.');
+    return;
+  }
+  const vault = ctx.vault;
+  if (!vault) {
+    sendText(res, 409, 'No vault is open. Open one first.');
+    return;
+  }
+  let size: number;
+  try {
+    size = getBlob(vault.db, blobId).size;
+  } catch (e) {
+    if (isAttestError(e) && e.code === 'not_found') sendText(res, 404, e.message);
+    else sendJson(res, 500, { ok: false, error: toApiError(e, ctx.logger) });
+    return;
+  }
+  const fileName = sanitiseFileName(query.get('name') ?? `file-${blobId}`);
+  const download = query.get('download') === '1';
+  res.writeHead(200, {
+    'Content-Type': contentTypeFor(fileName),
+    'Content-Length': String(size),
+    'Content-Disposition': contentDisposition(download ? 'attachment' : 'inline', fileName),
+    'Content-Security-Policy': BLOB_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, no-store',
+  });
+  try {
+    await pipeline(blobReadStream(vault.db, blobId), res);
+  } catch (e) {
+    // Headers are gone, so the only honest signal left is a cut connection (the length is short).
+    if (!res.destroyed) res.destroy();
+    if (!req.destroyed) ctx.logger.warn('blob stream failed', { blobId, error: String(e) });
+  }
+}
+
+/**
+ * `inline|attachment; filename="<ASCII fallback>"; filename*=UTF-8''<RFC 5987>`: old clients get
+ * a safe ASCII name, current ones the real one.
+ */
+export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}

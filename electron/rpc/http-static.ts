@@ -1,0 +1,63 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { contentTypeFor, resolveStaticPath } from '../platform/static-path';
+import { UI_NOT_BUILT_PAGE } from './http-pages';
+import { sendHtml, sendText } from './http-respond';
+
+/** `<repo>/dist/renderer` (what `npm run build:renderer` writes), or `ATTEST_UI_DIR`. */
+export function defaultUiDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.ATTEST_UI_DIR) return resolve(env.ATTEST_UI_DIR);
+  return fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+}
+
+/**
+ * The built UI, with the same path check as the desktop `app://` protocol. The security headers
+ * (the one CSP) are already set on the response by the server. A missing build gets a page that
+ * says how to make one; it is checked per request so a build made while serving just works.
+ */
+export async function serveStatic(
+  uiDir: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  urlPath: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendText(res, 405, 'Only GET is supported here.', { Allow: 'GET, HEAD' });
+    return;
+  }
+  const index = join(uiDir, 'index.html');
+  if (!isFile(index)) {
+    sendHtml(res, 503, UI_NOT_BUILT_PAGE);
+    return;
+  }
+  const target = resolveStaticPath(uiDir, urlPath);
+  if (target === null) {
+    sendText(res, 404, 'Not found.');
+    return;
+  }
+  // The UI uses a hash router, so extension-less paths only arrive on a reload: show the app.
+  const file = isFile(target) ? target : extname(target) === '' ? index : null;
+  if (file === null) {
+    sendText(res, 404, 'Not found.');
+    return;
+  }
+  const size = statSync(file).size;
+  res.writeHead(200, {
+    'Content-Type': contentTypeFor(file),
+    'Content-Length': String(size),
+    // Asset names carry a content hash, but revalidating is cheap on loopback and never stale.
+    'Cache-Control': 'no-cache',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await pipeline(createReadStream(file), res);
+}
+
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
