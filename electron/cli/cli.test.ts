@@ -98,7 +98,18 @@ describe('attest info', () => {
       asOf: '2026-03-31',
       categories: ['security'],
     });
-    expect(info.counts).toEqual({ people: 0, auditEvents: 5, blobs: 0, blobBytes: 0 });
+    // init confirmed the scope: the 33 common criteria and the library controls serving them.
+    expect(info.scope.criteria).toHaveLength(33);
+    expect(info.scope.controls.length).toBeGreaterThan(100);
+    expect(info.scope.controls.map((c: { ref: string }) => c.ref)).toContain('AC-01');
+    // One audit entry per setting, key, engagement, criterion copied, control added, and the confirmation.
+    expect(info.counts).toEqual({
+      people: 0,
+      auditEvents: 5 + 61 + info.scope.controls.length + 1,
+      blobs: 0,
+      blobBytes: 0,
+    });
+    expect(human.out).toMatch(/Scope\s+33 criteria, \d+ controls \(catalog 2026\.1\)/);
   });
 
   it('exits 2 with a clear message for a file that is not a vault', async () => {

@@ -2,6 +2,7 @@ import { isAttestError } from '../../shared/api/errors';
 import { attestHome } from '../platform/home';
 import { fileLogger } from '../platform/logger';
 import { APP_VERSION } from '../platform/version';
+import { catalogCommand } from './commands/catalog';
 import { initCommand } from './commands/init';
 import { infoCommand } from './commands/info';
 import { serveCommand } from './commands/serve';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   info: infoCommand,
   verify: verifyCommand,
   serve: serveCommand,
+  catalog: catalogCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -29,6 +31,8 @@ export const USAGE = `Usage: attest <command> [options]
   serve [<vault>] [--port N]
                          the full app in a browser, on 127.0.0.1 (random port unless --port);
                          prints a one-time sign-in address; Ctrl+C stops it
+  catalog [--json]       the SOC 2 criteria, the control library and the policy templates
+                         shipped with this build (--json: the whole catalog)
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a vault.
 `;

@@ -3,6 +3,7 @@ import { appHandlers } from './handlers/app';
 import { blobHandlers } from './handlers/blobs';
 import { jobHandlers } from './handlers/jobs';
 import { peopleHandlers } from './handlers/people';
+import { scopeHandlers } from './handlers/scope';
 import type { Handlers } from './handlers/types';
 import { vaultHandlers } from './handlers/vault';
 
@@ -12,6 +13,7 @@ const table = {
   ...jobHandlers,
   ...blobHandlers,
   ...peopleHandlers,
+  ...scopeHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

@@ -4,6 +4,7 @@ import { appMethods } from './methods/app';
 import { blobMethods } from './methods/blobs';
 import { jobMethods } from './methods/jobs';
 import { peopleMethods } from './methods/people';
+import { scopeMethods } from './methods/scope';
 import { vaultMethods } from './methods/vault';
 import type { ApiError } from './errors';
 
@@ -17,6 +18,7 @@ export const methods = mergeTables(
   jobMethods,
   blobMethods,
   peopleMethods,
+  scopeMethods,
 );
 
 export type Methods = typeof methods;

@@ -78,6 +78,11 @@ export const vaultInfoSchema = z.object({
   fingerprint: z.string(),
   engagement: engagementSchema,
   currentUser: z.object({ personId: z.string().nullable(), name: z.string() }),
+  /** What the confirmed scope holds (empty until the scope is confirmed). */
+  scope: z.object({
+    criteria: z.array(z.string()),
+    controls: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string() })),
+  }),
   counts: z.object({
     people: z.number().int(),
     auditEvents: z.number().int(),

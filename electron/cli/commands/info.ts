@@ -24,6 +24,12 @@ export async function infoCommand(args: string[], io: CliIo): Promise<number> {
         ['Categories', describeCategories(e)],
         ['Vault', `${info.path} (format ${info.formatVersion})`],
         ['Created', `${info.createdAt} with Attest ${info.appVersion}`],
+        [
+          'Scope',
+          info.engagement.scopeConfirmedAt
+            ? `${info.scope.criteria.length} criteria, ${info.scope.controls.length} controls (catalog ${info.engagement.catalogVersion})`
+            : 'not confirmed yet',
+        ],
         ['Fingerprint', formatFingerprint(info.fingerprint)],
         ['Current user', info.currentUser.name],
         [

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { engagementInput } from '../../../shared/api/vault';
 import { CATEGORIES, type Category } from '../../../shared/domain/engagement';
+import { applyScope } from '../../core/scope/apply-scope';
 import { closeVault, createVault } from '../../core/vault/session';
 import { vaultInfo, formatFingerprint } from '../../core/vault/info';
 import { attestHome } from '../../platform/home';
@@ -55,6 +56,8 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
   const path = resolve(io.cwd, positionals[0]!);
   const vault = await createVault(path, input.data, { app: 'attest init' });
   try {
+    // Scripted and demo vaults start where the scoping wizard ends: criteria and controls in place.
+    const scope = applyScope(vault);
     const info = vaultInfo(vault);
     rememberRecent(attestHome(io.env), { path, name: info.engagement.name, openedAt: vault.now() });
     if (values.json) {
@@ -66,6 +69,10 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
           ['Engagement', info.engagement.name],
           ['Report', describeReport(info.engagement)],
           ['Categories', describeCategories(info.engagement)],
+          [
+            'Scope',
+            `${scope.criteriaInScope} criteria, ${scope.controlsInScope} controls (catalog ${scope.catalogVersion})`,
+          ],
           ['Fingerprint', formatFingerprint(info.fingerprint)],
         ]),
       );

@@ -1,5 +1,6 @@
 import type { VaultInfo } from '../../../shared/api/vault';
 import { AttestError } from '../../../shared/api/errors';
+import { listControlRows, listCriterionRows } from '../../db/repos/controls';
 import { getVaultKey } from '../../db/repos/keys';
 import { countPeople, getPerson } from '../../db/repos/people';
 import { getSetting } from '../../db/repos/settings';
@@ -30,6 +31,12 @@ export function vaultInfo(vault: Vault): VaultInfo {
     currentUser: {
       personId: personId && getPerson(vault.db, personId) ? personId : null,
       name: vault.actor(),
+    },
+    scope: {
+      criteria: listCriterionRows(vault.db)
+        .filter((c) => c.in_scope === 1)
+        .map((c) => c.id),
+      controls: listControlRows(vault.db).map((c) => ({ id: c.id, ref: c.ref, title: c.title })),
     },
     counts: { people: countPeople(vault.db), auditEvents, blobs: blobs.n, blobBytes: blobs.bytes },
   };

@@ -2,6 +2,7 @@ import type { MethodName } from '../../../shared/api/index';
 import type { Case } from './harness';
 import { jobsCases } from './jobs.cases';
 import { peopleCases } from './people.cases';
+import { scopeCases } from './scope.cases';
 import { vaultCases } from './vault.cases';
 
 export type { Harness } from './harness';
@@ -15,4 +16,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...vaultCases,
   ...jobsCases,
   ...peopleCases,
+  ...scopeCases,
 };

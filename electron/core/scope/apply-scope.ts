@@ -1,0 +1,194 @@
+import { AttestError } from '../../../shared/api/errors';
+import type { Catalog, LibraryControl } from '../../../shared/domain/catalog';
+import type { Category } from '../../../shared/domain/engagement';
+import { recordChange } from '../../db/audit';
+import { tx } from '../../db/connection';
+import {
+  getControlByRef,
+  insertControl,
+  insertCriterion,
+  listControlRows,
+  listCriterionRows,
+  updateControlRow,
+  updateCriterion,
+} from '../../db/repos/controls';
+import { getEngagementRow, ENGAGEMENT_ID, updateEngagement } from '../../db/repos/engagement';
+import type { ControlTable } from '../../db/schema';
+import { loadCatalog } from '../catalog/catalog';
+import type { Vault } from '../vault/session';
+
+export interface ScopeChange {
+  catalogVersion: string;
+  criteriaInScope: number;
+  controlsInScope: number;
+  added: string[];
+  archived: string[];
+  restored: string[];
+}
+
+/**
+ * Confirms the engagement's scope: copies every criterion into the vault (flagged in or out of
+ * scope by category), instantiates the library controls that serve an in-scope criterion, and
+ * archives — never deletes — controls whose criteria all left the scope. A control descoped
+ * earlier returns, with everything attached to it, when its criteria come back. Custom controls
+ * and edits are kept. One transaction; every change is in the audit log.
+ */
+export function applyScope(vault: Vault, catalog: Catalog = loadCatalog()): ScopeChange {
+  return tx(vault.db, () => {
+    const engagement = getEngagementRow(vault.db);
+    if (!engagement) throw new AttestError('not_found', 'This vault has no engagement recorded');
+    if (engagement.catalog_version && engagement.catalog_version !== catalog.version) {
+      throw new AttestError(
+        'conflict',
+        `This vault was scoped with catalog ${engagement.catalog_version}; this build has ${catalog.version}. Review and apply the catalog update first.`,
+      );
+    }
+    const now = vault.now();
+    const inScope = new Set(JSON.parse(engagement.categories) as Category[]);
+    const categoryOf = new Map(catalog.criteria.map((c) => [c.id, c.category]));
+    const serves = (criteria: readonly string[]) =>
+      criteria.some((id) => inScope.has(categoryOf.get(id)!));
+
+    syncCriteria(vault, catalog, inScope, now);
+
+    const change: ScopeChange = {
+      catalogVersion: catalog.version,
+      criteriaInScope: catalog.criteria.filter((c) => inScope.has(c.category)).length,
+      controlsInScope: 0,
+      added: [],
+      archived: [],
+      restored: [],
+    };
+
+    // Existing controls first: their current mapping (which the user may have edited) decides.
+    const existing = listControlRows(vault.db, { includeArchived: true });
+    const byLibraryRef = new Map(
+      existing.filter((c) => c.library_ref).map((c) => [c.library_ref!, c]),
+    );
+    for (const row of existing) {
+      const wanted = serves(JSON.parse(row.criteria) as string[]);
+      if (!wanted && row.archived_at === null) {
+        setArchived(vault, row, now, 'descoped');
+        change.archived.push(row.ref);
+      } else if (wanted && row.archived_reason === 'descoped') {
+        setArchived(vault, row, now, null);
+        change.restored.push(row.ref);
+      }
+    }
+
+    for (const lib of catalog.controls) {
+      if (byLibraryRef.has(lib.ref) || !serves(lib.criteria)) continue;
+      const row = fromLibrary(vault, lib, now);
+      insertControl(vault.db, row);
+      recordChange(vault, {
+        action: 'create',
+        entity: 'control',
+        entityId: row.id,
+        payload: { libraryRef: lib.ref },
+      });
+      change.added.push(row.ref);
+    }
+
+    change.controlsInScope = listControlRows(vault.db).length;
+    updateEngagement(vault.db, {
+      catalog_version: catalog.version,
+      scope_confirmed_at: now,
+      updated_at: now,
+    });
+    recordChange(vault, {
+      action: 'update',
+      entity: 'engagement',
+      entityId: ENGAGEMENT_ID,
+      payload: { scopeConfirmed: { ...change } },
+    });
+    return change;
+  });
+}
+
+function syncCriteria(vault: Vault, catalog: Catalog, inScope: Set<Category>, now: string): void {
+  const rows = new Map(listCriterionRows(vault.db).map((r) => [r.id, r]));
+  catalog.criteria.forEach((c, index) => {
+    const flag = inScope.has(c.category) ? 1 : 0;
+    const row = rows.get(c.id);
+    if (!row) {
+      insertCriterion(vault.db, {
+        id: c.id,
+        category: c.category,
+        group_id: c.groupId,
+        group_title: c.groupTitle,
+        coso_principle: c.cosoPrinciple,
+        title: c.title,
+        guidance: JSON.stringify(c.guidance),
+        sort_key: index,
+        in_scope: flag,
+        not_relevant_reason: null,
+        updated_at: now,
+      });
+      recordChange(vault, {
+        action: 'create',
+        entity: 'criterion',
+        entityId: c.id,
+        payload: { inScope: flag === 1 },
+      });
+    } else if (row.in_scope !== flag) {
+      updateCriterion(vault.db, c.id, { in_scope: flag, updated_at: now });
+      recordChange(vault, {
+        action: 'update',
+        entity: 'criterion',
+        entityId: c.id,
+        payload: { inScope: flag === 1 },
+      });
+    }
+  });
+}
+
+function setArchived(
+  vault: Vault,
+  row: ControlTable,
+  now: string,
+  reason: 'descoped' | null,
+): void {
+  updateControlRow(vault.db, row.id, {
+    archived_at: reason ? now : null,
+    archived_reason: reason,
+    updated_at: now,
+  });
+  recordChange(vault, {
+    action: reason ? 'archive' : 'restore',
+    entity: 'control',
+    entityId: row.id,
+    payload: { reason: reason ?? 'rescoped' },
+  });
+}
+
+function fromLibrary(vault: Vault, lib: LibraryControl, now: string): ControlTable {
+  // A custom control may already use the library's reference; never fail a scope over a name.
+  let ref = lib.ref;
+  for (let n = 2; getControlByRef(vault.db, ref); n++) ref = `${lib.ref}-${n}`;
+  return {
+    id: vault.ids.next('ctl'),
+    ref,
+    title: lib.title,
+    description: lib.description,
+    domain: lib.domain,
+    owner_role: lib.ownerRole,
+    owner_id: null,
+    performer_id: null,
+    reviewer_id: null,
+    frequency: lib.frequency,
+    nature: lib.nature,
+    type: lib.type,
+    policy_key: lib.policyKey,
+    criteria: JSON.stringify(lib.criteria),
+    operating_since: null,
+    test_procedure: lib.testProcedure,
+    test_attributes: JSON.stringify(lib.testAttributes),
+    evidence_guidance: lib.evidenceGuidance,
+    source: 'library',
+    library_ref: lib.ref,
+    archived_at: null,
+    archived_reason: null,
+    created_at: now,
+    updated_at: now,
+  };
+}

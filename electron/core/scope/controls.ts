@@ -1,0 +1,191 @@
+import type { Control, ControlPatch, NewControlInput } from '../../../shared/api/controls';
+import { newControlInput } from '../../../shared/api/controls';
+import { AttestError } from '../../../shared/api/errors';
+import { recordChange } from '../../db/audit';
+import { tx } from '../../db/connection';
+import {
+  getControlByRef,
+  getControlRow,
+  insertControl,
+  listControlRows,
+  listCriterionRows,
+  updateControlRow,
+} from '../../db/repos/controls';
+import { getPerson } from '../../db/repos/people';
+import type { ControlTable } from '../../db/schema';
+import type { Vault } from '../vault/session';
+import { toControl } from './mapping';
+
+export interface ControlQuery {
+  search?: string;
+  criterionId?: string;
+  domain?: string;
+  includeArchived: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** Controls by reference, filtered on the server, paged by a cursor (the last reference seen). */
+export function listControls(
+  vault: Vault,
+  q: ControlQuery,
+): { items: Control[]; nextCursor: string | null } {
+  const needle = q.search?.toLowerCase();
+  const all = listControlRows(vault.db, { includeArchived: q.includeArchived })
+    .map(toControl)
+    .filter(
+      (c) =>
+        (!q.domain || c.domain === q.domain) &&
+        (!q.criterionId || c.criteria.includes(q.criterionId)) &&
+        (!needle || `${c.ref} ${c.title} ${c.description}`.toLowerCase().includes(needle)),
+    );
+  const start = q.cursor ? all.findIndex((c) => c.ref > q.cursor!) : 0;
+  const items = start < 0 ? [] : all.slice(start, start + q.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: last && start + q.limit < all.length ? last.ref : null };
+}
+
+export function getControl(vault: Vault, id: string): Control {
+  return toControl(requireControl(vault, id));
+}
+
+function requireControl(vault: Vault, id: string): ControlTable {
+  const row = getControlRow(vault.db, id);
+  if (!row) throw new AttestError('not_found', `No control ${id} in this vault`);
+  return row;
+}
+
+/** Field-level checks that need the vault: known criteria, known people, a free reference. */
+function checkReferences(vault: Vault, patch: ControlPatch, selfId?: string): void {
+  const issues: { path: string[]; message: string }[] = [];
+  if (patch.criteria) {
+    const rows = listCriterionRows(vault.db);
+    const known = new Set(rows.map((c) => c.id));
+    const inScope = new Set(rows.filter((c) => c.in_scope === 1).map((c) => c.id));
+    const unknown = patch.criteria.filter((id) => !known.has(id));
+    if (unknown.length === 0 && !patch.criteria.some((id) => inScope.has(id))) {
+      issues.push({
+        path: ['criteria'],
+        message: 'Map the control to at least one in-scope criterion',
+      });
+    } else if (unknown.length > 0) {
+      issues.push({
+        path: ['criteria'],
+        message:
+          known.size === 0
+            ? 'Confirm the scope first: this vault has no criteria yet'
+            : `Unknown criterion ${unknown.join(', ')}`,
+      });
+    }
+  }
+  for (const field of ['ownerId', 'performerId', 'reviewerId'] as const) {
+    const id = patch[field];
+    if (id && !getPerson(vault.db, id))
+      issues.push({ path: [field], message: `No person ${id} in this vault` });
+  }
+  if (patch.ref) {
+    const holder = getControlByRef(vault.db, patch.ref);
+    if (holder && holder.id !== selfId)
+      issues.push({ path: ['ref'], message: `${patch.ref} is already used by another control` });
+  }
+  if (issues.length > 0) throw new AttestError('validation', issues[0]!.message, issues);
+}
+
+function toColumns(patch: ControlPatch): Partial<ControlTable> {
+  const cols: Partial<ControlTable> = {};
+  if (patch.ref !== undefined) cols.ref = patch.ref;
+  if (patch.title !== undefined) cols.title = patch.title;
+  if (patch.description !== undefined) cols.description = patch.description;
+  if (patch.domain !== undefined) cols.domain = patch.domain;
+  if (patch.ownerRole !== undefined) cols.owner_role = patch.ownerRole;
+  if (patch.ownerId !== undefined) cols.owner_id = patch.ownerId;
+  if (patch.performerId !== undefined) cols.performer_id = patch.performerId;
+  if (patch.reviewerId !== undefined) cols.reviewer_id = patch.reviewerId;
+  if (patch.frequency !== undefined) cols.frequency = patch.frequency;
+  if (patch.nature !== undefined) cols.nature = patch.nature;
+  if (patch.type !== undefined) cols.type = patch.type;
+  if (patch.policyKey !== undefined) cols.policy_key = patch.policyKey;
+  if (patch.criteria !== undefined) cols.criteria = JSON.stringify([...new Set(patch.criteria)]);
+  if (patch.operatingSince !== undefined) cols.operating_since = patch.operatingSince;
+  if (patch.testProcedure !== undefined) cols.test_procedure = patch.testProcedure;
+  if (patch.testAttributes !== undefined)
+    cols.test_attributes = JSON.stringify(patch.testAttributes);
+  if (patch.evidenceGuidance !== undefined) cols.evidence_guidance = patch.evidenceGuidance;
+  return cols;
+}
+
+export function updateControl(vault: Vault, id: string, patch: ControlPatch): Control {
+  return tx(vault.db, () => {
+    requireControl(vault, id);
+    checkReferences(vault, patch, id);
+    updateControlRow(vault.db, id, { ...toColumns(patch), updated_at: vault.now() });
+    recordChange(vault, { action: 'update', entity: 'control', entityId: id, payload: patch });
+    return getControl(vault, id);
+  });
+}
+
+/** A control of the user's own, with a `CUS-nn` reference unless one is given. */
+export function createControl(vault: Vault, input: NewControlInput): Control {
+  const values = newControlInput.parse(input);
+  return tx(vault.db, () => {
+    const ref = values.ref ?? nextCustomRef(vault);
+    checkReferences(vault, { ...values, ref });
+    const now = vault.now();
+    const row: ControlTable = {
+      id: vault.ids.next('ctl'),
+      ref,
+      title: values.title,
+      description: values.description ?? '',
+      domain: values.domain ?? 'governance',
+      owner_role: values.ownerRole ?? '',
+      owner_id: values.ownerId ?? null,
+      performer_id: values.performerId ?? null,
+      reviewer_id: values.reviewerId ?? null,
+      frequency: values.frequency ?? 'annual',
+      nature: values.nature ?? 'manual',
+      type: values.type ?? 'preventive',
+      policy_key: values.policyKey ?? null,
+      criteria: JSON.stringify([...new Set(values.criteria)]),
+      operating_since: values.operatingSince ?? null,
+      test_procedure: values.testProcedure ?? '',
+      test_attributes: JSON.stringify(values.testAttributes ?? []),
+      evidence_guidance: values.evidenceGuidance ?? '',
+      source: 'custom',
+      library_ref: null,
+      archived_at: null,
+      archived_reason: null,
+      created_at: now,
+      updated_at: now,
+    };
+    insertControl(vault.db, row);
+    recordChange(vault, { action: 'create', entity: 'control', entityId: row.id, payload: values });
+    return toControl(row);
+  });
+}
+
+function nextCustomRef(vault: Vault): string {
+  for (let n = 1; ; n++) {
+    const ref = `CUS-${String(n).padStart(2, '0')}`;
+    if (!getControlByRef(vault.db, ref)) return ref;
+  }
+}
+
+/** Archive by hand (kept with everything attached, out of every list) or restore. */
+export function archiveControl(vault: Vault, id: string, archived: boolean): Control {
+  return tx(vault.db, () => {
+    const row = requireControl(vault, id);
+    if ((row.archived_at !== null) === archived) return toControl(row);
+    const now = vault.now();
+    updateControlRow(vault.db, id, {
+      archived_at: archived ? now : null,
+      archived_reason: archived ? 'user' : null,
+      updated_at: now,
+    });
+    recordChange(vault, {
+      action: archived ? 'archive' : 'restore',
+      entity: 'control',
+      entityId: id,
+    });
+    return getControl(vault, id);
+  });
+}

@@ -1,0 +1,54 @@
+import type { VaultCriterion } from '../../../shared/api/controls';
+import { AttestError } from '../../../shared/api/errors';
+import { recordChange } from '../../db/audit';
+import { tx } from '../../db/connection';
+import {
+  getCriterionRow,
+  listControlRows,
+  listCriterionRows,
+  updateCriterion,
+} from '../../db/repos/controls';
+import type { Vault } from '../vault/session';
+import { toCriterion } from './mapping';
+
+/** The vault's criteria in catalog order, each with the active controls mapped to it. */
+export function listCriteria(vault: Vault, inScopeOnly: boolean): VaultCriterion[] {
+  const byCriterion = new Map<string, string[]>();
+  for (const c of listControlRows(vault.db)) {
+    for (const id of JSON.parse(c.criteria) as string[]) {
+      const list = byCriterion.get(id) ?? [];
+      list.push(c.id);
+      byCriterion.set(id, list);
+    }
+  }
+  return listCriterionRows(vault.db)
+    .filter((r) => !inScopeOnly || r.in_scope === 1)
+    .map((r) => toCriterion(r, byCriterion.get(r.id) ?? []));
+}
+
+/** DC 8: marks an in-scope criterion not relevant (a reason is required), or clears the mark. */
+export function setNotRelevant(vault: Vault, id: string, reason: string | null): VaultCriterion {
+  return tx(vault.db, () => {
+    const row = getCriterionRow(vault.db, id);
+    if (!row)
+      throw new AttestError(
+        'not_found',
+        `No criterion ${id} in this vault; confirm the scope first`,
+      );
+    if (row.in_scope !== 1) throw new AttestError('conflict', `${id} is not in scope`);
+    const value = reason?.trim() || null;
+    if (reason !== null && value === null) {
+      throw new AttestError('validation', 'Say why the criterion is not relevant', [
+        { path: ['reason'], message: 'Say why the criterion is not relevant' },
+      ]);
+    }
+    updateCriterion(vault.db, id, { not_relevant_reason: value, updated_at: vault.now() });
+    recordChange(vault, {
+      action: 'update',
+      entity: 'criterion',
+      entityId: id,
+      payload: { notRelevantReason: value },
+    });
+    return listCriteria(vault, false).find((c) => c.id === id)!;
+  });
+}

@@ -1,0 +1,202 @@
+import { expect } from 'vitest';
+import { type Case, type Harness, fails, freshVault, ok } from './harness';
+
+/** A Type II vault with Security + Availability confirmed. */
+async function scopedVault(t: Harness) {
+  await freshVault(t);
+  await ok(t, 'scope.update', { categories: ['availability'] });
+  const change = await ok(t, 'scope.confirm', {});
+  return change;
+}
+
+async function controlByRef(t: Harness, ref: string) {
+  const page = await ok(t, 'controls.list', { search: ref, includeArchived: true, limit: 1000 });
+  const control = page.items.find((c) => c.ref === ref);
+  if (!control) throw new Error(`no control ${ref}`);
+  return control;
+}
+
+export const scopeCases = {
+  'scope.update': async (t) => {
+    await freshVault(t);
+    const e = await ok(t, 'scope.update', {
+      client: 'Acme Ltd',
+      services: 'Hosted analytics',
+      auditorFirm: 'Example & Co',
+      contacts: [{ name: 'Ana', role: 'CTO', email: 'ana@acme.test' }],
+      categories: ['confidentiality'],
+      scopeStep: 2,
+    });
+    expect(e).toMatchObject({
+      client: 'Acme Ltd',
+      categories: ['security', 'confidentiality'],
+      scopeStep: 2,
+    });
+    // Switching to Type I clears the period; a later period end before its start is refused.
+    const t1 = await ok(t, 'scope.update', { reportType: 'type1', asOf: '2026-03-31' });
+    expect(t1).toMatchObject({ reportType: 'type1', asOf: '2026-03-31', period: null });
+    const error = await fails(
+      t,
+      'scope.update',
+      { reportType: 'type2', period: { start: '2026-06-01', end: '2026-01-01' } },
+      'validation',
+    );
+    expect(error.details).toEqual([
+      { path: ['period', 'end'], message: 'The period must end after it starts' },
+    ]);
+    await fails(t, 'scope.update', { categories: ['finance'] }, 'validation');
+    // Nothing of the refused update was saved.
+    expect((await ok(t, 'vault.info', {})).engagement.reportType).toBe('type1');
+  },
+  'scope.confirm': async (t) => {
+    const first = await scopedVault(t);
+    expect(first.criteriaInScope).toBe(36); // 33 common criteria + A1.1–A1.3
+    expect(first.added.length).toBe(first.controlsInScope);
+    expect(first.added).toEqual(expect.arrayContaining(['AC-01']));
+    // Edit a control, drop Availability, add it back: the edit survives, controls come back.
+    const availabilityOnly = (
+      await ok(t, 'controls.list', { criterionId: 'A1.2', limit: 1000 })
+    ).items.find((c) => c.criteria.every((id) => id.startsWith('A1')))!;
+    await ok(t, 'controls.update', {
+      id: availabilityOnly.id,
+      patch: { title: 'Our own wording' },
+    });
+    await ok(t, 'scope.update', { categories: [] });
+    const narrowed = await ok(t, 'scope.confirm', {});
+    expect(narrowed.archived).toContain(availabilityOnly.ref);
+    expect(narrowed.added).toEqual([]);
+    expect((await controlByRef(t, availabilityOnly.ref)).archivedReason).toBe('descoped');
+    await ok(t, 'scope.update', { categories: ['availability'] });
+    const widened = await ok(t, 'scope.confirm', {});
+    expect(widened.restored).toContain(availabilityOnly.ref);
+    expect(widened.added).toEqual([]);
+    expect(await controlByRef(t, availabilityOnly.ref)).toMatchObject({
+      title: 'Our own wording',
+      archived: false,
+    });
+  },
+  'criteria.list': async (t) => {
+    await freshVault(t);
+    expect((await ok(t, 'criteria.list', {})).items).toEqual([]);
+    await scopedVault(t);
+    const inScope = (await ok(t, 'criteria.list', {})).items;
+    expect(inScope.map((c) => c.id)).toContain('A1.3');
+    expect(inScope.every((c) => c.controlIds.length > 0)).toBe(true);
+    const all = (await ok(t, 'criteria.list', { inScopeOnly: false })).items;
+    expect(all).toHaveLength(61);
+    expect(all.find((c) => c.id === 'P1.1')?.inScope).toBe(false);
+  },
+  'criteria.setNotRelevant': async (t) => {
+    await scopedVault(t);
+    const c = await ok(t, 'criteria.setNotRelevant', {
+      id: 'CC6.4',
+      reason: 'No physical premises; all hosting is carved out',
+    });
+    expect(c.notRelevantReason).toContain('No physical premises');
+    expect(
+      (await ok(t, 'criteria.setNotRelevant', { id: 'CC6.4', reason: null })).notRelevantReason,
+    ).toBeNull();
+    await fails(t, 'criteria.setNotRelevant', { id: 'CC6.4', reason: '   ' }, 'validation');
+    await fails(t, 'criteria.setNotRelevant', { id: 'P1.1', reason: 'x' }, 'conflict');
+    await fails(t, 'criteria.setNotRelevant', { id: 'CC9.9', reason: 'x' }, 'validation');
+  },
+  'controls.list': async (t) => {
+    const change = await scopedVault(t);
+    const first = await ok(t, 'controls.list', { limit: 10 });
+    expect(first.items).toHaveLength(10);
+    const second = await ok(t, 'controls.list', { limit: 1000, cursor: first.nextCursor! });
+    expect(first.items.length + second.items.length).toBe(change.controlsInScope);
+    expect(second.nextCursor).toBeNull();
+    const access = await ok(t, 'controls.list', { domain: 'access', limit: 1000 });
+    expect(access.items.every((c) => c.domain === 'access')).toBe(true);
+  },
+  'controls.get': async (t) => {
+    await scopedVault(t);
+    const ac = await controlByRef(t, 'AC-01');
+    expect(await ok(t, 'controls.get', { id: ac.id })).toEqual(ac);
+    await fails(t, 'controls.get', { id: 'ctl_missing' }, 'not_found');
+  },
+  'controls.update': async (t) => {
+    await scopedVault(t);
+    const ac = await controlByRef(t, 'AC-01');
+    const owner = await ok(t, 'people.create', { name: 'Ana Lima' });
+    const updated = await ok(t, 'controls.update', {
+      id: ac.id,
+      patch: { ownerId: owner.id, criteria: ['CC6.1', 'CC6.2'], operatingSince: '2025-11-01' },
+    });
+    expect(updated).toMatchObject({
+      ownerId: owner.id,
+      criteria: ['CC6.1', 'CC6.2'],
+      operatingSince: '2025-11-01',
+    });
+    const bad = await fails(
+      t,
+      'controls.update',
+      { id: ac.id, patch: { criteria: ['CC6.1', 'P9.9'] } },
+      'validation',
+    );
+    expect(bad.details).toEqual([
+      { path: ['patch', 'criteria', '1'], message: expect.any(String) },
+    ]);
+    const unknownPerson = await fails(
+      t,
+      'controls.update',
+      { id: ac.id, patch: { reviewerId: 'per_ghost' } },
+      'validation',
+    );
+    expect(unknownPerson.details).toEqual([
+      { path: ['reviewerId'], message: 'No person per_ghost in this vault' },
+    ]);
+    expect((await ok(t, 'controls.get', { id: ac.id })).reviewerId).toBeNull();
+  },
+  'controls.create': async (t) => {
+    await scopedVault(t);
+    const c = await ok(t, 'controls.create', {
+      title: 'Quarterly board security briefing',
+      criteria: ['CC1.2'],
+    });
+    expect(c).toMatchObject({
+      ref: 'CUS-01',
+      source: 'custom',
+      criteria: ['CC1.2'],
+      archived: false,
+    });
+    const again = await ok(t, 'controls.create', { title: 'Another', criteria: ['CC1.2'] });
+    expect(again.ref).toBe('CUS-02');
+    await fails(
+      t,
+      'controls.create',
+      { title: 'Dup', ref: 'CUS-01', criteria: ['CC1.2'] },
+      'validation',
+    );
+    await fails(t, 'controls.create', { title: 'No criteria', criteria: [] }, 'validation');
+    const outOfScope = await fails(
+      t,
+      'controls.create',
+      { title: 'Out', criteria: ['PI1.1'] },
+      'validation',
+    );
+    expect(outOfScope.message).toContain('in-scope criterion');
+    const unknown = await fails(
+      t,
+      'controls.create',
+      { title: 'Unknown', criteria: ['CC9.8'] },
+      'validation',
+    );
+    expect(unknown.details).toEqual([{ path: ['criteria'], message: 'Unknown criterion CC9.8' }]);
+  },
+  'controls.archive': async (t) => {
+    await scopedVault(t);
+    const ac = await controlByRef(t, 'AC-01');
+    expect(await ok(t, 'controls.archive', { id: ac.id, archived: true })).toMatchObject({
+      archived: true,
+      archivedReason: 'user',
+    });
+    expect(
+      (await ok(t, 'controls.list', { search: 'AC-01', limit: 100 })).items.map((c) => c.ref),
+    ).not.toContain('AC-01');
+    // Re-scoping never brings back what the user archived by hand.
+    expect((await ok(t, 'scope.confirm', {})).restored).not.toContain('AC-01');
+    expect((await ok(t, 'controls.archive', { id: ac.id, archived: false })).archived).toBe(false);
+  },
+} satisfies Record<string, Case>;

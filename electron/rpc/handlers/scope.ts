@@ -1,0 +1,36 @@
+import { applyScope } from '../../core/scope/apply-scope';
+import {
+  archiveControl,
+  createControl,
+  getControl,
+  listControls,
+  updateControl,
+} from '../../core/scope/controls';
+import { listCriteria, setNotRelevant } from '../../core/scope/criteria';
+import { updateEngagementDetails } from '../../core/scope/engagement';
+import { requireVault } from '../context';
+import type { HandlerSlice } from './types';
+
+export const scopeHandlers: HandlerSlice<
+  | 'scope.update'
+  | 'scope.confirm'
+  | 'criteria.list'
+  | 'criteria.setNotRelevant'
+  | 'controls.list'
+  | 'controls.get'
+  | 'controls.update'
+  | 'controls.create'
+  | 'controls.archive'
+> = {
+  'scope.update': (patch, ctx) => updateEngagementDetails(requireVault(ctx), patch),
+  'scope.confirm': (_input, ctx) => applyScope(requireVault(ctx)),
+  'criteria.list': ({ inScopeOnly }, ctx) => ({
+    items: listCriteria(requireVault(ctx), inScopeOnly),
+  }),
+  'criteria.setNotRelevant': ({ id, reason }, ctx) => setNotRelevant(requireVault(ctx), id, reason),
+  'controls.list': (q, ctx) => listControls(requireVault(ctx), q),
+  'controls.get': ({ id }, ctx) => getControl(requireVault(ctx), id),
+  'controls.update': ({ id, patch }, ctx) => updateControl(requireVault(ctx), id, patch),
+  'controls.create': (input, ctx) => createControl(requireVault(ctx), input),
+  'controls.archive': ({ id, archived }, ctx) => archiveControl(requireVault(ctx), id, archived),
+};

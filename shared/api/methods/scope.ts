@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { CATEGORIES, REPORT_TYPES, normaliseCategories } from '../../domain/engagement';
+import { isoDate, pageOf, pageInput } from '../common';
+import {
+  controlFilter,
+  controlId,
+  controlPatch,
+  controlSchema,
+  criterionIdSchema,
+  newControlInput,
+  vaultCriterionSchema,
+} from '../controls';
+import { method } from '../define';
+import { engagementSchema, periodSchema } from '../vault';
+
+const contact = z.object({
+  name: z.string().trim().max(200),
+  role: z.string().trim().max(200).default(''),
+  email: z.string().trim().max(320).default(''),
+});
+
+/** Scope fields the wizard saves step by step; the merged result must still be consistent. */
+export const engagementPatch = z
+  .object({
+    name: z.string().trim().min(1, { message: 'Give the engagement a name' }).max(200),
+    client: z.string().trim().max(200),
+    services: z.string().trim().max(5000),
+    auditorFirm: z.string().trim().max(200),
+    contacts: z.array(contact).max(50),
+    reportType: z.enum(REPORT_TYPES),
+    asOf: isoDate.nullable(),
+    period: periodSchema.nullable(),
+    categories: z.array(z.enum(CATEGORIES)).transform(normaliseCategories),
+    scopeStep: z.number().int().min(0).max(50),
+    incidentsNoneAsOf: isoDate.nullable(),
+    changesNoneAsOf: isoDate.nullable(),
+  })
+  .partial()
+  .strict();
+export type EngagementPatch = z.input<typeof engagementPatch>;
+
+export const scopeChangeSchema = z.object({
+  catalogVersion: z.string(),
+  criteriaInScope: z.number().int(),
+  controlsInScope: z.number().int(),
+  added: z.array(z.string()),
+  archived: z.array(z.string()),
+  restored: z.array(z.string()),
+});
+
+export const scopeMethods = {
+  'scope.update': method({
+    summary: 'Save engagement and scope answers (a wizard step); saved at once, no confirm needed',
+    input: engagementPatch,
+    output: engagementSchema,
+    mutates: true,
+  }),
+  'scope.confirm': method({
+    summary: 'Apply the scope: copy criteria, instantiate library controls, archive descoped ones',
+    input: z.object({}).strict(),
+    output: scopeChangeSchema,
+    mutates: true,
+  }),
+  'criteria.list': method({
+    summary: 'The vault’s criteria in catalog order with their mapped controls',
+    input: z.object({ inScopeOnly: z.boolean().default(true) }).strict(),
+    output: z.object({ items: z.array(vaultCriterionSchema) }),
+    mutates: false,
+  }),
+  'criteria.setNotRelevant': method({
+    summary: 'Mark an in-scope criterion not relevant with a reason (DC 8), or clear the mark',
+    input: z.object({ id: criterionIdSchema, reason: z.string().max(2000).nullable() }).strict(),
+    output: vaultCriterionSchema,
+    mutates: true,
+  }),
+  'controls.list': method({
+    summary: 'Controls by reference, filtered and paged',
+    input: pageInput.extend(controlFilter.shape).strict(),
+    output: pageOf(controlSchema),
+    mutates: false,
+  }),
+  'controls.get': method({
+    summary: 'One control',
+    input: z.object({ id: controlId }).strict(),
+    output: controlSchema,
+    mutates: false,
+  }),
+  'controls.update': method({
+    summary: 'Edit a control (any field, including its criteria mapping)',
+    input: z.object({ id: controlId, patch: controlPatch }).strict(),
+    output: controlSchema,
+    mutates: true,
+  }),
+  'controls.create': method({
+    summary: 'Add a custom control',
+    input: newControlInput,
+    output: controlSchema,
+    mutates: true,
+  }),
+  'controls.archive': method({
+    summary: 'Archive a control (kept with all its work) or restore it',
+    input: z.object({ id: controlId, archived: z.boolean() }).strict(),
+    output: controlSchema,
+    mutates: true,
+  }),
+} as const;
