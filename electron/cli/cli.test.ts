@@ -182,3 +182,18 @@ describe('the attest command', () => {
     );
   });
 });
+
+describe('attest demo', () => {
+  it('builds a realistic, clearly labelled sample engagement with owners and scope', async () => {
+    const dir = tempDir();
+    const r = await attest(dir, 'demo', 'demo.attest', '--json');
+    expect(r.code).toBe(0);
+    const info = JSON.parse(r.out);
+    expect(info.engagement.name).toMatch(/^Demo — /);
+    expect(info.engagement.client).toContain('fictional');
+    expect(info.counts.people).toBe(8);
+    expect(info.scope.criteria).toHaveLength(38);
+    expect((await attest(dir, 'verify', 'demo.attest')).code).toBe(0);
+    expect((await attest(dir, 'demo', 'x.attest', '--scale', 'large')).code).toBe(2);
+  });
+});

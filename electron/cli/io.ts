@@ -20,6 +20,8 @@ export const processIo: CliIo = {
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+/** Interrupted by Ctrl+C: the shell convention (128 + SIGINT). */
+export const EXIT_CANCELLED = 130;
 
 /** Bad usage: wrong flags or values. Reported before any work starts; exit code 2. */
 export class UsageError extends Error {

@@ -3,11 +3,12 @@ import { attestHome } from '../platform/home';
 import { fileLogger } from '../platform/logger';
 import { APP_VERSION } from '../platform/version';
 import { catalogCommand } from './commands/catalog';
+import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { infoCommand } from './commands/info';
 import { serveCommand } from './commands/serve';
 import { verifyCommand } from './commands/verify';
-import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError, processIo } from './io';
+import { type CliIo, EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, UsageError, processIo } from './io';
 
 type Command = (args: string[], io: CliIo, signal: AbortSignal) => Promise<number>;
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   verify: verifyCommand,
   serve: serveCommand,
   catalog: catalogCommand,
+  demo: demoCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -33,6 +35,8 @@ export const USAGE = `Usage: attest <command> [options]
                          prints a one-time sign-in address; Ctrl+C stops it
   catalog [--json]       the SOC 2 criteria, the control library and the policy templates
                          shipped with this build (--json: the whole catalog)
+  demo <vault> [--scale small]
+                         a realistic sample engagement for a fictional company
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a vault.
 `;
@@ -70,6 +74,10 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     if (e instanceof UsageError) {
       io.err(`attest ${e.message}\nRun "attest help" for usage.\n`);
       return EXIT_USAGE;
+    }
+    if (isAttestError(e) && e.code === 'cancelled') {
+      io.err(`attest ${name}: cancelled.\n`);
+      return EXIT_CANCELLED;
     }
     if (isAttestError(e)) {
       logger.warn('cli command failed', { command: name, code: e.code });

@@ -1,0 +1,81 @@
+import type { PersonInput } from '../../../shared/api/people';
+import { engagementInput } from '../../../shared/api/vault';
+import { createPerson, setCurrentPerson } from '../people/people';
+import { applyScope } from '../scope/apply-scope';
+import { listControls, updateControl } from '../scope/controls';
+import { createVault, type SessionOptions, type Vault } from '../vault/session';
+
+/**
+ * A realistic sample engagement for a fictional company, built through the same use cases the
+ * app uses, so demos, screenshots and end-to-end tests never look at an empty screen. Everything
+ * in it says it is a demo; nothing here is passed off as a real client.
+ */
+export const DEMO_PEOPLE: PersonInput[] = [
+  { name: 'Maya Okafor', email: 'maya@northwind-demo.test', role: 'CEO', team: 'Leadership' },
+  { name: 'Daniel Brandt', email: 'daniel@northwind-demo.test', role: 'CTO', team: 'Engineering' },
+  {
+    name: 'Priya Raman',
+    email: 'priya@northwind-demo.test',
+    role: 'Security Lead',
+    team: 'Security',
+  },
+  { name: 'Tom Alvarez', email: 'tom@northwind-demo.test', role: 'Head of People', team: 'People' },
+  {
+    name: 'Lena Fischer',
+    email: 'lena@northwind-demo.test',
+    role: 'Engineering Manager',
+    team: 'Engineering',
+  },
+  { name: 'Sam Whitfield', email: 'sam@northwind-demo.test', role: 'IT Administrator', team: 'IT' },
+  {
+    name: 'Grace Liu',
+    email: 'grace@northwind-demo.test',
+    role: 'Head of Customer Success',
+    team: 'Customer Success',
+  },
+  { name: 'Omar Haddad', email: 'omar@northwind-demo.test', role: 'Finance Lead', team: 'Finance' },
+];
+
+/** Which demo person owns a library control, by the owner role the library suggests. */
+const OWNER_BY_ROLE: [RegExp, string][] = [
+  [/people|hr/i, 'Tom Alvarez'],
+  [/security/i, 'Priya Raman'],
+  [/cto|engineering|devops|platform/i, 'Daniel Brandt'],
+  [/it\b|administrator/i, 'Sam Whitfield'],
+  [/ceo|board|executive/i, 'Maya Okafor'],
+  [/finance/i, 'Omar Haddad'],
+  [/customer|support|success/i, 'Grace Liu'],
+];
+
+export async function buildDemoVault(path: string, options: SessionOptions = {}): Promise<Vault> {
+  const vault = await createVault(
+    path,
+    engagementInput.parse({
+      name: 'Demo — Northwind Analytics SOC 2 Type II',
+      client: 'Northwind Analytics (fictional demo company)',
+      reportType: 'type2',
+      period: { start: '2026-01-01', end: '2026-06-30' },
+      categories: ['security', 'availability', 'confidentiality'],
+    }),
+    options,
+  );
+  const people = new Map(DEMO_PEOPLE.map((p) => [p.name, createPerson(vault, p)]));
+  setCurrentPerson(vault, people.get('Priya Raman')!.id);
+  applyScope(vault);
+
+  // Owners from the suggested role; performer and reviewer two different people.
+  const reviewer = people.get('Priya Raman')!;
+  const fallbackPerformer = people.get('Lena Fischer')!;
+  for (const control of listControls(vault, { includeArchived: false, limit: 1000 }).items) {
+    const ownerName =
+      OWNER_BY_ROLE.find(([re]) => re.test(control.ownerRole))?.[1] ?? 'Daniel Brandt';
+    const owner = people.get(ownerName)!;
+    const performer = owner.id === reviewer.id ? fallbackPerformer : owner;
+    updateControl(vault, control.id, {
+      ownerId: owner.id,
+      performerId: performer.id,
+      reviewerId: reviewer.id,
+    });
+  }
+  return vault;
+}
