@@ -1,0 +1,44 @@
+// Bundles the Electron side: dist/electron/main.js (ESM, the package's "main") and
+// dist/electron/preload.cjs (CommonJS: a sandboxed preload cannot load ES modules).
+// node_modules stay external in main (better-sqlite3 is native, pdfkit reads its font files
+// from disk); the preload is self-contained, as sandboxed preloads can require almost nothing.
+import { build } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export async function buildElectron() {
+  const common = {
+    absWorkingDir: ROOT,
+    bundle: true,
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    external: ['electron'],
+  };
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: ['electron/main/main.ts'],
+      outfile: 'dist/electron/main.js',
+      format: 'esm',
+      platform: 'node',
+      target: 'node22',
+      packages: 'external',
+    }),
+    build({
+      ...common,
+      entryPoints: ['electron/preload/preload.ts'],
+      outfile: 'dist/electron/preload.cjs',
+      format: 'cjs',
+      platform: 'node',
+      target: 'chrome140',
+    }),
+  ]);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const started = Date.now();
+  await buildElectron();
+  console.log(`Built dist/electron (main.js, preload.cjs) in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,100 @@
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/api/bridge';
+import type { EventName } from '../../shared/api/events';
+import type { Envelope } from '../../shared/api/index';
+import { validationError } from '../../shared/api/errors';
+import type { RpcContext } from './context';
+import { dispatch } from './dispatch';
+
+/**
+ * The IPC transport (DESIGN §2): `ipcMain.handle('attest:invoke')` in front of the one
+ * dispatcher, and the contract's events pushed to the windows. Deliberately free of any
+ * `electron` import, so it is tested under Node against a fake `ipcMain`.
+ */
+
+/** The part of an `IpcMainInvokeEvent` this adapter reads. */
+export interface IpcInvokeEventLike {
+  readonly senderFrame: { readonly url: string } | null;
+}
+
+/** The part of Electron's `ipcMain` this adapter uses. */
+export interface IpcMainLike {
+  handle(
+    channel: string,
+    listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown,
+  ): void;
+  removeHandler(channel: string): void;
+}
+
+/** What travels on `attest:event`. */
+export interface IpcEventMessage {
+  event: EventName;
+  payload: unknown;
+}
+
+export interface IpcOptions {
+  ipcMain: IpcMainLike;
+  ctx: RpcContext;
+  /** Whether the sending frame's URL is our own UI (`app://attest/…`). */
+  isTrustedSender(frameUrl: string): boolean;
+  /** Delivers an event to the app's windows (main decides which ones). */
+  send(channel: typeof IPC_EVENT, message: IpcEventMessage): void;
+}
+
+/** The URL of the frame that sent an IPC message, or '' when it is gone (navigated, destroyed). */
+export function senderFrameUrl(event: IpcInvokeEventLike): string {
+  try {
+    return event.senderFrame?.url ?? '';
+  } catch {
+    // Reading a disposed WebFrameMain throws; a frame that is gone is not trusted.
+    return '';
+  }
+}
+
+/**
+ * A frame that is not our UI gets an error envelope rather than a thrown error: the bridge's
+ * `invoke` then always resolves to an envelope, and nothing about the refusal (a stack, the
+ * handler's existence) leaks beyond this message. The refused call is never dispatched.
+ */
+export const REFUSED_SENDER: Envelope = {
+  ok: false,
+  error: { code: 'internal', message: 'This window is not allowed to call Attest.' },
+};
+
+/** Registers the invoke handler and the event forwarding; returns a function that undoes both. */
+export function registerIpc(options: IpcOptions): () => void {
+  const { ipcMain, ctx, isTrustedSender, send } = options;
+
+  ipcMain.handle(IPC_INVOKE, async (event, request: unknown): Promise<Envelope> => {
+    const frameUrl = senderFrameUrl(event);
+    if (!isTrustedSender(frameUrl)) {
+      ctx.logger.warn('ipc call refused: untrusted sender', { frameUrl: frameUrl.slice(0, 200) });
+      return REFUSED_SENDER;
+    }
+    if (!isInvokeRequest(request)) {
+      return {
+        ok: false,
+        error: validationError([
+          { path: ['method'], message: 'Expected { method: string, input }' },
+        ]).toApiError(),
+      };
+    }
+    return dispatch(ctx, request.method, request.input);
+  });
+
+  const unlisten = ctx.events.listen((event, payload) => {
+    send(IPC_EVENT, { event, payload });
+  });
+
+  return () => {
+    unlisten();
+    ipcMain.removeHandler(IPC_INVOKE);
+  };
+}
+
+function isInvokeRequest(value: unknown): value is { method: string; input: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { method?: unknown }).method === 'string'
+  );
+}
