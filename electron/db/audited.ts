@@ -17,6 +17,10 @@ export const AUDITED_ENTITIES = {
   subservice_org: { table: 'subservice_org', idColumn: 'id' },
   cuec: { table: 'cuec', idColumn: 'id' },
   sd_event: { table: 'sd_event', idColumn: 'id' },
+  assessment: { table: 'assessment', idColumn: 'control_id' },
+  risk: { table: 'risk', idColumn: 'id' },
+  task: { table: 'task', idColumn: 'id' },
+  task_dismissal: { table: 'task_dismissal', idColumn: 'control_id' },
 } as const satisfies Record<string, { table: keyof VaultSchema; idColumn: string }>;
 
 export type AuditedEntity = keyof typeof AUDITED_ENTITIES;

@@ -35,6 +35,7 @@ export interface EngagementTable {
   scope_confirmed_at: string | null;
   incidents_none_as_of: string | null;
   changes_none_as_of: string | null;
+  risk_assessed_on: string | null;
 }
 
 export interface CriterionTable {
@@ -184,6 +185,60 @@ export interface BlobChunkTable {
   bytes: Buffer;
 }
 
+export interface AssessmentTable {
+  control_id: string;
+  status: string;
+  na_reason: string | null;
+  notes: string;
+  assessor_id: string | null;
+  assessed_on: string;
+  updated_at: string;
+}
+
+export interface RiskTable {
+  id: string;
+  title: string;
+  description: string;
+  category: string;
+  likelihood: number;
+  impact: number;
+  treatment: string;
+  residual_likelihood: number;
+  residual_impact: number;
+  owner_id: string | null;
+  /** JSON: control ids */
+  control_ids: string;
+  review_on: string | null;
+  starter_key: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskTable {
+  id: string;
+  ref: string;
+  title: string;
+  description: string;
+  owner_id: string | null;
+  due_on: string | null;
+  priority: string;
+  status: string;
+  /** JSON: control ids */
+  control_ids: string;
+  from_gap_control_id: string | null;
+  board_order: number;
+  completed_on: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskDismissalTable {
+  control_id: string;
+  dismissed_at: string;
+}
+
 export interface VaultSchema {
   setting: SettingTable;
   vault_key: VaultKeyTable;
@@ -199,4 +254,8 @@ export interface VaultSchema {
   subservice_org: SubserviceOrgTable;
   cuec: CuecTable;
   sd_event: SdEventTable;
+  assessment: AssessmentTable;
+  risk: RiskTable;
+  task: TaskTable;
+  task_dismissal: TaskDismissalTable;
 }

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../shared/api/index';
 import { appHandlers } from './handlers/app';
 import { blobHandlers } from './handlers/blobs';
+import { gapHandlers } from './handlers/gaps';
 import { jobHandlers } from './handlers/jobs';
 import { peopleHandlers } from './handlers/people';
 import { scopeHandlers } from './handlers/scope';
@@ -14,6 +15,7 @@ const table = {
   ...blobHandlers,
   ...peopleHandlers,
   ...scopeHandlers,
+  ...gapHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { mergeTables } from './define';
 import { appMethods } from './methods/app';
 import { blobMethods } from './methods/blobs';
+import { gapMethods } from './methods/gaps';
 import { jobMethods } from './methods/jobs';
 import { peopleMethods } from './methods/people';
 import { scopeMethods } from './methods/scope';
@@ -19,6 +20,7 @@ export const methods = mergeTables(
   blobMethods,
   peopleMethods,
   scopeMethods,
+  gapMethods,
 );
 
 export type Methods = typeof methods;

@@ -64,6 +64,8 @@ export const engagementSchema = z.object({
   /** DC 4 / DC 9: an explicit, dated "none" when there is nothing to list. */
   incidentsNoneAsOf: isoDate.nullable(),
   changesNoneAsOf: isoDate.nullable(),
+  /** When the risk assessment was last performed (readiness wants one within 12 months). */
+  riskAssessedOn: isoDate.nullable(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });

@@ -22,6 +22,7 @@ export function toEngagement(row: EngagementTable): Engagement {
     scopeConfirmedAt: row.scope_confirmed_at,
     incidentsNoneAsOf: row.incidents_none_as_of,
     changesNoneAsOf: row.changes_none_as_of,
+    riskAssessedOn: row.risk_assessed_on,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -114,6 +114,7 @@ export async function createVault(
         scope_confirmed_at: null,
         incidents_none_as_of: null,
         changes_none_as_of: null,
+        risk_assessed_on: null,
       });
       recordChange(vault, {
         action: 'create',

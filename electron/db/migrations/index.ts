@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m001 from './2026_11_26_001_vault_core';
 import * as m002 from './2026_11_26_002_people';
 import * as m003 from './2026_11_26_003_scope';
+import * as m004 from './2026_11_26_004_gaps_risks_tasks';
 
 export interface Migration {
   name: string;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026_11_26_001_vault_core', up: m001.up },
   { name: '2026_11_26_002_people', up: m002.up },
   { name: '2026_11_26_003_scope', up: m003.up },
+  { name: '2026_11_26_004_gaps_risks_tasks', up: m004.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

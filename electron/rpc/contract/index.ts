@@ -1,5 +1,6 @@
 import type { MethodName } from '../../../shared/api/index';
 import type { Case } from './harness';
+import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
 import { peopleCases } from './people.cases';
 import { scopeCases } from './scope.cases';
@@ -17,4 +18,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...jobsCases,
   ...peopleCases,
   ...scopeCases,
+  ...gapCases,
 };

@@ -1,0 +1,74 @@
+import type { AssessInput, Assessment } from '../../../shared/api/gaps';
+import { assessInput } from '../../../shared/api/gaps';
+import { AttestError } from '../../../shared/api/errors';
+import type { AssessmentStatus } from '../../../shared/domain/coverage';
+import { recordChange } from '../../db/audit';
+import { tx } from '../../db/connection';
+import { getControlRow } from '../../db/repos/controls';
+import { getAssessmentRow, listAssessmentRows, putAssessment } from '../../db/repos/gaps';
+import { getPerson } from '../../db/repos/people';
+import type { AssessmentTable } from '../../db/schema';
+import { currentPersonId } from '../people/people';
+import type { Vault } from '../vault/session';
+
+export function toAssessment(row: AssessmentTable): Assessment {
+  return {
+    controlId: row.control_id,
+    status: row.status as AssessmentStatus,
+    naReason: row.na_reason,
+    notes: row.notes,
+    assessorId: row.assessor_id,
+    assessedOn: row.assessed_on,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function assessmentsByControl(vault: Vault): Map<string, Assessment> {
+  return new Map(listAssessmentRows(vault.db).map((r) => [r.control_id, toAssessment(r)]));
+}
+
+/** Records one control's assessment; the assessor defaults to the current user, the date to today. */
+export function assessControl(vault: Vault, input: AssessInput): Assessment {
+  const v = assessInput.parse(input);
+  return tx(vault.db, () => {
+    const control = getControlRow(vault.db, v.controlId);
+    if (!control) throw new AttestError('not_found', `No control ${v.controlId} in this vault`);
+    if (control.archived_at)
+      throw new AttestError('conflict', `${control.ref} is archived; restore it to assess it`);
+    const assessorId = v.assessorId === undefined ? currentPersonId(vault) : v.assessorId;
+    if (assessorId && !getPerson(vault.db, assessorId)) {
+      throw new AttestError('validation', `No person ${assessorId} in this vault`, [
+        { path: ['assessorId'], message: `No person ${assessorId} in this vault` },
+      ]);
+    }
+    const now = vault.now();
+    const action = putAssessment(vault.db, {
+      control_id: v.controlId,
+      status: v.status,
+      na_reason: v.status === 'not_applicable' ? v.naReason : null,
+      notes: v.notes,
+      assessor_id: assessorId,
+      assessed_on: v.assessedOn ?? now.slice(0, 10),
+      updated_at: now,
+    });
+    recordChange(vault, {
+      action,
+      entity: 'assessment',
+      entityId: v.controlId,
+      payload: { status: v.status, naReason: v.naReason, notes: v.notes },
+    });
+    return toAssessment(getAssessmentRow(vault.db, v.controlId)!);
+  });
+}
+
+/** The same status for several controls at once, all or nothing. */
+export function assessMany(
+  vault: Vault,
+  controlIds: readonly string[],
+  status: AssessmentStatus,
+  naReason: string | null,
+): Assessment[] {
+  return tx(vault.db, () =>
+    controlIds.map((controlId) => assessControl(vault, { controlId, status, naReason })),
+  );
+}

@@ -1,0 +1,131 @@
+import type { CriterionCoverageView, Gap } from '../../../shared/api/gaps';
+import {
+  type CarveOut,
+  type CoverageControl,
+  computeCoverage,
+} from '../../../shared/domain/coverage';
+import { findGaps } from '../../../shared/domain/gaps';
+import { all } from '../../db/connection';
+import { listControlRows, listCriterionRows } from '../../db/repos/controls';
+import { listRiskRows, listTaskRows } from '../../db/repos/gaps';
+import { getEngagement } from '../vault/engagement';
+import type { Vault } from '../vault/session';
+import { assessmentsByControl } from './assessments';
+
+export interface CoverageView {
+  criteria: CriterionCoverageView[];
+  gaps: Gap[];
+}
+
+/** Carved-out criteria and the control that monitors each subservice organisation. */
+function carveOuts(vault: Vault): CarveOut[] {
+  return all(
+    vault.db,
+    vault.db.qb
+      .selectFrom('subservice_org')
+      .select(['criteria', 'monitoring_control_id'])
+      .where('method', '=', 'carve_out')
+      .where('archived_at', 'is', null),
+  ).map((r) => ({
+    criteria: JSON.parse(r.criteria) as string[],
+    monitoringControlId: r.monitoring_control_id,
+  }));
+}
+
+/** Highest residual score of the risks linked to each control. */
+export function residualByControl(vault: Vault): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of listRiskRows(vault.db)) {
+    const score = r.residual_likelihood * r.residual_impact;
+    for (const id of JSON.parse(r.control_ids) as string[])
+      out.set(id, Math.max(out.get(id) ?? 0, score));
+  }
+  return out;
+}
+
+/**
+ * Coverage of every in-scope criterion and the gaps ordered by severity. Evidence arrives with a
+ * later module; until then no control has reviewed evidence, so the best a criterion can be is
+ * "mapped — awaiting evidence". That is the honest answer, not a placeholder.
+ */
+export function coverageView(vault: Vault): CoverageView {
+  const assessments = assessmentsByControl(vault);
+  const rows = listControlRows(vault.db);
+  const controls: CoverageControl[] = rows.map((r) => ({
+    id: r.id,
+    criteria: JSON.parse(r.criteria) as string[],
+    assessment: assessments.get(r.id)?.status ?? null,
+    evidence: 'none',
+  }));
+  const criteriaRows = listCriterionRows(vault.db).filter((c) => c.in_scope === 1);
+  const coverage = computeCoverage(
+    criteriaRows.map((c) => ({ id: c.id, notRelevantReason: c.not_relevant_reason })),
+    controls,
+    carveOuts(vault),
+  );
+  const meta = new Map(criteriaRows.map((c) => [c.id, c]));
+  const inScope = new Set(criteriaRows.map((c) => c.id));
+  const residual = residualByControl(vault);
+  const tasksByControl = new Map<string, string[]>();
+  for (const t of listTaskRows(vault.db)) {
+    for (const id of JSON.parse(t.control_ids) as string[])
+      tasksByControl.set(id, [...(tasksByControl.get(id) ?? []), t.id]);
+  }
+  const refOf = new Map(rows.map((r) => [r.id, r]));
+  const gaps = findGaps(
+    controls.map((c) => ({
+      id: c.id,
+      ref: refOf.get(c.id)!.ref,
+      criteria: c.criteria.filter((id) => inScope.has(id)),
+      assessment: c.assessment,
+      residualRisk: residual.get(c.id) ?? null,
+    })),
+    coverage,
+  ).map((g) => ({
+    controlId: g.controlId,
+    ref: refOf.get(g.controlId)!.ref,
+    title: refOf.get(g.controlId)!.title,
+    status: g.status,
+    severity: g.severity,
+    unmetCriteria: g.unmetCriteria,
+    residualRisk: g.residualRisk,
+    taskIds: tasksByControl.get(g.controlId) ?? [],
+    reason: g.reason,
+  }));
+  return {
+    criteria: coverage.map((c) => ({
+      ...c,
+      groupId: meta.get(c.id)!.group_id,
+      category: meta.get(c.id)!.category,
+      title: meta.get(c.id)!.title,
+    })),
+    gaps,
+  };
+}
+
+/** Counts and the warnings a consultant wants before a review: SoD and late operating-since dates. */
+export function assessmentSummary(vault: Vault) {
+  const assessments = assessmentsByControl(vault);
+  const rows = listControlRows(vault.db);
+  const e = getEngagement(vault);
+  const start = e.reportType === 'type2' ? e.period?.start : e.asOf;
+  const byStatus = {
+    implemented: 0,
+    partial: 0,
+    not_implemented: 0,
+    not_applicable: 0,
+    not_assessed: 0,
+  };
+  for (const r of rows) byStatus[assessments.get(r.id)?.status ?? 'not_assessed']++;
+  return {
+    controls: rows.length,
+    assessed: rows.length - byStatus.not_assessed,
+    byStatus,
+    sameOwnerWarnings: rows
+      .filter((r) => r.performer_id && r.performer_id === r.reviewer_id)
+      .map((r) => r.id),
+    lateStartWarnings: start
+      ? rows.filter((r) => r.operating_since !== null && r.operating_since > start).map((r) => r.id)
+      : [],
+  };
+}

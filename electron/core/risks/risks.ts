@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { AttestError, type ValidationIssue } from '../../../shared/api/errors';
+import { type Risk, type StarterRisk, newRiskInput, riskPatch } from '../../../shared/api/risks';
+import { recordChange } from '../../db/audit';
+import { tx } from '../../db/connection';
+import { getControlByRef, getControlRow } from '../../db/repos/controls';
+import { ENGAGEMENT_ID, updateEngagement } from '../../db/repos/engagement';
+import { getRiskRow, insertRisk, listRiskRows, updateRiskRow } from '../../db/repos/gaps';
+import { getPerson } from '../../db/repos/people';
+import type { RiskTable } from '../../db/schema';
+import type { Vault } from '../vault/session';
+import { starterRisks } from './starter';
+
+export function toRisk(row: RiskTable): Risk {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    category: row.category as Risk['category'],
+    likelihood: row.likelihood,
+    impact: row.impact,
+    inherentScore: row.likelihood * row.impact,
+    treatment: row.treatment as Risk['treatment'],
+    residualLikelihood: row.residual_likelihood,
+    residualImpact: row.residual_impact,
+    residualScore: row.residual_likelihood * row.residual_impact,
+    ownerId: row.owner_id,
+    controlIds: JSON.parse(row.control_ids) as string[],
+    reviewOn: row.review_on,
+    starterKey: row.starter_key,
+    archived: row.archived_at !== null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function listRisks(vault: Vault): Risk[] {
+  return listRiskRows(vault.db).map(toRisk);
+}
+
+function checkRefs(vault: Vault, fields: { ownerId?: string | null; controlIds?: string[] }): void {
+  const issues: ValidationIssue[] = [];
+  if (fields.ownerId && !getPerson(vault.db, fields.ownerId)) {
+    issues.push({ path: ['ownerId'], message: `No person ${fields.ownerId} in this vault` });
+  }
+  for (const id of fields.controlIds ?? []) {
+    if (!getControlRow(vault.db, id))
+      issues.push({ path: ['controlIds'], message: `No control ${id} in this vault` });
+  }
+  if (issues.length > 0) throw new AttestError('validation', issues[0]!.message, issues);
+}
+
+function requireRisk(vault: Vault, id: string): RiskTable {
+  const row = getRiskRow(vault.db, id);
+  if (!row) throw new AttestError('not_found', `No risk ${id} in this vault`);
+  return row;
+}
+
+export function createRisk(
+  vault: Vault,
+  input: z.input<typeof newRiskInput>,
+  starterKey: string | null = null,
+): Risk {
+  const v = newRiskInput.parse(input);
+  return tx(vault.db, () => {
+    checkRefs(vault, v);
+    const now = vault.now();
+    const row: RiskTable = {
+      id: vault.ids.next('rsk'),
+      title: v.title,
+      description: v.description ?? '',
+      category: v.category ?? 'security',
+      likelihood: v.likelihood,
+      impact: v.impact,
+      treatment: v.treatment ?? 'mitigate',
+      // Until treatment is assessed, residual equals inherent: never assume a reduction.
+      residual_likelihood: v.residualLikelihood ?? v.likelihood,
+      residual_impact: v.residualImpact ?? v.impact,
+      owner_id: v.ownerId ?? null,
+      control_ids: JSON.stringify(v.controlIds ?? []),
+      review_on: v.reviewOn ?? null,
+      starter_key: starterKey,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    insertRisk(vault.db, row);
+    recordChange(vault, {
+      action: 'create',
+      entity: 'risk',
+      entityId: row.id,
+      payload: { ...v, starterKey },
+    });
+    return toRisk(row);
+  });
+}
+
+export function updateRisk(vault: Vault, id: string, input: z.input<typeof riskPatch>): Risk {
+  const p = riskPatch.parse(input);
+  return tx(vault.db, () => {
+    requireRisk(vault, id);
+    checkRefs(vault, p);
+    const cols: Partial<RiskTable> = { updated_at: vault.now() };
+    if (p.title !== undefined) cols.title = p.title;
+    if (p.description !== undefined) cols.description = p.description;
+    if (p.category !== undefined) cols.category = p.category;
+    if (p.likelihood !== undefined) cols.likelihood = p.likelihood;
+    if (p.impact !== undefined) cols.impact = p.impact;
+    if (p.treatment !== undefined) cols.treatment = p.treatment;
+    if (p.residualLikelihood !== undefined) cols.residual_likelihood = p.residualLikelihood;
+    if (p.residualImpact !== undefined) cols.residual_impact = p.residualImpact;
+    if (p.ownerId !== undefined) cols.owner_id = p.ownerId;
+    if (p.controlIds !== undefined) cols.control_ids = JSON.stringify(p.controlIds);
+    if (p.reviewOn !== undefined) cols.review_on = p.reviewOn;
+    updateRiskRow(vault.db, id, cols);
+    recordChange(vault, { action: 'update', entity: 'risk', entityId: id, payload: p });
+    return toRisk(requireRisk(vault, id));
+  });
+}
+
+export function archiveRisk(vault: Vault, id: string, archived: boolean): Risk {
+  return tx(vault.db, () => {
+    const row = requireRisk(vault, id);
+    if ((row.archived_at !== null) === archived) return toRisk(row);
+    const now = vault.now();
+    updateRiskRow(vault.db, id, { archived_at: archived ? now : null, updated_at: now });
+    recordChange(vault, { action: archived ? 'archive' : 'restore', entity: 'risk', entityId: id });
+    return toRisk(requireRisk(vault, id));
+  });
+}
+
+/** Starter risks not yet accepted or discarded in this vault. */
+export function pendingStarters(vault: Vault): StarterRisk[] {
+  const decided = new Set(listRiskRows(vault.db, true).map((r) => r.starter_key));
+  return starterRisks().filter((s) => !decided.has(s.key));
+}
+
+function requireStarter(vault: Vault, key: string): StarterRisk {
+  const starter = pendingStarters(vault).find((s) => s.key === key);
+  if (!starter)
+    throw new AttestError('conflict', `Starter risk ${key} was already accepted or discarded`);
+  return starter;
+}
+
+/** Accepts a starter risk, linking the vault's controls that carry the library references. */
+export function acceptStarter(vault: Vault, key: string): Risk {
+  return tx(vault.db, () => {
+    const s = requireStarter(vault, key);
+    const controlIds = s.controlRefs
+      .map((ref) => getControlByRef(vault.db, ref))
+      .filter((c) => c && c.archived_at === null)
+      .map((c) => c!.id);
+    return createRisk(
+      vault,
+      {
+        title: s.title,
+        description: s.description,
+        category: s.category,
+        likelihood: s.likelihood,
+        impact: s.impact,
+        controlIds,
+      },
+      s.key,
+    );
+  });
+}
+
+/** Discards a starter risk: kept as an archived record so it is not offered again. */
+export function discardStarter(vault: Vault, key: string): void {
+  tx(vault.db, () => {
+    const risk = acceptStarter(vault, key);
+    archiveRisk(vault, risk.id, true);
+  });
+}
+
+export function setRiskAssessedOn(vault: Vault, date: string | null): string | null {
+  return tx(vault.db, () => {
+    updateEngagement(vault.db, { risk_assessed_on: date, updated_at: vault.now() });
+    recordChange(vault, {
+      action: 'update',
+      entity: 'engagement',
+      entityId: ENGAGEMENT_ID,
+      payload: { riskAssessedOn: date },
+    });
+    return date;
+  });
+}

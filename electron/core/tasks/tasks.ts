@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import { AttestError, type ValidationIssue } from '../../../shared/api/errors';
+import { type Task, type TaskProposal, newTaskInput, taskPatch } from '../../../shared/api/tasks';
+import { recordChange } from '../../db/audit';
+import { tx } from '../../db/connection';
+import { getControlRow, listControlRows } from '../../db/repos/controls';
+import {
+  getTaskRow,
+  insertDismissal,
+  insertTask,
+  listDismissedControls,
+  listTaskRows,
+  nextTaskNumber,
+  updateTaskRow,
+} from '../../db/repos/gaps';
+import { getPerson } from '../../db/repos/people';
+import type { TaskTable } from '../../db/schema';
+import { coverageView } from '../gaps/coverage';
+import type { Vault } from '../vault/session';
+
+export function toTask(row: TaskTable, today: string): Task {
+  return {
+    id: row.id,
+    ref: row.ref,
+    title: row.title,
+    description: row.description,
+    ownerId: row.owner_id,
+    dueOn: row.due_on,
+    priority: row.priority as Task['priority'],
+    status: row.status as Task['status'],
+    controlIds: JSON.parse(row.control_ids) as string[],
+    fromGapControlId: row.from_gap_control_id,
+    boardOrder: row.board_order,
+    completedOn: row.completed_on,
+    overdue: row.status !== 'done' && row.due_on !== null && row.due_on < today,
+    archived: row.archived_at !== null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const today = (vault: Vault) => vault.now().slice(0, 10);
+
+export interface TaskQuery {
+  status?: Task['status'];
+  ownerId?: string;
+  overdueOnly?: boolean;
+  controlId?: string;
+}
+
+export function listTasks(vault: Vault, q: TaskQuery = {}): Task[] {
+  const d = today(vault);
+  return listTaskRows(vault.db)
+    .map((r) => toTask(r, d))
+    .filter(
+      (t) =>
+        (!q.status || t.status === q.status) &&
+        (!q.ownerId || t.ownerId === q.ownerId) &&
+        (!q.overdueOnly || t.overdue) &&
+        (!q.controlId || t.controlIds.includes(q.controlId)),
+    );
+}
+
+function checkRefs(vault: Vault, fields: { ownerId?: string | null; controlIds?: string[] }): void {
+  const issues: ValidationIssue[] = [];
+  if (fields.ownerId && !getPerson(vault.db, fields.ownerId)) {
+    issues.push({ path: ['ownerId'], message: `No person ${fields.ownerId} in this vault` });
+  }
+  for (const id of fields.controlIds ?? []) {
+    if (!getControlRow(vault.db, id))
+      issues.push({ path: ['controlIds'], message: `No control ${id} in this vault` });
+  }
+  if (issues.length > 0) throw new AttestError('validation', issues[0]!.message, issues);
+}
+
+function requireTask(vault: Vault, id: string): TaskTable {
+  const row = getTaskRow(vault.db, id);
+  if (!row) throw new AttestError('not_found', `No task ${id} in this vault`);
+  return row;
+}
+
+function lastOrder(vault: Vault, status: string): number {
+  const orders = listTaskRows(vault.db)
+    .filter((t) => t.status === status)
+    .map((t) => t.board_order);
+  return orders.length ? Math.max(...orders) : 0;
+}
+
+export function createTask(
+  vault: Vault,
+  input: z.input<typeof newTaskInput>,
+  fromGapControlId: string | null = null,
+): Task {
+  const v = newTaskInput.parse(input);
+  return tx(vault.db, () => {
+    checkRefs(vault, v);
+    const now = vault.now();
+    const status = v.status ?? 'todo';
+    const row: TaskTable = {
+      id: vault.ids.next('tsk'),
+      ref: `T-${String(nextTaskNumber(vault.db)).padStart(3, '0')}`,
+      title: v.title,
+      description: v.description ?? '',
+      owner_id: v.ownerId ?? null,
+      due_on: v.dueOn ?? null,
+      priority: v.priority ?? 'medium',
+      status,
+      control_ids: JSON.stringify(v.controlIds ?? (fromGapControlId ? [fromGapControlId] : [])),
+      from_gap_control_id: fromGapControlId,
+      board_order: lastOrder(vault, status) + 1,
+      completed_on: status === 'done' ? now.slice(0, 10) : null,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    insertTask(vault.db, row);
+    recordChange(vault, {
+      action: 'create',
+      entity: 'task',
+      entityId: row.id,
+      payload: { ...v, fromGapControlId },
+    });
+    return toTask(row, now.slice(0, 10));
+  });
+}
+
+export function updateTask(vault: Vault, id: string, input: z.input<typeof taskPatch>): Task {
+  const p = taskPatch.parse(input);
+  return tx(vault.db, () => {
+    const row = requireTask(vault, id);
+    checkRefs(vault, p);
+    const now = vault.now();
+    const cols: Partial<TaskTable> = { updated_at: now };
+    if (p.title !== undefined) cols.title = p.title;
+    if (p.description !== undefined) cols.description = p.description;
+    if (p.ownerId !== undefined) cols.owner_id = p.ownerId;
+    if (p.dueOn !== undefined) cols.due_on = p.dueOn;
+    if (p.priority !== undefined) cols.priority = p.priority;
+    if (p.controlIds !== undefined) cols.control_ids = JSON.stringify(p.controlIds);
+    if (p.status !== undefined && p.status !== row.status) {
+      cols.status = p.status;
+      cols.board_order = lastOrder(vault, p.status) + 1;
+      cols.completed_on = p.status === 'done' ? now.slice(0, 10) : null;
+    }
+    updateTaskRow(vault.db, id, cols);
+    recordChange(vault, { action: 'update', entity: 'task', entityId: id, payload: p });
+    return toTask(requireTask(vault, id), now.slice(0, 10));
+  });
+}
+
+/** Moves a task on the board: to a column, placed before another task (or at the end). */
+export function moveTask(
+  vault: Vault,
+  id: string,
+  status: Task['status'],
+  beforeId: string | null,
+): Task {
+  return tx(vault.db, () => {
+    const row = requireTask(vault, id);
+    const column = listTaskRows(vault.db).filter((t) => t.status === status && t.id !== id);
+    let order: number;
+    if (beforeId === null) {
+      order = (column.at(-1)?.board_order ?? 0) + 1;
+    } else {
+      const index = column.findIndex((t) => t.id === beforeId);
+      if (index < 0) throw new AttestError('not_found', `Task ${beforeId} is not in that column`);
+      const prev = index > 0 ? column[index - 1]!.board_order : column[index]!.board_order - 1;
+      order = (prev + column[index]!.board_order) / 2;
+    }
+    const now = vault.now();
+    const completed = status === 'done' ? (row.completed_on ?? now.slice(0, 10)) : null;
+    updateTaskRow(vault.db, id, {
+      status,
+      board_order: order,
+      completed_on: completed,
+      updated_at: now,
+    });
+    recordChange(vault, {
+      action: 'update',
+      entity: 'task',
+      entityId: id,
+      payload: { status, beforeId },
+    });
+    return toTask(requireTask(vault, id), now.slice(0, 10));
+  });
+}
+
+export function archiveTask(vault: Vault, id: string, archived: boolean): Task {
+  return tx(vault.db, () => {
+    const row = requireTask(vault, id);
+    const now = vault.now();
+    if ((row.archived_at !== null) !== archived) {
+      updateTaskRow(vault.db, id, { archived_at: archived ? now : null, updated_at: now });
+      recordChange(vault, {
+        action: archived ? 'archive' : 'restore',
+        entity: 'task',
+        entityId: id,
+      });
+    }
+    return toTask(requireTask(vault, id), now.slice(0, 10));
+  });
+}
+
+/**
+ * One proposed task per partial or not-implemented control that has no task from its gap yet
+ * and was not dismissed — so proposing twice never duplicates anything.
+ */
+export function proposeTasks(vault: Vault): TaskProposal[] {
+  const taken = new Set(listTaskRows(vault.db, true).map((t) => t.from_gap_control_id));
+  const dismissed = listDismissedControls(vault.db);
+  const controls = new Map(listControlRows(vault.db).map((c) => [c.id, c]));
+  return coverageView(vault)
+    .gaps.filter(
+      (g) => g.status !== 'not_assessed' && !taken.has(g.controlId) && !dismissed.has(g.controlId),
+    )
+    .map((g) => {
+      const c = controls.get(g.controlId)!;
+      const verb = g.status === 'partial' ? 'Complete' : 'Implement';
+      return {
+        controlId: c.id,
+        ref: c.ref,
+        title: `${verb} ${c.ref}: ${c.title}`,
+        description:
+          `${c.description}\n\nWhat good evidence looks like: ${c.evidence_guidance}`.trim(),
+        suggestedOwnerId: c.owner_id,
+        priority: g.severity === 'blocking' ? 'high' : g.severity === 'major' ? 'medium' : 'low',
+        gapStatus: g.status as TaskProposal['gapStatus'],
+      };
+    });
+}
+
+export function acceptProposal(
+  vault: Vault,
+  controlId: string,
+  edits: z.input<typeof taskPatch> = {},
+): Task {
+  return tx(vault.db, () => {
+    const proposal = proposeTasks(vault).find((p) => p.controlId === controlId);
+    if (!proposal)
+      throw new AttestError(
+        'conflict',
+        'That gap already has a task, or its proposal was dismissed',
+      );
+    return createTask(
+      vault,
+      {
+        title: proposal.title,
+        description: proposal.description,
+        ownerId: proposal.suggestedOwnerId,
+        priority: proposal.priority,
+        ...edits,
+      },
+      controlId,
+    );
+  });
+}
+
+export function dismissProposal(vault: Vault, controlId: string): void {
+  tx(vault.db, () => {
+    if (!proposeTasks(vault).some((p) => p.controlId === controlId)) {
+      throw new AttestError(
+        'conflict',
+        'That gap already has a task, or its proposal was dismissed',
+      );
+    }
+    insertDismissal(vault.db, controlId, vault.now());
+    recordChange(vault, { action: 'create', entity: 'task_dismissal', entityId: controlId });
+  });
+}

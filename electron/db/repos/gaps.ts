@@ -1,0 +1,86 @@
+import type { AssessmentTable, RiskTable, TaskTable } from '../schema';
+import { type VaultDb, all, first, run, runExpect } from '../connection';
+
+export function listAssessmentRows(db: VaultDb): AssessmentTable[] {
+  return all(db, db.qb.selectFrom('assessment').selectAll());
+}
+
+export function getAssessmentRow(db: VaultDb, controlId: string): AssessmentTable | undefined {
+  return first(db, db.qb.selectFrom('assessment').selectAll().where('control_id', '=', controlId));
+}
+
+/** Inserts or replaces; returns whether it existed (create vs update in the log). */
+export function putAssessment(db: VaultDb, row: AssessmentTable): 'create' | 'update' {
+  const existed = getAssessmentRow(db, row.control_id) !== undefined;
+  const { control_id: _id, ...rest } = row;
+  run(
+    db,
+    db.qb
+      .insertInto('assessment')
+      .values(row)
+      .onConflict((oc) => oc.column('control_id').doUpdateSet(rest)),
+  );
+  return existed ? 'update' : 'create';
+}
+
+export function listRiskRows(db: VaultDb, includeArchived = false): RiskTable[] {
+  let q = db.qb.selectFrom('risk').selectAll().orderBy('created_at').orderBy('id');
+  if (!includeArchived) q = q.where('archived_at', 'is', null);
+  return all(db, q);
+}
+
+export function getRiskRow(db: VaultDb, id: string): RiskTable | undefined {
+  return first(db, db.qb.selectFrom('risk').selectAll().where('id', '=', id));
+}
+
+export function insertRisk(db: VaultDb, row: RiskTable): void {
+  runExpect(db, db.qb.insertInto('risk').values(row));
+}
+
+export function updateRiskRow(
+  db: VaultDb,
+  id: string,
+  patch: Partial<Omit<RiskTable, 'id'>>,
+): void {
+  runExpect(db, db.qb.updateTable('risk').set(patch).where('id', '=', id));
+}
+
+export function listTaskRows(db: VaultDb, includeArchived = false): TaskTable[] {
+  let q = db.qb.selectFrom('task').selectAll().orderBy('board_order').orderBy('ref');
+  if (!includeArchived) q = q.where('archived_at', 'is', null);
+  return all(db, q);
+}
+
+export function getTaskRow(db: VaultDb, id: string): TaskTable | undefined {
+  return first(db, db.qb.selectFrom('task').selectAll().where('id', '=', id));
+}
+
+export function insertTask(db: VaultDb, row: TaskTable): void {
+  runExpect(db, db.qb.insertInto('task').values(row));
+}
+
+export function updateTaskRow(
+  db: VaultDb,
+  id: string,
+  patch: Partial<Omit<TaskTable, 'id'>>,
+): void {
+  runExpect(db, db.qb.updateTable('task').set(patch).where('id', '=', id));
+}
+
+export function nextTaskNumber(db: VaultDb): number {
+  const row = db.sqlite.prepare(`SELECT count(*) AS n FROM task`).get() as { n: number };
+  return row.n + 1;
+}
+
+export function listDismissedControls(db: VaultDb): Set<string> {
+  return new Set(
+    all(db, db.qb.selectFrom('task_dismissal').select('control_id')).map((r) => r.control_id),
+  );
+}
+
+export function insertDismissal(db: VaultDb, controlId: string, at: string): void {
+  runExpect(
+    db,
+    db.qb.insertInto('task_dismissal').values({ control_id: controlId, dismissed_at: at }),
+  );
+}

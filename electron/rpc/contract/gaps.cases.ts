@@ -1,0 +1,269 @@
+import { expect } from 'vitest';
+import { type Case, type Harness, fails, finish, freshVault, ok } from './harness';
+
+/** A confirmed Security-only scope; returns a few controls by reference. */
+async function scoped(t: Harness) {
+  await freshVault(t);
+  await ok(t, 'scope.confirm', {});
+  const items = (await ok(t, 'controls.list', { limit: 1000 })).items;
+  const byRef = (ref: string) => items.find((c) => c.ref === ref)!;
+  return { items, byRef };
+}
+
+export const gapCases = {
+  'assessments.list': async (t) => {
+    const { items, byRef } = await scoped(t);
+    await ok(t, 'assessments.set', { controlId: byRef('AC-01').id, status: 'implemented' });
+    const list = await ok(t, 'assessments.list', {});
+    expect(list.items).toHaveLength(1);
+    expect(list.summary).toMatchObject({ controls: items.length, assessed: 1 });
+    expect(list.summary.byStatus.not_assessed).toBe(items.length - 1);
+  },
+  'assessments.set': async (t) => {
+    const { byRef } = await scoped(t);
+    const a = await ok(t, 'assessments.set', {
+      controlId: byRef('AC-02').id,
+      status: 'partial',
+      notes: 'Not on VPN yet',
+    });
+    expect(a).toMatchObject({ status: 'partial', notes: 'Not on VPN yet', naReason: null });
+    expect(a.assessedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const error = await fails(
+      t,
+      'assessments.set',
+      { controlId: byRef('AC-02').id, status: 'not_applicable' },
+      'validation',
+    );
+    expect(error.details).toEqual([
+      { path: ['naReason'], message: 'Say why the control does not apply' },
+    ]);
+    // The refused change saved nothing.
+    expect((await ok(t, 'assessments.list', {})).items[0]!.status).toBe('partial');
+    await fails(
+      t,
+      'assessments.set',
+      { controlId: 'ctl_nope', status: 'implemented' },
+      'not_found',
+    );
+  },
+  'assessments.setMany': async (t) => {
+    const { items } = await scoped(t);
+    const ids = items.slice(0, 5).map((c) => c.id);
+    expect(
+      (await ok(t, 'assessments.setMany', { controlIds: ids, status: 'implemented' })).items,
+    ).toHaveLength(5);
+    await fails(
+      t,
+      'assessments.setMany',
+      { controlIds: ids, status: 'not_applicable' },
+      'validation',
+    );
+    await fails(
+      t,
+      'assessments.setMany',
+      { controlIds: [...ids, 'ctl_ghost'], status: 'partial' },
+      'not_found',
+    );
+    // All or nothing: the refused batch changed none of the five.
+    const statuses = (await ok(t, 'assessments.list', {})).items.map((a) => a.status);
+    expect(statuses).toEqual([
+      'implemented',
+      'implemented',
+      'implemented',
+      'implemented',
+      'implemented',
+    ]);
+  },
+  'coverage.get': async (t) => {
+    const { items, byRef } = await scoped(t);
+    const before = await ok(t, 'coverage.get', {});
+    expect(before.criteria).toHaveLength(33);
+    expect(before.criteria.every((c) => c.status === 'mapped')).toBe(true);
+    expect(before.gaps).toHaveLength(items.length);
+    // Implementing every control still leaves criteria "mapped — awaiting evidence", never met.
+    await ok(t, 'assessments.setMany', {
+      controlIds: items.map((c) => c.id),
+      status: 'implemented',
+    });
+    const after = await ok(t, 'coverage.get', {});
+    expect(after.criteria.filter((c) => c.status === 'met')).toEqual([]);
+    expect(after.criteria.find((c) => c.id === 'CC6.1')!.reason).toContain(
+      'awaiting reviewed evidence',
+    );
+    expect(after.gaps).toEqual([]);
+    await ok(t, 'assessments.set', { controlId: byRef('AC-13').id, status: 'not_implemented' });
+    const gaps = (await ok(t, 'coverage.get', {})).gaps;
+    expect(gaps.map((g) => g.ref)).toEqual(['AC-13']);
+  },
+  'risks.list': async (t) => {
+    await scoped(t);
+    const list = await ok(t, 'risks.list', {});
+    expect(list.items).toEqual([]);
+    expect(list.starters.length).toBeGreaterThanOrEqual(10);
+    expect(list.assessedOn).toBeNull();
+  },
+  'risks.create': async (t) => {
+    const { byRef } = await scoped(t);
+    const r = await ok(t, 'risks.create', {
+      title: 'Key person dependency',
+      likelihood: 3,
+      impact: 4,
+      controlIds: [byRef('GOV-07').id],
+    });
+    expect(r).toMatchObject({ inherentScore: 12, residualScore: 12, treatment: 'mitigate' });
+    const error = await fails(
+      t,
+      'risks.create',
+      { title: 'X', likelihood: 6, impact: 1 },
+      'validation',
+    );
+    expect(error.details).toEqual([{ path: ['likelihood'], message: 'Use 1 to 5' }]);
+    await fails(
+      t,
+      'risks.create',
+      { title: 'X', likelihood: 1, impact: 1, controlIds: ['ctl_ghost'] },
+      'validation',
+    );
+  },
+  'risks.update': async (t) => {
+    await scoped(t);
+    const r = await ok(t, 'risks.create', { title: 'Outage', likelihood: 4, impact: 4 });
+    const u = await ok(t, 'risks.update', {
+      id: r.id,
+      patch: { residualLikelihood: 2, residualImpact: 3, treatment: 'mitigate' },
+    });
+    expect(u).toMatchObject({ inherentScore: 16, residualScore: 6 });
+    await fails(t, 'risks.update', { id: 'rsk_nope', patch: { title: 'x' } }, 'not_found');
+  },
+  'risks.archive': async (t) => {
+    await scoped(t);
+    const r = await ok(t, 'risks.create', { title: 'Outage', likelihood: 4, impact: 4 });
+    expect((await ok(t, 'risks.archive', { id: r.id, archived: true })).archived).toBe(true);
+    expect((await ok(t, 'risks.list', {})).items).toEqual([]);
+  },
+  'risks.decideStarter': async (t) => {
+    await scoped(t);
+    const [first, second] = (await ok(t, 'risks.list', {})).starters;
+    const accepted = await ok(t, 'risks.decideStarter', { key: first!.key, accept: true });
+    expect(accepted.risk).toMatchObject({ title: first!.title, starterKey: first!.key });
+    expect(accepted.risk!.controlIds.length).toBeGreaterThan(0);
+    expect(await ok(t, 'risks.decideStarter', { key: second!.key, accept: false })).toEqual({
+      risk: null,
+    });
+    const after = await ok(t, 'risks.list', {});
+    expect(after.starters.map((s) => s.key)).not.toContain(first!.key);
+    expect(after.starters.map((s) => s.key)).not.toContain(second!.key);
+    expect(after.items.map((r) => r.starterKey)).toEqual([first!.key]);
+    await fails(t, 'risks.decideStarter', { key: first!.key, accept: true }, 'conflict');
+  },
+  'risks.setAssessedOn': async (t) => {
+    await scoped(t);
+    expect(await ok(t, 'risks.setAssessedOn', { date: '2026-02-15' })).toEqual({
+      assessedOn: '2026-02-15',
+    });
+    expect((await ok(t, 'vault.info', {})).engagement.riskAssessedOn).toBe('2026-02-15');
+  },
+  'tasks.list': async (t) => {
+    await scoped(t);
+    await ok(t, 'tasks.create', { title: 'Old task', dueOn: '2020-01-01' });
+    await ok(t, 'tasks.create', {
+      title: 'Future task',
+      dueOn: '2999-01-01',
+      status: 'in_progress',
+    });
+    expect((await ok(t, 'tasks.list', { overdueOnly: true })).items.map((x) => x.title)).toEqual([
+      'Old task',
+    ]);
+    expect(
+      (await ok(t, 'tasks.list', { status: 'in_progress' })).items.map((x) => x.title),
+    ).toEqual(['Future task']);
+  },
+  'tasks.create': async (t) => {
+    const { byRef } = await scoped(t);
+    const task = await ok(t, 'tasks.create', {
+      title: 'Write the incident plan',
+      controlIds: [byRef('INC-01').id],
+      priority: 'high',
+    });
+    expect(task).toMatchObject({ ref: 'T-001', status: 'todo', priority: 'high', overdue: false });
+    await fails(t, 'tasks.create', { title: '' }, 'validation');
+  },
+  'tasks.update': async (t) => {
+    await scoped(t);
+    const task = await ok(t, 'tasks.create', { title: 'A' });
+    const done = await ok(t, 'tasks.update', { id: task.id, patch: { status: 'done' } });
+    expect(done.completedOn).toMatch(/^\d{4}-/);
+    await fails(t, 'tasks.update', { id: task.id, patch: { ownerId: 'per_ghost' } }, 'validation');
+  },
+  'tasks.move': async (t) => {
+    await scoped(t);
+    const a = await ok(t, 'tasks.create', { title: 'A' });
+    const b = await ok(t, 'tasks.create', { title: 'B' });
+    const c = await ok(t, 'tasks.create', { title: 'C', status: 'in_progress' });
+    await ok(t, 'tasks.move', { id: c.id, status: 'todo', beforeId: a.id });
+    expect((await ok(t, 'tasks.list', { status: 'todo' })).items.map((x) => x.title)).toEqual([
+      'C',
+      'A',
+      'B',
+    ]);
+    await ok(t, 'tasks.move', { id: a.id, status: 'blocked' });
+    expect((await ok(t, 'tasks.list', { status: 'blocked' })).items.map((x) => x.title)).toEqual([
+      'A',
+    ]);
+    await fails(t, 'tasks.move', { id: b.id, status: 'todo', beforeId: a.id }, 'not_found');
+  },
+  'tasks.archive': async (t) => {
+    await scoped(t);
+    const task = await ok(t, 'tasks.create', { title: 'A' });
+    await ok(t, 'tasks.archive', { id: task.id, archived: true });
+    expect((await ok(t, 'tasks.list', {})).items).toEqual([]);
+  },
+  'tasks.proposals': async (t) => {
+    const { byRef } = await scoped(t);
+    expect((await ok(t, 'tasks.proposals', {})).items).toEqual([]); // nothing assessed yet
+    await ok(t, 'assessments.set', { controlId: byRef('AC-02').id, status: 'not_implemented' });
+    await ok(t, 'assessments.set', { controlId: byRef('AC-06').id, status: 'partial' });
+    const first = (await ok(t, 'tasks.proposals', {})).items;
+    expect(first.map((p) => p.ref).sort()).toEqual(['AC-02', 'AC-06']);
+    expect(first.find((p) => p.ref === 'AC-02')!.title).toMatch(/^Implement AC-02/);
+    // Proposing again gives the same list; nothing is created by looking.
+    expect((await ok(t, 'tasks.proposals', {})).items).toEqual(first);
+    expect((await ok(t, 'tasks.list', {})).items).toEqual([]);
+  },
+  'tasks.decideProposal': async (t) => {
+    const { byRef } = await scoped(t);
+    for (const ref of ['AC-02', 'AC-06'])
+      await ok(t, 'assessments.set', { controlId: byRef(ref).id, status: 'not_implemented' });
+    const accepted = await ok(t, 'tasks.decideProposal', {
+      controlId: byRef('AC-02').id,
+      accept: true,
+      edits: { dueOn: '2026-09-30' },
+    });
+    expect(accepted.task).toMatchObject({
+      fromGapControlId: byRef('AC-02').id,
+      dueOn: '2026-09-30',
+      controlIds: [byRef('AC-02').id],
+    });
+    await ok(t, 'tasks.decideProposal', { controlId: byRef('AC-06').id, accept: false });
+    expect((await ok(t, 'tasks.proposals', {})).items).toEqual([]);
+    // Twice creates no duplicate.
+    await fails(
+      t,
+      'tasks.decideProposal',
+      { controlId: byRef('AC-02').id, accept: true },
+      'conflict',
+    );
+    expect((await ok(t, 'tasks.list', {})).items).toHaveLength(1);
+  },
+  'tasks.export': async (t) => {
+    await scoped(t);
+    await ok(t, 'tasks.create', { title: '=cmd|calc', description: 'multi\nline, "quoted"' });
+    for (const format of ['csv', 'xlsx'] as const) {
+      const job = await finish(t, (await ok(t, 'tasks.export', { format })).jobId);
+      expect(job.state).toBe('succeeded');
+      expect(job.result).toMatchObject({
+        fileName: expect.stringMatching(new RegExp(`^Remediation-Plan_.*\\.${format}$`)),
+      });
+    }
+  },
+} satisfies Record<string, Case>;

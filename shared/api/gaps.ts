@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ASSESSMENT_STATUSES, COVERAGE_STATUSES } from '../domain/coverage';
+import { isoDate, isoInstant } from './common';
+import { controlId } from './controls';
+
+const personRef = z.string().regex(/^per_[a-z0-9]+$/, { message: 'Not a person id' });
+
+export const assessmentSchema = z.object({
+  controlId: z.string(),
+  status: z.enum(ASSESSMENT_STATUSES),
+  naReason: z.string().nullable(),
+  notes: z.string(),
+  assessorId: z.string().nullable(),
+  assessedOn: isoDate,
+  updatedAt: isoInstant,
+});
+export type Assessment = z.infer<typeof assessmentSchema>;
+
+export const assessInput = z
+  .object({
+    controlId,
+    status: z.enum(ASSESSMENT_STATUSES),
+    naReason: z.string().trim().max(2000).nullable().default(null),
+    notes: z.string().trim().max(10_000).default(''),
+    assessorId: personRef.nullable().optional(),
+    assessedOn: isoDate.optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.status === 'not_applicable' && !v.naReason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['naReason'],
+        message: 'Say why the control does not apply',
+      });
+    }
+  });
+export type AssessInput = z.input<typeof assessInput>;
+
+export const GAP_SEVERITIES = ['blocking', 'major', 'minor'] as const;
+export type GapSeverity = (typeof GAP_SEVERITIES)[number];
+
+/** A control whose assessment leaves work to do, with why it matters. */
+export const gapSchema = z.object({
+  controlId: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  status: z.enum(['partial', 'not_implemented', 'not_assessed']),
+  severity: z.enum(GAP_SEVERITIES),
+  /** In-scope criteria this control serves that are not met. */
+  unmetCriteria: z.array(z.string()),
+  /** The highest residual score (likelihood × impact) of risks linked to the control. */
+  residualRisk: z.number().int().nullable(),
+  taskIds: z.array(z.string()),
+  reason: z.string(),
+});
+export type Gap = z.infer<typeof gapSchema>;
+
+export const criterionCoverageSchema = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  category: z.string(),
+  title: z.string(),
+  status: z.enum(COVERAGE_STATUSES),
+  controlIds: z.array(z.string()),
+  metBy: z.array(z.string()),
+  reason: z.string(),
+  carvedOut: z.boolean(),
+});
+export type CriterionCoverageView = z.infer<typeof criterionCoverageSchema>;
+
+export const gapSummarySchema = z.object({
+  controls: z.number().int(),
+  assessed: z.number().int(),
+  byStatus: z.record(z.enum([...ASSESSMENT_STATUSES, 'not_assessed']), z.number().int()),
+  /** Performer and reviewer are the same person (segregation of duties). */
+  sameOwnerWarnings: z.array(z.string()),
+  /** Operating since after the period start (or the as-of date): an exception or a DC 9 change. */
+  lateStartWarnings: z.array(z.string()),
+});

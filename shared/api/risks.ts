@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { isoDate, isoInstant } from './common';
+
+export const RISK_TREATMENTS = ['mitigate', 'accept', 'transfer', 'avoid'] as const;
+export const RISK_CATEGORIES = [
+  'security',
+  'availability',
+  'confidentiality',
+  'processing_integrity',
+  'privacy',
+  'operational',
+  'compliance',
+  'vendor',
+  'people',
+  'fraud',
+] as const;
+
+const score = z.number().int().min(1, { message: 'Use 1 to 5' }).max(5, { message: 'Use 1 to 5' });
+const personRef = z.string().regex(/^per_[a-z0-9]+$/, { message: 'Not a person id' });
+
+export const riskSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  category: z.enum(RISK_CATEGORIES),
+  likelihood: z.number().int(),
+  impact: z.number().int(),
+  inherentScore: z.number().int(),
+  treatment: z.enum(RISK_TREATMENTS),
+  residualLikelihood: z.number().int(),
+  residualImpact: z.number().int(),
+  residualScore: z.number().int(),
+  ownerId: z.string().nullable(),
+  controlIds: z.array(z.string()),
+  reviewOn: isoDate.nullable(),
+  starterKey: z.string().nullable(),
+  archived: z.boolean(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type Risk = z.infer<typeof riskSchema>;
+
+export const riskFields = z.object({
+  title: z.string().trim().min(1, { message: 'Give the risk a title' }).max(300),
+  description: z.string().trim().max(5000),
+  category: z.enum(RISK_CATEGORIES),
+  likelihood: score,
+  impact: score,
+  treatment: z.enum(RISK_TREATMENTS),
+  residualLikelihood: score,
+  residualImpact: score,
+  ownerId: personRef.nullable(),
+  controlIds: z.array(z.string().regex(/^ctl_[a-z0-9]+$/)).max(200),
+  reviewOn: isoDate.nullable(),
+});
+export const newRiskInput = riskFields
+  .partial()
+  .required({ title: true, likelihood: true, impact: true })
+  .strict();
+export const riskPatch = riskFields.partial().strict();
+
+/** A common SOC 2 risk written by us, offered once per vault to accept or discard. */
+export const starterRiskSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  description: z.string(),
+  category: z.enum(RISK_CATEGORIES),
+  likelihood: z.number().int(),
+  impact: z.number().int(),
+  /** Library references of controls that typically reduce it. */
+  controlRefs: z.array(z.string()),
+});
+export type StarterRisk = z.infer<typeof starterRiskSchema>;

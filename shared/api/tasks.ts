@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { isoDate, isoInstant } from './common';
+
+export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done'] as const;
+export const TASK_PRIORITIES = ['high', 'medium', 'low'] as const;
+const personRef = z.string().regex(/^per_[a-z0-9]+$/, { message: 'Not a person id' });
+
+export const taskSchema = z.object({
+  id: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  description: z.string(),
+  ownerId: z.string().nullable(),
+  dueOn: isoDate.nullable(),
+  priority: z.enum(TASK_PRIORITIES),
+  status: z.enum(TASK_STATUSES),
+  controlIds: z.array(z.string()),
+  fromGapControlId: z.string().nullable(),
+  boardOrder: z.number(),
+  completedOn: isoDate.nullable(),
+  overdue: z.boolean(),
+  archived: z.boolean(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const taskFields = z.object({
+  title: z.string().trim().min(1, { message: 'Give the task a title' }).max(300),
+  description: z.string().trim().max(10_000),
+  ownerId: personRef.nullable(),
+  dueOn: isoDate.nullable(),
+  priority: z.enum(TASK_PRIORITIES),
+  status: z.enum(TASK_STATUSES),
+  controlIds: z.array(z.string().regex(/^ctl_[a-z0-9]+$/)).max(200),
+});
+export const newTaskInput = taskFields.partial().required({ title: true }).strict();
+export const taskPatch = taskFields.partial().strict();
+
+/** A task the plan proposes for a gap: accept (optionally edited) or dismiss. */
+export const taskProposalSchema = z.object({
+  controlId: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  description: z.string(),
+  suggestedOwnerId: z.string().nullable(),
+  priority: z.enum(TASK_PRIORITIES),
+  gapStatus: z.enum(['partial', 'not_implemented']),
+});
+export type TaskProposal = z.infer<typeof taskProposalSchema>;
