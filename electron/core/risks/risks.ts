@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AttestError, type ValidationIssue } from '../../../shared/api/errors';
 import { type Risk, type StarterRisk, newRiskInput, riskPatch } from '../../../shared/api/risks';
 import { recordChange } from '../../db/audit';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AttestError, type ValidationIssue } from '../../../shared/api/errors';
 import { type Task, type TaskProposal, newTaskInput, taskPatch } from '../../../shared/api/tasks';
 import { recordChange } from '../../db/audit';
