@@ -5,6 +5,7 @@ import { gapHandlers } from './handlers/gaps';
 import { jobHandlers } from './handlers/jobs';
 import { peopleHandlers } from './handlers/people';
 import { scopeHandlers } from './handlers/scope';
+import { sdHandlers } from './handlers/sd';
 import type { Handlers } from './handlers/types';
 import { vaultHandlers } from './handlers/vault';
 
@@ -16,6 +17,7 @@ const table = {
   ...peopleHandlers,
   ...scopeHandlers,
   ...gapHandlers,
+  ...sdHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

@@ -6,6 +6,7 @@ import { gapMethods } from './methods/gaps';
 import { jobMethods } from './methods/jobs';
 import { peopleMethods } from './methods/people';
 import { scopeMethods } from './methods/scope';
+import { sdMethods } from './methods/sd';
 import { vaultMethods } from './methods/vault';
 import type { ApiError } from './errors';
 
@@ -21,6 +22,7 @@ export const methods = mergeTables(
   peopleMethods,
   scopeMethods,
   gapMethods,
+  sdMethods,
 );
 
 export type Methods = typeof methods;

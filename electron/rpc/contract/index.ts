@@ -4,6 +4,7 @@ import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
 import { peopleCases } from './people.cases';
 import { scopeCases } from './scope.cases';
+import { sdCases } from './sd.cases';
 import { vaultCases } from './vault.cases';
 
 export type { Harness } from './harness';
@@ -19,4 +20,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...peopleCases,
   ...scopeCases,
   ...gapCases,
+  ...sdCases,
 };

@@ -1,0 +1,50 @@
+import { writeFile } from 'node:fs/promises';
+import type { SdDocument } from '../../../shared/domain/system-description';
+import { exportFileName, timingLabel } from '../../../shared/domain/system-description-wording';
+import type { BlobProgress } from '../../db/blobs';
+import { type GeneratedFile, storeGeneratedFile } from '../files/generated';
+import { renderDocx } from '../../reports/docx';
+import { renderPdf } from '../../reports/pdf';
+import type { RenderInput } from '../../reports/types';
+import { getEngagement } from '../vault/engagement';
+import type { Vault } from '../vault/session';
+import { currentDraft } from './draft';
+
+export type ExportFormat = 'md' | 'docx' | 'pdf';
+
+export type ExportedDocument = GeneratedFile;
+
+const TITLES: Record<SdDocument, string> = {
+  description: 'System description',
+  assertion: 'Management’s assertion',
+};
+
+/**
+ * Renders the current draft (the user's edit, else generated) and stores the file in the vault's
+ * blob store, from where it is read back like any stored file (`GET /blob/<id>`, `app://blob/<id>`).
+ * The rendered bytes go through a temporary file so the store's one ingest path — streamed,
+ * hashed, deduplicated, cancellable — is the only way bytes enter the vault.
+ */
+export async function exportDocument(
+  vault: Vault,
+  document: SdDocument,
+  format: ExportFormat,
+  options: { signal?: AbortSignal; onProgress?: (p: BlobProgress) => void } = {},
+): Promise<ExportedDocument> {
+  const { markdown, blocks } = currentDraft(vault, document);
+  const engagement = getEngagement(vault);
+  const generatedOn = vault.now().slice(0, 10);
+  const client = engagement.client.trim() || engagement.name;
+  const input: RenderInput = {
+    blocks,
+    meta: { title: TITLES[document], client, timing: timingLabel(engagement), generatedOn },
+  };
+  const bytes =
+    format === 'md'
+      ? Buffer.from(markdown, 'utf8')
+      : format === 'docx'
+        ? await renderDocx(input)
+        : await renderPdf(input);
+  const fileName = exportFileName(document, client, generatedOn, format);
+  return storeGeneratedFile(vault, fileName, (path) => writeFile(path, bytes), options.signal);
+}

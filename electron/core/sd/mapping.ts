@@ -1,0 +1,74 @@
+import type { Cuec, SdComponent, SdEvent, Subservice } from '../../../shared/api/sd';
+import type {
+  CuecTable,
+  SdComponentTable,
+  SdEventTable,
+  SubserviceOrgTable,
+} from '../../db/schema';
+
+/** Rows to contract objects: the only place that knows how the sd columns encode the fields. */
+
+const common = (row: { archived_at: string | null; created_at: string; updated_at: string }) => ({
+  archived: row.archived_at !== null,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export function toComponent(row: SdComponentTable): SdComponent {
+  return {
+    id: row.id,
+    kind: row.kind as SdComponent['kind'],
+    name: row.name,
+    description: row.description,
+    ...common(row),
+  };
+}
+
+export function toSubservice(row: SubserviceOrgTable): Subservice {
+  return {
+    id: row.id,
+    name: row.name,
+    services: row.services,
+    method: row.method as Subservice['method'],
+    criteria: JSON.parse(row.criteria) as string[],
+    csocs: JSON.parse(row.csocs) as Subservice['csocs'],
+    vendorCuecs: JSON.parse(row.vendor_cuecs) as Subservice['vendorCuecs'],
+    report: {
+      type: row.report_type as Subservice['report']['type'],
+      periodStart: row.report_period_start,
+      periodEnd: row.report_period_end,
+      opinion: row.report_opinion as Subservice['report']['opinion'],
+      exceptions: row.report_exceptions ?? '',
+      reviewedOn: row.reviewed_on,
+      bridgeGap: row.bridge_gap ?? '',
+    },
+    reportFile:
+      row.report_blob_id !== null
+        ? { blobId: row.report_blob_id, fileName: row.report_file_name ?? '' }
+        : null,
+    monitoringControlId: row.monitoring_control_id,
+    ...common(row),
+  };
+}
+
+export function toCuec(row: CuecTable): Cuec {
+  return {
+    id: row.id,
+    description: row.description,
+    criteria: JSON.parse(row.criteria) as string[],
+    ...common(row),
+  };
+}
+
+export function toSdEvent(row: SdEventTable): SdEvent {
+  return {
+    id: row.id,
+    kind: row.kind,
+    date: row.date,
+    title: row.title,
+    description: row.description,
+    effect: row.effect,
+    disposition: row.disposition,
+    ...common(row),
+  };
+}

@@ -1,0 +1,147 @@
+import type { Subservice, SubserviceValues } from '../../../shared/api/sd';
+import { recordChange } from '../../db/audit';
+import { putBlobFromFile, type BlobProgress } from '../../db/blobs';
+import { tx } from '../../db/connection';
+import type { SubserviceOrgTable } from '../../db/schema';
+import type { Vault } from '../vault/session';
+import { toSubservice } from './mapping';
+import { requireRow, saveRecord, setRecordArchived } from './records';
+import { Issues, checkControl, checkCriteria, scopeCriteria } from './references';
+import { updateRow } from './rows';
+
+/** DC 7: adds a subservice organisation (no id) or changes one, after checking its references. */
+export function saveSubservice(vault: Vault, values: SubserviceValues): Subservice {
+  const { id, ...fields } = values;
+  return tx(vault.db, () => {
+    checkSubservice(vault, values);
+    const r = fields.report;
+    const columns: Omit<
+      SubserviceOrgTable,
+      'id' | 'archived_at' | 'created_at' | 'updated_at' | 'report_blob_id' | 'report_file_name'
+    > = {
+      name: fields.name,
+      services: fields.services,
+      method: fields.method,
+      criteria: JSON.stringify(fields.criteria),
+      csocs: JSON.stringify(fields.csocs),
+      vendor_cuecs: JSON.stringify(fields.vendorCuecs),
+      report_type: r.type,
+      report_period_start: r.periodStart,
+      report_period_end: r.periodEnd,
+      report_opinion: r.opinion,
+      report_exceptions: r.exceptions,
+      reviewed_on: r.reviewedOn,
+      bridge_gap: r.bridgeGap,
+      monitoring_control_id: fields.monitoringControlId,
+    };
+    // The attached report file is kept across edits; only attaching replaces it.
+    const kept = id === undefined ? { report_blob_id: null, report_file_name: null } : {};
+    const row = saveRecord(
+      vault,
+      'subservice_org',
+      id,
+      { ...columns, ...kept } as Omit<
+        SubserviceOrgTable,
+        'id' | 'archived_at' | 'created_at' | 'updated_at'
+      >,
+      fields,
+    );
+    return toSubservice(row);
+  });
+}
+
+function checkSubservice(vault: Vault, values: SubserviceValues): void {
+  const issues = new Issues();
+  const scope = scopeCriteria(vault);
+  checkCriteria(scope, values.criteria, ['criteria'], issues);
+  if (values.method === 'carve_out') {
+    // A carve-out is not "not relevant": the criterion still applies, met through the CSOCs.
+    values.criteria.forEach((id, i) => {
+      if (scope.notRelevant.has(id)) {
+        issues.add(
+          ['criteria', i],
+          `${id} is marked not relevant, but a carved-out criterion still applies: it is met through ${values.name}’s controls. Clear the not-relevant mark on ${id} or leave it out here.`,
+        );
+      }
+    });
+  }
+  const supported = new Set(values.criteria);
+  values.csocs.forEach((csoc, i) =>
+    csoc.criteria.forEach((id, j) => {
+      if (!supported.has(id))
+        issues.add(
+          ['csocs', i, 'criteria', j],
+          `${id} is not among the criteria ${values.name} supports; add it there first`,
+        );
+    }),
+  );
+  values.vendorCuecs.forEach((v, i) =>
+    v.controlIds.forEach((controlId, j) =>
+      checkControl(vault, controlId, ['vendorCuecs', i, 'controlIds', j], issues),
+    ),
+  );
+  if (values.monitoringControlId)
+    checkControl(vault, values.monitoringControlId, ['monitoringControlId'], issues);
+  issues.throwIfAny();
+}
+
+export function getSubservice(vault: Vault, id: string): Subservice {
+  return toSubservice(requireRow(vault, 'subservice_org', id));
+}
+
+export function archiveSubservice(vault: Vault, id: string, archived: boolean): Subservice {
+  return tx(vault.db, () =>
+    toSubservice(setRecordArchived(vault, 'subservice_org', id, archived).row),
+  );
+}
+
+export interface AttachedReport {
+  subserviceId: string;
+  fileName: string;
+  blobId: number;
+  sha256: string;
+  size: number;
+  deduplicated: boolean;
+}
+
+/**
+ * Streams the organisation's SOC report into the blob store and, in the same final transaction,
+ * links it to the organisation (replacing any earlier file; the earlier bytes stay stored). An
+ * organisation deleted or missing by then fails the whole attach, leaving nothing behind.
+ */
+export async function attachSubserviceReport(
+  vault: Vault,
+  id: string,
+  path: string,
+  fileName: string,
+  options: { signal?: AbortSignal; onProgress?: (p: BlobProgress) => void } = {},
+): Promise<AttachedReport> {
+  requireRow(vault, 'subservice_org', id);
+  const stored = await putBlobFromFile(vault.db, path, {
+    now: vault.now,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    finalize: (blobId, info) => {
+      requireRow(vault, 'subservice_org', id);
+      updateRow(vault.db, 'subservice_org', id, {
+        report_blob_id: blobId,
+        report_file_name: fileName,
+        updated_at: vault.now(),
+      });
+      recordChange(vault, {
+        action: 'update',
+        entity: 'subservice_org',
+        entityId: id,
+        payload: { reportFile: { blobId, fileName, sha256: info.sha256, size: info.size } },
+      });
+    },
+  });
+  return {
+    subserviceId: id,
+    fileName,
+    blobId: stored.blobId,
+    sha256: stored.sha256,
+    size: stored.size,
+    deduplicated: stored.deduplicated,
+  };
+}

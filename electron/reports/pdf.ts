@@ -1,0 +1,143 @@
+import PDFDocument from 'pdfkit';
+import type { DocBlock } from '../../shared/domain/system-description-doc';
+import { splitPlaceholders } from '../../shared/domain/system-description-wording';
+import { PDF_STYLE as S, contentBox } from './pdf-style';
+import { roomNeeded } from './pdf-flow';
+import { drawTable } from './pdf-table';
+import { winAnsiSafe } from './pdf-text';
+import { DRAFT_FOOTER, type RenderInput, runningHeader } from './types';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/**
+ * Renders a draft to PDF: A4, Helvetica, headings, paragraphs, bullet lists and tables, with a
+ * running header, page numbers and the draft footer on every page.
+ */
+export async function renderPdf(input: RenderInput): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: S.margins,
+    bufferPages: true,
+    font: S.font,
+    info: {
+      Title: winAnsiSafe(`${input.meta.title} (draft)`),
+      Author: winAnsiSafe(input.meta.client),
+      Subject: winAnsiSafe(runningHeader(input.meta)),
+      Creator: 'Attest',
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  input.blocks.forEach((_, i) => drawBlock(doc, input.blocks, i));
+  drawPageFrames(doc, input.meta);
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+function drawBlock(doc: Doc, blocks: readonly DocBlock[], i: number): void {
+  const block = blocks[i]!;
+  const box = contentBox(doc);
+  doc.x = box.left;
+  const atTop = doc.y <= box.top + 1;
+  if (!atTop && doc.y + roomNeeded(doc, blocks, i) > box.bottom) doc.addPage();
+  switch (block.kind) {
+    case 'heading':
+      return drawHeading(doc, block.level, block.text);
+    case 'paragraph':
+      body(doc);
+      richText(doc, block.text, box.left, doc.y, box.width);
+      doc.y += S.blockGap;
+      return;
+    case 'bullets':
+      for (const item of block.items) drawBullet(doc, item);
+      doc.y += S.blockGap - 3;
+      return;
+    case 'table':
+      return drawTable(doc, block.header, block.rows);
+  }
+}
+
+/** Body text with any `[To be completed: …]` gap in the placeholder colour, so it catches the eye. */
+function richText(doc: Doc, text: string, x: number, y: number, width: number): void {
+  const parts = splitPlaceholders(winAnsiSafe(text));
+  parts.forEach((part, i) => {
+    const options = { width, lineGap: S.bodyLineGap, continued: i < parts.length - 1 };
+    doc.fillColor(part.placeholder ? S.placeholder : S.text);
+    if (i === 0) doc.text(part.text, x, y, options);
+    else doc.text(part.text, options);
+  });
+  doc.fillColor(S.text);
+}
+
+function body(doc: Doc): Doc {
+  return doc.font(S.font).fontSize(S.bodySize).fillColor(S.text);
+}
+
+function drawHeading(doc: Doc, level: 1 | 2 | 3, text: string): void {
+  const box = contentBox(doc);
+  // Space above a heading, except at the top of a page (room was checked by the caller).
+  if (doc.y > box.top + 1) doc.y += S.headingSpaceAbove[level];
+  doc
+    .font(S.boldFont)
+    .fontSize(S.headingSizes[level])
+    .fillColor(level === 3 ? S.text : S.accent)
+    .text(winAnsiSafe(text), box.left, doc.y, { width: box.width });
+  if (level === 1) {
+    doc.y += 4;
+    doc.lineWidth(1).strokeColor(S.accent);
+    doc
+      .moveTo(box.left, doc.y)
+      .lineTo(box.left + box.width, doc.y)
+      .stroke();
+    doc.y += 10;
+  } else {
+    doc.y += level === 2 ? 5 : 3;
+  }
+}
+
+function drawBullet(doc: Doc, item: string): void {
+  const box = contentBox(doc);
+  const indent = 16;
+  const safe = winAnsiSafe(item);
+  body(doc);
+  const height = doc.heightOfString(safe, { width: box.width - indent, lineGap: S.bodyLineGap });
+  if (doc.y + Math.min(height, 3 * S.bodySize) > box.bottom) doc.addPage();
+  const top = doc.y;
+  doc.text('•', box.left + 4, top, { lineBreak: false });
+  richText(doc, item, box.left + indent, top, box.width - indent);
+  doc.y += 3;
+}
+
+/** The running header, the draft footer and "Page n of m", drawn once every page exists. */
+function drawPageFrames(doc: Doc, meta: RenderInput['meta']): void {
+  const { start, count } = doc.bufferedPageRange();
+  const header = winAnsiSafe(runningHeader(meta));
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const box = contentBox(doc);
+    // Writing inside the margins must not make pdfkit start a new page.
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font(S.font).fontSize(S.frameSize).fillColor(S.muted);
+    doc.text(header, box.left, 38, { width: box.width - 60, lineBreak: false, ellipsis: true });
+    doc.font(S.boldFont).text('DRAFT', box.left, 38, { width: box.width, align: 'right' });
+    const footY = doc.page.height - 42;
+    doc.lineWidth(0.5).strokeColor(S.rule);
+    doc
+      .moveTo(box.left, footY - 6)
+      .lineTo(box.left + box.width, footY - 6)
+      .stroke();
+    doc.font(S.font).text(winAnsiSafe(DRAFT_FOOTER), box.left, footY, { lineBreak: false });
+    doc.text(`Page ${i - start + 1} of ${count}`, box.left, footY, {
+      width: box.width,
+      align: 'right',
+    });
+    doc.page.margins.bottom = saved;
+  }
+}

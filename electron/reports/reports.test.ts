@@ -1,0 +1,185 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildAssertionDraft } from '../../shared/domain/system-description-assertion';
+import type { DocBlock } from '../../shared/domain/system-description-doc';
+import { buildDescriptionDraft } from '../../shared/domain/system-description-draft';
+import { sampleDraftInput } from '../../shared/domain/system-description-sample';
+import { tempDir } from '../testing/tmp';
+import { renderDocx } from './docx';
+import { renderPdf } from './pdf';
+import { winAnsiSafe } from './pdf-text';
+import type { RenderInput } from './types';
+
+const meta: RenderInput['meta'] = {
+  title: 'System description',
+  client: 'Northwind Analytics Ltd (sample)',
+  timing: '1 January 2026 to 30 June 2026',
+  generatedOn: '2026-07-06',
+};
+const description = () => buildDescriptionDraft(sampleDraftInput());
+
+function save(bytes: Buffer, name: string): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+/** Text as an independent reader (poppler's pdftotext) sees it, whitespace collapsed. */
+function pdfText(path: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return execFileSync('pdftotext', [...range, path, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    ' ',
+  );
+}
+
+function pdfPages(path: string): number {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+}
+
+function qpdfCheck(path: string): void {
+  const r = spawnSync('qpdf', ['--check', path], { encoding: 'utf8' });
+  expect(r.stdout + r.stderr).toContain('No syntax or stream encoding errors');
+  expect(r.status).toBe(0);
+}
+
+function docxPart(path: string, part: string): string {
+  return execFileSync('unzip', ['-p', path, part], { encoding: 'utf8' });
+}
+
+describe('DOCX', () => {
+  it('has real headings, bullets and tables that Word and LibreOffice recognise', async () => {
+    const path = save(await renderDocx({ blocks: description(), meta }), 'description.docx');
+    const xml = docxPart(path, 'word/document.xml');
+    const styled = (style: string, text: string) =>
+      new RegExp(`<w:pStyle w:val="${style}"/>.{0,200}?<w:t[^>]*>${text}</w:t>`).test(xml);
+    expect(
+      styled('Heading1', 'Description of the Northwind Analytics Ltd \\(sample\\) system'),
+    ).toBe(true);
+    expect(styled('Heading2', 'Subservice organisations')).toBe(true);
+    expect(styled('Heading3', 'Amazon Web Services')).toBe(true);
+    // Bullets are numbered paragraphs; tables have a header row that repeats on every page.
+    expect(xml).toMatch(
+      /<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>.{0,300}?Okta/,
+    );
+    expect(xml.match(/<w:tbl>/g)?.length).toBeGreaterThanOrEqual(6);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('14 March 2026');
+    expect(xml).toContain('presents Amazon Web Services using the carve-out method');
+    const footer = docxPart(path, 'word/footer1.xml');
+    expect(footer).toContain('Draft — prepared with Attest');
+    expect(footer).toMatch(/PAGE.*NUMPAGES/s);
+    expect(docxPart(path, 'word/header1.xml')).toContain('1 January 2026 to 30 June 2026');
+    expect(docxPart(path, 'docProps/core.xml')).toContain('System description (draft)');
+  });
+
+  it('escapes markup in user text and drops characters XML cannot carry', async () => {
+    const blocks: DocBlock[] = [
+      { kind: 'paragraph', text: 'Smith & Sons <EU> "quoted"\u0007 bell' },
+      { kind: 'table', header: ['A & B'], rows: [['</w:t>']] },
+    ];
+    const path = save(await renderDocx({ blocks, meta }), 'escaped.docx');
+    const xml = docxPart(path, 'word/document.xml');
+    expect(xml).toContain('Smith &amp; Sons &lt;EU&gt;');
+    expect(xml).toContain('&lt;/w:t&gt;');
+    expect(xml).not.toContain('\u0007');
+  });
+});
+
+describe('placeholders', () => {
+  it('are highlighted in DOCX and kept word for word in both formats', async () => {
+    const blocks: DocBlock[] = [
+      { kind: 'paragraph', text: 'Before [To be completed: name the services] after.' },
+    ];
+    const xml = docxPart(save(await renderDocx({ blocks, meta }), 'gap.docx'), 'word/document.xml');
+    expect(xml).toMatch(
+      /<w:highlight w:val="yellow"\/>.{0,80}<w:t xml:space="preserve">\[To be completed: name the services\]<\/w:t>/,
+    );
+    const pdf = save(await renderPdf({ blocks, meta }), 'gap.pdf');
+    expect(pdfText(pdf)).toContain('Before [To be completed: name the services] after.');
+  });
+});
+
+describe('PDF', () => {
+  it('is a valid A4 PDF whose text names the client, the period and the carved-out vendor', async () => {
+    const path = save(await renderPdf({ blocks: description(), meta }), 'description.pdf');
+    qpdfCheck(path);
+    expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(
+      /595\.\d* x 841\.\d* pts \(A4\)/,
+    );
+    const text = pdfText(path);
+    expect(text).toContain('Description of the Northwind Analytics Ltd (sample) system');
+    expect(text).toContain('throughout the period from 1 January 2026 to 30 June 2026');
+    expect(text).toContain('Amazon Web Services');
+    expect(text).toContain('Dashboard outage');
+    const pages = pdfPages(path);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    for (let p = 1; p <= pages; p++) {
+      const page = pdfText(path, p);
+      expect(page).toContain('Draft — prepared with Attest');
+      expect(page).toContain(`Page ${p} of ${pages}`);
+    }
+  });
+
+  it('repeats a long table’s header on every page it runs to', async () => {
+    const rows = Array.from({ length: 160 }, (_, i) => [
+      `C-${String(i).padStart(3, '0')}`,
+      'A control title long enough to matter',
+      'CC6.1',
+    ]);
+    const blocks: DocBlock[] = [{ kind: 'table', header: ['Ref', 'Control', 'Criteria'], rows }];
+    const path = save(await renderPdf({ blocks, meta }), 'long-table.pdf');
+    qpdfCheck(path);
+    const pages = pdfPages(path);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    for (let p = 1; p <= pages; p++)
+      expect(pdfText(path, p)).toMatch(/Ref Control Criteria C-\d{3}/);
+    // Every row is there once, in order.
+    expect(pdfText(path).match(/C-\d{3}/g)).toEqual(rows.map((r) => r[0]));
+  });
+
+  it('prints a table row taller than a page instead of losing it', async () => {
+    const long = Array.from({ length: 700 }, (_, i) => `word${i}`).join(' ');
+    const blocks: DocBlock[] = [
+      { kind: 'table', header: ['Date', 'Incident'], rows: [['1 May 2026', long]] },
+    ];
+    const path = save(await renderPdf({ blocks, meta }), 'tall-row.pdf');
+    qpdfCheck(path);
+    const text = pdfText(path);
+    expect(text).toContain('word0 ');
+    expect(text).toContain('word699');
+  });
+
+  it('shows text outside the standard fonts’ character set without garbage', async () => {
+    const blocks: DocBlock[] = [{ kind: 'paragraph', text: 'Zoë in Łódź → Kraków ≥ 99 % 株式' }];
+    const path = save(await renderPdf({ blocks, meta }), 'unicode.pdf');
+    qpdfCheck(path);
+    expect(pdfText(path)).toContain('Zoë in Lódz -> Kraków >= 99 % ??');
+  });
+
+  it('renders the assertion on its own pages with the signature block', async () => {
+    const blocks = buildAssertionDraft(sampleDraftInput());
+    const path = save(
+      await renderPdf({ blocks, meta: { ...meta, title: 'Management’s assertion' } }),
+      'assertion.pdf',
+    );
+    qpdfCheck(path);
+    const text = pdfText(path);
+    expect(text).toContain('Assertion of the management of Northwind Analytics Ltd (sample)');
+    expect(text).toContain(
+      'operated effectively throughout the period from 1 January 2026 to 30 June 2026',
+    );
+    expect(text).toContain('Signature:');
+  });
+});
+
+describe('winAnsiSafe', () => {
+  it('keeps Windows-1252 text and transliterates or marks the rest', () => {
+    expect(winAnsiSafe('Café “quoted” — €5 • ok')).toBe('Café “quoted” — €5 • ok');
+    expect(winAnsiSafe('ő ș → ≤ 😀')).toBe('o s -> <= ?');
+    expect(winAnsiSafe('tab\there')).toBe('tab here');
+  });
+});

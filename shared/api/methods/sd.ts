@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { SD_TEXT_KEYS } from '../../domain/system-description';
+import { isoDate } from '../common';
+import { method } from '../define';
+import {
+  DRAFT_MAX_CHARS,
+  EXPORT_FORMATS,
+  componentId,
+  componentInput,
+  componentSchema,
+  cuecId,
+  cuecInput,
+  cuecSchema,
+  draftSchema,
+  exportResultSchema,
+  noneKind,
+  noneStatementsSchema,
+  sdDocument,
+  sdEventId,
+  sdEventInput,
+  sdEventSchema,
+  sdTextSchema,
+  subserviceId,
+  subserviceInput,
+  subserviceSchema,
+  systemDescriptionSchema,
+} from '../sd';
+import { fileSource, storedFileSchema } from './blobs';
+
+const archiveInput = <T extends z.ZodType>(id: T) =>
+  z.object({ id, archived: z.boolean() }).strict();
+
+export const sdMethods = {
+  'sd.get': method({
+    summary: 'The whole system description (DC 200) with what is still missing',
+    input: z.object({ includeArchived: z.boolean().default(false) }).strict(),
+    output: systemDescriptionSchema,
+    mutates: false,
+  }),
+  'sd.setText': method({
+    summary: 'Save one free-text section: services, commitments, system requirements, boundaries',
+    input: z.object({ key: z.enum(SD_TEXT_KEYS), content: z.string().trim().max(50_000) }).strict(),
+    output: sdTextSchema,
+    mutates: true,
+  }),
+  'sd.saveComponent': method({
+    summary: 'Add a system component (no id) or change one (DC 3)',
+    input: componentInput,
+    output: componentSchema,
+    mutates: true,
+  }),
+  'sd.archiveComponent': method({
+    summary: 'Archive a component (kept, out of the description) or restore it',
+    input: archiveInput(componentId),
+    output: componentSchema,
+    mutates: true,
+  }),
+  'sd.saveSubservice': method({
+    summary: 'Add a subservice organisation (no id) or change one (DC 7)',
+    input: subserviceInput,
+    output: subserviceSchema,
+    mutates: true,
+  }),
+  'sd.archiveSubservice': method({
+    summary: 'Archive a subservice organisation or restore it',
+    input: archiveInput(subserviceId),
+    output: subserviceSchema,
+    mutates: true,
+  }),
+  'sd.attachSubserviceReport': method({
+    summary: 'Store a subservice organisation’s SOC report in the vault and link it (a job)',
+    input: z
+      .object({
+        id: subserviceId,
+        source: fileSource,
+        fileName: z.string().trim().min(1, { message: 'Give the file a name' }).max(255),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+    jobResult: storedFileSchema.extend({ subserviceId: z.string(), fileName: z.string() }),
+    mutates: true,
+  }),
+  'sd.saveCuec': method({
+    summary: 'Add a complementary user entity control (no id) or change one (DC 6)',
+    input: cuecInput,
+    output: cuecSchema,
+    mutates: true,
+  }),
+  'sd.archiveCuec': method({
+    summary: 'Archive a CUEC or restore it',
+    input: archiveInput(cuecId),
+    output: cuecSchema,
+    mutates: true,
+  }),
+  'sd.saveEvent': method({
+    summary:
+      'Add an incident (DC 4) or a significant change (DC 9), or change one; adding one withdraws a “none” statement of its kind',
+    input: sdEventInput,
+    output: sdEventSchema,
+    mutates: true,
+  }),
+  'sd.archiveEvent': method({
+    summary: 'Archive an incident or change, or restore it',
+    input: archiveInput(sdEventId),
+    output: sdEventSchema,
+    mutates: true,
+  }),
+  'sd.setNone': method({
+    summary:
+      'State that there were no incidents (or significant changes) as of a date, or clear it',
+    input: z.object({ kind: noneKind, asOf: isoDate.nullable() }).strict(),
+    output: noneStatementsSchema,
+    mutates: true,
+  }),
+  'sd.draft': method({
+    summary: 'The description or management assertion draft: the saved edit, else generated',
+    input: z.object({ document: sdDocument }).strict(),
+    output: draftSchema,
+    mutates: false,
+  }),
+  'sd.saveDraft': method({
+    summary: 'Save an edited draft as Markdown, or discard the edit (null) to go back to generated',
+    input: z
+      .object({ document: sdDocument, markdown: z.string().max(DRAFT_MAX_CHARS).nullable() })
+      .strict(),
+    output: draftSchema,
+    mutates: true,
+  }),
+  'sd.export': method({
+    summary: 'Render a draft as Markdown, DOCX or PDF into the vault’s blob store (a job)',
+    input: z.object({ document: sdDocument, format: z.enum(EXPORT_FORMATS) }).strict(),
+    output: z.object({ jobId: z.string() }),
+    jobResult: exportResultSchema,
+    mutates: true,
+  }),
+} as const;
