@@ -4,6 +4,7 @@ import { createPerson, setCurrentPerson } from '../people/people';
 import { applyScope } from '../scope/apply-scope';
 import { listControls, updateControl } from '../scope/controls';
 import { createVault, type SessionOptions, type Vault } from '../vault/session';
+import { fillGapAnalysis, fillSystemDescription } from './demo-content';
 
 /**
  * A realistic sample engagement for a fictional company, built through the same use cases the
