@@ -78,5 +78,7 @@ export async function buildDemoVault(path: string, options: SessionOptions = {})
       reviewerId: reviewer.id,
     });
   }
+  fillSystemDescription(vault);
+  fillGapAnalysis(vault);
   return vault;
 }
