@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * End-to-end specs in Debian's Chromium against `attest serve` (see renderer/e2e/fixtures.ts).
+ * Build the UI first: `npm run build:renderer`.
+ */
+export default defineConfig({
+  testDir: `${repo}renderer/e2e`,
+  testMatch: '**/*.spec.ts',
+  outputDir: `${repo}test-results`,
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: 'list',
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1360, height: 860 },
+    screenshot: 'only-on-failure',
+    trace: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+});

@@ -1,0 +1,76 @@
+import { Center, Loader } from '@mantine/core';
+import { useCallback, useEffect, useRef } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../api';
+import { NewVaultDialog } from '../features/vault/NewVaultDialog';
+import { OpenVaultDialog } from '../features/vault/OpenVaultDialog';
+import { SaveCopyDialog } from '../features/vault/SaveCopyDialog';
+import { StartScreen } from '../features/vault/StartScreen';
+import { useVault } from '../features/vault/store';
+import { useRecentPalette } from '../features/vault/useRecentPalette';
+import { HelpOverlay } from './HelpOverlay';
+import { Palette } from './Palette';
+import { notifyError } from './notify';
+import { type ShortcutAction, useGlobalShortcuts } from './shortcuts';
+import { Workbench } from './shell/Workbench';
+import { stepById } from './steps';
+import { useGlobalPalette } from './useGlobalPalette';
+import { useUi } from './ui-store';
+
+/** Reads where Attest stands, follows vault changes, and shows the start screen or workbench. */
+export function App() {
+  const status = useVault((s) => s.status);
+  const navigate = useNavigate();
+  const previous = useRef(status);
+  useGlobalPalette();
+  useRecentPalette();
+
+  useEffect(() => {
+    useVault.getState().start().catch(notifyError);
+    const offChanged = api.subscribe('vault.changed', ({ reason }) => {
+      useVault.getState().onChanged(reason).catch(notifyError);
+    });
+    // Whatever happened while the event stream was not listening, catch up with it.
+    const offReconnect = api.onReconnect(() => {
+      useVault.getState().sync().catch(notifyError);
+    });
+    return () => {
+      offChanged();
+      offReconnect();
+    };
+  }, []);
+
+  // A vault that has just been opened starts on its Dashboard.
+  useEffect(() => {
+    if (previous.current === 'closed' && status === 'open') navigate('/');
+    previous.current = status;
+  }, [status, navigate]);
+
+  const onShortcut = useCallback(
+    (action: ShortcutAction) => {
+      if (action.type === 'help') useUi.getState().setHelpOpen(true);
+      else if (useVault.getState().status === 'open') navigate(stepById(action.step).path);
+    },
+    [navigate],
+  );
+  useGlobalShortcuts(onShortcut);
+
+  return (
+    <>
+      {status === 'starting' ? (
+        <Center h="100%">
+          <Loader aria-label="Starting Attest" />
+        </Center>
+      ) : status === 'open' ? (
+        <Workbench />
+      ) : (
+        <StartScreen />
+      )}
+      <NewVaultDialog />
+      <OpenVaultDialog />
+      <SaveCopyDialog />
+      <HelpOverlay />
+      <Palette />
+    </>
+  );
+}

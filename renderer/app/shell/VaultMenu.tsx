@@ -1,0 +1,78 @@
+import { Button, Menu } from '@mantine/core';
+import {
+  IconChevronDown,
+  IconCopy,
+  IconDoorExit,
+  IconFolder,
+  IconFolderOpen,
+  IconPlus,
+  IconShieldCheck,
+} from '@tabler/icons-react';
+import { useNavigate } from 'react-router';
+import { api } from '../../api';
+import { notifyError } from '../notify';
+import { useVault } from '../../features/vault/store';
+import {
+  chooseVaultToOpen,
+  closeVault,
+  saveVaultCopy,
+  startNewVault,
+} from '../../features/vault/actions';
+import { runVerify } from '../../features/dashboard/verify-actions';
+
+/** Secondary vault actions live in one menu, not in a row of buttons. */
+export function VaultMenu() {
+  const navigate = useNavigate();
+  const path = useVault((s) => s.info?.path);
+  return (
+    <Menu width={220}>
+      <Menu.Target>
+        <Button
+          variant="default"
+          size="xs"
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+          data-testid="vault-menu"
+        >
+          Vault
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          leftSection={<IconShieldCheck size={16} />}
+          onClick={() => {
+            navigate('/');
+            runVerify();
+          }}
+        >
+          Verify vault
+        </Menu.Item>
+        <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => void saveVaultCopy()}>
+          Save a copy…
+        </Menu.Item>
+        {/* A browser tab cannot show a folder; only the desktop app offers this. */}
+        {api.kind === 'desktop' && path && (
+          <Menu.Item
+            leftSection={<IconFolder size={16} />}
+            onClick={() => api.host.revealInFolder(path).catch(notifyError)}
+          >
+            Show in folder
+          </Menu.Item>
+        )}
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconPlus size={16} />} onClick={startNewVault}>
+          New vault…
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconFolderOpen size={16} />}
+          onClick={() => void chooseVaultToOpen()}
+        >
+          Open vault…
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconDoorExit size={16} />} onClick={() => void closeVault()}>
+          Close vault
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

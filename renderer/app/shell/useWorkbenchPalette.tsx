@@ -1,0 +1,60 @@
+import { IconCopy, IconDoorExit, IconShieldCheck } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { runVerify } from '../../features/dashboard/verify-actions';
+import { closeVault, saveVaultCopy } from '../../features/vault/actions';
+import { type PaletteEntry, usePaletteEntries } from '../palette-store';
+import { STEPS } from '../steps';
+
+/** While a vault is open: every screen, and the vault's own actions, in the palette. */
+export function useWorkbenchPalette(): void {
+  const navigate = useNavigate();
+  const entries = useMemo<PaletteEntry[]>(
+    () => [
+      ...STEPS.map((step) => {
+        const Icon = step.icon;
+        return {
+          id: `go:${step.id}`,
+          group: 'Go to',
+          label: step.number === null ? step.label : `${step.number}. ${step.label}`,
+          description: step.purpose,
+          keywords: [step.label, step.id],
+          icon: <Icon size={18} stroke={1.6} aria-hidden />,
+          hint: `G ${step.goKey.toUpperCase()}`,
+          run: () => navigate(step.path),
+        };
+      }),
+      {
+        id: 'vault:verify',
+        group: 'Vault',
+        label: 'Verify vault',
+        description: 'Check the audit chain, every record and every stored file',
+        keywords: ['integrity', 'check', 'tamper'],
+        icon: <IconShieldCheck size={18} stroke={1.6} aria-hidden />,
+        run: () => {
+          navigate('/');
+          runVerify();
+        },
+      },
+      {
+        id: 'vault:save-copy',
+        group: 'Vault',
+        label: 'Save a copy…',
+        description: 'A consistent copy of this vault, e.g. as a backup',
+        keywords: ['backup', 'duplicate'],
+        icon: <IconCopy size={18} stroke={1.6} aria-hidden />,
+        run: () => void saveVaultCopy(),
+      },
+      {
+        id: 'vault:close',
+        group: 'Vault',
+        label: 'Close vault',
+        description: 'Everything is already saved',
+        icon: <IconDoorExit size={18} stroke={1.6} aria-hidden />,
+        run: () => void closeVault(),
+      },
+    ],
+    [navigate],
+  );
+  usePaletteEntries('workbench', entries);
+}

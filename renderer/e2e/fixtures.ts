@@ -1,0 +1,138 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(repo, 'electron', 'cli', 'attest.mjs');
+const UI_DIR = join(repo, 'dist', 'renderer');
+const STARTUP_MS = 45_000;
+
+export interface AttestServer {
+  /** The printed one-time URL with its token. */
+  tokenUrl: string;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** The temporary ATTEST_HOME of this test. */
+  home: string;
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(
+      () => reject(new Error(`attest serve printed no URL in ${STARTUP_MS} ms.\n${out}${err}`)),
+      STARTUP_MS,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Attest is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`attest serve exited (${code}) before it was ready.\n${out}${err}`));
+    });
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export const test = base.extend<{ attest: AttestServer }>({
+  // A fresh `attest serve` with its own temporary ATTEST_HOME for every test.
+  // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring
+  attest: async ({}, use, testInfo) => {
+    const home = mkdtempSync(join(tmpdir(), 'attest-e2e-'));
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
+      cwd: repo,
+      env: { ...process.env, ATTEST_HOME: home, ATTEST_UI_DIR: UI_DIR },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const tokenUrl = await waitForUrl(child);
+      await use({ tokenUrl, origin: new URL(tokenUrl).origin, home });
+    } finally {
+      await stop(child);
+      if (testInfo.status !== testInfo.expectedStatus) {
+        const log = join(home, 'logs', 'attest.log');
+        const text = `${output}\n--- attest.log ---\n${existsSync(log) ? readFileSync(log, 'utf8') : '(none)'}`;
+        await testInfo.attach('attest serve output', { body: text, contentType: 'text/plain' });
+      }
+      rmSync(home, { recursive: true, force: true });
+    }
+  },
+
+  // The page has visited the token URL; afterwards, no console error and no CSP violation.
+  page: async ({ page, attest }, use) => {
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(
+          `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+        );
+      });
+    });
+    await page.goto(attest.tokenUrl);
+    await use(page);
+    expect(problems, 'console errors or CSP violations during the test').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** axe-core scan of what is on screen; fails on serious or critical violations. */
+export async function expectNoSeriousA11yViolations(page: Page, what = 'this screen') {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+          .slice(0, 5)
+          .map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`)
+          .join('\n    ')}`,
+    );
+  expect(serious, `accessibility violations on ${what}`).toEqual([]);
+}
+
+/** Creates a vault through the contract (fast set-up for specs that are not about creating). */
+export async function createVaultByApi(
+  page: Page,
+  attest: AttestServer,
+  engagement: Record<string, unknown> = {
+    name: 'Acme SOC 2 2026',
+    client: 'Acme Corp',
+    reportType: 'type2',
+    period: { start: '2026-01-01', end: '2026-06-30' },
+    categories: ['security', 'availability'],
+  },
+  file = 'acme.attest',
+) {
+  const res = await page.request.post(`${attest.origin}/rpc/vault.create`, {
+    data: { file, engagement },
+  });
+  const body = (await res.json()) as { ok: boolean };
+  expect(body.ok, JSON.stringify(body)).toBe(true);
+}

@@ -1,0 +1,121 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { StartPage } from './pages/StartPage';
+import { Workbench } from './pages/Workbench';
+
+test('the start screen says what Attest is and what to do first', async ({ page }) => {
+  const start = new StartPage(page);
+  await start.expectShown();
+  await expect(start.recentEmpty).toContainText('No recent vaults');
+  await expect(page).toHaveTitle('Attest');
+  await expectNoSeriousA11yViolations(page, 'the start screen');
+});
+
+test('creates a vault, finds it under Recent after closing, and reopens it', async ({ page }) => {
+  const start = new StartPage(page);
+  const dialog = await start.startNewVault();
+  await expectNoSeriousA11yViolations(page, 'the new-vault dialog');
+  await dialog.fill({
+    name: 'Northwind SOC 2',
+    client: 'Northwind Traders',
+    reportType: 'Type II',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-06-30',
+    categories: ['Availability', 'Confidentiality'],
+  });
+  await expect(dialog.field('File name')).toHaveValue('northwind-soc-2');
+  await dialog.submit();
+
+  const bench = new Workbench(page);
+  await bench.expectOpen('Northwind SOC 2');
+  await expect(bench.scope).toContainText('Type II');
+  await expect(
+    bench.navLink({ id: 'scope', label: 'Scope', goKey: 's', digit: '1' }),
+  ).toContainText('3 categories chosen');
+
+  await bench.closeVault();
+  await start.expectShown();
+  await expect(start.recent('Northwind SOC 2')).toContainText('northwind-soc-2.attest');
+  await expectNoSeriousA11yViolations(page, 'the start screen with a recent vault');
+
+  await start.openRecent('Northwind SOC 2');
+  await bench.expectOpen('Northwind SOC 2');
+});
+
+test('a recent vault opens with the keyboard and can be removed from the list', async ({
+  page,
+}) => {
+  const start = new StartPage(page);
+  const dialog = await start.startNewVault();
+  await dialog.fill({ name: 'Keyboard Co' });
+  await dialog.submit();
+  const bench = new Workbench(page);
+  await bench.expectOpen('Keyboard Co');
+  await bench.closeVault();
+
+  await start
+    .recent('Keyboard Co')
+    .getByRole('button', { name: /^Open Keyboard Co/ })
+    .focus();
+  await page.keyboard.press('Enter');
+  await bench.expectOpen('Keyboard Co');
+  await bench.closeVault();
+
+  await start.removeRecent('Keyboard Co');
+  await expect(start.recentEmpty).toBeVisible();
+});
+
+test('field errors appear under their fields, from the form and from Attest', async ({
+  page,
+  attest,
+}) => {
+  writeFileSync(join(attest.home, 'taken.attest'), '');
+  const start = new StartPage(page);
+  const dialog = await start.startNewVault();
+  // Checked in the window with the contract's own schema: every problem at once.
+  await dialog.fill({ periodStart: '2026-06-30', periodEnd: '2026-01-01' });
+  await dialog.submit();
+  await dialog.expectFieldError('Engagement name', 'Give the engagement a name');
+  await dialog.expectFieldError('Period ends', 'The period must end after it starts');
+  await expectNoSeriousA11yViolations(page, 'the new-vault dialog with errors');
+
+  // Only Attest knows these: a name with folders (validation.details) and a file that exists.
+  await dialog.fill({ name: 'Fine now', periodEnd: '2026-12-31', fileName: 'sub/dir' });
+  await dialog.submit();
+  await dialog.expectFieldError('File name', 'Give a file name without folders');
+  await dialog.fill({ fileName: 'taken' });
+  await dialog.submit();
+  await dialog.expectFieldError('File name', 'already exists');
+  await dialog.fill({ fileName: 'fine-now' });
+  await dialog.submit();
+  await new Workbench(page).expectOpen('Fine now');
+});
+
+test('opening a file that is not a vault says so clearly', async ({ page, attest }) => {
+  writeFileSync(
+    join(attest.home, 'bad.attest'),
+    'this is not a database, just some text\n'.repeat(20),
+  );
+  const start = new StartPage(page);
+  await start.openFromFolder('bad.attest');
+  const error = page.getByTestId('error-notification');
+  await expect(error).toContainText('This file is not an Attest vault');
+  await expect(error).toContainText('Choose another file');
+  await expect(error).not.toContainText('not_a_vault');
+  await expectNoSeriousA11yViolations(page, 'the open-vault dialog with an error');
+  await page.keyboard.press('Escape');
+  await start.expectShown();
+});
+
+test('the start screen and new-vault dialog pass axe in the dark theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const start = new StartPage(page);
+  await start.expectShown();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await expectNoSeriousA11yViolations(page, 'the start screen (dark)');
+  const dialog = await start.startNewVault();
+  await dialog.submit();
+  await dialog.expectFieldError('Engagement name', 'Give the engagement a name');
+  await expectNoSeriousA11yViolations(page, 'the new-vault dialog with errors (dark)');
+});

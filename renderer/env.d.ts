@@ -1,0 +1,2 @@
+// Side-effect style imports (Mantine's stylesheets) are bundled by Vite.
+declare module '*.css';

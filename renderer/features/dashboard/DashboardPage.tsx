@@ -1,0 +1,134 @@
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconArrowRight, IconShieldCheck } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { CATEGORY_LABELS, REPORT_TYPE_LABELS } from '../../../shared/domain/engagement';
+import { stepById } from '../../app/steps';
+import { Facts } from '../../components/Facts';
+import { Fingerprint } from '../../components/Fingerprint';
+import { PageHeader } from '../../components/PageHeader';
+import { SectionCard } from '../../components/SectionCard';
+import {
+  formatBytes,
+  formatDate,
+  formatDateRange,
+  formatInstant,
+  plural,
+} from '../../components/format';
+import { useVault } from '../vault/store';
+import { VerifyCard } from './VerifyCard';
+import { runVerify } from './verify-actions';
+import { useVerify } from './verify-store';
+
+export function DashboardPage() {
+  const info = useVault((s) => s.info);
+  const running = useVerify((s) => s.running);
+  const step = stepById('dashboard');
+  if (!info) return null;
+  const { engagement, counts } = info;
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        purpose={step.purpose}
+        action={
+          <Button
+            leftSection={<IconShieldCheck size={16} />}
+            onClick={runVerify}
+            loading={running}
+            data-testid="verify-vault"
+          >
+            Verify vault
+          </Button>
+        }
+      />
+      <Stack gap="lg">
+        <Paper withBorder p="lg" data-testid="next-step">
+          <Group justify="space-between" wrap="nowrap" gap="xl">
+            <Stack gap={2}>
+              <Text size="xs" fw={600} c="teal" tt="uppercase" style={{ letterSpacing: '0.06em' }}>
+                Next step
+              </Text>
+              <Text fw={600}>Confirm the scope</Text>
+              <Text size="sm" c="dimmed">
+                Check the categories and the period this report covers. The gap analysis builds on
+                it.
+              </Text>
+            </Stack>
+            <Button
+              component={Link}
+              to="/scope"
+              variant="light"
+              rightSection={<IconArrowRight size={16} />}
+            >
+              Go to Scope
+            </Button>
+          </Group>
+        </Paper>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <SectionCard title="Engagement">
+            <Facts
+              items={[
+                { label: 'Engagement', value: engagement.name },
+                { label: 'Client', value: engagement.client || '—' },
+                { label: 'Report', value: REPORT_TYPE_LABELS[engagement.reportType] },
+                engagement.reportType === 'type1'
+                  ? {
+                      label: 'As of',
+                      value: engagement.asOf ? formatDate(engagement.asOf) : 'Not set yet',
+                    }
+                  : {
+                      label: 'Period',
+                      value: engagement.period
+                        ? formatDateRange(engagement.period.start, engagement.period.end)
+                        : 'Not set yet',
+                    },
+                {
+                  label: 'Categories',
+                  value: (
+                    <Group gap={6}>
+                      {engagement.categories.map((c) => (
+                        <Badge key={c} variant="light" color="gray" radius="sm" tt="none" fw={500}>
+                          {CATEGORY_LABELS[c]}
+                        </Badge>
+                      ))}
+                    </Group>
+                  ),
+                },
+              ]}
+            />
+          </SectionCard>
+          <SectionCard title="Vault">
+            <Facts
+              items={[
+                {
+                  label: 'File',
+                  value: (
+                    <Text size="sm" className="attest-mono" title={info.path}>
+                      {info.path}
+                    </Text>
+                  ),
+                },
+                {
+                  label: 'Key fingerprint',
+                  value: <Fingerprint value={info.fingerprint} label="Key fingerprint" />,
+                },
+                { label: 'Created', value: formatInstant(info.createdAt) },
+                {
+                  label: 'Format',
+                  value: `Version ${info.formatVersion}, Attest ${info.appVersion}`,
+                },
+                { label: 'Audit log', value: plural(counts.auditEvents, 'entry', 'entries') },
+                {
+                  label: 'Stored files',
+                  value: `${plural(counts.blobs, 'file')} · ${formatBytes(counts.blobBytes)}`,
+                },
+                { label: 'People', value: plural(counts.people, 'person', 'people') },
+              ]}
+            />
+          </SectionCard>
+        </SimpleGrid>
+        <VerifyCard />
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,245 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Input,
+  Modal,
+  ScrollArea,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../shared/domain/engagement';
+import { api, toApiCallError } from '../../api';
+import { notifyError, notifySuccess } from '../../app/notify';
+import { CATEGORY_HELP } from '../scope/categories';
+import { useVaultDialogs } from './dialogs';
+import {
+  EMPTY_NEW_VAULT,
+  type FieldErrors,
+  type NewVaultValues,
+  checkLocally,
+  mapIssues,
+  suggestFileName,
+  toCreateInput,
+} from './new-vault-form';
+import { useVault } from './store';
+import { WhereToSave } from './WhereToSave';
+
+function Section(props: { title: string; children: React.ReactNode }) {
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        {props.title}
+      </Title>
+      {props.children}
+    </Stack>
+  );
+}
+
+function NewVaultForm() {
+  const hide = useVaultDialogs((s) => s.hide);
+  const create = useVault((s) => s.create);
+  const [values, setValues] = useState<NewVaultValues>(EMPTY_NEW_VAULT);
+  const [fileTouched, setFileTouched] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const browser = api.kind === 'browser';
+
+  const set = <K extends keyof NewVaultValues>(key: K, value: NewVaultValues[K]) => {
+    setValues((v) => {
+      const next = { ...v, [key]: value };
+      if (key === 'name' && browser && !fileTouched) {
+        next.file = String(value).trim() ? suggestFileName(String(value)) : '';
+      }
+      return next;
+    });
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const toggleCategory = (c: Category, on: boolean) =>
+    set(
+      'categories',
+      CATEGORIES.filter((x) => x === 'security' || (x === c ? on : values.categories.includes(x))),
+    );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const local = checkLocally(values, browser);
+    setGeneral([]);
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      return;
+    }
+    setBusy(true);
+    try {
+      const info = await create(toCreateInput(values, browser));
+      hide();
+      notifySuccess(`Created “${info.engagement.name}”.`);
+    } catch (e) {
+      const error = toApiCallError(e);
+      if (error.code === 'validation' && error.issues.length > 0) {
+        const mapped = mapIssues(error.issues);
+        setErrors(mapped.fields);
+        setGeneral(mapped.general);
+      } else if (error.code === 'conflict') {
+        setErrors({ file: error.message });
+      } else {
+        notifyError(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="new-vault-form">
+      <Stack gap="md">
+        {general.length > 0 && (
+          <Alert color="red" variant="light" title="Some details need attention">
+            {general.join(' ')}
+          </Alert>
+        )}
+        <Section title="Engagement">
+          <SimpleGrid cols={2} spacing="md">
+            <TextInput
+              label="Engagement name"
+              placeholder="e.g. SOC 2 Type II 2026"
+              required
+              data-autofocus
+              value={values.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              error={errors.name}
+            />
+            <TextInput
+              label="Client"
+              placeholder="Organisation being assessed"
+              value={values.client}
+              onChange={(e) => set('client', e.currentTarget.value)}
+              error={errors.client}
+            />
+          </SimpleGrid>
+        </Section>
+
+        <Section title="Report">
+          <Input.Wrapper
+            label="Report type"
+            description="Type I looks at the design of controls on one date; Type II at how they operated over a period. Dates can be set later."
+            error={errors.reportType}
+            labelElement="div"
+            id="report-type"
+          >
+            <SegmentedControl
+              mt={6}
+              aria-labelledby="report-type-label"
+              data={[
+                { value: 'type1', label: 'Type I' },
+                { value: 'type2', label: 'Type II' },
+              ]}
+              value={values.reportType}
+              onChange={(v) => set('reportType', v as NewVaultValues['reportType'])}
+            />
+          </Input.Wrapper>
+          {values.reportType === 'type1' ? (
+            <SimpleGrid cols={2} spacing="md">
+              <TextInput
+                type="date"
+                label="As of"
+                value={values.asOf}
+                onChange={(e) => set('asOf', e.currentTarget.value)}
+                error={errors.asOf}
+              />
+            </SimpleGrid>
+          ) : (
+            <SimpleGrid cols={2} spacing="md">
+              <TextInput
+                type="date"
+                label="Period starts"
+                value={values.periodStart}
+                onChange={(e) => set('periodStart', e.currentTarget.value)}
+                error={errors.periodStart}
+              />
+              <TextInput
+                type="date"
+                label="Period ends"
+                value={values.periodEnd}
+                onChange={(e) => set('periodEnd', e.currentTarget.value)}
+                error={errors.periodEnd}
+              />
+            </SimpleGrid>
+          )}
+        </Section>
+
+        <Section title="Trust Services categories">
+          <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
+            {CATEGORIES.map((c) => (
+              <Checkbox
+                key={c}
+                label={CATEGORY_LABELS[c]}
+                description={CATEGORY_HELP[c]}
+                checked={values.categories.includes(c)}
+                disabled={c === 'security'}
+                onChange={(e) => toggleCategory(c, e.currentTarget.checked)}
+              />
+            ))}
+          </SimpleGrid>
+          {errors.categories && (
+            <Text size="xs" c="red">
+              {errors.categories}
+            </Text>
+          )}
+        </Section>
+
+        <Section title="Where to save">
+          <WhereToSave
+            browser={browser}
+            value={values.file}
+            error={errors.file}
+            defaultName={suggestFileName(values.name)}
+            onChange={(file) => {
+              setFileTouched(true);
+              set('file', file);
+            }}
+          />
+        </Section>
+
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={hide} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy} data-testid="create-vault">
+            Create vault
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** "New vault": everything the contract needs to start an engagement, with errors by field. */
+export function NewVaultDialog() {
+  const opened = useVaultDialogs((s) => s.dialog === 'new');
+  const hide = useVaultDialogs((s) => s.hide);
+  return (
+    <Modal
+      opened={opened}
+      onClose={hide}
+      title="New vault"
+      size="xl"
+      scrollAreaComponent={ScrollArea.Autosize}
+      data-testid="new-vault-dialog"
+    >
+      <Text size="sm" c="dimmed" mb="lg">
+        One vault holds one engagement: its scope, assessments, evidence and history, in a single
+        file on this computer.
+      </Text>
+      {opened && <NewVaultForm />}
+    </Modal>
+  );
+}

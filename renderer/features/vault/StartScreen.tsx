@@ -1,0 +1,115 @@
+import {
+  Box,
+  Container,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { IconFolderOpen, IconPlus, IconShieldLock } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { api } from '../../api';
+import { MOD_KEY } from '../../app/shortcuts';
+import { RecentList } from './RecentList';
+import { chooseVaultToOpen, startNewVault } from './actions';
+import { useVault } from './store';
+
+function ActionCard(props: {
+  icon: ReactNode;
+  title: string;
+  description: string;
+  onClick(): void;
+  testId: string;
+}) {
+  return (
+    <UnstyledButton
+      onClick={props.onClick}
+      data-testid={props.testId}
+      className="attest-action-card"
+      p="lg"
+    >
+      <Group wrap="nowrap" gap="md" align="flex-start">
+        <ThemeIcon size={38} radius="md" variant="light">
+          {props.icon}
+        </ThemeIcon>
+        <Stack gap={2}>
+          <Text fw={600}>{props.title}</Text>
+          <Text size="sm" c="dimmed">
+            {props.description}
+          </Text>
+        </Stack>
+      </Group>
+    </UnstyledButton>
+  );
+}
+
+/** No vault open: what Attest is, the two ways in, and the vaults used recently. */
+export function StartScreen() {
+  const recent = useVault((s) => s.recent);
+  const app = useVault((s) => s.app);
+  return (
+    <Box className="attest-canvas" mih="100%" py={64}>
+      <Container size={760}>
+        <Stack gap={40}>
+          <Stack gap="sm">
+            <Group gap="sm">
+              <ThemeIcon size={40} radius="md" aria-hidden>
+                <IconShieldLock size={24} stroke={1.7} />
+              </ThemeIcon>
+              <Title order={1} fz={28}>
+                Attest
+              </Title>
+            </Group>
+            <Text c="dimmed" size="md" maw={600}>
+              Get ready for a SOC 2 audit: scope, gap analysis, remediation and evidence, kept in
+              one vault file per engagement on this computer.
+            </Text>
+          </Stack>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+            <ActionCard
+              testId="start-new-vault"
+              icon={<IconPlus size={20} />}
+              title="New vault"
+              description="Start a new engagement in its own vault file."
+              onClick={startNewVault}
+            />
+            <ActionCard
+              testId="start-open-vault"
+              icon={<IconFolderOpen size={20} />}
+              title="Open vault"
+              description={
+                api.kind === 'browser'
+                  ? 'Choose a vault from the vaults folder.'
+                  : 'Open an existing .attest file.'
+              }
+              onClick={() => void chooseVaultToOpen()}
+            />
+          </SimpleGrid>
+          <Stack gap="sm">
+            <Title order={2} size="h3">
+              Recent vaults
+            </Title>
+            <RecentList items={recent} />
+          </Stack>
+          <Group justify="space-between" gap="xs">
+            <Text size="xs" c="dimmed">
+              {app ? `Attest ${app.version}` : ''}
+              {app && api.kind === 'browser' ? ' · Vaults folder ' : ''}
+              {app && api.kind === 'browser' && (
+                <Text span inherit className="attest-mono">
+                  {app.home}
+                </Text>
+              )}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {MOD_KEY}+K to search · ? for shortcuts
+            </Text>
+          </Group>
+        </Stack>
+      </Container>
+    </Box>
+  );
+}
