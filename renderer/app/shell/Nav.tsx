@@ -3,11 +3,17 @@ import { Link, useLocation } from 'react-router';
 import { CATEGORY_LABELS } from '../../../shared/domain/engagement';
 import { fileName, plural } from '../../components/format';
 import { useVault } from '../../features/vault/store';
+import { useStepStatus } from '../step-status-store';
 import { STEPS, type StepDef } from '../steps';
 
-/** The honest state of a step, from data that exists today: no invented progress. */
+/**
+ * The honest state of a step, from real data: what the step's feature published (see
+ * step-status-store.ts), else a plain fallback. No invented progress.
+ */
 function useStepState(step: StepDef): string | null {
   const categories = useVault((s) => s.info?.engagement.categories.length ?? 0);
+  const published = useStepStatus((s) => s.statuses[step.id]);
+  if (published) return published.text;
   if (step.id === 'dashboard') return null;
   if (step.id === 'scope') return `${plural(categories, 'category', 'categories')} chosen`;
   return 'Not started';
