@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(repo, 'electron', 'cli', 'attest.mjs');
-const UI_DIR = join(repo, 'dist', 'renderer');
+// ATTEST_UI_DIR lets parallel work build the UI into its own folder.
+const UI_DIR = process.env.ATTEST_UI_DIR ?? join(repo, 'dist', 'renderer');
 const STARTUP_MS = 45_000;
 
 export interface AttestServer {
@@ -133,6 +134,21 @@ export async function createVaultByApi(
   const res = await page.request.post(`${attest.origin}/rpc/vault.create`, {
     data: { file, engagement },
   });
+  const body = (await res.json()) as { ok: boolean };
+  expect(body.ok, JSON.stringify(body)).toBe(true);
+}
+
+/**
+ * Builds the demo engagement (`attest demo`) in this test's ATTEST_HOME and opens it through the
+ * contract, so screens are tested with realistic content rather than empty.
+ */
+export async function openDemoVault(page: Page, attest: AttestServer, file = 'demo.attest') {
+  execFileSync(process.execPath, [CLI, 'demo', join(attest.home, file)], {
+    cwd: repo,
+    env: { ...process.env, ATTEST_HOME: attest.home },
+    stdio: 'ignore',
+  });
+  const res = await page.request.post(`${attest.origin}/rpc/vault.open`, { data: { file } });
   const body = (await res.json()) as { ok: boolean };
   expect(body.ok, JSON.stringify(body)).toBe(true);
 }
