@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AttestError } from '../../shared/api/errors';
 import { type VaultDb, first, run, runExpect, tx } from './connection';
+import { refuseIfHeld } from './open-registry';
 
 /**
  * The content-addressed blob store (DESIGN §3). Bytes are streamed into 1 MiB chunks of a
@@ -43,6 +44,8 @@ export async function putBlobFromFile<T = undefined>(
   filePath: string,
   options: PutBlobOptions<T>,
 ): Promise<StoredBlob & { result: T | undefined }> {
+  // Never open (and so close) a descriptor on a vault this process holds: see open-registry.ts.
+  refuseIfHeld(filePath, 'store');
   let fd: number;
   try {
     fd = openSync(filePath, 'r');
@@ -51,13 +54,44 @@ export async function putBlobFromFile<T = undefined>(
     if (code === 'ENOENT') throw new AttestError('not_found', `No file at ${filePath}`);
     throw new AttestError('io', `Cannot read ${filePath} (${code ?? 'unknown error'})`);
   }
-  const bytesTotal = fstatSync(fd).size;
-  const pendingId = runExpect(
-    db,
-    db.qb
-      .insertInto('blob')
-      .values({ sha256: null, size: null, state: 'pending', created_at: options.now() }),
-  );
+  let pendingId: number | null = null;
+  try {
+    const bytesTotal = fstatSync(fd).size;
+    pendingId = runExpect(
+      db,
+      db.qb
+        .insertInto('blob')
+        .values({ sha256: null, size: null, state: 'pending', created_at: options.now() }),
+    );
+    const { sha256, bytesDone } = await streamChunks(db, fd, pendingId, bytesTotal, options);
+    if (bytesDone !== bytesTotal) {
+      throw new AttestError(
+        'io',
+        `${filePath} changed while it was being read; nothing was stored.`,
+      );
+    }
+    return finalizeBlob(db, pendingId, sha256, bytesDone, options.finalize);
+  } catch (e) {
+    try {
+      const id = pendingId;
+      if (id !== null && db.sqlite.open) tx(db, () => deleteBlobRows(db, id));
+    } catch {
+      // The pending rows are removed at the next open anyway.
+    }
+    throw e;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads the file into chunks of the pending blob, one short transaction per batch. */
+async function streamChunks(
+  db: VaultDb,
+  fd: number,
+  blobId: number,
+  bytesTotal: number,
+  options: Pick<PutBlobOptions<unknown>, 'signal' | 'onProgress' | 'afterCommit'>,
+): Promise<{ sha256: string; bytesDone: number }> {
   const hash = createHash('sha256');
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
   const insertChunk = db.sqlite.prepare(
@@ -66,74 +100,66 @@ export async function putBlobFromFile<T = undefined>(
   const chunksPerCommit = Math.max(1, Math.floor(COMMIT_BYTES / CHUNK_SIZE));
   let idx = 0;
   let bytesDone = 0;
-  try {
-    for (;;) {
-      throwIfAborted(options.signal);
-      let eof = false;
-      tx(db, () => {
-        for (let k = 0; k < chunksPerCommit; k++) {
-          const n = readSync(fd, buffer, 0, CHUNK_SIZE, bytesDone);
-          if (n === 0) {
-            eof = true;
-            return;
-          }
-          const chunk = buffer.subarray(0, n);
-          hash.update(chunk);
-          insertChunk.run(pendingId, idx++, chunk);
-          bytesDone += n;
-        }
-      });
-      options.afterCommit?.(idx);
-      options.onProgress?.({ bytesDone, bytesTotal });
-      if (eof) break;
-      // Let other calls run between batches: no transaction ever spans this await.
-      await yieldToEventLoop();
-    }
+  for (;;) {
     throwIfAborted(options.signal);
-    if (bytesDone !== bytesTotal) {
-      throw new AttestError(
-        'io',
-        `${filePath} changed while it was being read; nothing was stored.`,
-      );
-    }
-    const sha256 = hash.digest('hex');
-    return tx(db, () => {
-      const existing = first(
+    let eof = false;
+    tx(db, () => {
+      for (let k = 0; k < chunksPerCommit; k++) {
+        const n = readSync(fd, buffer, 0, CHUNK_SIZE, bytesDone);
+        if (n === 0) {
+          eof = true;
+          return;
+        }
+        const chunk = buffer.subarray(0, n);
+        hash.update(chunk);
+        insertChunk.run(blobId, idx++, chunk);
+        bytesDone += n;
+      }
+    });
+    options.afterCommit?.(idx);
+    options.onProgress?.({ bytesDone, bytesTotal });
+    if (eof) break;
+    // Let other calls run between batches: no transaction ever spans this await.
+    await yieldToEventLoop();
+  }
+  throwIfAborted(options.signal);
+  return { sha256: hash.digest('hex'), bytesDone };
+}
+
+/** Records the hash (or points at identical bytes already stored) and lets the owner be created. */
+function finalizeBlob<T>(
+  db: VaultDb,
+  pendingId: number,
+  sha256: string,
+  size: number,
+  finalize: PutBlobOptions<T>['finalize'],
+): StoredBlob & { result: T | undefined } {
+  return tx(db, () => {
+    const existing = first(
+      db,
+      db.qb
+        .selectFrom('blob')
+        .select('id')
+        .where('sha256', '=', sha256)
+        .where('state', '=', 'complete'),
+    );
+    let stored: StoredBlob;
+    if (existing) {
+      deleteBlobRows(db, pendingId);
+      stored = { blobId: existing.id, sha256, size, deduplicated: true };
+    } else {
+      runExpect(
         db,
         db.qb
-          .selectFrom('blob')
-          .select('id')
-          .where('sha256', '=', sha256)
-          .where('state', '=', 'complete'),
+          .updateTable('blob')
+          .set({ sha256, size, state: 'complete' })
+          .where('id', '=', pendingId)
+          .where('state', '=', 'pending'),
       );
-      let stored: StoredBlob;
-      if (existing) {
-        deleteBlobRows(db, pendingId);
-        stored = { blobId: existing.id, sha256, size: bytesDone, deduplicated: true };
-      } else {
-        runExpect(
-          db,
-          db.qb
-            .updateTable('blob')
-            .set({ sha256, size: bytesDone, state: 'complete' })
-            .where('id', '=', pendingId)
-            .where('state', '=', 'pending'),
-        );
-        stored = { blobId: pendingId, sha256, size: bytesDone, deduplicated: false };
-      }
-      const result = options.finalize?.(stored.blobId, stored);
-      return { ...stored, result };
-    });
-  } catch (e) {
-    try {
-      if (db.sqlite.open) tx(db, () => deleteBlobRows(db, pendingId));
-    } catch {
-      // The pending rows are removed at the next open anyway.
+      stored = { blobId: pendingId, sha256, size, deduplicated: false };
     }
-    throw e;
-  } finally {
-    closeSync(fd);
-  }
+    return { ...stored, result: finalize?.(stored.blobId, stored) };
+  });
 }
 
 function throwIfAborted(signal?: AbortSignal): void {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import {
   existsSync,
   readdirSync,
+  symlinkSync,
   truncateSync,
   writeFileSync,
   copyFileSync,
@@ -17,6 +18,7 @@ import { newTestVault } from '../testing/vaults';
 import { spawnTs, waitForLine } from '../testing/spawn';
 import { LATEST_FORMAT_VERSION } from './migrations/index';
 import { PAGE_SIZE } from './open';
+import { putBlobFromFile } from './blobs';
 
 async function expectCode(p: Promise<unknown>, code: string): Promise<AttestError> {
   const e = await p.then(
@@ -187,5 +189,32 @@ describe('save a copy', () => {
     closeVault(vault);
     copyFileSync(vault.path, join(dir, 'backup.attest'));
     closeVault(await openVault(join(dir, 'backup.attest')));
+  });
+});
+
+describe('the lock survives this process touching the same file under another name', () => {
+  it('refuses to open the held vault through a symlink, and another process still cannot get in', async () => {
+    const dir = tempDir();
+    const vault = await newTestVault(dir);
+    const alias = join(dir, 'alias.attest');
+    symlinkSync(vault.path, alias);
+    const e = await expectCode(openVault(alias), 'vault_locked');
+    expect(e.message).toContain('this process');
+    // Closing a descriptor on the file would have dropped SQLite's POSIX lock: check it holds.
+    const child = spawnTs('electron/testing/hold-vault.ts', [vault.path]);
+    const exit = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(exit).not.toBe(0);
+    closeVault(vault);
+  });
+
+  it('refuses to store the open vault inside itself', async () => {
+    const dir = tempDir();
+    const vault = await newTestVault(dir);
+    await expect(putBlobFromFile(vault.db, vault.path, { now: vault.now })).rejects.toMatchObject({
+      code: 'validation',
+    });
+    const child = spawnTs('electron/testing/hold-vault.ts', [vault.path]);
+    expect(await new Promise<number | null>((r) => child.on('exit', r))).not.toBe(0);
+    closeVault(vault);
   });
 });

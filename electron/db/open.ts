@@ -7,6 +7,7 @@ import { describeHolder, readLockInfo, removeLockInfo, writeLockInfo } from './l
 import { LATEST_FORMAT_VERSION, MIGRATIONS } from './migrations/index';
 import { mapSqliteError } from './sqlite-errors';
 import { removePendingBlobs } from './blobs';
+import { refuseIfHeld, registerOpenVault, unregisterOpenVault } from './open-registry';
 
 /** 64 KiB pages and a truncated rollback journal: chosen by measurement (DESIGN §3). */
 export const PAGE_SIZE = 65536;
@@ -59,6 +60,7 @@ export async function createVaultFile(
     const db = wrapConnection(sqlite);
     await migrate(db, 0);
     writeLockInfo(path, options.app, options.now());
+    registerOpenVault(path, options.app, () => db.sqlite.open);
     return { path, db, formatVersion: LATEST_FORMAT_VERSION, migratedFrom: null };
   } catch (e) {
     try {
@@ -79,6 +81,8 @@ export async function openVaultFile(
   path: string,
   options: OpenFileOptions,
 ): Promise<OpenedVaultFile> {
+  // Before any descriptor is opened on the file: see open-registry.ts.
+  refuseIfHeld(path, 'open');
   const header = readVaultHeader(path);
   let sqlite: Database.Database | null = null;
   let locked = false;
@@ -103,6 +107,7 @@ export async function openVaultFile(
       migratedFrom = { version, backupPath };
     }
     writeLockInfo(path, options.app, options.now());
+    registerOpenVault(path, options.app, () => db.sqlite.open);
     removePendingBlobs(db);
     return { path, db, formatVersion: LATEST_FORMAT_VERSION, migratedFrom };
   } catch (e) {
@@ -128,6 +133,7 @@ export async function openVaultFile(
 /** Closes cleanly: the vault is one file at rest (no journal, no lock note beside it). */
 export function closeVaultFile(file: Pick<OpenedVaultFile, 'path' | 'db'>): void {
   const { sqlite } = file.db;
+  unregisterOpenVault(file.path);
   if (sqlite.open) {
     try {
       sqlite.pragma('journal_mode = DELETE');
