@@ -6,6 +6,7 @@ import { catalogCommand } from './commands/catalog';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { infoCommand } from './commands/info';
+import { requestsCommand } from './commands/requests';
 import { serveCommand } from './commands/serve';
 import { verifyCommand } from './commands/verify';
 import { type CliIo, EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, UsageError, processIo } from './io';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   catalog: catalogCommand,
   demo: demoCommand,
+  requests: requestsCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -37,6 +39,14 @@ export const USAGE = `Usage: attest <command> [options]
                          shipped with this build (--json: the whole catalog)
   demo <vault> [--scale small]
                          a realistic sample engagement for a fictional company
+  requests import <vault> <file.csv|xlsx> [--map "<header>=<field>"]...
+                  [--date-order dmy|mdy] [--json]
+                         import the auditor's request list (PBC); a newer version updates
+                         requests by their reference. Columns are guessed unless mapped; fields:
+                         ref, description, criteria, controls, type, period, owner, dueOn, wave,
+                         comments (or none: keep the column as the auditor's own)
+  requests list <vault> [--json]
+                         the request list by reference: status, owner, due date, wave
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a vault.
 `;

@@ -21,6 +21,9 @@ export const AUDITED_ENTITIES = {
   risk: { table: 'risk', idColumn: 'id' },
   task: { table: 'task', idColumn: 'id' },
   task_dismissal: { table: 'task_dismissal', idColumn: 'control_id' },
+  request_import: { table: 'request_import', idColumn: 'id' },
+  request: { table: 'request', idColumn: 'id' },
+  request_comment: { table: 'request_comment', idColumn: 'id' },
 } as const satisfies Record<string, { table: keyof VaultSchema; idColumn: string }>;
 
 export type AuditedEntity = keyof typeof AUDITED_ENTITIES;

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Compilable } from 'kysely';
-import { AttestError } from '../../shared/api/errors';
 import type { VaultSchema } from './schema';
 
 /**
@@ -57,8 +56,8 @@ export function run(db: VaultDb, query: Compilable<unknown>): { changes: number;
 export function runExpect(db: VaultDb, query: Compilable<unknown>, expected = 1): number {
   const { changes, lastId } = run(db, query);
   if (changes !== expected) {
-    throw new AttestError(
-      'internal',
+    // A plain Error on purpose: logged in full in main, shown to the user as a generic failure.
+    throw new Error(
       `Expected ${expected} row(s) to change, ${changes} did (${query.compile().sql.slice(0, 60)}…)`,
     );
   }

@@ -239,6 +239,67 @@ export interface TaskDismissalTable {
   dismissed_at: string;
 }
 
+export interface RequestImportTable {
+  id: string;
+  file_name: string;
+  file_sha256: string;
+  sheet: string | null;
+  imported_at: string;
+  imported_by: string;
+  header_row: number;
+  /** JSON: header texts in the file's order */
+  headers: string;
+  /** JSON: { field: header text } */
+  mapping: string;
+  date_order: string;
+  /** JSON: { new, updated, unchanged, skipped } */
+  counts: string;
+}
+
+export interface RequestTable {
+  id: string;
+  ref: string;
+  description: string;
+  type: string | null;
+  wave: string | null;
+  /** JSON: criterion ids */
+  criteria: string;
+  /** JSON: control ids */
+  control_ids: string;
+  period_text: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  as_of: string | null;
+  owner_id: string | null;
+  owner_text: string | null;
+  reviewer_id: string | null;
+  due_on: string | null;
+  status: string;
+  submitted_on: string | null;
+  auditor_status: string | null;
+  /** JSON: [[header, value]], the whole row as last imported */
+  source_columns: string;
+  /** JSON: [[header, value]], the columns that feed no field */
+  extra_columns: string;
+  /** JSON: the field values as the last import read them */
+  imported_fields: string | null;
+  import_id: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestCommentTable {
+  id: string;
+  request_id: string;
+  author: string;
+  author_person_id: string | null;
+  body: string;
+  source: 'user' | 'import';
+  import_id: string | null;
+  created_at: string;
+}
+
 export interface VaultSchema {
   setting: SettingTable;
   vault_key: VaultKeyTable;
@@ -258,4 +319,7 @@ export interface VaultSchema {
   risk: RiskTable;
   task: TaskTable;
   task_dismissal: TaskDismissalTable;
+  request_import: RequestImportTable;
+  request: RequestTable;
+  request_comment: RequestCommentTable;
 }

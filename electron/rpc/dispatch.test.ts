@@ -80,3 +80,26 @@ describe('dispatch', () => {
     expect(() => mergeTables({ nodot: 1 })).toThrow('domain.verb');
   });
 });
+
+describe('switching vaults', () => {
+  it('serialises concurrent opens: one vault ends up open and the other is released', async () => {
+    const ctx = runtime();
+    for (const file of ['a.attest', 'b.attest']) {
+      await dispatch(ctx, 'vault.create', { file, engagement: { name: file } });
+    }
+    await dispatch(ctx, 'vault.close', {});
+    const [a, b] = await Promise.all([
+      dispatch(ctx, 'vault.open', { file: 'a.attest' }),
+      dispatch(ctx, 'vault.open', { file: 'b.attest' }),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    const open = ctx.vault!.path;
+    const other = open.endsWith('a.attest') ? 'b.attest' : 'a.attest';
+    // The vault that is not open is really closed: another runtime can open it.
+    const second = runtime();
+    const r = await dispatch(second, 'vault.open', { file: join(ctx.home, other) });
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+    await second.dispose();
+    await ctx.dispose();
+  });
+});

@@ -4,6 +4,7 @@ import { blobHandlers } from './handlers/blobs';
 import { gapHandlers } from './handlers/gaps';
 import { jobHandlers } from './handlers/jobs';
 import { peopleHandlers } from './handlers/people';
+import { requestHandlers } from './handlers/requests';
 import { scopeHandlers } from './handlers/scope';
 import { sdHandlers } from './handlers/sd';
 import type { Handlers } from './handlers/types';
@@ -18,6 +19,7 @@ const table = {
   ...scopeHandlers,
   ...gapHandlers,
   ...sdHandlers,
+  ...requestHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

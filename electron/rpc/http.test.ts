@@ -102,6 +102,14 @@ describe('HTTP transport: who may talk to it', () => {
     const r = await rawRequest({ port, path: `//evil.example/?token=${token}` });
     expect(r.status).toBe(302);
     expect(r.headers.location).toBe('/evil.example/');
+    const second = await startServer();
+    const token2 = new URL(second.server.tokenUrl).searchParams.get('token')!;
+    const backslash = await rawRequest({
+      port: second.port,
+      path: `/\\evil.example/?token=${token2}`,
+    });
+    expect(backslash.status).toBe(302);
+    expect(backslash.headers.location).toBe('/evil.example/');
   });
 
   it('answers 403 to a Host that is not this server (DNS rebinding), even with the cookie', async () => {

@@ -120,8 +120,9 @@ function exchangeToken(
   if (cookie === null && !auth.hasSession(req)) return unauthorized(req, res);
   query.delete('token');
   const rest = query.toString();
-  // Collapse leading slashes: `//evil.example` as a Location would leave this server.
-  const location = '/' + path.replace(/^\/+/, '') + (rest ? `?${rest}` : '');
+  // Collapse leading slashes and backslashes: `//evil.example` or `/\evil.example` as a
+  // Location would send the browser to another host.
+  const location = '/' + path.replace(/^[/\\]+/, '') + (rest ? `?${rest}` : '');
   res.writeHead(302, { Location: location, ...(cookie ? { 'Set-Cookie': cookie } : {}) });
   res.end();
 }

@@ -123,3 +123,32 @@ describe('jobs', () => {
     expect(ids.map((id) => jobs.get(id).state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
   });
 });
+
+describe('job cleanup', () => {
+  it('runs once whatever the outcome, even for a job cancelled before it started', async () => {
+    const { jobs } = setup(1);
+    const cleaned: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const running = jobs.start('a.run', 'a', () => gate, {
+      cleanup: () => cleaned.push('running'),
+    });
+    const queued = jobs.start('b.run', 'b', async () => 'never', {
+      cleanup: () => cleaned.push('queued'),
+    });
+    const failing = jobs.start(
+      'c.run',
+      'c',
+      async () => {
+        throw new Error('boom');
+      },
+      { cleanup: () => cleaned.push('failing') },
+    );
+    jobs.cancel(queued.id);
+    expect(cleaned).toEqual(['queued']);
+    release();
+    await jobs.wait(running.id);
+    await jobs.wait(failing.id);
+    expect(cleaned.sort()).toEqual(['failing', 'queued', 'running']);
+  });
+});

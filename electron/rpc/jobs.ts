@@ -22,6 +22,8 @@ interface JobEntry {
   resolveDone: () => void;
   lastEmit: number;
   startedMs: number;
+  /** Runs once when the job ends in any state, even cancelled before it started. */
+  cleanup: (() => void) | undefined;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -45,7 +47,7 @@ export class JobManager {
     },
   ) {}
 
-  start(kind: string, label: string, run: JobRunner): Job {
+  start(kind: string, label: string, run: JobRunner, options: { cleanup?: () => void } = {}): Job {
     const job: Job = {
       id: this.deps.ids.next('job'),
       kind,
@@ -68,6 +70,7 @@ export class JobManager {
       resolveDone,
       lastEmit: 0,
       startedMs: 0,
+      cleanup: options.cleanup,
     });
     this.emitState(job);
     this.prune();
@@ -189,6 +192,13 @@ export class JobManager {
     result: unknown,
     error: ApiError | null,
   ): void {
+    const cleanup = entry.cleanup;
+    entry.cleanup = undefined;
+    try {
+      cleanup?.();
+    } catch (e) {
+      this.deps.logger.warn('job cleanup failed', { jobId: entry.job.id, error: String(e) });
+    }
     entry.job.state = state;
     entry.job.finishedAt = this.deps.clock.now();
     entry.job.result = result;

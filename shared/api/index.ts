@@ -5,6 +5,7 @@ import { blobMethods } from './methods/blobs';
 import { gapMethods } from './methods/gaps';
 import { jobMethods } from './methods/jobs';
 import { peopleMethods } from './methods/people';
+import { requestMethods } from './methods/requests';
 import { scopeMethods } from './methods/scope';
 import { sdMethods } from './methods/sd';
 import { vaultMethods } from './methods/vault';
@@ -23,6 +24,7 @@ export const methods = mergeTables(
   scopeMethods,
   gapMethods,
   sdMethods,
+  requestMethods,
 );
 
 export type Methods = typeof methods;

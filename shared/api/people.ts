@@ -3,17 +3,25 @@ import { isoInstant } from './common';
 
 const trimmed = (max: number) => z.string().trim().max(max);
 
-export const personInput = z.object({
+const personFields = {
   name: trimmed(200).min(1, { message: 'Give the person’s name' }),
-  email: z
-    .union([
-      z.literal(''),
-      z.string().trim().email({ message: 'Use an email address such as ana@example.com' }),
-    ])
-    .default(''),
-  role: trimmed(200).default(''),
-  team: trimmed(200).default(''),
+  email: z.union([
+    z.literal(''),
+    z.string().trim().email({ message: 'Use an email address such as ana@example.com' }),
+  ]),
+  role: trimmed(200),
+  team: trimmed(200),
+};
+
+export const personInput = z.object({
+  ...personFields,
+  email: personFields.email.default(''),
+  role: personFields.role.default(''),
+  team: personFields.team.default(''),
 });
+
+/** A change to some fields: no defaults, so a field left out is left alone. */
+export const personPatch = z.object(personFields).partial();
 export type PersonInput = z.input<typeof personInput>;
 
 export const personSchema = z.object({

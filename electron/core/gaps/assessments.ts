@@ -61,7 +61,10 @@ export function assessControl(vault: Vault, input: AssessInput): Assessment {
   });
 }
 
-/** The same status for several controls at once, all or nothing. */
+/**
+ * The same status for several controls at once, all or nothing. Only the status (and the
+ * not-applicable reason) changes: each control's notes, assessor and date are kept.
+ */
 export function assessMany(
   vault: Vault,
   controlIds: readonly string[],
@@ -69,6 +72,16 @@ export function assessMany(
   naReason: string | null,
 ): Assessment[] {
   return tx(vault.db, () =>
-    controlIds.map((controlId) => assessControl(vault, { controlId, status, naReason })),
+    controlIds.map((controlId) => {
+      const prior = getAssessmentRow(vault.db, controlId);
+      return assessControl(vault, {
+        controlId,
+        status,
+        naReason,
+        ...(prior
+          ? { notes: prior.notes, assessorId: prior.assessor_id, assessedOn: prior.assessed_on }
+          : {}),
+      });
+    }),
   );
 }

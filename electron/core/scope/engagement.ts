@@ -47,8 +47,6 @@ export function updateEngagementDetails(vault: Vault, input: EngagementPatch): E
       period_end: merged.period?.end ?? null,
       categories: JSON.stringify(merged.categories),
       scope_step: Math.max(current.scopeStep, merged.scopeStep),
-      incidents_none_as_of: merged.incidentsNoneAsOf,
-      changes_none_as_of: merged.changesNoneAsOf,
       updated_at: vault.now(),
     };
     updateEngagement(vault.db, cols);

@@ -41,6 +41,11 @@ export function toTask(row: TaskTable, today: string): Task {
 
 const today = (vault: Vault) => vault.now().slice(0, 10);
 
+const TITLE_MAX = 300;
+const DESCRIPTION_MAX = 10_000;
+const clip = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
 export interface TaskQuery {
   status?: Task['status'];
   ownerId?: string;
@@ -219,9 +224,12 @@ export function proposeTasks(vault: Vault): TaskProposal[] {
       return {
         controlId: c.id,
         ref: c.ref,
-        title: `${verb} ${c.ref}: ${c.title}`,
-        description:
+        // Kept within what a task accepts, however long the control's own texts are.
+        title: clip(`${verb} ${c.ref}: ${c.title}`, TITLE_MAX),
+        description: clip(
           `${c.description}\n\nWhat good evidence looks like: ${c.evidence_guidance}`.trim(),
+          DESCRIPTION_MAX,
+        ),
         suggestedOwnerId: c.owner_id,
         priority: g.severity === 'blocking' ? 'high' : g.severity === 'major' ? 'medium' : 'low',
         gapStatus: g.status as TaskProposal['gapStatus'],

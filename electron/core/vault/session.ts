@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
 import type { EngagementValues } from '../../../shared/api/vault';
@@ -124,7 +124,10 @@ export async function createVault(
       });
     });
   } catch (e) {
+    // A vault that could not be seeded is not a vault: remove it, so the name can be reused.
     closeVault(vault);
+    rmSync(path, { force: true });
+    rmSync(`${path}-journal`, { force: true });
     throw e;
   }
   return vault;

@@ -3,6 +3,7 @@ import * as m001 from './2026_11_26_001_vault_core';
 import * as m002 from './2026_11_26_002_people';
 import * as m003 from './2026_11_26_003_scope';
 import * as m004 from './2026_11_26_004_gaps_risks_tasks';
+import * as m005 from './2026_11_26_005_requests';
 
 export interface Migration {
   name: string;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026_11_26_002_people', up: m002.up },
   { name: '2026_11_26_003_scope', up: m003.up },
   { name: '2026_11_26_004_gaps_risks_tasks', up: m004.up },
+  { name: '2026_11_26_005_requests', up: m005.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

@@ -49,9 +49,22 @@ export const gapCases = {
   'assessments.setMany': async (t) => {
     const { items } = await scoped(t);
     const ids = items.slice(0, 5).map((c) => c.id);
+    await ok(t, 'assessments.set', {
+      controlId: ids[0]!,
+      status: 'partial',
+      notes: 'Keep me',
+      assessedOn: '2026-02-01',
+    });
     expect(
       (await ok(t, 'assessments.setMany', { controlIds: ids, status: 'implemented' })).items,
     ).toHaveLength(5);
+    // A bulk status change keeps each control's notes and date.
+    const first = (await ok(t, 'assessments.list', {})).items.find((a) => a.controlId === ids[0]);
+    expect(first).toMatchObject({
+      status: 'implemented',
+      notes: 'Keep me',
+      assessedOn: '2026-02-01',
+    });
     await fails(
       t,
       'assessments.setMany',

@@ -3,6 +3,7 @@ import type { Case } from './harness';
 import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
 import { peopleCases } from './people.cases';
+import { requestCases } from './requests.cases';
 import { scopeCases } from './scope.cases';
 import { sdCases } from './sd.cases';
 import { vaultCases } from './vault.cases';
@@ -21,4 +22,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...scopeCases,
   ...gapCases,
   ...sdCases,
+  ...requestCases,
 };

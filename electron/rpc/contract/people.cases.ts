@@ -44,9 +44,19 @@ export const peopleCases = {
   },
   'people.update': async (t) => {
     await freshVault(t);
-    const p = await ok(t, 'people.create', { name: 'Ana Lima' });
+    const p = await ok(t, 'people.create', {
+      name: 'Ana Lima',
+      email: 'ana@acme.test',
+      team: 'Security',
+    });
     const updated = await ok(t, 'people.update', { id: p.id, patch: { role: 'Security Lead' } });
-    expect(updated).toMatchObject({ name: 'Ana Lima', role: 'Security Lead' });
+    // Fields left out of the patch are left alone.
+    expect(updated).toMatchObject({
+      name: 'Ana Lima',
+      role: 'Security Lead',
+      email: 'ana@acme.test',
+      team: 'Security',
+    });
     await fails(t, 'people.update', { id: 'per_missing', patch: { role: 'x' } }, 'not_found');
     await fails(t, 'people.update', { id: p.id, patch: { salary: 1 } }, 'validation');
   },

@@ -20,8 +20,10 @@ export const blobHandlers: HandlerSlice<'blobs.add' | 'blobs.get'> = {
   'blobs.add': ({ source }, ctx) => {
     const vault = requireVault(ctx);
     const { path, done } = sourcePath(ctx, source);
-    const job = ctx.jobs.start('blobs.add', 'Storing a file', async ({ signal, progress }) => {
-      try {
+    const job = ctx.jobs.start(
+      'blobs.add',
+      'Storing a file',
+      async ({ signal, progress }) => {
         const stored = await putBlobFromFile(vault.db, path, {
           now: vault.now,
           signal,
@@ -34,10 +36,10 @@ export const blobHandlers: HandlerSlice<'blobs.add' | 'blobs.get'> = {
           size: stored.size,
           deduplicated: stored.deduplicated,
         };
-      } finally {
-        done();
-      }
-    });
+      },
+      // The staged upload goes whatever happens, even when cancelled before it started.
+      { cleanup: done },
+    );
     return { jobId: job.id };
   },
   'blobs.get': ({ blobId }, ctx) => {

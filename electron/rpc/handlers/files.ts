@@ -22,10 +22,12 @@ export function resolveVaultFile(home: string, file: string): string {
 export function vaultsInHome(home: string) {
   return readdirSync(home)
     .filter((f) => f.endsWith(VAULT_EXTENSION))
-    .map((fileName) => {
+    .flatMap((fileName) => {
       const path = join(home, fileName);
-      const st = statSync(path);
-      return { path, fileName, size: st.size, modifiedAt: st.mtime.toISOString() };
+      // A dangling link or a file that vanished is left out, not an error for the whole list.
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (!st?.isFile()) return [];
+      return [{ path, fileName, size: st.size, modifiedAt: st.mtime.toISOString() }];
     })
     .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
 }

@@ -47,16 +47,13 @@ export const sdHandlers: HandlerSlice<
     const job = ctx.jobs.start(
       'sd.attachSubserviceReport',
       `Storing ${fileName}`,
-      async ({ signal, progress }) => {
-        try {
-          return await attachSubserviceReport(vault, id, path, fileName, {
-            signal,
-            onProgress: (p) => progress({ filesDone: 0, filesTotal: 1, ...p }),
-          });
-        } finally {
-          done();
-        }
-      },
+      ({ signal, progress }) =>
+        attachSubserviceReport(vault, id, path, fileName, {
+          signal,
+          onProgress: (p) => progress({ filesDone: 0, filesTotal: 1, ...p }),
+        }),
+      // The staged upload goes whatever happens, even when cancelled before it started.
+      { cleanup: done },
     );
     return { jobId: job.id };
   },

@@ -1,28 +1,46 @@
 import { vaultInfo } from '../../core/vault/info';
 import { closeVault, createVault, openVault, saveCopy, type Vault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
+import { heldBy } from '../../db/open-registry';
 import { forgetRecent, listRecent, rememberRecent } from '../../platform/recent';
 import { type RpcContext, requireVault } from '../context';
 import { resolveVaultFile, vaultsInHome } from './files';
 import type { HandlerSlice } from './types';
 
+/**
+ * Opening, creating and closing a vault run one at a time: two concurrent opens must not both
+ * replace the current vault (the loser would stay open, and locked, for the life of the process).
+ */
+let vaultSwitch: Promise<unknown> = Promise.resolve();
+function serialised<T>(work: () => Promise<T>): Promise<T> {
+  const next = vaultSwitch.then(work, work);
+  vaultSwitch = next.catch(() => undefined);
+  return next;
+}
+
 async function replaceOpenVault(ctx: RpcContext, next: Vault): Promise<void> {
   if (ctx.vault && ctx.vault !== next) await closeCurrent(ctx);
   ctx.vault = next;
-  rememberRecent(ctx.home, {
-    path: next.path,
-    name: vaultInfo(next).engagement.name,
-    openedAt: ctx.clock.now(),
-  });
+  try {
+    rememberRecent(ctx.home, {
+      path: next.path,
+      name: vaultInfo(next).engagement.name,
+      openedAt: ctx.clock.now(),
+    });
+  } catch (e) {
+    // The recent list is a convenience; failing to update it must not fail the open.
+    ctx.logger.warn('could not update the recent-vaults list', { error: String(e) });
+  }
   ctx.events.emit('vault.changed', { path: next.path, reason: 'opened' });
 }
 
 export async function closeCurrent(ctx: RpcContext): Promise<boolean> {
   const vault = ctx.vault;
   if (!vault) return false;
+  // Detach first, so nothing new starts on a vault that is closing.
+  ctx.vault = null;
   await ctx.jobs.cancelAll();
   closeVault(vault);
-  ctx.vault = null;
   ctx.events.emit('vault.changed', { path: null, reason: 'closed' });
   return true;
 }
@@ -38,24 +56,28 @@ export const vaultHandlers: HandlerSlice<
   | 'vault.forgetRecent'
   | 'vault.available'
 > = {
-  'vault.create': async ({ file, engagement }, ctx) => {
-    const path = resolveVaultFile(ctx.home, file);
-    const vault = await createVault(path, engagement, {
-      app: ctx.app,
-      clock: ctx.clock,
-      ids: ctx.ids,
-    });
-    await replaceOpenVault(ctx, vault);
-    return vaultInfo(vault);
-  },
+  'vault.create': ({ file, engagement }, ctx) =>
+    serialised(async () => {
+      const path = resolveVaultFile(ctx.home, file);
+      const vault = await createVault(path, engagement, {
+        app: ctx.app,
+        clock: ctx.clock,
+        ids: ctx.ids,
+      });
+      await replaceOpenVault(ctx, vault);
+      return vaultInfo(vault);
+    }),
   'vault.open': async ({ file }, ctx) => {
     const path = resolveVaultFile(ctx.home, file);
-    if (ctx.vault?.path === path) return vaultInfo(ctx.vault);
-    const vault = await openVault(path, { app: ctx.app, clock: ctx.clock, ids: ctx.ids });
-    await replaceOpenVault(ctx, vault);
-    return vaultInfo(vault);
+    return serialised(async () => {
+      // The same file under any name (a symlink, another spelling) is the open vault.
+      if (ctx.vault && heldBy(path)?.path === ctx.vault.path) return vaultInfo(ctx.vault);
+      const vault = await openVault(path, { app: ctx.app, clock: ctx.clock, ids: ctx.ids });
+      await replaceOpenVault(ctx, vault);
+      return vaultInfo(vault);
+    });
   },
-  'vault.close': async (_input, ctx) => ({ closed: await closeCurrent(ctx) }),
+  'vault.close': (_input, ctx) => serialised(async () => ({ closed: await closeCurrent(ctx) })),
   'vault.info': (_input, ctx) => vaultInfo(requireVault(ctx)),
   'vault.verify': (_input, ctx) => {
     const vault = requireVault(ctx);

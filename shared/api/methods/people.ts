@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { personId, personInput, personSchema } from '../people';
+import { personId, personInput, personPatch, personSchema } from '../people';
 
 export const peopleMethods = {
   'people.list': method({
@@ -17,7 +17,7 @@ export const peopleMethods = {
   }),
   'people.update': method({
     summary: 'Change a person’s name, email, role or team',
-    input: z.object({ id: personId, patch: personInput.partial().strict() }).strict(),
+    input: z.object({ id: personId, patch: personPatch.strict() }).strict(),
     output: personSchema,
     mutates: true,
   }),

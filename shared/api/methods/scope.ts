@@ -32,8 +32,6 @@ export const engagementPatch = z
     period: periodSchema.nullable(),
     categories: z.array(z.enum(CATEGORIES)).transform(normaliseCategories),
     scopeStep: z.number().int().min(0).max(50),
-    incidentsNoneAsOf: isoDate.nullable(),
-    changesNoneAsOf: isoDate.nullable(),
   })
   .partial()
   .strict();

@@ -1,0 +1,117 @@
+/**
+ * Previewing and importing an auditor's request list. Reading the file is the only slow part and
+ * happens first, outside any transaction; matching, planning and writing then run in one short
+ * transaction, so an import is all or nothing and plans against the vault as it is at that moment.
+ */
+import { AttestError } from '../../../shared/api/errors';
+import {
+  type ImportPreview,
+  type ImportSummary,
+  PREVIEW_ROWS,
+  type RequestMapping,
+} from '../../../shared/api/requests';
+import type { DateOrder } from '../../../shared/domain/requests-dates';
+import type { RowProblem } from '../../../shared/domain/requests-rows';
+import { mappingOf, unplacedHeaders } from '../../../shared/domain/requests-sheet';
+import { tx } from '../../db/connection';
+import type { Vault } from '../vault/session';
+import { applyPlan } from './apply';
+import { type Reading, interpretSpreadsheet } from './interpret';
+import { requestLookups } from './lookups';
+import { type PlannedRow, countOutcomes, planRows } from './plan';
+import { type SpreadsheetFile, readSpreadsheet } from './read-file';
+import { importedCommentBodies, listRequestRows } from './repo';
+
+export interface ImportRequest {
+  path: string;
+  fileName: string;
+  mapping?: RequestMapping | undefined;
+  dateOrder?: DateOrder | undefined;
+}
+
+interface Planned {
+  reading: Reading;
+  planned: PlannedRow[];
+  problems: RowProblem[];
+}
+
+/** Synchronous: interpret the read file against the vault and decide every row's outcome. */
+function plan(vault: Vault, file: SpreadsheetFile, request: ImportRequest): Planned {
+  const reading = interpretSpreadsheet(file, request.fileName, request, requestLookups(vault));
+  const existing = new Map(listRequestRows(vault.db, true).map((r) => [r.ref, r]));
+  const { planned, problems } = planRows(reading.rows, existing, importedCommentBodies(vault.db));
+  // In reading order: by row, then by column (row-level problems last).
+  const column = (p: RowProblem) =>
+    p.column === undefined ? Number.MAX_SAFE_INTEGER : reading.table.headers.indexOf(p.column);
+  const all = [...reading.problems, ...problems].sort(
+    (a, b) => a.row - b.row || column(a) - column(b),
+  );
+  return { reading, planned, problems: all };
+}
+
+function summaryOf(fileName: string, { reading, planned, problems }: Planned) {
+  const { headers } = reading.table;
+  return {
+    fileName,
+    sheet: reading.sheet,
+    headerRow: reading.table.headerIndex + 1,
+    headers,
+    // The layout always has the request-number column, so `ref` is there.
+    mapping: mappingOf(headers, reading.columns) as RequestMapping,
+    guessed: reading.guessed,
+    unplacedHeaders: unplacedHeaders(headers, reading.columns),
+    dateOrder: reading.dateOrder,
+    totalRows: reading.table.rows.length,
+    counts: countOutcomes(planned, problems),
+    problems,
+  };
+}
+
+/** What an import of this file would do. Saves nothing. */
+export async function previewImport(vault: Vault, request: ImportRequest): Promise<ImportPreview> {
+  const file = await readSpreadsheet(request.path, request.fileName);
+  const planned = plan(vault, file, request);
+  return {
+    ...summaryOf(request.fileName, planned),
+    rows: planned.planned.slice(0, PREVIEW_ROWS).map(({ parsed: p, outcome }) => ({
+      row: p.row,
+      outcome,
+      ref: p.ref,
+      description: p.description,
+      type: p.type,
+      wave: p.wave,
+      criteria: p.criteria,
+      controlIds: p.controlIds,
+      period: p.period,
+      ownerId: p.ownerId,
+      ownerText: p.ownerText,
+      dueOn: p.dueOn,
+      comments: p.comments,
+      extraColumns: p.extraColumns.map(([header, value]) => ({ header, value })),
+    })),
+  };
+}
+
+/**
+ * Imports the file: new requests are created, known ones (by reference) updated, rows with
+ * errors skipped and reported. The import itself is recorded with its headers, mapping and counts.
+ */
+export async function importRequests(
+  vault: Vault,
+  request: ImportRequest,
+  signal?: AbortSignal,
+): Promise<ImportSummary> {
+  const file = await readSpreadsheet(request.path, request.fileName);
+  if (signal?.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was imported');
+  return tx(vault.db, () => {
+    const planned = plan(vault, file, request);
+    const summary = summaryOf(request.fileName, planned);
+    const { importId, importedAt } = applyPlan(vault, {
+      fileName: request.fileName,
+      sha256: file.sha256,
+      summary,
+      planned: planned.planned,
+    });
+    return { ...summary, importId, importedAt };
+  });
+}

@@ -1,0 +1,91 @@
+/** A read spreadsheet to requests-to-be: the sheet, the header row, the mapping, the rows. */
+import { AttestError, type ValidationIssue } from '../../../shared/api/errors';
+import type { RequestMapping } from '../../../shared/api/requests';
+import {
+  type DateOrder,
+  type DateOrderDecision,
+  decideDateOrder,
+} from '../../../shared/domain/requests-dates';
+import type { ColumnMapping } from '../../../shared/domain/requests-headers';
+import {
+  type ParsedRequestRow,
+  type RowLookups,
+  type RowProblem,
+  dateColumnTexts,
+  readRequestRows,
+} from '../../../shared/domain/requests-rows';
+import {
+  type SheetTable,
+  type LayoutResult,
+  layoutSheet,
+} from '../../../shared/domain/requests-sheet';
+import type { SpreadsheetFile } from './read-file';
+
+export interface Reading {
+  sheet: string | null;
+  table: SheetTable;
+  columns: ColumnMapping;
+  guessed: boolean;
+  dateOrder: DateOrderDecision;
+  rows: ParsedRequestRow[];
+  problems: RowProblem[];
+}
+
+export interface ReadOptions {
+  mapping?: RequestMapping | undefined;
+  dateOrder?: DateOrder | undefined;
+}
+
+/**
+ * The first sheet (visible ones first) that has the request-number column — mapped or guessed —
+ * is the request list. A file without one is refused with what was found, so the user can map it.
+ */
+export function interpretSpreadsheet(
+  file: SpreadsheetFile,
+  fileName: string,
+  options: ReadOptions,
+  lookups: RowLookups,
+): Reading {
+  const failures: LayoutResult[] = [];
+  for (const sheet of file.sheets) {
+    const result = layoutSheet(sheet.grid, options.mapping);
+    if (!result.ok) {
+      failures.push(result);
+      continue;
+    }
+    const { table, columns, guessed } = result.layout;
+    const dateOrder = decideDateOrder(dateColumnTexts(table, columns), options.dateOrder);
+    const { rows, problems } = readRequestRows(table, columns, lookups, dateOrder);
+    return { sheet: sheet.name, table, columns, guessed, dateOrder, rows, problems };
+  }
+  throw layoutError(file, fileName, failures);
+}
+
+function layoutError(
+  file: SpreadsheetFile,
+  fileName: string,
+  failures: LayoutResult[],
+): AttestError {
+  const mapping = failures.find((f) => !f.ok && f.reason === 'mapping');
+  if (mapping && !mapping.ok) {
+    const issues: ValidationIssue[] = mapping.issues.map((i) => ({
+      path: ['mapping', i.field],
+      message: i.message,
+    }));
+    return new AttestError('validation', issues[0]!.message, issues);
+  }
+  if (failures.every((f) => !f.ok && f.reason === 'empty'))
+    return new AttestError('validation', `${fileName} has nothing in it`);
+  const headers = file.sheets[0]!.grid.find((r) => r.some((c) => c !== null && String(c).trim()));
+  const found = (headers ?? [])
+    .map((c) => (c === null ? '' : String(c).trim()))
+    .filter((c) => c !== '')
+    .slice(0, 12)
+    .map((c) => `"${c}"`)
+    .join(', ');
+  const message =
+    `No column of ${fileName} looks like a request number (such as "Request #", "PBC #" or "Ref")` +
+    (found ? `; the first row has ${found}` : '') +
+    '. Say which column holds it.';
+  return new AttestError('validation', message, [{ path: ['mapping', 'ref'], message }]);
+}

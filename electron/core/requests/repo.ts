@@ -1,0 +1,82 @@
+/** Plain data access for the request tables; every write is audited by the caller. */
+import { type VaultDb, all, first, runExpect } from '../../db/connection';
+import type { RequestCommentTable, RequestImportTable, RequestTable } from '../../db/schema';
+
+export function listRequestRows(db: VaultDb, includeArchived = false): RequestTable[] {
+  let q = db.qb.selectFrom('request').selectAll();
+  if (!includeArchived) q = q.where('archived_at', 'is', null);
+  return all(db, q);
+}
+
+export function getRequestRow(db: VaultDb, id: string): RequestTable | undefined {
+  return first(db, db.qb.selectFrom('request').selectAll().where('id', '=', id));
+}
+
+export function getRequestByRef(db: VaultDb, ref: string): RequestTable | undefined {
+  return first(db, db.qb.selectFrom('request').selectAll().where('ref', '=', ref));
+}
+
+export function insertRequest(db: VaultDb, row: RequestTable): void {
+  runExpect(db, db.qb.insertInto('request').values(row));
+}
+
+export function updateRequestRow(
+  db: VaultDb,
+  id: string,
+  patch: Partial<Omit<RequestTable, 'id'>>,
+): void {
+  runExpect(db, db.qb.updateTable('request').set(patch).where('id', '=', id));
+}
+
+export function listCommentRows(db: VaultDb, requestId: string): RequestCommentTable[] {
+  return all(
+    db,
+    db.qb
+      .selectFrom('request_comment')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('created_at')
+      .orderBy('id'),
+  );
+}
+
+/** Comment counts per request, for lists. */
+export function commentCounts(db: VaultDb): Map<string, number> {
+  const rows = all(
+    db,
+    db.qb
+      .selectFrom('request_comment')
+      .select((eb) => ['request_id', eb.fn.countAll<number>().as('n')])
+      .groupBy('request_id'),
+  );
+  return new Map(rows.map((r) => [r.request_id, Number(r.n)]));
+}
+
+export function insertComment(db: VaultDb, row: RequestCommentTable): void {
+  runExpect(db, db.qb.insertInto('request_comment').values(row));
+}
+
+export function insertImport(db: VaultDb, row: RequestImportTable): void {
+  runExpect(db, db.qb.insertInto('request_import').values(row));
+}
+
+export function listImportRows(db: VaultDb): RequestImportTable[] {
+  return all(
+    db,
+    db.qb.selectFrom('request_import').selectAll().orderBy('imported_at').orderBy('id'),
+  );
+}
+
+/** The texts each request's thread already has from imports (so a re-import adds none twice). */
+export function importedCommentBodies(db: VaultDb): Map<string, Set<string>> {
+  const rows = all(
+    db,
+    db.qb
+      .selectFrom('request_comment')
+      .select(['request_id', 'body'])
+      .where('source', '=', 'import'),
+  );
+  const map = new Map<string, Set<string>>();
+  for (const r of rows) map.set(r.request_id, (map.get(r.request_id) ?? new Set()).add(r.body));
+  return map;
+}

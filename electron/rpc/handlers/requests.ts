@@ -1,0 +1,60 @@
+import {
+  archiveRequest,
+  commentOnRequest,
+  setRequestStatus,
+  updateRequest,
+} from '../../core/requests/edits';
+import { exportRequests } from '../../core/requests/export';
+import { importRequests, previewImport } from '../../core/requests/import';
+import { getRequestDetail, listRequests } from '../../core/requests/queries';
+import { requireVault } from '../context';
+import { sourcePath } from './blobs';
+import type { HandlerSlice } from './types';
+
+export const requestHandlers: HandlerSlice<
+  | 'requests.previewImport'
+  | 'requests.import'
+  | 'requests.list'
+  | 'requests.get'
+  | 'requests.update'
+  | 'requests.setStatus'
+  | 'requests.comment'
+  | 'requests.archive'
+  | 'requests.export'
+> = {
+  // A preview only reads: an upload stays staged for the import that follows.
+  'requests.previewImport': ({ source, fileName, mapping, dateOrder }, ctx) => {
+    const vault = requireVault(ctx);
+    const { path } = sourcePath(ctx, source);
+    return previewImport(vault, { path, fileName, mapping, dateOrder });
+  },
+  'requests.import': ({ source, fileName, mapping, dateOrder }, ctx) => {
+    const vault = requireVault(ctx);
+    const { path, done } = sourcePath(ctx, source);
+    const job = ctx.jobs.start('requests.import', `Importing ${fileName}`, async ({ signal }) => {
+      const summary = await importRequests(vault, { path, fileName, mapping, dateOrder }, signal);
+      // Only a completed import consumes an upload: after a refusal (a wrong mapping, say) the
+      // same upload can be imported again.
+      done();
+      return summary;
+    });
+    return { jobId: job.id };
+  },
+  'requests.list': ({ limit, cursor, ...filter }, ctx) =>
+    listRequests(requireVault(ctx), { limit, cursor, ...filter }),
+  'requests.get': ({ id }, ctx) => getRequestDetail(requireVault(ctx), id),
+  'requests.update': ({ id, patch }, ctx) => updateRequest(requireVault(ctx), id, patch),
+  'requests.setStatus': ({ id, status, reopen, submittedOn }, ctx) =>
+    setRequestStatus(requireVault(ctx), id, { status, reopen, submittedOn }),
+  'requests.comment': ({ id, body }, ctx) => commentOnRequest(requireVault(ctx), id, body),
+  'requests.archive': ({ id, archived }, ctx) => archiveRequest(requireVault(ctx), id, archived),
+  'requests.export': ({ format }, ctx) => {
+    const vault = requireVault(ctx);
+    const job = ctx.jobs.start(
+      'requests.export',
+      `Exporting the request list (${format.toUpperCase()})`,
+      ({ signal }) => exportRequests(vault, format, signal),
+    );
+    return { jobId: job.id };
+  },
+};

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { REQUEST_STATUSES } from '../../domain/requests';
+import { isoDate, pageInput, pageOf } from '../common';
+import { method } from '../define';
+import {
+  dateOrderSchema,
+  importPreviewSchema,
+  importSummarySchema,
+  requestDetailSchema,
+  requestFilter,
+  requestId,
+  requestMappingSchema,
+  requestPatch,
+  requestSchema,
+} from '../requests';
+import { fileSource } from './blobs';
+
+const importFile = {
+  source: fileSource,
+  /** The name the user sees (an upload's staged file has none of its own). */
+  fileName: z.string().trim().min(1).max(255),
+  /** Day/month order for numeric dates; decided from the file when omitted. */
+  dateOrder: dateOrderSchema.optional(),
+};
+
+export const requestMethods = {
+  'requests.previewImport': method({
+    summary:
+      'Read an auditor’s request list (CSV or XLSX) and show how it would be imported; saves nothing',
+    input: z.object({ ...importFile, mapping: requestMappingSchema.optional() }).strict(),
+    output: importPreviewSchema,
+    mutates: false,
+  }),
+  'requests.import': method({
+    summary:
+      'Import an auditor’s request list (a job); a newer version updates requests by their reference',
+    input: z.object({ ...importFile, mapping: requestMappingSchema }).strict(),
+    output: z.object({ jobId: z.string() }),
+    jobResult: importSummarySchema,
+    mutates: true,
+  }),
+  'requests.list': method({
+    summary: 'The request list by the auditor’s reference, filtered and paged',
+    input: pageInput.extend(requestFilter.shape).strict(),
+    output: pageOf(requestSchema).extend({ total: z.number().int() }),
+    mutates: false,
+  }),
+  'requests.get': method({
+    summary: 'One request with its follow-up thread',
+    input: z.object({ id: requestId }).strict(),
+    output: requestDetailSchema,
+    mutates: false,
+  }),
+  'requests.update': method({
+    summary: 'Edit a request: description, type, wave, owner, reviewer, due date, links',
+    input: z.object({ id: requestId, patch: requestPatch }).strict(),
+    output: requestSchema,
+    mutates: true,
+  }),
+  'requests.setStatus': method({
+    summary:
+      'Move a request through new → assigned → in progress → ready for review → submitted (reopen to leave submitted)',
+    input: z
+      .object({
+        id: requestId,
+        status: z.enum(REQUEST_STATUSES),
+        /** Required to move a submitted request back. */
+        reopen: z.boolean().default(false),
+        /** When it was submitted, if not today (recorded late). */
+        submittedOn: isoDate.optional(),
+      })
+      .strict(),
+    output: requestSchema,
+    mutates: true,
+  }),
+  'requests.comment': method({
+    summary: 'Add to a request’s follow-up thread',
+    input: z
+      .object({
+        id: requestId,
+        body: z.string().trim().min(1, { message: 'Write something' }).max(10_000),
+      })
+      .strict(),
+    output: requestDetailSchema,
+    mutates: true,
+  }),
+  'requests.archive': method({
+    summary: 'Archive or restore a request',
+    input: z.object({ id: requestId, archived: z.boolean() }).strict(),
+    output: requestSchema,
+    mutates: true,
+  }),
+  'requests.export': method({
+    summary:
+      'The request list as CSV or XLSX: the auditor’s columns as given, then ours (a job; stored in the vault)',
+    input: z.object({ format: z.enum(['csv', 'xlsx']) }).strict(),
+    output: z.object({ jobId: z.string() }),
+    jobResult: z.object({
+      blobId: z.number().int(),
+      fileName: z.string(),
+      size: z.number().int(),
+      sha256: z.string(),
+    }),
+    mutates: true,
+  }),
+} as const;
