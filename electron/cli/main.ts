@@ -48,7 +48,8 @@ export const USAGE = `Usage: attest <command> [options]
   requests list <vault> [--json]
                          the request list by reference: status, owner, due date, wave
 
-Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a vault.
+Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a
+vault · 130 cancelled (Ctrl+C).
 `;
 
 /** Runs one `attest` invocation and returns its exit code. Never throws. */
