@@ -23,6 +23,7 @@ const vault = await createVault(
   { app: 'ingest-big' },
 );
 const stored = await putBlobFromFile(vault.db, file, { now: vault.now });
+const ingestMaxRssMiB = process.resourceUsage().maxRSS / 1024;
 const hash = createHash('sha256');
 let readBack = 0;
 for (const chunk of blobChunks(vault.db, stored.blobId)) {
@@ -36,6 +37,7 @@ process.stdout.write(
     sha256: stored.sha256,
     readBackSha256: hash.digest('hex'),
     readBack,
+    ingestMaxRssMiB,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
   }) + '\n',
 );
