@@ -129,3 +129,19 @@ describe('verify', () => {
     expect(report.problems[0]!.message).toContain('bytes where');
   });
 });
+
+describe('cancelling verify', () => {
+  it('stops re-hashing when asked and says it was cancelled', async () => {
+    const dir = tempDir();
+    const vault = await newTestVault(dir);
+    const file = join(dir, 'evidence.bin');
+    writeFileSync(file, Buffer.alloc(40 * 1024 * 1024, 3));
+    await putBlobFromFile(vault.db, file, { now: vault.now });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(verifyVault(vault, { signal: controller.signal })).rejects.toMatchObject({
+      code: 'cancelled',
+    });
+    closeVault(vault);
+  });
+});
