@@ -5,6 +5,9 @@ import { sendText } from './http-respond';
 /** Often enough that idle connections are not dropped by anything in between, or go unnoticed when dead. */
 export const HEARTBEAT_MS = 15_000;
 
+/** Unsent event bytes tolerated for one client before its stream is dropped. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
 /**
  * `GET /events`: contract events as server-sent events (`event: <name>` / `data: <json>`). The
  * browser's `EventSource` cannot set headers, which is why the session lives in a cookie. After a
@@ -32,6 +35,12 @@ export class SseHub {
     res.write('retry: 2000\n: connected\n\n');
 
     const unlisten = this.events.listen((event, payload) => {
+      // A client that stopped reading would make the buffer grow without end: drop it instead.
+      // EventSource reconnects on its own and the client re-reads state after a reconnect.
+      if (res.writableLength > MAX_BUFFERED_BYTES) {
+        res.destroy();
+        return;
+      }
       res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.heartbeatMs);
