@@ -1,7 +1,7 @@
 import type { VaultCriterion } from '../../../shared/api/controls';
 import { AttestError } from '../../../shared/api/errors';
 import { recordChange } from '../../db/audit';
-import { tx } from '../../db/connection';
+import { all, tx } from '../../db/connection';
 import {
   getCriterionRow,
   listControlRows,
@@ -26,6 +26,21 @@ export function listCriteria(vault: Vault, inScopeOnly: boolean): VaultCriterion
     .map((r) => toCriterion(r, byCriterion.get(r.id) ?? []));
 }
 
+/** The carve-out subservice organisation that supports a criterion, if any. */
+function carvedOutBy(vault: Vault, id: string): string | null {
+  for (const r of all(
+    vault.db,
+    vault.db.qb
+      .selectFrom('subservice_org')
+      .select(['name', 'criteria'])
+      .where('method', '=', 'carve_out')
+      .where('archived_at', 'is', null),
+  )) {
+    if ((JSON.parse(r.criteria) as string[]).includes(id)) return r.name;
+  }
+  return null;
+}
+
 /** DC 8: marks an in-scope criterion not relevant (a reason is required), or clears the mark. */
 export function setNotRelevant(vault: Vault, id: string, reason: string | null): VaultCriterion {
   return tx(vault.db, () => {
@@ -36,6 +51,12 @@ export function setNotRelevant(vault: Vault, id: string, reason: string | null):
         `No criterion ${id} in this vault; confirm the scope first`,
       );
     if (row.in_scope !== 1) throw new AttestError('conflict', `${id} is not in scope`);
+    if (reason !== null && carvedOutBy(vault, id)) {
+      throw new AttestError(
+        'conflict',
+        `${id} is carved out to ${carvedOutBy(vault, id)}: it is met through that organisation's controls, which is not the same as not relevant.`,
+      );
+    }
     const value = reason?.trim() || null;
     if (reason !== null && value === null) {
       throw new AttestError('validation', 'Say why the criterion is not relevant', [

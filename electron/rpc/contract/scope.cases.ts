@@ -99,6 +99,19 @@ export const scopeCases = {
     await fails(t, 'criteria.setNotRelevant', { id: 'CC6.4', reason: '   ' }, 'validation');
     await fails(t, 'criteria.setNotRelevant', { id: 'P1.1', reason: 'x' }, 'conflict');
     await fails(t, 'criteria.setNotRelevant', { id: 'CC9.9', reason: 'x' }, 'validation');
+    // A carved-out criterion is met through the subservice organisation, not "not relevant".
+    await ok(t, 'sd.saveSubservice', {
+      name: 'CloudHost',
+      method: 'carve_out',
+      criteria: ['CC6.4'],
+    });
+    const carved = await fails(
+      t,
+      'criteria.setNotRelevant',
+      { id: 'CC6.4', reason: 'Hosted' },
+      'conflict',
+    );
+    expect(carved.message).toContain('carved out to CloudHost');
   },
   'controls.list': async (t) => {
     const change = await scopedVault(t);
