@@ -205,16 +205,17 @@ export const sdCases = {
     );
     expect(details(typeOne)[0]?.path).toEqual(['report', 'periodStart']);
 
-    // A carve-out is not "not relevant": the criterion still applies.
-    await ok(t, 'criteria.setNotRelevant', { id: 'CC6.4', reason: 'No offices' });
+    // A carve-out is not "not relevant": the criterion still applies. (The other way round,
+    // marking a carved-out criterion not relevant, is refused by criteria.setNotRelevant.)
+    await ok(t, 'criteria.setNotRelevant', { id: 'CC7.1', reason: 'No systems of our own' });
     const notRelevant = await fails(
       t,
       'sd.saveSubservice',
-      { id: org.id, name: org.name, method: 'carve_out', criteria: ['CC6.4'] },
+      { id: org.id, name: org.name, method: 'carve_out', criteria: ['CC7.1'] },
       'validation',
     );
     expect(details(notRelevant)[0]).toMatchObject({ path: ['criteria', '0'] });
-    expect(notRelevant.message).toContain('CC6.4 is marked not relevant');
+    expect(notRelevant.message).toContain('CC7.1 is marked not relevant');
     // Refused saves change nothing.
     expect((await ok(t, 'sd.get', {})).subservices[0]?.criteria).toEqual(['CC6.4', 'A1.2']);
   },
