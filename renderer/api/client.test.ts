@@ -17,6 +17,7 @@ function fakeTransport(handlers: Record<string, Handler>, kind: HostBridge['kind
   const host = {
     kind,
     pickFiles: vi.fn(async () => ['up_abc', 'up_def']),
+    pathsForDroppedFiles: vi.fn((files: readonly File[]) => files.map((f) => `/home/${f.name}`)),
   } as unknown as HostBridge;
   const transport: Transport = {
     async invoke(method, input) {
@@ -36,6 +37,7 @@ function fakeTransport(handlers: Record<string, Handler>, kind: HostBridge['kind
       return () => reconnects.delete(listener);
     },
     host,
+    upload: vi.fn(async (file: File) => `up_${file.name.length}`),
   };
   return {
     transport,
@@ -235,5 +237,15 @@ describe('api.pickFileSources', () => {
       { path: 'up_abc' },
       { path: 'up_def' },
     ]);
+  });
+});
+
+describe('api.fileSourceFor', () => {
+  it('uploads a page file in the browser and gives its path on the desktop', async () => {
+    const file = new File(['PBC #,Item'], 'pbc.csv', { type: 'text/csv' });
+    const browser = createClient(fakeTransport({}, 'browser').transport);
+    await expect(browser.fileSourceFor(file)).resolves.toEqual({ uploadId: 'up_7' });
+    const desktop = createClient(fakeTransport({}, 'desktop').transport);
+    await expect(desktop.fileSourceFor(file)).resolves.toEqual({ path: '/home/pbc.csv' });
   });
 });

@@ -46,6 +46,11 @@ export interface ApiClient {
   ): () => void;
   /** Files chosen by the user, as the sources adding methods accept (paths or upload ids). */
   pickFileSources(options: PickFilesOptions): Promise<FileSource[] | null>;
+  /**
+   * A file the user dropped or chose in the page (a DOM `File`), as a source: its path on the
+   * desktop, an upload id in the browser (the file is sent to `POST /upload` first).
+   */
+  fileSourceFor(file: File): Promise<FileSource>;
   /** The event stream (re)connected: state may have changed unheard; re-read what is shown. */
   onReconnect(listener: () => void): () => void;
   /** Number of changing calls in flight changes (for the header's "Saving…" / "Saved"). */
@@ -176,6 +181,21 @@ export function createClient(transport: Transport): ApiClient {
       : picked.map((uploadId) => ({ uploadId }));
   }
 
+  async function fileSourceFor(file: File): Promise<FileSource> {
+    if (transport.host.kind === 'desktop') {
+      const [path] = transport.host.pathsForDroppedFiles([file]);
+      if (path) return { path };
+      throw new ApiCallError({
+        code: 'io',
+        message: `${file.name} could not be read from where it is. Choose it with the button instead.`,
+      });
+    }
+    if (!transport.upload) {
+      throw new ApiCallError({ code: 'internal', message: 'This window cannot send files.' });
+    }
+    return { uploadId: await transport.upload(file) };
+  }
+
   return {
     kind: transport.host.kind,
     host: transport.host,
@@ -183,6 +203,7 @@ export function createClient(transport: Transport): ApiClient {
     runJob,
     subscribe: (event, listener) => transport.subscribe(event, listener),
     pickFileSources,
+    fileSourceFor,
     onReconnect: (listener) => transport.onReconnect(listener),
     onWritesChange(listener) {
       writeListeners.add(listener);

@@ -12,6 +12,7 @@ import {
 import { spotlight } from '@mantine/spotlight';
 import { IconCircleCheck, IconKeyboard, IconSearch, IconShieldLock } from '@tabler/icons-react';
 import { formatReportScope } from '../../components/format';
+import { CurrentUser } from '../../features/people/CurrentUser';
 import { useSaveState } from '../../features/vault/useSaveState';
 import { useVault } from '../../features/vault/store';
 import { MOD_KEY } from '../shortcuts';
@@ -110,6 +111,7 @@ export function Header() {
             <IconKeyboard size={18} stroke={1.6} />
           </ActionIcon>
         </Tooltip>
+        <CurrentUser />
         <VaultMenu />
       </Group>
     </Group>

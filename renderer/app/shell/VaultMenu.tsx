@@ -7,6 +7,7 @@ import {
   IconFolderOpen,
   IconPlus,
   IconShieldCheck,
+  IconUsers,
 } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api';
@@ -37,6 +38,10 @@ export function VaultMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Item leftSection={<IconUsers size={16} />} onClick={() => navigate('/people')}>
+          People
+        </Menu.Item>
+        <Menu.Divider />
         <Menu.Item
           leftSection={<IconShieldCheck size={16} />}
           onClick={() => {

@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconArrowRight, IconShieldCheck } from '@tabler/icons-react';
-import { Link } from 'react-router';
+import { Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconShieldCheck } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { CATEGORY_LABELS, REPORT_TYPE_LABELS } from '../../../shared/domain/engagement';
 import { stepById } from '../../app/steps';
 import { Facts } from '../../components/Facts';
@@ -14,7 +14,14 @@ import {
   formatInstant,
   plural,
 } from '../../components/format';
+import { notifyError } from '../../app/notify';
+import { useGaps } from '../gaps/gaps-store';
+import { useTasks } from '../remediation/tasks-store';
+import { useRisks } from '../risks/risks-store';
 import { useVault } from '../vault/store';
+import { CoverageByCategory } from './CoverageByCategory';
+import { NextStepCard } from './NextStepCard';
+import { AssessmentCard, PlanCard, TopRisksCard } from './StateCards';
 import { VerifyCard } from './VerifyCard';
 import { runVerify } from './verify-actions';
 import { useVerify } from './verify-store';
@@ -23,6 +30,16 @@ export function DashboardPage() {
   const info = useVault((s) => s.info);
   const running = useVerify((s) => s.running);
   const step = stepById('dashboard');
+  const hasControls = useGaps((s) => s.controls.length > 0);
+  const coverage = useGaps((s) => s.coverage);
+  useEffect(() => {
+    // Where the engagement stands now, not when the vault was opened.
+    Promise.all([
+      useGaps.getState().load(),
+      useTasks.getState().load(),
+      useRisks.getState().load(),
+    ]).catch(notifyError);
+  }, []);
   if (!info) return null;
   const { engagement, counts } = info;
   return (
@@ -42,28 +59,17 @@ export function DashboardPage() {
         }
       />
       <Stack gap="lg">
-        <Paper withBorder p="lg" data-testid="next-step">
-          <Group justify="space-between" wrap="nowrap" gap="xl">
-            <Stack gap={2}>
-              <Text size="xs" fw={600} c="teal" tt="uppercase" style={{ letterSpacing: '0.06em' }}>
-                Next step
-              </Text>
-              <Text fw={600}>Confirm the scope</Text>
-              <Text size="sm" c="dimmed">
-                Check the categories and the period this report covers. The gap analysis builds on
-                it.
-              </Text>
-            </Stack>
-            <Button
-              component={Link}
-              to="/scope"
-              variant="light"
-              rightSection={<IconArrowRight size={16} />}
-            >
-              Go to Scope
-            </Button>
-          </Group>
-        </Paper>
+        <NextStepCard />
+        {hasControls && (
+          <>
+            <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
+              <AssessmentCard />
+              <PlanCard />
+              <TopRisksCard />
+            </SimpleGrid>
+            <CoverageByCategory criteria={coverage} />
+          </>
+        )}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <SectionCard title="Engagement">
             <Facts

@@ -1,19 +1,76 @@
-import { IconFileText } from '@tabler/icons-react';
+import { Button, Tabs } from '@mantine/core';
+import { IconFileImport, IconFileText, IconListCheck } from '@tabler/icons-react';
+import { useSearchParams } from 'react-router';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
+import { ExportRequestsMenu } from '../requests/ExportRequestsMenu';
+import { ImportWizard } from '../requests/import/ImportWizard';
+import { useImportDialog } from '../requests/import/import-dialog';
+import { RequestsView } from '../requests/RequestsView';
+import { useRequests } from '../requests/requests-store';
+
+/**
+ * For now this step holds what the auditor asks for (their PBC list); policies and evidence,
+ * which answer those requests, join it later. Said as it is, not shown as a screen that isn't.
+ */
+const PURPOSE =
+  'Answer the auditor’s request list: who provides each item, by when, and what was agreed. Policies and evidence arrive in a later version.';
+
+type Tab = 'requests' | 'evidence';
 
 export function DocumentationPage() {
   const step = stepById('documentation');
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = params.get('tab') === 'evidence' ? 'evidence' : 'requests';
+  const count = useRequests((s) => s.items.length);
+  const importOpen = useImportDialog((s) => s.opened);
+  const openImport = useImportDialog((s) => s.open);
+  const closeImport = useImportDialog((s) => s.close);
+
   return (
     <>
-      <PageHeader title={step.label} purpose={step.purpose} step={step.number} />
-      <StepEmpty
-        icon={<IconFileText size={26} stroke={1.5} />}
-        title="No policies or evidence yet"
-        description="Policies and evidence are attached to the controls they support, once those controls have been assessed."
-        action={{ label: 'Go to Gap analysis', to: '/gaps' }}
+      <PageHeader
+        title={step.label}
+        purpose={PURPOSE}
+        step={step.number}
+        action={
+          tab === 'requests' && (
+            <>
+              <ExportRequestsMenu disabled={count === 0} />
+              <Button leftSection={<IconFileImport size={16} />} onClick={openImport}>
+                Import request list
+              </Button>
+            </>
+          )
+        }
       />
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v === 'evidence' ? { tab: 'evidence' } : {})}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="requests" leftSection={<IconListCheck size={15} aria-hidden />}>
+            Auditor requests (PBC)
+          </Tabs.Tab>
+          <Tabs.Tab value="evidence" leftSection={<IconFileText size={15} aria-hidden />}>
+            Policies and evidence
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="requests">
+          <RequestsView />
+        </Tabs.Panel>
+        <Tabs.Panel value="evidence">
+          <StepEmpty
+            icon={<IconFileText size={26} stroke={1.5} />}
+            title="Policies and evidence arrive in a later version"
+            description="Policies written from templates, and the evidence that shows each control operating, will be kept here and linked to the auditor’s requests. Until then, track what the auditor asked for under “Auditor requests”."
+            compact
+          />
+        </Tabs.Panel>
+      </Tabs>
+      <ImportWizard opened={importOpen} onClose={closeImport} />
     </>
   );
 }

@@ -1,19 +1,134 @@
-import { IconTool } from '@tabler/icons-react';
+import { Button, Center, Group, Loader, SegmentedControl, Stack } from '@mantine/core';
+import { IconLayoutKanban, IconPlus, IconTable, IconTool } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { TaskProposal } from '../../../shared/api/tasks';
+import { notifyError } from '../../app/notify';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
+import { useGaps } from '../gaps/gaps-store';
+import { usePeople } from '../gaps/people-store';
+import { ExportMenu, ExportProgress } from './ExportPlan';
+import { PlanProgress } from './PlanProgress';
+import { Proposals } from './Proposals';
+import { TaskBoard } from './TaskBoard';
+import { type TaskDrawerSubject, TaskDrawer } from './TaskDrawer';
+import { TaskTable } from './TaskTable';
+import { useTaskTable } from './task-filters';
+import { useTasks } from './tasks-store';
 
+/** Remediation: proposed tasks to accept, the plan as a board or a table, and its export. */
 export function RemediationPage() {
   const step = stepById('remediation');
+  const status = useTasks((s) => s.status);
+  const tasks = useTasks((s) => s.tasks);
+  const proposals = useTasks((s) => s.proposals);
+  const rememberedView = useTaskTable((s) => s.view);
+  const setRememberedView = useTaskTable((s) => s.setView);
+  const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState<TaskProposal | null>(null);
+  const view =
+    params.get('view') === 'table'
+      ? 'table'
+      : params.get('view') === 'board'
+        ? 'board'
+        : rememberedView;
+
+  useEffect(() => {
+    // Proposals follow the latest assessments; owners and controls come from other screens.
+    useTasks.getState().load().catch(notifyError);
+    useGaps.getState().load().catch(notifyError);
+    usePeople.getState().load().catch(notifyError);
+  }, []);
+
+  const taskParam = params.get('task');
+  const subject: TaskDrawerSubject | null = editing
+    ? { kind: 'proposal', proposal: editing }
+    : taskParam === 'new'
+      ? { kind: 'new' }
+      : (() => {
+          const task = tasks.find((t) => t.id === taskParam);
+          return task ? { kind: 'edit', task } : null;
+        })();
+  const openTask = (id: string) => setParams({ view, task: id });
+  const closeDrawer = () => {
+    setEditing(null);
+    setParams({ view });
+  };
+
   return (
     <>
-      <PageHeader title={step.label} purpose={step.purpose} step={step.number} />
-      <StepEmpty
-        icon={<IconTool size={26} stroke={1.5} />}
-        title="No remediation tasks yet"
-        description="Each gap found in the gap analysis becomes a task here, with an owner and a due date, so nothing is left open."
-        action={{ label: 'Go to Gap analysis', to: '/gaps' }}
+      <PageHeader
+        title={step.label}
+        purpose={step.purpose}
+        step={step.number}
+        action={
+          <>
+            <ExportMenu />
+            <Button leftSection={<IconPlus size={16} />} onClick={() => openTask('new')}>
+              New task
+            </Button>
+          </>
+        }
       />
+      {status !== 'ready' ? (
+        <Center py="xl">
+          <Loader aria-label="Loading the remediation plan" />
+        </Center>
+      ) : tasks.length === 0 && proposals.length === 0 ? (
+        <StepEmpty
+          icon={<IconTool size={26} stroke={1.5} />}
+          title="No remediation tasks yet"
+          description="Each gap found in the gap analysis is proposed here as a task, with an owner and a due date, so nothing is left open. Tasks of your own can be added with “New task”."
+          action={{ label: 'Go to Gap analysis', to: '/gaps' }}
+        />
+      ) : (
+        <Stack gap="lg">
+          {tasks.length > 0 && <PlanProgress tasks={tasks} />}
+          <ExportProgress />
+          <Proposals onEdit={setEditing} />
+          {tasks.length > 0 && (
+            <Stack gap="sm">
+              <Group justify="space-between">
+                <SegmentedControl
+                  aria-label="View"
+                  value={view}
+                  onChange={(v) => {
+                    const next = v === 'table' ? 'table' : 'board';
+                    setRememberedView(next);
+                    setParams({ view: next });
+                  }}
+                  data={[
+                    {
+                      value: 'board',
+                      label: (
+                        <Group gap={6} wrap="nowrap">
+                          <IconLayoutKanban size={15} aria-hidden /> Board
+                        </Group>
+                      ),
+                    },
+                    {
+                      value: 'table',
+                      label: (
+                        <Group gap={6} wrap="nowrap">
+                          <IconTable size={15} aria-hidden /> Table
+                        </Group>
+                      ),
+                    },
+                  ]}
+                />
+              </Group>
+              {view === 'board' ? (
+                <TaskBoard tasks={tasks} onOpen={openTask} />
+              ) : (
+                <TaskTable tasks={tasks} onOpen={openTask} />
+              )}
+            </Stack>
+          )}
+        </Stack>
+      )}
+      <TaskDrawer subject={subject} onClose={closeDrawer} />
     </>
   );
 }

@@ -1,0 +1,24 @@
+/**
+ * Stored files are read from the same origin in both transports: `attest serve` answers
+ * `GET /blob/<id>` and the desktop app's protocol answers `app://attest/blob/<id>`, which is
+ * where a page served from `app://attest/` resolves `/blob/<id>` too. So one relative URL works
+ * for both, and the browser (or Electron's download handler) saves it under the given name.
+ */
+export function blobUrl(blobId: number, options: { fileName?: string; download?: boolean } = {}) {
+  const query = new URLSearchParams();
+  if (options.download) query.set('download', '1');
+  if (options.fileName) query.set('name', options.fileName);
+  const search = query.toString();
+  return `/blob/${blobId}${search ? `?${search}` : ''}`;
+}
+
+/** Offers a stored file as a download, named as Attest named it. */
+export function downloadBlob(blobId: number, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = blobUrl(blobId, { fileName, download: true });
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}

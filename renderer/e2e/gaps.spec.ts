@@ -1,0 +1,275 @@
+import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
+import { GapAnalysis } from './pages/GapAnalysis';
+import { STEPS, Workbench } from './pages/Workbench';
+import { assessmentSummary, assessments, controls, rpc } from './pages/rpc';
+
+const GAPS = STEPS[2];
+
+test.beforeEach(async ({ page, attest }) => {
+  await openDemoVault(page, attest);
+  const bench = new Workbench(page);
+  await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  await bench.goByMouse(GAPS);
+});
+
+test('assess controls with the keyboard in focused mode and see the progress change', async ({
+  page,
+  attest,
+}) => {
+  const gaps = new GapAnalysis(page);
+  const bench = new Workbench(page);
+  const before = await assessmentSummary(page, attest);
+  const byRef = new Map((await controls(page, attest)).map((c) => [c.ref, c.id]));
+  await gaps.expectProgress(before.assessed, before.controls);
+  await expect(bench.navLink(GAPS)).toContainText(`${before.assessed}/${before.controls} assessed`);
+  await expectNoSeriousA11yViolations(page, 'focused mode');
+
+  // Focused mode opens on the first control not yet assessed: 1 marks it implemented.
+  const first = (await gaps.controlRef.textContent())!;
+  await gaps.press('1');
+  await gaps.expectProgress(before.assessed + 1, before.controls);
+  await expect(gaps.statusButton('Implemented')).toHaveAttribute('aria-pressed', 'true');
+  await expect(bench.navLink(GAPS)).toContainText(`${before.assessed + 1}/${before.controls}`);
+
+  // j and k move; the arrows too.
+  const position = (await gaps.position.textContent())!;
+  await gaps.press('j');
+  await expect(gaps.position).not.toHaveText(position);
+  await gaps.press('k');
+  await expect(gaps.controlRef).toHaveText(first);
+  await gaps.press('ArrowRight');
+  await expect(gaps.controlRef).not.toHaveText(first);
+  await gaps.press('ArrowLeft');
+  await expect(gaps.controlRef).toHaveText(first);
+
+  // n jumps to the next unassessed control; 2 marks it partial, 3 changes it.
+  await gaps.press('n');
+  await expect(gaps.controlRef).not.toHaveText(first);
+  const second = (await gaps.controlRef.textContent())!;
+  await gaps.press('2');
+  await gaps.expectProgress(before.assessed + 2, before.controls);
+  await gaps.press('3');
+  await expect(gaps.statusButton('Not implemented')).toHaveAttribute('aria-pressed', 'true');
+  await gaps.expectProgress(before.assessed + 2, before.controls);
+
+  // Keys typed faster than the screen draws still land on the control they were meant for.
+  await gaps.press('n', '1');
+  await gaps.expectProgress(before.assessed + 3, before.controls);
+  const third = (await gaps.controlRef.textContent())!;
+  expect([first, second]).not.toContain(third);
+
+  const saved = new Map((await assessments(page, attest)).map((a) => [a.controlId, a]));
+  expect(saved.get(byRef.get(first)!)?.status).toBe('implemented');
+  expect(saved.get(byRef.get(second)!)?.status).toBe('not_implemented');
+  expect(saved.get(byRef.get(third)!)?.status).toBe('implemented');
+});
+
+test('not applicable without a reason is refused, with the reason it is saved', async ({
+  page,
+  attest,
+}) => {
+  const gaps = new GapAnalysis(page);
+  const byRef = new Map((await controls(page, attest)).map((c) => [c.ref, c.id]));
+  const id = byRef.get((await gaps.controlRef.textContent())!)!;
+
+  await gaps.press('4');
+  await expect(gaps.naReason).toBeFocused();
+  await page.getByRole('button', { name: 'Mark not applicable' }).click();
+  await expect(gaps.naReason).toHaveAttribute('aria-invalid', 'true');
+  await expect(gaps.naReason).toHaveAccessibleDescription(/Say why the control does not apply/);
+  expect((await assessments(page, attest)).some((a) => a.controlId === id)).toBe(false);
+  await expectNoSeriousA11yViolations(page, 'focused mode with a field error');
+
+  await gaps.naReason.fill('No office: every employee works remotely.');
+  await page.getByRole('button', { name: 'Mark not applicable' }).click();
+  await expect(gaps.statusButton('Not applicable')).toHaveAttribute('aria-pressed', 'true');
+  const saved = (await assessments(page, attest)).find((a) => a.controlId === id);
+  expect(saved).toMatchObject({
+    status: 'not_applicable',
+    naReason: 'No office: every employee works remotely.',
+  });
+});
+
+test('bulk status change in table mode, with filters that stay put', async ({ page, attest }) => {
+  const gaps = new GapAnalysis(page);
+  const bench = new Workbench(page);
+  const before = await assessmentSummary(page, attest);
+  await gaps.tab('All controls');
+  await expect(gaps.tableRows).toHaveCount(before.controls);
+  await expectNoSeriousA11yViolations(page, 'the controls table');
+
+  await gaps.chooseFilter('Status', 'Not assessed');
+  await expect(gaps.tableRows).toHaveCount(before.byStatus.not_assessed!);
+  const unassessed = await gaps.tableRows.evaluateAll((rows) =>
+    rows.map((r) => r.getAttribute('data-control-ref')),
+  );
+  await page.getByRole('checkbox', { name: 'Select all shown controls' }).check();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Set status' }).click();
+  await page.getByRole('menuitem', { name: 'Not implemented' }).click();
+  const dialog = page.getByRole('dialog', { name: /Mark \d+ controls not implemented/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('bulk-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(gaps.tableRows).toHaveCount(0);
+
+  const byRef = new Map((await controls(page, attest)).map((c) => [c.ref, c.id]));
+  const saved = new Map((await assessments(page, attest)).map((a) => [a.controlId, a]));
+  for (const ref of unassessed) expect(saved.get(byRef.get(ref!)!)?.status).toBe('not_implemented');
+
+  // The filter is still there after a trip to the Dashboard.
+  await bench.goByMouse(STEPS[0]);
+  await bench.goByMouse(GAPS);
+  await gaps.tab('All controls');
+  await expect(gaps.filter('Status')).toHaveValue('Not assessed');
+});
+
+test('bulk not applicable needs a reason and keeps each control’s notes', async ({
+  page,
+  attest,
+}) => {
+  const gaps = new GapAnalysis(page);
+  await gaps.tab('All controls');
+  await gaps.chooseFilter('Status', 'Partially implemented');
+  const refs = await gaps.tableRows.evaluateAll((rows) =>
+    rows.slice(0, 2).map((r) => r.getAttribute('data-control-ref')!),
+  );
+  for (const ref of refs) await gaps.row(ref).getByRole('checkbox').check();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Set status' }).click();
+  await page.getByRole('menuitem', { name: 'Not applicable' }).click();
+  const dialog = page.getByRole('dialog', { name: /Mark 2 controls not applicable/ });
+  await dialog.getByTestId('bulk-confirm').click();
+  const reason = dialog.getByRole('textbox', { name: 'Why they do not apply' });
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousA11yViolations(page, 'the bulk dialog with a field error');
+
+  const byRef = new Map((await controls(page, attest)).map((c) => [c.ref, c.id]));
+  const ids = refs.map((ref) => byRef.get(ref)!);
+  const notes = new Map((await assessments(page, attest)).map((a) => [a.controlId, a.notes]));
+  expect(ids.every((id) => notes.get(id))).toBe(true);
+
+  await reason.fill('Handled by the parent company’s shared service.');
+  await dialog.getByTestId('bulk-confirm').click();
+  await expect(dialog).toBeHidden();
+  const saved = new Map((await assessments(page, attest)).map((a) => [a.controlId, a]));
+  for (const id of ids) {
+    expect(saved.get(id)).toMatchObject({
+      status: 'not_applicable',
+      naReason: 'Handled by the parent company’s shared service.',
+      notes: notes.get(id),
+    });
+  }
+
+  // A row opens beside the table with Enter, and Esc closes it.
+  await gaps.chooseFilter('Status', 'Implemented');
+  await gaps.tableRows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(gaps.controlDrawer).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the control drawer');
+  await page.keyboard.press('Escape');
+  await expect(gaps.controlDrawer).toBeHidden();
+});
+
+test('coverage heat map and gaps ordered by severity', async ({ page, attest }) => {
+  const gaps = new GapAnalysis(page);
+  const coverage = await rpc<{
+    criteria: { id: string; status: string; reason: string; controlIds: string[] }[];
+    gaps: { ref: string; severity: string }[];
+  }>(page, attest, 'coverage.get');
+  await gaps.tab('Coverage and gaps');
+  await expect(gaps.heatMap.locator('[data-criterion]')).toHaveCount(coverage.criteria.length);
+  for (const status of ['met', 'mapped', 'not_mapped', 'not_relevant']) {
+    await expect(page.getByTestId(`legend-count-${status}`)).toHaveText(
+      String(coverage.criteria.filter((c) => c.status === status).length),
+    );
+  }
+  // Never "covered" or "compliant".
+  await expect(page.getByTestId('coverage-card')).not.toContainText(/covered|compliant/i);
+  await expectNoSeriousA11yViolations(page, 'coverage and gaps');
+
+  const cc61 = coverage.criteria.find((c) => c.id === 'CC6.1')!;
+  // The reason shows on hover, and is in the cell's name for keyboard and screen reader users.
+  await expect(gaps.cell('CC6.1')).toHaveAccessibleName(new RegExp(cc61.reason));
+  await gaps.cell('CC6.1').hover();
+  await expect(page.getByRole('tooltip')).toContainText(cc61.reason);
+  await gaps.cell('CC6.1').click();
+  await expect(gaps.criterionDrawer).toContainText(cc61.reason);
+  await expect(gaps.criterionDrawer.getByRole('button', { name: /^Assess / })).toHaveCount(
+    cc61.controlIds.length,
+    { timeout: 5000 },
+  );
+  await page.keyboard.press('Escape');
+
+  const rows = gaps.gapsList.locator('tbody tr');
+  await expect(rows).toHaveCount(coverage.gaps.length);
+  await expect(rows.first()).toHaveAttribute('data-gap', coverage.gaps[0]!.ref);
+  await expect(rows.first()).toContainText(/Blocking|Major|Minor/);
+});
+
+test('create a risk and see it in the matrix; accept a starter risk', async ({ page, attest }) => {
+  const gaps = new GapAnalysis(page);
+  await gaps.tab('Risks');
+  await expect(gaps.riskTable).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the risk register');
+  const inherent = await gaps.matrixCount('inherent', 5, 5);
+  const residual = await gaps.matrixCount('residual', 2, 3);
+
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  const drawer = gaps.riskDrawer;
+  await expect(drawer).toBeVisible();
+  await drawer.getByRole('button', { name: 'Add risk' }).click();
+  const title = drawer.getByRole('textbox', { name: 'Title' });
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveAccessibleDescription(/Give the risk a title/);
+  await expectNoSeriousA11yViolations(page, 'the risk drawer');
+
+  await title.fill('Payroll data leaked by a contractor');
+  await gaps.chooseInDrawer(drawer, 'Likelihood', '5 · Almost certain');
+  await gaps.chooseInDrawer(drawer, 'Impact', '5 · Severe');
+  await gaps.chooseInDrawer(drawer, 'Residual likelihood', '2 · Unlikely');
+  await gaps.chooseInDrawer(drawer, 'Residual impact', '3 · Moderate');
+  await expect(drawer).toContainText('5 × 5 = 25 · High');
+  await expect(drawer).toContainText('2 × 3 = 6 · Low');
+  await drawer.getByRole('button', { name: 'Add risk' }).click();
+  await expect(drawer).toBeHidden();
+  await expect(gaps.riskRow('Payroll data leaked by a contractor')).toBeVisible();
+  expect(await gaps.matrixCount('inherent', 5, 5)).toBe(inherent + 1);
+  expect(await gaps.matrixCount('residual', 2, 3)).toBe(residual + 1);
+
+  // The matrix filters the register to a cell.
+  await gaps.matrixCell('inherent', 5, 5).click();
+  await expect(gaps.riskTable.locator('tbody tr')).toHaveCount(inherent + 1);
+  await page.getByRole('button', { name: 'Show all' }).click();
+
+  // Starter risks come one at a time.
+  const { starters } = await rpc<{ starters: { title: string }[] }>(page, attest, 'risks.list');
+  await expect(page.getByTestId('starter-title')).toHaveText(starters[0]!.title);
+  await page.getByRole('button', { name: 'Add to register' }).click();
+  await expect(gaps.riskRow(starters[0]!.title)).toBeVisible();
+  await expect(page.getByTestId('starter-title')).toHaveText(starters[1]!.title);
+  const after = await rpc<{ items: { title: string }[]; starters: unknown[] }>(
+    page,
+    attest,
+    'risks.list',
+  );
+  expect(after.starters).toHaveLength(starters.length - 1);
+  expect(after.items.map((r) => r.title)).toContain(starters[0]!.title);
+
+  // An assessment date older than twelve months is flagged.
+  const date = page.getByRole('textbox', { name: 'Risk assessment performed on' });
+  await date.fill('2024-01-10');
+  await date.blur();
+  await expect(page.getByTestId('risk-assessed-note')).toContainText('more than 12 months ago');
+});
+
+test('the palette assesses a control and opens a risk', async ({ page }) => {
+  const gaps = new GapAnalysis(page);
+  const bench = new Workbench(page);
+  await bench.runFromPalette('Assess AC-04', /Assess AC-04/);
+  await expect(gaps.controlRef).toHaveText('AC-04');
+  await bench.runFromPalette('Staff account taken over', /Risk: Staff account taken over/);
+  await expect(gaps.riskDrawer).toBeVisible();
+  await expect(gaps.riskDrawer.getByRole('textbox', { name: 'Title' })).toHaveValue(
+    /Staff account taken over/,
+  );
+});

@@ -1,0 +1,44 @@
+import { type Locator, type Page, expect } from '@playwright/test';
+
+/** Remediation: proposals, the board, the table, the task drawer and the export. */
+export class Remediation {
+  readonly proposals: Locator;
+  readonly board: Locator;
+  readonly table: Locator;
+  readonly drawer: Locator;
+
+  constructor(readonly page: Page) {
+    this.proposals = page.getByTestId('proposals');
+    this.board = page.getByTestId('task-board');
+    this.table = page.getByTestId('task-table');
+    this.drawer = page.getByTestId('task-drawer').getByRole('dialog');
+  }
+
+  async show(view: 'Board' | 'Table') {
+    await this.page
+      .getByRole('radiogroup', { name: 'View' })
+      .locator('label')
+      .filter({ hasText: view })
+      .click();
+  }
+
+  column(status: 'todo' | 'in_progress' | 'blocked' | 'done'): Locator {
+    return this.board.locator(`[data-column="${status}"]`);
+  }
+
+  card(ref: string): Locator {
+    return this.board.locator(`[data-task-ref="${ref}"]`);
+  }
+
+  row(ref: string): Locator {
+    return this.table.locator(`tr[data-task-ref="${ref}"]`);
+  }
+
+  proposal(ref: string): Locator {
+    return this.proposals.locator(`[data-proposal="${ref}"]`);
+  }
+
+  async expectInColumn(ref: string, status: 'todo' | 'in_progress' | 'blocked' | 'done') {
+    await expect(this.column(status).locator(`[data-task-ref="${ref}"]`)).toBeVisible();
+  }
+}

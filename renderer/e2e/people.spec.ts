@@ -1,0 +1,79 @@
+import {
+  createVaultByApi,
+  expect,
+  expectNoSeriousA11yViolations,
+  openDemoVault,
+  test,
+} from './fixtures';
+import { ask } from './pages/contract';
+import { PeoplePage } from './pages/PeoplePage';
+import { Workbench } from './pages/Workbench';
+
+test('add a person and make them the current user; the header names them', async ({
+  page,
+  attest,
+}) => {
+  await createVaultByApi(page, attest);
+  const bench = new Workbench(page);
+  await bench.expectOpen('Acme SOC 2 2026');
+  await expect(page.getByTestId('current-user')).toContainText('Who are you?');
+  await bench.vaultMenu('People');
+  const people = new PeoplePage(page);
+  await people.expectShown();
+  await expect(page.getByTestId('empty-state')).toContainText('No one here yet');
+  await expectNoSeriousA11yViolations(page, 'people (empty)');
+
+  await people.add({ name: 'Ana Lima', email: 'ana@acme.test', role: 'CTO', team: 'Engineering' });
+  await expect(people.row('Ana Lima')).toBeVisible();
+  await expect(people.drawer).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'person drawer');
+  await people.drawer.getByRole('button', { name: 'This is me' }).click();
+  await expect(page.getByTestId('current-user')).toContainText('Ana Lima');
+  await expect(people.drawer.getByText('This is you')).toBeVisible();
+  const list = await ask<{ currentPersonId: string; items: { id: string; name: string }[] }>(
+    page,
+    attest,
+    'people.list',
+  );
+  expect(list.items.find((p) => p.id === list.currentPersonId)?.name).toBe('Ana Lima');
+
+  // Edits are saved as they are typed.
+  await people.drawer.getByLabel('Team').fill('Platform');
+  await expect
+    .poll(
+      async () =>
+        (await ask<{ items: { team: string }[] }>(page, attest, 'people.list')).items[0]?.team,
+    )
+    .toBe('Platform');
+  await page.keyboard.press('Escape');
+  await expect(people.drawer).toBeHidden();
+  await expect(people.row('Ana Lima')).toContainText('You');
+  await expectNoSeriousA11yViolations(page, 'people');
+});
+
+test('People from the palette; a bad email is refused under its field', async ({
+  page,
+  attest,
+}) => {
+  await openDemoVault(page, attest);
+  const bench = new Workbench(page);
+  await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  await bench.runFromPalette('people', /^People/);
+  const people = new PeoplePage(page);
+  await people.expectShown();
+  const before = (await ask<{ items: unknown[] }>(page, attest, 'people.list')).items.length;
+
+  await people.add({ name: 'Jo Park', email: 'not-an-email' });
+  const form = page.getByTestId('new-person-form');
+  await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Email')).toHaveAccessibleDescription(/Use an email address/);
+  expect((await ask<{ items: unknown[] }>(page, attest, 'people.list')).items.length).toBe(before);
+  await form.getByLabel('Email').fill('jo@northwind-demo.test');
+  await form.getByRole('button', { name: 'Add person' }).click();
+  await expect(people.row('Jo Park')).toBeVisible();
+
+  // A person named in the palette opens in the drawer.
+  await page.keyboard.press('Escape');
+  await bench.runFromPalette('Grace', /^Grace Liu/);
+  await expect(people.drawer).toContainText('Grace Liu');
+});

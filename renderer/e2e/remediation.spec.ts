@@ -1,0 +1,206 @@
+import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
+import { Remediation } from './pages/Remediation';
+import { STEPS, Workbench } from './pages/Workbench';
+import { type TaskRow, rpc, tasks } from './pages/rpc';
+
+const REMEDIATION = STEPS[3];
+
+interface Proposal {
+  controlId: string;
+  ref: string;
+  title: string;
+}
+
+interface FullTask extends TaskRow {
+  ownerId: string | null;
+  dueOn: string | null;
+  priority: string;
+  fromGapControlId: string | null;
+}
+
+const proposals = async (...args: Parameters<typeof tasks>) =>
+  (await rpc<{ items: Proposal[] }>(args[0], args[1], 'tasks.proposals')).items;
+
+/** A column's tasks in board order, as Attest keeps them. */
+const column = (list: TaskRow[], status: string) =>
+  list.filter((t) => t.status === status).sort((a, b) => a.boardOrder - b.boardOrder);
+
+test.beforeEach(async ({ page, attest }) => {
+  await openDemoVault(page, attest);
+  const bench = new Workbench(page);
+  await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  await bench.goByMouse(REMEDIATION);
+});
+
+test('accept proposed tasks one by one, edited, and all at once — never twice', async ({
+  page,
+  attest,
+}) => {
+  const plan = new Remediation(page);
+  const offered = await proposals(page, attest);
+  const before = await tasks(page, attest);
+  await expect(plan.proposals).toContainText(`${offered.length} proposed tasks from gaps`);
+  await expectNoSeriousA11yViolations(page, 'remediation with proposals');
+
+  // Edit, then accept: owner, due date and priority chosen before it joins the plan.
+  const first = offered[0]!;
+  await plan.proposals.getByRole('button', { name: `Edit, then accept ${first.title}` }).click();
+  await expect(plan.drawer).toBeVisible();
+  await plan.drawer.getByLabel('Owner', { exact: true }).click();
+  await page.getByRole('option', { name: /^Tom Alvarez/ }).click();
+  await plan.drawer.getByLabel('Due', { exact: true }).fill('2026-12-15');
+  await plan.drawer.getByLabel('Priority', { exact: true }).click();
+  await page.getByRole('option', { name: 'Low', exact: true }).click();
+  await expectNoSeriousA11yViolations(page, 'the proposal drawer');
+  await plan.drawer.getByRole('button', { name: 'Accept task' }).click();
+  await expect(plan.drawer).toBeHidden();
+  const { items: people } = await rpc<{ items: { id: string; name: string }[] }>(
+    page,
+    attest,
+    'people.list',
+  );
+  const accepted = (await rpc<{ items: FullTask[] }>(page, attest, 'tasks.list')).items.find(
+    (t) => t.fromGapControlId === first.controlId,
+  );
+  expect(accepted).toMatchObject({
+    title: first.title,
+    dueOn: '2026-12-15',
+    priority: 'low',
+    ownerId: people.find((p) => p.name === 'Tom Alvarez')!.id,
+  });
+
+  // Dismiss one; accept the rest at once.
+  const second = offered[1]!;
+  await plan.proposals.getByRole('button', { name: `Dismiss ${second.title}` }).click();
+  await expect(plan.proposal(second.ref)).toBeHidden();
+  await plan.proposals.getByRole('button', { name: /^Accept all/ }).click();
+  await expect(plan.proposals).toBeHidden();
+
+  const after = await tasks(page, attest);
+  expect(after).toHaveLength(before.length + offered.length - 1);
+  // Proposing again makes no duplicates: every gap has its task or was dismissed.
+  expect(await proposals(page, attest)).toEqual([]);
+  await page.reload();
+  await new Workbench(page).expectOn(REMEDIATION);
+  await expect(plan.board).toBeVisible();
+  await expect(plan.proposals).toBeHidden();
+  expect(await tasks(page, attest)).toHaveLength(after.length);
+});
+
+test('move tasks on the board by drag and drop and by keyboard', async ({ page, attest }) => {
+  // Tall enough for the whole board: a drag that scrolls the page mid-way starts elsewhere.
+  await page.setViewportSize({ width: 1360, height: 1600 });
+  const plan = new Remediation(page);
+  await expect(plan.board).toBeVisible();
+  await plan.board.scrollIntoViewIfNeeded();
+  await expectNoSeriousA11yViolations(page, 'the board');
+  const start = await tasks(page, attest);
+  const todo = column(start, 'todo');
+
+  // Drag a card to another column.
+  const dragged = todo[0]!.ref;
+  await plan.card(dragged).dragTo(plan.column('blocked'), { targetPosition: { x: 60, y: 60 } });
+  await plan.expectInColumn(dragged, 'blocked');
+  await expect
+    .poll(async () => (await tasks(page, attest)).find((t) => t.ref === dragged)?.status)
+    .toBe('blocked');
+
+  // Drag within a column: the last card of To do to the top.
+  const last = todo.at(-1)!.ref;
+  const top = todo[1]!.ref;
+  await plan.card(last).dragTo(plan.card(top), { targetPosition: { x: 40, y: 4 } });
+  await expect.poll(async () => column(await tasks(page, attest), 'todo')[0]?.ref).toBe(last);
+
+  // The keyboard: Alt+→ moves a card to the next column and keeps the focus on it.
+  const moved = todo[1]!.ref;
+  await plan.card(moved).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await plan.expectInColumn(moved, 'in_progress');
+  await expect(plan.card(moved)).toBeFocused();
+  await expect
+    .poll(async () => (await tasks(page, attest)).find((t) => t.ref === moved)?.status)
+    .toBe('in_progress');
+
+  // Alt+↑ moves it up within its column.
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect
+    .poll(async () => {
+      const list = column(await tasks(page, attest), 'in_progress').map((t) => t.ref);
+      return list.indexOf(moved) === list.length - 2;
+    })
+    .toBe(true);
+
+  // The card's menu: Move to… Done.
+  await plan
+    .card(moved)
+    .getByRole('button', { name: `Actions for ${moved}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Done' }).click();
+  await plan.expectInColumn(moved, 'done');
+  await expect
+    .poll(async () => (await tasks(page, attest)).find((t) => t.ref === moved)?.status)
+    .toBe('done');
+});
+
+test('the table filters, highlights overdue tasks, and adds and archives tasks', async ({
+  page,
+  attest,
+}) => {
+  const plan = new Remediation(page);
+  const bench = new Workbench(page);
+  const all = await tasks(page, attest);
+  const overdue = all.filter((t) => t.overdue);
+  const open = all.filter((t) => t.status !== 'done');
+  await expect(bench.navLink(REMEDIATION)).toContainText(
+    `${open.length} open · ${overdue.length} overdue`,
+  );
+  await plan.show('Table');
+  await expect(plan.table.locator('tbody tr')).toHaveCount(all.length);
+  await expectNoSeriousA11yViolations(page, 'the task table');
+
+  await page.getByTestId('task-filters').getByLabel('Overdue only').check();
+  await expect(plan.table.locator('tbody tr')).toHaveCount(overdue.length);
+  for (const t of overdue) await expect(plan.row(t.ref)).toContainText('Overdue');
+  await page.getByTestId('task-filters').getByLabel('Overdue only').uncheck();
+
+  // A new task: the title is required, in the contract's words.
+  await page.getByRole('button', { name: 'New task' }).click();
+  await expect(plan.drawer).toBeVisible();
+  await plan.drawer.getByRole('button', { name: 'Add task' }).click();
+  const title = plan.drawer.getByRole('textbox', { name: 'Title' });
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveAccessibleDescription(/Give the task a title/);
+  await expectNoSeriousA11yViolations(page, 'the task drawer with a field error');
+  await title.fill('Rotate the production database credentials');
+  await plan.drawer.getByLabel('Due', { exact: true }).fill('2027-01-31');
+  await plan.drawer.getByRole('button', { name: 'Add task' }).click();
+  await expect(plan.drawer).toBeHidden();
+  const created = (await tasks(page, attest)).find(
+    (t) => t.title === 'Rotate the production database credentials',
+  )!;
+  await expect(plan.row(created.ref)).toBeVisible();
+
+  // Open it with the keyboard and archive it (it asks first).
+  await plan.row(created.ref).focus();
+  await page.keyboard.press('Enter');
+  await expect(plan.drawer).toBeVisible();
+  await plan.drawer.getByRole('button', { name: 'Archive' }).click();
+  await plan.drawer.getByRole('alertdialog').getByRole('button', { name: 'Archive' }).click();
+  await expect(plan.drawer).toBeHidden();
+  await expect(plan.row(created.ref)).toBeHidden();
+  expect((await tasks(page, attest)).some((t) => t.id === created.id)).toBe(false);
+});
+
+test('export the plan as XLSX and open a task from the palette', async ({ page }) => {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Plan as Excel (XLSX)' }).click();
+  expect((await download).suggestedFilename()).toMatch(
+    /^Remediation-Plan_.+_\d{4}-\d{2}-\d{2}\.xlsx$/,
+  );
+
+  const plan = new Remediation(page);
+  await new Workbench(page).runFromPalette('T-001', /^T-001/);
+  await expect(plan.drawer).toBeVisible();
+  await expect(plan.drawer).toContainText('T-001');
+});

@@ -1,0 +1,234 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
+import { Requests } from './pages/Requests';
+import { rpc } from './pages/rpc';
+import { STEPS, Workbench } from './pages/Workbench';
+
+/**
+ * An auditor's list as they come: unusual headers, an owner column Attest cannot place
+ * ("Evidence Owner"), a cell over two lines, a blank row, a row without a number, an owner who
+ * is not in People and a due date that is no date. Rows 2–7 as the spreadsheet numbers them.
+ */
+const PBC_CSV = [
+  'PBC #,TSC Ref.,Item Requested,Evidence Owner,Due,Wave,Auditor Status,Notes',
+  'PBC-001,CC6.1,"Access control policy\n(current approved version)",Priya Raman,15/01/2026,1,,',
+  'PBC-002,"CC6.2, CC6.3",List of new hires in the period with their start dates,Tom Alvarez,30/09/2027,1,,Please include contractors',
+  ',,,,,,,',
+  'PBC-003,CC6.2,Terminated users list and the tickets removing their access,J. Smith,31/10/2027,2,,',
+  'PBC-004,CC7.2,Incident tickets for the period,Priya Raman,soon,2,,',
+  ',CC1.1,Organisation chart,,,1,,',
+].join('\r\n');
+
+function writeTemp(name: string, content: string | Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'attest-pbc-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+interface ListPage {
+  items: { ref: string; status: string; submittedOn: string | null; ownerId: string | null }[];
+  total: number;
+}
+
+test('import the auditor’s list, work a request through to submitted, and re-import it', async ({
+  page,
+  attest,
+}) => {
+  test.setTimeout(120_000);
+  await openDemoVault(page, attest);
+  const bench = new Workbench(page);
+  await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  const requests = new Requests(page);
+  await requests.open();
+  await expect(page.getByTestId('empty-state')).toContainText('No requests from the auditor yet');
+  await expectNoSeriousA11yViolations(page, 'the empty request list');
+
+  // 1. The file.
+  await requests.startImport();
+  await expectNoSeriousA11yViolations(page, 'the import wizard’s first step');
+  const file = writeTemp('Northwind PBC list v1.csv', PBC_CSV);
+  await requests.chooseFile(file);
+
+  // 2. The columns: guessed, one corrected by hand.
+  await expect(requests.mappingRow('PBC #')).not.toHaveAttribute('data-unplaced');
+  await expect(requests.fieldFor('Item Requested')).toHaveValue('Description');
+  await expect(requests.fieldFor('TSC Ref.')).toHaveValue('Criteria');
+  await expect(requests.fieldFor('Due')).toHaveValue('Due date');
+  await expect(requests.mappingRow('Evidence Owner')).toHaveAttribute('data-unplaced', 'true');
+  await expect(requests.mappingRow('Auditor Status')).toHaveAttribute('data-unplaced', 'true');
+  await expectNoSeriousA11yViolations(page, 'the column mapping');
+  await requests.mapColumn('Evidence Owner', 'Owner');
+  await expect(requests.mappingRow('Evidence Owner')).not.toHaveAttribute('data-unplaced');
+
+  // 3. The preview: problems by row, counts; nothing saved yet.
+  await requests.toPreview();
+  await expect(requests.count('new')).toHaveText('4');
+  await expect(requests.count('updated')).toHaveText('0');
+  await expect(requests.count('unchanged')).toHaveText('0');
+  await expect(requests.count('skipped')).toHaveText('1');
+  await expect(requests.problem(7, 'error')).toContainText('No request number');
+  await expect(requests.problem(5, 'warning')).toContainText('J. Smith');
+  await expect(requests.problem(6, 'warning')).toContainText('soon');
+  await expect(requests.wizard.getByTestId('preview-table')).toContainText(
+    'Access control policy (current approved version)',
+  );
+  await expectNoSeriousA11yViolations(page, 'the import preview');
+  expect((await rpc<ListPage>(page, attest, 'requests.list')).total).toBe(0);
+
+  // 4. The import.
+  await requests.runImport();
+  await expect(requests.count('new')).toHaveText('4');
+  await requests.finishImport();
+  await expect(requests.rows).toHaveCount(4);
+  await expect(requests.row('PBC-001')).toContainText('Priya Raman');
+  await expect(requests.row('PBC-001').locator('td').nth(6)).toHaveAttribute(
+    'data-overdue',
+    'true',
+  );
+  await expect(bench.navLink(STEPS[4])).toContainText('4 requests · 1 overdue');
+  await expectNoSeriousA11yViolations(page, 'the request table');
+
+  // The filters narrow the list and stay put.
+  await requests.filters.getByText(/^Overdue/).click();
+  await expect(requests.rows).toHaveCount(1);
+  await requests.filters.getByText(/^Overdue/).click();
+  await expect(requests.rows).toHaveCount(4);
+
+  // Keyboard: the first row, two down, Enter opens PBC-003 in the drawer.
+  await requests.row('PBC-001').focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await requests.expectDrawerFor('PBC-003');
+  await expect(requests.drawer.getByTestId('auditor-columns')).toContainText('J. Smith');
+  await expect(requests.drawer.getByTestId('auditor-status')).toContainText('no response yet');
+  await expect(requests.drawer.getByTestId('status-next')).toBeDisabled();
+  await expectNoSeriousA11yViolations(page, 'the request drawer');
+
+  // The lifecycle: an owner assigns it; then in progress, ready for review, submitted.
+  await requests.choosePerson('Owner', 'Lena Fischer');
+  await expect(requests.drawer.getByTestId('status-next')).toHaveText('Start work');
+  await requests.choosePerson('Internal reviewer', 'Lena Fischer');
+  await expect(requests.drawer.getByTestId('request-fields')).toContainText(
+    'choose someone other than the owner',
+  );
+  await requests.choosePerson('Internal reviewer', 'Priya Raman');
+  await requests.drawer.getByTestId('status-next').click();
+  await expect(requests.drawer.getByTestId('status-next')).toHaveText('Ready for review');
+  await requests.drawer.getByTestId('status-next').click();
+  await expect(requests.drawer.getByTestId('status-next')).toHaveText('Submit to the auditor');
+  await requests.drawer.getByTestId('status-next').click();
+  await expect(requests.drawer.getByTestId('submitted-on')).toBeVisible();
+  await expect(requests.drawer.getByRole('button', { name: 'Reopen…' })).toBeVisible();
+
+  // The follow-up thread.
+  await requests.drawer
+    .getByRole('textbox', { name: 'Add to the thread' })
+    .fill('Auditor agreed on the call that the HR export is enough.');
+  await requests.drawer.getByRole('button', { name: 'Add comment' }).click();
+  await expect(requests.drawer.getByTestId('request-comment')).toContainText(
+    'Auditor agreed on the call',
+  );
+  await expectNoSeriousA11yViolations(page, 'the request drawer, submitted');
+  await page.keyboard.press('Escape');
+  await expect(requests.drawer).toBeHidden();
+  await requests.expectStatus('PBC-003', 'Submitted');
+
+  const saved = await rpc<ListPage>(page, attest, 'requests.list', { search: 'PBC-003' });
+  expect(saved.items[0]).toMatchObject({ status: 'submitted', submittedOn: expect.any(String) });
+
+  // The palette opens a request's drawer.
+  await bench.runFromPalette('PBC-002', /PBC-002/);
+  await requests.expectDrawerFor('PBC-002');
+  await expect(requests.drawer.getByTestId('request-comment')).toContainText(
+    'Please include contractors',
+  );
+  await expect(requests.drawer.getByTestId('request-comment')).toContainText(
+    'From the auditor’s file',
+  );
+  await page.keyboard.press('Escape');
+
+  // The same file again: nothing new, everything unchanged, our work kept.
+  await requests.startImport();
+  await requests.chooseFile(file);
+  await requests.mapColumn('Evidence Owner', 'Owner');
+  await requests.toPreview();
+  await expect(requests.count('new')).toHaveText('0');
+  await expect(requests.count('unchanged')).toHaveText('4');
+  await requests.runImport();
+  await requests.finishImport();
+  await expect(requests.rows).toHaveCount(4);
+  await requests.expectStatus('PBC-003', 'Submitted');
+
+  // Export back as CSV: the auditor's columns first.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-requests').click();
+  await page.getByRole('menuitem', { name: 'As CSV' }).click();
+  const saved2 = await (await download).path();
+  expect(readFileSync(saved2, 'utf8')).toContain('PBC #');
+});
+
+test('a file that is not a spreadsheet is refused clearly and nothing is saved', async ({
+  page,
+  attest,
+}) => {
+  await openDemoVault(page, attest);
+  const requests = new Requests(page);
+  await requests.open();
+  await requests.startImport();
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
+  await requests.chooseFile(writeTemp('requests.csv', png));
+  await expect(requests.wizard.getByTestId('import-problem')).toContainText(
+    'requests.csv is not a spreadsheet (it looks like a PNG image)',
+  );
+  await expect(requests.wizard.getByTestId('import-problem')).toContainText('Nothing was imported');
+  await expect(requests.wizard.getByRole('button', { name: 'Choose a file…' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the import wizard with a refused file');
+  expect((await rpc<ListPage>(page, attest, 'requests.list')).total).toBe(0);
+});
+
+test('a list of a thousand requests pages in and draws only the rows in view', async ({
+  page,
+  attest,
+}) => {
+  test.setTimeout(120_000);
+  await openDemoVault(page, attest);
+  const lines = ['Request ID,Description,Due date,Wave'];
+  for (let i = 1; i <= 1000; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    lines.push(
+      `R-${String(i).padStart(4, '0')},Sample ${i} of the change tickets,2027-03-${day},${(i % 4) + 1}`,
+    );
+  }
+  const requests = new Requests(page);
+  await requests.open();
+  await requests.startImport();
+  await requests.chooseFile(writeTemp('big list.csv', lines.join('\n')));
+  await requests.toPreview();
+  await expect(requests.count('new')).toHaveText('1000');
+  await requests.runImport();
+  await requests.finishImport();
+
+  const footer = page.getByTestId('requests-footer');
+  await expect(footer).toContainText('200 of 1,000 requests loaded');
+  expect(await requests.rows.count()).toBeLessThan(80);
+
+  // Scrolling to the end of what is loaded asks for the next page.
+  await page.getByTestId('requests-viewport').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(footer).toContainText('400 of 1,000 requests loaded');
+  expect(await requests.rows.count()).toBeLessThan(80);
+
+  // The keyboard reaches rows that are not drawn yet: End draws the last and focuses it.
+  await page.getByTestId('requests-viewport').evaluate((el) => (el.scrollTop = 0));
+  await requests.row('R-0001').focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('tr[data-ref]:focus')).toHaveAttribute('data-ref', /R-0[34]\d\d/);
+
+  // Sorting by another column first loads the whole list, so the order is of all of it.
+  await requests.table.getByRole('button', { name: 'Due' }).click();
+  await expect(footer).toContainText('1,000 requests');
+  await expect(requests.rows.first()).toHaveAttribute('data-ref', 'R-0028');
+  await expectNoSeriousA11yViolations(page, 'a long request list');
+});

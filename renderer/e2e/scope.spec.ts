@@ -1,0 +1,329 @@
+import type { Page } from '@playwright/test';
+import {
+  type AttestServer,
+  createVaultByApi,
+  expect,
+  expectNoSeriousA11yViolations,
+  openDemoVault,
+  test,
+} from './fixtures';
+import { allControls, ask } from './pages/contract';
+import { ScopeView } from './pages/ScopeView';
+import { ScopeWizard } from './pages/ScopeWizard';
+import { STEPS, Workbench } from './pages/Workbench';
+
+const PERIOD = { start: '2026-01-01', end: '2026-06-30' };
+
+/** The demo engagement, open in the window (which first shows its Dashboard). */
+async function openDemo(page: Page, attest: AttestServer) {
+  await openDemoVault(page, attest);
+  await new Workbench(page).expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+}
+
+test('the wizard scopes a Type II engagement with a carved-out cloud provider', async ({
+  page,
+  attest,
+}) => {
+  test.setTimeout(150_000);
+  await createVaultByApi(page, attest, {
+    name: 'Acme SOC 2 2026',
+    reportType: 'type2',
+    period: PERIOD,
+    categories: ['security'],
+  });
+  const bench = new Workbench(page);
+  await bench.goByMouse(STEPS[1]);
+  await expect(bench.navLink(STEPS[1])).toContainText('1 category chosen · not confirmed');
+  const wizard = new ScopeWizard(page);
+
+  // 1 Engagement
+  await wizard.expectStep(1);
+  await wizard.field('Client').fill('Acme Analytics Ltd');
+  await wizard.field('Services').fill('Hosted product analytics for online retailers.');
+  await wizard.field('Auditor firm').fill('Example & Co LLP');
+  await wizard.field('Contact 1 name').fill('Ana Lima');
+  await wizard.field('Contact 1 role').fill('CTO');
+  await wizard.expectSaved();
+  await expectNoSeriousA11yViolations(page, 'wizard: engagement');
+
+  // 2 Report type: an end before the start is refused under the field, and nothing is saved.
+  await wizard.goNext(2);
+  await wizard.field('Period ends').fill('2025-12-01');
+  await wizard.expectFieldError(wizard.field('Period ends'), 'The period must end after it starts');
+  const refused = await ask<{ engagement: { period: unknown } }>(page, attest, 'vault.info');
+  expect(refused.engagement.period).toEqual(PERIOD);
+  await wizard.field('Period ends').fill(PERIOD.end);
+  await expect(wizard.field('Period ends')).not.toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousA11yViolations(page, 'wizard: report type');
+
+  // 3 Categories
+  await wizard.goNext(3);
+  await expect(wizard.field('Security')).toBeChecked();
+  await expect(wizard.field('Security')).toBeDisabled();
+  await wizard.field('Availability').check();
+  await wizard.field('Confidentiality').check();
+  await wizard.expectSaved();
+  await expectNoSeriousA11yViolations(page, 'wizard: categories');
+
+  // 4 System description
+  await wizard.goNext(4);
+  await wizard.field('Principal service commitments').fill('99.9 % monthly availability.');
+  await wizard.field('System boundaries').fill('The production platform on AWS.');
+  await page.getByRole('button', { name: 'Add infrastructure component' }).click();
+  await wizard.field('Name of the infrastructure component').fill('AWS production account');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByTestId('components-infrastructure')).toContainText(
+    'AWS production account',
+  );
+  await expectNoSeriousA11yViolations(page, 'wizard: system description');
+
+  // 5 Subservice organisations: confirm first, so the criteria exist.
+  await wizard.goNext(5);
+  await page.getByRole('button', { name: 'Confirm scope now' }).click();
+  await expect(page.getByTestId('scope-confirmed')).toBeVisible();
+  await page.getByRole('button', { name: 'Add organisation' }).click();
+  const org = page.getByRole('dialog', { name: 'New subservice organisation' });
+  await org.getByRole('textbox', { name: 'Name', exact: true }).fill('Amazon Web Services');
+  await org.getByLabel('Services it provides').fill('Hosting of the production environment');
+  await wizard.choose(org.getByLabel('Criteria its controls support'), 'CC6.4', 'A1.2');
+  await org.getByRole('button', { name: 'Add a control they operate' }).click();
+  await org
+    .getByLabel('Control 1 at the organisation', { exact: true })
+    .fill('Physical access to data centres is restricted');
+  await wizard.choose(org.getByLabel('Criteria control 1 supports'), 'CC6.4');
+  await wizard.choose(org.getByLabel('Our monitoring control'), 'VEN-03');
+  await org.getByRole('button', { name: 'Add organisation' }).click();
+  const saved = page.getByRole('dialog', { name: 'Amazon Web Services' });
+  await expect(saved).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'wizard: subservice drawer');
+  await saved.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('subservice-list')).toContainText('monitored through VEN-03');
+
+  // 6 Our CUECs
+  await wizard.goNext(6);
+  await page.getByRole('button', { name: 'Add customer control' }).click();
+  await wizard.field('What customers must do').fill('Customers remove their leavers promptly');
+  await wizard.choose(wizard.field('Criteria it supports'), 'CC6.2');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByTestId('cuec-list')).toContainText('Customers remove their leavers');
+
+  // 7 Not relevant: a carved-out criterion is refused; no reason, no mark.
+  await wizard.goNext(7);
+  await page.getByRole('switch', { name: 'CC6.4 not relevant' }).click();
+  await expect(page.getByTestId('relevance-CC6.4')).toContainText(
+    'CC6.4 is carved out to Amazon Web Services',
+  );
+  await page.getByRole('switch', { name: 'A1.3 not relevant' }).click();
+  const reason = wizard.field('Why A1.3 does not apply');
+  await expect(reason).toBeFocused();
+  await page.keyboard.press('Tab');
+  await wizard.expectFieldError(reason, 'Say why the criterion is not relevant');
+  const criteria = async () =>
+    (
+      await ask<{ items: { id: string; notRelevantReason: string | null }[] }>(
+        page,
+        attest,
+        'criteria.list',
+      )
+    ).items;
+  expect((await criteria()).find((c) => c.id === 'A1.3')?.notRelevantReason).toBeNull();
+  await expectNoSeriousA11yViolations(page, 'wizard: criteria not relevant');
+  await page.getByRole('switch', { name: 'A1.3 not relevant' }).click();
+
+  // 8 Incidents (none, dated) and a significant change
+  await wizard.goNext(8);
+  await page
+    .getByTestId('events-incident')
+    .getByRole('button', { name: 'State there were none' })
+    .click();
+  await expect(page.getByTestId('none-incident')).toContainText('No incidents');
+  await page.getByRole('button', { name: 'Add change' }).click();
+  const change = page.getByRole('dialog', { name: 'New significant change' });
+  await change.getByLabel('Date').fill('2026-03-02');
+  await change.getByLabel('Title').fill('Moved to a second AWS region');
+  await change.getByRole('button', { name: 'Add significant change' }).click();
+  await expect(change).toBeHidden();
+  await expect(page.getByTestId('events-change')).toContainText('Moved to a second AWS region');
+  await expectNoSeriousA11yViolations(page, 'wizard: incidents and changes');
+
+  // 9 Review and confirm
+  await wizard.goNext(9);
+  await expect(page.getByTestId('completeness')).toContainText('Subservice organisations');
+  await expectNoSeriousA11yViolations(page, 'wizard: review');
+  await page.getByTestId('confirm-scope').click();
+  await expect(page.getByTestId('scope-confirmed').last()).toBeVisible();
+
+  // The control set is what Attest holds, with availability and confidentiality controls.
+  const view = new ScopeView(page);
+  await expect(page.getByRole('link', { name: 'Edit scope' })).toBeVisible();
+  const controls = await allControls(page, attest);
+  await expect(page.getByTestId('controls-count')).toHaveText(`${controls.length} active`);
+  expect(controls.map((c) => c.ref)).toEqual(expect.arrayContaining(['BCP-02', 'CON-01']));
+  await expect(bench.navLink(STEPS[1])).toContainText(`${controls.length} controls`);
+  await view.tab('Controls');
+  await expect(view.controlsTable.getByTestId('control-row')).toHaveCount(controls.length);
+  await expect(view.controlRow('BCP-02')).toBeVisible();
+  await expect(view.controlRow('CON-01')).toBeVisible();
+
+  // The narrative names the carved-out provider and the period.
+  await view.tab('System description');
+  const narrative = page.getByTestId('markdown');
+  await expect(narrative).toContainText('Amazon Web Services using the carve-out method');
+  await expect(narrative).toContainText('1 January 2026 to 30 June 2026');
+  await expectNoSeriousA11yViolations(page, 'scope: narrative');
+});
+
+test('a custom control mapped to a criterion that does not exist is refused under the field', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const view = new ScopeView(page);
+  await view.open();
+  await page.getByRole('button', { name: 'Add custom control' }).click();
+  const drawer = page.getByRole('dialog', { name: 'New custom control' });
+  await drawer.getByLabel('Title').fill('Quarterly board security briefing');
+  const criteria = drawer.getByLabel('Mapped criteria');
+  await criteria.fill('CC9.8');
+  await criteria.press('Enter');
+  await drawer.getByRole('button', { name: 'Add control' }).click();
+  await expect(criteria).toHaveAttribute('aria-invalid', 'true');
+  await expect(drawer).toContainText('Unknown criterion CC9.8');
+  expect((await allControls(page, attest)).some((c) => c.title.startsWith('Quarterly board'))).toBe(
+    false,
+  );
+  await expectNoSeriousA11yViolations(page, 'new control with an error');
+
+  await criteria.press('Backspace');
+  await criteria.fill('cc1.2');
+  await criteria.press('Enter');
+  await drawer.getByRole('button', { name: 'Add control' }).click();
+  await expect(page.getByRole('dialog')).toContainText('CUS-01');
+  expect((await allControls(page, attest)).find((c) => c.ref === 'CUS-01')?.title).toBe(
+    'Quarterly board security briefing',
+  );
+});
+
+test('a control edited in its drawer keeps the change after a reload', async ({ page, attest }) => {
+  await openDemo(page, attest);
+  const view = new ScopeView(page);
+  await view.open();
+  await view.tab('Controls');
+  // The keyboard: j moves down, Enter opens, Esc closes and gives the row its focus back.
+  await view.controlRow('AC-01').focus();
+  await page.keyboard.press('j');
+  await expect(view.controlRow('AC-02')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(view.drawer).toContainText('Multi-factor authentication');
+  await page.keyboard.press('Escape');
+  await expect(view.drawer).toBeHidden();
+  await expect(view.controlRow('AC-02')).toBeFocused();
+
+  await view.openControl('AC-04');
+  await expectNoSeriousA11yViolations(page, 'control drawer');
+  await view.drawerField('Title').fill('Approved and ticketed access requests');
+  const reviewer = await view.drawerField('Reviewer').inputValue();
+  await view.drawerField('Performer').click();
+  await page.getByRole('option', { name: reviewer }).click();
+  await expect(page.getByTestId('sod-warning')).toBeVisible();
+  const ac04 = (await allControls(page, attest)).find((c) => c.ref === 'AC-04')!;
+  await expect
+    .poll(
+      async () =>
+        (await ask<{ title: string }>(page, attest, 'controls.get', { id: ac04.id })).title,
+    )
+    .toBe('Approved and ticketed access requests');
+
+  await page.reload();
+  await view.open();
+  await view.openControl('AC-04');
+  await expect(view.drawerField('Title')).toHaveValue('Approved and ticketed access requests');
+  await expect(page.getByTestId('sod-warning')).toBeVisible();
+});
+
+test('the palette opens criteria and controls in the scope view', async ({ page, attest }) => {
+  await openDemo(page, attest);
+  const bench = new Workbench(page);
+  await bench.runFromPalette('CC6.1', /^CC6\.1 — /);
+  const drawer = page.getByRole('dialog');
+  await expect(drawer).toContainText('Mapped controls');
+  await expect(drawer).toContainText('CC6.1');
+  await expectNoSeriousA11yViolations(page, 'criterion drawer');
+  await page.keyboard.press('Escape');
+  await bench.runFromPalette('AC-04 approved', /^AC-04 Approved access requests/);
+  await expect(page.getByRole('dialog')).toContainText('Approved access requests');
+  await expect(page.getByRole('dialog').getByLabel('Reference')).toHaveValue('AC-04');
+});
+
+test('matrix filters stay put; the narrative is edited, exported and reset', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const bench = new Workbench(page);
+  const view = new ScopeView(page);
+  await view.open();
+  await expectNoSeriousA11yViolations(page, 'criteria × controls');
+  await page.getByLabel('Search criteria and controls').fill('physical');
+  await expect(view.matrixRow('CC6.4')).toBeVisible();
+  await expect(view.matrixRow('CC1.1')).toBeHidden();
+  await bench.goByMouse(STEPS[0]);
+  await bench.goByMouse(STEPS[1]);
+  await expect(page.getByLabel('Search criteria and controls')).toHaveValue('physical');
+  await page.getByLabel('Search criteria and controls').fill('');
+  await page.getByRole('switch', { name: 'Not mapped only' }).click();
+  await expect(page.getByText('Every criterion shown has a control mapped to it.')).toBeVisible();
+
+  await view.tab('System description');
+  await expect(page.getByTestId('markdown')).toContainText('Description of the Northwind');
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const editor = page.getByTestId('draft-editor');
+  await editor.press('ControlOrMeta+End');
+  await editor.pressSequentially('\n\nA sentence written by management.');
+  await expect(page.getByText('Edited by you')).toBeVisible();
+  await page.getByRole('button', { name: 'Done editing' }).click();
+  await expect(page.getByTestId('markdown')).toContainText('A sentence written by management.');
+  await expectNoSeriousA11yViolations(page, 'narrative (edited)');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'PDF (.pdf)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^System-Description_.*\.pdf$/);
+  await expect(page.getByTestId('last-export')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Discard edits' }).click();
+  await page
+    .getByRole('dialog', { name: 'Discard your edits?' })
+    .getByRole('button', { name: 'Discard edits' })
+    .click();
+  await expect(page.getByText('Generated from your answers')).toBeVisible();
+  await expect(page.getByTestId('markdown')).not.toContainText('A sentence written by management.');
+});
+
+test('a subservice organisation’s SOC report file is stored and linked', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const wizard = new ScopeWizard(page);
+  await wizard.open(5);
+  await page.getByRole('button', { name: /^Edit CloudHost/ }).click();
+  const drawer = page.getByRole('dialog', { name: 'CloudHost (fictional cloud provider)' });
+  const chooser = page.waitForEvent('filechooser');
+  await drawer.getByRole('button', { name: 'Attach report file…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'CloudHost SOC 2 Type II 2026.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 a pretend vendor report for the end-to-end test\n'),
+  });
+  await expect(drawer.getByTestId('report-file')).toHaveText('CloudHost SOC 2 Type II 2026.pdf');
+  const sd = await ask<{ subservices: { reportFile: { fileName: string } | null }[] }>(
+    page,
+    attest,
+    'sd.get',
+  );
+  expect(sd.subservices[0]?.reportFile?.fileName).toBe('CloudHost SOC 2 Type II 2026.pdf');
+  await expectNoSeriousA11yViolations(page, 'subservice drawer with its report');
+});

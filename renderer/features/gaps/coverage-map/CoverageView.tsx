@@ -1,0 +1,49 @@
+import { Stack, Text } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { notifyError } from '../../../app/notify';
+import { SectionCard } from '../../../components/SectionCard';
+import { useTasks } from '../../remediation/tasks-store';
+import { useGaps } from '../gaps-store';
+import { CoverageHeatMap, CoverageLegend } from './CoverageHeatMap';
+import { CriterionDrawer } from './CriterionDrawer';
+import { GapsList } from './GapsList';
+
+/** Coverage of every criterion in scope, as a heat map, and the gaps ordered by severity. */
+export function CoverageView() {
+  const coverage = useGaps((s) => s.coverage);
+  const criteria = useGaps((s) => s.criteria);
+  const gaps = useGaps((s) => s.gaps);
+  const [open, setOpen] = useState<string | null>(null);
+  const groupTitles = useMemo(
+    () => new Map(criteria.map((c) => [c.groupId as string, c.groupTitle])),
+    [criteria],
+  );
+  useEffect(() => {
+    // The gap list names each gap's tasks by reference.
+    useTasks.getState().load().catch(notifyError);
+  }, []);
+
+  return (
+    <Stack gap="lg">
+      <SectionCard
+        title="Coverage by criterion"
+        testId="coverage-card"
+        action={<CoverageLegend criteria={coverage} />}
+      >
+        <Stack gap="md">
+          <CoverageHeatMap criteria={coverage} groupTitles={groupTitles} onOpen={setOpen} />
+          <Text size="xs" c="dimmed">
+            A criterion is met only when a control serving it is implemented and has reviewed
+            evidence for its windows. Evidence is collected in Documentation; until then the best a
+            criterion can be is mapped — awaiting reviewed evidence. Self-assessment — not an audit
+            opinion.
+          </Text>
+        </Stack>
+      </SectionCard>
+      <SectionCard title="Gaps by severity" testId="gaps-card">
+        <GapsList gaps={gaps} />
+      </SectionCard>
+      <CriterionDrawer criterionId={open} onClose={() => setOpen(null)} />
+    </Stack>
+  );
+}

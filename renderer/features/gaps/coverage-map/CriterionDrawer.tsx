@@ -1,0 +1,116 @@
+import { Drawer, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronRight } from '@tabler/icons-react';
+import { useNavigate } from 'react-router';
+import { StatusBadge } from '../../../components/status';
+import { useGaps } from '../gaps-store';
+import { ASSESSMENT_BADGE, ASSESSMENT_TONE, COVERAGE_LABEL, COVERAGE_TONE } from '../labels';
+import { stateOf } from '../table/control-filters';
+
+/** A criterion: why its coverage is what it is, what it asks, and the controls that serve it. */
+export function CriterionDrawer(props: { criterionId: string | null; onClose(): void }) {
+  const navigate = useNavigate();
+  const coverage = useGaps((s) => s.coverage.find((c) => c.id === props.criterionId) ?? null);
+  const criterion = useGaps((s) => s.criteria.find((c) => c.id === props.criterionId) ?? null);
+  const controls = useGaps((s) => s.controls);
+  const assessments = useGaps((s) => s.assessments);
+  const mapped = controls.filter((c) => criterion?.controlIds.includes(c.id));
+  return (
+    <Drawer
+      opened={coverage !== null}
+      onClose={props.onClose}
+      position="right"
+      // A light veil: the list stays readable beside the panel, so the user keeps their place.
+      overlayProps={{ backgroundOpacity: 0.12 }}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      size={520}
+      title={
+        coverage && (
+          <>
+            <span className="attest-mono">{coverage.id}</span> {coverage.title}
+          </>
+        )
+      }
+      data-testid="criterion-drawer"
+    >
+      {coverage && (
+        <Stack gap="lg">
+          <Stack gap={6}>
+            <Group gap="xs">
+              <StatusBadge tone={COVERAGE_TONE[coverage.status]}>
+                {COVERAGE_LABEL[coverage.status]}
+              </StatusBadge>
+              {coverage.carvedOut && (
+                <Text size="xs" c="dimmed">
+                  Carved out to a subservice organisation
+                </Text>
+              )}
+            </Group>
+            <Text size="sm">{coverage.reason}</Text>
+          </Stack>
+          {criterion && (
+            <Stack gap={4}>
+              <Text
+                size="xs"
+                fw={600}
+                c="dimmed"
+                tt="uppercase"
+                style={{ letterSpacing: '0.06em' }}
+              >
+                What it asks
+              </Text>
+              <Text size="sm">{criterion.guidance.asks}</Text>
+            </Stack>
+          )}
+          <Stack gap={4}>
+            <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.06em' }}>
+              Controls mapped to it · {mapped.length}
+            </Text>
+            {mapped.length === 0 && (
+              <Text size="sm" c="dimmed">
+                None. Map a control to it, or mark it not relevant with a reason on the Scope
+                screen.
+              </Text>
+            )}
+            {mapped.map((c) => {
+              const state = stateOf(assessments, c.id);
+              return (
+                <UnstyledButton
+                  key={c.id}
+                  className="attest-row"
+                  px="xs"
+                  py={6}
+                  onClick={() => navigate(`/gaps?view=focus&control=${c.id}`)}
+                  aria-label={`Assess ${c.ref} ${c.title}`}
+                >
+                  <Group justify="space-between" wrap="nowrap" gap="sm">
+                    <Stack gap={4} style={{ minWidth: 0 }}>
+                      <Group gap={8} wrap="nowrap">
+                        <Text
+                          size="sm"
+                          fw={600}
+                          className="attest-mono"
+                          style={{ whiteSpace: 'nowrap' }}
+                        >
+                          {c.ref}
+                        </Text>
+                        <Text size="sm" truncate="end">
+                          {c.title}
+                        </Text>
+                      </Group>
+                      <div>
+                        <StatusBadge tone={ASSESSMENT_TONE[state]}>
+                          {ASSESSMENT_BADGE[state]}
+                        </StatusBadge>
+                      </div>
+                    </Stack>
+                    <IconChevronRight size={16} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              );
+            })}
+          </Stack>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

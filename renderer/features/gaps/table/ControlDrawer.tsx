@@ -1,0 +1,50 @@
+import { Button, Drawer, Group, Stack } from '@mantine/core';
+import { IconFocus2 } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { AssessmentPanel } from '../focus/AssessmentPanel';
+import { ControlGuidance } from '../focus/ControlGuidance';
+import { ResponsibilitiesPanel } from '../focus/ResponsibilitiesPanel';
+import { useGaps } from '../gaps-store';
+
+/** One control beside the table: assess it without losing the place in the list. */
+export function ControlDrawer(props: { controlId: string | null; onClose(): void }) {
+  const control = useGaps((s) => s.controls.find((c) => c.id === props.controlId) ?? null);
+  return (
+    <Drawer
+      opened={control !== null}
+      onClose={props.onClose}
+      position="right"
+      // A light veil: the list stays readable beside the panel, so the user keeps their place.
+      overlayProps={{ backgroundOpacity: 0.12 }}
+      size={560}
+      title={
+        control && (
+          <>
+            <span className="attest-mono">{control.ref}</span> {control.title}
+          </>
+        )
+      }
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      data-testid="control-drawer"
+    >
+      {control && (
+        <Stack gap="md">
+          <Group justify="flex-end">
+            <Button
+              component={Link}
+              to={`/gaps?view=focus&control=${control.id}`}
+              variant="subtle"
+              size="xs"
+              leftSection={<IconFocus2 size={14} />}
+            >
+              Open in focused mode
+            </Button>
+          </Group>
+          <AssessmentPanel key={control.id} control={control} withKeys={false} />
+          <ResponsibilitiesPanel control={control} />
+          <ControlGuidance control={control} />
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

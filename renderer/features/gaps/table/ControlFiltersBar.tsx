@@ -1,0 +1,86 @@
+import { Button, Group, Select, Switch, TextInput } from '@mantine/core';
+import { IconSearch, IconX } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { DOMAINS, DOMAIN_LABELS, type Domain } from '../../../../shared/domain/catalog';
+import { usePeople } from '../people-store';
+import { ASSESSMENT_LABEL, type AssessmentState } from '../labels';
+import { activeFilterCount, useControlTable } from './control-filters';
+
+const STATUS_OPTIONS = (
+  ['not_assessed', 'implemented', 'partial', 'not_implemented', 'not_applicable'] as const
+).map((s) => ({ value: s, label: ASSESSMENT_LABEL[s] }));
+
+const DOMAIN_OPTIONS = DOMAINS.map((d) => ({ value: d, label: DOMAIN_LABELS[d] }));
+
+/** The table's filters; they stay as they are while the user works elsewhere. */
+export function ControlFiltersBar() {
+  const filters = useControlTable((s) => s.filters);
+  const setFilter = useControlTable((s) => s.setFilter);
+  const clear = useControlTable((s) => s.clearFilters);
+  const people = usePeople((s) => s.people);
+  const ownerOptions = useMemo(
+    () => [
+      { value: 'none', label: 'No owner' },
+      ...people.map((p) => ({ value: p.id, label: p.name })),
+    ],
+    [people],
+  );
+  return (
+    <Group gap="xs" wrap="wrap" data-testid="control-filters">
+      <TextInput
+        aria-label="Search controls"
+        placeholder="Search reference or title"
+        leftSection={<IconSearch size={15} aria-hidden />}
+        value={filters.search}
+        onChange={(e) => setFilter('search', e.currentTarget.value)}
+        w={220}
+      />
+      <Select
+        aria-label="Status"
+        placeholder="Any status"
+        data={STATUS_OPTIONS}
+        value={filters.status}
+        onChange={(v) => setFilter('status', v as AssessmentState | null)}
+        clearable
+        w={190}
+      />
+      <Select
+        aria-label="Domain"
+        placeholder="Any domain"
+        data={DOMAIN_OPTIONS}
+        value={filters.domain}
+        onChange={(v) => setFilter('domain', v as Domain | null)}
+        clearable
+        searchable
+        w={200}
+      />
+      <Select
+        aria-label="Owner"
+        placeholder="Any owner"
+        data={ownerOptions}
+        value={filters.owner}
+        onChange={(v) => setFilter('owner', v)}
+        clearable
+        searchable
+        w={180}
+      />
+      <Switch
+        label="Warnings only"
+        checked={filters.warningsOnly}
+        onChange={(e) => setFilter('warningsOnly', e.currentTarget.checked)}
+        ml="xs"
+      />
+      {activeFilterCount(filters) > 0 && (
+        <Button
+          variant="subtle"
+          color="gray"
+          size="xs"
+          leftSection={<IconX size={14} />}
+          onClick={clear}
+        >
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,76 @@
+import { IconAlertTriangle, IconFocus2 } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useNavigate } from 'react-router';
+import { notifyError } from '../../app/notify';
+import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
+import { useStepStatus } from '../../app/step-status-store';
+import { useRisks } from '../risks/risks-store';
+import { useVault } from '../vault/store';
+import { useGaps } from './gaps-store';
+import { usePeople } from './people-store';
+
+/**
+ * While a vault is open: reads its gap analysis and risks, puts every control ("Assess AC-04")
+ * and risk in the palette, and shows "87/112 assessed" under Gap analysis in the navigation.
+ */
+export function useGapsWorkbench(): void {
+  const navigate = useNavigate();
+  const info = useVault((s) => s.info);
+  const path = info?.path ?? null;
+  const lastPath = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!path) return;
+    if (lastPath.current !== path) {
+      // Another vault: nothing of the previous one may show, even for a moment.
+      useGaps.getState().reset();
+      useRisks.getState().reset();
+      lastPath.current = path;
+    }
+    Promise.all([
+      useGaps.getState().load(),
+      useRisks.getState().load(),
+      usePeople.getState().load(),
+    ]).catch(notifyError);
+  }, [info, path]);
+
+  const summary = useGaps((s) => s.summary);
+  const publish = useStepStatus((s) => s.publish);
+  useEffect(() => {
+    if (!summary || summary.controls === 0) publish('gaps', null);
+    else
+      publish('gaps', {
+        text: `${summary.assessed}/${summary.controls} assessed`,
+        tone: summary.assessed === summary.controls ? 'neutral' : 'partial',
+        progress: summary.assessed / summary.controls,
+      });
+  }, [summary, publish]);
+  useEffect(() => () => publish('gaps', null), [publish]);
+
+  const controls = useGaps((s) => s.controls);
+  const risks = useRisks((s) => s.risks);
+  const entries = useMemo<PaletteEntry[]>(
+    () => [
+      ...controls.map((c) => ({
+        id: `control:${c.id}`,
+        group: 'Controls',
+        label: `Assess ${c.ref}`,
+        description: c.title,
+        keywords: [c.ref, c.title, ...c.criteria],
+        icon: <IconFocus2 size={18} stroke={1.6} aria-hidden />,
+        run: () => navigate(`/gaps?view=focus&control=${c.id}`),
+      })),
+      ...risks.map((r) => ({
+        id: `risk:${r.id}`,
+        group: 'Risks',
+        label: `Risk: ${r.title}`,
+        description: `Residual ${r.residualScore} · inherent ${r.inherentScore}`,
+        keywords: [r.title, r.category, 'risk'],
+        icon: <IconAlertTriangle size={18} stroke={1.6} aria-hidden />,
+        run: () => navigate(`/gaps?view=risks&risk=${r.id}`),
+      })),
+    ],
+    [controls, risks, navigate],
+  );
+  usePaletteEntries('gaps', entries);
+}

@@ -1,0 +1,116 @@
+import { Button, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Person } from '../../../shared/api/people';
+import { api } from '../../api';
+import { notifyError, notifySuccess } from '../../app/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { StepEmpty } from '../../components/StepEmpty';
+import { plural } from '../../components/format';
+import { PersonDrawer } from './PersonDrawer';
+import { PeopleTable } from './PeopleTable';
+import { usePeople } from './people-store';
+
+function matches(p: Person, needle: string): boolean {
+  return `${p.name} ${p.email} ${p.role} ${p.team}`.toLowerCase().includes(needle);
+}
+
+/** The people directory: who owns, performs and reviews the work, and who is using Attest. */
+export function PeoplePage() {
+  const [params, setParams] = useSearchParams();
+  const { items, currentPersonId, loaded } = usePeople();
+  const [search, setSearch] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const target = params.get('person');
+
+  const shown = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return items.filter((p) => (showArchived || !p.archived) && (!needle || matches(p, needle)));
+  }, [items, search, showArchived]);
+  const archivedCount = items.filter((p) => p.archived).length;
+
+  const open = (id: string | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (id) next.set('person', id);
+      else next.delete('person');
+      return next;
+    });
+
+  const makeCurrent = (p: Person) =>
+    usePeople
+      .getState()
+      .setCurrent(p.id)
+      .then(() => notifySuccess(`You are ${p.name} from now on.`), notifyError);
+
+  const archive = (p: Person, archived: boolean) =>
+    api.call('people.archive', { id: p.id, archived }).then((saved) => {
+      usePeople.getState().put(saved);
+      notifySuccess(archived ? `Archived ${p.name}.` : `Restored ${p.name}.`);
+    }, notifyError);
+
+  const active = items.length - archivedCount;
+  return (
+    <>
+      <PageHeader
+        title="People"
+        purpose="Everyone who owns, performs or reviews a control, and who you are: the audit log records your name against every change."
+        action={
+          <Button leftSection={<IconUserPlus size={16} />} onClick={() => open('new')}>
+            Add person
+          </Button>
+        }
+      />
+      {loaded && items.length === 0 ? (
+        <StepEmpty
+          icon={<IconUsers size={22} stroke={1.5} />}
+          title="No one here yet"
+          description="Add the people who own, perform and review controls — usually a handful of leads. Then choose which of them you are."
+        />
+      ) : (
+        <Stack gap="sm">
+          <Group justify="space-between" wrap="nowrap">
+            <Group gap="md" wrap="nowrap">
+              <TextInput
+                aria-label="Search people"
+                placeholder="Search name, email, role or team"
+                leftSection={<IconSearch size={15} aria-hidden />}
+                value={search}
+                onChange={(e) => setSearch(e.currentTarget.value)}
+                w={300}
+              />
+              {archivedCount > 0 && (
+                <Switch
+                  label={`Show archived (${archivedCount})`}
+                  checked={showArchived}
+                  onChange={(e) => setShowArchived(e.currentTarget.checked)}
+                />
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {plural(active, 'person', 'people')}
+            </Text>
+          </Group>
+          <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
+            {shown.length === 0 ? (
+              <Text size="sm" c="dimmed" p="lg">
+                No one matches “{search}”.
+              </Text>
+            ) : (
+              <PeopleTable
+                people={shown}
+                currentPersonId={currentPersonId}
+                selectedId={target}
+                onOpen={(p) => open(p.id)}
+                onMakeCurrent={(p) => void makeCurrent(p)}
+                onArchive={(p, archived) => void archive(p, archived)}
+              />
+            )}
+          </Paper>
+        </Stack>
+      )}
+      <PersonDrawer target={target} onClose={() => open(null)} onCreated={(p) => open(p.id)} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { create } from 'zustand';
+import type { Person } from '../../../shared/api/people';
+import { api } from '../../api';
+import { useVault } from '../vault/store';
+
+interface PeopleState {
+  /** Every person, archived ones too (a record may still point at them). */
+  items: Person[];
+  currentPersonId: string | null;
+  loaded: boolean;
+  load(): Promise<void>;
+  /** Puts a created or changed person in the list, kept in name order. */
+  put(person: Person): void;
+  setCurrent(id: string | null): Promise<void>;
+  reset(): void;
+}
+
+const byName = (a: Person, b: Person) => a.name.localeCompare(b.name);
+
+export const usePeople = create<PeopleState>()((set) => ({
+  items: [],
+  currentPersonId: null,
+  loaded: false,
+
+  async load() {
+    const { items, currentPersonId } = await api.call('people.list', { includeArchived: true });
+    set({ items: [...items].sort(byName), currentPersonId, loaded: true });
+  },
+
+  put(person) {
+    set((s) => ({ items: [...s.items.filter((p) => p.id !== person.id), person].sort(byName) }));
+  },
+
+  async setCurrent(id) {
+    const { currentPersonId } = await api.call('people.setCurrent', { id });
+    set({ currentPersonId });
+    // The header names the current user from the vault's info.
+    await useVault.getState().refresh();
+  },
+
+  reset: () => set({ items: [], currentPersonId: null, loaded: false }),
+}));
+
+/** Active people for choosing, plus the one already chosen even if archived since. */
+export function choosablePeople(items: readonly Person[], chosen: string | null): Person[] {
+  return items.filter((p) => !p.archived || p.id === chosen);
+}
+
+/** "MO" for Maya Okafor: for a small avatar. */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts.at(-1)!] : parts;
+  return letters.map((p) => p.charAt(0).toUpperCase()).join('') || '?';
+}

@@ -1,0 +1,95 @@
+import { Button, Group, Menu, Paper, Progress, Text } from '@mantine/core';
+import { IconChevronDown, IconDownload } from '@tabler/icons-react';
+import { create } from 'zustand';
+import { api } from '../../api';
+import { downloadBlob } from '../../api/download';
+import { notifyError, notifySuccess } from '../../app/notify';
+
+type Format = 'csv' | 'xlsx';
+
+interface ExportState {
+  running: Format | null;
+  percent: number | null;
+  controller: AbortController | null;
+  run(format: Format): Promise<void>;
+  cancel(): void;
+}
+
+/** The `tasks.export` job: progress while it runs, then the file is offered as a download. */
+const useExport = create<ExportState>()((set, get) => ({
+  running: null,
+  percent: null,
+  controller: null,
+  async run(format) {
+    if (get().running) return;
+    const controller = new AbortController();
+    set({ running: format, percent: null, controller });
+    try {
+      const file = await api.runJob(
+        'tasks.export',
+        { format },
+        (p) => {
+          const total = p.bytesTotal ?? p.filesTotal;
+          const done = p.bytesTotal ? p.bytesDone : p.filesDone;
+          if (total) set({ percent: ((done ?? 0) / total) * 100 });
+        },
+        { signal: controller.signal },
+      );
+      downloadBlob(file.blobId, file.fileName);
+      notifySuccess(`Exported ${file.fileName}; it is also kept in the vault.`);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      set({ running: null, percent: null, controller: null });
+    }
+  },
+  cancel() {
+    get().controller?.abort();
+  },
+}));
+
+export function ExportMenu() {
+  const running = useExport((s) => s.running);
+  const run = useExport((s) => s.run);
+  return (
+    <Menu>
+      <Menu.Target>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} />}
+          rightSection={<IconChevronDown size={14} />}
+          loading={running !== null}
+        >
+          Export
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => void run('xlsx')}>Plan as Excel (XLSX)</Menu.Item>
+        <Menu.Item onClick={() => void run('csv')}>Plan as CSV</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** Shown while an export runs: what is happening, how far, and a way to stop it. */
+export function ExportProgress() {
+  const { running, percent, cancel } = useExport();
+  if (!running) return null;
+  const label = `Exporting the remediation plan as ${running.toUpperCase()}…`;
+  return (
+    <Paper withBorder p="sm" data-testid="export-progress" aria-live="polite">
+      <Group justify="space-between" wrap="nowrap" mb={6}>
+        <Text size="sm">{label}</Text>
+        <Button size="xs" variant="default" onClick={cancel}>
+          Cancel
+        </Button>
+      </Group>
+      <Progress
+        value={percent ?? 100}
+        striped={percent === null}
+        animated={percent === null}
+        aria-label={label}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Input } from '../../../shared/api/index';
+import type { ValidationIssue } from '../../../shared/api/errors';
+import { type Task, type TaskProposal, newTaskInput } from '../../../shared/api/tasks';
+
+export interface TaskFormValues {
+  title: string;
+  description: string;
+  ownerId: string | null;
+  dueOn: string;
+  priority: Task['priority'];
+  status: Task['status'];
+  controlIds: string[];
+}
+
+export type TaskField = keyof TaskFormValues;
+export type TaskErrors = Partial<Record<TaskField, string>>;
+
+export const NEW_TASK: TaskFormValues = {
+  title: '',
+  description: '',
+  ownerId: null,
+  dueOn: '',
+  priority: 'medium',
+  status: 'todo',
+  controlIds: [],
+};
+
+export function taskToForm(task: Task): TaskFormValues {
+  return {
+    title: task.title,
+    description: task.description,
+    ownerId: task.ownerId,
+    dueOn: task.dueOn ?? '',
+    priority: task.priority,
+    status: task.status,
+    controlIds: task.controlIds,
+  };
+}
+
+export function proposalToForm(p: TaskProposal): TaskFormValues {
+  return {
+    ...NEW_TASK,
+    title: p.title,
+    description: p.description,
+    ownerId: p.suggestedOwnerId,
+    priority: p.priority,
+    controlIds: [p.controlId],
+  };
+}
+
+export function formToInput(values: TaskFormValues): Input<'tasks.create'> {
+  return { ...values, dueOn: values.dueOn || null };
+}
+
+/** Only what the user changed in a proposal, as the edits to accept it with. */
+export function proposalEdits(
+  p: TaskProposal,
+  values: TaskFormValues,
+): Input<'tasks.decideProposal'>['edits'] {
+  const base = proposalToForm(p);
+  const edits: NonNullable<Input<'tasks.decideProposal'>['edits']> = {};
+  if (values.title !== base.title) edits.title = values.title;
+  if (values.description !== base.description) edits.description = values.description;
+  if (values.ownerId !== base.ownerId) edits.ownerId = values.ownerId;
+  if (values.dueOn) edits.dueOn = values.dueOn;
+  if (values.priority !== base.priority) edits.priority = values.priority;
+  return edits;
+}
+
+const FIELDS = new Set<string>(Object.keys(NEW_TASK));
+
+export function issuesToErrors(issues: readonly ValidationIssue[]): TaskErrors {
+  const errors: TaskErrors = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '');
+    if (FIELDS.has(field) && !errors[field as TaskField])
+      errors[field as TaskField] = issue.message;
+  }
+  return errors;
+}
+
+/** Checked with the contract's own schema before asking Attest, which checks again. */
+export function checkTask(values: TaskFormValues): TaskErrors {
+  const parsed = newTaskInput.safeParse(formToInput(values));
+  if (parsed.success) return {};
+  return issuesToErrors(
+    parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+  );
+}

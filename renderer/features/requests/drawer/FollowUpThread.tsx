@@ -1,0 +1,120 @@
+import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { IconSend } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { AuditRequestDetail, RequestComment } from '../../../../shared/api/requests';
+import { toApiCallError } from '../../../api';
+import { notifyError } from '../../../app/notify';
+import { MOD_KEY } from '../../../app/shortcuts';
+import { formatInstant } from '../../../components/format';
+import { commentOnRequest } from '../requests-store';
+
+function Comment({ comment }: { comment: RequestComment }) {
+  const fromFile = comment.source === 'import';
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      className="attest-comment"
+      data-testid="request-comment"
+      data-source={comment.source}
+    >
+      <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
+        {fromFile ? (
+          <Group gap={6} wrap="nowrap">
+            <Badge size="sm" variant="light" color="gray" radius="sm" tt="none">
+              From the auditor’s file
+            </Badge>
+            <Text size="xs" c="dimmed">
+              imported by {comment.author}
+            </Text>
+          </Group>
+        ) : (
+          <Text size="sm" fw={600}>
+            {comment.author}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatInstant(comment.createdAt)}
+        </Text>
+      </Group>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {comment.body}
+      </Text>
+    </Paper>
+  );
+}
+
+/** The follow-up thread: what was said about the request, oldest first, and a reply box. */
+export function FollowUpThread(props: {
+  detail: AuditRequestDetail;
+  onChange(detail: AuditRequestDetail): void;
+}) {
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async () => {
+    if (!body.trim()) {
+      setError('Write something first.');
+      return;
+    }
+    setBusy(true);
+    try {
+      props.onChange(await commentOnRequest(props.detail.request.id, body));
+      setBody('');
+      setError(null);
+    } catch (e) {
+      const issue = toApiCallError(e).issues[0];
+      if (issue) setError(issue.message);
+      else notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="sm" data-testid="request-thread">
+      {props.detail.comments.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No follow-up yet. Notes for the team and what the auditor said on a call belong here.
+        </Text>
+      ) : (
+        props.detail.comments.map((c) => <Comment key={c.id} comment={c} />)
+      )}
+      <Textarea
+        label="Add to the thread"
+        placeholder="What was agreed, what is still missing…"
+        value={body}
+        onChange={(e) => {
+          setBody(e.currentTarget.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void send();
+          }
+        }}
+        error={error}
+        autosize
+        minRows={2}
+        maxRows={8}
+        size="sm"
+      />
+      <Group justify="space-between">
+        <Text size="xs" c="dimmed">
+          {MOD_KEY}+Enter to add
+        </Text>
+        <Button
+          size="xs"
+          leftSection={<IconSend size={14} />}
+          onClick={() => void send()}
+          loading={busy}
+        >
+          Add comment
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,177 @@
+import { MultiSelect, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import type { AuditRequest, RequestPatch } from '../../../../shared/api/requests';
+import { REQUEST_TYPES, type RequestType } from '../../../../shared/domain/requests';
+import { toApiCallError } from '../../../api';
+import { notifyError } from '../../../app/notify';
+import { type FieldErrors, fieldErrorsFrom } from '../../../components/field-errors';
+import { PeopleSelect } from '../../people/PeopleSelect';
+import { REQUEST_TYPE_LABELS } from '../labels';
+import { controlRefs, useRequestLinks } from '../links-store';
+import { updateRequest } from '../requests-store';
+import './drawer.css';
+
+const refOrder = new Intl.Collator(undefined, { numeric: true });
+
+const TYPE_OPTIONS = REQUEST_TYPES.map((t) => ({ value: t, label: REQUEST_TYPE_LABELS[t] }));
+
+/**
+ * Our fields of a request, each saved as it is changed (there is no Save button). A refusal
+ * (the reviewer may not be the owner) shows under its field and the field goes back.
+ */
+export function OurFields(props: { request: AuditRequest; onChange(r: AuditRequest): void }) {
+  const r = props.request;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const criteria = useRequestLinks((s) => s.criteria);
+  const controls = useRequestLinks((s) => s.controls);
+  const criteriaOptions = useMemo(() => {
+    const known = criteria.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }));
+    // A criterion the vault does not list (typed by the auditor) still shows as chosen.
+    const extra = r.criteria.filter((id) => !criteria.some((c) => c.id === id));
+    return [...known, ...extra.map((id) => ({ value: id, label: id }))];
+  }, [criteria, r.criteria]);
+  const controlOptions = useMemo(
+    () => controls.map((c) => ({ value: c.id, label: `${c.ref} ${c.title}` })),
+    [controls],
+  );
+
+  const save = async (patch: RequestPatch) => {
+    const field = Object.keys(patch)[0]!;
+    setErrors((e) => ({ ...e, [field]: '' }));
+    try {
+      props.onChange(await updateRequest(r.id, patch));
+    } catch (e) {
+      const error = toApiCallError(e);
+      const fields = fieldErrorsFrom(error.issues, ['patch']);
+      if (Object.keys(fields).length > 0) setErrors(fields);
+      else notifyError(error);
+    }
+  };
+
+  const via = controlRefs(
+    controls,
+    r.controlIdsViaCriteria.filter((id) => !r.controlIds.includes(id)),
+  ).sort(refOrder.compare);
+
+  return (
+    <Stack gap="sm" data-testid="request-fields">
+      <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
+        <PeopleSelect
+          label="Owner"
+          value={r.ownerId}
+          onChange={(id) => void save({ ownerId: id })}
+          error={errors.ownerId || undefined}
+          placeholder={r.ownerText ? `“${r.ownerText}” is not in People` : 'Nobody yet'}
+          size="xs"
+          data-testid="request-owner"
+        />
+        <PeopleSelect
+          label="Internal reviewer"
+          value={r.reviewerId}
+          onChange={(id) => void save({ reviewerId: id })}
+          error={errors.reviewerId || undefined}
+          placeholder="Nobody yet"
+          size="xs"
+          data-testid="request-reviewer"
+        />
+        <Select
+          label="Type"
+          data={TYPE_OPTIONS}
+          value={r.type}
+          onChange={(v) => void save({ type: (v as RequestType | null) ?? null })}
+          placeholder="Not set"
+          clearable
+          size="xs"
+          error={errors.type || undefined}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <TextBlurField
+          label="Wave"
+          value={r.wave ?? ''}
+          onSave={(v) => void save({ wave: v.trim() || null })}
+          error={errors.wave}
+        />
+        <TextBlurField
+          label="Due"
+          type="date"
+          value={r.dueOn ?? ''}
+          onSave={(v) => void save({ dueOn: v || null })}
+          error={errors.dueOn}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label="Criteria"
+        data={criteriaOptions}
+        value={r.criteria}
+        onChange={(ids) => void save({ criteria: ids })}
+        searchable
+        clearable
+        hidePickedOptions
+        size="xs"
+        placeholder={r.criteria.length ? undefined : 'Search criteria, e.g. CC6.1'}
+        error={errors.criteria || undefined}
+        classNames={{ pill: 'attest-mono' }}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <MultiSelect
+        label="Controls"
+        data={controlOptions}
+        value={r.controlIds.filter((id) => controls.some((c) => c.id === id))}
+        onChange={(ids) => void save({ controlIds: ids })}
+        searchable
+        clearable
+        hidePickedOptions
+        size="xs"
+        placeholder={r.controlIds.length ? undefined : 'Search controls'}
+        error={errors.controlIds || undefined}
+        classNames={{ pill: 'attest-mono' }}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {via.length > 0 && (
+        <Text size="xs" c="dimmed">
+          Also answered through its criteria:{' '}
+          {via.map((ref, i) => (
+            <span key={ref} className="attest-mono attest-nowrap">
+              {ref}
+              {i < via.length - 1 ? ', ' : ''}
+            </span>
+          ))}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** A text field saved when left (or on Enter), not on every key. */
+function TextBlurField(props: {
+  label: string;
+  value: string;
+  type?: string;
+  error?: string;
+  onSave(value: string): void;
+}) {
+  const [draft, setDraft] = useState(props.value);
+  const [from, setFrom] = useState(props.value);
+  // The saved value changed elsewhere (a re-import, the contract's answer): show it.
+  if (props.value !== from) {
+    setFrom(props.value);
+    setDraft(props.value);
+  }
+  const commit = () => {
+    if (draft !== props.value) props.onSave(draft);
+  };
+  return (
+    <TextInput
+      label={props.label}
+      type={props.type}
+      value={draft}
+      onChange={(e) => setDraft(e.currentTarget.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+      size="xs"
+      error={props.error || undefined}
+    />
+  );
+}

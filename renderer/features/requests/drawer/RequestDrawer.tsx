@@ -1,0 +1,144 @@
+import { Center, Divider, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { AuditRequest, AuditRequestDetail } from '../../../../shared/api/requests';
+import { api } from '../../../api';
+import { notifyError, notifySuccess } from '../../../app/notify';
+import { InlineConfirm } from '../../../components/InlineConfirm';
+import { StatusBadge } from '../../../components/status';
+import { REQUEST_STATUS_LABELS, REQUEST_STATUS_TONES, REQUEST_TYPE_LABELS } from '../labels';
+import { periodText } from '../import/preview-values';
+import { archiveRequest, useRequests } from '../requests-store';
+import { AuditorColumns } from './AuditorColumns';
+import { FollowUpThread } from './FollowUpThread';
+import { OurFields } from './OurFields';
+import { StatusControl } from './StatusControl';
+
+/** One request beside the list: the list stays in place behind a light veil. */
+export function RequestDrawer(props: { id: string | null; onClose(): void }) {
+  return (
+    <Drawer
+      opened={props.id !== null}
+      onClose={props.onClose}
+      position="right"
+      size={600}
+      overlayProps={{ backgroundOpacity: 0.12 }}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={<DrawerTitle id={props.id} />}
+      data-testid="request-drawer"
+    >
+      {props.id && <RequestPanel key={props.id} id={props.id} onClose={props.onClose} />}
+    </Drawer>
+  );
+}
+
+/** The title follows the list's copy of the request, so it shows before the detail arrives. */
+function DrawerTitle({ id }: { id: string | null }) {
+  const shown = useRequests((s) => s.items.find((r) => r.id === id) ?? null);
+  if (!shown) return <span>Request</span>;
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <span className="attest-mono">{shown.ref}</span>
+      <StatusBadge tone={REQUEST_STATUS_TONES[shown.status]}>
+        {REQUEST_STATUS_LABELS[shown.status]}
+      </StatusBadge>
+    </Group>
+  );
+}
+
+function Section(props: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <Stack gap="xs" data-testid={props.testId}>
+      <Title order={3} fz="xs" c="dimmed" tt="uppercase" style={{ letterSpacing: '0.06em' }}>
+        {props.title}
+      </Title>
+      {props.children}
+    </Stack>
+  );
+}
+
+function RequestPanel({ id, onClose }: { id: string; onClose(): void }) {
+  const [detail, setDetail] = useState<AuditRequestDetail | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.call('requests.get', { id }).then(
+      (d) => live && setDetail(d),
+      (e: unknown) => {
+        notifyError(e);
+        if (live) onClose();
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, onClose]);
+
+  if (!detail) {
+    return (
+      <Center py="xl">
+        <Loader size="sm" aria-label="Loading the request" />
+      </Center>
+    );
+  }
+  const r = detail.request;
+  const setRequest = (request: AuditRequest) => setDetail((d) => (d ? { ...d, request } : d));
+  const period = periodText(r.period);
+
+  return (
+    <Stack gap="lg" pb="xl">
+      <Stack gap={6}>
+        <Text
+          size="sm"
+          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+          data-testid="request-description"
+        >
+          {r.description || 'The auditor’s file gives no description.'}
+        </Text>
+        {(period || r.type) && (
+          <Text size="xs" c="dimmed">
+            {[r.type && REQUEST_TYPE_LABELS[r.type], period && `Period: ${period}`]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+        )}
+      </Stack>
+      <StatusControl request={r} onChange={setRequest} />
+      <Divider />
+      <Section title="Our side">
+        <OurFields request={r} onChange={setRequest} />
+      </Section>
+      <Section title="The auditor’s columns, as given">
+        <AuditorColumns columns={r.auditorColumns} />
+      </Section>
+      <Section title="Follow-up" testId="follow-up">
+        <FollowUpThread detail={detail} onChange={setDetail} />
+      </Section>
+      <Section title="Linked evidence">
+        <Group gap={8} wrap="nowrap" c="dimmed">
+          <IconPaperclip size={16} stroke={1.6} aria-hidden />
+          <Text size="sm" c="dimmed">
+            Linked evidence arrives with the evidence vault: files, links and populations will be
+            attached to the request here.
+          </Text>
+        </Group>
+      </Section>
+      <Divider />
+      <Group justify="flex-start">
+        <InlineConfirm
+          label="Archive request"
+          question={`Archive ${r.ref}?`}
+          explanation="It leaves the list and stays in the vault with its thread and history. Use this for a request the auditor withdrew."
+          onConfirm={async () => {
+            try {
+              await archiveRequest(r.id, true);
+              notifySuccess(`${r.ref} archived.`);
+              onClose();
+            } catch (e) {
+              notifyError(e);
+            }
+          }}
+        />
+      </Group>
+    </Stack>
+  );
+}

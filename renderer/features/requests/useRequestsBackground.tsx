@@ -1,0 +1,54 @@
+import { IconFileCheck } from '@tabler/icons-react';
+import { useEffect, useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { notifyError } from '../../app/notify';
+import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
+import { useStepStatus } from '../../app/step-status-store';
+import { useVault } from '../vault/store';
+import { REQUEST_STATUS_LABELS, requestLabel } from './labels';
+import { requestsNavStatus } from './nav-status';
+import { useRequests } from './requests-store';
+import { useRequestTable } from './table/request-table-store';
+
+/** Where a request opens: the Documentation step's list, with its drawer. */
+export const requestPath = (id: string) => `/documentation?request=${encodeURIComponent(id)}`;
+
+/**
+ * While a vault is open: the auditor's requests are read, each joins the palette ("PBC-014
+ * Terminated users list…" opens its drawer), and the Documentation step shows "42 requests ·
+ * 5 overdue" in the navigation.
+ */
+export function useRequestsBackground(): void {
+  const vaultId = useVault((s) => s.info?.vaultId ?? null);
+  const navigate = useNavigate();
+  const items = useRequests((s) => s.items);
+  const publish = useStepStatus((s) => s.publish);
+
+  useEffect(() => {
+    useRequests.getState().reset();
+    useRequestTable.getState().reset();
+    if (vaultId) useRequests.getState().load().catch(notifyError);
+  }, [vaultId]);
+
+  useEffect(() => {
+    publish('documentation', requestsNavStatus(items));
+  }, [items, publish]);
+  useEffect(() => () => publish('documentation', null), [publish]);
+
+  const entries = useMemo<PaletteEntry[]>(
+    () =>
+      items.map((r) => ({
+        id: `request:${r.id}`,
+        group: 'Auditor requests',
+        label: requestLabel(r),
+        description: r.overdue
+          ? `Overdue · ${REQUEST_STATUS_LABELS[r.status]}`
+          : REQUEST_STATUS_LABELS[r.status],
+        keywords: [r.ref, 'request', 'pbc', ...r.criteria],
+        icon: <IconFileCheck size={18} stroke={1.6} aria-hidden />,
+        run: () => navigate(requestPath(r.id)),
+      })),
+    [items, navigate],
+  );
+  usePaletteEntries('requests', entries);
+}

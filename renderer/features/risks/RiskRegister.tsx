@@ -1,0 +1,75 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { notifyError } from '../../app/notify';
+import { SectionCard } from '../../components/SectionCard';
+import { plural } from '../../components/format';
+import { RiskAssessedOn } from './RiskAssessedOn';
+import { RiskDrawer } from './RiskDrawer';
+import { type MatrixCell, RiskMatrix } from './RiskMatrix';
+import { StarterRisks } from './StarterRisks';
+import { RiskTable } from './RiskTable';
+import { scoresOf, topRisks } from './risk-matrix';
+import { useRisks } from './risks-store';
+
+/** The risk register: when it was assessed, suggested risks, the matrix and the table. */
+export function RiskRegister() {
+  const risks = useRisks((s) => s.risks);
+  const [params, setParams] = useSearchParams();
+  const [cell, setCell] = useState<MatrixCell | null>(null);
+  useEffect(() => {
+    useRisks.getState().load().catch(notifyError);
+  }, []);
+
+  const sorted = useMemo(() => topRisks(risks, risks.length), [risks]);
+  const shown = cell
+    ? sorted.filter((r) => {
+        const s = scoresOf(r, cell.kind);
+        return s.likelihood === cell.likelihood && s.impact === cell.impact;
+      })
+    : sorted;
+  const open = params.get('risk');
+  const drawerRisk = open === 'new' ? null : (risks.find((r) => r.id === open) ?? undefined);
+
+  return (
+    <Stack gap="lg">
+      <RiskAssessedOn />
+      <StarterRisks />
+      <SectionCard title="Risk matrix" testId="risk-matrix-card">
+        <RiskMatrix risks={risks} selected={cell} onSelect={setCell} />
+      </SectionCard>
+      <SectionCard
+        title="Register"
+        testId="risk-register"
+        action={
+          <Text size="sm" c="dimmed">
+            {plural(risks.length, 'risk')}
+          </Text>
+        }
+      >
+        <Stack gap="sm">
+          {cell && (
+            <Group gap="xs">
+              <Text size="sm">
+                Showing {plural(shown.length, 'risk')} with {cell.kind} likelihood {cell.likelihood}{' '}
+                and impact {cell.impact}.
+              </Text>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="gray"
+                leftSection={<IconX size={14} />}
+                onClick={() => setCell(null)}
+              >
+                Show all
+              </Button>
+            </Group>
+          )}
+          <RiskTable risks={shown} onOpen={(id) => setParams({ view: 'risks', risk: id })} />
+        </Stack>
+      </SectionCard>
+      <RiskDrawer risk={drawerRisk} onClose={() => setParams({ view: 'risks' })} />
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+import { create } from 'zustand';
+import type { Input } from '../../../shared/api/index';
+import type { Risk, StarterRisk } from '../../../shared/api/risks';
+import { api } from '../../api';
+import { useGaps } from '../gaps/gaps-store';
+
+interface RisksState {
+  status: 'idle' | 'loading' | 'ready';
+  risks: Risk[];
+  starters: StarterRisk[];
+  assessedOn: string | null;
+  load(): Promise<void>;
+  create(input: Input<'risks.create'>): Promise<Risk>;
+  update(id: string, patch: Input<'risks.update'>['patch']): Promise<Risk>;
+  archive(id: string): Promise<void>;
+  decideStarter(key: string, accept: boolean): Promise<Risk | null>;
+  setAssessedOn(date: string | null): Promise<void>;
+  reset(): void;
+}
+
+let generation = 0;
+
+/** Residual risk raises or lowers the severity of the gaps of linked controls: re-read them. */
+const gapsChanged = () => useGaps.getState().refreshDerived();
+
+/** The risk register, the starter risks still to decide, and when the assessment was done. */
+export const useRisks = create<RisksState>()((set, get) => ({
+  status: 'idle',
+  risks: [],
+  starters: [],
+  assessedOn: null,
+
+  async load() {
+    const mine = ++generation;
+    if (get().status === 'idle') set({ status: 'loading' });
+    const { items, starters, assessedOn } = await api.call('risks.list', {});
+    if (mine !== generation) return;
+    set({ status: 'ready', risks: items, starters, assessedOn });
+  },
+
+  async create(input) {
+    const risk = await api.call('risks.create', input);
+    set((s) => ({ risks: [...s.risks, risk] }));
+    await gapsChanged();
+    return risk;
+  },
+
+  async update(id, patch) {
+    const risk = await api.call('risks.update', { id, patch });
+    set((s) => ({ risks: s.risks.map((r) => (r.id === id ? risk : r)) }));
+    await gapsChanged();
+    return risk;
+  },
+
+  async archive(id) {
+    await api.call('risks.archive', { id, archived: true });
+    set((s) => ({ risks: s.risks.filter((r) => r.id !== id) }));
+    await gapsChanged();
+  },
+
+  async decideStarter(key, accept) {
+    const { risk } = await api.call('risks.decideStarter', { key, accept });
+    set((s) => ({
+      starters: s.starters.filter((x) => x.key !== key),
+      risks: risk ? [...s.risks, risk] : s.risks,
+    }));
+    if (risk) await gapsChanged();
+    return risk;
+  },
+
+  async setAssessedOn(date) {
+    const { assessedOn } = await api.call('risks.setAssessedOn', { date });
+    set({ assessedOn });
+  },
+
+  reset() {
+    generation++;
+    set({ status: 'idle', risks: [], starters: [], assessedOn: null });
+  },
+}));

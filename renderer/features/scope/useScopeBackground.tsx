@@ -1,0 +1,76 @@
+import { IconListDetails, IconShieldCheck } from '@tabler/icons-react';
+import { useEffect, useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { DOMAIN_LABELS } from '../../../shared/domain/catalog';
+import { notifyError } from '../../app/notify';
+import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
+import { useStepStatus } from '../../app/step-status-store';
+import { plural } from '../../components/format';
+import { useVault } from '../vault/store';
+import { scopeLinks } from './scope-paths';
+import { useScope } from './scope-store';
+
+/**
+ * While a vault is open: the Scope step's state in the navigation, and every criterion and
+ * control in the command palette (choosing one opens it on the Scope screen).
+ */
+export function useScopeBackground(): void {
+  const navigate = useNavigate();
+  const vaultId = useVault((s) => s.info?.vaultId ?? null);
+  const confirmedAt = useVault((s) => s.info?.engagement.scopeConfirmedAt ?? null);
+  const criteriaCount = useVault((s) => s.info?.scope.criteria.length ?? 0);
+  const controlsCount = useVault((s) => s.info?.scope.controls.length ?? 0);
+  const categories = useVault((s) => s.info?.engagement.categories.length ?? 0);
+  const criteria = useScope((s) => s.criteria);
+  const controls = useScope((s) => s.controls);
+
+  useEffect(() => {
+    useScope.getState().reset();
+    if (!vaultId) return;
+    useScope.getState().loadCriteria().catch(notifyError);
+    useScope.getState().loadControls().catch(notifyError);
+  }, [vaultId]);
+
+  useEffect(() => {
+    useStepStatus.getState().publish(
+      'scope',
+      confirmedAt
+        ? {
+            text: `${plural(criteriaCount, 'criterion', 'criteria')} · ${plural(controlsCount, 'control')}`,
+            tone: 'neutral',
+          }
+        : {
+            text: `${plural(categories, 'category', 'categories')} chosen · not confirmed`,
+            tone: 'missing',
+          },
+    );
+    return () => useStepStatus.getState().publish('scope', null);
+  }, [confirmedAt, criteriaCount, controlsCount, categories]);
+
+  const entries = useMemo<PaletteEntry[]>(
+    () => [
+      ...criteria.map((c) => ({
+        id: `criterion:${c.id}`,
+        group: 'Criteria',
+        label: `${c.id} — ${c.title}`,
+        description: c.groupTitle,
+        keywords: [c.id, c.id.replace('.', ' '), c.groupId],
+        icon: <IconListDetails size={18} stroke={1.6} aria-hidden />,
+        run: () => navigate(scopeLinks.criterion(c.id)),
+      })),
+      ...controls
+        .filter((c) => !c.archived)
+        .map((c) => ({
+          id: `control:${c.id}`,
+          group: 'Controls',
+          label: `${c.ref} ${c.title}`,
+          description: `${DOMAIN_LABELS[c.domain]} · ${c.criteria.join(', ')}`,
+          keywords: [c.ref, ...c.criteria],
+          icon: <IconShieldCheck size={18} stroke={1.6} aria-hidden />,
+          run: () => navigate(scopeLinks.control(c.id)),
+        })),
+    ],
+    [criteria, controls, navigate],
+  );
+  usePaletteEntries('scope', entries);
+}

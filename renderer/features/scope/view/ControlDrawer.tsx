@@ -1,0 +1,214 @@
+import { Alert, Badge, Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import type { Control } from '../../../../shared/api/controls';
+import { api } from '../../../api';
+import { notifyError, notifySuccess } from '../../../app/notify';
+import { useContractErrors } from '../forms/use-contract-errors';
+import { useFieldAutosave } from '../forms/use-field-autosave';
+import { useScope } from '../scope-store';
+import { ControlFields } from './ControlFields';
+import {
+  type ControlField,
+  type ControlValues,
+  createInput,
+  patchOf,
+  valuesOf,
+} from './control-form';
+
+/** An existing control: every field saved as it is edited; archive or restore. */
+function EditControl({ control }: { control: Control }) {
+  const [values, setValues] = useState<ControlValues>(() => valuesOf(control));
+  const { errors, capture, clear } = useContractErrors();
+  const { schedule } = useFieldAutosave<ControlField>(async (field, next) => {
+    try {
+      const saved = await api.call('controls.update', {
+        id: control.id,
+        patch: patchOf(field, next as ControlValues),
+      });
+      useScope.getState().putControl(saved);
+      clear(field);
+    } catch (e) {
+      capture(e, { field, strip: ['patch'] });
+    }
+  });
+
+  const archive = async (archived: boolean) => {
+    try {
+      useScope
+        .getState()
+        .putControl(await api.call('controls.archive', { id: control.id, archived }));
+      notifySuccess(
+        archived
+          ? `Archived ${control.ref}. Its work is kept; restore it at any time.`
+          : `Restored ${control.ref}.`,
+      );
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+
+  return (
+    <Stack gap="xl" pt="xs" data-testid="control-form">
+      {control.archived && (
+        <Alert color="gray" variant="light" title="Archived">
+          {control.archivedReason === 'descoped'
+            ? 'Re-scoping archived it: none of its criteria is in scope. It returns, with its work, if they come back.'
+            : 'Archived by hand: it is out of every list and count, with its work kept.'}
+        </Alert>
+      )}
+      <ControlFields
+        values={values}
+        errors={errors}
+        onChange={(field, value, now) => {
+          const next = { ...values, [field]: value };
+          setValues(next);
+          schedule(field, next, now);
+        }}
+      />
+      <Group justify="space-between">
+        <Text size="xs" c="dimmed">
+          {control.source === 'library'
+            ? `From the control library (${control.libraryRef}). Changes are saved as you make them.`
+            : 'A custom control. Changes are saved as you make them.'}
+        </Text>
+        {control.archived ? (
+          <Button
+            variant="default"
+            leftSection={<IconArchiveOff size={16} />}
+            onClick={() => void archive(false)}
+          >
+            Restore
+          </Button>
+        ) : (
+          <Button
+            variant="subtle"
+            color="gray"
+            leftSection={<IconArchive size={16} />}
+            onClick={() => void archive(true)}
+          >
+            Archive
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}
+
+/** A custom control: title and at least one in-scope criterion; errors under their fields. */
+function NewControl(props: {
+  criteria: string[];
+  onCreated(control: Control): void;
+  onCancel(): void;
+}) {
+  const [values, setValues] = useState<ControlValues>(() => ({
+    ...valuesOf(),
+    criteria: props.criteria,
+  }));
+  const [busy, setBusy] = useState(false);
+  const { errors, capture, clear } = useContractErrors();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const created = await api.call('controls.create', createInput(values));
+      useScope.getState().putControl(created);
+      notifySuccess(`Added ${created.ref} ${created.title}.`);
+      props.onCreated(created);
+    } catch (error) {
+      capture(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="new-control-form">
+      <Stack gap="xl" pt="xs">
+        {errors[''] && (
+          <Alert color="red" variant="light">
+            {errors['']}
+          </Alert>
+        )}
+        <ControlFields
+          values={values}
+          errors={errors}
+          onChange={(field, value) => {
+            setValues((v) => ({ ...v, [field]: value }));
+            clear(field);
+          }}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={props.onCancel} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            Add control
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The control drawer: a control's details, or a new custom control. */
+export function ControlDrawer(props: {
+  /** 'new', a control's id, or null when closed. */
+  target: string | null;
+  onTarget(target: string | null): void;
+  /** For a new control: the criteria it starts mapped to. */
+  criteria?: string[];
+}) {
+  const control = useScope((s) => s.controls.find((c) => c.id === props.target) ?? null);
+  const isNew = props.target === 'new';
+  const opened = isNew || control !== null;
+  return (
+    <Drawer
+      opened={opened}
+      onClose={() => props.onTarget(null)}
+      position="right"
+      size={640}
+      overlayProps={{ backgroundOpacity: 0.2 }}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={
+        isNew ? (
+          <Text span fw={600} size="lg">
+            New custom control
+          </Text>
+        ) : control ? (
+          <Group component="span" gap="sm" wrap="nowrap">
+            <Badge
+              component="span"
+              variant="light"
+              color="gray"
+              radius="sm"
+              size="lg"
+              tt="none"
+              className="attest-mono"
+            >
+              {control.ref}
+            </Badge>
+            <Text span fw={600} size="lg" lineClamp={1}>
+              {control.title}
+            </Text>
+          </Group>
+        ) : (
+          <Text span fw={600} size="lg">
+            Control
+          </Text>
+        )
+      }
+    >
+      {isNew ? (
+        <NewControl
+          criteria={props.criteria ?? []}
+          onCreated={(c) => props.onTarget(c.id)}
+          onCancel={() => props.onTarget(null)}
+        />
+      ) : control ? (
+        <EditControl key={control.id} control={control} />
+      ) : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Control } from '../../../../shared/api/controls';
+import {
+  createInput,
+  operatingSinceWarning,
+  patchOf,
+  sameDoerAndReviewer,
+  valuesOf,
+} from './control-form';
+
+describe('control form', () => {
+  it('sends each field as the contract wants it', () => {
+    const v = {
+      ...valuesOf({ testAttributes: ['a'] } as unknown as Control),
+      testAttributes: ' One \n\nTwo ',
+    };
+    expect(patchOf('testAttributes', v)).toEqual({ testAttributes: ['One', 'Two'] });
+    expect(patchOf('operatingSince', v)).toEqual({ operatingSince: null });
+    expect(patchOf('title', { ...v, title: 'X' })).toEqual({ title: 'X' });
+  });
+
+  it('lets Attest number a custom control when no reference is given', () => {
+    const input = createInput({ ...valuesOf(), title: 'Board briefing', criteria: ['CC1.2'] });
+    expect(input).not.toHaveProperty('ref');
+    expect(input).toMatchObject({
+      title: 'Board briefing',
+      criteria: ['CC1.2'],
+      operatingSince: null,
+    });
+  });
+
+  it('flags the same person performing and reviewing', () => {
+    expect(sameDoerAndReviewer({ performerId: 'p1', reviewerId: 'p1' })).toBe(true);
+    expect(sameDoerAndReviewer({ performerId: null, reviewerId: null })).toBe(false);
+  });
+
+  it('warns when a control starts after the period start or as-of date', () => {
+    const t2 = {
+      reportType: 'type2' as const,
+      asOf: null,
+      period: { start: '2026-01-01', end: '2026-06-30' },
+    };
+    expect(operatingSinceWarning('2026-02-01', t2, 'en-GB')).toContain('1 Jan 2026');
+    expect(operatingSinceWarning('2025-11-01', t2)).toBeNull();
+    expect(
+      operatingSinceWarning(
+        '2026-04-01',
+        { reportType: 'type1', asOf: '2026-03-31', period: null },
+        'en-GB',
+      ),
+    ).toContain('as-of date');
+  });
+});

@@ -1,0 +1,108 @@
+import { Badge, Box, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { useRef, useState } from 'react';
+import type { VaultCriterion } from '../../../../shared/api/controls';
+import { api } from '../../../api';
+import { useContractErrors } from '../forms/use-contract-errors';
+import { useFieldAutosave } from '../forms/use-field-autosave';
+import { useScope } from '../scope-store';
+
+/**
+ * One in-scope criterion with its "not relevant" mark (DC 8). The mark is saved with its reason;
+ * leaving the reason empty is refused by Attest and said under the field. A criterion carved out
+ * to a vendor is refused here: it still applies.
+ */
+export function CriterionRelevance(props: { criterion: VaultCriterion; carvedOutTo: string[] }) {
+  const { criterion: c, carvedOutTo } = props;
+  const [on, setOn] = useState(c.notRelevantReason !== null);
+  const [reason, setReason] = useState(c.notRelevantReason ?? '');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const { errors, capture, clear } = useContractErrors();
+  const { schedule } = useFieldAutosave<'reason'>(async (_field, value) => {
+    try {
+      useScope
+        .getState()
+        .putCriterion(
+          await api.call('criteria.setNotRelevant', { id: c.id, reason: value as string | null }),
+        );
+      clear('reason');
+    } catch (e) {
+      capture(e, { field: 'reason' });
+    }
+  });
+
+  const toggle = (next: boolean) => {
+    if (next && carvedOutTo.length > 0) {
+      setRefusal(
+        `${c.id} is carved out to ${carvedOutTo.join(' and ')}: it still applies, met through their controls and your monitoring of them. A carve-out is not “not relevant”.`,
+      );
+      return;
+    }
+    setRefusal(null);
+    setOn(next);
+    if (next) {
+      setTimeout(() => reasonRef.current?.focus(), 0);
+      if (reason.trim()) schedule('reason', reason, true);
+    } else {
+      clear('reason');
+      if (c.notRelevantReason !== null) schedule('reason', null, true);
+    }
+  };
+
+  return (
+    <Box
+      py="sm"
+      style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+      data-testid={`relevance-${c.id}`}
+    >
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="lg">
+        <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+          <Group gap={8} wrap="nowrap">
+            <Text size="sm" fw={600} className="attest-mono">
+              {c.id}
+            </Text>
+            <Text size="sm">{c.title}</Text>
+            {carvedOutTo.length > 0 && (
+              <Badge size="xs" variant="light" color="gray" radius="sm" tt="none">
+                Carved out · {carvedOutTo.join(', ')}
+              </Badge>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {c.guidance.asks}
+          </Text>
+        </Stack>
+        <Switch
+          label="Not relevant"
+          labelPosition="left"
+          size="sm"
+          checked={on}
+          onChange={(e) => toggle(e.currentTarget.checked)}
+          aria-label={`${c.id} not relevant`}
+          error={refusal}
+          styles={{ label: { whiteSpace: 'nowrap' }, error: { maxWidth: 340 } }}
+        />
+      </Group>
+      {on && (
+        <Textarea
+          ref={reasonRef}
+          mt="xs"
+          label={`Why ${c.id} does not apply`}
+          description="Required. The auditor reads this in the description (DC 8)."
+          placeholder="e.g. The system has no physical premises: all hosting is with the cloud provider"
+          autosize
+          minRows={1}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.currentTarget.value);
+            if (e.currentTarget.value.trim()) schedule('reason', e.currentTarget.value);
+          }}
+          onBlur={() => {
+            if (!reason.trim()) schedule('reason', '', true);
+          }}
+          error={errors.reason}
+        />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,141 @@
+import { Alert, Box, Button, Divider, Group, Paper, Stepper, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconArrowRight, IconInfoCircle } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Engagement } from '../../../../shared/api/vault';
+import { api } from '../../../api';
+import { notifyError } from '../../../app/notify';
+import { stepById } from '../../../app/steps';
+import { PageHeader } from '../../../components/PageHeader';
+import { useVault } from '../../vault/store';
+import { scopeLinks } from '../scope-paths';
+import { useScope } from '../scope-store';
+import { StepContent } from './StepContent';
+import { WizardSaveState } from './WizardSaveState';
+import { LAST_STEP, WIZARD_STEPS, initialStep } from './wizard-steps';
+
+/**
+ * The scoping wizard: nine steps, each saved as it is answered, resumed where the user left off
+ * (`engagement.scopeStep`). The step is in the link (`?edit=1&step=4`), so Back and reload work.
+ */
+export function ScopeWizard({ engagement }: { engagement: Engagement }) {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const confirmed = engagement.scopeConfirmedAt !== null;
+  const active = initialStep(params.get('step'), engagement.scopeStep, confirmed);
+  const furthest = Math.max(engagement.scopeStep, active);
+  const step = WIZARD_STEPS[active]!;
+
+  useEffect(() => {
+    useScope.getState().loadSd().catch(notifyError);
+  }, []);
+
+  // Keep the wizard in the link, so confirming part-way (steps 5–7) does not leave it.
+  const inLink = params.get('edit') === '1';
+  useEffect(() => {
+    if (!inLink) setParams({ edit: '1', step: String(active + 1) }, { replace: true });
+  }, [inLink, active, setParams]);
+
+  const go = (next: number) => {
+    setParams({ edit: '1', step: String(next + 1) }, { replace: true });
+    window.scrollTo({ top: 0 });
+    // Remember the furthest step reached, so the wizard resumes there.
+    if (next > engagement.scopeStep) {
+      api
+        .call('scope.update', { scopeStep: next })
+        .then(() => useVault.getState().refresh())
+        .catch(notifyError);
+    }
+  };
+
+  const scope = stepById('scope');
+  return (
+    <>
+      <PageHeader
+        title={scope.label}
+        step={scope.number}
+        purpose="Answer these questions once. Every answer is saved as you go; you can leave and pick up where you stopped."
+        action={
+          confirmed ? (
+            <Button variant="default" component={Link} to={scopeLinks.view()}>
+              Back to the scope
+            </Button>
+          ) : undefined
+        }
+      />
+      {confirmed && (
+        <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} aria-hidden />} mb="lg">
+          You are changing a confirmed scope. Re-scoping keeps all work: controls whose criteria
+          leave the scope are archived with their assessments and evidence, and return if the
+          criteria come back. Category changes apply when you confirm again.
+        </Alert>
+      )}
+      <Group align="flex-start" wrap="nowrap" gap="xl">
+        <Box w={228} style={{ flexShrink: 0, position: 'sticky', top: 80 }}>
+          <Stepper
+            orientation="vertical"
+            size="xs"
+            iconSize={26}
+            active={active}
+            onStepClick={go}
+            allowNextStepsSelect={confirmed}
+            aria-label="Scoping steps"
+          >
+            {WIZARD_STEPS.map((s, i) => (
+              <Stepper.Step
+                key={s.id}
+                label={s.label}
+                allowStepSelect={confirmed || i <= furthest}
+              />
+            ))}
+          </Stepper>
+        </Box>
+        <Paper
+          withBorder
+          p="xl"
+          radius="lg"
+          style={{ flex: 1, minWidth: 0 }}
+          data-testid={`wizard-step-${step.id}`}
+        >
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.06em' }}>
+            {active + 1} of {WIZARD_STEPS.length}
+          </Text>
+          <Title order={2} mt={4}>
+            {step.title}
+          </Title>
+          <Text size="sm" c="dimmed" mt={4} maw={680}>
+            {step.explain}
+          </Text>
+          <Box mt="xl">
+            <StepContent
+              key={active}
+              step={active}
+              engagement={engagement}
+              onGoToStep={go}
+              onConfirmed={() => navigate(scopeLinks.view())}
+            />
+          </Box>
+          <Divider my="xl" />
+          <Group justify="space-between" wrap="nowrap">
+            <Button
+              variant="default"
+              leftSection={<IconArrowLeft size={16} />}
+              disabled={active === 0}
+              onClick={() => go(active - 1)}
+            >
+              Back
+            </Button>
+            <WizardSaveState />
+            {active < LAST_STEP ? (
+              <Button rightSection={<IconArrowRight size={16} />} onClick={() => go(active + 1)}>
+                Next: {WIZARD_STEPS[active + 1]!.label}
+              </Button>
+            ) : (
+              <Box w={120} />
+            )}
+          </Group>
+        </Paper>
+      </Group>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { Badge, Button, Group, Stack, Switch, Text } from '@mantine/core';
+import { IconBuildingFactory2, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Subservice, SystemDescription } from '../../../../shared/api/sd';
+import { REPORT_TYPE_LABELS } from '../../../../shared/domain/engagement';
+import { SUBSERVICE_METHOD_LABELS } from '../../../../shared/domain/system-description';
+import { RecordList } from '../../../components/RecordList';
+import { StepEmpty } from '../../../components/StepEmpty';
+import { formatDate, formatDateRange } from '../../../components/format';
+import { useScope } from '../scope-store';
+import { SubserviceDrawer } from './SubserviceDrawer';
+import { OPINION_LABELS } from './subservice-form';
+import { archiveSdRecord } from './sd-save';
+
+function reportSummary(org: Subservice): string {
+  const r = org.report;
+  if (!r.type) return 'Their SOC report: not received yet';
+  const when =
+    r.type === 'type2' && r.periodStart && r.periodEnd
+      ? formatDateRange(r.periodStart, r.periodEnd)
+      : r.periodEnd
+        ? `as of ${formatDate(r.periodEnd)}`
+        : 'dates not given';
+  const opinion = r.opinion ? ` · ${OPINION_LABELS[r.opinion]}` : '';
+  return `${REPORT_TYPE_LABELS[r.type]} report, ${when}${opinion}`;
+}
+
+/** Step 5: the subservice organisations (DC 7), each opened in a drawer. */
+export function SubservicesStep({ sd }: { sd: SystemDescription }) {
+  const [target, setTarget] = useState<string | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
+  const controls = useScope((s) => s.controls);
+  const archived = sd.subservices.filter((o) => o.archived).length;
+  const shown = sd.subservices.filter((o) => showArchived || !o.archived);
+  const refOf = (id: string | null) => controls.find((c) => c.id === id)?.ref;
+
+  return (
+    <Stack gap="md">
+      {sd.subservices.length === 0 ? (
+        <StepEmpty
+          compact
+          icon={<IconBuildingFactory2 size={20} stroke={1.5} />}
+          title="No subservice organisations yet"
+          description="Most systems have at least one: the cloud provider that hosts production. Add it, with the criteria it serves and the control through which you monitor it."
+        />
+      ) : (
+        <>
+          <Group justify="flex-end">
+            {archived > 0 && (
+              <Switch
+                size="xs"
+                label={`Show archived (${archived})`}
+                checked={showArchived}
+                onChange={(e) => setShowArchived(e.currentTarget.checked)}
+              />
+            )}
+          </Group>
+          <RecordList
+            testId="subservice-list"
+            items={shown.map((o) => ({
+              id: o.id,
+              name: o.name,
+              title: o.name,
+              archived: o.archived,
+              meta: (
+                <Badge size="sm" variant="light" color="gray" radius="sm" tt="none">
+                  {SUBSERVICE_METHOD_LABELS[o.method]}
+                </Badge>
+              ),
+              detail: (
+                <>
+                  <span className="attest-mono">{o.criteria.join(' ') || 'No criteria named'}</span>
+                  {' · '}
+                  {refOf(o.monitoringControlId)
+                    ? `monitored through ${refOf(o.monitoringControlId)}`
+                    : 'no monitoring control'}
+                  {' · '}
+                  {reportSummary(o)}
+                </>
+              ),
+            }))}
+            onEdit={setTarget}
+            onArchive={(id, a) =>
+              void archiveSdRecord(
+                'sd.archiveSubservice',
+                id,
+                a,
+                shown.find((o) => o.id === id)!.name,
+              )
+            }
+          />
+        </>
+      )}
+      <Group>
+        <Button
+          variant="light"
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setTarget('new')}
+        >
+          Add organisation
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        A carved-out organisation’s criteria stay in scope: they are met through its controls and
+        your monitoring of them.
+      </Text>
+      <SubserviceDrawer target={target} onTarget={setTarget} />
+    </Stack>
+  );
+}

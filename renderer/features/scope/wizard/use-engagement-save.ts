@@ -1,0 +1,31 @@
+import type { EngagementPatch } from '../../../../shared/api/methods/scope';
+import { api } from '../../../api';
+import { useVault } from '../../vault/store';
+import { useContractErrors } from '../forms/use-contract-errors';
+import { useFieldAutosave } from '../forms/use-field-autosave';
+
+/**
+ * Saves the engagement's scope answers as they are edited (`scope.update`), one field at a
+ * time. `field` names what the errors of a save belong to; the patch is what is sent.
+ */
+export function useEngagementSave() {
+  const { errors, capture, clear } = useContractErrors();
+  const { schedule, flush } = useFieldAutosave<string>(async (field, patch) => {
+    try {
+      await api.call('scope.update', patch as EngagementPatch);
+      clear(field);
+      // The header shows the client, report type and period.
+      await useVault.getState().refresh();
+    } catch (e) {
+      capture(e, { field });
+    }
+  });
+  return {
+    errors,
+    flush,
+    /** Waits for a pause in typing, then saves. */
+    later: (field: string, patch: EngagementPatch) => schedule(field, patch),
+    /** Saves at once (a choice, not typing). */
+    now: (field: string, patch: EngagementPatch) => schedule(field, patch, true),
+  };
+}

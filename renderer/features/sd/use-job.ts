@@ -1,0 +1,43 @@
+import { useCallback, useRef, useState } from 'react';
+import type { Input, JobMethodName, JobResult } from '../../../shared/api/index';
+import type { JobProgress } from '../../../shared/api/jobs';
+import { api, toApiCallError } from '../../api';
+import { notifyError } from '../../app/notify';
+
+/**
+ * Runs one job at a time for a screen: its label and progress while it runs, Cancel, and the
+ * result (null when it failed or was cancelled — the user has been told).
+ */
+export function useJob() {
+  const [running, setRunning] = useState<{ label: string; progress: JobProgress | null } | null>(
+    null,
+  );
+  const controller = useRef<AbortController | null>(null);
+
+  const run = useCallback(
+    async <M extends JobMethodName>(
+      label: string,
+      method: M,
+      input: Input<M>,
+    ): Promise<JobResult<M> | null> => {
+      const abort = new AbortController();
+      controller.current = abort;
+      setRunning({ label, progress: null });
+      try {
+        return await api.runJob(method, input, (progress) => setRunning({ label, progress }), {
+          signal: abort.signal,
+        });
+      } catch (e) {
+        notifyError(toApiCallError(e));
+        return null;
+      } finally {
+        controller.current = null;
+        setRunning(null);
+      }
+    },
+    [],
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  return { running, run, cancel };
+}
