@@ -39,6 +39,8 @@ export function Palette() {
       tagsToIgnore={[]}
       nothingFound="Nothing matches. Try a screen name such as “Scope”, or an action such as “Verify”."
       highlightQuery
+      // Big vaults register thousands of objects: show the best matches, not all of them.
+      limit={60}
       scrollable
       maxHeight={440}
       radius="lg"

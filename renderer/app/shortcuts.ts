@@ -96,5 +96,38 @@ export function shortcutHelp(): { title: string; items: ShortcutHelp[] }[] {
         label: s.number === null ? s.label : `${s.number}. ${s.label}`,
       })),
     },
+    {
+      title: 'Tables',
+      items: [
+        { keys: [['J'], ['↓']], label: 'Next row' },
+        { keys: [['K'], ['↑']], label: 'Previous row' },
+        { keys: [['Enter']], label: 'Open the row in the side panel' },
+        { keys: [['Esc']], label: 'Close the side panel' },
+      ],
+    },
+    {
+      title: 'Gap analysis — assess one control at a time',
+      items: [
+        {
+          keys: [['1'], ['2'], ['3'], ['4']],
+          label: 'Implemented / partial / not implemented / not applicable',
+        },
+        { keys: [['J'], ['→']], label: 'Next control' },
+        { keys: [['K'], ['←']], label: 'Previous control' },
+        { keys: [['N']], label: 'Next control not yet assessed' },
+      ],
+    },
+    {
+      title: 'Remediation board',
+      items: [
+        {
+          keys: [
+            [ALT_KEY, '←'],
+            [ALT_KEY, '→'],
+          ],
+          label: 'Move the focused task to the column before / after',
+        },
+      ],
+    },
   ];
 }
