@@ -5,6 +5,7 @@ import { loadCatalog } from '../catalog/catalog';
 import { closeVault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
 import { applyScope } from './apply-scope';
+import { assessControl, assessmentsByControl } from '../gaps/assessments';
 import { createControl, listControls, updateControl } from './controls';
 import { updateEngagementDetails } from './engagement';
 
@@ -62,6 +63,28 @@ describe('confirming and re-scoping', () => {
     expect(count.archive).toBe(narrowed.archived.length);
     expect(count.restore).toBe(widened.restored.length);
     expect((await verifyVault(vault)).problems).toEqual([]);
+    closeVault(vault);
+  });
+
+  it('keeps assessments through a re-scoping round trip (C)', async () => {
+    const vault = await newTestVault(tempDir());
+    applyScope(vault);
+    const a1Only = listControls(vault, all).items.find((c) =>
+      c.criteria.every((id) => id.startsWith('A1')),
+    )!;
+    assessControl(vault, {
+      controlId: a1Only.id,
+      status: 'partial',
+      notes: 'Restore test overdue',
+    });
+    updateEngagementDetails(vault, { categories: ['security'] });
+    applyScope(vault);
+    updateEngagementDetails(vault, { categories: ['security', 'availability'] });
+    applyScope(vault);
+    expect(assessmentsByControl(vault).get(a1Only.id)).toMatchObject({
+      status: 'partial',
+      notes: 'Restore test overdue',
+    });
     closeVault(vault);
   });
 
