@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import { AttestError, type ValidationIssue } from '../../../shared/api/errors';
+import { AttestError } from '../../../shared/api/errors';
 import { type Risk, type StarterRisk, newRiskInput, riskPatch } from '../../../shared/api/risks';
 import { recordChange } from '../../db/audit';
 import { tx } from '../../db/connection';
-import { getControlByRef, getControlRow } from '../../db/repos/controls';
+import { getControlByRef } from '../../db/repos/controls';
 import { ENGAGEMENT_ID, updateEngagement } from '../../db/repos/engagement';
 import { getRiskRow, insertRisk, listRiskRows, updateRiskRow } from '../../db/repos/gaps';
-import { getPerson } from '../../db/repos/people';
 import type { RiskTable } from '../../db/schema';
+import { checkOwnerAndControls } from '../references';
 import type { Vault } from '../vault/session';
 import { starterRisks } from './starter';
 
@@ -38,18 +38,6 @@ export function listRisks(vault: Vault): Risk[] {
   return listRiskRows(vault.db).map(toRisk);
 }
 
-function checkRefs(vault: Vault, fields: { ownerId?: string | null; controlIds?: string[] }): void {
-  const issues: ValidationIssue[] = [];
-  if (fields.ownerId && !getPerson(vault.db, fields.ownerId)) {
-    issues.push({ path: ['ownerId'], message: `No person ${fields.ownerId} in this vault` });
-  }
-  for (const id of fields.controlIds ?? []) {
-    if (!getControlRow(vault.db, id))
-      issues.push({ path: ['controlIds'], message: `No control ${id} in this vault` });
-  }
-  if (issues.length > 0) throw new AttestError('validation', issues[0]!.message, issues);
-}
-
 function requireRisk(vault: Vault, id: string): RiskTable {
   const row = getRiskRow(vault.db, id);
   if (!row) throw new AttestError('not_found', `No risk ${id} in this vault`);
@@ -63,7 +51,7 @@ export function createRisk(
 ): Risk {
   const v = newRiskInput.parse(input);
   return tx(vault.db, () => {
-    checkRefs(vault, v);
+    checkOwnerAndControls(vault, v);
     const now = vault.now();
     const row: RiskTable = {
       id: vault.ids.next('rsk'),
@@ -99,7 +87,7 @@ export function updateRisk(vault: Vault, id: string, input: z.input<typeof riskP
   const p = riskPatch.parse(input);
   return tx(vault.db, () => {
     requireRisk(vault, id);
-    checkRefs(vault, p);
+    checkOwnerAndControls(vault, p);
     const cols: Partial<RiskTable> = { updated_at: vault.now() };
     if (p.title !== undefined) cols.title = p.title;
     if (p.description !== undefined) cols.description = p.description;

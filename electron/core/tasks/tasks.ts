@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { AttestError, type ValidationIssue } from '../../../shared/api/errors';
+import { AttestError } from '../../../shared/api/errors';
 import { type Task, type TaskProposal, newTaskInput, taskPatch } from '../../../shared/api/tasks';
 import { recordChange } from '../../db/audit';
 import { tx } from '../../db/connection';
-import { getControlRow, listControlRows } from '../../db/repos/controls';
+import { listControlRows } from '../../db/repos/controls';
 import {
   getTaskRow,
   insertDismissal,
@@ -13,9 +13,9 @@ import {
   nextTaskNumber,
   updateTaskRow,
 } from '../../db/repos/gaps';
-import { getPerson } from '../../db/repos/people';
 import type { TaskTable } from '../../db/schema';
 import { coverageView } from '../gaps/coverage';
+import { checkOwnerAndControls } from '../references';
 import type { Vault } from '../vault/session';
 
 export function toTask(row: TaskTable, today: string): Task {
@@ -66,18 +66,6 @@ export function listTasks(vault: Vault, q: TaskQuery = {}): Task[] {
     );
 }
 
-function checkRefs(vault: Vault, fields: { ownerId?: string | null; controlIds?: string[] }): void {
-  const issues: ValidationIssue[] = [];
-  if (fields.ownerId && !getPerson(vault.db, fields.ownerId)) {
-    issues.push({ path: ['ownerId'], message: `No person ${fields.ownerId} in this vault` });
-  }
-  for (const id of fields.controlIds ?? []) {
-    if (!getControlRow(vault.db, id))
-      issues.push({ path: ['controlIds'], message: `No control ${id} in this vault` });
-  }
-  if (issues.length > 0) throw new AttestError('validation', issues[0]!.message, issues);
-}
-
 function requireTask(vault: Vault, id: string): TaskTable {
   const row = getTaskRow(vault.db, id);
   if (!row) throw new AttestError('not_found', `No task ${id} in this vault`);
@@ -98,7 +86,7 @@ export function createTask(
 ): Task {
   const v = newTaskInput.parse(input);
   return tx(vault.db, () => {
-    checkRefs(vault, v);
+    checkOwnerAndControls(vault, v);
     const now = vault.now();
     const status = v.status ?? 'todo';
     const row: TaskTable = {
@@ -133,7 +121,7 @@ export function updateTask(vault: Vault, id: string, input: z.input<typeof taskP
   const p = taskPatch.parse(input);
   return tx(vault.db, () => {
     const row = requireTask(vault, id);
-    checkRefs(vault, p);
+    checkOwnerAndControls(vault, p);
     const now = vault.now();
     const cols: Partial<TaskTable> = { updated_at: now };
     if (p.title !== undefined) cols.title = p.title;
