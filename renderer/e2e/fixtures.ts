@@ -105,6 +105,13 @@ export { expect };
 
 /** axe-core scan of what is on screen; fails on serious or critical violations. */
 export async function expectNoSeriousA11yViolations(page: Page, what = 'this screen') {
+  // Scan the settled screen: mid-transition (a drawer fading in) text is blended with what is
+  // behind it and would be measured at a contrast it never has once shown.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
+      timeout: 3_000,
+    })
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
