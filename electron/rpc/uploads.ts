@@ -91,7 +91,7 @@ export class UploadStaging {
 
 export function sanitiseFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- stripping control characters from file names is the point
   const clean = base.replace(/[\u0000-\u001f]/g, '').trim();
   return clean.slice(0, 255) || 'upload';
 }

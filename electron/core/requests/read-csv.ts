@@ -45,7 +45,7 @@ function decodeWindows1252(bytes: Uint8Array): string {
  */
 function looksLikeText(text: string): boolean {
   if (text.includes('\u0000')) return false;
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- telling text from binary by its control bytes is the point
   const controls = text.match(/[\u0001-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
   return controls <= Math.max(2, text.length / 1000);
 }
