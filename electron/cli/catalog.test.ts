@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { catalogSchema } from '../../shared/domain/catalog';
-import { loadCatalog } from '../core/catalog/catalog';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  catalogUpdatePlanSchema,
+  catalogUpdateResultSchema,
+} from '../../shared/api/catalog-update';
+import { builtInCatalog, loadCatalog, useCatalog } from '../core/catalog/catalog';
+import { NEWER, newerCatalog, writeCatalogDir } from '../testing/newer-catalog';
+import { REPO_ROOT, runNode } from '../testing/spawn';
 import { captureIo, tempDir } from '../testing/tmp';
 import { USAGE, run } from './main';
 
@@ -40,7 +48,10 @@ describe('attest catalog', () => {
   it('refuses arguments and unknown flags with exit code 2', async () => {
     const extra = await attest('catalog', 'acme.attest');
     expect(extra.code).toBe(2);
-    expect(extra.err).toContain('catalog: takes no arguments');
+    expect(extra.err).toContain('catalog: unknown argument "acme.attest"');
+    const noVault = await attest('catalog', 'update');
+    expect(noVault.code).toBe(2);
+    expect(noVault.err).toContain('catalog update: give exactly one vault path');
     const flag = await attest('catalog', '--csv');
     expect(flag.code).toBe(2);
     expect(flag.err).toContain("Unknown option '--csv'");
@@ -48,5 +59,76 @@ describe('attest catalog', () => {
 
   it('is listed in the usage text', () => {
     expect(USAGE).toContain('catalog [--json]');
+    expect(USAGE).toContain('catalog update <vault> [--apply] [--json]');
+  });
+});
+
+describe('attest catalog update', () => {
+  async function scopedVault() {
+    const dir = tempDir();
+    const c = captureIo(dir);
+    expect(
+      await run(['init', 'acme.attest', '--name', 'Acme', '--as-of', '2026-03-31'], c.io),
+    ).toBe(0);
+    return { dir, path: join(dir, 'acme.attest') };
+  }
+  const inDir = async (dir: string, ...argv: string[]) => {
+    const c = captureIo(dir);
+    const code = await run(argv, c.io);
+    return { code, out: c.out, err: c.err };
+  };
+
+  it('says there is nothing to update for a vault scoped with this build’s catalog', async () => {
+    const { dir } = await scopedVault();
+    const r = await inDir(dir, 'catalog', 'update', 'acme.attest');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`uses catalog ${loadCatalog().version}, the one this build ships`);
+  });
+
+  it('shows a newer build’s changes, applies them with --apply, and the vault verifies', async () => {
+    const { dir } = await scopedVault();
+    useCatalog(newerCatalog());
+    try {
+      const shown = await inDir(dir, 'catalog', 'update', 'acme.attest');
+      expect(shown.code).toBe(0);
+      expect(shown.out).toContain(`Catalog update ${builtInCatalog().version} → ${NEWER.version}`);
+      expect(shown.out).toMatch(
+        new RegExp(`New controls to add \\(2\\)[\\s\\S]*${NEWER.added.ref}`),
+      );
+      expect(shown.out).toContain(`Controls dropped from the library (kept as your own) (1)`);
+      const json = await inDir(dir, 'catalog', 'update', 'acme.attest', '--json');
+      expect(catalogUpdatePlanSchema.parse(JSON.parse(json.out)).status).toBe('update_available');
+
+      const applied = await inDir(dir, 'catalog', 'update', 'acme.attest', '--apply', '--json');
+      expect(applied.code).toBe(0);
+      expect(catalogUpdateResultSchema.parse(JSON.parse(applied.out))).toMatchObject({
+        toVersion: NEWER.version,
+        retired: [NEWER.retired.ref],
+      });
+      const again = await inDir(dir, 'catalog', 'update', 'acme.attest', '--apply');
+      expect(again.out).toContain('Nothing to update');
+      expect((await inDir(dir, 'verify', 'acme.attest')).code).toBe(0);
+    } finally {
+      useCatalog(null);
+    }
+  });
+
+  it('takes a newer catalog from the folder ATTEST_CATALOG names, and names a broken one', async () => {
+    const { dir, path } = await scopedVault();
+    const cli = join(REPO_ROOT, 'electron', 'cli', 'attest.mjs');
+    const folder = writeCatalogDir(join(dir, 'catalog-next'), newerCatalog());
+    const r = await runNode([cli, 'catalog', 'update', path, '--json'], { ATTEST_CATALOG: folder });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      status: 'update_available',
+      buildVersion: NEWER.version,
+    });
+
+    writeFileSync(join(folder, 'controls.json'), '{"version": "2026.2", "controls": [');
+    const broken = await runNode([cli, 'catalog'], { ATTEST_CATALOG: folder });
+    expect(broken.code).not.toBe(0);
+    expect(broken.stderr).toContain(
+      `Cannot read the catalog file ${join(folder, 'controls.json')}`,
+    );
   });
 });

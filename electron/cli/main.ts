@@ -37,6 +37,9 @@ export const USAGE = `Usage: attest <command> [options]
                          prints a one-time sign-in address; Ctrl+C stops it
   catalog [--json]       the SOC 2 criteria, the control library and the policy templates
                          shipped with this build (--json: the whole catalog)
+  catalog update <vault> [--apply] [--json]
+                         what this build's catalog changes in a vault scoped with an older one;
+                         --apply applies it, keeping every edit made in the vault
   demo <vault> [--scale small]
                          a realistic sample engagement for a fictional company
   requests import <vault> <file.csv|xlsx> [--map "<header>=<field>"]...

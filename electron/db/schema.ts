@@ -76,6 +76,8 @@ export interface ControlTable {
   evidence_guidance: string;
   source: 'library' | 'custom';
   library_ref: string | null;
+  /** JSON: the library fields as last taken from the catalog (see migration 006). */
+  library_baseline: string | null;
   archived_at: string | null;
   archived_reason: string | null;
   created_at: string;

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../shared/api/index';
 import { appHandlers } from './handlers/app';
 import { blobHandlers } from './handlers/blobs';
+import { catalogHandlers } from './handlers/catalog';
 import { gapHandlers } from './handlers/gaps';
 import { jobHandlers } from './handlers/jobs';
 import { peopleHandlers } from './handlers/people';
@@ -17,6 +18,7 @@ const table = {
   ...blobHandlers,
   ...peopleHandlers,
   ...scopeHandlers,
+  ...catalogHandlers,
   ...gapHandlers,
   ...sdHandlers,
   ...requestHandlers,

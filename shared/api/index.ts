@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { mergeTables } from './define';
 import { appMethods } from './methods/app';
 import { blobMethods } from './methods/blobs';
+import { catalogMethods } from './methods/catalog';
 import { gapMethods } from './methods/gaps';
 import { jobMethods } from './methods/jobs';
 import { peopleMethods } from './methods/people';
@@ -22,6 +23,7 @@ export const methods = mergeTables(
   blobMethods,
   peopleMethods,
   scopeMethods,
+  catalogMethods,
   gapMethods,
   sdMethods,
   requestMethods,

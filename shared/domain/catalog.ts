@@ -320,3 +320,13 @@ export const catalogSchema = z
     });
   });
 export type Catalog = z.infer<typeof catalogSchema>;
+
+/**
+ * Orders catalog versions (`2026.1` < `2026.2` < `2027.1`): negative when `a` is older than `b`,
+ * zero when equal, positive when newer. Versions are compared numerically, part by part.
+ */
+export function compareCatalogVersions(a: string, b: string): number {
+  const [ay = 0, an = 0] = a.split('.').map(Number);
+  const [by = 0, bn = 0] = b.split('.').map(Number);
+  return ay !== by ? ay - by : an - bn;
+}

@@ -5,6 +5,8 @@
 import controlsFile from '../../../resources/catalog/controls.json' with { type: 'json' };
 import criteriaFile from '../../../resources/catalog/criteria.json' with { type: 'json' };
 import policiesFile from '../../../resources/catalog/policies.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import {
   type Catalog,
@@ -67,16 +69,53 @@ interface Loaded {
 
 let loaded: Loaded | undefined;
 
+function index(catalog: Catalog): Loaded {
+  const frozen = deepFreeze(catalog);
+  return {
+    catalog: frozen,
+    criteria: new Map(frozen.criteria.map((c) => [c.id, c])),
+    controls: new Map(frozen.controls.map((c) => [c.ref, c])),
+  };
+}
+
 function load(): Loaded {
   if (!loaded) {
-    const catalog = deepFreeze(parseCatalogFiles(criteriaFile, controlsFile, policiesFile));
-    loaded = {
-      catalog,
-      criteria: new Map(catalog.criteria.map((c) => [c.id, c])),
-      controls: new Map(catalog.controls.map((c) => [c.ref, c])),
-    };
+    // ATTEST_CATALOG names a catalog folder to use instead of the built-in one: how a catalog
+    // update is previewed and tested before a build ships it.
+    const dir = process.env.ATTEST_CATALOG;
+    loaded = index(
+      dir ? readCatalogDir(dir) : parseCatalogFiles(criteriaFile, controlsFile, policiesFile),
+    );
   }
   return loaded;
+}
+
+/** Reads a catalog folder laid out as `resources/catalog`; throws naming the file at fault. */
+export function readCatalogDir(dir: string): Catalog {
+  const read = (name: string): unknown => {
+    const path = join(dir, name);
+    try {
+      return JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      throw new Error(`Cannot read the catalog file ${path}: ${(e as Error).message}`, {
+        cause: e,
+      });
+    }
+  };
+  return parseCatalogFiles(read('criteria.json'), read('controls.json'), read('policies.json'));
+}
+
+/**
+ * Replaces the catalog this process uses (tests stand in a newer build's catalog this way);
+ * null returns to the built-in one.
+ */
+export function useCatalog(catalog: Catalog | null): void {
+  loaded = catalog ? index(structuredClone(catalog)) : undefined;
+}
+
+/** The catalog this build ships, freshly parsed (whatever ATTEST_CATALOG or useCatalog say). */
+export function builtInCatalog(): Catalog {
+  return parseCatalogFiles(criteriaFile, controlsFile, policiesFile);
 }
 
 /** The shipped catalog, parsed once and frozen: copy anything you mean to change. */

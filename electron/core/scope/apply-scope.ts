@@ -1,5 +1,10 @@
 import { AttestError } from '../../../shared/api/errors';
-import type { Catalog, LibraryControl } from '../../../shared/domain/catalog';
+import {
+  type Catalog,
+  type LibraryControl,
+  categoryOfCriterionId,
+  compareCatalogVersions,
+} from '../../../shared/domain/catalog';
 import type { Category } from '../../../shared/domain/engagement';
 import { recordChange } from '../../db/audit';
 import { tx } from '../../db/connection';
@@ -15,6 +20,7 @@ import {
 import { getEngagementRow, ENGAGEMENT_ID, updateEngagement } from '../../db/repos/engagement';
 import type { ControlTable } from '../../db/schema';
 import { loadCatalog } from '../catalog/catalog';
+import { libraryValues } from '../catalog/library-fields';
 import type { Vault } from '../vault/session';
 
 export interface ScopeChange {
@@ -37,59 +43,17 @@ export function applyScope(vault: Vault, catalog: Catalog = loadCatalog()): Scop
   return tx(vault.db, () => {
     const engagement = getEngagementRow(vault.db);
     if (!engagement) throw new AttestError('not_found', 'This vault has no engagement recorded');
-    if (engagement.catalog_version && engagement.catalog_version !== catalog.version) {
+    const recorded = engagement.catalog_version;
+    if (recorded && recorded !== catalog.version) {
       throw new AttestError(
         'conflict',
-        `This vault was scoped with catalog ${engagement.catalog_version}; this build has ${catalog.version}. Review and apply the catalog update first.`,
+        compareCatalogVersions(recorded, catalog.version) > 0
+          ? `This vault was scoped with catalog ${recorded}, newer than this build’s ${catalog.version}. Update Attest to change its scope.`
+          : `This vault was scoped with catalog ${recorded}; this build has ${catalog.version}. Review and apply the catalog update first.`,
       );
     }
     const now = vault.now();
-    const inScope = new Set(JSON.parse(engagement.categories) as Category[]);
-    const categoryOf = new Map(catalog.criteria.map((c) => [c.id, c.category]));
-    const serves = (criteria: readonly string[]) =>
-      criteria.some((id) => inScope.has(categoryOf.get(id)!));
-
-    syncCriteria(vault, catalog, inScope, now);
-
-    const change: ScopeChange = {
-      catalogVersion: catalog.version,
-      criteriaInScope: catalog.criteria.filter((c) => inScope.has(c.category)).length,
-      controlsInScope: 0,
-      added: [],
-      archived: [],
-      restored: [],
-    };
-
-    // Existing controls first: their current mapping (which the user may have edited) decides.
-    const existing = listControlRows(vault.db, { includeArchived: true });
-    const byLibraryRef = new Map(
-      existing.filter((c) => c.library_ref).map((c) => [c.library_ref!, c]),
-    );
-    for (const row of existing) {
-      const wanted = serves(JSON.parse(row.criteria) as string[]);
-      if (!wanted && row.archived_at === null) {
-        setArchived(vault, row, now, 'descoped');
-        change.archived.push(row.ref);
-      } else if (wanted && row.archived_reason === 'descoped') {
-        setArchived(vault, row, now, null);
-        change.restored.push(row.ref);
-      }
-    }
-
-    for (const lib of catalog.controls) {
-      if (byLibraryRef.has(lib.ref) || !serves(lib.criteria)) continue;
-      const row = fromLibrary(vault, lib, now);
-      insertControl(vault.db, row);
-      recordChange(vault, {
-        action: 'create',
-        entity: 'control',
-        entityId: row.id,
-        payload: { libraryRef: lib.ref },
-      });
-      change.added.push(row.ref);
-    }
-
-    change.controlsInScope = listControlRows(vault.db).length;
+    const change = syncScope(vault, catalog, now);
     updateEngagement(vault.db, {
       catalog_version: catalog.version,
       scope_confirmed_at: now,
@@ -103,6 +67,63 @@ export function applyScope(vault: Vault, catalog: Catalog = loadCatalog()): Scop
     });
     return change;
   });
+}
+
+/**
+ * Brings criteria and controls in line with the engagement's categories under `catalog`: criteria
+ * copied and flagged, controls archived when none of their criteria is in scope any more and
+ * restored when one is again, missing library controls instantiated. Call inside a transaction.
+ */
+export function syncScope(vault: Vault, catalog: Catalog, now: string): ScopeChange {
+  const engagement = getEngagementRow(vault.db)!;
+  const inScope = new Set(JSON.parse(engagement.categories) as Category[]);
+  const categoryOf = new Map(catalog.criteria.map((c) => [c.id, c.category]));
+  // A criterion the catalog no longer has keeps the category its id names.
+  const serves = (criteria: readonly string[]) =>
+    criteria.some((id) => inScope.has(categoryOf.get(id) ?? categoryOfCriterionId(id)));
+
+  syncCriteria(vault, catalog, inScope, now);
+
+  const change: ScopeChange = {
+    catalogVersion: catalog.version,
+    criteriaInScope: catalog.criteria.filter((c) => inScope.has(c.category)).length,
+    controlsInScope: 0,
+    added: [],
+    archived: [],
+    restored: [],
+  };
+
+  // Existing controls first: their current mapping (which the user may have edited) decides.
+  const existing = listControlRows(vault.db, { includeArchived: true });
+  const byLibraryRef = new Map(
+    existing.filter((c) => c.library_ref).map((c) => [c.library_ref!, c]),
+  );
+  for (const row of existing) {
+    const wanted = serves(JSON.parse(row.criteria) as string[]);
+    if (!wanted && row.archived_at === null) {
+      setArchived(vault, row, now, 'descoped');
+      change.archived.push(row.ref);
+    } else if (wanted && row.archived_reason === 'descoped') {
+      setArchived(vault, row, now, null);
+      change.restored.push(row.ref);
+    }
+  }
+
+  for (const lib of catalog.controls) {
+    if (byLibraryRef.has(lib.ref) || !serves(lib.criteria)) continue;
+    const row = fromLibrary(vault, lib, now);
+    insertControl(vault.db, row);
+    recordChange(vault, {
+      action: 'create',
+      entity: 'control',
+      entityId: row.id,
+      payload: { libraryRef: lib.ref, catalogVersion: catalog.version },
+    });
+    change.added.push(row.ref);
+  }
+
+  change.controlsInScope = listControlRows(vault.db).length;
+  return change;
 }
 
 function syncCriteria(vault: Vault, catalog: Catalog, inScope: Set<Category>, now: string): void {
@@ -186,6 +207,7 @@ function fromLibrary(vault: Vault, lib: LibraryControl, now: string): ControlTab
     evidence_guidance: lib.evidenceGuidance,
     source: 'library',
     library_ref: lib.ref,
+    library_baseline: JSON.stringify(libraryValues(lib)),
     archived_at: null,
     archived_reason: null,
     created_at: now,

@@ -152,6 +152,7 @@ export function createControl(vault: Vault, input: NewControlInput): Control {
       evidence_guidance: values.evidenceGuidance ?? '',
       source: 'custom',
       library_ref: null,
+      library_baseline: null,
       archived_at: null,
       archived_reason: null,
       created_at: now,

@@ -4,6 +4,7 @@ import * as m002 from './2026_11_26_002_people';
 import * as m003 from './2026_11_26_003_scope';
 import * as m004 from './2026_11_26_004_gaps_risks_tasks';
 import * as m005 from './2026_11_26_005_requests';
+import * as m006 from './2026_11_26_006_library_baseline';
 
 export interface Migration {
   name: string;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026_11_26_003_scope', up: m003.up },
   { name: '2026_11_26_004_gaps_risks_tasks', up: m004.up },
   { name: '2026_11_26_005_requests', up: m005.up },
+  { name: '2026_11_26_006_library_baseline', up: m006.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

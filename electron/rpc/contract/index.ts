@@ -1,5 +1,6 @@
 import type { MethodName } from '../../../shared/api/index';
 import type { Case } from './harness';
+import { catalogCases } from './catalog.cases';
 import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
 import { peopleCases } from './people.cases';
@@ -20,6 +21,7 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...jobsCases,
   ...peopleCases,
   ...scopeCases,
+  ...catalogCases,
   ...gapCases,
   ...sdCases,
   ...requestCases,

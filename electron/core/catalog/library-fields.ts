@@ -1,0 +1,68 @@
+import { LIBRARY_FIELDS, type LibraryField } from '../../../shared/api/catalog-update';
+import type { LibraryControl } from '../../../shared/domain/catalog';
+import type { ControlTable } from '../../db/schema';
+import { toControl } from '../scope/mapping';
+
+export type FieldValue = string | string[] | null;
+export type LibraryValues = Record<LibraryField, FieldValue>;
+
+/** The library fields of a catalog control. */
+export function libraryValues(lib: LibraryControl): LibraryValues {
+  return pick(lib);
+}
+
+/** The same fields as a vault control holds them now. */
+export function currentValues(row: ControlTable): LibraryValues {
+  return pick(toControl(row));
+}
+
+/** The library text a control last took, or null when the vault predates baselines. */
+export function baselineValues(row: ControlTable): Partial<LibraryValues> | null {
+  return row.library_baseline === null
+    ? null
+    : (JSON.parse(row.library_baseline) as Partial<LibraryValues>);
+}
+
+function pick(source: Record<LibraryField, unknown>): LibraryValues {
+  const out = {} as LibraryValues;
+  for (const f of LIBRARY_FIELDS) out[f] = (source[f] ?? null) as FieldValue;
+  return out;
+}
+
+export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** The columns that store one library field. */
+export function columnsFor(field: LibraryField, value: FieldValue): Partial<ControlTable> {
+  switch (field) {
+    case 'title':
+      return { title: value as string };
+    case 'description':
+      return { description: value as string };
+    case 'domain':
+      return { domain: value as string };
+    case 'ownerRole':
+      return { owner_role: value as string };
+    case 'frequency':
+      return { frequency: value as string };
+    case 'nature':
+      return { nature: value as string };
+    case 'type':
+      return { type: value as string };
+    case 'policyKey':
+      return { policy_key: value as string | null };
+    case 'criteria':
+      return { criteria: JSON.stringify(value) };
+    case 'testProcedure':
+      return { test_procedure: value as string };
+    case 'testAttributes':
+      return { test_attributes: JSON.stringify(value) };
+    case 'evidenceGuidance':
+      return { evidence_guidance: value as string };
+    default: {
+      const unknown: never = field;
+      throw new Error(`No column for library field ${String(unknown)}`);
+    }
+  }
+}

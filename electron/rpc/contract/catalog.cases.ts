@@ -1,0 +1,70 @@
+import { expect } from 'vitest';
+import { useCatalog } from '../../core/catalog/catalog';
+import { NEWER, newerCatalog } from '../../testing/newer-catalog';
+import { type Case, type Harness, fails, freshVault, ok } from './harness';
+
+/**
+ * A vault scoped with the built-in catalog, then "this build" switched to a newer one — as if the
+ * consultant had installed an update. `use` runs with the newer catalog and always switches back.
+ */
+async function withNewerBuild(t: Harness, use: () => Promise<void>): Promise<void> {
+  await freshVault(t);
+  await ok(t, 'scope.confirm', {});
+  useCatalog(newerCatalog());
+  try {
+    await use();
+  } finally {
+    useCatalog(null);
+  }
+}
+
+export const catalogCases = {
+  'catalog.updatePlan': async (t) => {
+    await freshVault(t);
+    expect((await ok(t, 'catalog.updatePlan', {})).status).toBe('not_scoped');
+    await withNewerBuild(t, async () => {
+      const plan = await ok(t, 'catalog.updatePlan', {});
+      expect(plan).toMatchObject({ status: 'update_available', buildVersion: NEWER.version });
+      // Security only: BCP-03 (availability) joins because its new mapping adds CC7.4.
+      expect(plan.controls.added.map((c) => c.ref)).toEqual([NEWER.remapped.ref, NEWER.added.ref]);
+      expect(plan.controls.retired.map((c) => c.ref)).toEqual([NEWER.retired.ref]);
+      // A re-scope is refused until the update is applied.
+      await fails(t, 'scope.confirm', {}, 'conflict');
+    });
+  },
+  'catalog.applyUpdate': async (t) => {
+    await withNewerBuild(t, async () => {
+      const plan = await ok(t, 'catalog.updatePlan', {});
+      const retitled = plan.controls.updated.find((u) => u.ref === NEWER.retitled.ref)!;
+      // Field-level errors: a bad id, a field the plan does not offer as an edit; nothing saved.
+      const bad = await fails(
+        t,
+        'catalog.applyUpdate',
+        { toVersion: NEWER.version, takeLibrary: [{ controlId: 'nope', fields: ['title'] }] },
+        'validation',
+      );
+      expect(bad.details).toEqual([
+        expect.objectContaining({ path: ['takeLibrary', '0', 'controlId'] }),
+      ]);
+      const notEdited = await fails(
+        t,
+        'catalog.applyUpdate',
+        { toVersion: NEWER.version, takeLibrary: [{ controlId: retitled.id, fields: ['title'] }] },
+        'validation',
+      );
+      expect(notEdited.message).toMatch(/not an edited field/);
+      await fails(t, 'catalog.applyUpdate', { toVersion: '2099.1' }, 'conflict');
+      expect((await ok(t, 'catalog.updatePlan', {})).status).toBe('update_available');
+
+      const result = await ok(t, 'catalog.applyUpdate', { toVersion: NEWER.version });
+      expect(result).toMatchObject({
+        toVersion: NEWER.version,
+        added: [NEWER.remapped.ref, NEWER.added.ref],
+      });
+      expect((await ok(t, 'vault.info', {})).engagement.catalogVersion).toBe(NEWER.version);
+      expect((await ok(t, 'controls.get', { id: retitled.id })).title).toBe(NEWER.retitled.title);
+      expect((await ok(t, 'catalog.updatePlan', {})).status).toBe('up_to_date');
+      await ok(t, 'scope.confirm', {});
+    });
+  },
+} satisfies Record<string, Case>;
