@@ -155,6 +155,11 @@ async function main(args) {
   check(problems, natives.length > 0, 'app.asar.unpacked has no better_sqlite3.node (asarUnpack)');
   const catalog = join(RESOURCES, 'resources', 'catalog');
   check(problems, existsSync(catalog), `${relative(ROOT, catalog)} is missing (extraResources)`);
+  // The PDF fonts are read from disk (electron/reports/fonts.ts), with their licence beside them.
+  for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVu-LICENSE.txt']) {
+    const font = join(RESOURCES, 'resources', 'fonts', file);
+    check(problems, existsSync(font), `${relative(ROOT, font)} is missing (extraResources)`);
+  }
 
   // The trap: the module Node's tests use must not have been rebuilt in place.
   check(
@@ -183,7 +188,8 @@ async function main(args) {
   console.log(
     `\nPackaging smoke run passed in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
       `app.asar (${size.toFixed(1)} MiB, ${entries.size} entries) has the bundles, the UI and ` +
-      `better-sqlite3; ${natives.length} native module(s) unpacked; resources/catalog beside it; ` +
+      `better-sqlite3; ${natives.length} native module(s) unpacked; resources/catalog and ` +
+      'resources/fonts beside it; ' +
       'node_modules/better-sqlite3 untouched and loading under Node.',
   );
 }

@@ -1,7 +1,7 @@
 import type PDFDocument from 'pdfkit';
 import type { DocBlock } from '../../shared/domain/system-description-doc';
 import { PDF_STYLE as S, contentBox } from './pdf-style';
-import { winAnsiSafe } from './pdf-text';
+import { pdfSafe } from './pdf-text';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -18,12 +18,12 @@ const LEAD_IN = 5 * LINE;
 
 function headingHeight(doc: Doc, level: 1 | 2 | 3, text: string): number {
   doc.font(S.boldFont).fontSize(S.headingSizes[level]);
-  return doc.heightOfString(winAnsiSafe(text), { width: contentBox(doc).width });
+  return doc.heightOfString(pdfSafe(text), { width: contentBox(doc).width });
 }
 
 function paragraphHeight(doc: Doc, text: string): number {
   doc.font(S.font).fontSize(S.bodySize);
-  return doc.heightOfString(winAnsiSafe(text), {
+  return doc.heightOfString(pdfSafe(text), {
     width: contentBox(doc).width,
     lineGap: S.bodyLineGap,
   });

@@ -1,6 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import { PDF_STYLE as S, contentBox } from './pdf-style';
-import { winAnsiSafe } from './pdf-text';
+import { pdfSafe } from './pdf-text';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -12,8 +12,8 @@ type Doc = InstanceType<typeof PDFDocument>;
  */
 export function drawTable(doc: Doc, header: readonly string[], rows: readonly string[][]): void {
   const box = contentBox(doc);
-  const head = header.map(winAnsiSafe);
-  const body = rows.map((r) => header.map((_, i) => winAnsiSafe(r[i] ?? '')));
+  const head = header.map(pdfSafe);
+  const body = rows.map((r) => header.map((_, i) => pdfSafe(r[i] ?? '')));
   const widths = columnWidths(doc, head, body, box.width);
 
   const headerHeight = rowHeight(doc, head, widths, true);

@@ -1,64 +1,42 @@
+import { pdfFonts } from './fonts';
+
 /**
- * The standard PDF fonts (Helvetica) can show only the Windows-1252 character set. Text outside it
- * would print as garbage, so it is transliterated where there is an obvious equivalent and shown
- * as "?" otherwise. (Embedding a Unicode font would lift this; none ships with Attest yet.)
+ * Text as the PDF fonts can print it. DejaVu Sans (see fonts.ts) covers Latin with every accent,
+ * Greek, Cyrillic, Armenian, Georgian, typographic quotes and dashes, arrows, maths (≥ ≠ ±),
+ * check marks and many symbols. It has no Chinese, Japanese or Korean, no Indic or Thai scripts,
+ * and not every emoji; Hebrew and Arabic have glyphs but print left to right (pdfkit does no
+ * bidirectional layout). A character the fonts lack would print as an empty box that copies as
+ * nothing, so instead it becomes
+ * - nothing, if it is invisible anyway (zero-width joiner, variation selector, …);
+ * - its compatibility form, if the fonts have that (full-width "Ａ" → "A"; an accent the fonts
+ *   cannot draw is dropped, keeping the letter);
+ * - otherwise U+FFFD "�", which marks the gap visibly, and in copied text, instead of hiding it.
+ * Line breaks and tabs become spaces (paragraphs are separate blocks); other control characters
+ * are dropped.
  */
-const WIN_ANSI_EXTRA = new Set(
-  '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'.split('').map((c) => c.codePointAt(0)!),
-);
-
-const TRANSLITERATIONS: Record<string, string> = {
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '–',
-  '\u2015': '—',
-  '\u2032': "'",
-  '\u2033': '"',
-  '\u2192': '->',
-  '\u2190': '<-',
-  '\u2194': '<->',
-  '\u21d2': '=>',
-  '\u2264': '<=',
-  '\u2265': '>=',
-  '\u2260': '!=',
-  '\u2248': '~',
-  '\u2713': 'v',
-  '\u2714': 'v',
-  '\u2022': '•',
-  '\u202f': ' ',
-  '\u2009': ' ',
-  '\u200b': '',
-  '\u2212': '-',
-  '\u0141': 'L',
-  '\u0142': 'l',
-};
-
-function printable(code: number): boolean {
-  return (
-    (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(code)
-  );
+export function pdfSafe(text: string): string {
+  return fitToFont(text, pdfFonts().covered);
 }
 
-export function winAnsiSafe(text: string): string {
+const REPLACEMENT = '\uFFFD';
+const INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
+const CONTROL = /^\p{Cc}$/u;
+const MARK = /^\p{M}$/u;
+
+/** `pdfSafe` against a given set of covered code points. */
+export function fitToFont(text: string, covered: ReadonlySet<number>): string {
+  const has = (ch: string) => covered.has(ch.codePointAt(0)!);
   let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (printable(code)) {
-      out += ch;
-      continue;
+  for (const ch of text.replace(/\r\n?/g, '\n').normalize('NFC')) {
+    if (ch === '\t' || ch === '\n') out += ' ';
+    else if (CONTROL.test(ch)) continue;
+    else if (has(ch)) out += ch;
+    else if (INVISIBLE.test(ch)) continue;
+    else {
+      const compatible = [...ch.normalize('NFKD')].filter((c) => has(c) || !MARK.test(c));
+      if (compatible.length > 0 && compatible.every(has)) out += compatible.join('');
+      else out += has(REPLACEMENT) ? REPLACEMENT : '?';
     }
-    if (ch === '\t' || ch === '\n') {
-      out += ' ';
-      continue;
-    }
-    const mapped = TRANSLITERATIONS[ch];
-    if (mapped !== undefined) {
-      out += mapped;
-      continue;
-    }
-    // Accented letters outside Latin-1 (ő, ș, č…): the base letter is better than a "?".
-    const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-    out += [...base].every((c) => printable(c.codePointAt(0)!)) && base !== '' ? base : '?';
   }
   return out;
 }

@@ -4,28 +4,34 @@ import { splitPlaceholders } from '../../shared/domain/system-description-wordin
 import { PDF_STYLE as S, contentBox } from './pdf-style';
 import { roomNeeded } from './pdf-flow';
 import { drawTable } from './pdf-table';
-import { winAnsiSafe } from './pdf-text';
+import { pdfFonts } from './fonts';
+import { pdfSafe } from './pdf-text';
 import { DRAFT_FOOTER, type RenderInput, runningHeader } from './types';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 /**
- * Renders a draft to PDF: A4, Helvetica, headings, paragraphs, bullet lists and tables, with a
- * running header, page numbers and the draft footer on every page.
+ * Renders a draft to PDF: A4, DejaVu Sans (embedded), headings, paragraphs, bullet lists and
+ * tables, with a running header, page numbers and the draft footer on every page.
  */
 export async function renderPdf(input: RenderInput): Promise<Buffer> {
+  const fonts = pdfFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margins: S.margins,
     bufferPages: true,
-    font: S.font,
+    // The embedded font from the start: given no font, pdfkit loads Helvetica as the default.
+    font: fonts.regular,
+    // Document properties are stored as UTF-16 and shown with the viewer's own fonts.
     info: {
-      Title: winAnsiSafe(`${input.meta.title} (draft)`),
-      Author: winAnsiSafe(input.meta.client),
-      Subject: winAnsiSafe(runningHeader(input.meta)),
+      Title: propertyText(`${input.meta.title} (draft)`),
+      Author: propertyText(input.meta.client),
+      Subject: propertyText(runningHeader(input.meta)),
       Creator: 'Attest',
     },
   });
+  doc.registerFont(S.font, fonts.regular);
+  doc.registerFont(S.boldFont, fonts.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((resolve, reject) => {
@@ -38,6 +44,10 @@ export async function renderPdf(input: RenderInput): Promise<Buffer> {
   doc.end();
   await ended;
   return Buffer.concat(chunks);
+}
+
+function propertyText(text: string): string {
+  return text.replace(/\p{Cc}/gu, ' ');
 }
 
 function drawBlock(doc: Doc, blocks: readonly DocBlock[], i: number): void {
@@ -65,7 +75,7 @@ function drawBlock(doc: Doc, blocks: readonly DocBlock[], i: number): void {
 
 /** Body text with any `[To be completed: …]` gap in the placeholder colour, so it catches the eye. */
 function richText(doc: Doc, text: string, x: number, y: number, width: number): void {
-  const parts = splitPlaceholders(winAnsiSafe(text));
+  const parts = splitPlaceholders(pdfSafe(text));
   parts.forEach((part, i) => {
     const options = { width, lineGap: S.bodyLineGap, continued: i < parts.length - 1 };
     doc.fillColor(part.placeholder ? S.placeholder : S.text);
@@ -87,7 +97,7 @@ function drawHeading(doc: Doc, level: 1 | 2 | 3, text: string): void {
     .font(S.boldFont)
     .fontSize(S.headingSizes[level])
     .fillColor(level === 3 ? S.text : S.accent)
-    .text(winAnsiSafe(text), box.left, doc.y, { width: box.width });
+    .text(pdfSafe(text), box.left, doc.y, { width: box.width });
   if (level === 1) {
     doc.y += 4;
     doc.lineWidth(1).strokeColor(S.accent);
@@ -104,7 +114,7 @@ function drawHeading(doc: Doc, level: 1 | 2 | 3, text: string): void {
 function drawBullet(doc: Doc, item: string): void {
   const box = contentBox(doc);
   const indent = 16;
-  const safe = winAnsiSafe(item);
+  const safe = pdfSafe(item);
   body(doc);
   const height = doc.heightOfString(safe, { width: box.width - indent, lineGap: S.bodyLineGap });
   if (doc.y + Math.min(height, 3 * S.bodySize) > box.bottom) doc.addPage();
@@ -117,7 +127,7 @@ function drawBullet(doc: Doc, item: string): void {
 /** The running header, the draft footer and "Page n of m", drawn once every page exists. */
 function drawPageFrames(doc: Doc, meta: RenderInput['meta']): void {
   const { start, count } = doc.bufferedPageRange();
-  const header = winAnsiSafe(runningHeader(meta));
+  const header = pdfSafe(runningHeader(meta));
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     const box = contentBox(doc);
@@ -133,7 +143,7 @@ function drawPageFrames(doc: Doc, meta: RenderInput['meta']): void {
       .moveTo(box.left, footY - 6)
       .lineTo(box.left + box.width, footY - 6)
       .stroke();
-    doc.font(S.font).text(winAnsiSafe(DRAFT_FOOTER), box.left, footY, { lineBreak: false });
+    doc.font(S.font).text(pdfSafe(DRAFT_FOOTER), box.left, footY, { lineBreak: false });
     doc.text(`Page ${i - start + 1} of ${count}`, box.left, footY, {
       width: box.width,
       align: 'right',

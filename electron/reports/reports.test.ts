@@ -9,7 +9,7 @@ import { sampleDraftInput } from '../../shared/domain/system-description-sample'
 import { tempDir } from '../testing/tmp';
 import { renderDocx } from './docx';
 import { renderPdf } from './pdf';
-import { winAnsiSafe } from './pdf-text';
+import { fitToFont, pdfSafe } from './pdf-text';
 import type { RenderInput } from './types';
 
 const meta: RenderInput['meta'] = {
@@ -153,11 +153,50 @@ describe('PDF', () => {
     expect(text).toContain('word699');
   });
 
-  it('shows text outside the standard fonts’ character set without garbage', async () => {
-    const blocks: DocBlock[] = [{ kind: 'paragraph', text: 'Zoë in Łódź → Kraków ≥ 99 % 株式' }];
-    const path = save(await renderPdf({ blocks, meta }), 'unicode.pdf');
+  it('prints names and symbols outside Windows-1252 as they are, in the embedded fonts', async () => {
+    const line = 'Zoë Łukasiewicz – Ødegaard ≥ 99.9 % “quoted” Проверка ✓ → Kraków α≠β';
+    const blocks: DocBlock[] = [
+      { kind: 'heading', level: 1, text: 'Проверка Müller' },
+      { kind: 'paragraph', text: line },
+      { kind: 'bullets', items: ['Ødegaard ≤ 5 ✔'] },
+      { kind: 'table', header: ['Owner', 'Rôle ✓'], rows: [['Zoë Łukasiewicz', 'Ведущий']] },
+    ];
+    const client = 'Łódź Ünïcode Sp. z o.o.';
+    const path = save(await renderPdf({ blocks, meta: { ...meta, client } }), 'unicode.pdf');
     qpdfCheck(path);
-    expect(pdfText(path)).toContain('Zoë in Lódz -> Kraków >= 99 % ??');
+    const text = pdfText(path);
+    expect(text).toContain(`${client} · System description`);
+    expect(text).toContain('Проверка Müller');
+    expect(text).toContain(line);
+    expect(text).toContain('Ødegaard ≤ 5 ✔');
+    expect(text).toContain('Owner Rôle ✓ Zoë Łukasiewicz Ведущий');
+    expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(
+      new RegExp(`Author:\\s+${client}\n`),
+    );
+    // Only the two DejaVu faces, embedded as subsets with a Unicode map; no standard font.
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2);
+    expect(fonts.map((f) => f.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'DejaVuSans',
+      'DejaVuSans-Bold',
+    ]);
+    for (const f of fonts) expect(f).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+
+  it('marks characters the fonts lack instead of failing or dropping them silently', async () => {
+    const blocks: DocBlock[] = [
+      { kind: 'heading', level: 2, text: 'Office 東京' },
+      { kind: 'paragraph', text: 'Tokyo (東京) and Seoul (서울) offices\u200d, Ｆｕｌｌ width' },
+      { kind: 'table', header: ['City'], rows: [['株式会社']] },
+    ];
+    const path = save(await renderPdf({ blocks, meta }), 'missing-glyphs.pdf');
+    qpdfCheck(path);
+    const text = pdfText(path);
+    expect(text).toContain('Office ��');
+    expect(text).toContain('Tokyo (��) and Seoul (��) offices, Full width');
+    expect(text).toContain('City ����');
   });
 
   it('renders the assertion on its own pages with the signature block', async () => {
@@ -176,10 +215,19 @@ describe('PDF', () => {
   });
 });
 
-describe('winAnsiSafe', () => {
-  it('keeps Windows-1252 text and transliterates or marks the rest', () => {
-    expect(winAnsiSafe('Café “quoted” — €5 • ok')).toBe('Café “quoted” — €5 • ok');
-    expect(winAnsiSafe('ő ș → ≤ 😀')).toBe('o s -> <= ?');
-    expect(winAnsiSafe('tab\there')).toBe('tab here');
+describe('pdfSafe', () => {
+  it('keeps what the fonts cover and replaces or drops the rest', () => {
+    const kept = 'Café “quoted” — €5 • Zoë Łukasiewicz Ødegaard Проверка ≥ ≠ ✓ → αβγ';
+    expect(pdfSafe(kept)).toBe(kept);
+    // Decomposed accents are composed; full-width forms become their ordinary letters.
+    expect(pdfSafe('Zoe\u0308 Ｆｕｌｌ')).toBe('Zoë Full');
+    // No glyph: visibly replaced, or dropped when invisible anyway (a tag character).
+    expect(pdfSafe('東京 😀 👍 a\u{e0020}b')).toBe('�� 😀 � ab');
+    expect(pdfSafe('tab\there\r\nnext\u0007line')).toBe('tab here nextline');
+  });
+
+  it('falls back to "?" with a font that has no replacement character', () => {
+    const ascii = new Set(Array.from({ length: 95 }, (_, i) => 0x20 + i));
+    expect(fitToFont('Zoë 東', ascii)).toBe('Zoe ?');
   });
 });
