@@ -54,14 +54,16 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ attest: AttestServer }>({
+export const test = base.extend<{ attest: AttestServer; attestEnv: Record<string, string> }>({
+  /** Extra environment for `attest serve` (e.g. ATTEST_CATALOG, to stand in a newer build). */
+  attestEnv: [{}, { option: true }],
+
   // A fresh `attest serve` with its own temporary ATTEST_HOME for every test.
-  // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring
-  attest: async ({}, use, testInfo) => {
+  attest: async ({ attestEnv }, use, testInfo) => {
     const home = mkdtempSync(join(tmpdir(), 'attest-e2e-'));
     const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
       cwd: repo,
-      env: { ...process.env, ATTEST_HOME: home, ATTEST_UI_DIR: UI_DIR },
+      env: { ...process.env, ...attestEnv, ATTEST_HOME: home, ATTEST_UI_DIR: UI_DIR },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

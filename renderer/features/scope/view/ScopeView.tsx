@@ -7,6 +7,8 @@ import { notifyError } from '../../../app/notify';
 import { stepById } from '../../../app/steps';
 import { PageHeader } from '../../../components/PageHeader';
 import { NarrativePanel } from '../../sd/NarrativePanel';
+import { CatalogUpdateBanner } from '../catalog-update/CatalogUpdateBanner';
+import { CatalogUpdateModal } from '../catalog-update/CatalogUpdateModal';
 import { scopeLinks } from '../scope-paths';
 import { useScope } from '../scope-store';
 import { ControlDrawer } from './ControlDrawer';
@@ -63,6 +65,7 @@ export function ScopeView({ engagement }: { engagement: Engagement }) {
           </Button>
         }
       />
+      <CatalogUpdateBanner />
       <ScopeSummary engagement={engagement} />
       <Tabs value={tab} onChange={(t) => t && setTab(t as ScopeTab)} keepMounted={false}>
         <Tabs.List mb="md">
@@ -92,6 +95,7 @@ export function ScopeView({ engagement }: { engagement: Engagement }) {
           <NarrativePanel />
         </Tabs.Panel>
       </Tabs>
+      <CatalogUpdateModal />
       <CriterionDrawer
         id={criterionId}
         onClose={() => open('criterion', null)}

@@ -1,0 +1,242 @@
+import {
+  Accordion,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import type { CatalogUpdatePlan, CatalogUpdateResult } from '../../../../shared/api/catalog-update';
+import { notifyError, notifySuccess } from '../../../app/notify';
+import { plural } from '../../../components/format';
+import { countChanges, useCatalogUpdate } from './catalog-update-store';
+import { FieldChange } from './FieldChange';
+
+/** Reviews everything a newer catalog changes in the vault; applies it only on "Apply update". */
+export function CatalogUpdateModal() {
+  const plan = useCatalogUpdate((s) => s.plan);
+  const reviewing = useCatalogUpdate((s) => s.reviewing);
+  const closeReview = useCatalogUpdate((s) => s.closeReview);
+  const show = reviewing && plan?.status === 'update_available';
+  return (
+    <Modal
+      opened={show}
+      onClose={closeReview}
+      size="xl"
+      title={plan ? `Catalog update ${plan.vaultVersion} → ${plan.buildVersion}` : ''}
+      scrollAreaComponent={ScrollArea.Autosize}
+    >
+      {show && plan && <Review plan={plan} onCancel={closeReview} />}
+    </Modal>
+  );
+}
+
+function Review({ plan, onCancel }: { plan: CatalogUpdatePlan; onCancel(): void }) {
+  const taken = useCatalogUpdate((s) => s.taken);
+  const toggle = useCatalogUpdate((s) => s.toggle);
+  const apply = useCatalogUpdate((s) => s.apply);
+  const [busy, setBusy] = useState(false);
+  const n = countChanges(plan);
+
+  async function onApply() {
+    setBusy(true);
+    try {
+      notifySuccess(summary(await apply()));
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack gap="lg">
+      <Text size="sm">
+        Review what the newer catalog changes. Text you edited in this vault is kept unless you
+        choose the catalog’s; everything else follows the catalog. Assessments, evidence and people
+        on every control stay as they are.
+      </Text>
+      <SimpleGrid cols={5} spacing="md" data-testid="catalog-update-counts">
+        <Stat label="New controls" value={n.added} />
+        <Stat label="Revised controls" value={n.updated} />
+        <Stat label="Your edits involved" value={n.edited} />
+        <Stat label="Dropped from library" value={n.retired} />
+        <Stat label="Revised criteria" value={n.criteria} />
+      </SimpleGrid>
+      <Accordion
+        multiple
+        variant="separated"
+        defaultValue={['updated', 'added']}
+        data-testid="catalog-update-sections"
+      >
+        {plan.controls.updated.length > 0 && (
+          <Accordion.Item value="updated">
+            <Accordion.Control>
+              <SectionTitle title="Revised library text" count={plan.controls.updated.length} />
+            </Accordion.Control>
+            <Accordion.Panel>
+              <Stack gap="lg">
+                {plan.controls.updated.map((u) => (
+                  <Stack key={u.id} gap="sm" data-testid={`updated-${u.ref}`}>
+                    <Group gap="xs">
+                      <Text fw={600} className="attest-mono" size="sm">
+                        {u.ref}
+                      </Text>
+                      <Text size="sm">{u.title}</Text>
+                    </Group>
+                    {u.changes.map((c) => (
+                      <FieldChange
+                        key={c.field}
+                        change={c}
+                        version={plan.buildVersion}
+                        controlRef={u.ref}
+                        taken={taken[u.id]?.includes(c.field) ?? false}
+                        onTake={(take) => toggle(u.id, c.field, take)}
+                      />
+                    ))}
+                  </Stack>
+                ))}
+              </Stack>
+            </Accordion.Panel>
+          </Accordion.Item>
+        )}
+        {plan.controls.added.length > 0 && (
+          <Accordion.Item value="added">
+            <Accordion.Control>
+              <SectionTitle title="New controls to add" count={plan.controls.added.length} />
+            </Accordion.Control>
+            <Accordion.Panel>
+              <Table verticalSpacing={4} data-testid="added-controls">
+                <Table.Tbody>
+                  {plan.controls.added.map((c) => (
+                    <Table.Tr key={c.ref}>
+                      <Table.Td className="attest-mono" w={90}>
+                        {c.ref}
+                      </Table.Td>
+                      <Table.Td>{c.title}</Table.Td>
+                      <Table.Td className="attest-mono" c="dimmed">
+                        {c.criteria.join(', ')}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Accordion.Panel>
+          </Accordion.Item>
+        )}
+        {plan.controls.retired.length > 0 && (
+          <Accordion.Item value="retired">
+            <Accordion.Control>
+              <SectionTitle title="Dropped from the library" count={plan.controls.retired.length} />
+            </Accordion.Control>
+            <Accordion.Panel>
+              <Text size="sm" mb="xs">
+                These stay in the vault, with all their work, as your own controls.
+              </Text>
+              <RefList items={plan.controls.retired.map((c) => [c.ref, c.title])} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        )}
+        {n.criteria + plan.criteria.removed.length > 0 && (
+          <Accordion.Item value="criteria">
+            <Accordion.Control>
+              <SectionTitle title="Criteria" count={n.criteria + plan.criteria.removed.length} />
+            </Accordion.Control>
+            <Accordion.Panel>
+              <Stack gap="sm">
+                <CriteriaGroup
+                  label="New titles or guidance (written by Attest; follows the catalog)"
+                  items={plan.criteria.changed.map((c) => [c.id, c.title])}
+                />
+                <CriteriaGroup
+                  label="New criteria"
+                  items={plan.criteria.added.map((c) => [c.id, c.title])}
+                />
+                <CriteriaGroup
+                  label="No longer in the catalog (kept in this vault)"
+                  items={plan.criteria.removed.map((c) => [c.id, c.title])}
+                />
+              </Stack>
+            </Accordion.Panel>
+          </Accordion.Item>
+        )}
+      </Accordion>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel} disabled={busy}>
+          Not now
+        </Button>
+        <Button onClick={onApply} loading={busy} data-autofocus>
+          Apply update
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <Paper withBorder radius="md" px="sm" py={6}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="lg" fw={600}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+function SectionTitle({ title, count }: { title: string; count: number }) {
+  return (
+    <Group gap="xs">
+      <Title order={4} size="h5">
+        {title}
+      </Title>
+      <Badge variant="light" color="gray" radius="sm">
+        {count}
+      </Badge>
+    </Group>
+  );
+}
+
+function RefList({ items }: { items: [string, string][] }) {
+  return (
+    <Stack gap={2}>
+      {items.map(([ref, title]) => (
+        <Group key={ref} gap="sm" wrap="nowrap">
+          <Text size="sm" className="attest-mono" w={70}>
+            {ref}
+          </Text>
+          <Text size="sm">{title}</Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+function CriteriaGroup({ label, items }: { label: string; items: [string, string][] }) {
+  if (items.length === 0) return null;
+  return (
+    <Stack gap={4}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <RefList items={items} />
+    </Stack>
+  );
+}
+
+function summary(r: CatalogUpdateResult): string {
+  const parts = [`Catalog updated to ${r.toVersion}.`];
+  if (r.fieldsUpdated > 0) parts.push(`${plural(r.fieldsUpdated, 'field')} revised`);
+  if (r.added.length > 0) parts.push(`${plural(r.added.length, 'control')} added`);
+  if (r.editsKept > 0) parts.push(`${plural(r.editsKept, 'edit')} of yours kept`);
+  return parts.length === 1 ? parts[0]! : `${parts[0]} ${parts.slice(1).join(', ')}.`;
+}
