@@ -36,8 +36,10 @@ const WORDING: Record<ErrorCode, { title: string; advice: string }> = {
     advice: 'It may have been moved or deleted. Check the location and try again.',
   },
   conflict: {
-    title: 'That already exists',
-    advice: 'Choose another name; the existing one was left untouched.',
+    // Used for a name already taken and for a change the vault's current state does not allow
+    // (a pending catalog update, a proposal already accepted): the detail says which.
+    title: 'That cannot be done as things stand',
+    advice: 'Nothing was changed. The details below say why and what to do first.',
   },
   no_vault: {
     title: 'No vault is open',

@@ -3,7 +3,9 @@ import { IconAlertTriangle, IconBooks } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { notifyError } from '../../../app/notify';
 import { plural } from '../../../components/format';
+import type { CatalogUpdatePlan } from '../../../../shared/api/catalog-update';
 import { countChanges, useCatalogUpdate } from './catalog-update-store';
+import { CatalogUpdateModal } from './CatalogUpdateModal';
 
 /**
  * Says when this build ships a newer catalog than the one the vault was scoped with (the update
@@ -14,7 +16,9 @@ export function CatalogUpdateBanner() {
   const openReview = useCatalogUpdate((s) => s.openReview);
 
   useEffect(() => {
-    useCatalogUpdate.getState().load().catch(notifyError);
+    const store = useCatalogUpdate.getState();
+    store.reset(); // never show another vault's plan while this one loads
+    store.load().catch(notifyError);
   }, []);
 
   if (plan?.status === 'vault_newer') {
@@ -32,6 +36,15 @@ export function CatalogUpdateBanner() {
     );
   }
   if (plan?.status !== 'update_available') return null;
+  return (
+    <>
+      <UpdateAvailable plan={plan} onReview={openReview} />
+      <CatalogUpdateModal />
+    </>
+  );
+}
+
+function UpdateAvailable({ plan, onReview }: { plan: CatalogUpdatePlan; onReview(): void }) {
   const n = countChanges(plan);
   const parts = [
     n.added > 0 && plural(n.added, 'new control'),
@@ -55,7 +68,7 @@ export function CatalogUpdateBanner() {
           until you apply it
           {n.edited > 0 ? '; your own edits are kept unless you choose otherwise' : ''}.
         </Text>
-        <Button variant="filled" onClick={openReview} style={{ flexShrink: 0 }}>
+        <Button variant="filled" onClick={onReview} style={{ flexShrink: 0 }}>
           Review update
         </Button>
       </Group>

@@ -8,7 +8,6 @@ import { stepById } from '../../../app/steps';
 import { PageHeader } from '../../../components/PageHeader';
 import { NarrativePanel } from '../../sd/NarrativePanel';
 import { CatalogUpdateBanner } from '../catalog-update/CatalogUpdateBanner';
-import { CatalogUpdateModal } from '../catalog-update/CatalogUpdateModal';
 import { scopeLinks } from '../scope-paths';
 import { useScope } from '../scope-store';
 import { ControlDrawer } from './ControlDrawer';
@@ -95,7 +94,6 @@ export function ScopeView({ engagement }: { engagement: Engagement }) {
           <NarrativePanel />
         </Tabs.Panel>
       </Tabs>
-      <CatalogUpdateModal />
       <CriterionDrawer
         id={criterionId}
         onClose={() => open('criterion', null)}

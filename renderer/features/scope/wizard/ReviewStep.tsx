@@ -7,6 +7,8 @@ import type { SdSection } from '../../../../shared/domain/system-description';
 import { Facts } from '../../../components/Facts';
 import { StatusBadge } from '../../../components/status';
 import { formatInstant, formatReportScope, plural } from '../../../components/format';
+import { CatalogUpdateBanner } from '../catalog-update/CatalogUpdateBanner';
+import { useCatalogUpdate } from '../catalog-update/catalog-update-store';
 import { confirmScope } from '../confirm-scope';
 import { categoryList } from '../scope-change';
 
@@ -39,6 +41,10 @@ export function ReviewStep(props: {
   const { engagement: e, sd } = props;
   const [busy, setBusy] = useState(false);
   const missing = sd.completeness.sections.filter((s) => s.status === 'incomplete').length;
+  // A re-scope waits for a pending catalog update: the scope is applied with one catalog only.
+  const catalogBlocks = useCatalogUpdate(
+    (s) => s.plan?.status === 'update_available' || s.plan?.status === 'vault_newer',
+  );
 
   const confirm = async () => {
     setBusy(true);
@@ -49,6 +55,7 @@ export function ReviewStep(props: {
 
   return (
     <Stack gap="xl">
+      {e.scopeConfirmedAt && <CatalogUpdateBanner />}
       <Facts
         items={[
           { label: 'Client', value: e.client || '—' },
@@ -119,15 +126,18 @@ export function ReviewStep(props: {
               {e.scopeConfirmedAt ? 'Confirm the scope again' : 'Confirm the scope'}
             </Text>
             <Text size="xs" c="dimmed" maw={560}>
-              {e.scopeConfirmedAt
-                ? `Last confirmed ${formatInstant(e.scopeConfirmedAt)}. Confirming applies the categories chosen now. Nothing is deleted: controls no longer needed are archived with their work and return if their criteria come back.`
-                : 'Attest copies the criteria into the vault and adds the library controls that serve them. The description can be completed afterwards.'}
+              {catalogBlocks
+                ? 'The catalog this vault was scoped with differs from this build’s: settle the catalog update above first.'
+                : e.scopeConfirmedAt
+                  ? `Last confirmed ${formatInstant(e.scopeConfirmedAt)}. Confirming applies the categories chosen now. Nothing is deleted: controls no longer needed are archived with their work and return if their criteria come back.`
+                  : 'Attest copies the criteria into the vault and adds the library controls that serve them. The description can be completed afterwards.'}
             </Text>
           </Stack>
           <Button
             size="md"
             leftSection={<IconCircleCheck size={18} />}
             loading={busy}
+            disabled={catalogBlocks}
             onClick={() => void confirm()}
             style={{ flexShrink: 0 }}
             data-testid="confirm-scope"
