@@ -1,56 +1,98 @@
-import { Kbd } from '@mantine/core';
-import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
+import { Kbd, type ScrollAreaAutosizeProps } from '@mantine/core';
+import { Spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo } from 'react';
-import { paletteEntries, usePalette } from './palette-store';
+import { useMemo, useState } from 'react';
+import { type PaletteRow, paletteRows, searchPalette, usePalette } from './palette-store';
+import './palette.css';
+
+/** Big vaults register thousands of objects: show the best matches, not all of them. */
+const LIMIT = 60;
+
+/**
+ * The results scroll in a focusable, named viewport (axe: a scrollable region must be
+ * reachable). The list passes these on to its ScrollArea, though its type does not say so.
+ */
+const RESULTS: object = {
+  viewportProps: { tabIndex: 0, 'aria-label': 'Results' },
+} satisfies Partial<ScrollAreaAutosizeProps>;
+
+/** One object: its entry, and beside it the other actions on it ("Assess"). */
+function Row({ row }: { row: PaletteRow }) {
+  const { entry, also } = row;
+  const main = (
+    <Spotlight.Action
+      label={entry.label}
+      description={entry.description}
+      leftSection={entry.icon}
+      rightSection={
+        entry.hint ? (
+          <Kbd size="xs" aria-hidden>
+            {entry.hint}
+          </Kbd>
+        ) : undefined
+      }
+      highlightQuery
+      onClick={entry.run}
+    />
+  );
+  if (also.length === 0) return main;
+  return (
+    <div className="attest-palette-row">
+      {main}
+      {also.map((action) => (
+        <Spotlight.Action
+          key={action.id}
+          className="attest-palette-also"
+          aria-label={action.label}
+          title={action.label}
+          onClick={action.run}
+        >
+          {action.icon}
+          {action.actionLabel ?? action.label}
+        </Spotlight.Action>
+      ))}
+    </div>
+  );
+}
 
 /** The command palette (Ctrl/Cmd+K): every registered screen, action and object. */
 export function Palette() {
   const sources = usePalette((s) => s.sources);
-  const actions = useMemo<SpotlightActionGroupData[]>(() => {
-    const groups = new Map<string, SpotlightActionGroupData>();
-    for (const entry of paletteEntries(sources)) {
-      let group = groups.get(entry.group);
-      if (!group) {
-        group = { group: entry.group, actions: [] };
-        groups.set(entry.group, group);
-      }
-      group.actions.push({
-        id: entry.id,
-        label: entry.label,
-        description: entry.description,
-        keywords: entry.keywords,
-        leftSection: entry.icon,
-        rightSection: entry.hint ? (
-          <Kbd size="xs" aria-hidden>
-            {entry.hint}
-          </Kbd>
-        ) : undefined,
-        onClick: entry.run,
-      });
-    }
-    return [...groups.values()];
-  }, [sources]);
+  const [query, setQuery] = useState('');
+  const rows = useMemo(() => paletteRows(sources), [sources]);
+  const groups = useMemo(() => searchPalette(rows, query, LIMIT), [rows, query]);
 
   return (
-    <Spotlight
-      actions={actions}
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
       shortcut={['mod + K']}
       tagsToIgnore={[]}
-      nothingFound="Nothing matches. Try a screen name such as “Scope”, or an action such as “Verify”."
-      highlightQuery
-      // Big vaults register thousands of objects: show the best matches, not all of them.
-      limit={60}
       scrollable
       maxHeight={440}
       radius="lg"
       attributes={{ content: { 'aria-label': 'Command palette' } }}
-      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Results' } }}
-      searchProps={{
-        leftSection: <IconSearch size={18} stroke={1.6} aria-hidden />,
-        placeholder: 'Go to a screen or run an action…',
-        'aria-label': 'Search screens and actions',
-      }}
-    />
+    >
+      <Spotlight.Search
+        leftSection={<IconSearch size={18} stroke={1.6} aria-hidden />}
+        placeholder="Go to a screen or run an action…"
+        aria-label="Search screens and actions"
+      />
+      {groups.length > 0 ? (
+        <Spotlight.ActionsList {...RESULTS}>
+          {groups.map((g) => (
+            <Spotlight.ActionsGroup key={g.group} label={g.group}>
+              {g.rows.map((row) => (
+                <Row key={row.entry.id} row={row} />
+              ))}
+            </Spotlight.ActionsGroup>
+          ))}
+        </Spotlight.ActionsList>
+      ) : (
+        <Spotlight.Empty>
+          Nothing matches. Try a screen name such as “Scope”, or an action such as “Verify”.
+        </Spotlight.Empty>
+      )}
+    </Spotlight.Root>
   );
 }

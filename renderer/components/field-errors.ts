@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import type { ValidationIssue } from '../../shared/api/errors';
 
 /** Messages by field path: `period.end`, `criteria`, `csocs.0.description`; '' is the form. */
@@ -32,4 +33,34 @@ export function withoutField(errors: FieldErrors, field: string): FieldErrors {
     if (key !== field && !key.startsWith(`${field}.`)) out[key] = message;
   }
   return out;
+}
+
+/**
+ * A flat form's errors: one message per field it has (the first issue about a field wins, by
+ * the first segment of its path); issues about anything else are left out.
+ */
+export function formFieldErrors<F extends string>(
+  fields: readonly F[],
+  issues: readonly ValidationIssue[],
+): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '') as F;
+    if (fields.includes(field)) out[field] ??= issue.message;
+  }
+  return out;
+}
+
+/** A flat form checked with the contract's own schema before asking Attest (which checks again). */
+export function checkFormWith<F extends string>(
+  schema: ZodType,
+  input: unknown,
+  fields: readonly F[],
+): Partial<Record<F, string>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return {};
+  return formFieldErrors(
+    fields,
+    parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+  );
 }

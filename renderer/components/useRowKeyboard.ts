@@ -2,10 +2,15 @@ import { type KeyboardEvent, useCallback, useRef, useState } from 'react';
 
 /**
  * Keyboard for a table of records: one row is in the tab order at a time (roving focus); j/k or
- * the arrows move, Home/End jump, Enter opens. Esc is the drawer's (it closes and gives focus
- * back to the row that opened it).
+ * the arrows move, Home/End jump, Enter opens. Space opens too, unless the table gives it
+ * another job (`onSpace`, e.g. ticking the row in a table with multi-select). Esc is the
+ * drawer's (it closes and gives focus back to the row that opened it).
  */
-export function useRowKeyboard(count: number, onOpen: (index: number) => void) {
+export function useRowKeyboard(
+  count: number,
+  onOpen: (index: number) => void,
+  onSpace: (index: number) => void = onOpen,
+) {
   const [active, setActive] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
   const current = Math.min(active, Math.max(0, count - 1));
@@ -29,8 +34,10 @@ export function useRowKeyboard(count: number, onOpen: (index: number) => void) {
     };
     if (e.key in move) {
       focusRow(Math.min(count - 1, Math.max(0, move[e.key]!)));
-    } else if (e.key === 'Enter' || e.key === ' ') {
+    } else if (e.key === 'Enter') {
       onOpen(index);
+    } else if (e.key === ' ') {
+      onSpace(index);
     } else {
       return;
     }

@@ -1,5 +1,5 @@
-import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
-import { STEPS, Workbench } from './pages/Workbench';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { STEPS, openDemo } from './pages/Workbench';
 import { assessmentSummary, rpc, tasks } from './pages/rpc';
 
 const CATEGORY = {
@@ -12,9 +12,7 @@ test('the dashboard shows what coverage.get, tasks.list and risks.list return', 
   page,
   attest,
 }) => {
-  await openDemoVault(page, attest);
-  const bench = new Workbench(page);
-  await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  const bench = await openDemo(page, attest);
   await bench.expectOn(STEPS[0]);
 
   const summary = await assessmentSummary(page, attest);
@@ -67,9 +65,7 @@ test('the dashboard, gap analysis and remediation pass axe in the dark theme too
   attest,
 }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await openDemoVault(page, attest);
-  const bench = new Workbench(page);
-  await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  const bench = await openDemo(page, attest);
   await expect(page.getByTestId('dashboard-assessment')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the dashboard (dark)');
   await bench.goByMouse(STEPS[2]);

@@ -1,14 +1,12 @@
-import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { GapAnalysis } from './pages/GapAnalysis';
-import { STEPS, Workbench } from './pages/Workbench';
+import { STEPS, Workbench, openDemo } from './pages/Workbench';
 import { assessmentSummary, assessments, controls, rpc } from './pages/rpc';
 
 const GAPS = STEPS[2];
 
 test.beforeEach(async ({ page, attest }) => {
-  await openDemoVault(page, attest);
-  const bench = new Workbench(page);
-  await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  const bench = await openDemo(page, attest);
   await bench.goByMouse(GAPS);
 });
 
@@ -262,11 +260,23 @@ test('create a risk and see it in the matrix; accept a starter risk', async ({ p
   await expect(page.getByTestId('risk-assessed-note')).toContainText('more than 12 months ago');
 });
 
-test('the palette assesses a control and opens a risk', async ({ page }) => {
+test('the palette lists a control once, assesses it, and opens a risk', async ({ page }) => {
   const gaps = new GapAnalysis(page);
   const bench = new Workbench(page);
-  await bench.runFromPalette('Assess AC-04', /Assess AC-04/);
+  // One row for the control (it opens it), with "Assess" beside it on the same row.
+  await bench.openPalette();
+  await bench.palette.getByRole('textbox').fill('AC-04');
+  await expect(bench.palette.getByRole('button', { name: /^AC-04 / })).toHaveCount(1);
+  const assess = bench.palette.getByRole('button', { name: 'Assess AC-04', exact: true });
+  await expect(assess).toHaveCount(1);
+  await expect(assess).toHaveText('Assess');
+  await expectNoSeriousA11yViolations(page, 'the palette with a control and its actions');
+  await assess.click();
+  await expect(bench.palette).toBeHidden();
   await expect(gaps.controlRef).toHaveText('AC-04');
+  // Typed as a command, "assess" finds the action on its own.
+  await bench.runFromPalette('Assess AC-02', /^Assess AC-02/);
+  await expect(gaps.controlRef).toHaveText('AC-02');
   await bench.runFromPalette('Staff account taken over', /Risk: Staff account taken over/);
   await expect(gaps.riskDrawer).toBeVisible();
   await expect(gaps.riskDrawer.getByRole('textbox', { name: 'Title' })).toHaveValue(

@@ -1,13 +1,7 @@
-import {
-  createVaultByApi,
-  expect,
-  expectNoSeriousA11yViolations,
-  openDemoVault,
-  test,
-} from './fixtures';
-import { ask } from './pages/contract';
+import { createVaultByApi, expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { rpc } from './pages/rpc';
 import { PeoplePage } from './pages/PeoplePage';
-import { Workbench } from './pages/Workbench';
+import { Workbench, openDemo } from './pages/Workbench';
 
 test('add a person and make them the current user; the header names them', async ({
   page,
@@ -30,7 +24,7 @@ test('add a person and make them the current user; the header names them', async
   await people.drawer.getByRole('button', { name: 'This is me' }).click();
   await expect(page.getByTestId('current-user')).toContainText('Ana Lima');
   await expect(people.drawer.getByText('This is you')).toBeVisible();
-  const list = await ask<{ currentPersonId: string; items: { id: string; name: string }[] }>(
+  const list = await rpc<{ currentPersonId: string; items: { id: string; name: string }[] }>(
     page,
     attest,
     'people.list',
@@ -42,7 +36,7 @@ test('add a person and make them the current user; the header names them', async
   await expect
     .poll(
       async () =>
-        (await ask<{ items: { team: string }[] }>(page, attest, 'people.list')).items[0]?.team,
+        (await rpc<{ items: { team: string }[] }>(page, attest, 'people.list')).items[0]?.team,
     )
     .toBe('Platform');
   await page.keyboard.press('Escape');
@@ -55,19 +49,17 @@ test('People from the palette; a bad email is refused under its field', async ({
   page,
   attest,
 }) => {
-  await openDemoVault(page, attest);
-  const bench = new Workbench(page);
-  await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  const bench = await openDemo(page, attest);
   await bench.runFromPalette('people', /^People/);
   const people = new PeoplePage(page);
   await people.expectShown();
-  const before = (await ask<{ items: unknown[] }>(page, attest, 'people.list')).items.length;
+  const before = (await rpc<{ items: unknown[] }>(page, attest, 'people.list')).items.length;
 
   await people.add({ name: 'Jo Park', email: 'not-an-email' });
   const form = page.getByTestId('new-person-form');
   await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Email')).toHaveAccessibleDescription(/Use an email address/);
-  expect((await ask<{ items: unknown[] }>(page, attest, 'people.list')).items.length).toBe(before);
+  expect((await rpc<{ items: unknown[] }>(page, attest, 'people.list')).items.length).toBe(before);
   await form.getByLabel('Email').fill('jo@northwind-demo.test');
   await form.getByRole('button', { name: 'Add person' }).click();
   await expect(people.row('Jo Park')).toBeVisible();

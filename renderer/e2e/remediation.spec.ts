@@ -69,11 +69,40 @@ test('accept proposed tasks one by one, edited, and all at once — never twice'
     ownerId: people.find((p) => p.name === 'Tom Alvarez')!.id,
   });
 
-  // Dismiss one; accept the rest at once.
+  // Dismiss one.
   const second = offered[1]!;
   await plan.proposals.getByRole('button', { name: `Dismiss ${second.title}` }).click();
   await expect(plan.proposal(second.ref)).toBeHidden();
-  await plan.proposals.getByRole('button', { name: /^Accept all/ }).click();
+
+  // Accept two chosen ones at once, after saying how many tasks that creates.
+  const [third, fourth] = [offered[2]!, offered[3]!];
+  await plan.select(third.title);
+  await plan.select(fourth.title);
+  await expect(plan.acceptButton).toHaveText('Accept selected (2)');
+  await plan.acceptButton.click();
+  await expect(plan.acceptDialog).toBeVisible();
+  await expect(plan.acceptDialog).toContainText('Add 2 tasks to the plan?');
+  await expect(plan.acceptDialog).toContainText(third.title);
+  await expectNoSeriousA11yViolations(page, 'accepting chosen proposals');
+  await plan.acceptDialog.getByRole('button', { name: 'Create 2 tasks' }).click();
+  await expect(plan.acceptDialog).toBeHidden();
+  await expect(plan.proposal(third.ref)).toBeHidden();
+  await expect(plan.proposal(fourth.ref)).toBeHidden();
+  const fromGaps = (await rpc<{ items: FullTask[] }>(page, attest, 'tasks.list')).items.map(
+    (t) => t.fromGapControlId,
+  );
+  expect(fromGaps).toEqual(expect.arrayContaining([third.controlId, fourth.controlId]));
+
+  // The rest at once: Cancel first changes nothing, then all of them.
+  const rest = offered.length - 4;
+  await expect(plan.acceptButton).toHaveText(`Accept all ${rest}`);
+  await plan.acceptButton.click();
+  await expect(plan.acceptDialog).toContainText(`Add ${rest} tasks to the plan?`);
+  await plan.acceptDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(plan.acceptDialog).toBeHidden();
+  expect(await proposals(page, attest)).toHaveLength(rest);
+  await plan.acceptButton.click();
+  await plan.acceptDialog.getByRole('button', { name: `Create ${rest} tasks` }).click();
   await expect(plan.proposals).toBeHidden();
 
   const after = await tasks(page, attest);
@@ -189,6 +218,64 @@ test('the table filters, highlights overdue tasks, and adds and archives tasks',
   await expect(plan.drawer).toBeHidden();
   await expect(plan.row(created.ref)).toBeHidden();
   expect((await tasks(page, attest)).some((t) => t.id === created.id)).toBe(false);
+
+  // Archive is never delete: shown on request, marked, and restored as it was.
+  const showArchived = page.getByTestId('task-filters').getByLabel(/^Show archived/);
+  await showArchived.check();
+  await expect(plan.row(created.ref)).toHaveAttribute('data-archived', 'true');
+  await expect(plan.row(created.ref)).toContainText('Archived');
+  await expectNoSeriousA11yViolations(page, 'the task table with archived tasks');
+  await plan
+    .row(created.ref)
+    .getByRole('button', { name: `Restore ${created.ref}` })
+    .click();
+  await expect(plan.row(created.ref)).not.toHaveAttribute('data-archived');
+  await expect(plan.row(created.ref)).not.toContainText('Archived');
+  await showArchived.uncheck();
+  await expect(plan.row(created.ref)).toBeVisible();
+  expect((await tasks(page, attest)).find((t) => t.id === created.id)).toMatchObject({
+    ref: created.ref,
+    title: 'Rotate the production database credentials',
+  });
+});
+
+test('archived risks are shown on request and restored to the register', async ({
+  page,
+  attest,
+}) => {
+  // The register lives in Gap analysis; its archived risks are restored like tasks.
+  await new Workbench(page).goByMouse(STEPS[2]);
+  await page.getByRole('tab', { name: 'Risks' }).click();
+  const register = page.getByTestId('risk-register');
+  const table = page.getByTestId('risk-table');
+  const list = async () =>
+    (
+      await rpc<{ items: { id: string; title: string; archived: boolean }[] }>(
+        page,
+        attest,
+        'risks.list',
+        { includeArchived: true },
+      )
+    ).items;
+  const risk = (await list()).find((r) => !r.archived)!;
+  await table.locator(`tr[data-risk="${risk.title}"]`).click();
+  const drawer = page.getByRole('dialog', { name: /risk/i });
+  await drawer.getByRole('button', { name: 'Archive' }).click();
+  await drawer.getByRole('alertdialog').getByRole('button', { name: 'Archive' }).click();
+  await expect(table.locator(`tr[data-risk="${risk.title}"]`)).toBeHidden();
+
+  const archived = (await list()).filter((r) => r.archived);
+  expect(archived.map((r) => r.id)).toContain(risk.id);
+  await register.getByLabel(`Show archived (${archived.length})`).check();
+  await expect(table.locator('tr[data-archived]')).toHaveCount(archived.length);
+  const row = table.locator(`tr[data-risk="${risk.title}"]`);
+  await expect(row).toContainText('Archived');
+  await expectNoSeriousA11yViolations(page, 'the risk register with archived risks');
+  await row.getByRole('button', { name: `Restore ${risk.title}` }).click();
+  await expect(row).not.toHaveAttribute('data-archived');
+  await register.getByLabel(/^Show archived/).uncheck();
+  await expect(row).toBeVisible();
+  expect((await list()).find((r) => r.id === risk.id)?.archived).toBe(false);
 });
 
 test('export the plan as XLSX and open a task from the palette', async ({ page }) => {

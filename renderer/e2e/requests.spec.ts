@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
@@ -226,9 +226,64 @@ test('a list of a thousand requests pages in and draws only the rows in view', a
   await page.keyboard.press('End');
   await expect(page.locator('tr[data-ref]:focus')).toHaveAttribute('data-ref', /R-0[34]\d\d/);
 
-  // Sorting by another column first loads the whole list, so the order is of all of it.
-  await requests.table.getByRole('button', { name: 'Due' }).click();
-  await expect(footer).toContainText('1,000 requests');
+  // Attest sorts the whole list and pages it in that order: one page is enough to show it.
+  const due = requests.table.getByRole('columnheader', { name: 'Due' });
+  await due.getByRole('button').click();
+  await expect(due).toHaveAttribute('aria-sort', 'ascending');
   await expect(requests.rows.first()).toHaveAttribute('data-ref', 'R-0028');
+  await expect(footer).toContainText('200 of 1,000 requests loaded');
+  await due.getByRole('button').click();
+  await expect(due).toHaveAttribute('aria-sort', 'descending');
+  await expect(requests.rows.first()).toHaveAttribute('data-ref', 'R-0027');
+  await expect(footer).toContainText('200 of 1,000 requests loaded');
+  // The next page continues the same order: the latest due dates, then earlier ones.
+  const byDue = await rpc<{ items: { ref: string }[] }>(page, attest, 'requests.list', {
+    limit: 1000,
+    sort: { key: 'dueOn', dir: 'desc' },
+  });
+  await page.getByTestId('requests-viewport').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(footer).toContainText('400 of 1,000 requests loaded');
+  const drawn = await requests.rows.evaluateAll((rows) =>
+    rows.map((r) => ({
+      ref: r.getAttribute('data-ref'),
+      position: Number(r.getAttribute('aria-rowindex')) - 2,
+    })),
+  );
+  expect(drawn.length).toBeGreaterThan(0);
+  for (const { ref, position } of drawn) expect(byDue.items[position]?.ref).toBe(ref);
   await expectNoSeriousA11yViolations(page, 'a long request list');
+});
+
+/** Files staged by `POST /upload` in this server's home and not yet used or discarded. */
+function stagedFiles(home: string): string[] {
+  const staging = join(home, 'staging');
+  if (!existsSync(staging)) return [];
+  return readdirSync(staging, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
+}
+
+test('closing the import wizard discards the file it was sent', async ({ page, attest }) => {
+  await openDemoVault(page, attest);
+  const requests = new Requests(page);
+  await requests.open();
+  await requests.startImport();
+  await requests.chooseFile(writeTemp('pbc.csv', PBC_CSV));
+  await expect(requests.mappingRow('PBC #')).toBeVisible();
+  expect(stagedFiles(attest.home)).toHaveLength(1);
+  // "Another file", then a file that is not a spreadsheet: neither is kept.
+  await requests.wizard.getByRole('button', { name: 'Another file' }).click();
+  await expect.poll(() => stagedFiles(attest.home)).toEqual([]);
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
+  await requests.chooseFile(writeTemp('requests.csv', png));
+  await expect(requests.wizard.getByTestId('import-problem')).toBeVisible();
+  await expect.poll(() => stagedFiles(attest.home)).toEqual([]);
+  // A file read and mapped, then Cancel: nothing imported and nothing left staged.
+  await requests.chooseFile(writeTemp('pbc.csv', PBC_CSV));
+  await requests.toPreview();
+  expect(stagedFiles(attest.home)).toHaveLength(1);
+  await requests.wizard.getByRole('button', { name: 'Cancel' }).click();
+  await expect(requests.wizard).toBeHidden();
+  await expect.poll(() => stagedFiles(attest.home)).toEqual([]);
+  expect((await rpc<ListPage>(page, attest, 'requests.list')).total).toBe(0);
 });

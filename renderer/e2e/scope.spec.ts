@@ -7,7 +7,7 @@ import {
   openDemoVault,
   test,
 } from './fixtures';
-import { allControls, ask } from './pages/contract';
+import { controls as allControls, rpc as ask } from './pages/rpc';
 import { ScopeView } from './pages/ScopeView';
 import { ScopeWizard } from './pages/ScopeWizard';
 import { STEPS, Workbench } from './pages/Workbench';

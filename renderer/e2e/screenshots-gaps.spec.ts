@@ -96,5 +96,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await bench.openPalette();
     await bench.palette.getByRole('textbox').fill('assess ac-0');
     await shot('14-palette');
+    // Each control once, "Assess" beside it on its row.
+    await bench.palette.getByRole('textbox').fill('ac-0');
+    await shot('15-palette-controls');
   });
 }

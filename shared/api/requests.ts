@@ -115,6 +115,32 @@ export const requestFilter = z
   .strict();
 export type RequestFilter = z.input<typeof requestFilter>;
 
+/**
+ * What `requests.list` can order by. `owner` sorts by the name shown (the person's name, else the
+ * owner text the file gave); `status` and `auditorStatus` follow their workflow order. Empty
+ * values come last whichever way; ties keep the auditor's reference order.
+ */
+export const REQUEST_SORT_KEYS = [
+  'ref',
+  'description',
+  'type',
+  'wave',
+  'owner',
+  'dueOn',
+  'status',
+  'auditorStatus',
+  'commentCount',
+] as const;
+export type RequestSortKey = (typeof REQUEST_SORT_KEYS)[number];
+
+export const requestSortSchema = z
+  .object({ key: z.enum(REQUEST_SORT_KEYS), dir: z.enum(['asc', 'desc']) })
+  .strict();
+export type RequestSort = z.infer<typeof requestSortSchema>;
+
+/** The auditor's own order (PBC-2 before PBC-10). */
+export const DEFAULT_REQUEST_SORT: RequestSort = { key: 'ref', dir: 'asc' };
+
 const headerText = z.string().trim().min(1, { message: 'Name a column' }).max(500);
 
 /** Which column (by its header text) feeds which field. Unmapped columns are kept as extras. */

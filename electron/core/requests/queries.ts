@@ -1,12 +1,25 @@
-/** Reading the request list: filtered on the server, in the auditor's reference order, paged. */
+/** Reading the request list: filtered and sorted on the server, then paged. */
 import { AttestError } from '../../../shared/api/errors';
-import type { AuditRequest, AuditRequestDetail } from '../../../shared/api/requests';
+import {
+  type AuditRequest,
+  type AuditRequestDetail,
+  DEFAULT_REQUEST_SORT,
+  type RequestSort,
+} from '../../../shared/api/requests';
 import { compareRequestRefs, type RequestStatus } from '../../../shared/domain/requests';
+import { listPeople } from '../../db/repos/people';
 import type { RequestTable } from '../../db/schema';
 import type { Vault } from '../vault/session';
 import { controlsByCriterion } from './lookups';
 import { type RequestViewContext, toComment, toRequest } from './mapping';
-import { commentCounts, getRequestRow, listCommentRows, listRequestRows } from './repo';
+import {
+  commentCounts,
+  getRequestByRef,
+  getRequestRow,
+  listCommentRows,
+  listRequestRows,
+} from './repo';
+import { type OwnerName, requestComparator } from './sort';
 
 export interface RequestQuery {
   limit: number;
@@ -19,6 +32,8 @@ export interface RequestQuery {
   status?: RequestStatus | undefined;
   search?: string | undefined;
   includeArchived: boolean;
+  /** The auditor's reference order when omitted. */
+  sort?: RequestSort | undefined;
 }
 
 export function viewContext(vault: Vault): RequestViewContext {
@@ -46,7 +61,13 @@ function matches(r: AuditRequest, q: Omit<RequestQuery, 'limit' | 'cursor'>): bo
   );
 }
 
-/** Every request matching the filters, in reference order (PBC-2 before PBC-10). */
+/** Owners by the name the list shows: the person's, else the text the file gave. */
+function ownerNames(vault: Vault): OwnerName {
+  const names = new Map(listPeople(vault.db, true).map((p) => [p.id, p.name]));
+  return (r) => (r.ownerId ? names.get(r.ownerId) : undefined) ?? r.ownerText;
+}
+
+/** Every request matching the filters, in the order asked for (the auditor's by default). */
 export function filterRequests(
   vault: Vault,
   q: Omit<RequestQuery, 'limit' | 'cursor'>,
@@ -55,20 +76,42 @@ export function filterRequests(
   return listRequestRows(vault.db, q.includeArchived)
     .map((row) => toRequest(row, ctx))
     .filter((r) => matches(r, q))
-    .sort((a, b) => compareRequestRefs(a.ref, b.ref));
+    .sort(requestComparator(q.sort ?? DEFAULT_REQUEST_SORT, ownerNames(vault)));
 }
 
-/** A page of the filtered list; the cursor is the last reference of the previous page. */
+/**
+ * A page of the sorted list. The cursor is the reference of the last request of the previous
+ * page; the next page starts after where that request sorts now (keyset paging: a request
+ * edited or archived meanwhile neither repeats nor hides the ones after it).
+ */
 export function listRequests(
   vault: Vault,
   q: RequestQuery,
 ): { items: AuditRequest[]; nextCursor: string | null; total: number } {
-  const all = filterRequests(vault, q);
-  const cursor = q.cursor;
-  const start = cursor ? all.findIndex((r) => compareRequestRefs(r.ref, cursor) > 0) : 0;
+  const sort = q.sort ?? DEFAULT_REQUEST_SORT;
+  const all = filterRequests(vault, { ...q, sort });
+  const start = q.cursor === undefined ? 0 : startAfter(vault, all, q.cursor, sort);
   const items = start < 0 ? [] : all.slice(start, start + q.limit);
   const more = start >= 0 && start + q.limit < all.length;
   return { items, nextCursor: more ? items.at(-1)!.ref : null, total: all.length };
+}
+
+/** Where the page after the cursor's request starts in `all` (-1: nothing after it). */
+function startAfter(vault: Vault, all: AuditRequest[], ref: string, sort: RequestSort): number {
+  if (sort.key === 'ref') {
+    // The reference alone places it: it need not exist any more.
+    const dir = sort.dir === 'asc' ? 1 : -1;
+    return all.findIndex((r) => compareRequestRefs(r.ref, ref) * dir > 0);
+  }
+  const row = getRequestByRef(vault.db, ref);
+  if (!row) {
+    throw new AttestError('validation', 'The cursor names no request; read the list again', [
+      { path: ['cursor'], message: 'No request has this reference' },
+    ]);
+  }
+  const after = toRequest(row, viewContext(vault));
+  const compare = requestComparator(sort, ownerNames(vault));
+  return all.findIndex((r) => compare(r, after) > 0);
 }
 
 export function requireRequestRow(vault: Vault, id: string): RequestTable {

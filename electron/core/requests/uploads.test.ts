@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/api/jobs';
 import { silentLogger } from '../../platform/logger';
 import { dispatch } from '../../rpc/dispatch';
+import { discardUpload, holdUpload } from '../../rpc/handlers/blobs';
 import { createRuntime } from '../../rpc/runtime';
 import { tempDir } from '../../testing/tmp';
 import { PBC_CSV } from './test-fixtures';
@@ -45,6 +46,68 @@ describe('request lists sent as uploads', () => {
           .jobId as string,
       );
       expect(imported.state).toBe('succeeded');
+      expect(runtime.uploads!.stagedFiles()).toEqual([]);
+    } finally {
+      await runtime.dispose();
+    }
+  });
+
+  it('are discarded when the wizard is closed, and never under a job that reads them', async () => {
+    const home = tempDir();
+    const runtime = createRuntime({ home, app: 'vitest', logger: silentLogger, uploads: true });
+    const call = async (method: string, input: unknown) => {
+      const envelope = await dispatch(runtime, method, input);
+      if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+      return envelope.value as Record<string, unknown>;
+    };
+    const stage = () => runtime.uploads!.receive(Readable.from([Buffer.from(PBC_CSV)]), 'pbc.csv');
+    try {
+      await call('vault.create', {
+        file: 'd.attest',
+        engagement: { name: 'D', reportType: 'type1', asOf: '2026-03-31' },
+      });
+      // Previewed, then the wizard closed: the staged file goes at once, and only once.
+      const previewed = await stage();
+      const source = { uploadId: previewed.id };
+      await call('requests.previewImport', { source, fileName: 'pbc.csv' });
+      expect(await call('blobs.discardUpload', source)).toEqual({ outcome: 'discarded' });
+      expect(runtime.uploads!.stagedFiles()).toEqual([]);
+      expect(await call('blobs.discardUpload', source)).toEqual({ outcome: 'not_staged' });
+      const gone = await dispatch(runtime, 'requests.previewImport', {
+        source,
+        fileName: 'pbc.csv',
+      });
+      expect(gone.ok ? null : gone.error.code).toBe('not_found');
+
+      // Read by a job: the discard waits for the last job's end, whatever its outcome.
+      const busy = await stage();
+      const first = holdUpload(runtime, { uploadId: busy.id });
+      const second = holdUpload(runtime, { uploadId: busy.id });
+      expect(discardUpload(runtime, busy.id)).toEqual({ outcome: 'after_job' });
+      first();
+      first(); // a cleanup that runs twice counts once
+      expect(runtime.uploads!.stagedFiles()).toHaveLength(1);
+      second();
+      expect(runtime.uploads!.stagedFiles()).toEqual([]);
+
+      // Held and never discarded: the job's end leaves it staged for another try.
+      const kept = await stage();
+      holdUpload(runtime, { uploadId: kept.id })();
+      expect(runtime.uploads!.stagedFiles()).toHaveLength(1);
+      expect(discardUpload(runtime, kept.id)).toEqual({ outcome: 'discarded' });
+
+      // A refused import holds its upload; closing the wizard afterwards removes it.
+      const refused = await stage();
+      const job = await call('requests.import', {
+        source: { uploadId: refused.id },
+        fileName: 'pbc.csv',
+        mapping: { ref: 'Nope' },
+      });
+      expect(((await runtime.jobs.wait(job.jobId as string)) as Job).state).toBe('failed');
+      expect(runtime.uploads!.stagedFiles()).toHaveLength(1);
+      expect(await call('blobs.discardUpload', { uploadId: refused.id })).toEqual({
+        outcome: 'discarded',
+      });
       expect(runtime.uploads!.stagedFiles()).toEqual([]);
     } finally {
       await runtime.dispose();

@@ -34,8 +34,9 @@ export function toRisk(row: RiskTable): Risk {
   };
 }
 
-export function listRisks(vault: Vault): Risk[] {
-  return listRiskRows(vault.db).map(toRisk);
+/** The register; archived risks (and discarded starter risks) only when asked for. */
+export function listRisks(vault: Vault, includeArchived = false): Risk[] {
+  return listRiskRows(vault.db, includeArchived).map(toRisk);
 }
 
 function requireRisk(vault: Vault, id: string): RiskTable {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AttestError } from '../../../shared/api/errors';
+import { AttestError, validationError } from '../../../shared/api/errors';
 import { type Task, type TaskProposal, newTaskInput, taskPatch } from '../../../shared/api/tasks';
 import { recordChange } from '../../db/audit';
 import { tx } from '../../db/connection';
@@ -51,11 +51,13 @@ export interface TaskQuery {
   ownerId?: string;
   overdueOnly?: boolean;
   controlId?: string;
+  /** Archived tasks too (marked `archived`), for restoring them. */
+  includeArchived?: boolean;
 }
 
 export function listTasks(vault: Vault, q: TaskQuery = {}): Task[] {
   const d = today(vault);
-  return listTaskRows(vault.db)
+  return listTaskRows(vault.db, q.includeArchived ?? false)
     .map((r) => toTask(r, d))
     .filter(
       (t) =>
@@ -225,6 +227,26 @@ export function proposeTasks(vault: Vault): TaskProposal[] {
     });
 }
 
+const ALREADY_DECIDED = 'That gap already has a task, or its proposal was dismissed';
+
+function taskFromProposal(
+  vault: Vault,
+  proposal: TaskProposal,
+  edits: z.input<typeof taskPatch> = {},
+): Task {
+  return createTask(
+    vault,
+    {
+      title: proposal.title,
+      description: proposal.description,
+      ownerId: proposal.suggestedOwnerId,
+      priority: proposal.priority,
+      ...edits,
+    },
+    proposal.controlId,
+  );
+}
+
 export function acceptProposal(
   vault: Vault,
   controlId: string,
@@ -232,32 +254,39 @@ export function acceptProposal(
 ): Task {
   return tx(vault.db, () => {
     const proposal = proposeTasks(vault).find((p) => p.controlId === controlId);
-    if (!proposal)
+    if (!proposal) throw new AttestError('conflict', ALREADY_DECIDED);
+    return taskFromProposal(vault, proposal, edits);
+  });
+}
+
+/**
+ * Accepts several proposals as proposed, in one transaction: every one is still proposed and
+ * gets its task (each creation audited), or none does. Tasks come back in the order asked.
+ */
+export function acceptProposals(vault: Vault, controlIds: readonly string[]): Task[] {
+  if (new Set(controlIds).size !== controlIds.length) {
+    throw validationError([{ path: ['controlIds'], message: 'Listed twice' }]);
+  }
+  return tx(vault.db, () => {
+    const proposals = new Map(proposeTasks(vault).map((p) => [p.controlId, p]));
+    const gone = controlIds.filter((id) => !proposals.has(id));
+    if (gone.length > 0) {
       throw new AttestError(
         'conflict',
-        'That gap already has a task, or its proposal was dismissed',
+        gone.length === controlIds.length
+          ? 'None of these gaps has a proposed task any more: read the proposals again'
+          : `${gone.length} of these gaps already have a task or were dismissed: read the proposals again`,
+        { controlIds: gone },
       );
-    return createTask(
-      vault,
-      {
-        title: proposal.title,
-        description: proposal.description,
-        ownerId: proposal.suggestedOwnerId,
-        priority: proposal.priority,
-        ...edits,
-      },
-      controlId,
-    );
+    }
+    return controlIds.map((id) => taskFromProposal(vault, proposals.get(id)!));
   });
 }
 
 export function dismissProposal(vault: Vault, controlId: string): void {
   tx(vault.db, () => {
     if (!proposeTasks(vault).some((p) => p.controlId === controlId)) {
-      throw new AttestError(
-        'conflict',
-        'That gap already has a task, or its proposal was dismissed',
-      );
+      throw new AttestError('conflict', ALREADY_DECIDED);
     }
     insertDismissal(vault.db, controlId, vault.now());
     recordChange(vault, { action: 'create', entity: 'task_dismissal', entityId: controlId });

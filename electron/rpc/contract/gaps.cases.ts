@@ -114,6 +114,21 @@ export const gapCases = {
     expect(list.items).toEqual([]);
     expect(list.starters.length).toBeGreaterThanOrEqual(10);
     expect(list.assessedOn).toBeNull();
+    // Archived risks (a discarded starter risk among them) only when asked for.
+    const kept = await ok(t, 'risks.create', { title: 'Outage', likelihood: 4, impact: 4 });
+    const gone = await ok(t, 'risks.create', { title: 'Old', likelihood: 1, impact: 1 });
+    await ok(t, 'risks.archive', { id: gone.id, archived: true });
+    await ok(t, 'risks.decideStarter', { key: list.starters[0]!.key, accept: false });
+    expect((await ok(t, 'risks.list', {})).items.map((r) => r.id)).toEqual([kept.id]);
+    const all = (await ok(t, 'risks.list', { includeArchived: true })).items;
+    expect(all.map((r) => [r.title, r.archived]).sort()).toEqual(
+      [
+        ['Outage', false],
+        ['Old', true],
+        [list.starters[0]!.title, true],
+      ].sort(),
+    );
+    await fails(t, 'risks.list', { includeArchived: 'yes' }, 'validation');
   },
   'risks.create': async (t) => {
     const { byRef } = await scoped(t);
@@ -153,6 +168,11 @@ export const gapCases = {
     const r = await ok(t, 'risks.create', { title: 'Outage', likelihood: 4, impact: 4 });
     expect((await ok(t, 'risks.archive', { id: r.id, archived: true })).archived).toBe(true);
     expect((await ok(t, 'risks.list', {})).items).toEqual([]);
+    // Archive is never delete: restoring brings it back as it was.
+    const restored = await ok(t, 'risks.archive', { id: r.id, archived: false });
+    expect(restored).toMatchObject({ id: r.id, archived: false, inherentScore: 16 });
+    expect((await ok(t, 'risks.list', {})).items.map((x) => x.id)).toEqual([r.id]);
+    await fails(t, 'risks.archive', { id: 'rsk_ghost', archived: false }, 'not_found');
   },
   'risks.decideStarter': async (t) => {
     await scoped(t);
@@ -190,6 +210,15 @@ export const gapCases = {
     expect(
       (await ok(t, 'tasks.list', { status: 'in_progress' })).items.map((x) => x.title),
     ).toEqual(['Future task']);
+    const old = (await ok(t, 'tasks.list', { overdueOnly: true })).items[0]!;
+    await ok(t, 'tasks.archive', { id: old.id, archived: true });
+    expect((await ok(t, 'tasks.list', {})).items.map((x) => x.title)).toEqual(['Future task']);
+    const all = (await ok(t, 'tasks.list', { includeArchived: true })).items;
+    expect(all.map((x) => [x.title, x.archived]).sort()).toEqual([
+      ['Future task', false],
+      ['Old task', true],
+    ]);
+    await fails(t, 'tasks.list', { includeArchived: 1 }, 'validation');
   },
   'tasks.create': async (t) => {
     const { byRef } = await scoped(t);
@@ -230,6 +259,10 @@ export const gapCases = {
     const task = await ok(t, 'tasks.create', { title: 'A' });
     await ok(t, 'tasks.archive', { id: task.id, archived: true });
     expect((await ok(t, 'tasks.list', {})).items).toEqual([]);
+    const restored = await ok(t, 'tasks.archive', { id: task.id, archived: false });
+    expect(restored).toMatchObject({ id: task.id, ref: 'T-001', archived: false });
+    expect((await ok(t, 'tasks.list', {})).items.map((x) => x.id)).toEqual([task.id]);
+    await fails(t, 'tasks.archive', { id: 'tsk_ghost', archived: false }, 'not_found');
   },
   'tasks.proposals': async (t) => {
     const { byRef } = await scoped(t);
@@ -267,6 +300,35 @@ export const gapCases = {
       'conflict',
     );
     expect((await ok(t, 'tasks.list', {})).items).toHaveLength(1);
+  },
+  'tasks.acceptProposals': async (t) => {
+    const { byRef } = await scoped(t);
+    const refs = ['AC-02', 'AC-06', 'AC-13'];
+    for (const ref of refs)
+      await ok(t, 'assessments.set', { controlId: byRef(ref).id, status: 'not_implemented' });
+    const [a, b, c] = refs.map((ref) => byRef(ref).id) as [string, string, string];
+    // Field-level refusals: none chosen, one listed twice, not a control id.
+    const none = await fails(t, 'tasks.acceptProposals', { controlIds: [] }, 'validation');
+    expect(none.details).toEqual([
+      { path: ['controlIds'], message: 'Choose at least one proposed task' },
+    ]);
+    const twice = await fails(t, 'tasks.acceptProposals', { controlIds: [a, b, a] }, 'validation');
+    expect(twice.details).toEqual([{ path: ['controlIds', '2'], message: 'Listed twice' }]);
+    await fails(t, 'tasks.acceptProposals', { controlIds: ['AC-02'] }, 'validation');
+    // All or nothing: one already decided refuses the batch and creates no task.
+    await ok(t, 'tasks.decideProposal', { controlId: c, accept: false });
+    const refused = await fails(t, 'tasks.acceptProposals', { controlIds: [a, c] }, 'conflict');
+    expect(refused.details).toEqual({ controlIds: [c] });
+    expect((await ok(t, 'tasks.list', {})).items).toEqual([]);
+    // The rest at once, in the order given, each as proposed.
+    const { items } = await ok(t, 'tasks.acceptProposals', { controlIds: [b, a] });
+    expect(items.map((x) => [x.ref, x.fromGapControlId, x.title.slice(0, 15)])).toEqual([
+      ['T-001', b, 'Implement AC-06'],
+      ['T-002', a, 'Implement AC-02'],
+    ]);
+    expect((await ok(t, 'tasks.proposals', {})).items).toEqual([]);
+    await fails(t, 'tasks.acceptProposals', { controlIds: [a] }, 'conflict');
+    expect((await ok(t, 'tasks.list', {})).items).toHaveLength(2);
   },
   'tasks.export': async (t) => {
     await scoped(t);

@@ -137,6 +137,41 @@ export const requestCases = {
     expect([page.nextCursor, page.total]).toEqual(['PBC-2', 3]);
     expect(await refs({ limit: 2, cursor: page.nextCursor })).toEqual(['PBC-10']);
     await fails(t, 'requests.list', { overdue: 'yes' }, 'validation');
+    // Sorted on the server: undated last either way; paging follows the order asked for.
+    expect(await refs({ sort: { key: 'dueOn', dir: 'asc' } })).toEqual([
+      'PBC-2',
+      'PBC-1',
+      'PBC-10',
+    ]);
+    expect(await refs({ sort: { key: 'dueOn', dir: 'desc' } })).toEqual([
+      'PBC-1',
+      'PBC-2',
+      'PBC-10',
+    ]);
+    expect(await refs({ sort: { key: 'ref', dir: 'desc' } })).toEqual(['PBC-10', 'PBC-2', 'PBC-1']);
+    // By the owner's name, ties in the auditor's order; the owners' names, then the unowned.
+    expect(await refs({ sort: { key: 'owner', dir: 'asc' } })).toEqual([
+      'PBC-1',
+      'PBC-2',
+      'PBC-10',
+    ]);
+    const sort = { key: 'dueOn', dir: 'desc' } as const;
+    const first = await ok(t, 'requests.list', { limit: 1, sort });
+    expect([first.items[0]!.ref, first.nextCursor]).toEqual(['PBC-1', 'PBC-1']);
+    const second = await ok(t, 'requests.list', { limit: 1, sort, cursor: first.nextCursor! });
+    expect([second.items[0]!.ref, second.nextCursor]).toEqual(['PBC-2', 'PBC-2']);
+    expect(await refs({ limit: 1, sort, cursor: second.nextCursor })).toEqual(['PBC-10']);
+    const badSort = await fails(
+      t,
+      'requests.list',
+      { sort: { key: 'colour', dir: 'asc' } },
+      'validation',
+    );
+    expect(badSort.details).toMatchObject([{ path: ['sort', 'key'] }]);
+    const badCursor = await fails(t, 'requests.list', { sort, cursor: 'PBC-99' }, 'validation');
+    expect(badCursor.details).toEqual([
+      { path: ['cursor'], message: 'No request has this reference' },
+    ]);
   },
   'requests.get': async (t) => {
     const { byRef } = await withRequests(t);
@@ -220,6 +255,16 @@ export const requestCases = {
     expect(archived.archived).toBe(true);
     expect((await ok(t, 'requests.list', {})).items.map((r) => r.ref)).toEqual(['PBC-1', 'PBC-2']);
     expect((await ok(t, 'requests.list', { includeArchived: true })).total).toBe(3);
+  },
+  // The import wizard's Cancel: a staged upload that will not be imported. Staging itself is
+  // browser-only (POST /upload); electron/core/requests/uploads.test.ts stages real files.
+  'blobs.discardUpload': async (t) => {
+    expect(await ok(t, 'blobs.discardUpload', { uploadId: 'up_0123abcd' })).toEqual({
+      outcome: 'not_staged',
+    });
+    const error = await fails(t, 'blobs.discardUpload', { uploadId: '../etc' }, 'validation');
+    expect(error.details).toEqual([{ path: ['uploadId'], message: 'Not an upload id' }]);
+    await fails(t, 'blobs.discardUpload', {}, 'validation');
   },
   'requests.export': async (t) => {
     await withRequests(t);

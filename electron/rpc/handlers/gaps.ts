@@ -13,6 +13,7 @@ import {
 import { exportTasks } from '../../core/tasks/export';
 import {
   acceptProposal,
+  acceptProposals,
   archiveTask,
   createTask,
   dismissProposal,
@@ -43,6 +44,7 @@ export const gapHandlers: HandlerSlice<
   | 'tasks.archive'
   | 'tasks.proposals'
   | 'tasks.decideProposal'
+  | 'tasks.acceptProposals'
   | 'tasks.export'
 > = {
   'assessments.list': (_i, ctx) => {
@@ -54,10 +56,10 @@ export const gapHandlers: HandlerSlice<
     items: assessMany(requireVault(ctx), controlIds, status, naReason),
   }),
   'coverage.get': (_i, ctx) => coverageView(requireVault(ctx)),
-  'risks.list': (_i, ctx) => {
+  'risks.list': ({ includeArchived }, ctx) => {
     const vault = requireVault(ctx);
     return {
-      items: listRisks(vault),
+      items: listRisks(vault, includeArchived),
       starters: pendingStarters(vault),
       assessedOn: getEngagement(vault).riskAssessedOn,
     };
@@ -87,6 +89,9 @@ export const gapHandlers: HandlerSlice<
     dismissProposal(vault, controlId);
     return { task: null };
   },
+  'tasks.acceptProposals': ({ controlIds }, ctx) => ({
+    items: acceptProposals(requireVault(ctx), controlIds),
+  }),
   'tasks.export': ({ format }, ctx) => {
     const vault = requireVault(ctx);
     const job = ctx.jobs.start(

@@ -8,7 +8,7 @@ import { exportRequests } from '../../core/requests/export';
 import { importRequests, previewImport } from '../../core/requests/import';
 import { getRequestDetail, listRequests } from '../../core/requests/queries';
 import { requireVault } from '../context';
-import { sourcePath } from './blobs';
+import { holdUpload, sourcePath } from './blobs';
 import type { HandlerSlice } from './types';
 
 export const requestHandlers: HandlerSlice<
@@ -31,13 +31,20 @@ export const requestHandlers: HandlerSlice<
   'requests.import': ({ source, fileName, mapping, dateOrder }, ctx) => {
     const vault = requireVault(ctx);
     const { path, done } = sourcePath(ctx, source);
-    const job = ctx.jobs.start('requests.import', `Importing ${fileName}`, async ({ signal }) => {
-      const summary = await importRequests(vault, { path, fileName, mapping, dateOrder }, signal);
-      // Only a completed import consumes an upload: after a refusal (a wrong mapping, say) the
-      // same upload can be imported again.
-      done();
-      return summary;
-    });
+    // Held while the job reads it: a wizard closed meanwhile discards it only once the job ends.
+    const unhold = holdUpload(ctx, source);
+    const job = ctx.jobs.start(
+      'requests.import',
+      `Importing ${fileName}`,
+      async ({ signal }) => {
+        const summary = await importRequests(vault, { path, fileName, mapping, dateOrder }, signal);
+        // Only a completed import consumes an upload: after a refusal (a wrong mapping, say) the
+        // same upload can be imported again.
+        done();
+        return summary;
+      },
+      { cleanup: unhold },
+    );
     return { jobId: job.id };
   },
   'requests.list': ({ limit, cursor, ...filter }, ctx) =>

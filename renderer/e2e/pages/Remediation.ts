@@ -6,12 +6,22 @@ export class Remediation {
   readonly board: Locator;
   readonly table: Locator;
   readonly drawer: Locator;
+  /** "Accept all N" or "Accept selected (N)", and the confirmation it opens. */
+  readonly acceptButton: Locator;
+  readonly acceptDialog: Locator;
 
   constructor(readonly page: Page) {
     this.proposals = page.getByTestId('proposals');
     this.board = page.getByTestId('task-board');
     this.table = page.getByTestId('task-table');
     this.drawer = page.getByTestId('task-drawer').getByRole('dialog');
+    this.acceptButton = page.getByTestId('accept-proposals');
+    this.acceptDialog = page.getByRole('dialog', { name: /^Add \d+ tasks? to the plan\?$/ });
+  }
+
+  /** Ticks a proposal for "Accept selected". */
+  async select(title: string) {
+    await this.proposals.getByRole('checkbox', { name: `Select ${title}` }).check();
   }
 
   async show(view: 'Board' | 'Table') {

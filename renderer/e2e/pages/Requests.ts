@@ -95,9 +95,10 @@ export class Requests {
     return this.drawer.getByRole('textbox', { name: label, exact: true });
   }
 
+  /** People are offered as "Name · Role": the option is found by the name it starts with. */
   async choosePerson(label: 'Owner' | 'Internal reviewer', name: string) {
     await this.drawer.getByRole('combobox', { name: label, exact: true }).click();
-    await this.page.getByRole('option', { name, exact: true }).click();
+    await this.page.getByRole('option', { name: personOption(name) }).click();
   }
 
   statusStep(label: string): Locator {
@@ -109,4 +110,9 @@ export class Requests {
   async expectStatus(ref: string, label: string) {
     await expect(this.row(ref).locator('td').nth(7)).toHaveText(label);
   }
+}
+
+/** The person picker's option for `name`: "Lena Fischer", "Lena Fischer · Role" or "… (archived)". */
+export function personOption(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( · | \\(|$)`);
 }

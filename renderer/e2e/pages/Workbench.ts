@@ -1,4 +1,5 @@
 import { type Locator, type Page, expect } from '@playwright/test';
+import { type AttestServer, openDemoVault } from '../fixtures';
 
 export const STEPS = [
   { id: 'dashboard', label: 'Dashboard', goKey: 'd', digit: '0' },
@@ -78,4 +79,15 @@ export class Workbench {
   async closeVault() {
     await this.vaultMenu('Close vault');
   }
+}
+
+/** The demo engagement (`attest demo`), as the header names it. */
+export const DEMO_ENGAGEMENT = 'Demo — Northwind Analytics SOC 2 Type II';
+
+/** Builds and opens the demo engagement; resolves once its workbench shows. */
+export async function openDemo(page: Page, attest: AttestServer): Promise<Workbench> {
+  await openDemoVault(page, attest);
+  const bench = new Workbench(page);
+  await bench.expectOpen(DEMO_ENGAGEMENT);
+  return bench;
 }

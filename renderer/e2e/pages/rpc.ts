@@ -40,6 +40,8 @@ export interface ControlRow {
   id: string;
   ref: string;
   title: string;
+  performerId: string | null;
+  reviewerId: string | null;
 }
 
 export const controls = async (page: Page, attest: AttestServer) =>

@@ -17,7 +17,6 @@ import { RiskRegister } from '../risks/RiskRegister';
 import { CoverageView } from './coverage-map/CoverageView';
 import { FocusedMode } from './focus/FocusedMode';
 import { useGaps } from './gaps-store';
-import { usePeople } from './people-store';
 import { ControlsTable } from './table/ControlsTable';
 
 export const GAP_VIEWS = ['focus', 'table', 'coverage', 'risks'] as const;
@@ -36,9 +35,9 @@ export function GapsPage() {
   const view = gapView(params.get('view'));
 
   useEffect(() => {
-    // Re-read on arrival: scope, people or evidence may have changed on other screens.
+    // Re-read on arrival: scope or evidence may have changed on other screens (people are kept
+    // up to date by the directory itself).
     useGaps.getState().load().catch(notifyError);
-    usePeople.getState().load().catch(notifyError);
   }, []);
 
   const action =

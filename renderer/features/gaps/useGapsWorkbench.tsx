@@ -7,11 +7,10 @@ import { useStepStatus } from '../../app/step-status-store';
 import { useRisks } from '../risks/risks-store';
 import { useVault } from '../vault/store';
 import { useGaps } from './gaps-store';
-import { usePeople } from './people-store';
 
 /**
- * While a vault is open: reads its gap analysis and risks, puts every control ("Assess AC-04")
- * and risk in the palette, and shows "87/112 assessed" under Gap analysis in the navigation.
+ * While a vault is open: reads its gap analysis and risks, puts "Assess AC-04" beside every
+ * control in the palette and every risk in it, and shows "87/112 assessed" under Gap analysis in the navigation.
  */
 export function useGapsWorkbench(): void {
   const navigate = useNavigate();
@@ -27,11 +26,8 @@ export function useGapsWorkbench(): void {
       useRisks.getState().reset();
       lastPath.current = path;
     }
-    Promise.all([
-      useGaps.getState().load(),
-      useRisks.getState().load(),
-      usePeople.getState().load(),
-    ]).catch(notifyError);
+    // People come from the directory, which stays loaded while the vault is open.
+    Promise.all([useGaps.getState().load(), useRisks.getState().load()]).catch(notifyError);
   }, [info, path]);
 
   const summary = useGaps((s) => s.summary);
@@ -51,13 +47,17 @@ export function useGapsWorkbench(): void {
   const risks = useRisks((s) => s.risks);
   const entries = useMemo<PaletteEntry[]>(
     () => [
+      // The Scope step lists each control ("AC-04 Title", opening it); assessing it is a
+      // second button on that row, or a row of its own when "assess" is what is typed.
       ...controls.map((c) => ({
-        id: `control:${c.id}`,
+        id: `assess:${c.id}`,
+        attachTo: `control:${c.id}`,
+        actionLabel: 'Assess',
         group: 'Controls',
         label: `Assess ${c.ref}`,
         description: c.title,
         keywords: [c.ref, c.title, ...c.criteria],
-        icon: <IconFocus2 size={18} stroke={1.6} aria-hidden />,
+        icon: <IconFocus2 size={16} stroke={1.6} aria-hidden />,
         run: () => navigate(`/gaps?view=focus&control=${c.id}`),
       })),
       ...risks.map((r) => ({

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconUserCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { Person } from '../../../shared/api/people';
 import { api } from '../../api';
 import { notifyError, notifySuccess } from '../../app/notify';
+import { SideDrawer } from '../../components/SideDrawer';
 import { useContractErrors } from '../scope/forms/use-contract-errors';
 import { useFieldAutosave } from '../scope/forms/use-field-autosave';
 import { EMPTY_PERSON, type PersonField, PersonFields, type PersonValues } from './PersonFields';
@@ -164,15 +165,12 @@ export function PersonDrawer(props: {
   const person = usePeople((s) => s.items.find((p) => p.id === props.target) ?? null);
   const opened = props.target === 'new' || person !== null;
   return (
-    <Drawer
+    <SideDrawer
       opened={opened}
       onClose={props.onClose}
-      position="right"
       size={440}
       // Never an empty title, even while closing: the dialog is named by it.
       title={props.target === 'new' ? 'New person' : (person?.name ?? 'Person')}
-      overlayProps={{ backgroundOpacity: 0.2 }}
-      closeButtonProps={{ 'aria-label': 'Close' }}
       styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
       {props.target === 'new' ? (
@@ -180,6 +178,6 @@ export function PersonDrawer(props: {
       ) : person ? (
         <EditPerson key={person.id} person={person} />
       ) : null}
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -41,9 +41,10 @@ export const usePeople = create<PeopleState>()((set) => ({
   reset: () => set({ items: [], currentPersonId: null, loaded: false }),
 }));
 
-/** Active people for choosing, plus the one already chosen even if archived since. */
-export function choosablePeople(items: readonly Person[], chosen: string | null): Person[] {
-  return items.filter((p) => !p.archived || p.id === chosen);
+/** `per_…` → "Maya Okafor" (archived people keep their name); null when unset or unknown. */
+export function personName(people: readonly Person[], id: string | null): string | null {
+  if (!id) return null;
+  return people.find((p) => p.id === id)?.name ?? null;
 }
 
 /** "MO" for Maya Okafor: for a small avatar. */

@@ -1,17 +1,33 @@
-import { ActionIcon, Button, Group, Paper, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  ScrollArea,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TaskProposal } from '../../../shared/api/tasks';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { StatusBadge } from '../../components/status';
 import { plural } from '../../components/format';
-import { personName, usePeople } from '../gaps/people-store';
+import { personName, usePeople } from '../people/people-store';
+import { AcceptProposals } from './AcceptProposals';
 import { PriorityLabel } from './PriorityLabel';
 import { useTasks } from './tasks-store';
 
-function ProposalRow(props: { proposal: TaskProposal; onEdit(p: TaskProposal): void }) {
+function ProposalRow(props: {
+  proposal: TaskProposal;
+  onEdit(p: TaskProposal): void;
+  selected: boolean;
+  onSelect(selected: boolean): void;
+}) {
   const { proposal: p } = props;
-  const people = usePeople((s) => s.people);
+  const people = usePeople((s) => s.items);
   const decide = useTasks((s) => s.decide);
   const [busy, setBusy] = useState(false);
   const answer = async (accept: boolean) => {
@@ -33,20 +49,28 @@ function ProposalRow(props: { proposal: TaskProposal; onEdit(p: TaskProposal): v
       py={6}
       data-proposal={p.ref}
     >
-      <Stack gap={2} style={{ minWidth: 0 }}>
-        <Text size="sm" fw={500} truncate="end">
-          {p.title}
-        </Text>
-        <Group gap={8}>
-          <StatusBadge tone={p.gapStatus === 'partial' ? 'partial' : 'missing'}>
-            {p.gapStatus === 'partial' ? 'Partial' : 'Not implemented'}
-          </StatusBadge>
-          <PriorityLabel priority={p.priority} />
-          <Text size="xs" c="dimmed">
-            {personName(people, p.suggestedOwnerId) ?? 'No owner suggested'}
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Checkbox
+          aria-label={`Select ${p.title}`}
+          checked={props.selected}
+          onChange={(e) => props.onSelect(e.currentTarget.checked)}
+          disabled={busy}
+        />
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Text size="sm" fw={500} truncate="end">
+            {p.title}
           </Text>
-        </Group>
-      </Stack>
+          <Group gap={8}>
+            <StatusBadge tone={p.gapStatus === 'partial' ? 'partial' : 'missing'}>
+              {p.gapStatus === 'partial' ? 'Partial' : 'Not implemented'}
+            </StatusBadge>
+            <PriorityLabel priority={p.priority} />
+            <Text size="xs" c="dimmed">
+              {personName(people, p.suggestedOwnerId) ?? 'No owner suggested'}
+            </Text>
+          </Group>
+        </Stack>
+      </Group>
       <Group gap={4} wrap="nowrap">
         <Button
           size="xs"
@@ -87,13 +111,18 @@ function ProposalRow(props: { proposal: TaskProposal; onEdit(p: TaskProposal): v
 
 /**
  * Tasks Attest proposes for gaps that have none: accept one (as is, or edited), dismiss it, or
- * accept them all. A gap is proposed once, so proposing again never makes duplicates.
+ * accept the chosen ones (all when none is chosen) at once. A gap is proposed once, so
+ * proposing again never makes duplicates.
  */
 export function Proposals(props: { onEdit(p: TaskProposal): void }) {
   const proposals = useTasks((s) => s.proposals);
-  const acceptAll = useTasks((s) => s.acceptAll);
-  const [busy, setBusy] = useState(false);
+  const [picked, setPicked] = useState<readonly string[]>([]);
+  // Only proposals still offered count as chosen (others were accepted or dismissed meanwhile).
+  const selected = picked.filter((id) => proposals.some((p) => p.controlId === id));
   if (proposals.length === 0) return null;
+  const select = (id: string, on: boolean) =>
+    setPicked(on ? [...selected, id] : selected.filter((x) => x !== id));
+  const all = selected.length === proposals.length;
   return (
     <Paper withBorder p="lg" data-testid="proposals">
       <Group justify="space-between" mb="sm">
@@ -103,28 +132,32 @@ export function Proposals(props: { onEdit(p: TaskProposal): void }) {
             One for each partial or not-implemented control without a task.
           </Text>
         </Stack>
-        <Button
-          variant="light"
-          loading={busy}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              const n = await acceptAll();
-              notifySuccess(`Added ${plural(n, 'task')} to the plan.`);
-            } catch (e) {
-              notifyError(e);
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          Accept all {proposals.length}
-        </Button>
+        <AcceptProposals
+          proposals={proposals}
+          selected={selected}
+          onAccepted={() => setPicked([])}
+        />
       </Group>
+      <Checkbox
+        label={selected.length > 0 ? `${selected.length} selected` : 'Select all'}
+        checked={all}
+        indeterminate={selected.length > 0 && !all}
+        onChange={() => setPicked(all ? [] : proposals.map((p) => p.controlId))}
+        size="xs"
+        px="xs"
+        mb={4}
+        data-testid="select-proposals"
+      />
       <ScrollArea.Autosize mah={300} type="auto" offsetScrollbars>
         <Stack gap={0}>
           {proposals.map((p) => (
-            <ProposalRow key={p.controlId} proposal={p} onEdit={props.onEdit} />
+            <ProposalRow
+              key={p.controlId}
+              proposal={p}
+              onEdit={props.onEdit}
+              selected={selected.includes(p.controlId)}
+              onSelect={(on) => select(p.controlId, on)}
+            />
           ))}
         </Stack>
       </ScrollArea.Autosize>

@@ -8,7 +8,6 @@ import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
 import { useGaps } from '../gaps/gaps-store';
-import { usePeople } from '../gaps/people-store';
 import { ExportMenu, ExportProgress } from './ExportPlan';
 import { PlanProgress } from './PlanProgress';
 import { Proposals } from './Proposals';
@@ -24,6 +23,8 @@ export function RemediationPage() {
   const status = useTasks((s) => s.status);
   const tasks = useTasks((s) => s.tasks);
   const proposals = useTasks((s) => s.proposals);
+  // Archived tasks alone still show the table, where they can be restored.
+  const hasArchived = useTasks((s) => s.archived.length > 0);
   const rememberedView = useTaskTable((s) => s.view);
   const setRememberedView = useTaskTable((s) => s.setView);
   const [params, setParams] = useSearchParams();
@@ -34,12 +35,14 @@ export function RemediationPage() {
       : params.get('view') === 'board'
         ? 'board'
         : rememberedView;
+  // With every task archived only the table has something to show (and Restore).
+  const shownView = tasks.length === 0 ? 'table' : view;
 
   useEffect(() => {
-    // Proposals follow the latest assessments; owners and controls come from other screens.
+    // Proposals follow the latest assessments; controls come from other screens (owners from
+    // the people directory, which stays loaded while the vault is open).
     useTasks.getState().load().catch(notifyError);
     useGaps.getState().load().catch(notifyError);
-    usePeople.getState().load().catch(notifyError);
   }, []);
 
   const taskParam = params.get('task');
@@ -76,7 +79,7 @@ export function RemediationPage() {
         <Center py="xl">
           <Loader aria-label="Loading the remediation plan" />
         </Center>
-      ) : tasks.length === 0 && proposals.length === 0 ? (
+      ) : tasks.length === 0 && proposals.length === 0 && !hasArchived ? (
         <StepEmpty
           icon={<IconTool size={26} stroke={1.5} />}
           title="No remediation tasks yet"
@@ -88,12 +91,12 @@ export function RemediationPage() {
           {tasks.length > 0 && <PlanProgress tasks={tasks} />}
           <ExportProgress />
           <Proposals onEdit={setEditing} />
-          {tasks.length > 0 && (
+          {(tasks.length > 0 || hasArchived) && (
             <Stack gap="sm">
               <Group justify="space-between">
                 <SegmentedControl
                   aria-label="View"
-                  value={view}
+                  value={shownView}
                   onChange={(v) => {
                     const next = v === 'table' ? 'table' : 'board';
                     setRememberedView(next);
@@ -119,7 +122,7 @@ export function RemediationPage() {
                   ]}
                 />
               </Group>
-              {view === 'board' ? (
+              {shownView === 'board' ? (
                 <TaskBoard tasks={tasks} onOpen={openTask} />
               ) : (
                 <TaskTable tasks={tasks} onOpen={openTask} />

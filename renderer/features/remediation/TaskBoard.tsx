@@ -4,7 +4,7 @@ import { TASK_STATUSES, type Task } from '../../../shared/api/tasks';
 import './board.css';
 import { notifyError } from '../../app/notify';
 import { useGaps } from '../gaps/gaps-store';
-import { personName, usePeople } from '../gaps/people-store';
+import { personName, usePeople } from '../people/people-store';
 import { type Move, boardColumns, moveAcross, moveToIndex, moveWithin } from './board';
 import { TASK_STATUS_LABEL } from './labels';
 import { TaskCard } from './TaskCard';
@@ -27,7 +27,7 @@ function dropIndex(e: DragEvent<HTMLElement>): number {
 
 /** To do · In progress · Blocked · Done. Drag cards, or move them from the keyboard. */
 export function TaskBoard(props: { tasks: readonly Task[]; onOpen(id: string): void }) {
-  const people = usePeople((s) => s.people);
+  const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
   const move = useTasks((s) => s.move);
   const [dragging, setDragging] = useState<string | null>(null);

@@ -1,32 +1,21 @@
-import {
-  Button,
-  Drawer,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Text,
-  Textarea,
-} from '@mantine/core';
-import { type FormEvent, useMemo, useState } from 'react';
+import { Select, SimpleGrid, Stack, TextInput, Text, Textarea } from '@mantine/core';
 import {
   TASK_PRIORITIES,
   TASK_STATUSES,
   type Task,
   type TaskProposal,
 } from '../../../shared/api/tasks';
-import { toApiCallError } from '../../api';
 import { notifyError, notifySuccess } from '../../app/notify';
-import { InlineConfirm } from '../../components/InlineConfirm';
+import { ControlsMultiSelect } from '../../components/ControlsMultiSelect';
+import { FormActions } from '../../components/FormActions';
 import { PersonSelect } from '../../components/PersonSelect';
+import { SideDrawer } from '../../components/SideDrawer';
+import { useRecordForm } from '../../components/useRecordForm';
 import { useGaps } from '../gaps/gaps-store';
-import { usePeople } from '../gaps/people-store';
+import { usePeople } from '../people/people-store';
 import { PRIORITY_LABEL, TASK_STATUS_LABEL } from './labels';
 import {
   NEW_TASK,
-  type TaskErrors,
   type TaskFormValues,
   checkTask,
   formToInput,
@@ -52,13 +41,9 @@ export function TaskDrawer(props: { subject: TaskDrawerSubject | null; onClose()
         ? subject.proposal.controlId
         : 'new';
   return (
-    <Drawer
+    <SideDrawer
       opened={subject !== null}
       onClose={props.onClose}
-      position="right"
-      // A light veil: the list stays readable beside the panel, so the user keeps their place.
-      overlayProps={{ backgroundOpacity: 0.12 }}
-      closeButtonProps={{ 'aria-label': 'Close' }}
       size={540}
       title={
         subject?.kind === 'edit' ? (
@@ -72,7 +57,7 @@ export function TaskDrawer(props: { subject: TaskDrawerSubject | null; onClose()
       data-testid="task-drawer"
     >
       {subject && <TaskForm key={key} subject={subject} onDone={props.onClose} />}
-    </Drawer>
+    </SideDrawer>
   );
 }
 
@@ -83,79 +68,37 @@ function initial(subject: TaskDrawerSubject): TaskFormValues {
 }
 
 function TaskForm({ subject, onDone }: { subject: TaskDrawerSubject; onDone(): void }) {
-  const people = usePeople((s) => s.people);
+  const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
-  const [values, setValues] = useState<TaskFormValues>(() => initial(subject));
-  const [errors, setErrors] = useState<TaskErrors>({});
-  const [busy, setBusy] = useState(false);
-  const controlOptions = useMemo(
-    () => controls.map((c) => ({ value: c.id, label: `${c.ref} ${c.title}` })),
-    [controls],
-  );
-  const set = <K extends keyof TaskFormValues>(key: K, value: TaskFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  async function save(): Promise<string> {
-    const store = useTasks.getState();
-    if (subject.kind === 'edit') {
-      await store.update(subject.task.id, formToInput(values));
-      return 'Task saved.';
-    }
-    if (subject.kind === 'proposal') {
-      const task = await store.decide(
-        subject.proposal.controlId,
-        true,
-        proposalEdits(subject.proposal, values),
-      );
-      return `Added ${task?.ref ?? 'the task'} to the plan.`;
-    }
-    const task = await store.create(formToInput(values));
-    return `Added ${task.ref} to the plan.`;
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const local = checkTask(values);
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      return;
-    }
-    setBusy(true);
-    try {
-      notifySuccess(await save());
-      onDone();
-    } catch (err) {
-      const error = toApiCallError(err);
-      const fields = issuesToErrors(error.issues);
-      if (Object.keys(fields).length > 0) setErrors(fields);
-      else notifyError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { values, errors, busy, set, text, submit } = useRecordForm({
+    initial: () => initial(subject),
+    check: checkTask,
+    errorsFrom: issuesToErrors,
+    async save(v) {
+      const store = useTasks.getState();
+      if (subject.kind === 'edit') {
+        await store.update(subject.task.id, formToInput(v));
+        return 'Task saved.';
+      }
+      if (subject.kind === 'proposal') {
+        const task = await store.decide(
+          subject.proposal.controlId,
+          true,
+          proposalEdits(subject.proposal, v),
+        );
+        return `Added ${task?.ref ?? 'the task'} to the plan.`;
+      }
+      const task = await store.create(formToInput(v));
+      return `Added ${task.ref} to the plan.`;
+    },
+    onDone,
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <TextInput
-          label="Title"
-          value={values.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errors.title}
-          required
-          data-autofocus
-        />
-        <Textarea
-          label="Description"
-          value={values.description}
-          onChange={(e) => set('description', e.currentTarget.value)}
-          error={errors.description}
-          autosize
-          minRows={3}
-          maxRows={10}
-        />
+        <TextInput label="Title" {...text('title')} required data-autofocus />
+        <Textarea label="Description" {...text('description')} autosize minRows={3} maxRows={10} />
         <SimpleGrid cols={2}>
           <PersonSelect
             label="Owner"
@@ -174,9 +117,7 @@ function TaskForm({ subject, onDone }: { subject: TaskDrawerSubject; onDone(): v
                 </Text>
               ) : undefined
             }
-            value={values.dueOn}
-            onChange={(e) => set('dueOn', e.currentTarget.value)}
-            error={errors.dueOn}
+            {...text('dueOn')}
           />
           <Select
             label="Priority"
@@ -198,50 +139,42 @@ function TaskForm({ subject, onDone }: { subject: TaskDrawerSubject; onDone(): v
           )}
         </SimpleGrid>
         {subject.kind !== 'proposal' && (
-          <MultiSelect
+          <ControlsMultiSelect
             label="Controls"
-            data={controlOptions}
+            controls={controls}
             value={values.controlIds}
             onChange={(ids) => set('controlIds', ids)}
             error={errors.controlIds}
-            searchable
-            clearable
-            hidePickedOptions
-            placeholder={values.controlIds.length ? undefined : 'Search controls'}
           />
         )}
-        <Group justify="space-between" mt="sm" wrap="wrap">
-          {subject.kind === 'edit' ? (
-            <InlineConfirm
-              label="Archive"
-              question="Archive this task?"
-              explanation="It leaves the plan, and stays in the vault and its audit log."
-              onConfirm={() =>
-                useTasks
-                  .getState()
-                  .archive(subject.task.id)
-                  .then(() => {
-                    notifySuccess(`${subject.task.ref} archived.`);
-                    onDone();
-                  }, notifyError)
-              }
-            />
-          ) : (
-            <span />
-          )}
-          <Group gap="xs">
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy} data-testid="task-save">
-              {subject.kind === 'edit'
-                ? 'Save task'
-                : subject.kind === 'proposal'
-                  ? 'Accept task'
-                  : 'Add task'}
-            </Button>
-          </Group>
-        </Group>
+        <FormActions
+          submitLabel={
+            subject.kind === 'edit'
+              ? 'Save task'
+              : subject.kind === 'proposal'
+                ? 'Accept task'
+                : 'Add task'
+          }
+          busy={busy}
+          onCancel={onDone}
+          submitTestId="task-save"
+          archive={
+            subject.kind === 'edit'
+              ? {
+                  question: 'Archive this task?',
+                  explanation: 'It leaves the plan, and stays in the vault and its audit log.',
+                  onConfirm: () =>
+                    useTasks
+                      .getState()
+                      .archive(subject.task.id)
+                      .then(() => {
+                        notifySuccess(`${subject.task.ref} archived.`);
+                        onDone();
+                      }, notifyError),
+                }
+              : undefined
+          }
+        />
       </Stack>
     </form>
   );

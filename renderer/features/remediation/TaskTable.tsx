@@ -1,46 +1,28 @@
-import { Group, Paper, Select, Stack, Switch, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import { type KeyboardEvent, type ReactNode, useMemo, useRef, useState } from 'react';
+import { Button, Group, Paper, Select, Stack, Switch, Table, Text } from '@mantine/core';
+import { IconRestore } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { TASK_STATUSES, type Task } from '../../../shared/api/tasks';
+import { OwnerFilter } from '../../components/OwnerFilter';
+import { SortableTh } from '../../components/SortableTh';
 import { StatusBadge } from '../../components/status';
 import { formatDate, plural } from '../../components/format';
+import { notifyError, notifySuccess } from '../../app/notify';
+import '../../components/tables.css';
+import { useRowKeyboard } from '../../components/useRowKeyboard';
 import { useGaps } from '../gaps/gaps-store';
-import { personName, usePeople } from '../gaps/people-store';
+import { personName, usePeople } from '../people/people-store';
 import { TASK_STATUS_LABEL, TASK_STATUS_TONE } from './labels';
 import { PriorityLabel } from './PriorityLabel';
 import { type TaskSortKey, filterTasks, useTaskTable } from './task-filters';
-
-function SortTh(props: { sortKey: TaskSortKey; w?: number; children: ReactNode }) {
-  const sort = useTaskTable((s) => s.sort);
-  const setSort = useTaskTable((s) => s.setSort);
-  const active = sort.key === props.sortKey;
-  const Icon = !active ? IconSelector : sort.descending ? IconArrowDown : IconArrowUp;
-  return (
-    <Table.Th
-      w={props.w}
-      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}
-    >
-      <UnstyledButton onClick={() => setSort(props.sortKey)} fz="sm" fw={600}>
-        <Group gap={4} wrap="nowrap">
-          {props.children}
-          <Icon size={13} stroke={1.8} aria-hidden color="var(--mantine-color-dimmed)" />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
+import { useTasks } from './tasks-store';
 
 function Filters() {
   const filters = useTaskTable((s) => s.filters);
   const setFilter = useTaskTable((s) => s.setFilter);
-  const people = usePeople((s) => s.people);
-  const owners = useMemo(
-    () => [
-      { value: 'none', label: 'No owner' },
-      ...people.map((p) => ({ value: p.id, label: p.name })),
-    ],
-    [people],
-  );
+  const showArchived = useTaskTable((s) => s.showArchived);
+  const setShowArchived = useTaskTable((s) => s.setShowArchived);
+  const archived = useTasks((s) => s.archived.length);
+  const people = usePeople((s) => s.items);
   return (
     <Group gap="xs" data-testid="task-filters">
       <Select
@@ -52,14 +34,11 @@ function Filters() {
         clearable
         w={170}
       />
-      <Select
-        aria-label="Owner"
-        placeholder="Any owner"
-        data={owners}
+      <OwnerFilter
+        people={people}
         value={filters.owner}
         onChange={(v) => setFilter('owner', v)}
-        clearable
-        searchable
+        noOwnerOption
         w={190}
       />
       <Switch
@@ -68,91 +47,129 @@ function Filters() {
         onChange={(e) => setFilter('overdueOnly', e.currentTarget.checked)}
         ml="xs"
       />
+      <Switch
+        label={archived > 0 ? `Show archived (${archived})` : 'Show archived'}
+        checked={showArchived}
+        onChange={(e) => setShowArchived(e.currentTarget.checked)}
+        ml="xs"
+      />
     </Group>
   );
 }
 
-/** The plan as a table: filter, sort, and open a task beside it (Enter or a click). */
+/** Puts an archived task back in the plan, as it was (archive is never delete). */
+function RestoreButton(props: { task: Task }) {
+  const restore = useTasks((s) => s.restore);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      size="compact-xs"
+      variant="light"
+      leftSection={<IconRestore size={14} />}
+      loading={busy}
+      aria-label={`Restore ${props.task.ref}`}
+      onClick={async (e) => {
+        e.stopPropagation();
+        setBusy(true);
+        try {
+          await restore(props.task.id);
+          notifySuccess(`${props.task.ref} is back in the plan.`);
+        } catch (err) {
+          notifyError(err);
+          setBusy(false);
+        }
+      }}
+    >
+      Restore
+    </Button>
+  );
+}
+
+/**
+ * The plan as a table: filter, sort, and open a task beside it (Enter or a click). Archived
+ * tasks are listed on request, marked, with Restore instead of opening.
+ */
 export function TaskTable(props: { tasks: readonly Task[]; onOpen(id: string): void }) {
-  const people = usePeople((s) => s.people);
+  const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
   const filters = useTaskTable((s) => s.filters);
   const sort = useTaskTable((s) => s.sort);
-  const rows = useMemo(() => filterTasks(props.tasks, filters, sort), [props.tasks, filters, sort]);
-  const [active, setActive] = useState(0);
-  const body = useRef<HTMLTableSectionElement>(null);
-  const focusRow = (index: number) => {
-    const i = Math.max(0, Math.min(rows.length - 1, index));
-    setActive(i);
-    body.current?.querySelector<HTMLElement>(`tr[data-index="${i}"]`)?.focus();
-  };
-  const onKey = (e: KeyboardEvent, i: number, id: string) => {
-    if (e.key === 'ArrowDown' || e.key === 'j') focusRow(i + 1);
-    else if (e.key === 'ArrowUp' || e.key === 'k') focusRow(i - 1);
-    else if (e.key === 'Enter') props.onOpen(id);
-    else return;
-    e.preventDefault();
-  };
+  const setSort = useTaskTable((s) => s.setSort);
+  const showArchived = useTaskTable((s) => s.showArchived);
+  const archived = useTasks((s) => s.archived);
+  const listed = useMemo(
+    () => (showArchived ? [...props.tasks, ...archived] : props.tasks),
+    [showArchived, props.tasks, archived],
+  );
+  const rows = useMemo(() => filterTasks(listed, filters, sort), [listed, filters, sort]);
+  const { bodyProps, rowProps } = useRowKeyboard(rows.length, (i) => {
+    if (!rows[i]!.archived) props.onOpen(rows[i]!.id);
+  });
+  const th = (column: TaskSortKey, label: string, width: number) => (
+    <SortableTh column={column} sort={sort} onSort={setSort} width={width}>
+      {label}
+    </SortableTh>
+  );
 
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Filters />
         <Text size="sm" c="dimmed">
-          {rows.length === props.tasks.length
+          {rows.length === listed.length
             ? plural(rows.length, 'task')
-            : `${rows.length} of ${plural(props.tasks.length, 'task')}`}
+            : `${rows.length} of ${plural(listed.length, 'task')}`}
         </Text>
       </Group>
       <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
         <Table
+          className="attest-table"
           stickyHeader
           stickyHeaderOffset={56}
-          highlightOnHover
-          verticalSpacing={7}
           fz="sm"
           data-testid="task-table"
         >
           <Table.Thead>
             <Table.Tr>
-              <SortTh sortKey="ref" w={80}>
-                Ref
-              </SortTh>
+              {th('ref', 'Ref', 80)}
               <Table.Th>Task</Table.Th>
               <Table.Th w={140}>Owner</Table.Th>
-              <SortTh sortKey="due" w={170}>
-                Due
-              </SortTh>
-              <SortTh sortKey="priority" w={100}>
-                Priority
-              </SortTh>
-              <SortTh sortKey="status" w={120}>
-                Status
-              </SortTh>
+              {th('due', 'Due', 170)}
+              {th('priority', 'Priority', 100)}
+              {th('status', 'Status', 120)}
               <Table.Th w={110}>Controls</Table.Th>
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody ref={body}>
+          <Table.Tbody {...bodyProps}>
             {rows.map((t, i) => (
               <Table.Tr
                 key={t.id}
-                data-index={i}
+                {...rowProps(i)}
                 data-task-ref={t.ref}
-                tabIndex={i === active ? 0 : -1}
-                onFocus={() => setActive(i)}
-                onKeyDown={(e) => onKey(e, i, t.id)}
-                onClick={() => props.onOpen(t.id)}
-                style={{ cursor: 'pointer' }}
+                data-archived={t.archived || undefined}
+                c={t.archived ? 'dimmed' : undefined}
               >
                 <Table.Td className="attest-mono" fw={500}>
                   {t.ref}
                 </Table.Td>
-                <Table.Td>{t.title}</Table.Td>
+                <Table.Td>
+                  {t.archived ? (
+                    <Stack gap={4}>
+                      <span>{t.title}</span>
+                      <Group gap={6}>
+                        <StatusBadge tone="neutral">Archived</StatusBadge>
+                        <RestoreButton task={t} />
+                      </Group>
+                    </Stack>
+                  ) : (
+                    t.title
+                  )}
+                </Table.Td>
                 <Table.Td c={t.ownerId ? undefined : 'dimmed'}>
                   {personName(people, t.ownerId) ?? 'No owner'}
                 </Table.Td>
                 <Table.Td>
-                  {t.overdue ? (
+                  {t.overdue && !t.archived ? (
                     <StatusBadge tone="missing">Overdue · {formatDate(t.dueOn!)}</StatusBadge>
                   ) : t.dueOn ? (
                     formatDate(t.dueOn)

@@ -24,12 +24,12 @@ const none = { status: null, owner: null, overdueOnly: false };
 
 describe('filterTasks', () => {
   it('sorts by due date with undated last, and by reference numerically', () => {
-    expect(refs(filterTasks(tasks, none, { key: 'due', descending: false }))).toEqual([
+    expect(refs(filterTasks(tasks, none, { key: 'due', dir: 'asc' }))).toEqual([
       'T-010',
       'T-003',
       'T-002',
     ]);
-    expect(refs(filterTasks(tasks, none, { key: 'ref', descending: false }))).toEqual([
+    expect(refs(filterTasks(tasks, none, { key: 'ref', dir: 'asc' }))).toEqual([
       'T-002',
       'T-003',
       'T-010',
@@ -37,7 +37,7 @@ describe('filterTasks', () => {
   });
 
   it('filters by status, owner and overdue', () => {
-    const sort = { key: 'ref' as const, descending: false };
+    const sort = { key: 'ref' as const, dir: 'asc' as const };
     expect(refs(filterTasks(tasks, { ...none, status: 'done' }, sort))).toEqual(['T-002']);
     expect(refs(filterTasks(tasks, { ...none, owner: 'per_a' }, sort))).toEqual(['T-003', 'T-010']);
     expect(refs(filterTasks(tasks, { ...none, owner: 'none' }, sort))).toEqual(['T-002']);

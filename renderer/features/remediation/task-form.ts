@@ -1,5 +1,6 @@
 import type { Input } from '../../../shared/api/index';
 import type { ValidationIssue } from '../../../shared/api/errors';
+import { checkFormWith, formFieldErrors } from '../../components/field-errors';
 import { type Task, type TaskProposal, newTaskInput } from '../../../shared/api/tasks';
 
 export interface TaskFormValues {
@@ -67,23 +68,14 @@ export function proposalEdits(
   return edits;
 }
 
-const FIELDS = new Set<string>(Object.keys(NEW_TASK));
+const FIELDS = Object.keys(NEW_TASK) as TaskField[];
 
+/** Field problems from the contract's own words (so the form says what Attest would). */
 export function issuesToErrors(issues: readonly ValidationIssue[]): TaskErrors {
-  const errors: TaskErrors = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? '');
-    if (FIELDS.has(field) && !errors[field as TaskField])
-      errors[field as TaskField] = issue.message;
-  }
-  return errors;
+  return formFieldErrors(FIELDS, issues);
 }
 
 /** Checked with the contract's own schema before asking Attest, which checks again. */
 export function checkTask(values: TaskFormValues): TaskErrors {
-  const parsed = newTaskInput.safeParse(formToInput(values));
-  if (parsed.success) return {};
-  return issuesToErrors(
-    parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-  );
+  return checkFormWith(newTaskInput, formToInput(values), FIELDS);
 }

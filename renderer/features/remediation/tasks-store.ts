@@ -9,7 +9,10 @@ type TaskPatch = Input<'tasks.update'>['patch'];
 
 interface TasksState {
   status: 'idle' | 'loading' | 'ready';
+  /** The plan: tasks not archived. */
   tasks: Task[];
+  /** Archived tasks, which the table shows on request to restore them. */
+  archived: Task[];
   proposals: TaskProposal[];
   load(): Promise<void>;
   create(input: Input<'tasks.create'>): Promise<Task>;
@@ -17,8 +20,10 @@ interface TasksState {
   /** Moves the card at once, then asks Attest; a refusal puts it back. */
   move(move: Move): Promise<void>;
   archive(id: string): Promise<void>;
+  restore(id: string): Promise<Task>;
   decide(controlId: string, accept: boolean, edits?: TaskPatch): Promise<Task | null>;
-  acceptAll(): Promise<number>;
+  /** Accepts these proposals as proposed, all in one go or none (a proposal decided meanwhile). */
+  acceptProposals(controlIds: string[]): Promise<Task[]>;
   reset(): void;
 }
 
@@ -31,17 +36,23 @@ const gapsChanged = () => useGaps.getState().refreshDerived();
 export const useTasks = create<TasksState>()((set, get) => ({
   status: 'idle',
   tasks: [],
+  archived: [],
   proposals: [],
 
   async load() {
     const mine = ++generation;
     if (get().status === 'idle') set({ status: 'loading' });
     const [tasks, proposals] = await Promise.all([
-      api.call('tasks.list', {}),
+      api.call('tasks.list', { includeArchived: true }),
       api.call('tasks.proposals', {}),
     ]);
     if (mine !== generation) return;
-    set({ status: 'ready', tasks: tasks.items, proposals: proposals.items });
+    set({
+      status: 'ready',
+      tasks: tasks.items.filter((t) => !t.archived),
+      archived: tasks.items.filter((t) => t.archived),
+      proposals: proposals.items,
+    });
   },
 
   async create(input) {
@@ -76,27 +87,29 @@ export const useTasks = create<TasksState>()((set, get) => ({
     await Promise.all([get().load(), gapsChanged()]);
   },
 
+  async restore(id) {
+    const task = await api.call('tasks.archive', { id, archived: false });
+    await Promise.all([get().load(), gapsChanged()]);
+    return task;
+  },
+
   async decide(controlId, accept, edits) {
     const { task } = await api.call('tasks.decideProposal', { controlId, accept, edits });
     await Promise.all([get().load(), gapsChanged()]);
     return task;
   },
 
-  async acceptAll() {
-    // One call per proposal (the contract has no batch): if one fails, those before it stay
-    // accepted and the screen is re-read either way, so it shows exactly what was saved.
-    const proposals = get().proposals;
+  async acceptProposals(controlIds) {
     try {
-      for (const p of proposals)
-        await api.call('tasks.decideProposal', { controlId: p.controlId, accept: true });
+      return (await api.call('tasks.acceptProposals', { controlIds })).items;
     } finally {
+      // Refused (one was decided elsewhere meanwhile): the proposals shown are read afresh.
       await Promise.all([get().load(), gapsChanged()]);
     }
-    return proposals.length;
   },
 
   reset() {
     generation++;
-    set({ status: 'idle', tasks: [], proposals: [] });
+    set({ status: 'idle', tasks: [], archived: [], proposals: [] });
   },
 }));

@@ -1,11 +1,9 @@
 import { Box, Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
-import type { JobProgress } from '../../../shared/api/jobs';
-import { api } from '../../api';
 import { downloadBlob } from '../../api/download';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
+import { useJob } from '../../components/useJob';
 
 type Format = 'csv' | 'xlsx';
 const LABEL: Record<Format, string> = { xlsx: 'Excel (XLSX)', csv: 'CSV' };
@@ -15,39 +13,26 @@ const LABEL: Record<Format, string> = { xlsx: 'Excel (XLSX)', csv: 'CSV' };
  * Cancel); the file is offered as a download and a copy stays in the vault.
  */
 export function ExportRequestsMenu({ disabled }: { disabled?: boolean }) {
-  const [running, setRunning] = useState<{ format: Format; progress: JobProgress | null } | null>(
-    null,
-  );
-  const controller = useRef<AbortController | null>(null);
+  const job = useJob();
 
   const run = async (format: Format) => {
-    const abort = new AbortController();
-    controller.current = abort;
-    setRunning({ format, progress: null });
-    try {
-      const file = await api.runJob(
-        'requests.export',
-        { format },
-        (progress) => setRunning({ format, progress }),
-        { signal: abort.signal },
-      );
-      downloadBlob(file.blobId, file.fileName);
-      notifySuccess(`Exported ${file.fileName}. A copy is kept in the vault.`);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      controller.current = null;
-      setRunning(null);
-    }
+    const file = await job.run(
+      `Exporting the request list as ${LABEL[format]}`,
+      'requests.export',
+      { format },
+    );
+    if (!file) return;
+    downloadBlob(file.blobId, file.fileName);
+    notifySuccess(`Exported ${file.fileName}. A copy is kept in the vault.`);
   };
 
-  if (running) {
+  if (job.running) {
     return (
       <Box miw={320}>
         <JobProgressLine
-          label={`Exporting the request list as ${LABEL[running.format]}`}
-          progress={running.progress}
-          onCancel={() => controller.current?.abort()}
+          label={job.running.label}
+          progress={job.running.progress}
+          onCancel={job.cancel}
         />
       </Box>
     );

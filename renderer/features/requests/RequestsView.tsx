@@ -1,11 +1,11 @@
 import { Button, Center, EmptyState, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconListSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AuditRequest } from '../../../shared/api/requests';
 import { notifyError } from '../../app/notify';
-import { usePeople } from '../people/people-store';
+import { personName, usePeople } from '../people/people-store';
 import { RequestDrawer } from './drawer/RequestDrawer';
 import { useImportDialog } from './import/import-dialog';
 import { useRequestLinks } from './links-store';
@@ -13,7 +13,7 @@ import { useRequests } from './requests-store';
 import { RequestFilters } from './table/RequestFilters';
 import { RequestTable } from './table/RequestTable';
 import { useRequestTable } from './table/request-table-store';
-import { activeFilterCount, isServerOrder, sortRequests } from './table/table-query';
+import { activeFilterCount } from './table/table-query';
 
 /** The auditor's request list: filters that stay put, the table, and a request's drawer. */
 export function RequestsView() {
@@ -25,9 +25,11 @@ export function RequestsView() {
   const openId = params.get('request');
   const [filters] = useDebouncedValue(table.filters, 200);
 
+  // The server filters and sorts: a new filter or order reads the list afresh.
+  const sort = table.sort;
   useEffect(() => {
     useRequestTable.getState().reload().catch(notifyError);
-  }, [filters]);
+  }, [filters, sort]);
   useEffect(() => {
     // Read afresh each time the list opens: the whole list (for the counts and waves) and what
     // the drawer links to, both of which other screens change.
@@ -35,24 +37,8 @@ export function RequestsView() {
     useRequestLinks.getState().load().catch(notifyError);
   }, []);
 
-  // Any order but the auditor's needs every page first, or the sort would be of a part.
-  const serverOrder = isServerOrder(table.sort);
-  useEffect(() => {
-    if (!serverOrder && table.nextCursor) useRequestTable.getState().loadAll().catch(notifyError);
-  }, [serverOrder, table.nextCursor]);
-
-  const ownerName = useCallback(
-    (r: AuditRequest) =>
-      r.ownerId ? (people.find((p) => p.id === r.ownerId)?.name ?? null) : null,
-    [people],
-  );
-  const rows = useMemo(
-    () =>
-      serverOrder
-        ? table.items
-        : sortRequests(table.items, table.sort, (r) => ownerName(r) ?? r.ownerText),
-    [serverOrder, table.items, table.sort, ownerName],
-  );
+  const ownerName = useCallback((r: AuditRequest) => personName(people, r.ownerId), [people]);
+  const rows = table.items;
 
   const open = useCallback((id: string) => setParams({ request: id }), [setParams]);
   const close = useCallback(() => setParams({}), [setParams]);

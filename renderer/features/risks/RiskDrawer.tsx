@@ -1,23 +1,13 @@
-import {
-  Button,
-  Drawer,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { type FormEvent, useMemo, useState } from 'react';
+import { Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { RISK_CATEGORIES, RISK_TREATMENTS, type Risk } from '../../../shared/api/risks';
-import { toApiCallError } from '../../api';
 import { notifyError, notifySuccess } from '../../app/notify';
-import { InlineConfirm } from '../../components/InlineConfirm';
+import { ControlsMultiSelect } from '../../components/ControlsMultiSelect';
+import { FormActions } from '../../components/FormActions';
 import { PersonSelect } from '../../components/PersonSelect';
+import { SideDrawer } from '../../components/SideDrawer';
+import { useRecordForm } from '../../components/useRecordForm';
 import { useGaps } from '../gaps/gaps-store';
-import { usePeople } from '../gaps/people-store';
+import { usePeople } from '../people/people-store';
 import { RiskScore } from './RiskScore';
 import {
   IMPACT_WORDS,
@@ -25,15 +15,7 @@ import {
   RISK_CATEGORY_LABEL,
   TREATMENT_LABEL,
 } from './risk-labels';
-import {
-  NEW_RISK,
-  type RiskErrors,
-  type RiskFormValues,
-  checkRisk,
-  formToInput,
-  issuesToErrors,
-  riskToForm,
-} from './risk-form';
+import { NEW_RISK, checkRisk, formToInput, issuesToErrors, riskToForm } from './risk-form';
 import { useRisks } from './risks-store';
 
 const scoreOptions = (words: string[]) =>
@@ -44,13 +26,9 @@ const IMPACT_OPTIONS = scoreOptions(IMPACT_WORDS);
 /** Add or edit a risk beside the register. `risk` undefined = closed, null = a new risk. */
 export function RiskDrawer(props: { risk: Risk | null | undefined; onClose(): void }) {
   return (
-    <Drawer
+    <SideDrawer
       opened={props.risk !== undefined}
       onClose={props.onClose}
-      position="right"
-      // A light veil: the list stays readable beside the panel, so the user keeps their place.
-      overlayProps={{ backgroundOpacity: 0.12 }}
-      closeButtonProps={{ 'aria-label': 'Close' }}
       size={560}
       title={props.risk ? 'Edit risk' : 'New risk'}
       data-testid="risk-drawer"
@@ -58,48 +36,25 @@ export function RiskDrawer(props: { risk: Risk | null | undefined; onClose(): vo
       {props.risk !== undefined && (
         <RiskForm key={props.risk?.id ?? 'new'} risk={props.risk} onDone={props.onClose} />
       )}
-    </Drawer>
+    </SideDrawer>
   );
 }
 
 function RiskForm({ risk, onDone }: { risk: Risk | null; onDone(): void }) {
-  const people = usePeople((s) => s.people);
+  const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
   const { create, update, archive } = useRisks.getState();
-  const [values, setValues] = useState<RiskFormValues>(risk ? riskToForm(risk) : NEW_RISK);
-  const [errors, setErrors] = useState<RiskErrors>({});
-  const [busy, setBusy] = useState(false);
-  const controlOptions = useMemo(
-    () => controls.map((c) => ({ value: c.id, label: `${c.ref} ${c.title}` })),
-    [controls],
-  );
-  const set = <K extends keyof RiskFormValues>(key: K, value: RiskFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const local = checkRisk(values);
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      return;
-    }
-    setBusy(true);
-    try {
-      if (risk) await update(risk.id, formToInput(values));
-      else await create(formToInput(values));
-      notifySuccess(risk ? 'Risk saved.' : `Added “${values.title.trim()}” to the register.`);
-      onDone();
-    } catch (err) {
-      const error = toApiCallError(err);
-      const fields = issuesToErrors(error.issues);
-      if (Object.keys(fields).length > 0) setErrors(fields);
-      else notifyError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { values, errors, busy, set, text, submit } = useRecordForm({
+    initial: () => (risk ? riskToForm(risk) : NEW_RISK),
+    check: checkRisk,
+    errorsFrom: issuesToErrors,
+    async save(v) {
+      if (risk) await update(risk.id, formToInput(v));
+      else await create(formToInput(v));
+      return risk ? 'Risk saved.' : `Added “${v.title.trim()}” to the register.`;
+    },
+    onDone,
+  });
 
   const scoreSelect = (key: 'likelihood' | 'impact' | 'residualLikelihood' | 'residualImpact') => ({
     value: String(values[key]),
@@ -114,20 +69,11 @@ function RiskForm({ risk, onDone }: { risk: Risk | null; onDone(): void }) {
         <TextInput
           label="Title"
           placeholder="What could go wrong, in a sentence"
-          value={values.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errors.title}
+          {...text('title')}
           required
           data-autofocus
         />
-        <Textarea
-          label="Description"
-          value={values.description}
-          onChange={(e) => set('description', e.currentTarget.value)}
-          error={errors.description}
-          autosize
-          minRows={2}
-        />
+        <Textarea label="Description" {...text('description')} autosize minRows={2} />
         <SimpleGrid cols={2}>
           <Select
             label="Category"
@@ -179,50 +125,33 @@ function RiskForm({ risk, onDone }: { risk: Risk | null; onDone(): void }) {
             {...scoreSelect('residualImpact')}
           />
         </SimpleGrid>
-        <MultiSelect
+        <ControlsMultiSelect
           label="Controls that reduce it"
-          data={controlOptions}
+          controls={controls}
           value={values.controlIds}
           onChange={(ids) => set('controlIds', ids)}
           error={errors.controlIds}
-          searchable
-          clearable
-          hidePickedOptions
-          placeholder={values.controlIds.length ? undefined : 'Search controls'}
         />
-        <TextInput
-          type="date"
-          label="Next review"
-          value={values.reviewOn}
-          onChange={(e) => set('reviewOn', e.currentTarget.value)}
-          error={errors.reviewOn}
-          w={200}
+        <TextInput type="date" label="Next review" {...text('reviewOn')} w={200} />
+        <FormActions
+          submitLabel={risk ? 'Save risk' : 'Add risk'}
+          busy={busy}
+          onCancel={onDone}
+          archive={
+            risk
+              ? {
+                  question: 'Archive this risk?',
+                  explanation:
+                    'It leaves the register and the matrix, and stays in the vault and its audit log.',
+                  onConfirm: () =>
+                    archive(risk.id).then(() => {
+                      notifySuccess('Risk archived.');
+                      onDone();
+                    }, notifyError),
+                }
+              : undefined
+          }
         />
-        <Group justify="space-between" mt="sm">
-          {risk ? (
-            <InlineConfirm
-              label="Archive"
-              question="Archive this risk?"
-              explanation="It leaves the register and the matrix, and stays in the vault and its audit log."
-              onConfirm={() =>
-                archive(risk.id).then(() => {
-                  notifySuccess('Risk archived.');
-                  onDone();
-                }, notifyError)
-              }
-            />
-          ) : (
-            <span />
-          )}
-          <Group gap="xs">
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              {risk ? 'Save risk' : 'Add risk'}
-            </Button>
-          </Group>
-        </Group>
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -16,19 +16,24 @@ import { useRisks } from './risks-store';
 /** The risk register: when it was assessed, suggested risks, the matrix and the table. */
 export function RiskRegister() {
   const risks = useRisks((s) => s.risks);
+  const archived = useRisks((s) => s.archived);
   const [params, setParams] = useSearchParams();
   const [cell, setCell] = useState<MatrixCell | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
   useEffect(() => {
     useRisks.getState().load().catch(notifyError);
   }, []);
 
   const sorted = useMemo(() => topRisks(risks, risks.length), [risks]);
+  // The matrix counts the register only; archived risks follow it when asked for.
   const shown = cell
     ? sorted.filter((r) => {
         const s = scoresOf(r, cell.kind);
         return s.likelihood === cell.likelihood && s.impact === cell.impact;
       })
-    : sorted;
+    : showArchived
+      ? [...sorted, ...archived]
+      : sorted;
   const open = params.get('risk');
   const drawerRisk = open === 'new' ? null : (risks.find((r) => r.id === open) ?? undefined);
 
@@ -43,9 +48,17 @@ export function RiskRegister() {
         title="Register"
         testId="risk-register"
         action={
-          <Text size="sm" c="dimmed">
-            {plural(risks.length, 'risk')}
-          </Text>
+          <Group gap="md">
+            <Switch
+              label={archived.length > 0 ? `Show archived (${archived.length})` : 'Show archived'}
+              checked={showArchived}
+              onChange={(e) => setShowArchived(e.currentTarget.checked)}
+              size="sm"
+            />
+            <Text size="sm" c="dimmed">
+              {plural(risks.length, 'risk')}
+            </Text>
+          </Group>
         }
       >
         <Stack gap="sm">

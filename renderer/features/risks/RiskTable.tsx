@@ -1,11 +1,17 @@
-import { Paper, Table, Text } from '@mantine/core';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { Button, Group, Paper, Table, Text } from '@mantine/core';
+import { IconRestore } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { Risk } from '../../../shared/api/risks';
+import { notifyError, notifySuccess } from '../../app/notify';
 import { formatDate } from '../../components/format';
+import { StatusBadge } from '../../components/status';
+import '../../components/tables.css';
+import { useRowKeyboard } from '../../components/useRowKeyboard';
 import { useGaps } from '../gaps/gaps-store';
-import { personName, usePeople } from '../gaps/people-store';
+import { personName, usePeople } from '../people/people-store';
 import { RiskScore } from './RiskScore';
 import { RISK_CATEGORY_LABEL, TREATMENT_LABEL } from './risk-labels';
+import { useRisks } from './risks-store';
 
 const SHOWN_REFS = 3;
 
@@ -24,30 +30,50 @@ function RefList(props: { refs: string[]; shown: number }) {
   );
 }
 
-/** The register: one row per risk, highest residual first; Enter or a click opens it. */
+/** Puts an archived risk back in the register, as it was (archive is never delete). */
+function RestoreButton(props: { risk: Risk }) {
+  const restore = useRisks((s) => s.restore);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      size="compact-xs"
+      variant="light"
+      leftSection={<IconRestore size={14} />}
+      loading={busy}
+      aria-label={`Restore ${props.risk.title}`}
+      onClick={async (e) => {
+        e.stopPropagation();
+        setBusy(true);
+        try {
+          await restore(props.risk.id);
+          notifySuccess('Risk restored to the register.');
+        } catch (err) {
+          notifyError(err);
+          setBusy(false);
+        }
+      }}
+    >
+      Restore
+    </Button>
+  );
+}
+
+/**
+ * The register: one row per risk, highest residual first; Enter or a click opens it. Archived
+ * risks (listed on request) are marked and offer Restore instead of opening.
+ */
 export function RiskTable(props: { risks: readonly Risk[]; onOpen(id: string): void }) {
-  const people = usePeople((s) => s.people);
+  const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
-  const [active, setActive] = useState(0);
-  const body = useRef<HTMLTableSectionElement>(null);
   const refOf = (id: string) => controls.find((c) => c.id === id)?.ref ?? null;
 
-  const focusRow = (index: number) => {
-    const i = Math.max(0, Math.min(props.risks.length - 1, index));
-    setActive(i);
-    body.current?.querySelector<HTMLElement>(`tr[data-index="${i}"]`)?.focus();
-  };
-  const onKey = (e: KeyboardEvent, index: number, id: string) => {
-    if (e.key === 'ArrowDown' || e.key === 'j') focusRow(index + 1);
-    else if (e.key === 'ArrowUp' || e.key === 'k') focusRow(index - 1);
-    else if (e.key === 'Enter') props.onOpen(id);
-    else return;
-    e.preventDefault();
-  };
+  const { bodyProps, rowProps } = useRowKeyboard(props.risks.length, (i) => {
+    if (!props.risks[i]!.archived) props.onOpen(props.risks[i]!.id);
+  });
 
   return (
     <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
-      <Table highlightOnHover verticalSpacing={8} fz="sm" data-testid="risk-table">
+      <Table className="attest-table" verticalSpacing={8} fz="sm" data-testid="risk-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Risk</Table.Th>
@@ -59,27 +85,28 @@ export function RiskTable(props: { risks: readonly Risk[]; onOpen(id: string): v
             <Table.Th w={110}>Review</Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody ref={body}>
+        <Table.Tbody {...bodyProps}>
           {props.risks.map((r, i) => {
             const refs = r.controlIds.map(refOf).filter((x): x is string => x !== null);
             return (
               <Table.Tr
                 key={r.id}
-                data-index={i}
+                {...rowProps(i)}
                 data-risk={r.title}
-                tabIndex={i === active ? 0 : -1}
-                onFocus={() => setActive(i)}
-                onKeyDown={(e) => onKey(e, i, r.id)}
-                onClick={() => props.onOpen(r.id)}
-                style={{ cursor: 'pointer' }}
+                data-archived={r.archived || undefined}
+                c={r.archived ? 'dimmed' : undefined}
               >
                 <Table.Td>
                   <Text size="sm" fw={500}>
                     {r.title}
                   </Text>
-                  <Text size="xs" c="dimmed">
-                    {RISK_CATEGORY_LABEL[r.category]}
-                  </Text>
+                  <Group gap={6}>
+                    <Text size="xs" c="dimmed">
+                      {RISK_CATEGORY_LABEL[r.category]}
+                    </Text>
+                    {r.archived && <StatusBadge tone="neutral">Archived</StatusBadge>}
+                    {r.archived && <RestoreButton risk={r} />}
+                  </Group>
                 </Table.Td>
                 <Table.Td>
                   <RiskScore likelihood={r.likelihood} impact={r.impact} />

@@ -1,5 +1,6 @@
 import type { Input } from '../../../shared/api/index';
 import type { ValidationIssue } from '../../../shared/api/errors';
+import { checkFormWith, formFieldErrors } from '../../components/field-errors';
 import { type Risk, newRiskInput } from '../../../shared/api/risks';
 
 export interface RiskFormValues {
@@ -53,24 +54,14 @@ export function formToInput(values: RiskFormValues): Input<'risks.create'> {
   return { ...values, reviewOn: values.reviewOn || null };
 }
 
-const FIELDS = new Set<string>(Object.keys(NEW_RISK));
+const FIELDS = Object.keys(NEW_RISK) as RiskField[];
 
 /** Field problems from the contract's own words (so the form says what Attest would). */
 export function issuesToErrors(issues: readonly ValidationIssue[]): RiskErrors {
-  const errors: RiskErrors = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? '');
-    if (FIELDS.has(field) && !errors[field as RiskField])
-      errors[field as RiskField] = issue.message;
-  }
-  return errors;
+  return formFieldErrors(FIELDS, issues);
 }
 
-/** Checked before asking Attest, with the contract's schema; Attest checks again. */
+/** Checked with the contract's own schema before asking Attest, which checks again. */
 export function checkRisk(values: RiskFormValues): RiskErrors {
-  const parsed = newRiskInput.safeParse(formToInput(values));
-  if (parsed.success) return {};
-  return issuesToErrors(
-    parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-  );
+  return checkFormWith(newRiskInput, formToInput(values), FIELDS);
 }

@@ -6,13 +6,17 @@ import { useGaps } from '../gaps/gaps-store';
 
 interface RisksState {
   status: 'idle' | 'loading' | 'ready';
+  /** The register: risks not archived. */
   risks: Risk[];
+  /** Archived risks (discarded suggestions among them), shown on request to restore them. */
+  archived: Risk[];
   starters: StarterRisk[];
   assessedOn: string | null;
   load(): Promise<void>;
   create(input: Input<'risks.create'>): Promise<Risk>;
   update(id: string, patch: Input<'risks.update'>['patch']): Promise<Risk>;
   archive(id: string): Promise<void>;
+  restore(id: string): Promise<Risk>;
   decideStarter(key: string, accept: boolean): Promise<Risk | null>;
   setAssessedOn(date: string | null): Promise<void>;
   reset(): void;
@@ -27,15 +31,22 @@ const gapsChanged = () => useGaps.getState().refreshDerived();
 export const useRisks = create<RisksState>()((set, get) => ({
   status: 'idle',
   risks: [],
+  archived: [],
   starters: [],
   assessedOn: null,
 
   async load() {
     const mine = ++generation;
     if (get().status === 'idle') set({ status: 'loading' });
-    const { items, starters, assessedOn } = await api.call('risks.list', {});
+    const { items, starters, assessedOn } = await api.call('risks.list', { includeArchived: true });
     if (mine !== generation) return;
-    set({ status: 'ready', risks: items, starters, assessedOn });
+    set({
+      status: 'ready',
+      risks: items.filter((r) => !r.archived),
+      archived: items.filter((r) => r.archived),
+      starters,
+      assessedOn,
+    });
   },
 
   async create(input) {
@@ -53,9 +64,22 @@ export const useRisks = create<RisksState>()((set, get) => ({
   },
 
   async archive(id) {
-    await api.call('risks.archive', { id, archived: true });
-    set((s) => ({ risks: s.risks.filter((r) => r.id !== id) }));
+    const risk = await api.call('risks.archive', { id, archived: true });
+    set((s) => ({
+      risks: s.risks.filter((r) => r.id !== id),
+      archived: [...s.archived.filter((r) => r.id !== id), risk],
+    }));
     await gapsChanged();
+  },
+
+  async restore(id) {
+    const risk = await api.call('risks.archive', { id, archived: false });
+    set((s) => ({
+      risks: [...s.risks.filter((r) => r.id !== id), risk],
+      archived: s.archived.filter((r) => r.id !== id),
+    }));
+    await gapsChanged();
+    return risk;
   },
 
   async decideStarter(key, accept) {
@@ -65,6 +89,8 @@ export const useRisks = create<RisksState>()((set, get) => ({
       risks: risk ? [...s.risks, risk] : s.risks,
     }));
     if (risk) await gapsChanged();
+    // A discarded suggestion is kept as an archived risk: the archived list is read afresh.
+    else await get().load();
     return risk;
   },
 
@@ -75,6 +101,6 @@ export const useRisks = create<RisksState>()((set, get) => ({
 
   reset() {
     generation++;
-    set({ status: 'idle', risks: [], starters: [], assessedOn: null });
+    set({ status: 'idle', risks: [], archived: [], starters: [], assessedOn: null });
   },
 }));

@@ -5,8 +5,8 @@ import type { SdDocument } from '../../../shared/domain/system-description';
 import { blobUrl, downloadBlob } from '../../api/download';
 import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
+import { useJob } from '../../components/useJob';
 import { DOCUMENT_LABELS, EXPORT_FORMATS, type ExportFormat } from './sd-documents';
-import { useJob } from './use-job';
 
 /** Exports a draft as Markdown, DOCX or PDF (a job, with progress), then downloads it. */
 export function ExportMenu({ document }: { document: SdDocument }) {

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { method } from '../define';
 
 /** A file to store: a path (desktop: dropped or picked files) or an id from `POST /upload`. */
+const uploadId = z.string().regex(/^up_[a-z0-9]+$/, { message: 'Not an upload id' });
+
 export const fileSource = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
-  z
-    .object({ uploadId: z.string().regex(/^up_[a-z0-9]+$/, { message: 'Not an upload id' }) })
-    .strict(),
+  z.object({ uploadId }).strict(),
 ]);
 export type FileSource = z.infer<typeof fileSource>;
 
@@ -29,6 +29,19 @@ export const blobMethods = {
     summary: 'What is stored under a blob id (hash and size)',
     input: z.object({ blobId: z.number().int().positive() }).strict(),
     output: z.object({ blobId: z.number().int(), sha256: z.string(), size: z.number().int() }),
+    mutates: false,
+  }),
+  'blobs.discardUpload': method({
+    summary:
+      'Remove a file staged by POST /upload that will not be used (an import wizard closed); the vault is untouched',
+    input: z.object({ uploadId }).strict(),
+    output: z.object({
+      /**
+       * `discarded`: removed now; `after_job`: a running job reads it, so it goes when that job
+       * ends; `not_staged`: nothing to remove (already used or discarded, or not browser mode).
+       */
+      outcome: z.enum(['discarded', 'after_job', 'not_staged']),
+    }),
     mutates: false,
   }),
 } as const;

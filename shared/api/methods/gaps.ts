@@ -52,8 +52,9 @@ export const gapMethods = {
     mutates: false,
   }),
   'risks.list': method({
-    summary: 'The risk register, the starter risks still to decide, and the assessment date',
-    input: z.object({}).strict(),
+    summary:
+      'The risk register (archived risks too when asked), the starter risks still to decide, and the assessment date',
+    input: z.object({ includeArchived: z.boolean().default(false) }).strict(),
     output: z.object({
       items: z.array(riskSchema),
       starters: z.array(starterRiskSchema),
@@ -92,13 +93,14 @@ export const gapMethods = {
     mutates: true,
   }),
   'tasks.list': method({
-    summary: 'Remediation tasks, filtered',
+    summary: 'Remediation tasks, filtered (archived tasks only when asked)',
     input: z
       .object({
         status: z.enum(TASK_STATUSES).optional(),
         ownerId: z.string().optional(),
         overdueOnly: z.boolean().default(false),
         controlId: controlId.optional(),
+        includeArchived: z.boolean().default(false),
       })
       .strict(),
     output: z.object({ items: z.array(taskSchema) }),
@@ -144,6 +146,28 @@ export const gapMethods = {
     summary: 'Accept a proposed task (optionally edited) or dismiss it',
     input: z.object({ controlId, accept: z.boolean(), edits: taskPatch.optional() }).strict(),
     output: z.object({ task: taskSchema.nullable() }),
+    mutates: true,
+  }),
+  'tasks.acceptProposals': method({
+    summary:
+      'Accept several proposed tasks as proposed, in one transaction (all or nothing); answers the tasks in the order given',
+    input: z
+      .object({
+        controlIds: z
+          .array(controlId)
+          .min(1, { message: 'Choose at least one proposed task' })
+          .max(1000)
+          .superRefine((ids, ctx) => {
+            const seen = new Set<string>();
+            ids.forEach((id, i) => {
+              if (seen.has(id))
+                ctx.addIssue({ code: 'custom', path: [i], message: 'Listed twice' });
+              seen.add(id);
+            });
+          }),
+      })
+      .strict(),
+    output: z.object({ items: z.array(taskSchema) }),
     mutates: true,
   }),
   'tasks.export': method({

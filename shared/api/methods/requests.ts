@@ -3,6 +3,7 @@ import { REQUEST_STATUSES } from '../../domain/requests';
 import { isoDate, pageInput, pageOf } from '../common';
 import { method } from '../define';
 import {
+  DEFAULT_REQUEST_SORT,
   dateOrderSchema,
   importPreviewSchema,
   importSummarySchema,
@@ -12,6 +13,7 @@ import {
   requestMappingSchema,
   requestPatch,
   requestSchema,
+  requestSortSchema,
 } from '../requests';
 import { fileSource } from './blobs';
 
@@ -40,8 +42,12 @@ export const requestMethods = {
     mutates: true,
   }),
   'requests.list': method({
-    summary: 'The request list by the auditor’s reference, filtered and paged',
-    input: pageInput.extend(requestFilter.shape).strict(),
+    summary:
+      'The request list, filtered, sorted (the auditor’s reference order by default) and paged',
+    input: pageInput
+      .extend(requestFilter.shape)
+      .extend({ sort: requestSortSchema.default(DEFAULT_REQUEST_SORT) })
+      .strict(),
     output: pageOf(requestSchema).extend({ total: z.number().int() }),
     mutates: false,
   }),

@@ -1,6 +1,7 @@
-import { Drawer, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
+import { SideDrawer } from '../../../components/SideDrawer';
 import { StatusBadge } from '../../../components/status';
 import { useGaps } from '../gaps-store';
 import { ASSESSMENT_BADGE, ASSESSMENT_TONE, COVERAGE_LABEL, COVERAGE_TONE } from '../labels';
@@ -15,13 +16,9 @@ export function CriterionDrawer(props: { criterionId: string | null; onClose(): 
   const assessments = useGaps((s) => s.assessments);
   const mapped = controls.filter((c) => criterion?.controlIds.includes(c.id));
   return (
-    <Drawer
+    <SideDrawer
       opened={coverage !== null}
       onClose={props.onClose}
-      position="right"
-      // A light veil: the list stays readable beside the panel, so the user keeps their place.
-      overlayProps={{ backgroundOpacity: 0.12 }}
-      closeButtonProps={{ 'aria-label': 'Close' }}
       size={520}
       title={
         coverage && (
@@ -111,6 +108,6 @@ export function CriterionDrawer(props: { criterionId: string | null; onClose(): 
           </Stack>
         </Stack>
       )}
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -9,7 +9,7 @@ import { TONE_COLOR } from '../../../components/status';
 import { formatDate } from '../../../components/format';
 import { useGaps } from '../gaps-store';
 import { ASSESSMENT_LABEL, ASSESSMENT_TONE, STATUS_KEYS } from '../labels';
-import { personName, usePeople } from '../people-store';
+import { personName, usePeople } from '../../people/people-store';
 
 const NA_REASON_REQUIRED = 'Say why the control does not apply';
 const NOTES_DELAY_MS = 600;
@@ -36,7 +36,7 @@ export function AssessmentPanel({
 }) {
   const assessment = useGaps((s) => s.assessments[control.id]);
   const assess = useGaps((s) => s.assess);
-  const people = usePeople((s) => s.people);
+  const people = usePeople((s) => s.items);
   const [notes, setNotes] = useState(assessment?.notes ?? '');
   const [naOpen, setNaOpen] = useState(false);
   const [naReason, setNaReason] = useState(assessment?.naReason ?? '');

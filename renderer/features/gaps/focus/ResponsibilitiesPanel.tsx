@@ -8,7 +8,7 @@ import { PersonSelect } from '../../../components/PersonSelect';
 import { formatDate } from '../../../components/format';
 import { useVault } from '../../vault/store';
 import { useGaps } from '../gaps-store';
-import { usePeople } from '../people-store';
+import { usePeople } from '../../people/people-store';
 
 /** The date a control must be operating by: the period start (Type II) or the as-of date (Type I). */
 export function useOperatingBy(): { date: string | null; what: string } {
@@ -22,7 +22,7 @@ export function useOperatingBy(): { date: string | null; what: string } {
  * since when it operates. Each choice is saved as it is made.
  */
 export function ResponsibilitiesPanel({ control }: { control: Control }) {
-  const people = usePeople((s) => s.people);
+  const people = usePeople((s) => s.items);
   const updateControl = useGaps((s) => s.updateControl);
   const operatingBy = useOperatingBy();
   const [dateError, setDateError] = useState<string | null>(null);

@@ -1,6 +1,7 @@
-import { Button, Drawer, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { IconFocus2 } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { SideDrawer } from '../../../components/SideDrawer';
 import { AssessmentPanel } from '../focus/AssessmentPanel';
 import { ControlGuidance } from '../focus/ControlGuidance';
 import { ResponsibilitiesPanel } from '../focus/ResponsibilitiesPanel';
@@ -10,12 +11,9 @@ import { useGaps } from '../gaps-store';
 export function ControlDrawer(props: { controlId: string | null; onClose(): void }) {
   const control = useGaps((s) => s.controls.find((c) => c.id === props.controlId) ?? null);
   return (
-    <Drawer
+    <SideDrawer
       opened={control !== null}
       onClose={props.onClose}
-      position="right"
-      // A light veil: the list stays readable beside the panel, so the user keeps their place.
-      overlayProps={{ backgroundOpacity: 0.12 }}
       size={560}
       title={
         control && (
@@ -24,7 +22,6 @@ export function ControlDrawer(props: { controlId: string | null; onClose(): void
           </>
         )
       }
-      closeButtonProps={{ 'aria-label': 'Close' }}
       data-testid="control-drawer"
     >
       {control && (
@@ -45,6 +42,6 @@ export function ControlDrawer(props: { controlId: string | null; onClose(): void
           <ControlGuidance control={control} />
         </Stack>
       )}
-    </Drawer>
+    </SideDrawer>
   );
 }

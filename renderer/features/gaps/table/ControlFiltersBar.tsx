@@ -1,8 +1,8 @@
 import { Button, Group, Select, Switch, TextInput } from '@mantine/core';
 import { IconSearch, IconX } from '@tabler/icons-react';
-import { useMemo } from 'react';
 import { DOMAINS, DOMAIN_LABELS, type Domain } from '../../../../shared/domain/catalog';
-import { usePeople } from '../people-store';
+import { OwnerFilter } from '../../../components/OwnerFilter';
+import { usePeople } from '../../people/people-store';
 import { ASSESSMENT_LABEL, type AssessmentState } from '../labels';
 import { activeFilterCount, useControlTable } from './control-filters';
 
@@ -17,14 +17,7 @@ export function ControlFiltersBar() {
   const filters = useControlTable((s) => s.filters);
   const setFilter = useControlTable((s) => s.setFilter);
   const clear = useControlTable((s) => s.clearFilters);
-  const people = usePeople((s) => s.people);
-  const ownerOptions = useMemo(
-    () => [
-      { value: 'none', label: 'No owner' },
-      ...people.map((p) => ({ value: p.id, label: p.name })),
-    ],
-    [people],
-  );
+  const people = usePeople((s) => s.items);
   return (
     <Group gap="xs" wrap="wrap" data-testid="control-filters">
       <TextInput
@@ -54,14 +47,11 @@ export function ControlFiltersBar() {
         searchable
         w={200}
       />
-      <Select
-        aria-label="Owner"
-        placeholder="Any owner"
-        data={ownerOptions}
+      <OwnerFilter
+        people={people}
         value={filters.owner}
         onChange={(v) => setFilter('owner', v)}
-        clearable
-        searchable
+        noOwnerOption
         w={180}
       />
       <Switch

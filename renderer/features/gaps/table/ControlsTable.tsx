@@ -11,35 +11,42 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconAlertTriangle, IconChevronDown } from '@tabler/icons-react';
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AssessmentStatus } from '../../../../shared/domain/coverage';
 import { FREQUENCY_LABELS } from '../../../../shared/domain/catalog';
+import { SortableTh } from '../../../components/SortableTh';
 import { StatusBadge } from '../../../components/status';
 import { plural } from '../../../components/format';
+import '../../../components/tables.css';
+import { useRowKeyboard } from '../../../components/useRowKeyboard';
 import { useGaps } from '../gaps-store';
 import { ASSESSMENT_BADGE, ASSESSMENT_TONE, STATUS_KEYS } from '../labels';
-import { personName, usePeople } from '../people-store';
+import { personName, usePeople } from '../../people/people-store';
 import { byCriterion } from '../coverage-map/coverage-groups';
 import { BulkStatusModal } from './BulkStatusModal';
 import { ControlDrawer } from './ControlDrawer';
 import { ControlFiltersBar } from './ControlFiltersBar';
-import { SortableTh } from './SortableTh';
-import { controlWarnings, filterAndSort, stateOf, useControlTable } from './control-filters';
+import {
+  type SortKey,
+  controlWarnings,
+  filterAndSort,
+  stateOf,
+  useControlTable,
+} from './control-filters';
 
 /** Every control with its status, owner, frequency and criteria; select several to assess at once. */
 export function ControlsTable() {
   const controls = useGaps((s) => s.controls);
   const assessments = useGaps((s) => s.assessments);
   const summary = useGaps((s) => s.summary);
-  const people = usePeople((s) => s.people);
+  const people = usePeople((s) => s.items);
   const filters = useControlTable((s) => s.filters);
   const sort = useControlTable((s) => s.sort);
+  const setSort = useControlTable((s) => s.setSort);
   const [params, setParams] = useSearchParams();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkStatus, setBulkStatus] = useState<AssessmentStatus | null>(null);
-  const [active, setActive] = useState(0);
-  const body = useRef<HTMLTableSectionElement>(null);
 
   const rows = useMemo(
     () =>
@@ -61,22 +68,16 @@ export function ControlsTable() {
       else next.add(id);
       return next;
     });
-  const focusRow = (index: number) => {
-    const i = Math.max(0, Math.min(rows.length - 1, index));
-    setActive(i);
-    body.current?.querySelector<HTMLElement>(`tr[data-index="${i}"]`)?.focus();
-  };
-  const onRowKey = (e: KeyboardEvent, index: number, id: string) => {
-    if (e.target !== e.currentTarget) return;
-    if (e.key === 'ArrowDown' || e.key === 'j') focusRow(index + 1);
-    else if (e.key === 'ArrowUp' || e.key === 'k') focusRow(index - 1);
-    else if (e.key === 'Home') focusRow(0);
-    else if (e.key === 'End') focusRow(rows.length - 1);
-    else if (e.key === 'Enter') open(id);
-    else if (e.key === ' ') toggle(id);
-    else return;
-    e.preventDefault();
-  };
+  const { bodyProps, rowProps } = useRowKeyboard(
+    rows.length,
+    (i) => open(rows[i]!.id),
+    (i) => toggle(rows[i]!.id),
+  );
+  const th = (column: SortKey, label: string, width?: number) => (
+    <SortableTh column={column} sort={sort} onSort={setSort} width={width}>
+      {label}
+    </SortableTh>
+  );
 
   return (
     <Stack gap="sm" data-testid="controls-table">
@@ -113,7 +114,7 @@ export function ControlsTable() {
         )}
       </Group>
       <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
-        <Table stickyHeader stickyHeaderOffset={56} highlightOnHover verticalSpacing={6} fz="sm">
+        <Table className="attest-table" stickyHeader stickyHeaderOffset={56} fz="sm">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={40}>
@@ -127,16 +128,10 @@ export function ControlsTable() {
                   size="xs"
                 />
               </Table.Th>
-              <SortableTh sortKey="ref" w={90}>
-                Ref
-              </SortableTh>
-              <SortableTh sortKey="title">Control</SortableTh>
-              <SortableTh sortKey="status" w={210}>
-                Status
-              </SortableTh>
-              <SortableTh sortKey="owner" w={150}>
-                Owner
-              </SortableTh>
+              {th('ref', 'Ref', 90)}
+              {th('title', 'Control')}
+              {th('status', 'Status', 210)}
+              {th('owner', 'Owner', 150)}
               <Table.Th w={110}>Frequency</Table.Th>
               <Table.Th w={130}>Criteria</Table.Th>
               <Table.Th w={36}>
@@ -144,21 +139,16 @@ export function ControlsTable() {
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody ref={body}>
+          <Table.Tbody {...bodyProps}>
             {rows.map((c, i) => {
               const state = stateOf(assessments, c.id);
               const warnings = controlWarnings(c, summary);
               return (
                 <Table.Tr
                   key={c.id}
-                  data-index={i}
+                  {...rowProps(i)}
                   data-control-ref={c.ref}
-                  tabIndex={i === active ? 0 : -1}
-                  onKeyDown={(e) => onRowKey(e, i, c.id)}
-                  onFocus={() => setActive(i)}
-                  onClick={() => open(c.id)}
-                  style={{ cursor: 'pointer' }}
-                  bg={selected.has(c.id) ? 'var(--mantine-primary-color-light)' : undefined}
+                  data-selected={selected.has(c.id)}
                 >
                   <Table.Td onClick={(e) => e.stopPropagation()}>
                     <Checkbox

@@ -42,7 +42,7 @@ const ctx = {
   ownerName: (id: string | null) => (id === 'per_a' ? 'Ana' : id === 'per_b' ? 'Ben' : null),
 };
 const refs = (list: Control[]) => list.map((c) => c.ref);
-const byRef = { key: 'ref' as const, descending: false };
+const byRef = { key: 'ref' as const, dir: 'asc' as const };
 
 describe('filterAndSort', () => {
   it('sorts references numerically and reverses on demand', () => {
@@ -51,9 +51,9 @@ describe('filterAndSort', () => {
       'AC-10',
       'HR-01',
     ]);
-    expect(
-      refs(filterAndSort(controls, NO_FILTERS, { key: 'status', descending: true }, ctx))[0],
-    ).toBe('AC-10');
+    expect(refs(filterAndSort(controls, NO_FILTERS, { key: 'status', dir: 'desc' }, ctx))[0]).toBe(
+      'AC-10',
+    );
   });
 
   it('filters by status, domain, owner (or none), search and warnings', () => {

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { type SortDir, nextSort } from '../../../components/SortableTh';
+import { matchesOwner } from '../../../components/owner-filter';
 import type { Control } from '../../../../shared/api/controls';
 import type { Assessment } from '../../../../shared/api/gaps';
 import type { Domain } from '../../../../shared/domain/catalog';
@@ -9,7 +11,7 @@ export interface ControlFilters {
   search: string;
   status: AssessmentState | null;
   domain: Domain | null;
-  /** A person id, 'none' for controls without an owner, or null for anyone. */
+  /** A person id, NO_OWNER for controls without an owner, or null for anyone. */
   owner: string | null;
   warningsOnly: boolean;
 }
@@ -17,7 +19,7 @@ export interface ControlFilters {
 export type SortKey = 'ref' | 'title' | 'status' | 'owner';
 export interface Sort {
   key: SortKey;
-  descending: boolean;
+  dir: SortDir;
 }
 
 export const NO_FILTERS: ControlFilters = {
@@ -39,13 +41,10 @@ interface TableState {
 /** Filters and sort stay put while the user moves between screens and comes back. */
 export const useControlTable = create<TableState>()((set) => ({
   filters: NO_FILTERS,
-  sort: { key: 'ref', descending: false },
+  sort: { key: 'ref', dir: 'asc' },
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
   clearFilters: () => set({ filters: NO_FILTERS }),
-  setSort: (key) =>
-    set((s) => ({
-      sort: { key, descending: s.sort.key === key ? !s.sort.descending : false },
-    })),
+  setSort: (key) => set((s) => ({ sort: nextSort(s.sort, key) })),
 }));
 
 export function stateOf(
@@ -99,8 +98,7 @@ export function filterAndSort(
       (!needle || c.ref.toLowerCase().includes(needle) || c.title.toLowerCase().includes(needle)) &&
       (!filters.status || stateOf(ctx.assessments, c.id) === filters.status) &&
       (!filters.domain || c.domain === filters.domain) &&
-      (!filters.owner ||
-        (filters.owner === 'none' ? c.ownerId === null : c.ownerId === filters.owner)) &&
+      matchesOwner(filters.owner, c.ownerId) &&
       (!filters.warningsOnly || controlWarnings(c, ctx.summary).length > 0),
   );
   const value = (c: Control): string | number => {
@@ -116,7 +114,7 @@ export function filterAndSort(
         return 0;
     }
   };
-  const direction = sort.descending ? -1 : 1;
+  const direction = sort.dir === 'desc' ? -1 : 1;
   return rows.sort((a, b) => {
     const va = value(a);
     const vb = value(b);

@@ -5,7 +5,8 @@ import { REQUEST_TYPES, type RequestType } from '../../../../shared/domain/reque
 import { toApiCallError } from '../../../api';
 import { notifyError } from '../../../app/notify';
 import { type FieldErrors, fieldErrorsFrom } from '../../../components/field-errors';
-import { PeopleSelect } from '../../people/PeopleSelect';
+import { PersonSelect } from '../../../components/PersonSelect';
+import { usePeople } from '../../people/people-store';
 import { REQUEST_TYPE_LABELS } from '../labels';
 import { controlRefs, useRequestLinks } from '../links-store';
 import { updateRequest } from '../requests-store';
@@ -24,6 +25,7 @@ export function OurFields(props: { request: AuditRequest; onChange(r: AuditReque
   const [errors, setErrors] = useState<FieldErrors>({});
   const criteria = useRequestLinks((s) => s.criteria);
   const controls = useRequestLinks((s) => s.controls);
+  const people = usePeople((s) => s.items);
   const criteriaOptions = useMemo(() => {
     const known = criteria.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }));
     // A criterion the vault does not list (typed by the auditor) still shows as chosen.
@@ -56,8 +58,9 @@ export function OurFields(props: { request: AuditRequest; onChange(r: AuditReque
   return (
     <Stack gap="sm" data-testid="request-fields">
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
-        <PeopleSelect
+        <PersonSelect
           label="Owner"
+          people={people}
           value={r.ownerId}
           onChange={(id) => void save({ ownerId: id })}
           error={errors.ownerId || undefined}
@@ -65,8 +68,9 @@ export function OurFields(props: { request: AuditRequest; onChange(r: AuditReque
           size="xs"
           data-testid="request-owner"
         />
-        <PeopleSelect
+        <PersonSelect
           label="Internal reviewer"
+          people={people}
           value={r.reviewerId}
           onChange={(id) => void save({ reviewerId: id })}
           error={errors.reviewerId || undefined}

@@ -1,10 +1,11 @@
-import { Center, Divider, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Center, Divider, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { AuditRequest, AuditRequestDetail } from '../../../../shared/api/requests';
 import { api } from '../../../api';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { InlineConfirm } from '../../../components/InlineConfirm';
+import { SideDrawer } from '../../../components/SideDrawer';
 import { StatusBadge } from '../../../components/status';
 import { REQUEST_STATUS_LABELS, REQUEST_STATUS_TONES, REQUEST_TYPE_LABELS } from '../labels';
 import { periodText } from '../import/preview-values';
@@ -17,18 +18,15 @@ import { StatusControl } from './StatusControl';
 /** One request beside the list: the list stays in place behind a light veil. */
 export function RequestDrawer(props: { id: string | null; onClose(): void }) {
   return (
-    <Drawer
+    <SideDrawer
       opened={props.id !== null}
       onClose={props.onClose}
-      position="right"
       size={600}
-      overlayProps={{ backgroundOpacity: 0.12 }}
-      closeButtonProps={{ 'aria-label': 'Close' }}
       title={<DrawerTitle id={props.id} />}
       data-testid="request-drawer"
     >
       {props.id && <RequestPanel key={props.id} id={props.id} onClose={props.onClose} />}
-    </Drawer>
+    </SideDrawer>
   );
 }
 

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stepper } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight, IconFileImport } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { plural } from '../../../components/format';
-import { usePeople } from '../../people/people-store';
+import { personName, usePeople } from '../../people/people-store';
 import { controlRefs, useRequestLinks } from '../links-store';
 import { ChooseFileStep } from './ChooseFileStep';
 import { ImportResult } from './ImportResult';
@@ -40,7 +40,7 @@ function usePreviewContext(): PreviewContext {
   const controls = useRequestLinks((s) => s.controls);
   return useMemo(
     () => ({
-      personName: (id) => people.find((p) => p.id === id)?.name ?? null,
+      personName: (id) => personName(people, id),
       controlRefs: (ids) => controlRefs(controls, ids),
     }),
     [people, controls],

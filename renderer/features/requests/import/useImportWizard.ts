@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileSource } from '../../../../shared/api/methods/blobs';
 import type { JobProgress } from '../../../../shared/api/jobs';
 import type { ImportPreview, ImportSummary } from '../../../../shared/api/requests';
@@ -57,6 +57,16 @@ function problemOf(e: unknown): WizardProblem {
 const FILTERS = [{ name: 'Request lists', extensions: ['xlsx', 'csv'] }];
 
 /**
+ * A file sent to Attest in the browser waits in its staging area until an import uses it. One
+ * the wizard will not import (another file chosen, the wizard closed) is discarded at once; if
+ * that fails the server still removes it when it stops, so nothing is said to the user.
+ */
+function discard(source: FileSource): void {
+  if ('uploadId' in source)
+    api.call('blobs.discardUpload', { uploadId: source.uploadId }).catch(() => {});
+}
+
+/**
  * The import wizard's state: choose a file, map its columns, preview, import. Nothing is saved
  * before the last step; every earlier step only asks Attest how it would read the file.
  */
@@ -68,11 +78,19 @@ export function useImportWizard() {
     [],
   );
 
+  // The file in hand is discarded when it is replaced, dropped or the wizard closes (an import
+  // that succeeded has used it already; one still running keeps it until it ends).
+  const current = s.file;
+  useEffect(() => {
+    if (current) return () => discard(current.source);
+  }, [current]);
+
   const readFile = useCallback(
     async (load: () => Promise<{ name: string; source: FileSource } | null>) => {
       patch({ busy: true, problem: null });
+      let file: { name: string; source: FileSource } | null = null;
       try {
-        const file = await load();
+        file = await load();
         if (!file) return patch({ busy: false });
         const preview = await api.call('requests.previewImport', {
           source: file.source,
@@ -86,6 +104,8 @@ export function useImportWizard() {
           choices: choicesFromMapping(preview.headers, preview.mapping),
         });
       } catch (e) {
+        // A file that cannot be read is not kept: the next try sends it again.
+        if (file) discard(file.source);
         patch({ busy: false, file: null, problem: problemOf(e) });
       }
     },
@@ -103,7 +123,8 @@ export function useImportWizard() {
         title: 'Choose the auditor’s request list',
         filters: FILTERS,
       });
-      const source = sources?.[0];
+      const [source, ...extra] = sources ?? [];
+      extra.forEach(discard); // one list at a time
       if (!source) return null;
       return { name: 'path' in source ? fileName(source.path) : 'request list', source };
     });

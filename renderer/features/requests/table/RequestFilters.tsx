@@ -2,6 +2,7 @@ import { Button, Chip, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { AuditRequest } from '../../../../shared/api/requests';
+import { OwnerFilter } from '../../../components/OwnerFilter';
 import { usePeople } from '../../people/people-store';
 import { useRequestTable } from './request-table-store';
 import { activeFilterCount } from './table-query';
@@ -23,10 +24,6 @@ export function RequestFilters({ all }: { all: readonly AuditRequest[] }) {
   const setFilter = useRequestTable((s) => s.setFilter);
   const clear = useRequestTable((s) => s.clearFilters);
   const people = usePeople((s) => s.items);
-  const owners = useMemo(
-    () => people.filter((p) => !p.archived).map((p) => ({ value: p.id, label: p.name })),
-    [people],
-  );
   const waves = useMemo(
     () =>
       wavesOf(all).map((w) => ({ value: w, label: /^(wave|phase)\b/i.test(w) ? w : `Wave ${w}` })),
@@ -77,17 +74,12 @@ export function RequestFilters({ all }: { all: readonly AuditRequest[] }) {
       >
         Not yet submitted · {counts.open}
       </Chip>
-      <Select
-        aria-label="Owner"
-        placeholder="Any owner"
-        data={owners}
+      <OwnerFilter
+        people={people}
         value={filters.ownerId}
         onChange={(v) => setFilter('ownerId', v)}
-        clearable
-        searchable
         size="xs"
         w={150}
-        comboboxProps={{ withinPortal: true }}
       />
       <Select
         aria-label="Wave"

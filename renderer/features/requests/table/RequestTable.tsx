@@ -14,7 +14,7 @@ import './requests-table.css';
 const ROW_HEIGHT = 37;
 const HEADER_HEIGHT = 33;
 
-/** `sort`: the column sorts by that key; criteria lists have no order worth sorting by. */
+/** `sort`: the key `requests.list` sorts by; criteria lists have no order worth sorting by. */
 const COLUMNS: { label: string; sort?: RequestSortKey; width?: number; icon?: ReactNode }[] = [
   { label: 'Ref', sort: 'ref', width: 84 },
   { label: 'Description', sort: 'description' },
@@ -22,12 +22,12 @@ const COLUMNS: { label: string; sort?: RequestSortKey; width?: number; icon?: Re
   { label: 'Wave', sort: 'wave', width: 60 },
   { label: 'Criteria', width: 92 },
   { label: 'Owner', sort: 'owner', width: 120 },
-  { label: 'Due', sort: 'due', width: 104 },
+  { label: 'Due', sort: 'dueOn', width: 104 },
   { label: 'Status', sort: 'status', width: 126 },
-  { label: 'Auditor', sort: 'auditor', width: 84 },
+  { label: 'Auditor', sort: 'auditorStatus', width: 84 },
   {
     label: 'Comments',
-    sort: 'comments',
+    sort: 'commentCount',
     width: 48,
     icon: <IconMessage size={14} stroke={1.7} aria-hidden />,
   },

@@ -26,12 +26,11 @@ interface RequestTableState {
   loadingMore: boolean;
   setFilter<K extends keyof RequestFilters>(key: K, value: RequestFilters[K]): void;
   clearFilters(): void;
+  /** The server sorts: a new order is read afresh from its first page (by `reload`). */
   setSort(column: RequestSortKey): void;
-  /** The first page for the current filters. */
+  /** The first page for the current filters and order. */
   reload(): Promise<void>;
   loadMore(): Promise<void>;
-  /** Every remaining page: a sort other than the auditor's order needs them all. */
-  loadAll(): Promise<void>;
   /** A request changed in the drawer: its row shows the change (and stays, even if it no longer matches, until the list is re-read). */
   put(request: AuditRequest): void;
   reset(): void;
@@ -58,7 +57,7 @@ export const useRequestTable = create<RequestTableState>()((set, get) => ({
     if (get().status === 'idle') set({ status: 'loading' });
     try {
       const page = await api.call('requests.list', {
-        ...filtersToQuery(get().filters),
+        ...filtersToQuery(get().filters, get().sort),
         limit: PAGE_SIZE,
       });
       if (mine !== generation) return;
@@ -76,13 +75,13 @@ export const useRequestTable = create<RequestTableState>()((set, get) => ({
   },
 
   async loadMore() {
-    const { nextCursor, loadingMore, filters } = get();
+    const { nextCursor, loadingMore, filters, sort } = get();
     if (!nextCursor || loadingMore) return;
     const mine = generation;
     set({ loadingMore: true });
     try {
       const page = await api.call('requests.list', {
-        ...filtersToQuery(filters),
+        ...filtersToQuery(filters, sort),
         limit: PAGE_SIZE,
         cursor: nextCursor,
       });
@@ -94,17 +93,6 @@ export const useRequestTable = create<RequestTableState>()((set, get) => ({
       }));
     } finally {
       if (mine === generation) set({ loadingMore: false });
-    }
-  },
-
-  async loadAll() {
-    const mine = generation;
-    while (get().nextCursor && mine === generation) {
-      if (get().loadingMore) {
-        await new Promise((r) => setTimeout(r, 50));
-        continue;
-      }
-      await get().loadMore();
     }
   },
 

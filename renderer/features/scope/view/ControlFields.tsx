@@ -21,7 +21,8 @@ import {
   NATURE_LABELS,
 } from '../../../../shared/domain/catalog';
 import type { FieldErrors } from '../../../components/field-errors';
-import { PeopleSelect } from '../../people/PeopleSelect';
+import { PersonSelect } from '../../../components/PersonSelect';
+import { usePeople } from '../../people/people-store';
 import { useVault } from '../../vault/store';
 import { CriteriaTagsInput } from '../fields/CriteriaTagsInput';
 import {
@@ -54,6 +55,7 @@ export function ControlFields(props: {
 }) {
   const { values: v, errors, onChange } = props;
   const engagement = useVault((s) => s.info?.engagement);
+  const people = usePeople((s) => s.items);
   const text = (field: ControlField) => ({
     value: v[field] as string,
     error: errors[field],
@@ -89,7 +91,8 @@ export function ControlFields(props: {
       <Divider />
       <Section title="Who">
         <SimpleGrid cols={2} spacing="md">
-          <PeopleSelect
+          <PersonSelect
+            people={people}
             label="Owner"
             description="Answers for the control"
             value={v.ownerId}
@@ -101,14 +104,16 @@ export function ControlFields(props: {
             description="As the library suggests it"
             {...text('ownerRole')}
           />
-          <PeopleSelect
+          <PersonSelect
+            people={people}
             label="Performer"
             description="Carries it out"
             value={v.performerId}
             onChange={(id) => onChange('performerId', id, true)}
             error={errors.performerId}
           />
-          <PeopleSelect
+          <PersonSelect
+            people={people}
             label="Reviewer"
             description="Checks it was done"
             value={v.reviewerId}

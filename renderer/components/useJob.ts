@@ -1,11 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Input, JobMethodName, JobResult } from '../../../shared/api/index';
-import type { JobProgress } from '../../../shared/api/jobs';
-import { api, toApiCallError } from '../../api';
-import { notifyError } from '../../app/notify';
+import type { Input, JobMethodName, JobResult } from '../../shared/api/index';
+import type { JobProgress } from '../../shared/api/jobs';
+import { api, toApiCallError } from '../api';
+import { notifyError } from '../app/notify';
 
 /**
- * Runs one job at a time for a screen: its label and progress while it runs, Cancel, and the
+ * Runs one job at a time for a screen or a menu (an export, a report): its label and progress while it runs, Cancel, and the
  * result (null when it failed or was cancelled — the user has been told).
  */
 export function useJob() {
