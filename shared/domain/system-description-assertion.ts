@@ -80,11 +80,25 @@ export function buildAssertionDraft(input: DraftInput): DocBlock[] {
   return blocks;
 }
 
+/**
+ * The engagement's one-line services, else the first paragraph of the description's own
+ * services answer (where the wizard asks for them): the assertion names what the description does.
+ */
 function servicesSentence(input: DraftInput): string {
-  const services = input.engagement.services.trim();
+  const services = input.engagement.services.trim() || firstParagraph(input.texts.services);
   return services
     ? `The description covers these services: ${services.replace(/[.\s]+$/, '')}.`
     : `The description covers ${placeholder('name the services the description covers')}.`;
+}
+
+/** A Markdown answer's first paragraph on one line: list items joined by semicolons. */
+function firstParagraph(markdown: string): string {
+  const [first = ''] = markdown.trim().split(/\n\s*\n/);
+  return first
+    .split('\n')
+    .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)]|#+)\s+/, '').trim())
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** Which complementary controls the statements depend on, or null when there are none. */

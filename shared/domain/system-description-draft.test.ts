@@ -181,6 +181,25 @@ describe('the management assertion draft', () => {
     );
   });
 
+  it('names the services from the description’s own answer when the engagement has none', () => {
+    const base = sampleDraftInput();
+    const text = md(
+      buildAssertionDraft(
+        sampleDraftInput({
+          engagement: { ...base.engagement, services: '' },
+          texts: {
+            ...base.texts,
+            services: '- Hosted analytics\n- Data export API\n\nMore detail.',
+          },
+        }),
+      ),
+    );
+    expect(text).toContain(
+      'The description covers these services: Hosted analytics; Data export API.',
+    );
+    expect(text).not.toContain('To be completed');
+  });
+
   it('Type I: design only, as of the date', () => {
     const text = md(buildAssertionDraft(typeOne()));
     expect(text).toContain('as of 31 March 2026, and for the design of the controls it sets out.');

@@ -31,6 +31,7 @@ function answered(overrides: Partial<CompletenessInput> = {}): CompletenessInput
     changes: [],
     none: { incidents: null, changes: '2026-07-01' },
     criteriaInScope: 36,
+    inScopeCriteria: ['CC6.1', 'CC6.4', 'CC7.2'],
     notRelevantCriteria: [],
     activeControlIds: ['ctl_1'],
     ...overrides,
@@ -41,6 +42,14 @@ const problemsOf = (input: CompletenessInput, section: string) =>
   describeCompleteness(input).sections.find((s) => s.section === section)!;
 
 describe('system description completeness', () => {
+  it('asks again about a vendor whose criteria all left the scope', () => {
+    const section = problemsOf(answered({ inScopeCriteria: ['CC7.2'] }), 'subservices');
+    expect(section.status).toBe('incomplete');
+    expect(section.problems).toEqual([
+      'None of the criteria AWS’s controls support (CC6.4) is in scope any more: name the in-scope ones, or archive AWS.',
+    ]);
+  });
+
   it('is complete when every section is answered', () => {
     const result = describeCompleteness(answered());
     expect(result.complete).toBe(true);

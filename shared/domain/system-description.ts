@@ -143,6 +143,8 @@ export interface CompletenessInput {
   none: { incidents: string | null; changes: string | null };
   /** In-scope criteria in the vault (empty until the scope is confirmed). */
   criteriaInScope: number;
+  /** Their ids: a vendor whose criteria all left the scope must be revisited. */
+  inScopeCriteria: readonly string[];
   /** In-scope criteria marked not relevant (DC 8). */
   notRelevantCriteria: readonly string[];
   activeControlIds: readonly string[];
@@ -165,9 +167,15 @@ export function describeCompleteness(input: CompletenessInput): Completeness {
 
   const active = new Set(input.activeControlIds);
   const notRelevant = new Set(input.notRelevantCriteria);
+  const inScope = new Set(input.inScopeCriteria);
   for (const org of input.subservices) {
     if (org.criteria.length === 0)
       add('subservices', `Name the criteria ${possessive(org.name)} controls support.`);
+    else if (inScope.size > 0 && !org.criteria.some((c) => inScope.has(c)))
+      add(
+        'subservices',
+        `None of the criteria ${possessive(org.name)} controls support (${org.criteria.join(', ')}) is in scope any more: name the in-scope ones, or archive ${org.name}.`,
+      );
     if (!org.monitoringControlId)
       add('subservices', `Name the control through which ${org.name} is monitored.`);
     else if (!active.has(org.monitoringControlId))

@@ -41,6 +41,7 @@ export function getSystemDescription(vault: Vault, includeArchived: boolean): Sy
     changes: active(events).filter((e) => e.kind === 'change'),
     none,
     criteriaInScope: scope.inScope.size,
+    inScopeCriteria: [...scope.inScope],
     notRelevantCriteria: [...scope.notRelevant.keys()],
     activeControlIds: listControlRows(vault.db).map((c) => c.id),
   });

@@ -19,28 +19,44 @@ import { toComponent, toCuec, toSdEvent, toSubservice } from './mapping';
 import { deleteTextRow, getTextRow, listRows, putTextRow } from './rows';
 import { getTexts } from './texts';
 
-/** Everything the drafts are built from, read from the vault: active records only. */
+/**
+ * Everything the drafts are built from, read from the vault: active records only, and only
+ * in-scope criteria — after a re-scope the description must not name criteria the report no
+ * longer covers (a CSOC or CUEC that served only those drops out; completeness asks about a
+ * vendor left with none).
+ */
 export function draftInput(vault: Vault): DraftInput {
   const engagement = getEngagement(vault);
   const events = listRows(vault.db, 'sd_event', false).map(toSdEvent);
+  const criteriaRows = listCriterionRows(vault.db).filter((c) => c.in_scope === 1);
+  const inScope = new Set(criteriaRows.map((c) => c.id));
+  const keep = (ids: readonly string[]) => ids.filter((id) => inScope.has(id));
+  const served = <T extends { criteria: readonly string[] }>(items: readonly T[]) =>
+    items
+      .map((i) => ({ ...i, criteria: keep(i.criteria) }))
+      .filter((i, n) => i.criteria.length > 0 || items[n]!.criteria.length === 0);
   return {
     generatedOn: vault.now().slice(0, 10),
     engagement,
     texts: getTexts(vault),
     components: listRows(vault.db, 'sd_component', false).map(toComponent),
-    subservices: listRows(vault.db, 'subservice_org', false).map(toSubservice),
-    cuecs: listRows(vault.db, 'cuec', false).map(toCuec),
+    subservices: listRows(vault.db, 'subservice_org', false)
+      .map(toSubservice)
+      .map((org) => ({ ...org, criteria: keep(org.criteria), csocs: served(org.csocs) })),
+    cuecs: served(listRows(vault.db, 'cuec', false).map(toCuec)),
     incidents: events.filter((e) => e.kind === 'incident'),
     changes: events.filter((e) => e.kind === 'change'),
     none: { incidents: engagement.incidentsNoneAsOf, changes: engagement.changesNoneAsOf },
-    criteria: listCriterionRows(vault.db)
-      .filter((c) => c.in_scope === 1)
-      .map((c) => ({ id: c.id, title: c.title, notRelevantReason: c.not_relevant_reason })),
+    criteria: criteriaRows.map((c) => ({
+      id: c.id,
+      title: c.title,
+      notRelevantReason: c.not_relevant_reason,
+    })),
     controls: listControlRows(vault.db).map((c) => ({
       id: c.id,
       ref: c.ref,
       title: c.title,
-      criteria: JSON.parse(c.criteria) as string[],
+      criteria: keep(JSON.parse(c.criteria) as string[]),
     })),
   };
 }

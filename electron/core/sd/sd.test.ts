@@ -5,6 +5,7 @@ import { cuecInput, sdEventInput, subserviceInput } from '../../../shared/api/sd
 import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
 import { applyScope } from '../scope/apply-scope';
+import { updateEngagementDetails } from '../scope/engagement';
 import { listControls } from '../scope/controls';
 import { closeVault, type Vault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
@@ -131,6 +132,49 @@ describe('system description changes', () => {
       answersChangedSince: true,
       generatedFrom: generated.generatedFrom,
     });
+    closeVault(vault);
+  });
+
+  it('drafts only in-scope criteria after a re-scope and asks about a vendor left with none', async () => {
+    const vault = await scopedVault(); // Security + Availability
+    const monitor = controlIdOf(vault, 'VEN-03');
+    saveSubservice(
+      vault,
+      subserviceInput.parse({
+        name: 'CloudHost',
+        method: 'carve_out',
+        criteria: ['CC6.4', 'A1.2'],
+        csocs: [{ description: 'Backups are replicated across regions', criteria: ['A1.2'] }],
+        monitoringControlId: monitor,
+      }),
+    );
+    saveSubservice(
+      vault,
+      subserviceInput.parse({
+        name: 'BackupCo',
+        method: 'carve_out',
+        criteria: ['A1.3'],
+        monitoringControlId: monitor,
+      }),
+    );
+    saveCuec(
+      vault,
+      cuecInput.parse({ description: 'Customers test restores', criteria: ['A1.3'] }),
+    );
+    updateEngagementDetails(vault, { categories: ['security'] });
+    applyScope(vault);
+
+    const text = getDraft(vault, 'description').markdown;
+    expect(text).toContain('CloudHost');
+    expect(text).not.toMatch(/A1\.[123]/);
+    expect(text).not.toContain('Backups are replicated across regions');
+    expect(text).not.toContain('Customers test restores');
+    const subservices = getSystemDescription(vault, false).completeness.sections.find(
+      (s) => s.section === 'subservices',
+    )!;
+    expect(subservices.status).toBe('incomplete');
+    expect(subservices.problems.join(' ')).toContain('BackupCo');
+    expect(subservices.problems.join(' ')).not.toContain('CloudHost');
     closeVault(vault);
   });
 });
