@@ -8,6 +8,7 @@ import { buildDescriptionDraft } from '../../shared/domain/system-description-dr
 import { sampleDraftInput } from '../../shared/domain/system-description-sample';
 import { tempDir } from '../testing/tmp';
 import { renderDocx } from './docx';
+import { readDocxWithPython } from '../testing/read-back';
 import { renderPdf } from './pdf';
 import { fitToFont, pdfSafe } from './pdf-text';
 import type { RenderInput } from './types';
@@ -74,6 +75,20 @@ describe('DOCX', () => {
     expect(footer).toMatch(/PAGE.*NUMPAGES/s);
     expect(docxPart(path, 'word/header1.xml')).toContain('1 January 2026 to 30 June 2026');
     expect(docxPart(path, 'docProps/core.xml')).toContain('System description (draft)');
+  });
+
+  it('is read back by an independent parser: headings, body text and table cells', async () => {
+    const path = save(await renderDocx({ blocks: description(), meta }), 'parsed.docx');
+    const doc = readDocxWithPython(path);
+    expect(doc.paragraphs[0]).toEqual({
+      style: 'Heading1',
+      text: 'Description of the Northwind Analytics Ltd (sample) system',
+    });
+    expect(doc.paragraphs).toContainEqual({ style: 'Heading2', text: 'Subservice organisations' });
+    expect(doc.paragraphs.some((p) => p.text.includes('using the carve-out method'))).toBe(true);
+    expect(doc.tables.length).toBeGreaterThanOrEqual(6);
+    const criteriaTable = doc.tables.find((t) => t.some((row) => row[0] === 'CC6.1'));
+    expect(criteriaTable, 'the criteria table lists CC6.1 in its first column').toBeDefined();
   });
 
   it('escapes markup in user text and drops characters XML cannot carry', async () => {

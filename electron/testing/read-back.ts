@@ -34,3 +34,35 @@ export function readBackWithPython(path: string, format: 'csv' | 'xlsx'): string
     }),
   ) as string[][];
 }
+
+/** Reads a DOCX's body with Python's zipfile and XML parser: paragraphs (style, text) and tables. */
+const READ_DOCX = `
+import sys, zipfile, xml.etree.ElementTree as ET, json
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+assert '[Content_Types].xml' in z.namelist()
+body = ET.fromstring(z.read('word/document.xml')).find(W + 'body')
+def para(p):
+    style = p.find(W + 'pPr/' + W + 'pStyle')
+    return {'style': style.get(W + 'val') if style is not None else None,
+            'text': ''.join(t.text or '' for t in p.iter(W + 't'))}
+out = {'paragraphs': [], 'tables': []}
+for child in body:
+    if child.tag == W + 'p':
+        out['paragraphs'].append(para(child))
+    elif child.tag == W + 'tbl':
+        out['tables'].append([[''.join(t.text or '' for t in tc.iter(W + 't')) for tc in tr.findall(W + 'tc')] for tr in child.findall(W + 'tr')])
+print(json.dumps(out))
+`;
+
+export interface DocxReadBack {
+  paragraphs: { style: string | null; text: string }[];
+  tables: string[][][];
+}
+
+export function readDocxWithPython(path: string): DocxReadBack {
+  return JSON.parse(
+    execFileSync('python3', ['-c', READ_DOCX, path], { encoding: 'utf8' }),
+  ) as DocxReadBack;
+}
