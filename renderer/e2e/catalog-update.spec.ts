@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
+import { goHash } from './pages/hash';
 import { rpc } from './pages/rpc';
 import { ScopeView } from './pages/ScopeView';
 
@@ -54,6 +55,17 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
     patch: { title: 'Named accounts (our wording)' },
   });
 
+  // The Dashboard says so too, and its button leads to the review in Scope.
+  await goHash(page, '/');
+  const notice = page.getByTestId('catalog-update-notice');
+  await expect(notice).toContainText('Catalog 2026.2 is available');
+  await notice.getByRole('button', { name: 'Review update' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Catalog update 2026.1 → 2026.2' });
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(/#\/scope/);
+  await dialog.getByRole('button', { name: 'Not now' }).click();
+  await expect(dialog).toBeHidden();
+
   const scope = new ScopeView(page);
   await scope.open();
   const banner = page.getByTestId('catalog-update-banner');
@@ -63,7 +75,6 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
   await shoot(page, 'catalog-update-banner');
 
   await banner.getByRole('button', { name: 'Review update' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Catalog update 2026.1 → 2026.2' });
   await expect(dialog).toBeVisible();
   const edited = dialog.getByTestId('change-AC-01-title');
   await expect(edited).toContainText('Edited here — kept');

@@ -25,6 +25,7 @@ import { AssessmentCard, PlanCard, TopRisksCard } from './StateCards';
 import { VerifyCard } from './VerifyCard';
 import { runVerify } from './verify-actions';
 import { useVerify } from './verify-store';
+import { CatalogUpdateNotice } from '../scope/catalog-update/CatalogUpdateNotice';
 
 export function DashboardPage() {
   const info = useVault((s) => s.info);
@@ -59,6 +60,7 @@ export function DashboardPage() {
         }
       />
       <Stack gap="lg">
+        <CatalogUpdateNotice />
         <NextStepCard />
         {hasControls && (
           <>

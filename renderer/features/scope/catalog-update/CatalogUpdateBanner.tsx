@@ -17,7 +17,9 @@ export function CatalogUpdateBanner() {
 
   useEffect(() => {
     const store = useCatalogUpdate.getState();
-    store.reset(); // never show another vault's plan while this one loads
+    // Never show another vault's plan while this one loads — unless the Dashboard just asked
+    // for the review of this one.
+    if (!store.reviewing) store.reset();
     store.load().catch(notifyError);
   }, []);
 
