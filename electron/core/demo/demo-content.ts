@@ -69,6 +69,10 @@ export function fillSystemDescription(vault: Vault): void {
   for (const [kind, name, description] of components)
     saveComponent(vault, { kind, name, description });
 
+  const controlRef = (ref: string) =>
+    listControls(vault, { search: ref, includeArchived: false, limit: 10 }).items.find(
+      (c) => c.ref === ref,
+    )?.id ?? null;
   const vendorReview = listControls(vault, { search: 'VEN-03', includeArchived: false, limit: 10 })
     .items[0];
   saveSubservice(
@@ -88,6 +92,13 @@ export function fillSystemDescription(vault: Vault): void {
           description:
             'Environmental protections (power, cooling, fire suppression) are maintained.',
           criteria: ['A1.2'],
+        },
+      ],
+      vendorCuecs: [
+        {
+          description:
+            'Customers of CloudHost restrict and review who can administer their cloud accounts.',
+          controlIds: [controlRef('AC-01'), controlRef('AC-05')].filter((id) => id !== null),
         },
       ],
       report: {

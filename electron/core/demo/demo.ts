@@ -2,6 +2,7 @@ import type { PersonInput } from '../../../shared/api/people';
 import { engagementInput } from '../../../shared/api/vault';
 import { createPerson, setCurrentPerson } from '../people/people';
 import { applyScope } from '../scope/apply-scope';
+import { updateEngagementDetails } from '../scope/engagement';
 import { listControls, updateControl } from '../scope/controls';
 import { createVault, type SessionOptions, type Vault } from '../vault/session';
 import { fillGapAnalysis, fillSystemDescription } from './demo-content';
@@ -62,6 +63,15 @@ export async function buildDemoVault(path: string, options: SessionOptions = {})
   );
   const people = new Map(DEMO_PEOPLE.map((p) => [p.name, createPerson(vault, p)]));
   setCurrentPerson(vault, people.get('Priya Raman')!.id);
+  updateEngagementDetails(vault, {
+    services: 'Northwind Insights, a hosted product-analytics platform, and its reporting API.',
+    auditorFirm: 'Example Assurance LLP (fictional)',
+    contacts: [
+      { name: 'Maya Okafor', role: 'CEO, signs the assertion', email: 'maya@northwind-demo.test' },
+      { name: 'Priya Raman', role: 'Audit coordinator', email: 'priya@northwind-demo.test' },
+      { name: 'Jordan Reyes', role: 'Engagement partner (auditor)', email: 'jordan@example.test' },
+    ],
+  });
   applyScope(vault);
 
   // Owners from the suggested role; performer and reviewer two different people.
