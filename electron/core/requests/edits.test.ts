@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AttestError } from '../../../shared/api/errors';
 import { listControlRows } from '../../db/repos/controls';
 import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
@@ -11,6 +10,7 @@ import { archiveRequest, commentOnRequest, setRequestStatus, updateRequest } fro
 import { importRequests } from './import';
 import { filterRequests, getRequestDetail, listRequests } from './queries';
 import { writePbcCsv } from './test-fixtures';
+import { refusal } from '../../testing/refusal';
 
 async function imported() {
   const dir = tempDir();
@@ -25,16 +25,6 @@ async function imported() {
   });
   const [a, b, c] = filterRequests(vault, { includeArchived: false });
   return { vault, ana, bo, a: a!, b: b!, c: c! };
-}
-
-function refusal(fn: () => unknown): AttestError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AttestError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('working a request', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AttestError } from '../../../shared/api/errors';
 import { listControlRows } from '../../db/repos/controls';
 import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
@@ -16,6 +15,7 @@ import {
   listTasks,
   proposeTasks,
 } from './tasks';
+import { refusal } from '../../testing/refusal';
 
 /** A scoped vault with three controls assessed as gaps: three proposals. */
 async function withGaps() {
@@ -32,16 +32,6 @@ const entries = (vault: Vault, entity: string) =>
   vault.db.sqlite
     .prepare(`SELECT action, entity_id FROM audit_event WHERE entity = ? ORDER BY seq`)
     .all(entity) as { action: string; entity_id: string }[];
-
-function refusal(fn: () => unknown): AttestError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AttestError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('accepting proposed tasks in a batch', () => {
   it('creates one audited task per proposal, as proposed, in one go', async () => {

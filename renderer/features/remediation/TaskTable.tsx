@@ -1,12 +1,11 @@
-import { Button, Group, Paper, Select, Stack, Switch, Table, Text } from '@mantine/core';
-import { IconRestore } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { Group, Paper, Select, Stack, Switch, Table, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import { TASK_STATUSES, type Task } from '../../../shared/api/tasks';
 import { OwnerFilter } from '../../components/OwnerFilter';
+import { RestoreButton } from '../../components/RestoreButton';
 import { SortableTh } from '../../components/SortableTh';
 import { StatusBadge } from '../../components/status';
 import { formatDate, plural } from '../../components/format';
-import { notifyError, notifySuccess } from '../../app/notify';
 import '../../components/tables.css';
 import { useRowKeyboard } from '../../components/useRowKeyboard';
 import { useGaps } from '../gaps/gaps-store';
@@ -57,34 +56,6 @@ function Filters() {
   );
 }
 
-/** Puts an archived task back in the plan, as it was (archive is never delete). */
-function RestoreButton(props: { task: Task }) {
-  const restore = useTasks((s) => s.restore);
-  const [busy, setBusy] = useState(false);
-  return (
-    <Button
-      size="compact-xs"
-      variant="light"
-      leftSection={<IconRestore size={14} />}
-      loading={busy}
-      aria-label={`Restore ${props.task.ref}`}
-      onClick={async (e) => {
-        e.stopPropagation();
-        setBusy(true);
-        try {
-          await restore(props.task.id);
-          notifySuccess(`${props.task.ref} is back in the plan.`);
-        } catch (err) {
-          notifyError(err);
-          setBusy(false);
-        }
-      }}
-    >
-      Restore
-    </Button>
-  );
-}
-
 /**
  * The plan as a table: filter, sort, and open a task beside it (Enter or a click). Archived
  * tasks are listed on request, marked, with Restore instead of opening.
@@ -92,6 +63,7 @@ function RestoreButton(props: { task: Task }) {
 export function TaskTable(props: { tasks: readonly Task[]; onOpen(id: string): void }) {
   const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
+  const restoreTask = useTasks((s) => s.restore);
   const filters = useTaskTable((s) => s.filters);
   const sort = useTaskTable((s) => s.sort);
   const setSort = useTaskTable((s) => s.setSort);
@@ -158,7 +130,11 @@ export function TaskTable(props: { tasks: readonly Task[]; onOpen(id: string): v
                       <span>{t.title}</span>
                       <Group gap={6}>
                         <StatusBadge tone="neutral">Archived</StatusBadge>
-                        <RestoreButton task={t} />
+                        <RestoreButton
+                          what={t.ref}
+                          done={`${t.ref} is back in the plan.`}
+                          restore={() => restoreTask(t.id)}
+                        />
                       </Group>
                     </Stack>
                   ) : (

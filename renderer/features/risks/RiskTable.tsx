@@ -1,9 +1,7 @@
-import { Button, Group, Paper, Table, Text } from '@mantine/core';
-import { IconRestore } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Group, Paper, Table, Text } from '@mantine/core';
 import type { Risk } from '../../../shared/api/risks';
-import { notifyError, notifySuccess } from '../../app/notify';
 import { formatDate } from '../../components/format';
+import { RestoreButton } from '../../components/RestoreButton';
 import { StatusBadge } from '../../components/status';
 import '../../components/tables.css';
 import { useRowKeyboard } from '../../components/useRowKeyboard';
@@ -30,34 +28,6 @@ function RefList(props: { refs: string[]; shown: number }) {
   );
 }
 
-/** Puts an archived risk back in the register, as it was (archive is never delete). */
-function RestoreButton(props: { risk: Risk }) {
-  const restore = useRisks((s) => s.restore);
-  const [busy, setBusy] = useState(false);
-  return (
-    <Button
-      size="compact-xs"
-      variant="light"
-      leftSection={<IconRestore size={14} />}
-      loading={busy}
-      aria-label={`Restore ${props.risk.title}`}
-      onClick={async (e) => {
-        e.stopPropagation();
-        setBusy(true);
-        try {
-          await restore(props.risk.id);
-          notifySuccess('Risk restored to the register.');
-        } catch (err) {
-          notifyError(err);
-          setBusy(false);
-        }
-      }}
-    >
-      Restore
-    </Button>
-  );
-}
-
 /**
  * The register: one row per risk, highest residual first; Enter or a click opens it. Archived
  * risks (listed on request) are marked and offer Restore instead of opening.
@@ -65,6 +35,7 @@ function RestoreButton(props: { risk: Risk }) {
 export function RiskTable(props: { risks: readonly Risk[]; onOpen(id: string): void }) {
   const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
+  const restoreRisk = useRisks((s) => s.restore);
   const refOf = (id: string) => controls.find((c) => c.id === id)?.ref ?? null;
 
   const { bodyProps, rowProps } = useRowKeyboard(props.risks.length, (i) => {
@@ -105,7 +76,13 @@ export function RiskTable(props: { risks: readonly Risk[]; onOpen(id: string): v
                       {RISK_CATEGORY_LABEL[r.category]}
                     </Text>
                     {r.archived && <StatusBadge tone="neutral">Archived</StatusBadge>}
-                    {r.archived && <RestoreButton risk={r} />}
+                    {r.archived && (
+                      <RestoreButton
+                        what={r.title}
+                        done="Risk restored to the register."
+                        restore={() => restoreRisk(r.id)}
+                      />
+                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td>
