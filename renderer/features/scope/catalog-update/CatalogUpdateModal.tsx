@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { CatalogUpdatePlan, CatalogUpdateResult } from '../../../../shared/api/catalog-update';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { plural } from '../../../components/format';
@@ -77,95 +77,87 @@ function Review({ plan, onCancel }: { plan: CatalogUpdatePlan; onCancel(): void 
         data-testid="catalog-update-sections"
       >
         {plan.controls.updated.length > 0 && (
-          <Accordion.Item value="updated">
-            <Accordion.Control>
-              <SectionTitle title="Revised library text" count={plan.controls.updated.length} />
-            </Accordion.Control>
-            <Accordion.Panel>
-              <Stack gap="lg">
-                {plan.controls.updated.map((u) => (
-                  <Stack key={u.id} gap="sm" data-testid={`updated-${u.ref}`}>
-                    <Group gap="xs">
-                      <Text fw={600} className="attest-mono" size="sm">
-                        {u.ref}
-                      </Text>
-                      <Text size="sm">{u.title}</Text>
-                    </Group>
-                    {u.changes.map((c) => (
-                      <FieldChange
-                        key={c.field}
-                        change={c}
-                        version={plan.buildVersion}
-                        controlRef={u.ref}
-                        taken={taken[u.id]?.includes(c.field) ?? false}
-                        onTake={(take) => toggle(u.id, c.field, take)}
-                      />
-                    ))}
-                  </Stack>
-                ))}
-              </Stack>
-            </Accordion.Panel>
-          </Accordion.Item>
+          <Section
+            value="updated"
+            title="Revised library text"
+            count={plan.controls.updated.length}
+          >
+            <Stack gap="lg">
+              {plan.controls.updated.map((u) => (
+                <Stack key={u.id} gap="sm" data-testid={`updated-${u.ref}`}>
+                  <Group gap="xs">
+                    <Text fw={600} className="attest-mono" size="sm">
+                      {u.ref}
+                    </Text>
+                    <Text size="sm">{u.title}</Text>
+                  </Group>
+                  {u.changes.map((c) => (
+                    <FieldChange
+                      key={c.field}
+                      change={c}
+                      version={plan.buildVersion}
+                      controlRef={u.ref}
+                      taken={taken[u.id]?.includes(c.field) ?? false}
+                      onTake={(take) => toggle(u.id, c.field, take)}
+                    />
+                  ))}
+                </Stack>
+              ))}
+            </Stack>
+          </Section>
         )}
         {plan.controls.added.length > 0 && (
-          <Accordion.Item value="added">
-            <Accordion.Control>
-              <SectionTitle title="New controls to add" count={plan.controls.added.length} />
-            </Accordion.Control>
-            <Accordion.Panel>
-              <Table verticalSpacing={4} data-testid="added-controls">
-                <Table.Tbody>
-                  {plan.controls.added.map((c) => (
-                    <Table.Tr key={c.ref}>
-                      <Table.Td className="attest-mono" w={90}>
-                        {c.ref}
-                      </Table.Td>
-                      <Table.Td>{c.title}</Table.Td>
-                      <Table.Td className="attest-mono" c="dimmed">
-                        {c.criteria.join(', ')}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Accordion.Panel>
-          </Accordion.Item>
+          <Section value="added" title="New controls to add" count={plan.controls.added.length}>
+            <Table verticalSpacing={4} data-testid="added-controls">
+              <Table.Tbody>
+                {plan.controls.added.map((c) => (
+                  <Table.Tr key={c.ref}>
+                    <Table.Td className="attest-mono" w={90}>
+                      {c.ref}
+                    </Table.Td>
+                    <Table.Td>{c.title}</Table.Td>
+                    <Table.Td className="attest-mono" c="dimmed">
+                      {c.criteria.join(', ')}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Section>
         )}
         {plan.controls.retired.length > 0 && (
-          <Accordion.Item value="retired">
-            <Accordion.Control>
-              <SectionTitle title="Dropped from the library" count={plan.controls.retired.length} />
-            </Accordion.Control>
-            <Accordion.Panel>
-              <Text size="sm" mb="xs">
-                These stay in the vault, with all their work, as your own controls.
-              </Text>
-              <RefList items={plan.controls.retired.map((c) => [c.ref, c.title])} />
-            </Accordion.Panel>
-          </Accordion.Item>
+          <Section
+            value="retired"
+            title="Dropped from the library"
+            count={plan.controls.retired.length}
+          >
+            <Text size="sm" mb="xs">
+              These stay in the vault, with all their work, as your own controls.
+            </Text>
+            <RefList items={plan.controls.retired.map((c) => [c.ref, c.title])} />
+          </Section>
         )}
         {n.criteria + plan.criteria.removed.length > 0 && (
-          <Accordion.Item value="criteria">
-            <Accordion.Control>
-              <SectionTitle title="Criteria" count={n.criteria + plan.criteria.removed.length} />
-            </Accordion.Control>
-            <Accordion.Panel>
-              <Stack gap="sm">
-                <CriteriaGroup
-                  label="New titles or guidance (written by Attest; follows the catalog)"
-                  items={plan.criteria.changed.map((c) => [c.id, c.title])}
-                />
-                <CriteriaGroup
-                  label="New criteria"
-                  items={plan.criteria.added.map((c) => [c.id, c.title])}
-                />
-                <CriteriaGroup
-                  label="No longer in the catalog (kept in this vault)"
-                  items={plan.criteria.removed.map((c) => [c.id, c.title])}
-                />
-              </Stack>
-            </Accordion.Panel>
-          </Accordion.Item>
+          <Section
+            value="criteria"
+            title="Criteria"
+            count={n.criteria + plan.criteria.removed.length}
+          >
+            <Stack gap="sm">
+              <CriteriaGroup
+                label="New titles or guidance (written by Attest; follows the catalog)"
+                items={plan.criteria.changed.map((c) => [c.id, c.title])}
+              />
+              <CriteriaGroup
+                label="New criteria"
+                items={plan.criteria.added.map((c) => [c.id, c.title])}
+              />
+              <CriteriaGroup
+                label="No longer in the catalog (kept in this vault)"
+                items={plan.criteria.removed.map((c) => [c.id, c.title])}
+              />
+            </Stack>
+          </Section>
         )}
       </Accordion>
       <Group justify="flex-end">
@@ -193,16 +185,22 @@ function Stat({ label, value }: { label: string; value: number }) {
   );
 }
 
-function SectionTitle({ title, count }: { title: string; count: number }) {
+/** One collapsible part of the review, titled with how many things it lists. */
+function Section(props: { value: string; title: string; count: number; children: ReactNode }) {
   return (
-    <Group gap="xs">
-      <Title order={4} size="h5">
-        {title}
-      </Title>
-      <Badge variant="light" color="gray" radius="sm">
-        {count}
-      </Badge>
-    </Group>
+    <Accordion.Item value={props.value}>
+      <Accordion.Control>
+        <Group gap="xs">
+          <Title order={4} size="h5">
+            {props.title}
+          </Title>
+          <Badge variant="light" color="gray" radius="sm">
+            {props.count}
+          </Badge>
+        </Group>
+      </Accordion.Control>
+      <Accordion.Panel>{props.children}</Accordion.Panel>
+    </Accordion.Item>
   );
 }
 
