@@ -39,6 +39,20 @@ describe('attest init', () => {
   });
 
   it.each([
+    [['--period', '2026-01-01..2026-01-15'], 'shorter than three months'],
+    [['--period', '2026-01-01..2027-12-31'], 'at most twelve months'],
+    [[], 'no period yet'],
+    [['--type', 'type1'], 'no as-of date yet'],
+  ])('creates the vault with %j but warns on stderr', async (extra, warning) => {
+    const dir = tempDir();
+    const r = await attest(dir, 'init', 'acme.attest', '--name', 'Acme', ...extra, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ engagement: { name: 'Acme' } });
+    expect(r.err).toContain('attest init: warning:');
+    expect(r.err).toContain(warning);
+  });
+
+  it.each([
     [['--period', '2026-06-30..2026-01-01'], '--period: The period must end after it starts'],
     [['--period', '2026-01-01..2026-02-30'], '--period: Use a calendar date'],
     [['--period', 'last year'], '--period: write it as YYYY-MM-DD..YYYY-MM-DD'],
@@ -171,7 +185,10 @@ describe('the attest command', () => {
     const viaNpx = existsSync(npx)
       ? [npx]
       : [join(process.execPath, '..', '..', 'lib', 'node_modules', 'npm', 'bin', 'npx-cli.js')];
-    const init = await runNode([...viaNpx, 'attest', 'init', vault, '--name', 'Via npx'], env);
+    const init = await runNode(
+      [...viaNpx, 'attest', 'init', vault, '--name', 'Via npx', '--as-of', '2026-03-31'],
+      env,
+    );
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     const info = await runNode([...viaNpx, 'attest', 'info', vault, '--json'], env);

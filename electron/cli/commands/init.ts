@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { engagementInput } from '../../../shared/api/vault';
+import type { Engagement } from '../../../shared/api/vault';
 import { CATEGORIES, type Category } from '../../../shared/domain/engagement';
+import { periodLengthWarning } from '../../../shared/domain/report-period';
 import { applyScope } from '../../core/scope/apply-scope';
 import { closeVault, createVault } from '../../core/vault/session';
 import { vaultInfo, formatFingerprint } from '../../core/vault/info';
@@ -77,10 +79,20 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
         ]),
       );
     }
+    for (const warning of warnings(info.engagement)) io.err(`attest init: warning: ${warning}\n`);
   } finally {
     closeVault(vault);
   }
   return EXIT_OK;
+}
+
+/** What is allowed but worth a second look, said on stderr so --json output stays clean. */
+function warnings(e: Engagement): string[] {
+  if (e.reportType === 'type1')
+    return e.asOf ? [] : ['no as-of date yet; set it in Scope → Report type, or pass --as-of.'];
+  if (!e.period) return ['no period yet; set it in Scope → Report type, or pass --period.'];
+  const length = periodLengthWarning(e.period.start, e.period.end);
+  return length ? [length] : [];
 }
 
 function parsePeriod(text: string): { start: string; end: string } {
