@@ -7,6 +7,7 @@ import {
   openDemoVault,
   test,
 } from './fixtures';
+import { goHash } from './pages/hash';
 import { controls as allControls, rpc as ask } from './pages/rpc';
 import { ScopeView } from './pages/ScopeView';
 import { ScopeWizard } from './pages/ScopeWizard';
@@ -173,6 +174,53 @@ test('the wizard scopes a Type II engagement with a carved-out cloud provider', 
   await expectNoSeriousA11yViolations(page, 'scope: narrative');
 });
 
+interface SdTexts {
+  texts: Record<'services' | 'commitments' | 'systemRequirements' | 'boundaries', string>;
+}
+
+test('text typed just before changing step or reloading is saved, not lost', async ({
+  page,
+  attest,
+}) => {
+  await createVaultByApi(page, attest, {
+    name: 'Autosave SOC 2',
+    reportType: 'type2',
+    period: PERIOD,
+    categories: ['security'],
+  });
+  await new Workbench(page).expectOpen('Autosave SOC 2');
+  const wizard = new ScopeWizard(page);
+  const texts = async () => (await ask<SdTexts>(page, attest, 'sd.get')).texts;
+  await wizard.open(4);
+  await wizard.expectStep(4);
+
+  // Typed, then straight on to the next step: no pause for the autosave to wait for.
+  const boundaries = 'The production platform and its pipeline; not the marketing website.';
+  await wizard.field('System boundaries').fill(boundaries);
+  await wizard.next.click();
+  await wizard.expectStep(5);
+  await expect.poll(async () => (await texts()).boundaries).toBe(boundaries);
+
+  // Typed, then the page reloaded at once: leaving sends it (a browser tab asks to confirm first).
+  await wizard.open(4);
+  await wizard.expectStep(4);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  const commitments = '99.9 % monthly availability; incident notice within 72 hours.';
+  await wizard.field('Principal service commitments').fill(commitments);
+  await page.reload();
+  await expect.poll(async () => (await texts()).commitments).toBe(commitments);
+  expect(dialogs.every((type) => type === 'beforeunload')).toBe(true);
+  await new Workbench(page).expectOpen('Autosave SOC 2');
+  await wizard.open(4);
+  await expect(wizard.field('Principal service commitments')).toHaveValue(commitments);
+  await expect(wizard.field('System boundaries')).toHaveValue(boundaries);
+  await wizard.expectSaved();
+});
+
 test('a custom control mapped to a criterion that does not exist is refused under the field', async ({
   page,
   attest,
@@ -239,6 +287,135 @@ test('a control edited in its drawer keeps the change after a reload', async ({ 
   await view.openControl('AC-04');
   await expect(view.drawerField('Title')).toHaveValue('Approved and ticketed access requests');
   await expect(page.getByTestId('sod-warning')).toBeVisible();
+});
+
+interface ControlWithScope {
+  id: string;
+  ref: string;
+  title: string;
+  archived: boolean;
+  source: 'library' | 'custom';
+  policyKey: string | null;
+  criteria: string[];
+}
+
+const scopedControls = async (page: Page, attest: AttestServer) =>
+  (
+    await ask<{ items: ControlWithScope[] }>(page, attest, 'controls.list', {
+      limit: 1000,
+    })
+  ).items;
+
+const control = (page: Page, attest: AttestServer, id: string) =>
+  ask<ControlWithScope>(page, attest, 'controls.get', { id });
+
+test('the policy a control rests on is shown by title and can be changed', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const { items: policies } = await ask<{ items: { key: string; title: string }[] }>(
+    page,
+    attest,
+    'catalog.policies',
+  );
+  const label = (key: string) => {
+    const p = policies.find((x) => x.key === key)!;
+    return `${p.title} (${p.key})`;
+  };
+  const view = new ScopeView(page);
+  await view.open();
+  const ac04 = (await scopedControls(page, attest)).find((c) => c.ref === 'AC-04')!;
+  expect(ac04.policyKey).not.toBeNull();
+  await view.openControl('AC-04');
+  const policy = view.drawer.getByLabel('Policy', { exact: true });
+  await expect(policy).toHaveValue(label(ac04.policyKey!));
+
+  // Searchable by title; a library control always keeps a policy (no clear button).
+  const other =
+    policies.find((p) => p.key !== ac04.policyKey && p.key === 'access-control') ??
+    policies.find((p) => p.key !== ac04.policyKey)!;
+  await policy.click();
+  await policy.fill(other.title.slice(0, 10));
+  await page.getByRole('option', { name: label(other.key) }).click();
+  await expect(policy).toHaveValue(label(other.key));
+  await expect.poll(async () => (await control(page, attest, ac04.id)).policyKey).toBe(other.key);
+  await expectNoSeriousA11yViolations(page, 'control drawer with its policy');
+  await page.keyboard.press('Escape');
+  await expect(view.drawer).toBeHidden();
+
+  // A new custom control: a policy chosen in the form is saved with it, and can be cleared.
+  await page.getByRole('button', { name: 'Add custom control' }).click();
+  const drawer = page.getByRole('dialog', { name: 'New custom control' });
+  await drawer.getByLabel('Title').fill('Quarterly board security briefing');
+  const criteria = drawer.getByLabel('Mapped criteria');
+  await criteria.fill('CC1.2');
+  await criteria.press('Enter');
+  const newPolicy = drawer.getByLabel('Policy', { exact: true });
+  await newPolicy.click();
+  await newPolicy.fill('risk');
+  const risk = policies.find((p) => p.key === 'risk-management')!;
+  await page.getByRole('option', { name: label(risk.key) }).click();
+  await drawer.getByRole('button', { name: 'Add control' }).click();
+  await expect(page.getByRole('dialog')).toContainText('CUS-01');
+  const custom = (await scopedControls(page, attest)).find((c) => c.ref === 'CUS-01')!;
+  expect(custom.policyKey).toBe('risk-management');
+  const customPolicy = view.drawer.getByLabel('Policy', { exact: true });
+  await expect(customPolicy).toHaveValue(label('risk-management'));
+  await view.drawer.getByRole('button', { name: 'Clear the policy' }).click();
+  await expect(customPolicy).toHaveValue('');
+  await expect.poll(async () => (await control(page, attest, custom.id)).policyKey).toBeNull();
+});
+
+test('the criterion drawer maps an existing control to it and unmaps one', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const view = new ScopeView(page);
+  await view.open();
+  const all = await scopedControls(page, attest);
+  const criterion = 'CC6.1';
+  const candidate = all.find(
+    (c) => !c.archived && !c.criteria.includes(criterion) && c.criteria.length > 0,
+  )!;
+  await goHash(page, `/scope?criterion=${criterion}`);
+  const drawer = page.getByRole('dialog');
+  const mapped = drawer.getByTestId('mapped-controls');
+  await expect(drawer).toContainText('Mapped controls');
+  await expect(mapped).not.toContainText(candidate.ref);
+
+  // Map: a searchable list of the active controls not yet mapped here.
+  const pick = drawer.getByLabel('Map an existing control');
+  await pick.click();
+  await pick.fill(candidate.ref);
+  await page.getByRole('option', { name: `${candidate.ref} ${candidate.title}` }).click();
+  await drawer.getByRole('button', { name: 'Map', exact: true }).click();
+  await expect(mapped).toContainText(candidate.ref);
+  await expect
+    .poll(async () => (await control(page, attest, candidate.id)).criteria)
+    .toEqual([...candidate.criteria, criterion]);
+  await expect(view.matrixRow(criterion)).toContainText(candidate.ref);
+  await expectNoSeriousA11yViolations(page, 'criterion drawer after mapping');
+
+  // Unmap: the control keeps its other criteria.
+  await drawer.getByRole('button', { name: `Unmap ${candidate.ref} from ${criterion}` }).click();
+  await expect(mapped).not.toContainText(candidate.ref);
+  await expect
+    .poll(async () => (await control(page, attest, candidate.id)).criteria)
+    .toEqual(candidate.criteria);
+
+  // A control must keep one in-scope criterion: Attest refuses, and the drawer says why.
+  const single = all.find((c) => !c.archived && c.criteria.length === 1)!;
+  const only = single.criteria[0]!;
+  await goHash(page, `/scope?criterion=${only}`);
+  await expect(drawer).toContainText(only);
+  await drawer.getByRole('button', { name: `Unmap ${single.ref} from ${only}` }).click();
+  await expect(drawer.getByTestId('mapping-error')).toContainText(`${single.ref} was not changed`);
+  await expect(drawer.getByTestId('mapping-error')).toContainText('at least one');
+  await expect(mapped).toContainText(single.ref);
+  expect((await control(page, attest, single.id)).criteria).toEqual([only]);
+  await expectNoSeriousA11yViolations(page, 'criterion drawer with a refused unmap');
 });
 
 test('the palette opens criteria and controls in the scope view', async ({ page, attest }) => {

@@ -92,6 +92,27 @@ test('field errors appear under their fields, from the form and from Attest', as
   await new Workbench(page).expectOpen('Fine now');
 });
 
+test('an unusual Type II period length is a warning, not a reason to refuse', async ({ page }) => {
+  const start = new StartPage(page);
+  const dialog = await start.startNewVault();
+  await dialog.fill({ name: 'Short period', periodStart: '2026-01-01', periodEnd: '2026-06-30' });
+  await expect(dialog.periodWarning).toBeHidden();
+  await dialog.fill({ periodEnd: '2027-06-30' });
+  await expect(dialog.periodWarning).toContainText('at most twelve months');
+  await dialog.fill({ periodEnd: '2026-02-15' });
+  await expect(dialog.periodWarning).toContainText('shorter than three months');
+  await expectNoSeriousA11yViolations(page, 'the new-vault dialog with a period warning');
+  // Type I has no period: no warning.
+  await dialog.fill({ reportType: 'Type I' });
+  await expect(dialog.periodWarning).toBeHidden();
+  await dialog.fill({ reportType: 'Type II' });
+  await expect(dialog.periodWarning).toBeVisible();
+  await dialog.submit();
+  const bench = new Workbench(page);
+  await bench.expectOpen('Short period');
+  await expect(bench.scope).toContainText('Type II');
+});
+
 test('opening a file that is not a vault says so clearly', async ({ page, attest }) => {
   writeFileSync(
     join(attest.home, 'bad.attest'),

@@ -19,6 +19,24 @@ async function withNewerBuild(t: Harness, use: () => Promise<void>): Promise<voi
 }
 
 export const catalogCases = {
+  'catalog.policies': async (t) => {
+    // The catalog needs no vault: the control drawer offers its policies by title.
+    const { items } = await ok(t, 'catalog.policies', {});
+    expect(items.length).toBeGreaterThan(10);
+    expect(items).toContainEqual({
+      key: 'information-security',
+      title: 'Information Security Policy',
+    });
+    expect(new Set(items.map((p) => p.key)).size).toBe(items.length);
+    // Every library control's policy is one of them.
+    await freshVault(t);
+    await ok(t, 'scope.confirm', {});
+    const keys = new Set(items.map((p) => p.key));
+    const { items: controls } = await ok(t, 'controls.list', {});
+    expect(controls.length).toBeGreaterThan(0);
+    for (const c of controls) if (c.policyKey) expect(keys).toContain(c.policyKey);
+    await fails(t, 'catalog.policies', { extra: 1 }, 'validation');
+  },
   'catalog.updatePlan': async (t) => {
     await freshVault(t);
     expect((await ok(t, 'catalog.updatePlan', {})).status).toBe('not_scoped');

@@ -1,9 +1,15 @@
 import { applyCatalogUpdate } from '../../core/catalog/apply-update';
+import { loadCatalog } from '../../core/catalog/catalog';
 import { planCatalogUpdate } from '../../core/catalog/update-plan';
 import { requireVault } from '../context';
 import type { HandlerSlice } from './types';
 
-export const catalogHandlers: HandlerSlice<'catalog.updatePlan' | 'catalog.applyUpdate'> = {
+export const catalogHandlers: HandlerSlice<
+  'catalog.policies' | 'catalog.updatePlan' | 'catalog.applyUpdate'
+> = {
+  'catalog.policies': () => ({
+    items: loadCatalog().policies.map(({ key, title }) => ({ key, title })),
+  }),
   'catalog.updatePlan': (_input, ctx) => planCatalogUpdate(requireVault(ctx)),
   'catalog.applyUpdate': (input, ctx) => applyCatalogUpdate(requireVault(ctx), input),
 };

@@ -14,9 +14,12 @@ export interface NewVaultFields {
 /** The "New vault" dialog. */
 export class NewVaultDialog {
   readonly root: Locator;
+  /** The non-blocking warning about an unusual Type II period length. */
+  readonly periodWarning: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole('dialog', { name: 'New vault' });
+    this.periodWarning = this.root.getByTestId('period-warning');
   }
 
   field(label: string): Locator {

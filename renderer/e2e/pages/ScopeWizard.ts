@@ -34,7 +34,7 @@ export class ScopeWizard {
   }
 
   async expectStep(n: number) {
-    await expect(this.page.getByText(`${n} of 9`, { exact: true })).toBeVisible();
+    await expect(this.page.getByTestId('wizard-question')).toHaveText(`Question ${n} of 9`);
   }
 
   field(label: string | RegExp): Locator {

@@ -13,11 +13,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../shared/domain/engagement';
 import { api, toApiCallError } from '../../api';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { CATEGORY_HELP } from '../scope/categories';
+import { periodLengthWarning } from '../../../shared/domain/report-period';
 import { useVaultDialogs } from './dialogs';
 import {
   EMPTY_NEW_VAULT,
@@ -51,6 +53,11 @@ function NewVaultForm() {
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const browser = api.kind === 'browser';
+  // Unusual but allowed: a warning beside the dates, never a reason to refuse the form.
+  const periodWarning =
+    values.reportType === 'type2'
+      ? periodLengthWarning(values.periodStart, values.periodEnd)
+      : null;
 
   const set = <K extends keyof NewVaultValues>(key: K, value: NewVaultValues[K]) => {
     setValues((v) => {
@@ -173,6 +180,16 @@ function NewVaultForm() {
                 error={errors.periodEnd}
               />
             </SimpleGrid>
+          )}
+          {periodWarning && (
+            <Alert
+              color="yellow"
+              variant="light"
+              icon={<IconAlertTriangle size={18} aria-hidden />}
+              data-testid="period-warning"
+            >
+              {periodWarning}
+            </Alert>
           )}
         </Section>
 

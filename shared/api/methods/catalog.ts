@@ -6,7 +6,17 @@ import {
 } from '../catalog-update';
 import { method } from '../define';
 
+/** A policy template of the catalog: what a control's `policyKey` points at. */
+export const policyTemplateItem = z.object({ key: z.string(), title: z.string() });
+export type PolicyTemplateItem = z.infer<typeof policyTemplateItem>;
+
 export const catalogMethods = {
+  'catalog.policies': method({
+    summary: 'The policy templates of this build’s catalog (key and title), in catalog order',
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(policyTemplateItem) }),
+    mutates: false,
+  }),
   'catalog.updatePlan': method({
     summary: 'What applying this build’s catalog would change in the vault (nothing is changed)',
     input: z.object({}).strict(),

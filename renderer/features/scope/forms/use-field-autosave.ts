@@ -1,10 +1,25 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
-import { useUnsaved } from './unsaved-store';
+import { api } from '../../../api';
+import { installUnloadGuard, registerFlush, useUnsaved } from './unsaved-store';
+
+let guardInstalled = false;
+
+/**
+ * Leaving the page sends whatever is waiting. Only a browser tab asks to confirm leaving while a
+ * save is on its way: the desktop window has no such dialog (a refused unload would silently
+ * keep the window open), and there the call reaches the main process at once.
+ */
+function ensureUnloadGuard() {
+  if (guardInstalled || typeof window === 'undefined') return;
+  guardInstalled = true;
+  installUnloadGuard(window, { confirm: api.kind === 'browser' });
+}
 
 /**
  * Saves fields as they are edited: typing waits for a pause (`delay`), choices save at once.
  * Each field is its own call, sent one after another, so a refused field never holds back the
- * others. Whatever is still waiting is sent when the form goes away (next step, drawer closed).
+ * others. Whatever is still waiting is sent at once when the form goes away (next step, drawer
+ * closed), when `flushPendingSaves` is called, and when the page is left (reload, window closed).
  */
 export function useFieldAutosave<K extends string>(
   saveField: (field: K, value: unknown) => Promise<void>,
@@ -24,9 +39,14 @@ export function useFieldAutosave<K extends string>(
     const batch = [...waiting.current];
     waiting.current.clear();
     if (batch.length === 0) return chain.current;
-    useUnsaved.getState().add(-batch.length);
+    const unsaved = useUnsaved.getState();
+    unsaved.add(-batch.length);
+    unsaved.send(batch.length);
     for (const [field, value] of batch) {
-      chain.current = chain.current.then(() => saveRef.current(field, value)).catch(() => {});
+      chain.current = chain.current
+        .then(() => saveRef.current(field, value))
+        .catch(() => {})
+        .finally(() => useUnsaved.getState().send(-1));
     }
     return chain.current;
   }, []);
@@ -42,6 +62,13 @@ export function useFieldAutosave<K extends string>(
     [delay, flush],
   );
 
-  useEffect(() => () => void flush(), [flush]);
+  useEffect(() => {
+    ensureUnloadGuard();
+    const unregister = registerFlush(() => void flush());
+    return () => {
+      unregister();
+      void flush();
+    };
+  }, [flush]);
   return { schedule, flush };
 }

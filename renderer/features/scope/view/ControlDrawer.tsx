@@ -60,6 +60,7 @@ function EditControl({ control }: { control: Control }) {
       <ControlFields
         values={values}
         errors={errors}
+        source={control.source}
         onChange={(field, value, now) => {
           const next = { ...values, [field]: value };
           setValues(next);
@@ -134,6 +135,7 @@ function NewControl(props: {
         <ControlFields
           values={values}
           errors={errors}
+          source="custom"
           onChange={(field, value) => {
             setValues((v) => ({ ...v, [field]: value }));
             clear(field);

@@ -25,6 +25,7 @@ import { PersonSelect } from '../../../components/PersonSelect';
 import { usePeople } from '../../people/people-store';
 import { useVault } from '../../vault/store';
 import { CriteriaTagsInput } from '../fields/CriteriaTagsInput';
+import { PolicySelect } from '../fields/PolicySelect';
 import {
   type ControlField,
   type ControlValues,
@@ -50,6 +51,8 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
 export function ControlFields(props: {
   values: ControlValues;
   errors: FieldErrors;
+  /** A library control always rests on a policy; only a custom control may have none. */
+  source: 'library' | 'custom';
   /** `now`: a choice (saved at once) rather than typing. */
   onChange<K extends ControlField>(field: K, value: ControlValues[K], now?: boolean): void;
 }) {
@@ -87,6 +90,19 @@ export function ControlFields(props: {
         </SimpleGrid>
         <TextInput label="Title" required {...text('title')} />
         <Textarea label="Description" autosize minRows={2} maxRows={8} {...text('description')} />
+        <PolicySelect
+          label="Policy"
+          description={
+            props.source === 'library'
+              ? 'The policy this control puts into practice'
+              : 'The policy this control puts into practice, if any'
+          }
+          value={v.policyKey}
+          onChange={(key) => onChange('policyKey', key, true)}
+          clearable={props.source === 'custom'}
+          allowDeselect={props.source === 'custom'}
+          error={errors.policyKey}
+        />
       </Section>
       <Divider />
       <Section title="Who">

@@ -1,22 +1,30 @@
 import {
+  ActionIcon,
+  Alert,
   Anchor,
   Badge,
   Button,
   Drawer,
   Group,
   List,
+  Select,
   Stack,
   Text,
   Title,
+  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconLink, IconPlus, IconUnlink } from '@tabler/icons-react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import type { Control, VaultCriterion } from '../../../../shared/api/controls';
 import { CATEGORY_LABELS } from '../../../../shared/domain/engagement';
+import { api, toApiCallError } from '../../../api';
+import { notifyError, notifySuccess } from '../../../app/notify';
 import { StatusBadge } from '../../../components/status';
 import { scopeLinks } from '../scope-paths';
 import { useScope } from '../scope-store';
+import { criteriaWith, criteriaWithout, unmappedControls } from './criterion-mapping';
 import { MAPPING, carvedOutMap, mappingStatus } from './matrix';
 
 /** A stable empty list: a selector must not answer a new array each time (it would loop). */
@@ -30,6 +38,173 @@ function Block(props: { title: string; children: ReactNode }) {
       </Title>
       {props.children}
     </Stack>
+  );
+}
+
+/** A refusal of a mapping change, worded for the control it concerns. */
+interface MappingError {
+  ref: string;
+  message: string;
+}
+
+/**
+ * The controls mapped to a criterion, and the two ways to change that without leaving the
+ * drawer: map an existing active control to it, or unmap one (a control keeps at least one
+ * in-scope criterion: Attest refuses otherwise, and the refusal is shown here).
+ */
+function MappedControls(props: {
+  criterion: VaultCriterion;
+  mapped: Control[];
+  onControl(id: string): void;
+  onNewControl(criterionId: string): void;
+}) {
+  const { criterion, mapped } = props;
+  const controls = useScope((s) => s.controls);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<MappingError | null>(null);
+  const candidates = useMemo(
+    () =>
+      unmappedControls(controls, criterion.id).map((c) => ({
+        value: c.id,
+        label: `${c.ref} ${c.title}`,
+      })),
+    [controls, criterion.id],
+  );
+
+  const change = async (control: Control, criteria: string[], done: string) => {
+    setBusy(control.id);
+    setError(null);
+    try {
+      const saved = await api.call('controls.update', { id: control.id, patch: { criteria } });
+      useScope.getState().putControl(saved);
+      notifySuccess(done);
+      return true;
+    } catch (e) {
+      const err = toApiCallError(e);
+      if (err.code !== 'validation') {
+        notifyError(err);
+        return false;
+      }
+      // The field-level message (patch.criteria) says what the user can act on.
+      const issue = err.issues.find((i) => i.path.at(-1) === 'criteria') ?? err.issues[0];
+      setError({ ref: control.ref, message: issue?.message ?? err.message });
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const map = async (e: FormEvent) => {
+    e.preventDefault();
+    const control = controls.find((c) => c.id === choice);
+    if (!control) return;
+    const ok = await change(
+      control,
+      criteriaWith(control, criterion.id),
+      `Mapped ${control.ref} to ${criterion.id}.`,
+    );
+    if (ok) setChoice(null);
+  };
+
+  const unmap = (control: Control) =>
+    void change(
+      control,
+      criteriaWithout(control, criterion.id),
+      `Unmapped ${control.ref} from ${criterion.id}.`,
+    );
+
+  return (
+    <Block title={`Mapped controls (${mapped.length})`}>
+      <form onSubmit={(e) => void map(e)} data-testid="map-control-form">
+        <Group gap="xs" align="flex-end" wrap="nowrap" mt={4}>
+          <Select
+            label="Map an existing control"
+            placeholder={
+              candidates.length ? 'Search by reference or title' : 'Every control is mapped'
+            }
+            data={candidates}
+            value={choice}
+            onChange={setChoice}
+            searchable
+            clearable
+            disabled={candidates.length === 0}
+            nothingFoundMessage="No control matches"
+            maxDropdownHeight={280}
+            comboboxProps={{ withinPortal: true }}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+          <Button
+            type="submit"
+            variant="default"
+            leftSection={<IconLink size={16} aria-hidden />}
+            disabled={choice === null}
+            loading={busy !== null && busy === choice}
+          >
+            Map
+          </Button>
+        </Group>
+      </form>
+      <Group>
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => props.onNewControl(criterion.id)}
+        >
+          Add a custom control for {criterion.id}
+        </Button>
+      </Group>
+      {error && (
+        <Alert
+          color="red"
+          variant="light"
+          title={`${error.ref} was not changed`}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setError(null)}
+          data-testid="mapping-error"
+        >
+          {error.message}
+        </Alert>
+      )}
+      {mapped.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No control serves this criterion yet. Map an existing control to it, or add one.
+        </Text>
+      ) : (
+        <Stack gap={0} data-testid="mapped-controls">
+          {mapped.map((c) => (
+            <Group key={c.id} gap={4} wrap="nowrap" className="attest-row">
+              <UnstyledButton
+                onClick={() => props.onControl(c.id)}
+                px={6}
+                py={6}
+                style={{ flex: 1, minWidth: 0 }}
+              >
+                <Group gap="sm" wrap="nowrap">
+                  <Text size="sm" fw={600} className="attest-mono" w={64} style={{ flexShrink: 0 }}>
+                    {c.ref}
+                  </Text>
+                  <Text size="sm">{c.title}</Text>
+                </Group>
+              </UnstyledButton>
+              <Tooltip label={`Unmap from ${criterion.id}`} withinPortal>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-label={`Unmap ${c.ref} from ${criterion.id}`}
+                  loading={busy === c.id}
+                  onClick={() => unmap(c)}
+                >
+                  <IconUnlink size={16} aria-hidden />
+                </ActionIcon>
+              </Tooltip>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Block>
   );
 }
 
@@ -104,42 +279,13 @@ export function CriterionDrawer(props: {
               of them.
             </Text>
           )}
-          <Block title={`Mapped controls (${mapped.length})`}>
-            {mapped.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                No control serves this criterion yet. Map an existing control to it, or add one.
-              </Text>
-            ) : (
-              <Stack gap={0}>
-                {mapped.map((c) => (
-                  <UnstyledButton
-                    key={c.id}
-                    onClick={() => props.onControl(c.id)}
-                    className="attest-row"
-                    px={6}
-                    py={6}
-                  >
-                    <Group gap="sm" wrap="nowrap">
-                      <Text size="sm" fw={600} className="attest-mono" w={64}>
-                        {c.ref}
-                      </Text>
-                      <Text size="sm">{c.title}</Text>
-                    </Group>
-                  </UnstyledButton>
-                ))}
-              </Stack>
-            )}
-            <Group>
-              <Button
-                variant="subtle"
-                size="xs"
-                leftSection={<IconPlus size={14} />}
-                onClick={() => props.onNewControl(criterion.id)}
-              >
-                Add a custom control for {criterion.id}
-              </Button>
-            </Group>
-          </Block>
+          <MappedControls
+            key={criterion.id}
+            criterion={criterion}
+            mapped={mapped}
+            onControl={props.onControl}
+            onNewControl={props.onNewControl}
+          />
           <Block title="Controls that usually meet it">
             <List size="sm" spacing={4}>
               {criterion.guidance.typicalControls.map((t) => (

@@ -19,6 +19,20 @@ describe('control form', () => {
     expect(patchOf('title', { ...v, title: 'X' })).toEqual({ title: 'X' });
   });
 
+  it('sends the policy a control rests on, and none for a custom control without one', () => {
+    const v = valuesOf({ policyKey: 'access-control', testAttributes: [] } as unknown as Control);
+    expect(v.policyKey).toBe('access-control');
+    expect(patchOf('policyKey', v)).toEqual({ policyKey: 'access-control' });
+    expect(patchOf('policyKey', { ...v, policyKey: null })).toEqual({ policyKey: null });
+    expect(valuesOf().policyKey).toBeNull();
+    const input = createInput({ ...valuesOf(), title: 'T', criteria: ['CC1.2'] });
+    expect(input.policyKey).toBeNull();
+    expect(
+      createInput({ ...valuesOf(), title: 'T', criteria: ['CC1.2'], policyKey: 'risk-management' })
+        .policyKey,
+    ).toBe('risk-management');
+  });
+
   it('lets Attest number a custom control when no reference is given', () => {
     const input = createInput({ ...valuesOf(), title: 'Board briefing', criteria: ['CC1.2'] });
     expect(input).not.toHaveProperty('ref');

@@ -16,6 +16,8 @@ export interface ControlValues {
   frequency: Frequency;
   nature: Nature;
   type: ControlType;
+  /** The catalog policy template the control rests on. */
+  policyKey: string | null;
   operatingSince: string;
   criteria: string[];
   testProcedure: string;
@@ -39,6 +41,7 @@ export function valuesOf(c?: Control): ControlValues {
     frequency: c?.frequency ?? 'annual',
     nature: c?.nature ?? 'manual',
     type: c?.type ?? 'preventive',
+    policyKey: c?.policyKey ?? null,
     operatingSince: c?.operatingSince ?? '',
     criteria: c?.criteria ?? [],
     testProcedure: c?.testProcedure ?? '',

@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Engagement } from '../../../../shared/api/vault';
 import type { ReportType } from '../../../../shared/domain/engagement';
-import { periodLengthWarning } from './report-dates';
+import { periodLengthWarning } from '../../../../shared/domain/report-period';
 import { useEngagementSave } from './use-engagement-save';
 
 /** Step 2: Type I (one date) or Type II (a period), with the dates. */
@@ -38,7 +38,7 @@ export function ReportTypeStep({ engagement }: { engagement: Engagement }) {
         label="Report type"
         labelElement="div"
         id="report-type"
-        description="You can change this until the report is issued; each type keeps its own dates."
+        description="You can change this until the report is issued; switching type asks for that type’s date again."
       >
         <SegmentedControl
           mt={8}

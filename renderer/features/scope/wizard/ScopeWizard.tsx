@@ -8,6 +8,7 @@ import { notifyError } from '../../../app/notify';
 import { stepById } from '../../../app/steps';
 import { PageHeader } from '../../../components/PageHeader';
 import { useVault } from '../../vault/store';
+import { flushPendingSaves } from '../forms/unsaved-store';
 import { scopeLinks } from '../scope-paths';
 import { useScope } from '../scope-store';
 import { StepContent } from './StepContent';
@@ -37,6 +38,8 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
   }, [inLink, active, setParams]);
 
   const go = (next: number) => {
+    // Whatever was typed in the last moments is sent now, before the step's form goes away.
+    flushPendingSaves();
     setParams({ edit: '1', step: String(next + 1) }, { replace: true });
     window.scrollTo({ top: 0 });
     // Remember the furthest step reached, so the wizard resumes there.
@@ -97,8 +100,9 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
           style={{ flex: 1, minWidth: 0 }}
           data-testid={`wizard-step-${step.id}`}
         >
-          <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.06em' }}>
-            {active + 1} of {WIZARD_STEPS.length}
+          {/* A question of the Scope step: worded apart from the page's "Step 1 of 6". */}
+          <Text size="sm" fw={500} c="dimmed" data-testid="wizard-question">
+            Question {active + 1} of {WIZARD_STEPS.length}
           </Text>
           <Title order={2} mt={4}>
             {step.title}

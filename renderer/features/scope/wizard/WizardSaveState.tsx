@@ -6,7 +6,7 @@ import { useUnsaved } from '../forms/unsaved-store';
 /** "Saving…" while an edit waits or travels, then "All changes saved": there is no Save button. */
 export function WizardSaveState() {
   const writes = useSaveState();
-  const waiting = useUnsaved((s) => s.waiting);
+  const waiting = useUnsaved((s) => s.waiting + s.sending);
   const saving = writes === 'saving' || waiting > 0;
   return (
     <Group gap={6} wrap="nowrap" aria-live="polite" data-testid="wizard-save-state">
