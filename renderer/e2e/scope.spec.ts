@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import {
   type AttestServer,
@@ -12,6 +15,8 @@ import { controls as allControls, rpc as ask } from './pages/rpc';
 import { ScopeView } from './pages/ScopeView';
 import { ScopeWizard } from './pages/ScopeWizard';
 import { STEPS, Workbench } from './pages/Workbench';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 const PERIOD = { start: '2026-01-01', end: '2026-06-30' };
 
@@ -159,6 +164,17 @@ test('the wizard scopes a Type II engagement with a carved-out cloud provider', 
   await expect(page.getByRole('link', { name: 'Edit scope' })).toBeVisible();
   const controls = await allControls(page, attest);
   await expect(page.getByTestId('controls-count')).toHaveText(`${controls.length} active`);
+  // Exactly the library controls serving Security, Availability or Confidentiality: none that
+  // serves only Processing Integrity or Privacy.
+  const library = (
+    JSON.parse(readFileSync(join(repo, 'resources', 'catalog', 'controls.json'), 'utf8')) as {
+      controls: { ref: string; categories: string[] }[];
+    }
+  ).controls;
+  const chosen = new Set(['security', 'availability', 'confidentiality']);
+  const expected = library.filter((c) => c.categories.some((cat) => chosen.has(cat)));
+  expect(controls.map((c) => c.ref).sort()).toEqual(expected.map((c) => c.ref).sort());
+  expect(expected.length).toBeLessThan(library.length);
   expect(controls.map((c) => c.ref)).toEqual(expect.arrayContaining(['BCP-02', 'CON-01']));
   await expect(bench.navLink(STEPS[1])).toContainText(`${controls.length} controls`);
   await view.tab('Controls');
