@@ -7,6 +7,7 @@ import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fi
 import { goHash } from './pages/hash';
 import { rpc } from './pages/rpc';
 import { ScopeView } from './pages/ScopeView';
+import { Workbench } from './pages/Workbench';
 
 // "This build" ships catalog 2026.2 (the vault is built by `attest demo` with the built-in one):
 // a newer title for AC-01, a rewritten test procedure for AC-02, BCP-03 remapped, AC-90 added,
@@ -63,6 +64,11 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
   const dialog = page.getByRole('dialog', { name: 'Catalog update 2026.1 → 2026.2' });
   await expect(dialog).toBeVisible();
   await expect(page).toHaveURL(/#\/scope/);
+  await dialog.getByRole('button', { name: 'Not now' }).click();
+  await expect(dialog).toBeHidden();
+  // …and so does the command palette.
+  await new Workbench(page).runFromPalette('catalog', /Review catalog update 2026\.1 → 2026\.2/);
+  await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Not now' }).click();
   await expect(dialog).toBeHidden();
 

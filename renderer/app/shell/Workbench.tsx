@@ -16,6 +16,7 @@ import { useScopeBackground } from '../../features/scope/useScopeBackground';
 import { Header } from './Header';
 import { Nav } from './Nav';
 import { useWorkbenchPalette } from './useWorkbenchPalette';
+import { useCatalogUpdateBackground } from '../../features/scope/catalog-update/useCatalogUpdateBackground';
 
 /** The frame around an open vault: header, step navigation, and the page. */
 export function Workbench() {
@@ -25,6 +26,7 @@ export function Workbench() {
   useRemediationWorkbench();
   // Scope and people: criteria, controls and people in the palette; the Scope step's status.
   useScopeBackground();
+  useCatalogUpdateBackground();
   usePeopleBackground();
   // The auditor's requests: in the palette, and the Documentation step's status.
   useRequestsBackground();

@@ -16,11 +16,8 @@ export function CatalogUpdateBanner() {
   const openReview = useCatalogUpdate((s) => s.openReview);
 
   useEffect(() => {
-    const store = useCatalogUpdate.getState();
-    // Never show another vault's plan while this one loads — unless the Dashboard just asked
-    // for the review of this one.
-    if (!store.reviewing) store.reset();
-    store.load().catch(notifyError);
+    // Read again on showing: the scope may have been confirmed or the catalog applied since.
+    useCatalogUpdate.getState().load().catch(notifyError);
   }, []);
 
   if (plan?.status === 'vault_newer') {
