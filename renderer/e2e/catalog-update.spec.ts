@@ -23,7 +23,12 @@ test.use({ attestEnv: { ATTEST_CATALOG: newerDir } });
 
 /** With SCREENSHOTS=1, keeps a picture of the screen for review (as the screenshot specs do). */
 async function shoot(page: Parameters<typeof rpc>[0], name: string) {
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/attest-shots/${name}.png` });
+  if (!process.env.SCREENSHOTS) return;
+  await page.screenshot({ path: `/tmp/attest-shots/${name}.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(400); // let the theme's transitions settle
+  await page.screenshot({ path: `/tmp/attest-shots/dark-${name}.png` });
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 interface ControlRow {
