@@ -91,13 +91,19 @@ function describePlan(plan: CatalogUpdatePlan): string {
 function describeResult(r: CatalogUpdateResult): string {
   const parts = [
     `Catalog updated ${r.fromVersion} → ${r.toVersion}.`,
-    `${r.controlsUpdated} controls updated (${r.fieldsUpdated} fields; ${r.editsKept} of your edits kept).`,
+    `${count(r.controlsUpdated, 'control')} updated (${count(r.fieldsUpdated, 'field')}; ${count(r.editsKept, 'edit')} of yours kept).`,
   ];
   if (r.added.length) parts.push(`Added: ${r.added.join(', ')}.`);
   if (r.retired.length) parts.push(`Kept as your own: ${r.retired.join(', ')}.`);
   if (r.archived.length) parts.push(`Archived (no criterion in scope): ${r.archived.join(', ')}.`);
   if (r.restored.length) parts.push(`Restored: ${r.restored.join(', ')}.`);
   if (r.criteriaChanged || r.criteriaAdded)
-    parts.push(`${r.criteriaChanged} criteria revised, ${r.criteriaAdded} added.`);
+    parts.push(
+      `Criteria: ${count(r.criteriaChanged, 'criterion', 'criteria')} revised, ${r.criteriaAdded} added.`,
+    );
   return parts.join('\n') + '\n';
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
