@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Center,
@@ -11,7 +10,7 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { IconAlertTriangle, IconEye, IconPencil } from '@tabler/icons-react';
+import { IconEye, IconPencil } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Draft } from '../../../shared/api/sd';
 import type { SdDocument } from '../../../shared/domain/system-description';
@@ -22,6 +21,7 @@ import { DraftEditor } from './DraftEditor';
 import { ExportMenu } from './ExportMenu';
 import { Markdown } from './Markdown';
 import { DOCUMENT_LABELS } from './sd-documents';
+import { WarningAlert } from '../../components/WarningAlert';
 
 function DiscardDialog(props: { opened: boolean; onClose(): void; onDiscard(): void }) {
   return (
@@ -109,15 +109,10 @@ export function NarrativePanel() {
         </Group>
       </Group>
       {draft?.edited && draft.answersChangedSince && (
-        <Alert
-          color="yellow"
-          variant="light"
-          icon={<IconAlertTriangle size={18} aria-hidden />}
-          title="The answers changed since you edited this text"
-        >
+        <WarningAlert title="The answers changed since you edited this text">
           Your text is kept as you wrote it, so it may be out of date. Check it against the answers,
           or discard your edits to see the draft generated from them now.
-        </Alert>
+        </WarningAlert>
       )}
       {!draft ? (
         <Center py="xl">

@@ -13,7 +13,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../shared/domain/engagement';
 import { api, toApiCallError } from '../../api';
@@ -32,6 +31,7 @@ import {
 } from './new-vault-form';
 import { useVault } from './store';
 import { WhereToSave } from './WhereToSave';
+import { WarningAlert } from '../../components/WarningAlert';
 
 function Section(props: { title: string; children: React.ReactNode }) {
   return (
@@ -182,14 +182,7 @@ function NewVaultForm() {
             </SimpleGrid>
           )}
           {periodWarning && (
-            <Alert
-              color="yellow"
-              variant="light"
-              icon={<IconAlertTriangle size={18} aria-hidden />}
-              data-testid="period-warning"
-            >
-              {periodWarning}
-            </Alert>
+            <WarningAlert data-testid="period-warning">{periodWarning}</WarningAlert>
           )}
         </Section>
 

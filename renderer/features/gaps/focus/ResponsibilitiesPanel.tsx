@@ -9,6 +9,7 @@ import { formatDate } from '../../../components/format';
 import { useVault } from '../../vault/store';
 import { useGaps } from '../gaps-store';
 import { usePeople } from '../../people/people-store';
+import { WarningAlert } from '../../../components/WarningAlert';
 
 /** The date a control must be operating by: the period start (Type II) or the as-of date (Type I). */
 export function useOperatingBy(): { date: string | null; what: string } {
@@ -97,16 +98,10 @@ export function ResponsibilitiesPanel({ control }: { control: Control }) {
           }}
         />
         {late && (
-          <Alert
-            color="yellow"
-            variant="light"
-            icon={<IconAlertTriangle size={16} />}
-            p="xs"
-            data-testid="late-start-warning"
-          >
+          <WarningAlert p="xs" data-testid="late-start-warning">
             Started after {operatingBy.what}: for the auditor this is an exception or a significant
             change (DC 9) to describe, not simply “implemented”.
-          </Alert>
+          </WarningAlert>
         )}
       </Stack>
     </Paper>

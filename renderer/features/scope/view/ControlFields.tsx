@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Divider,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Divider, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import {
   CONTROL_TYPES,
@@ -32,6 +22,7 @@ import {
   operatingSinceWarning,
   sameDoerAndReviewer,
 } from './control-form';
+import { WarningAlert } from '../../../components/WarningAlert';
 
 function Section(props: { title: string; children: ReactNode }) {
   return (
@@ -138,15 +129,10 @@ export function ControlFields(props: {
           />
         </SimpleGrid>
         {sameDoerAndReviewer(v) && (
-          <Alert
-            color="yellow"
-            variant="light"
-            icon={<IconAlertTriangle size={18} aria-hidden />}
-            data-testid="sod-warning"
-          >
+          <WarningAlert data-testid="sod-warning">
             The same person performs and reviews this control. Segregation of duties expects two
             different people; an auditor will ask why.
-          </Alert>
+          </WarningAlert>
         )}
       </Section>
       <Divider />
@@ -181,16 +167,7 @@ export function ControlFields(props: {
           />
           <TextInput type="date" label="Operating since" {...text('operatingSince')} />
         </SimpleGrid>
-        {since && (
-          <Alert
-            color="yellow"
-            variant="light"
-            icon={<IconAlertTriangle size={18} aria-hidden />}
-            data-testid="operating-since-warning"
-          >
-            {since}
-          </Alert>
-        )}
+        {since && <WarningAlert data-testid="operating-since-warning">{since}</WarningAlert>}
       </Section>
       <Divider />
       <Section title="Criteria">

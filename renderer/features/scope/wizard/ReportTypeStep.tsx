@@ -1,10 +1,10 @@
-import { Alert, Input, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Input, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Engagement } from '../../../../shared/api/vault';
 import type { ReportType } from '../../../../shared/domain/engagement';
 import { periodLengthWarning } from '../../../../shared/domain/report-period';
 import { useEngagementSave } from './use-engagement-save';
+import { WarningAlert } from '../../../components/WarningAlert';
 
 /** Step 2: Type I (one date) or Type II (a period), with the dates. */
 export function ReportTypeStep({ engagement }: { engagement: Engagement }) {
@@ -101,16 +101,9 @@ export function ReportTypeStep({ engagement }: { engagement: Engagement }) {
         </Stack>
       )}
       {warning && (
-        <Alert
-          color="yellow"
-          variant="light"
-          icon={<IconAlertTriangle size={18} aria-hidden />}
-          title="Unusual length"
-          maw={640}
-          data-testid="period-warning"
-        >
+        <WarningAlert title="Unusual length" maw={640} data-testid="period-warning">
           {warning} You can keep it if your auditor agrees.
-        </Alert>
+        </WarningAlert>
       )}
     </Stack>
   );
