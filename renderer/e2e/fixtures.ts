@@ -108,7 +108,15 @@ export { expect };
 /** axe-core scan of what is on screen; fails on serious or critical violations. */
 export async function expectNoSeriousA11yViolations(page: Page, what = 'this screen') {
   // Scan the settled screen: mid-transition (a drawer fading in) text is blended with what is
-  // behind it and would be measured at a contrast it never has once shown.
+  // behind it and would be measured at a contrast it never has once shown. A transition starts
+  // only on the frame after its element mounts, so let two frames pass before asking whether
+  // any is still running (under load the check could otherwise come before the fade began).
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  );
   await page
     .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
       timeout: 3_000,
