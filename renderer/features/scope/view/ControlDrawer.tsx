@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { Control } from '../../../../shared/api/controls';
@@ -15,6 +15,8 @@ import {
   patchOf,
   valuesOf,
 } from './control-form';
+import { RefTitle } from '../../../components/RefTitle';
+import { SideDrawer } from '../../../components/SideDrawer';
 
 /** An existing control: every field saved as it is edited; archive or restore. */
 function EditControl({ control }: { control: Control }) {
@@ -166,35 +168,17 @@ export function ControlDrawer(props: {
   const isNew = props.target === 'new';
   const opened = isNew || control !== null;
   return (
-    <Drawer
+    <SideDrawer
       opened={opened}
       onClose={() => props.onTarget(null)}
-      position="right"
       size={640}
-      overlayProps={{ backgroundOpacity: 0.2 }}
-      closeButtonProps={{ 'aria-label': 'Close' }}
       title={
         isNew ? (
           <Text span fw={600} size="lg">
             New custom control
           </Text>
         ) : control ? (
-          <Group component="span" gap="sm" wrap="nowrap">
-            <Badge
-              component="span"
-              variant="light"
-              color="gray"
-              radius="sm"
-              size="lg"
-              tt="none"
-              className="attest-mono"
-            >
-              {control.ref}
-            </Badge>
-            <Text span fw={600} size="lg" lineClamp={1}>
-              {control.title}
-            </Text>
-          </Group>
+          <RefTitle reference={control.ref} title={control.title} />
         ) : (
           <Text span fw={600} size="lg">
             Control
@@ -211,6 +195,6 @@ export function ControlDrawer(props: {
       ) : control ? (
         <EditControl key={control.id} control={control} />
       ) : null}
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -2,9 +2,7 @@ import {
   ActionIcon,
   Alert,
   Anchor,
-  Badge,
   Button,
-  Drawer,
   Group,
   List,
   Select,
@@ -26,6 +24,8 @@ import { scopeLinks } from '../scope-paths';
 import { useScope } from '../scope-store';
 import { criteriaWith, criteriaWithout, unmappedControls } from './criterion-mapping';
 import { MAPPING, carvedOutMap, mappingStatus } from './matrix';
+import { RefTitle } from '../../../components/RefTitle';
+import { SideDrawer } from '../../../components/SideDrawer';
 
 /** A stable empty list: a selector must not answer a new array each time (it would loop). */
 const NO_SUBSERVICES: never[] = [];
@@ -225,34 +225,12 @@ export function CriterionDrawer(props: {
   const status = criterion ? MAPPING[mappingStatus(criterion)] : null;
 
   return (
-    <Drawer
+    <SideDrawer
       opened={criterion !== null}
       onClose={props.onClose}
-      position="right"
       size={560}
-      overlayProps={{ backgroundOpacity: 0.2 }}
-      closeButtonProps={{ 'aria-label': 'Close' }}
       title={
-        criterion ? (
-          <Group component="span" gap="sm" wrap="nowrap">
-            <Badge
-              component="span"
-              variant="light"
-              color="gray"
-              radius="sm"
-              size="lg"
-              tt="none"
-              className="attest-mono"
-            >
-              {criterion.id}
-            </Badge>
-            <Text span fw={600} size="lg" lineClamp={1}>
-              {criterion.title}
-            </Text>
-          </Group>
-        ) : (
-          'Criterion'
-        )
+        criterion ? <RefTitle reference={criterion.id} title={criterion.title} /> : 'Criterion'
       }
     >
       {criterion && status && (
@@ -302,6 +280,6 @@ export function CriterionDrawer(props: {
           </Block>
         </Stack>
       )}
-    </Drawer>
+    </SideDrawer>
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Drawer,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { SdEvent } from '../../../../shared/api/sd';
 import type { SdEventKind } from '../../../../shared/domain/system-description';
@@ -18,6 +8,7 @@ import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
 import { useScope } from '../scope-store';
 import { reloadSd } from './sd-save';
+import { SideDrawer } from '../../../components/SideDrawer';
 
 type EventValues = Pick<SdEvent, 'date' | 'title' | 'description' | 'effect' | 'disposition'>;
 
@@ -168,10 +159,9 @@ export function EventDrawer(props: {
   const opened = props.target === 'new' || event !== null;
   const noun = NOUN[props.kind];
   return (
-    <Drawer
+    <SideDrawer
       opened={opened}
       onClose={() => props.onTarget(null)}
-      position="right"
       size={520}
       title={event?.title ?? `New ${noun}`}
       overlayProps={{ backgroundOpacity: 0.2 }}
@@ -187,6 +177,6 @@ export function EventDrawer(props: {
           onCancel={() => props.onTarget(null)}
         />
       )}
-    </Drawer>
+    </SideDrawer>
   );
 }

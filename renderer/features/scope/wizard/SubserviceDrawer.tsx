@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { IconArchive } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { Subservice } from '../../../../shared/api/sd';
@@ -18,6 +18,7 @@ import {
 import { SubserviceReport } from './SubserviceReport';
 import { errorsOnFormRows, toInput, valuesFrom, type SubserviceValues } from './subservice-form';
 import { archiveSdRecord, reloadSd } from './sd-save';
+import { SideDrawer } from '../../../components/SideDrawer';
 
 /** Validation issues of a save, on the rows the user sees; other failures are notified. */
 function errorsOf(e: unknown, rows: ReturnType<typeof toInput>['rows']): FieldErrors | null {
@@ -138,10 +139,9 @@ export function SubserviceDrawer(props: {
   const org = useScope((s) => s.sd?.subservices.find((o) => o.id === props.target) ?? null);
   const opened = props.target === 'new' || org !== null;
   return (
-    <Drawer
+    <SideDrawer
       opened={opened}
       onClose={() => props.onTarget(null)}
-      position="right"
       size={620}
       title={
         props.target === 'new'
@@ -160,6 +160,6 @@ export function SubserviceDrawer(props: {
           onClose={() => props.onTarget(null)}
         />
       )}
-    </Drawer>
+    </SideDrawer>
   );
 }
