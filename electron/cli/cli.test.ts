@@ -116,10 +116,15 @@ describe('attest info', () => {
     expect(info.scope.criteria).toHaveLength(33);
     expect(info.scope.controls.length).toBeGreaterThan(100);
     expect(info.scope.controls.map((c: { ref: string }) => c.ref)).toContain('AC-01');
-    // One audit entry per setting, key, engagement, criterion copied, control added, and the confirmation.
+    // One audit entry per setting, key, engagement, catalog criterion (seeded out of scope at
+    // creation), criterion brought into scope, control added, control ↔ criterion link, and
+    // the confirmation.
+    const db = new Database(join(dir, 'a.attest'), { readonly: true });
+    const links = db.prepare('SELECT count(*) FROM control_criterion').pluck().get() as number;
+    db.close();
     expect(info.counts).toEqual({
       people: 0,
-      auditEvents: 5 + 61 + info.scope.controls.length + 1,
+      auditEvents: 5 + 61 + 33 + info.scope.controls.length + links + 1,
       blobs: 0,
       blobBytes: 0,
     });

@@ -1,4 +1,4 @@
-import { AUDITED_ENTITIES, type AuditedEntity } from './audited';
+import { AUDITED_ENTITIES, type AuditedEntity, whereEntityId } from './audited';
 import { canonicalJson, sha256Hex } from './canonical';
 import { type VaultDb, first, runExpect } from './connection';
 
@@ -27,8 +27,9 @@ export interface AuditEntry {
 
 /** The canonical state of a row as it is stored now, or null when it does not exist. */
 export function rowState(db: VaultDb, entity: AuditedEntity, id: string): unknown {
-  const { table, idColumn } = AUDITED_ENTITIES[entity];
-  return db.sqlite.prepare(`SELECT * FROM "${table}" WHERE "${idColumn}" = ?`).get(id) ?? null;
+  const { table } = AUDITED_ENTITIES[entity];
+  const { where, params } = whereEntityId(entity, id);
+  return db.sqlite.prepare(`SELECT * FROM "${table}" WHERE ${where}`).get(...params) ?? null;
 }
 
 /**

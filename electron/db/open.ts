@@ -5,6 +5,8 @@ import { type VaultDb, wrapConnection } from './connection';
 import { APPLICATION_ID, readVaultHeader } from './header';
 import { describeHolder, readLockInfo, removeLockInfo, writeLockInfo } from './lock';
 import { LATEST_FORMAT_VERSION, MIGRATIONS } from './migrations/index';
+import { MIGRATION_ACTOR, type MigrationContext } from './migrations/context';
+import { randomIds } from '../platform/ids';
 import { mapSqliteError } from './sqlite-errors';
 import { removePendingBlobs } from './blobs';
 import { refuseIfHeld, registerOpenVault, unregisterOpenVault } from './open-registry';
@@ -58,7 +60,7 @@ export async function createVaultFile(
     sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     acquireLock(sqlite, path);
     const db = wrapConnection(sqlite);
-    await migrate(db, 0);
+    await migrate(db, 0, options.now);
     writeLockInfo(path, options.app, options.now());
     registerOpenVault(path, options.app, () => db.sqlite.open);
     return { path, db, formatVersion: LATEST_FORMAT_VERSION, migratedFrom: null };
@@ -103,7 +105,7 @@ export async function openVaultFile(
       const backupPath = `${path}.v${version}.bak`;
       rmSync(backupPath, { force: true });
       await sqlite.backup(backupPath);
-      await migrate(db, version);
+      await migrate(db, version, options.now);
       migratedFrom = { version, backupPath };
     }
     writeLockInfo(path, options.app, options.now());
@@ -158,12 +160,13 @@ function acquireLock(sqlite: Database.Database, _path: string): void {
   sqlite.exec('COMMIT');
 }
 
-async function migrate(db: VaultDb, from: number): Promise<void> {
+async function migrate(db: VaultDb, from: number, now: () => string): Promise<void> {
+  const ctx: MigrationContext = { db, now, actor: () => MIGRATION_ACTOR, ids: randomIds };
   for (let v = from; v < MIGRATIONS.length; v++) {
     const migration = MIGRATIONS[v]!;
     db.sqlite.exec('BEGIN IMMEDIATE');
     try {
-      await migration.up(db.qb);
+      await migration.up(db.qb, ctx);
       db.sqlite.pragma(`user_version = ${v + 1}`);
       db.sqlite.exec('COMMIT');
     } catch (e) {

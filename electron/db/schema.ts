@@ -67,8 +67,6 @@ export interface ControlTable {
   nature: string;
   type: string;
   policy_key: string | null;
-  /** JSON: criterion ids */
-  criteria: string;
   operating_since: string | null;
   test_procedure: string;
   /** JSON: string[] */
@@ -105,12 +103,6 @@ export interface SubserviceOrgTable {
   name: string;
   services: string;
   method: string;
-  /** JSON: criterion ids the subservice organisation's controls support */
-  criteria: string;
-  /** JSON: [{ description, criteria: string[] }] */
-  csocs: string;
-  /** JSON: [{ description, controlIds: string[] }] */
-  vendor_cuecs: string;
   report_type: string | null;
   report_period_start: string | null;
   report_period_end: string | null;
@@ -129,8 +121,6 @@ export interface SubserviceOrgTable {
 export interface CuecTable {
   id: string;
   description: string;
-  /** JSON: criterion ids */
-  criteria: string;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -208,8 +198,6 @@ export interface RiskTable {
   residual_likelihood: number;
   residual_impact: number;
   owner_id: string | null;
-  /** JSON: control ids */
-  control_ids: string;
   review_on: string | null;
   starter_key: string | null;
   archived_at: string | null;
@@ -226,8 +214,6 @@ export interface TaskTable {
   due_on: string | null;
   priority: string;
   status: string;
-  /** JSON: control ids */
-  control_ids: string;
   from_gap_control_id: string | null;
   board_order: number;
   completed_on: string | null;
@@ -264,10 +250,6 @@ export interface RequestTable {
   description: string;
   type: string | null;
   wave: string | null;
-  /** JSON: criterion ids */
-  criteria: string;
-  /** JSON: control ids */
-  control_ids: string;
   period_text: string | null;
   period_start: string | null;
   period_end: string | null;
@@ -302,6 +284,60 @@ export interface RequestCommentTable {
   created_at: string;
 }
 
+/** Link tables (format 7): one row per link, audited with the id `<from>|<to>`. */
+export interface ControlCriterionTable {
+  control_id: string;
+  criterion_id: string;
+  /** 1 when the control is key for the criterion, 0 when it only supports it (DESIGN §4). */
+  key: number;
+}
+export interface RiskControlTable {
+  risk_id: string;
+  control_id: string;
+}
+export interface TaskControlTable {
+  task_id: string;
+  control_id: string;
+}
+export interface RequestCriterionTable {
+  request_id: string;
+  criterion_id: string;
+}
+export interface RequestControlTable {
+  request_id: string;
+  control_id: string;
+}
+export interface SubserviceCriterionTable {
+  subservice_id: string;
+  criterion_id: string;
+}
+export interface CuecCriterionTable {
+  cuec_id: string;
+  criterion_id: string;
+}
+/** A complementary subservice-organisation control (CSOC) we assume of a vendor. */
+export interface SubserviceCsocTable {
+  id: string;
+  subservice_id: string;
+  position: number;
+  description: string;
+}
+export interface CsocCriterionTable {
+  csoc_id: string;
+  criterion_id: string;
+}
+/** A control the vendor's report expects of us (its CUEC), answered by our controls. */
+export interface SubserviceVendorCuecTable {
+  id: string;
+  subservice_id: string;
+  position: number;
+  description: string;
+}
+export interface VendorCuecControlTable {
+  vendor_cuec_id: string;
+  control_id: string;
+}
+
 export interface VaultSchema {
   setting: SettingTable;
   vault_key: VaultKeyTable;
@@ -324,4 +360,15 @@ export interface VaultSchema {
   request_import: RequestImportTable;
   request: RequestTable;
   request_comment: RequestCommentTable;
+  control_criterion: ControlCriterionTable;
+  risk_control: RiskControlTable;
+  task_control: TaskControlTable;
+  request_criterion: RequestCriterionTable;
+  request_control: RequestControlTable;
+  subservice_criterion: SubserviceCriterionTable;
+  cuec_criterion: CuecCriterionTable;
+  subservice_csoc: SubserviceCsocTable;
+  csoc_criterion: CsocCriterionTable;
+  subservice_vendor_cuec: SubserviceVendorCuecTable;
+  vendor_cuec_control: VendorCuecControlTable;
 }

@@ -16,6 +16,7 @@ import {
   updateCriterion,
 } from '../../db/repos/controls';
 import { ENGAGEMENT_ID, updateEngagement } from '../../db/repos/engagement';
+import { replaceLinks } from '../../db/repos/links';
 import type { ControlTable } from '../../db/schema';
 import { syncScope } from '../scope/apply-scope';
 import type { Vault } from '../vault/session';
@@ -75,12 +76,14 @@ export function applyCatalogUpdate(
       const cols: Partial<ControlTable> = { library_baseline: baseline };
       const fields: string[] = [];
       const keptEdits: string[] = [];
+      let criteria: string[] | null = null;
       for (const change of changes) {
         if (change.edited && !taken.get(row.id)?.has(change.field)) {
           keptEdits.push(change.field);
           continue;
         }
         Object.assign(cols, columnsFor(change.field, change.library));
+        if (change.field === 'criteria') criteria = change.library as string[];
         fields.push(change.field);
       }
       if (fields.length > 0) cols.updated_at = now;
@@ -91,6 +94,8 @@ export function applyCatalogUpdate(
         entityId: row.id,
         payload: { catalogUpdate: { to, fields, keptEdits } },
       });
+      if (criteria)
+        replaceLinks(vault, 'control_criterion', row.id, criteria, { catalogUpdate: { to } });
       counts.fieldsUpdated += fields.length;
       counts.editsKept += keptEdits.length;
     }

@@ -1,7 +1,7 @@
 import { LIBRARY_FIELDS, type LibraryField } from '../../../shared/api/catalog-update';
 import type { LibraryControl } from '../../../shared/domain/catalog';
+import type { Control } from '../../../shared/api/controls';
 import type { ControlTable } from '../../db/schema';
-import { toControl } from '../scope/mapping';
 
 export type FieldValue = string | string[] | null;
 export type LibraryValues = Record<LibraryField, FieldValue>;
@@ -12,8 +12,8 @@ export function libraryValues(lib: LibraryControl): LibraryValues {
 }
 
 /** The same fields as a vault control holds them now. */
-export function currentValues(row: ControlTable): LibraryValues {
-  return pick(toControl(row));
+export function currentValues(control: Control): LibraryValues {
+  return pick(control);
 }
 
 /** The library text a control last took, or null when the vault predates baselines. */
@@ -29,8 +29,18 @@ function pick(source: Record<LibraryField, unknown>): LibraryValues {
   return out;
 }
 
-export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/**
+ * Whether two values of a field are the same. A control's criteria are a set (the vault lists
+ * them in catalog order, the library in its own), so their order does not count.
+ */
+export function sameValue(
+  a: FieldValue | undefined,
+  b: FieldValue | undefined,
+  field?: LibraryField,
+): boolean {
+  const norm = (v: FieldValue | undefined) =>
+    field === 'criteria' && Array.isArray(v) ? [...v].sort() : (v ?? null);
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
 
 /** The columns that store one library field. */
@@ -53,7 +63,7 @@ export function columnsFor(field: LibraryField, value: FieldValue): Partial<Cont
     case 'policyKey':
       return { policy_key: value as string | null };
     case 'criteria':
-      return { criteria: JSON.stringify(value) };
+      return {}; // link rows, not a column: the caller replaces the control's links
     case 'testProcedure':
       return { test_procedure: value as string };
     case 'testAttributes':

@@ -11,6 +11,7 @@ import { all } from '../../db/connection';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
 import { getEngagementRow } from '../../db/repos/engagement';
 import type { ControlTable, CriterionTable } from '../../db/schema';
+import { getControl } from '../scope/controls';
 import type { Vault } from '../vault/session';
 import { loadCatalog } from './catalog';
 import { baselineValues, currentValues, libraryValues, sameValue } from './library-fields';
@@ -104,15 +105,16 @@ function fieldChanges(
   row: ControlTable,
   library: Record<LibraryField, ControlFieldChange['library']>,
 ): ControlFieldChange[] {
-  const current = currentValues(row);
+  const current = currentValues(getControl(vault, row.id));
   const baseline = baselineValues(row);
   const editedInLog = baseline ? null : editedFields(vault, row.id);
   const changes: ControlFieldChange[] = [];
   for (const field of LIBRARY_FIELDS) {
-    if (sameValue(current[field], library[field])) continue;
-    if (baseline && field in baseline && sameValue(baseline[field], library[field])) continue;
+    if (sameValue(current[field], library[field], field)) continue;
+    if (baseline && field in baseline && sameValue(baseline[field], library[field], field))
+      continue;
     const edited = baseline
-      ? !(field in baseline) || !sameValue(current[field], baseline[field])
+      ? !(field in baseline) || !sameValue(current[field], baseline[field], field)
       : editedInLog!.has(field);
     changes.push({ field, current: current[field], library: library[field], edited });
   }

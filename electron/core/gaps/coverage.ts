@@ -5,9 +5,10 @@ import {
   computeCoverage,
 } from '../../../shared/domain/coverage';
 import { findGaps } from '../../../shared/domain/gaps';
-import { all } from '../../db/connection';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
 import { listRiskRows, listTaskRows } from '../../db/repos/gaps';
+import { linksOf } from '../../db/repos/links';
+import { listCarveOuts } from '../../db/repos/subservices';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 import { assessmentsByControl } from './assessments';
@@ -19,26 +20,19 @@ export interface CoverageView {
 
 /** Carved-out criteria and the control that monitors each subservice organisation. */
 function carveOuts(vault: Vault): CarveOut[] {
-  return all(
-    vault.db,
-    vault.db.qb
-      .selectFrom('subservice_org')
-      .select(['criteria', 'monitoring_control_id'])
-      .where('method', '=', 'carve_out')
-      .where('archived_at', 'is', null),
-  ).map((r) => ({
-    criteria: JSON.parse(r.criteria) as string[],
-    monitoringControlId: r.monitoring_control_id,
+  return listCarveOuts(vault.db).map((o) => ({
+    criteria: o.criteria,
+    monitoringControlId: o.monitoringControlId,
   }));
 }
 
-/** Highest residual score of the risks linked to each control. */
+/** Highest residual score of the active risks linked to each control. */
 export function residualByControl(vault: Vault): Map<string, number> {
+  const links = linksOf(vault.db, 'risk_control');
   const out = new Map<string, number>();
   for (const r of listRiskRows(vault.db)) {
     const score = r.residual_likelihood * r.residual_impact;
-    for (const id of JSON.parse(r.control_ids) as string[])
-      out.set(id, Math.max(out.get(id) ?? 0, score));
+    for (const id of links.get(r.id) ?? []) out.set(id, Math.max(out.get(id) ?? 0, score));
   }
   return out;
 }
@@ -51,9 +45,10 @@ export function residualByControl(vault: Vault): Map<string, number> {
 export function coverageView(vault: Vault): CoverageView {
   const assessments = assessmentsByControl(vault);
   const rows = listControlRows(vault.db);
+  const mapped = linksOf(vault.db, 'control_criterion');
   const controls: CoverageControl[] = rows.map((r) => ({
     id: r.id,
-    criteria: JSON.parse(r.criteria) as string[],
+    criteria: mapped.get(r.id) ?? [],
     assessment: assessments.get(r.id)?.status ?? null,
     evidence: 'none',
   }));
@@ -66,9 +61,10 @@ export function coverageView(vault: Vault): CoverageView {
   const meta = new Map(criteriaRows.map((c) => [c.id, c]));
   const inScope = new Set(criteriaRows.map((c) => c.id));
   const residual = residualByControl(vault);
+  const taskLinks = linksOf(vault.db, 'task_control');
   const tasksByControl = new Map<string, string[]>();
   for (const t of listTaskRows(vault.db)) {
-    for (const id of JSON.parse(t.control_ids) as string[])
+    for (const id of taskLinks.get(t.id) ?? [])
       tasksByControl.set(id, [...(tasksByControl.get(id) ?? []), t.id]);
   }
   const refOf = new Map(rows.map((r) => [r.id, r]));

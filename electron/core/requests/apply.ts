@@ -5,6 +5,7 @@ import { recordChange } from '../../db/audit';
 import type { RequestTable } from '../../db/schema';
 import { currentPersonId } from '../people/people';
 import type { Vault } from '../vault/session';
+import { setRequestLinks } from './links';
 import type { PlannedRow } from './plan';
 import { insertComment, insertImport, insertRequest, updateRequestRow } from './repo';
 
@@ -62,14 +63,23 @@ export function applyPlan(vault: Vault, p: PlanToApply): { importId: string; imp
         entityId: id,
         payload: { importId, ref: row.parsed.ref, row: row.parsed.row },
       });
-    } else if (row.outcome === 'updated' && Object.keys(row.columns).length > 0) {
+      setRequestLinks(vault, id, row.links, { importId });
+    } else if (
+      row.outcome === 'updated' &&
+      (Object.keys(row.columns).length > 0 || Object.keys(row.links).length > 0)
+    ) {
       updateRequestRow(vault.db, id, { ...row.columns, import_id: importId, updated_at: now });
       recordChange(vault, {
         action: 'update',
         entity: 'request',
         entityId: id,
-        payload: { importId, ref: row.parsed.ref, changed: Object.keys(row.columns) },
+        payload: {
+          importId,
+          ref: row.parsed.ref,
+          changed: [...Object.keys(row.columns), ...Object.keys(row.links)],
+        },
       });
+      setRequestLinks(vault, id, row.links, { importId });
     }
     if (row.comment) addImportedComment(vault, id, row.comment, importId, now);
   }

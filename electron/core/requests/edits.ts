@@ -13,6 +13,8 @@ import type { RequestTable } from '../../db/schema';
 import { findCriterion } from '../catalog/catalog';
 import { currentPersonId } from '../people/people';
 import type { Vault } from '../vault/session';
+import { requestLinksOf, setRequestLinks } from './links';
+import type { RequestLinks } from './plan';
 import { getRequest, getRequestDetail, requireRequestRow } from './queries';
 import { insertComment, updateRequestRow } from './repo';
 
@@ -55,9 +57,6 @@ function columnsOf(row: RequestTable, patch: RequestPatch): Partial<RequestTable
   if (patch.ownerId !== undefined) cols.owner_id = patch.ownerId;
   if (patch.reviewerId !== undefined) cols.reviewer_id = patch.reviewerId;
   if (patch.dueOn !== undefined) cols.due_on = patch.dueOn;
-  if (patch.criteria !== undefined) cols.criteria = JSON.stringify([...new Set(patch.criteria)]);
-  if (patch.controlIds !== undefined)
-    cols.control_ids = JSON.stringify([...new Set(patch.controlIds)]);
   // Naming an owner assigns a new request; removing the owner un-assigns it.
   if (cols.owner_id && row.status === 'new') cols.status = 'assigned';
   if (cols.owner_id === null && row.status === 'assigned') cols.status = 'new';
@@ -65,14 +64,31 @@ function columnsOf(row: RequestTable, patch: RequestPatch): Partial<RequestTable
   return Object.fromEntries(changed) as Partial<RequestTable>;
 }
 
+/** The links the patch changes (same set in another order is no change). */
+function changedRequestLinks(vault: Vault, id: string, patch: RequestPatch): Partial<RequestLinks> {
+  const current = requestLinksOf(vault, [id])(id);
+  const out: Partial<RequestLinks> = {};
+  for (const field of ['criteria', 'controlIds'] as const) {
+    const wanted = patch[field];
+    if (wanted === undefined) continue;
+    const unique = [...new Set(wanted)];
+    const same =
+      unique.length === current[field].length && unique.every((x) => current[field].includes(x));
+    if (!same) out[field] = unique;
+  }
+  return out;
+}
+
 export function updateRequest(vault: Vault, id: string, patch: RequestPatch): AuditRequest {
   return tx(vault.db, () => {
     const row = requireRequestRow(vault, id);
     checkPatch(vault, row, patch);
     const cols = columnsOf(row, patch);
-    if (Object.keys(cols).length > 0) {
+    const links = changedRequestLinks(vault, id, patch);
+    if (Object.keys(cols).length > 0 || Object.keys(links).length > 0) {
       updateRequestRow(vault.db, id, { ...cols, updated_at: vault.now() });
       recordChange(vault, { action: 'update', entity: 'request', entityId: id, payload: patch });
+      setRequestLinks(vault, id, links);
     }
     return getRequest(vault, id);
   });

@@ -141,7 +141,10 @@ describe('importing a CSV request list', () => {
     expect(thread).toMatchObject([{ body: 'Please include contractors', source: 'import' }]);
 
     const log = vault.db.sqlite
-      .prepare(`SELECT entity, action FROM audit_event WHERE entity LIKE 'request%' ORDER BY seq`)
+      .prepare(
+        `SELECT entity, action FROM audit_event
+         WHERE entity IN ('request_import', 'request', 'request_comment') ORDER BY seq`,
+      )
       .all();
     expect(log).toEqual([
       { entity: 'request_import', action: 'create' },
@@ -150,6 +153,17 @@ describe('importing a CSV request list', () => {
       { entity: 'request_comment', action: 'create' },
       { entity: 'request', action: 'create' },
     ]);
+    // Each link to a criterion or a control is a row, logged on its own.
+    const links = (sql: string) => vault.db.sqlite.prepare(sql).pluck().get();
+    expect(
+      links(
+        `SELECT count(*) FROM audit_event WHERE entity IN ('request_criterion', 'request_control')`,
+      ),
+    ).toBe(
+      links(
+        `SELECT (SELECT count(*) FROM request_criterion) + (SELECT count(*) FROM request_control)`,
+      ),
+    );
     expect((await verifyVault(vault)).problems).toEqual([]);
     closeVault(vault);
   });

@@ -21,6 +21,7 @@ import { requestLookups } from './lookups';
 import { type PlannedRow, countOutcomes, planRows } from './plan';
 import { type SpreadsheetFile, readSpreadsheet } from './read-file';
 import { importedCommentBodies, listRequestRows } from './repo';
+import { requestLinksOf } from './links';
 
 export interface ImportRequest {
   path: string;
@@ -39,7 +40,12 @@ interface Planned {
 function plan(vault: Vault, file: SpreadsheetFile, request: ImportRequest): Planned {
   const reading = interpretSpreadsheet(file, request.fileName, request, requestLookups(vault));
   const existing = new Map(listRequestRows(vault.db, true).map((r) => [r.ref, r]));
-  const { planned, problems } = planRows(reading.rows, existing, importedCommentBodies(vault.db));
+  const { planned, problems } = planRows(
+    reading.rows,
+    existing,
+    requestLinksOf(vault),
+    importedCommentBodies(vault.db),
+  );
   // In reading order: by row, then by column (row-level problems last).
   const column = (p: RowProblem) =>
     p.column === undefined ? Number.MAX_SAFE_INTEGER : reading.table.headers.indexOf(p.column);

@@ -1,19 +1,20 @@
 /** What an import matches against: the vault's criteria, controls and people. */
 import type { RowLookups } from '../../../shared/domain/requests-rows';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
+import { linksOf } from '../../db/repos/links';
 import { listPeople } from '../../db/repos/people';
 import { findCriterion } from '../catalog/catalog';
 import type { Vault } from '../vault/session';
 
 export function requestLookups(vault: Vault): RowLookups {
   const criteria = listCriterionRows(vault.db);
-  // Before the scope is confirmed the vault has no criteria: every catalog criterion is fine.
+  // Before the scope is confirmed no criterion is in scope yet: every catalog criterion is fine.
   const inScope = new Set(criteria.filter((c) => c.in_scope === 1).map((c) => c.id));
   return {
     criterion: (id) =>
       !findCriterion(id)
         ? 'unknown'
-        : criteria.length === 0 || inScope.has(id)
+        : inScope.size === 0 || inScope.has(id)
           ? 'known'
           : 'out_of_scope',
     controls: listControlRows(vault.db).map((c) => ({ id: c.id, ref: c.ref })),
@@ -23,10 +24,10 @@ export function requestLookups(vault: Vault): RowLookups {
 
 /** Active control ids per criterion id, from the controls' current mapping. */
 export function controlsByCriterion(vault: Vault): Map<string, string[]> {
+  const links = linksOf(vault.db, 'control_criterion');
   const map = new Map<string, string[]>();
   for (const c of listControlRows(vault.db)) {
-    for (const id of JSON.parse(c.criteria) as string[])
-      map.set(id, [...(map.get(id) ?? []), c.id]);
+    for (const id of links.get(c.id) ?? []) map.set(id, [...(map.get(id) ?? []), c.id]);
   }
   return map;
 }

@@ -2,6 +2,7 @@
 import type { AuditRequest, RequestComment } from '../../../shared/api/requests';
 import { isRequestOverdue, type RequestStatus } from '../../../shared/domain/requests';
 import type { RequestCommentTable, RequestTable } from '../../db/schema';
+import type { RequestLinks } from './plan';
 
 export type Columns = [string, string][];
 
@@ -15,9 +16,13 @@ export interface RequestViewContext {
   controlsByCriterion: Map<string, string[]>;
 }
 
-export function toRequest(row: RequestTable, ctx: RequestViewContext): AuditRequest {
+export function toRequest(
+  row: RequestTable,
+  links: RequestLinks,
+  ctx: RequestViewContext,
+): AuditRequest {
   const status = row.status as RequestStatus;
-  const criteria = JSON.parse(row.criteria) as string[];
+  const { criteria } = links;
   const viaCriteria = new Set(criteria.flatMap((id) => ctx.controlsByCriterion.get(id) ?? []));
   return {
     id: row.id,
@@ -26,7 +31,7 @@ export function toRequest(row: RequestTable, ctx: RequestViewContext): AuditRequ
     type: row.type as AuditRequest['type'],
     wave: row.wave,
     criteria,
-    controlIds: JSON.parse(row.control_ids) as string[],
+    controlIds: links.controlIds,
     controlIdsViaCriteria: [...viaCriteria].sort(),
     period: {
       text: row.period_text,

@@ -35,8 +35,16 @@ export interface PlannedRow {
   existing: RequestTable | null;
   /** New: every imported column. Updated: only the columns that change. */
   columns: Partial<RequestTable>;
+  /** The links to set (new: all of them; updated: only those the auditor changed). */
+  links: Partial<RequestLinks>;
   /** The file's comments cell, when the thread does not have that text from an import yet. */
   comment: string | null;
+}
+
+/** A request's links, kept as rows (request_criterion, request_control). */
+export interface RequestLinks {
+  criteria: string[];
+  controlIds: string[];
 }
 
 export function importedFieldsOf(p: ParsedRequestRow): ImportedFields {
@@ -72,9 +80,8 @@ function columnsFor<K extends keyof ImportedFields>(
 ): Partial<RequestTable> {
   switch (field) {
     case 'criteria':
-      return { criteria: JSON.stringify(value) };
     case 'controlIds':
-      return { control_ids: JSON.stringify(value) };
+      return {}; // links, not columns: see `changedLinks`
     case 'period': {
       const p = value as ImportedPeriod;
       return { period_text: p.text, period_start: p.start, period_end: p.end, as_of: p.asOf };
@@ -93,6 +100,7 @@ function columnsFor<K extends keyof ImportedFields>(
 export function planRows(
   rows: readonly ParsedRequestRow[],
   existingByRef: ReadonlyMap<string, RequestTable>,
+  linksOfRequest: (requestId: string) => RequestLinks,
   importedComments: ReadonlyMap<string, ReadonlySet<string>>,
 ): { planned: PlannedRow[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
@@ -101,8 +109,10 @@ export function planRows(
     const fresh = importedFieldsOf(parsed);
     const seen = existing ? importedComments.get(existing.id) : undefined;
     const comment = parsed.comments && !seen?.has(parsed.comments) ? parsed.comments : null;
-    if (!existing)
-      return { parsed, outcome: 'new', existing, columns: newColumns(parsed), comment };
+    if (!existing) {
+      const links = { criteria: parsed.criteria ?? [], controlIds: parsed.controlIds ?? [] };
+      return { parsed, outcome: 'new', existing, columns: newColumns(parsed), links, comment };
+    }
     if (existing.archived_at !== null) {
       problems.push({
         row: parsed.row,
@@ -110,9 +120,14 @@ export function planRows(
         severity: 'warning',
       });
     }
-    const columns = changedColumns(existing, parsed, fresh);
-    const outcome = Object.keys(columns).length > 0 || comment ? 'updated' : 'unchanged';
-    return { parsed, outcome, existing, columns, comment };
+    const last = lastImported(existing);
+    const columns = changedColumns(existing, parsed, fresh, last);
+    const links = changedLinks(linksOfRequest(existing.id), fresh, last);
+    const outcome =
+      Object.keys(columns).length > 0 || Object.keys(links).length > 0 || comment
+        ? 'updated'
+        : 'unchanged';
+    return { parsed, outcome, existing, columns, links, comment };
   });
   return { planned, problems };
 }
@@ -123,8 +138,6 @@ function newColumns(p: ParsedRequestRow): Partial<RequestTable> {
     description: p.description ?? '',
     type: p.type,
     wave: p.wave,
-    criteria: JSON.stringify(p.criteria ?? []),
-    control_ids: JSON.stringify(p.controlIds ?? []),
     period_text: p.period?.text ?? null,
     period_start: p.period?.start ?? null,
     period_end: p.period?.end ?? null,
@@ -143,14 +156,37 @@ function newColumns(p: ParsedRequestRow): Partial<RequestTable> {
   };
 }
 
+/** The field values as the previous import read them. */
+function lastImported(existing: RequestTable): ImportedFields {
+  return existing.imported_fields
+    ? { ...EMPTY_FIELDS, ...(JSON.parse(existing.imported_fields) as Partial<ImportedFields>) }
+    : EMPTY_FIELDS;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+/** The links the auditor changed since the last import and the vault does not already have. */
+function changedLinks(
+  current: RequestLinks,
+  fresh: ImportedFields,
+  last: ImportedFields,
+): Partial<RequestLinks> {
+  const out: Partial<RequestLinks> = {};
+  for (const field of ['criteria', 'controlIds'] as const) {
+    const value = fresh[field];
+    if (value === null || JSON.stringify(value) === JSON.stringify(last[field])) continue;
+    if (!sameSet(value, current[field])) out[field] = value;
+  }
+  return out;
+}
+
 function changedColumns(
   existing: RequestTable,
   parsed: ParsedRequestRow,
   fresh: ImportedFields,
+  last: ImportedFields,
 ): Partial<RequestTable> {
-  const last: ImportedFields = existing.imported_fields
-    ? { ...EMPTY_FIELDS, ...(JSON.parse(existing.imported_fields) as Partial<ImportedFields>) }
-    : EMPTY_FIELDS;
   const wanted: Partial<RequestTable> = {
     source_columns: JSON.stringify(parsed.sourceColumns),
     extra_columns: JSON.stringify(parsed.extraColumns),

@@ -10,6 +10,7 @@ import { compareRequestRefs, type RequestStatus } from '../../../shared/domain/r
 import { listPeople } from '../../db/repos/people';
 import type { RequestTable } from '../../db/schema';
 import type { Vault } from '../vault/session';
+import { requestLinksOf } from './links';
 import { controlsByCriterion } from './lookups';
 import { type RequestViewContext, toComment, toRequest } from './mapping';
 import {
@@ -73,8 +74,9 @@ export function filterRequests(
   q: Omit<RequestQuery, 'limit' | 'cursor'>,
 ): AuditRequest[] {
   const ctx = viewContext(vault);
+  const links = requestLinksOf(vault);
   return listRequestRows(vault.db, q.includeArchived)
-    .map((row) => toRequest(row, ctx))
+    .map((row) => toRequest(row, links(row.id), ctx))
     .filter((r) => matches(r, q))
     .sort(requestComparator(q.sort ?? DEFAULT_REQUEST_SORT, ownerNames(vault)));
 }
@@ -109,7 +111,7 @@ function startAfter(vault: Vault, all: AuditRequest[], ref: string, sort: Reques
       { path: ['cursor'], message: 'No request has this reference' },
     ]);
   }
-  const after = toRequest(row, viewContext(vault));
+  const after = toRequest(row, requestLinksOf(vault, [row.id])(row.id), viewContext(vault));
   const compare = requestComparator(sort, ownerNames(vault));
   return all.findIndex((r) => compare(r, after) > 0);
 }
@@ -121,7 +123,11 @@ export function requireRequestRow(vault: Vault, id: string): RequestTable {
 }
 
 export function getRequest(vault: Vault, id: string): AuditRequest {
-  return toRequest(requireRequestRow(vault, id), viewContext(vault));
+  return toRequest(
+    requireRequestRow(vault, id),
+    requestLinksOf(vault, [id])(id),
+    viewContext(vault),
+  );
 }
 
 export function getRequestDetail(vault: Vault, id: string): AuditRequestDetail {

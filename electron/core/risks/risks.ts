@@ -6,12 +6,13 @@ import { tx } from '../../db/connection';
 import { getControlByRef } from '../../db/repos/controls';
 import { ENGAGEMENT_ID, updateEngagement } from '../../db/repos/engagement';
 import { getRiskRow, insertRisk, listRiskRows, updateRiskRow } from '../../db/repos/gaps';
+import { linksOf, replaceLinks } from '../../db/repos/links';
 import type { RiskTable } from '../../db/schema';
 import { checkOwnerAndControls } from '../references';
 import type { Vault } from '../vault/session';
 import { starterRisks } from './starter';
 
-export function toRisk(row: RiskTable): Risk {
+export function toRisk(row: RiskTable, controlIds: string[]): Risk {
   return {
     id: row.id,
     title: row.title,
@@ -25,7 +26,7 @@ export function toRisk(row: RiskTable): Risk {
     residualImpact: row.residual_impact,
     residualScore: row.residual_likelihood * row.residual_impact,
     ownerId: row.owner_id,
-    controlIds: JSON.parse(row.control_ids) as string[],
+    controlIds,
     reviewOn: row.review_on,
     starterKey: row.starter_key,
     archived: row.archived_at !== null,
@@ -36,7 +37,21 @@ export function toRisk(row: RiskTable): Risk {
 
 /** The register; archived risks (and discarded starter risks) only when asked for. */
 export function listRisks(vault: Vault, includeArchived = false): Risk[] {
-  return listRiskRows(vault.db, includeArchived).map(toRisk);
+  return toRisks(vault, listRiskRows(vault.db, includeArchived));
+}
+
+/** Rows to risks, their controls read for all of them in one query. */
+export function toRisks(vault: Vault, rows: RiskTable[]): Risk[] {
+  const links = linksOf(
+    vault.db,
+    'risk_control',
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toRisk(r, links.get(r.id) ?? []));
+}
+
+export function getRisk(vault: Vault, id: string): Risk {
+  return toRisks(vault, [requireRisk(vault, id)])[0]!;
 }
 
 function requireRisk(vault: Vault, id: string): RiskTable {
@@ -66,7 +81,6 @@ export function createRisk(
       residual_likelihood: v.residualLikelihood ?? v.likelihood,
       residual_impact: v.residualImpact ?? v.impact,
       owner_id: v.ownerId ?? null,
-      control_ids: JSON.stringify(v.controlIds ?? []),
       review_on: v.reviewOn ?? null,
       starter_key: starterKey,
       archived_at: null,
@@ -80,7 +94,8 @@ export function createRisk(
       entityId: row.id,
       payload: { ...v, starterKey },
     });
-    return toRisk(row);
+    replaceLinks(vault, 'risk_control', row.id, v.controlIds ?? []);
+    return getRisk(vault, row.id);
   });
 }
 
@@ -99,22 +114,22 @@ export function updateRisk(vault: Vault, id: string, input: z.input<typeof riskP
     if (p.residualLikelihood !== undefined) cols.residual_likelihood = p.residualLikelihood;
     if (p.residualImpact !== undefined) cols.residual_impact = p.residualImpact;
     if (p.ownerId !== undefined) cols.owner_id = p.ownerId;
-    if (p.controlIds !== undefined) cols.control_ids = JSON.stringify(p.controlIds);
     if (p.reviewOn !== undefined) cols.review_on = p.reviewOn;
     updateRiskRow(vault.db, id, cols);
     recordChange(vault, { action: 'update', entity: 'risk', entityId: id, payload: p });
-    return toRisk(requireRisk(vault, id));
+    if (p.controlIds !== undefined) replaceLinks(vault, 'risk_control', id, p.controlIds);
+    return getRisk(vault, id);
   });
 }
 
 export function archiveRisk(vault: Vault, id: string, archived: boolean): Risk {
   return tx(vault.db, () => {
     const row = requireRisk(vault, id);
-    if ((row.archived_at !== null) === archived) return toRisk(row);
+    if ((row.archived_at !== null) === archived) return getRisk(vault, id);
     const now = vault.now();
     updateRiskRow(vault.db, id, { archived_at: archived ? now : null, updated_at: now });
     recordChange(vault, { action: archived ? 'archive' : 'restore', entity: 'risk', entityId: id });
-    return toRisk(requireRisk(vault, id));
+    return getRisk(vault, id);
   });
 }
 

@@ -18,7 +18,8 @@ import {
   updateCriterion,
 } from '../../db/repos/controls';
 import { getEngagementRow, ENGAGEMENT_ID, updateEngagement } from '../../db/repos/engagement';
-import type { ControlTable } from '../../db/schema';
+import { linksOf, replaceLinks } from '../../db/repos/links';
+import type { ControlTable, CriterionTable } from '../../db/schema';
 import { loadCatalog } from '../catalog/catalog';
 import { libraryValues } from '../catalog/library-fields';
 import type { Vault } from '../vault/session';
@@ -95,11 +96,12 @@ export function syncScope(vault: Vault, catalog: Catalog, now: string): ScopeCha
 
   // Existing controls first: their current mapping (which the user may have edited) decides.
   const existing = listControlRows(vault.db, { includeArchived: true });
+  const mapped = linksOf(vault.db, 'control_criterion');
   const byLibraryRef = new Map(
     existing.filter((c) => c.library_ref).map((c) => [c.library_ref!, c]),
   );
   for (const row of existing) {
-    const wanted = serves(JSON.parse(row.criteria) as string[]);
+    const wanted = serves(mapped.get(row.id) ?? []);
     if (!wanted && row.archived_at === null) {
       setArchived(vault, row, now, 'descoped');
       change.archived.push(row.ref);
@@ -119,6 +121,7 @@ export function syncScope(vault: Vault, catalog: Catalog, now: string): ScopeCha
       entityId: row.id,
       payload: { libraryRef: lib.ref, catalogVersion: catalog.version },
     });
+    replaceLinks(vault, 'control_criterion', row.id, lib.criteria);
     change.added.push(row.ref);
   }
 
@@ -126,11 +129,24 @@ export function syncScope(vault: Vault, catalog: Catalog, now: string): ScopeCha
   return change;
 }
 
+/**
+ * Every criterion of the catalog gets a row when a vault is created, out of scope until the
+ * scope is confirmed, so anything may link to any criterion (a request naming one outside the
+ * scope keeps its link). Call inside the creating transaction.
+ */
+export function seedCriteria(vault: Vault, catalog: Catalog = loadCatalog()): void {
+  syncCriteria(vault, catalog, new Set(), vault.now());
+}
+
 function syncCriteria(vault: Vault, catalog: Catalog, inScope: Set<Category>, now: string): void {
   const rows = new Map(listCriterionRows(vault.db).map((r) => [r.id, r]));
+  // Until the scope is first confirmed the vault has taken no catalog: its criteria follow the
+  // build's text. Afterwards only an explicit catalog update changes them.
+  const unscoped = getEngagementRow(vault.db)?.catalog_version === null;
   catalog.criteria.forEach((c, index) => {
     const flag = inScope.has(c.category) ? 1 : 0;
     const row = rows.get(c.id);
+    if (row && unscoped) refreshCriterionText(vault, row, c, now);
     if (!row) {
       insertCriterion(vault.db, {
         id: c.id,
@@ -160,6 +176,28 @@ function syncCriteria(vault: Vault, catalog: Catalog, inScope: Set<Category>, no
         payload: { inScope: flag === 1 },
       });
     }
+  });
+}
+
+function refreshCriterionText(
+  vault: Vault,
+  row: CriterionTable,
+  c: Catalog['criteria'][number],
+  now: string,
+): void {
+  const text = {
+    title: c.title,
+    group_title: c.groupTitle,
+    coso_principle: c.cosoPrinciple,
+    guidance: JSON.stringify(c.guidance),
+  };
+  if (Object.entries(text).every(([k, v]) => row[k as keyof typeof text] === v)) return;
+  updateCriterion(vault.db, c.id, { ...text, updated_at: now });
+  recordChange(vault, {
+    action: 'update',
+    entity: 'criterion',
+    entityId: c.id,
+    payload: { catalogText: true },
   });
 }
 
@@ -200,7 +238,6 @@ function fromLibrary(vault: Vault, lib: LibraryControl, now: string): ControlTab
     nature: lib.nature,
     type: lib.type,
     policy_key: lib.policyKey,
-    criteria: JSON.stringify(lib.criteria),
     operating_since: null,
     test_procedure: lib.testProcedure,
     test_attributes: JSON.stringify(lib.testAttributes),

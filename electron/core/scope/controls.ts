@@ -7,10 +7,11 @@ import {
   getControlByRef,
   getControlRow,
   insertControl,
-  listControlRows,
+  listControlPage,
   listCriterionRows,
   updateControlRow,
 } from '../../db/repos/controls';
+import { linksOf, replaceLinks } from '../../db/repos/links';
 import { getPerson } from '../../db/repos/people';
 import type { ControlTable } from '../../db/schema';
 import type { Vault } from '../vault/session';
@@ -25,28 +26,28 @@ export interface ControlQuery {
   cursor?: string;
 }
 
-/** Controls by reference, filtered on the server, paged by a cursor (the last reference seen). */
+/** Controls by reference, filtered and paged in SQL (the cursor is the last reference seen). */
 export function listControls(
   vault: Vault,
   q: ControlQuery,
 ): { items: Control[]; nextCursor: string | null } {
-  const needle = q.search?.toLowerCase();
-  const all = listControlRows(vault.db, { includeArchived: q.includeArchived })
-    .map(toControl)
-    .filter(
-      (c) =>
-        (!q.domain || c.domain === q.domain) &&
-        (!q.criterionId || c.criteria.includes(q.criterionId)) &&
-        (!needle || `${c.ref} ${c.title} ${c.description}`.toLowerCase().includes(needle)),
-    );
-  const start = q.cursor ? all.findIndex((c) => c.ref > q.cursor!) : 0;
-  const items = start < 0 ? [] : all.slice(start, start + q.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: last && start + q.limit < all.length ? last.ref : null };
+  const { rows, more } = listControlPage(vault.db, q);
+  const items = toControls(vault, rows);
+  return { items, nextCursor: more ? items.at(-1)!.ref : null };
+}
+
+/** Rows to controls, their criteria read for all of them in one query. */
+export function toControls(vault: Vault, rows: ControlTable[]): Control[] {
+  const criteria = linksOf(
+    vault.db,
+    'control_criterion',
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toControl(r, criteria.get(r.id) ?? []));
 }
 
 export function getControl(vault: Vault, id: string): Control {
-  return toControl(requireControl(vault, id));
+  return toControls(vault, [requireControl(vault, id)])[0]!;
 }
 
 function requireControl(vault: Vault, id: string): ControlTable {
@@ -63,18 +64,17 @@ function checkReferences(vault: Vault, patch: ControlPatch, selfId?: string): vo
     const known = new Set(rows.map((c) => c.id));
     const inScope = new Set(rows.filter((c) => c.in_scope === 1).map((c) => c.id));
     const unknown = patch.criteria.filter((id) => !known.has(id));
-    if (unknown.length === 0 && !patch.criteria.some((id) => inScope.has(id))) {
+    if (inScope.size === 0) {
+      issues.push({
+        path: ['criteria'],
+        message: 'Confirm the scope first: no criterion of this vault is in scope yet',
+      });
+    } else if (unknown.length > 0) {
+      issues.push({ path: ['criteria'], message: `Unknown criterion ${unknown.join(', ')}` });
+    } else if (!patch.criteria.some((id) => inScope.has(id))) {
       issues.push({
         path: ['criteria'],
         message: 'Map the control to at least one in-scope criterion',
-      });
-    } else if (unknown.length > 0) {
-      issues.push({
-        path: ['criteria'],
-        message:
-          known.size === 0
-            ? 'Confirm the scope first: this vault has no criteria yet'
-            : `Unknown criterion ${unknown.join(', ')}`,
       });
     }
   }
@@ -105,7 +105,6 @@ function toColumns(patch: ControlPatch): Partial<ControlTable> {
   if (patch.nature !== undefined) cols.nature = patch.nature;
   if (patch.type !== undefined) cols.type = patch.type;
   if (patch.policyKey !== undefined) cols.policy_key = patch.policyKey;
-  if (patch.criteria !== undefined) cols.criteria = JSON.stringify([...new Set(patch.criteria)]);
   if (patch.operatingSince !== undefined) cols.operating_since = patch.operatingSince;
   if (patch.testProcedure !== undefined) cols.test_procedure = patch.testProcedure;
   if (patch.testAttributes !== undefined)
@@ -120,6 +119,7 @@ export function updateControl(vault: Vault, id: string, patch: ControlPatch): Co
     checkReferences(vault, patch, id);
     updateControlRow(vault.db, id, { ...toColumns(patch), updated_at: vault.now() });
     recordChange(vault, { action: 'update', entity: 'control', entityId: id, payload: patch });
+    if (patch.criteria !== undefined) replaceLinks(vault, 'control_criterion', id, patch.criteria);
     return getControl(vault, id);
   });
 }
@@ -145,7 +145,6 @@ export function createControl(vault: Vault, input: NewControlInput): Control {
       nature: values.nature ?? 'manual',
       type: values.type ?? 'preventive',
       policy_key: values.policyKey ?? null,
-      criteria: JSON.stringify([...new Set(values.criteria)]),
       operating_since: values.operatingSince ?? null,
       test_procedure: values.testProcedure ?? '',
       test_attributes: JSON.stringify(values.testAttributes ?? []),
@@ -160,7 +159,8 @@ export function createControl(vault: Vault, input: NewControlInput): Control {
     };
     insertControl(vault.db, row);
     recordChange(vault, { action: 'create', entity: 'control', entityId: row.id, payload: values });
-    return toControl(row);
+    replaceLinks(vault, 'control_criterion', row.id, values.criteria);
+    return getControl(vault, row.id);
   });
 }
 
@@ -175,7 +175,7 @@ function nextCustomRef(vault: Vault): string {
 export function archiveControl(vault: Vault, id: string, archived: boolean): Control {
   return tx(vault.db, () => {
     const row = requireControl(vault, id);
-    if ((row.archived_at !== null) === archived) return toControl(row);
+    if ((row.archived_at !== null) === archived) return getControl(vault, id);
     const now = vault.now();
     updateControlRow(vault.db, id, {
       archived_at: archived ? now : null,

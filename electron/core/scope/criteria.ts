@@ -1,25 +1,26 @@
 import type { VaultCriterion } from '../../../shared/api/controls';
 import { AttestError } from '../../../shared/api/errors';
 import { recordChange } from '../../db/audit';
-import { all, tx } from '../../db/connection';
+import { tx } from '../../db/connection';
 import {
   getCriterionRow,
   listControlRows,
   listCriterionRows,
   updateCriterion,
 } from '../../db/repos/controls';
+import { linksOf } from '../../db/repos/links';
+import { carveOutsOf } from '../../db/repos/subservices';
 import type { Vault } from '../vault/session';
 import { toCriterion } from './mapping';
 
 /** The vault's criteria in catalog order, each with the active controls mapped to it. */
 export function listCriteria(vault: Vault, inScopeOnly: boolean): VaultCriterion[] {
+  const links = linksOf(vault.db, 'control_criterion');
   const byCriterion = new Map<string, string[]>();
-  for (const c of listControlRows(vault.db)) {
-    for (const id of JSON.parse(c.criteria) as string[]) {
-      const list = byCriterion.get(id) ?? [];
-      list.push(c.id);
-      byCriterion.set(id, list);
-    }
+  // Active controls only, by reference.
+  for (const { id: controlId } of listControlRows(vault.db)) {
+    for (const id of links.get(controlId) ?? [])
+      byCriterion.set(id, [...(byCriterion.get(id) ?? []), controlId]);
   }
   return listCriterionRows(vault.db)
     .filter((r) => !inScopeOnly || r.in_scope === 1)
@@ -28,17 +29,7 @@ export function listCriteria(vault: Vault, inScopeOnly: boolean): VaultCriterion
 
 /** The carve-out subservice organisation that supports a criterion, if any. */
 function carvedOutBy(vault: Vault, id: string): string | null {
-  for (const r of all(
-    vault.db,
-    vault.db.qb
-      .selectFrom('subservice_org')
-      .select(['name', 'criteria'])
-      .where('method', '=', 'carve_out')
-      .where('archived_at', 'is', null),
-  )) {
-    if ((JSON.parse(r.criteria) as string[]).includes(id)) return r.name;
-  }
-  return null;
+  return carveOutsOf(vault.db, id)[0]?.name ?? null;
 }
 
 /** DC 8: marks an in-scope criterion not relevant (a reason is required), or clears the mark. */

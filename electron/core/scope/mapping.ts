@@ -2,8 +2,11 @@ import type { Control, VaultCriterion } from '../../../shared/api/controls';
 import type { CriterionGuidance } from '../../../shared/domain/catalog';
 import type { ControlTable, CriterionTable } from '../../db/schema';
 
-/** Rows to domain objects: the only place that knows how the columns encode the fields. */
-export function toControl(row: ControlTable): Control {
+/**
+ * Rows to domain objects: the only place that knows how the columns encode the fields. The
+ * criteria come from the control's link rows (`controlCriteria` reads them for one or many).
+ */
+export function toControl(row: ControlTable, criteria: string[]): Control {
   return {
     id: row.id,
     ref: row.ref,
@@ -18,7 +21,7 @@ export function toControl(row: ControlTable): Control {
     nature: row.nature as Control['nature'],
     type: row.type as Control['type'],
     policyKey: row.policy_key,
-    criteria: JSON.parse(row.criteria) as string[],
+    criteria,
     operatingSince: row.operating_since,
     testProcedure: row.test_procedure,
     testAttributes: JSON.parse(row.test_attributes) as string[],

@@ -1,7 +1,8 @@
 import type { Cuec } from '../../../shared/api/sd';
 import { tx } from '../../db/connection';
 import type { Vault } from '../vault/session';
-import { toCuec } from './mapping';
+import { replaceLinks } from '../../db/repos/links';
+import { toCuecs } from './subservice-parts';
 import { saveRecord, setRecordArchived } from './records';
 import { Issues, checkCriteria, scopeCriteria } from './references';
 
@@ -19,11 +20,15 @@ export function saveCuec(vault: Vault, values: CuecValues): Cuec {
     const issues = new Issues();
     checkCriteria(scopeCriteria(vault), fields.criteria, ['criteria'], issues);
     issues.throwIfAny();
-    const columns = { description: fields.description, criteria: JSON.stringify(fields.criteria) };
-    return toCuec(saveRecord(vault, 'cuec', id, columns, fields));
+    const row = saveRecord(vault, 'cuec', id, { description: fields.description }, fields);
+    replaceLinks(vault, 'cuec_criterion', row.id, fields.criteria);
+    return toCuecs(vault, [row])[0]!;
   });
 }
 
 export function archiveCuec(vault: Vault, id: string, archived: boolean): Cuec {
-  return tx(vault.db, () => toCuec(setRecordArchived(vault, 'cuec', id, archived).row));
+  return tx(
+    vault.db,
+    () => toCuecs(vault, [setRecordArchived(vault, 'cuec', id, archived).row])[0]!,
+  );
 }

@@ -8,7 +8,8 @@ import { listControlRows } from '../../db/repos/controls';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 import { getNoneStatements } from './events';
-import { toComponent, toCuec, toSdEvent, toSubservice } from './mapping';
+import { toComponent, toSdEvent } from './mapping';
+import { toCuecs, toSubservices } from './subservice-parts';
 import { scopeCriteria } from './references';
 import { listRows } from './rows';
 import { getTexts } from './texts';
@@ -21,8 +22,8 @@ export function getSystemDescription(vault: Vault, includeArchived: boolean): Sy
   const engagement = getEngagement(vault);
   const texts = getTexts(vault);
   const components = listRows(vault.db, 'sd_component', includeArchived).map(toComponent);
-  const subservices = listRows(vault.db, 'subservice_org', includeArchived).map(toSubservice);
-  const cuecs = listRows(vault.db, 'cuec', includeArchived).map(toCuec);
+  const subservices = toSubservices(vault, listRows(vault.db, 'subservice_org', includeArchived));
+  const cuecs = toCuecs(vault, listRows(vault.db, 'cuec', includeArchived));
   const events = listRows(vault.db, 'sd_event', includeArchived)
     .map(toSdEvent)
     .sort((a, b) => a.date.localeCompare(b.date));

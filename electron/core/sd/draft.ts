@@ -15,7 +15,9 @@ import { first, tx } from '../../db/connection';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
-import { toComponent, toCuec, toSdEvent, toSubservice } from './mapping';
+import { linksOf } from '../../db/repos/links';
+import { toComponent, toSdEvent } from './mapping';
+import { toCuecs, toSubservices } from './subservice-parts';
 import { deleteTextRow, getTextRow, listRows, putTextRow } from './rows';
 import { getTexts } from './texts';
 
@@ -31,6 +33,7 @@ export function draftInput(vault: Vault): DraftInput {
   const criteriaRows = listCriterionRows(vault.db).filter((c) => c.in_scope === 1);
   const inScope = new Set(criteriaRows.map((c) => c.id));
   const keep = (ids: readonly string[]) => ids.filter((id) => inScope.has(id));
+  const mapped = linksOf(vault.db, 'control_criterion');
   const served = <T extends { criteria: readonly string[] }>(items: readonly T[]) =>
     items
       .map((i) => ({ ...i, criteria: keep(i.criteria) }))
@@ -40,10 +43,12 @@ export function draftInput(vault: Vault): DraftInput {
     engagement,
     texts: getTexts(vault),
     components: listRows(vault.db, 'sd_component', false).map(toComponent),
-    subservices: listRows(vault.db, 'subservice_org', false)
-      .map(toSubservice)
-      .map((org) => ({ ...org, criteria: keep(org.criteria), csocs: served(org.csocs) })),
-    cuecs: served(listRows(vault.db, 'cuec', false).map(toCuec)),
+    subservices: toSubservices(vault, listRows(vault.db, 'subservice_org', false)).map((org) => ({
+      ...org,
+      criteria: keep(org.criteria),
+      csocs: served(org.csocs),
+    })),
+    cuecs: served(toCuecs(vault, listRows(vault.db, 'cuec', false))),
     incidents: events.filter((e) => e.kind === 'incident'),
     changes: events.filter((e) => e.kind === 'change'),
     none: { incidents: engagement.incidentsNoneAsOf, changes: engagement.changesNoneAsOf },
@@ -56,7 +61,7 @@ export function draftInput(vault: Vault): DraftInput {
       id: c.id,
       ref: c.ref,
       title: c.title,
-      criteria: keep(JSON.parse(c.criteria) as string[]),
+      criteria: keep(mapped.get(c.id) ?? []),
     })),
   };
 }

@@ -24,15 +24,18 @@ export function toComponent(row: SdComponentTable): SdComponent {
   };
 }
 
-export function toSubservice(row: SubserviceOrgTable): Subservice {
+export function toSubservice(
+  row: SubserviceOrgTable,
+  parts: Pick<Subservice, 'criteria' | 'csocs' | 'vendorCuecs'>,
+): Subservice {
   return {
     id: row.id,
     name: row.name,
     services: row.services,
     method: row.method as Subservice['method'],
-    criteria: JSON.parse(row.criteria) as string[],
-    csocs: JSON.parse(row.csocs) as Subservice['csocs'],
-    vendorCuecs: JSON.parse(row.vendor_cuecs) as Subservice['vendorCuecs'],
+    criteria: parts.criteria,
+    csocs: parts.csocs,
+    vendorCuecs: parts.vendorCuecs,
     report: {
       type: row.report_type as Subservice['report']['type'],
       periodStart: row.report_period_start,
@@ -51,11 +54,11 @@ export function toSubservice(row: SubserviceOrgTable): Subservice {
   };
 }
 
-export function toCuec(row: CuecTable): Cuec {
+export function toCuec(row: CuecTable, criteria: string[]): Cuec {
   return {
     id: row.id,
     description: row.description,
-    criteria: JSON.parse(row.criteria) as string[],
+    criteria,
     ...common(row),
   };
 }

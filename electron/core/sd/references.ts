@@ -44,8 +44,8 @@ export function checkCriteria(
   path: (string | number)[],
   issues: Issues,
 ): void {
-  if (ids.length > 0 && scope.known.size === 0) {
-    issues.add(path, 'Confirm the scope first: this vault has no criteria yet');
+  if (ids.length > 0 && scope.inScope.size === 0) {
+    issues.add(path, 'Confirm the scope first: no criterion of this vault is in scope yet');
     return;
   }
   ids.forEach((id, i) => {

@@ -85,9 +85,11 @@ describe('system description changes', () => {
       `archive sd_component ${component.id}`,
       `restore sd_component ${component.id}`,
       `create subservice_org ${org.id}`,
+      `create subservice_criterion ${org.id}|CC6.4`, // its criteria are link rows
       `update subservice_org ${org.id}`,
       `archive subservice_org ${org.id}`,
       `create cuec ${cuec.id}`,
+      `create cuec_criterion ${cuec.id}|CC6.1`,
       'update engagement engagement', // "no incidents as of 2026-07-01"
       `create sd_event ${incident.id}`,
       'update engagement engagement', // …withdrawn by the incident

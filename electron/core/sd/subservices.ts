@@ -4,7 +4,7 @@ import { putBlobFromFile, type BlobProgress } from '../../db/blobs';
 import { tx } from '../../db/connection';
 import type { SubserviceOrgTable } from '../../db/schema';
 import type { Vault } from '../vault/session';
-import { toSubservice } from './mapping';
+import { saveSubserviceParts, toSubservices } from './subservice-parts';
 import { requireRow, saveRecord, setRecordArchived } from './records';
 import { Issues, checkControl, checkCriteria, scopeCriteria } from './references';
 import { updateRow } from './rows';
@@ -22,9 +22,6 @@ export function saveSubservice(vault: Vault, values: SubserviceValues): Subservi
       name: fields.name,
       services: fields.services,
       method: fields.method,
-      criteria: JSON.stringify(fields.criteria),
-      csocs: JSON.stringify(fields.csocs),
-      vendor_cuecs: JSON.stringify(fields.vendorCuecs),
       report_type: r.type,
       report_period_start: r.periodStart,
       report_period_end: r.periodEnd,
@@ -46,7 +43,8 @@ export function saveSubservice(vault: Vault, values: SubserviceValues): Subservi
       >,
       fields,
     );
-    return toSubservice(row);
+    saveSubserviceParts(vault, row.id, fields);
+    return getSubservice(vault, row.id);
   });
 }
 
@@ -86,12 +84,13 @@ function checkSubservice(vault: Vault, values: SubserviceValues): void {
 }
 
 export function getSubservice(vault: Vault, id: string): Subservice {
-  return toSubservice(requireRow(vault, 'subservice_org', id));
+  return toSubservices(vault, [requireRow(vault, 'subservice_org', id)])[0]!;
 }
 
 export function archiveSubservice(vault: Vault, id: string, archived: boolean): Subservice {
-  return tx(vault.db, () =>
-    toSubservice(setRecordArchived(vault, 'subservice_org', id, archived).row),
+  return tx(
+    vault.db,
+    () => toSubservices(vault, [setRecordArchived(vault, 'subservice_org', id, archived).row])[0]!,
   );
 }
 

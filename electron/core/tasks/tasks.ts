@@ -13,12 +13,13 @@ import {
   nextTaskNumber,
   updateTaskRow,
 } from '../../db/repos/gaps';
+import { linksOf, replaceLinks } from '../../db/repos/links';
 import type { TaskTable } from '../../db/schema';
 import { coverageView } from '../gaps/coverage';
 import { checkOwnerAndControls } from '../references';
 import type { Vault } from '../vault/session';
 
-export function toTask(row: TaskTable, today: string): Task {
+export function toTask(row: TaskTable, controlIds: string[], today: string): Task {
   return {
     id: row.id,
     ref: row.ref,
@@ -28,7 +29,7 @@ export function toTask(row: TaskTable, today: string): Task {
     dueOn: row.due_on,
     priority: row.priority as Task['priority'],
     status: row.status as Task['status'],
-    controlIds: JSON.parse(row.control_ids) as string[],
+    controlIds,
     fromGapControlId: row.from_gap_control_id,
     boardOrder: row.board_order,
     completedOn: row.completed_on,
@@ -56,16 +57,28 @@ export interface TaskQuery {
 }
 
 export function listTasks(vault: Vault, q: TaskQuery = {}): Task[] {
+  return toTasks(vault, listTaskRows(vault.db, q.includeArchived ?? false)).filter(
+    (t) =>
+      (!q.status || t.status === q.status) &&
+      (!q.ownerId || t.ownerId === q.ownerId) &&
+      (!q.overdueOnly || t.overdue) &&
+      (!q.controlId || t.controlIds.includes(q.controlId)),
+  );
+}
+
+/** Rows to tasks, their controls read for all of them in one query. */
+export function toTasks(vault: Vault, rows: TaskTable[]): Task[] {
   const d = today(vault);
-  return listTaskRows(vault.db, q.includeArchived ?? false)
-    .map((r) => toTask(r, d))
-    .filter(
-      (t) =>
-        (!q.status || t.status === q.status) &&
-        (!q.ownerId || t.ownerId === q.ownerId) &&
-        (!q.overdueOnly || t.overdue) &&
-        (!q.controlId || t.controlIds.includes(q.controlId)),
-    );
+  const links = linksOf(
+    vault.db,
+    'task_control',
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toTask(r, links.get(r.id) ?? [], d));
+}
+
+export function getTask(vault: Vault, id: string): Task {
+  return toTasks(vault, [requireTask(vault, id)])[0]!;
 }
 
 function requireTask(vault: Vault, id: string): TaskTable {
@@ -100,7 +113,6 @@ export function createTask(
       due_on: v.dueOn ?? null,
       priority: v.priority ?? 'medium',
       status,
-      control_ids: JSON.stringify(v.controlIds ?? (fromGapControlId ? [fromGapControlId] : [])),
       from_gap_control_id: fromGapControlId,
       board_order: lastOrder(vault, status) + 1,
       completed_on: status === 'done' ? now.slice(0, 10) : null,
@@ -115,7 +127,9 @@ export function createTask(
       entityId: row.id,
       payload: { ...v, fromGapControlId },
     });
-    return toTask(row, now.slice(0, 10));
+    const controls = v.controlIds ?? (fromGapControlId ? [fromGapControlId] : []);
+    replaceLinks(vault, 'task_control', row.id, controls);
+    return getTask(vault, row.id);
   });
 }
 
@@ -131,7 +145,6 @@ export function updateTask(vault: Vault, id: string, input: z.input<typeof taskP
     if (p.ownerId !== undefined) cols.owner_id = p.ownerId;
     if (p.dueOn !== undefined) cols.due_on = p.dueOn;
     if (p.priority !== undefined) cols.priority = p.priority;
-    if (p.controlIds !== undefined) cols.control_ids = JSON.stringify(p.controlIds);
     if (p.status !== undefined && p.status !== row.status) {
       cols.status = p.status;
       cols.board_order = lastOrder(vault, p.status) + 1;
@@ -139,7 +152,8 @@ export function updateTask(vault: Vault, id: string, input: z.input<typeof taskP
     }
     updateTaskRow(vault.db, id, cols);
     recordChange(vault, { action: 'update', entity: 'task', entityId: id, payload: p });
-    return toTask(requireTask(vault, id), now.slice(0, 10));
+    if (p.controlIds !== undefined) replaceLinks(vault, 'task_control', id, p.controlIds);
+    return getTask(vault, id);
   });
 }
 
@@ -176,7 +190,7 @@ export function moveTask(
       entityId: id,
       payload: { status, beforeId },
     });
-    return toTask(requireTask(vault, id), now.slice(0, 10));
+    return getTask(vault, id);
   });
 }
 
@@ -192,7 +206,7 @@ export function archiveTask(vault: Vault, id: string, archived: boolean): Task {
         entityId: id,
       });
     }
-    return toTask(requireTask(vault, id), now.slice(0, 10));
+    return getTask(vault, id);
   });
 }
 

@@ -20,6 +20,7 @@ import { getSetting, putSetting } from '../../db/repos/settings';
 import { type Clock, systemClock } from '../../platform/clock';
 import { type IdSource, randomIds } from '../../platform/ids';
 import { APP_VERSION } from '../../platform/version';
+import { seedCriteria } from '../scope/apply-scope';
 
 /** An open vault: the connection plus the capabilities every use case needs. */
 export interface Vault extends AuditContext, OpenedVaultFile {
@@ -122,6 +123,7 @@ export async function createVault(
         entityId: ENGAGEMENT_ID,
         payload: engagement,
       });
+      seedCriteria(vault);
     });
   } catch (e) {
     // A vault that could not be seeded is not a vault: remove it, so the name can be reused.

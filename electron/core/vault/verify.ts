@@ -1,6 +1,6 @@
 import type { VerifyProblem, VerifyReport } from '../../../shared/api/vault';
 import { GENESIS_HASH, type AuditEntry, entryHash, stateHash } from '../../db/audit';
-import { AUDITED_ENTITIES, type AuditedEntity } from '../../db/audited';
+import { AUDITED_ENTITIES, type AuditedEntity, entityIdOf } from '../../db/audited';
 import { checkAllBlobs } from '../../db/blobs';
 import type { Vault } from './session';
 
@@ -100,6 +100,7 @@ function checkChain(vault: Vault, problems: VerifyProblem[], latest: Map<string,
         message: `Audit log entry ${row.seq} (${row.action} ${row.entity} ${row.entity_id}) was altered`,
       });
     }
+    reportLaunderedChange(row, problems);
     latest.set(key(row.entity, row.entity_id), { seq: row.seq, stateHash: row.state_hash });
     expectedSeq = row.seq + 1;
     prevHash = hash;
@@ -110,13 +111,13 @@ function checkChain(vault: Vault, problems: VerifyProblem[], latest: Map<string,
 function checkRows(vault: Vault, problems: VerifyProblem[], latest: Map<string, Latest>): number {
   let count = 0;
   for (const entity of Object.keys(AUDITED_ENTITIES) as AuditedEntity[]) {
-    const { table, idColumn } = AUDITED_ENTITIES[entity];
+    const { table } = AUDITED_ENTITIES[entity];
     const seen = new Set<string>();
     for (const row of vault.db.sqlite.prepare(`SELECT * FROM "${table}"`).iterate() as Iterable<
       Record<string, unknown>
     >) {
       count++;
-      const id = String(row[idColumn]);
+      const id = entityIdOf(entity, row);
       seen.add(id);
       const last = latest.get(key(entity, id));
       if (!last || last.stateHash === null) {
@@ -150,6 +151,32 @@ function checkRows(vault: Vault, problems: VerifyProblem[], latest: Map<string, 
     }
   }
   return count;
+}
+
+/**
+ * A migration that re-records a row first compares it with the row's last recorded state; a
+ * row changed outside Attest before the upgrade is marked in that entry's payload, so the edit
+ * stays reported after the migration made the row and the log agree again (never laundered).
+ */
+function reportLaunderedChange(row: AuditEntry, problems: VerifyProblem[]): void {
+  if (!row.payload.includes('"changedOutsideAttest"')) return;
+  const payload = JSON.parse(row.payload) as {
+    migration?: string;
+    changedOutsideAttest?: { lastRecordedSeq: number | null };
+  };
+  const mark = payload.changedOutsideAttest;
+  if (!payload.migration || !mark) return;
+  const last =
+    mark.lastRecordedSeq === null
+      ? 'it had no recorded state'
+      : `its last recorded state was audit entry ${mark.lastRecordedSeq}`;
+  problems.push({
+    kind: 'row_changed',
+    entity: row.entity,
+    entityId: row.entity_id,
+    seq: row.seq,
+    message: `${row.entity} ${row.entity_id} was changed outside Attest before the vault format was upgraded (${last}; the upgrade re-recorded it in entry ${row.seq})`,
+  });
 }
 
 function key(entity: string, id: string): string {

@@ -5,10 +5,12 @@ import * as m003 from './2026_11_26_003_scope';
 import * as m004 from './2026_11_26_004_gaps_risks_tasks';
 import * as m005 from './2026_11_26_005_requests';
 import * as m006 from './2026_11_26_006_library_baseline';
+import * as m007 from './2026_12_03_007_links';
+import type { MigrationContext } from './context';
 
 export interface Migration {
   name: string;
-  up(db: Kysely<any>): Promise<void>;
+  up(db: Kysely<any>, ctx: MigrationContext): Promise<void>;
 }
 
 /**
@@ -22,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026_11_26_004_gaps_risks_tasks', up: m004.up },
   { name: '2026_11_26_005_requests', up: m005.up },
   { name: '2026_11_26_006_library_baseline', up: m006.up },
+  { name: m007.NAME, up: m007.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

@@ -9,6 +9,7 @@ import { PAGE_SIZE } from '../open';
 import { closeVault, openVault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
 import { tempDir } from '../../testing/tmp';
+import { sequentialIds } from '../../platform/ids';
 import { LATEST_FORMAT_VERSION, MIGRATIONS } from './index';
 
 /** Builds a vault exactly as format 1 left it: only the first migration, with real content. */
@@ -18,7 +19,12 @@ async function buildFormat1Vault(path: string): Promise<void> {
   sqlite.pragma('journal_mode = TRUNCATE');
   sqlite.pragma(`application_id = ${APPLICATION_ID}`);
   const db = wrapConnection(sqlite);
-  await MIGRATIONS[0]!.up(db.qb);
+  await MIGRATIONS[0]!.up(db.qb, {
+    db,
+    now: () => '2026-01-01T00:00:00.000Z',
+    actor: () => 'migration',
+    ids: sequentialIds(),
+  });
   sqlite.pragma('user_version = 1');
   const ctx = { db, now: () => '2026-01-01T00:00:00.000Z', actor: () => 'alice' };
   sqlite.transaction(() => {

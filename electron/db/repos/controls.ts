@@ -1,5 +1,6 @@
 import type { ControlTable, CriterionTable } from '../schema';
 import { type VaultDb, all, first, runExpect } from '../connection';
+import { containsText } from './search';
 
 export function listCriterionRows(db: VaultDb): CriterionTable[] {
   return all(db, db.qb.selectFrom('criterion').selectAll().orderBy('sort_key'));
@@ -19,6 +20,50 @@ export function updateCriterion(
   patch: Partial<Omit<CriterionTable, 'id'>>,
 ): void {
   runExpect(db, db.qb.updateTable('criterion').set(patch).where('id', '=', id));
+}
+
+export interface ControlPageQuery {
+  search?: string | undefined;
+  criterionId?: string | undefined;
+  domain?: string | undefined;
+  includeArchived: boolean;
+  limit: number;
+  /** The reference of the last control of the previous page. */
+  cursor?: string | undefined;
+}
+
+/**
+ * A page of controls by reference, filtered in SQL (the criterion through its link rows, the
+ * search over reference, title and description). One row more than the page is read, to know
+ * whether another page follows.
+ */
+export function listControlPage(
+  db: VaultDb,
+  q: ControlPageQuery,
+): { rows: ControlTable[]; more: boolean } {
+  let query = db.qb
+    .selectFrom('control')
+    .selectAll()
+    .orderBy('ref')
+    .limit(q.limit + 1);
+  if (!q.includeArchived) query = query.where('archived_at', 'is', null);
+  if (q.domain) query = query.where('domain', '=', q.domain);
+  if (q.cursor !== undefined) query = query.where('ref', '>', q.cursor);
+  if (q.criterionId) {
+    const criterionId = q.criterionId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('control_criterion as l')
+          .select('l.control_id')
+          .whereRef('l.control_id', '=', 'control.id')
+          .where('l.criterion_id', '=', criterionId),
+      ),
+    );
+  }
+  if (q.search) query = query.where(containsText(['ref', 'title', 'description'], q.search));
+  const rows = all(db, query);
+  return { rows: rows.slice(0, q.limit), more: rows.length > q.limit };
 }
 
 export function listControlRows(
