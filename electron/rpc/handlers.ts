@@ -2,7 +2,10 @@ import type { MethodName } from '../../shared/api/index';
 import { appHandlers } from './handlers/app';
 import { blobHandlers } from './handlers/blobs';
 import { catalogHandlers } from './handlers/catalog';
-import { gapHandlers } from './handlers/gaps';
+import { assessmentHandlers } from './handlers/assessments';
+import { coverageHandlers } from './handlers/coverage';
+import { riskHandlers } from './handlers/risks';
+import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
 import { peopleHandlers } from './handlers/people';
 import { requestHandlers } from './handlers/requests';
@@ -19,7 +22,10 @@ const table = {
   ...peopleHandlers,
   ...scopeHandlers,
   ...catalogHandlers,
-  ...gapHandlers,
+  ...assessmentHandlers,
+  ...coverageHandlers,
+  ...riskHandlers,
+  ...taskHandlers,
   ...sdHandlers,
   ...requestHandlers,
 };

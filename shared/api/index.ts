@@ -3,7 +3,10 @@ import { mergeTables } from './define';
 import { appMethods } from './methods/app';
 import { blobMethods } from './methods/blobs';
 import { catalogMethods } from './methods/catalog';
-import { gapMethods } from './methods/gaps';
+import { assessmentMethods } from './methods/assessments';
+import { coverageMethods } from './methods/coverage';
+import { riskMethods } from './methods/risks';
+import { taskMethods } from './methods/tasks';
 import { jobMethods } from './methods/jobs';
 import { peopleMethods } from './methods/people';
 import { requestMethods } from './methods/requests';
@@ -24,7 +27,10 @@ export const methods = mergeTables(
   peopleMethods,
   scopeMethods,
   catalogMethods,
-  gapMethods,
+  assessmentMethods,
+  coverageMethods,
+  riskMethods,
+  taskMethods,
   sdMethods,
   requestMethods,
 );

@@ -1,0 +1,52 @@
+import { exportTasks } from '../../core/tasks/export';
+import {
+  acceptProposal,
+  acceptProposals,
+  archiveTask,
+  createTask,
+  dismissProposal,
+  listTasks,
+  moveTask,
+  proposeTasks,
+  updateTask,
+} from '../../core/tasks/tasks';
+import { requireVault } from '../context';
+import type { HandlerSlice } from './types';
+
+export const taskHandlers: HandlerSlice<
+  | 'tasks.list'
+  | 'tasks.create'
+  | 'tasks.update'
+  | 'tasks.move'
+  | 'tasks.archive'
+  | 'tasks.proposals'
+  | 'tasks.decideProposal'
+  | 'tasks.acceptProposals'
+  | 'tasks.export'
+> = {
+  'tasks.list': (q, ctx) => ({ items: listTasks(requireVault(ctx), q) }),
+  'tasks.create': (input, ctx) => createTask(requireVault(ctx), input),
+  'tasks.update': ({ id, patch }, ctx) => updateTask(requireVault(ctx), id, patch),
+  'tasks.move': ({ id, status, beforeId }, ctx) =>
+    moveTask(requireVault(ctx), id, status, beforeId),
+  'tasks.archive': ({ id, archived }, ctx) => archiveTask(requireVault(ctx), id, archived),
+  'tasks.proposals': (_i, ctx) => ({ items: proposeTasks(requireVault(ctx)) }),
+  'tasks.decideProposal': ({ controlId, accept, edits }, ctx) => {
+    const vault = requireVault(ctx);
+    if (accept) return { task: acceptProposal(vault, controlId, edits) };
+    dismissProposal(vault, controlId);
+    return { task: null };
+  },
+  'tasks.acceptProposals': ({ controlIds }, ctx) => ({
+    items: acceptProposals(requireVault(ctx), controlIds),
+  }),
+  'tasks.export': ({ format }, ctx) => {
+    const vault = requireVault(ctx);
+    const job = ctx.jobs.start(
+      'tasks.export',
+      `Exporting the remediation plan (${format.toUpperCase()})`,
+      ({ signal }) => exportTasks(vault, format, signal),
+    );
+    return { jobId: job.id };
+  },
+};

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ASSESSMENT_STATUSES } from '../../domain/coverage';
+import { controlId } from '../controls';
+import { method } from '../define';
+import { assessInput, assessmentSchema, gapSummarySchema } from '../gaps';
+
+export const assessmentMethods = {
+  'assessments.list': method({
+    summary: 'Every control’s assessment with progress counts and warnings',
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(assessmentSchema), summary: gapSummarySchema }),
+    mutates: false,
+  }),
+  'assessments.set': method({
+    summary: 'Assess one control (not applicable needs a reason)',
+    input: assessInput,
+    output: assessmentSchema,
+    mutates: true,
+  }),
+  'assessments.setMany': method({
+    summary: 'Give several controls the same status at once (all or nothing)',
+    input: z
+      .object({
+        controlIds: z.array(controlId).min(1).max(1000),
+        status: z.enum(ASSESSMENT_STATUSES),
+        naReason: z.string().trim().max(2000).nullable().default(null),
+      })
+      .strict()
+      .refine((v) => v.status !== 'not_applicable' || !!v.naReason, {
+        path: ['naReason'],
+        message: 'Say why the controls do not apply',
+      }),
+    output: z.object({ items: z.array(assessmentSchema) }),
+    mutates: true,
+  }),
+} as const;

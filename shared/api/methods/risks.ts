@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { isoDate } from '../common';
+import { method } from '../define';
+import { newRiskInput, riskPatch, riskSchema, starterRiskSchema } from '../risks';
+
+const riskId = z.string().regex(/^rsk_[a-z0-9]+$/, { message: 'Not a risk id' });
+
+export const riskMethods = {
+  'risks.list': method({
+    summary:
+      'The risk register (archived risks too when asked), the starter risks still to decide, and the assessment date',
+    input: z.object({ includeArchived: z.boolean().default(false) }).strict(),
+    output: z.object({
+      items: z.array(riskSchema),
+      starters: z.array(starterRiskSchema),
+      assessedOn: isoDate.nullable(),
+    }),
+    mutates: false,
+  }),
+  'risks.create': method({
+    summary: 'Add a risk',
+    input: newRiskInput,
+    output: riskSchema,
+    mutates: true,
+  }),
+  'risks.update': method({
+    summary: 'Edit a risk',
+    input: z.object({ id: riskId, patch: riskPatch }).strict(),
+    output: riskSchema,
+    mutates: true,
+  }),
+  'risks.archive': method({
+    summary: 'Archive or restore a risk',
+    input: z.object({ id: riskId, archived: z.boolean() }).strict(),
+    output: riskSchema,
+    mutates: true,
+  }),
+  'risks.decideStarter': method({
+    summary: 'Accept a starter risk into the register, or discard it',
+    input: z.object({ key: z.string().min(1).max(100), accept: z.boolean() }).strict(),
+    output: z.object({ risk: riskSchema.nullable() }),
+    mutates: true,
+  }),
+  'risks.setAssessedOn': method({
+    summary: 'Record when the risk assessment was performed',
+    input: z.object({ date: isoDate.nullable() }).strict(),
+    output: z.object({ assessedOn: isoDate.nullable() }),
+    mutates: true,
+  }),
+} as const;
