@@ -12,6 +12,15 @@ export function toApiError(e: unknown, logger: Logger): ApiError {
   const errno = (e as NodeJS.ErrnoException)?.code;
   if (errno === 'ENOSPC')
     return new AttestError('disk_full', 'The disk is full; nothing was saved.').toApiError();
+  if (errno === 'ENAMETOOLONG') {
+    return new AttestError(
+      'validation',
+      'That file name is too long for this computer’s file system; choose a shorter one.',
+    ).toApiError();
+  }
+  if (errno === 'ENOTDIR' || errno === 'ELOOP' || errno === 'EISDIR') {
+    return new AttestError('io', 'That path does not lead to a file Attest can use.').toApiError();
+  }
   if (errno === 'EACCES' || errno === 'EPERM') {
     return new AttestError(
       'io',

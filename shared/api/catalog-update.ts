@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idOf, text } from './text';
 
 /**
  * The control fields a catalog update can bring: the ones the library writes when it
@@ -88,12 +89,12 @@ export type CatalogUpdatePlan = z.infer<typeof catalogUpdatePlanSchema>;
 export const applyCatalogUpdateInput = z
   .object({
     /** The version the user reviewed; refused if the build's catalog differs. */
-    toVersion: z.string().min(1),
+    toVersion: text({ max: 40, required: 'Say which catalog version you reviewed' }),
     /** Edited fields for which the user chose the library's text over the vault's edit. */
     takeLibrary: z
       .array(
         z.object({
-          controlId: z.string().regex(/^ctl_[a-z0-9]+$/, { message: 'Not a control id' }),
+          controlId: idOf('ctl', 'control'),
           fields: z.array(z.enum(LIBRARY_FIELDS)).min(1),
         }),
       )

@@ -11,6 +11,7 @@ import {
   criterionGuidanceSchema,
 } from '../domain/catalog';
 import { isoDate, isoInstant } from './common';
+import { idOf, text, vetted } from './text';
 
 /** A criterion as the vault holds it: copied from the catalog at scoping, plus scope decisions. */
 export const vaultCriterionSchema = z.object({
@@ -29,16 +30,15 @@ export const vaultCriterionSchema = z.object({
 });
 export type VaultCriterion = z.infer<typeof vaultCriterionSchema>;
 
-export const criterionIdSchema = z
-  .string()
-  .trim()
-  .regex(CRITERION_ID_PATTERN, { message: 'Not a Trust Services Criteria id (e.g. CC6.1)' });
+export const criterionIdSchema = vetted(
+  z
+    .string()
+    .trim()
+    .regex(CRITERION_ID_PATTERN, { message: 'Not a Trust Services Criteria id (e.g. CC6.1)' }),
+);
 
-export const controlId = z.string().regex(/^ctl_[a-z0-9]+$/, { message: 'Not a control id' });
-const personRef = z
-  .string()
-  .regex(/^per_[a-z0-9]+$/, { message: 'Not a person id' })
-  .nullable();
+export const controlId = idOf('ctl', 'control');
+const personRef = idOf('per', 'person').nullable();
 
 export const controlSchema = z.object({
   id: z.string(),
@@ -69,16 +69,19 @@ export const controlSchema = z.object({
 });
 export type Control = z.infer<typeof controlSchema>;
 
-const line = (max: number) => z.string().trim().max(max);
+const line = (max: number) => text({ max });
+const prose = (max: number) => text({ max, multiline: true });
 
 /** What a user may edit on any control. */
 export const controlPatch = z
   .object({
-    ref: line(20).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-      message: 'Use letters, digits, dot, dash (e.g. AC-04)',
-    }),
-    title: line(300).min(1, { message: 'Give the control a title' }),
-    description: line(5000),
+    ref: vetted(
+      line(20).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+        message: 'Use letters, digits, dot, dash (e.g. AC-04)',
+      }),
+    ),
+    title: text({ max: 300, required: 'Give the control a title' }),
+    description: prose(5000),
     domain: z.enum(DOMAINS),
     ownerRole: line(200),
     ownerId: personRef,
@@ -87,15 +90,17 @@ export const controlPatch = z
     frequency: z.enum(FREQUENCIES),
     nature: z.enum(NATURES),
     type: z.enum(CONTROL_TYPES),
-    policyKey: z.string().regex(POLICY_KEY_PATTERN).nullable(),
+    policyKey: vetted(z.string().regex(POLICY_KEY_PATTERN)).nullable(),
     criteria: z
       .array(criterionIdSchema)
       .min(1, { message: 'Map the control to at least one criterion' })
       .max(61),
     operatingSince: isoDate.nullable(),
-    testProcedure: line(5000),
-    testAttributes: z.array(line(500).min(1)).max(20),
-    evidenceGuidance: line(5000),
+    testProcedure: prose(5000),
+    testAttributes: z
+      .array(text({ max: 500, required: 'Write the attribute, or remove it' }))
+      .max(20),
+    evidenceGuidance: prose(5000),
   })
   .partial()
   .strict();
@@ -107,7 +112,7 @@ export type NewControlInput = z.input<typeof newControlInput>;
 
 export const controlFilter = z
   .object({
-    search: z.string().trim().max(200).optional(),
+    search: line(200).optional(),
     criterionId: criterionIdSchema.optional(),
     domain: z.enum(DOMAINS).optional(),
     includeArchived: z.boolean().default(false),

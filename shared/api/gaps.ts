@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ASSESSMENT_STATUSES, COVERAGE_STATUSES } from '../domain/coverage';
 import { isoDate, isoInstant } from './common';
 import { controlId } from './controls';
+import { idOf, text } from './text';
 
-const personRef = z.string().regex(/^per_[a-z0-9]+$/, { message: 'Not a person id' });
+const personRef = idOf('per', 'person');
 
 export const assessmentSchema = z.object({
   controlId: z.string(),
@@ -20,8 +21,8 @@ export const assessInput = z
   .object({
     controlId,
     status: z.enum(ASSESSMENT_STATUSES),
-    naReason: z.string().trim().max(2000).nullable().default(null),
-    notes: z.string().trim().max(10_000).default(''),
+    naReason: text({ max: 2000, multiline: true }).nullable().default(null),
+    notes: text({ max: 10_000, multiline: true }).default(''),
     assessorId: personRef.nullable().optional(),
     assessedOn: isoDate.optional(),
   })

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { isoInstant } from './common';
+import { idOf, text, vetted } from './text';
 
-const trimmed = (max: number) => z.string().trim().max(max);
+const trimmed = (max: number) => text({ max });
 
 const personFields = {
-  name: trimmed(200).min(1, { message: 'Give the person’s name' }),
+  name: text({ max: 200, required: 'Give the person’s name' }),
   email: z.union([
     z.literal(''),
-    z.string().trim().email({ message: 'Use an email address such as ana@example.com' }),
+    vetted(
+      z
+        .string()
+        .trim()
+        .max(320, { message: 'Keep the email address to 320 characters or fewer' })
+        .email({ message: 'Use an email address such as ana@example.com' }),
+    ),
   ]),
   role: trimmed(200),
   team: trimmed(200),
@@ -36,4 +43,4 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const personId = z.string().regex(/^per_[a-z0-9]+$/, { message: 'Not a person id' });
+export const personId = idOf('per', 'person');

@@ -8,8 +8,9 @@ import {
 import { isoDate, isoInstant } from './common';
 import { controlId, criterionIdSchema } from './controls';
 import { personId } from './people';
+import { idOf, text } from './text';
 
-export const requestId = z.string().regex(/^req_[a-z0-9]+$/, { message: 'Not a request id' });
+export const requestId = idOf('req', 'request');
 
 /** One of the auditor's columns, as given. */
 export const columnValueSchema = z.object({ header: z.string(), value: z.string() });
@@ -80,14 +81,9 @@ export type AuditRequestDetail = z.infer<typeof requestDetailSchema>;
 /** What the consultant may change. The auditor's status is deliberately not here. */
 export const requestPatch = z
   .object({
-    description: z.string().trim().max(20_000),
+    description: text({ max: 20_000, multiline: true }),
     type: z.enum(REQUEST_TYPES).nullable(),
-    wave: z
-      .string()
-      .trim()
-      .min(1, { message: 'Name the wave, or clear it with null' })
-      .max(100)
-      .nullable(),
+    wave: text({ max: 100, required: 'Name the wave, or clear it with null' }).nullable(),
     ownerId: personId.nullable(),
     reviewerId: personId.nullable(),
     dueOn: isoDate.nullable(),
@@ -103,13 +99,13 @@ export const requestFilter = z
     /** Due before today and not yet submitted. */
     overdue: z.boolean().optional(),
     ownerId: personId.optional(),
-    wave: z.string().trim().max(100).optional(),
+    wave: text({ max: 100 }).optional(),
     /** Ready for review: what an internal reviewer should look at before a call. */
     waitingForReview: z.boolean().optional(),
     notSubmitted: z.boolean().optional(),
     status: z.enum(REQUEST_STATUSES).optional(),
     /** Matches the reference, the description and the auditor's columns. */
-    search: z.string().trim().max(200).optional(),
+    search: text({ max: 200 }).optional(),
     includeArchived: z.boolean().default(false),
   })
   .strict();
@@ -141,7 +137,8 @@ export type RequestSort = z.infer<typeof requestSortSchema>;
 /** The auditor's own order (PBC-2 before PBC-10). */
 export const DEFAULT_REQUEST_SORT: RequestSort = { key: 'ref', dir: 'asc' };
 
-const headerText = z.string().trim().min(1, { message: 'Name a column' }).max(500);
+// A header cell may hold a line break (a quoted CSV cell), so it may have lines.
+const headerText = text({ max: 500, required: 'Name a column', multiline: true });
 
 /** Which column (by its header text) feeds which field. Unmapped columns are kept as extras. */
 export const requestMappingSchema = z

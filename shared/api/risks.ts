@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoInstant } from './common';
+import { idOf, text } from './text';
 
 export const RISK_TREATMENTS = ['mitigate', 'accept', 'transfer', 'avoid'] as const;
 export const RISK_CATEGORIES = [
@@ -16,7 +17,7 @@ export const RISK_CATEGORIES = [
 ] as const;
 
 const score = z.number().int().min(1, { message: 'Use 1 to 5' }).max(5, { message: 'Use 1 to 5' });
-const personRef = z.string().regex(/^per_[a-z0-9]+$/, { message: 'Not a person id' });
+const personRef = idOf('per', 'person');
 
 export const riskSchema = z.object({
   id: z.string(),
@@ -41,8 +42,8 @@ export const riskSchema = z.object({
 export type Risk = z.infer<typeof riskSchema>;
 
 export const riskFields = z.object({
-  title: z.string().trim().min(1, { message: 'Give the risk a title' }).max(300),
-  description: z.string().trim().max(5000),
+  title: text({ max: 300, required: 'Give the risk a title' }),
+  description: text({ max: 5000, multiline: true }),
   category: z.enum(RISK_CATEGORIES),
   likelihood: score,
   impact: score,
@@ -50,7 +51,7 @@ export const riskFields = z.object({
   residualLikelihood: score,
   residualImpact: score,
   ownerId: personRef.nullable(),
-  controlIds: z.array(z.string().regex(/^ctl_[a-z0-9]+$/)).max(200),
+  controlIds: z.array(idOf('ctl', 'control')).max(200),
   reviewOn: isoDate.nullable(),
 });
 export const newRiskInput = riskFields

@@ -12,18 +12,18 @@ import {
 } from '../domain/system-description';
 import { isoDate, isoInstant } from './common';
 import { controlId, criterionIdSchema } from './controls';
+import { idOf, text } from './text';
 
 /** The system description (DC 200) as it crosses the contract. */
 
-const text = (max: number) => z.string().trim().max(max);
-const name = (what: string) => text(300).min(1, { message: `Give the ${what} a name` });
-const idOf = (prefix: string, what: string) =>
-  z.string().regex(new RegExp(`^${prefix}_[a-z0-9]+$`), { message: `Not ${what} id` });
+/** Free text of the description: it may have lines. */
+const prose = (max: number) => text({ max, multiline: true });
+const name = (what: string) => text({ max: 300, required: `Give the ${what} a name` });
 
-export const componentId = idOf('sdc', 'a component');
-export const subserviceId = idOf('sso', 'a subservice organisation');
-export const cuecId = idOf('cue', 'a CUEC');
-export const sdEventId = idOf('sde', 'an incident or change');
+export const componentId = idOf('sdc', 'component');
+export const subserviceId = idOf('sso', 'subservice organisation');
+export const cuecId = idOf('cue', 'CUEC');
+export const sdEventId = idOf('sde', 'incident or change');
 
 /** Criterion ids, each once; `required` says what to do when the list is empty. */
 const criterionList = (required?: string) =>
@@ -46,7 +46,7 @@ export const componentInput = z
     id: componentId.optional(),
     kind: z.enum(COMPONENT_KINDS),
     name: name('component'),
-    description: text(5000).default(''),
+    description: prose(5000).default(''),
   })
   .strict();
 export const componentSchema = z.object({
@@ -61,11 +61,19 @@ export type SdComponent = z.infer<typeof componentSchema>;
 // --- subservice organisations (DC 7) ---------------------------------------------------------
 
 export const csocSchema = z.object({
-  description: text(2000).min(1, { message: 'Describe the control assumed at the organisation' }),
+  description: text({
+    max: 2000,
+    multiline: true,
+    required: 'Describe the control assumed at the organisation',
+  }),
   criteria: criterionList('Name the criteria this control supports'),
 });
 export const vendorCuecSchema = z.object({
-  description: text(2000).min(1, { message: 'Describe what the organisation expects of us' }),
+  description: text({
+    max: 2000,
+    multiline: true,
+    required: 'Describe what the organisation expects of us',
+  }),
   controlIds: z
     .array(controlId)
     .max(50)
@@ -82,10 +90,10 @@ export const subserviceReportSchema = z
     periodStart: isoDate.nullable().default(null),
     periodEnd: isoDate.nullable().default(null),
     opinion: z.enum(REPORT_OPINIONS).nullable().default(null),
-    exceptions: text(5000).default(''),
+    exceptions: prose(5000).default(''),
     reviewedOn: isoDate.nullable().default(null),
     /** What a bridge letter must cover: the stretch of our period the report does not reach. */
-    bridgeGap: text(2000).default(''),
+    bridgeGap: prose(2000).default(''),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -109,7 +117,7 @@ export const subserviceInput = z
   .object({
     id: subserviceId.optional(),
     name: name('subservice organisation'),
-    services: text(5000).default(''),
+    services: prose(5000).default(''),
     method: z.enum(SUBSERVICE_METHODS),
     criteria: criterionList(),
     csocs: z.array(csocSchema).max(100).default([]),
@@ -150,7 +158,11 @@ export type Subservice = z.infer<typeof subserviceSchema>;
 export const cuecInput = z
   .object({
     id: cuecId.optional(),
-    description: text(2000).min(1, { message: 'Describe the control expected of customers' }),
+    description: text({
+      max: 2000,
+      multiline: true,
+      required: 'Describe the control expected of customers',
+    }),
     criteria: criterionList('Name the criteria this control supports'),
   })
   .strict();
@@ -169,10 +181,10 @@ export const sdEventInput = z
     id: sdEventId.optional(),
     kind: z.enum(SD_EVENT_KINDS),
     date: isoDate,
-    title: text(300).min(1, { message: 'Give it a short title' }),
-    description: text(5000).default(''),
-    effect: text(5000).default(''),
-    disposition: text(5000).default(''),
+    title: text({ max: 300, required: 'Give it a short title' }),
+    description: prose(5000).default(''),
+    effect: prose(5000).default(''),
+    disposition: prose(5000).default(''),
   })
   .strict();
 export const sdEventSchema = z.object({

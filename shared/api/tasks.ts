@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { isoDate, isoInstant } from './common';
+import { idOf, text } from './text';
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done'] as const;
 export const TASK_PRIORITIES = ['high', 'medium', 'low'] as const;
-const personRef = z.string().regex(/^per_[a-z0-9]+$/, { message: 'Not a person id' });
+const personRef = idOf('per', 'person');
 
 export const taskSchema = z.object({
   id: z.string(),
@@ -26,13 +27,13 @@ export const taskSchema = z.object({
 export type Task = z.infer<typeof taskSchema>;
 
 export const taskFields = z.object({
-  title: z.string().trim().min(1, { message: 'Give the task a title' }).max(300),
-  description: z.string().trim().max(10_000),
+  title: text({ max: 300, required: 'Give the task a title' }),
+  description: text({ max: 10_000, multiline: true }),
   ownerId: personRef.nullable(),
   dueOn: isoDate.nullable(),
   priority: z.enum(TASK_PRIORITIES),
   status: z.enum(TASK_STATUSES),
-  controlIds: z.array(z.string().regex(/^ctl_[a-z0-9]+$/)).max(200),
+  controlIds: z.array(idOf('ctl', 'control')).max(200),
 });
 export const newTaskInput = taskFields.partial().required({ title: true }).strict();
 export const taskPatch = taskFields.partial().strict();

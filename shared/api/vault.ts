@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, REPORT_TYPES, normaliseCategories } from '../domain/engagement';
 import { isoDate, isoInstant } from './common';
+import { text } from './text';
 
 export const periodSchema = z.object({ start: isoDate, end: isoDate });
 
@@ -10,8 +11,8 @@ export const periodSchema = z.object({ start: isoDate, end: isoDate });
  */
 export const engagementInput = z
   .object({
-    name: z.string().trim().min(1, { message: 'Give the engagement a name' }).max(200),
-    client: z.string().trim().max(200).default(''),
+    name: text({ max: 200, required: 'Give the engagement a name' }),
+    client: text({ max: 200 }).default(''),
     reportType: z.enum(REPORT_TYPES).default('type2'),
     asOf: isoDate.optional(),
     period: periodSchema.optional(),

@@ -3,6 +3,7 @@ import { ASSESSMENT_STATUSES } from '../../domain/coverage';
 import { controlId } from '../controls';
 import { method } from '../define';
 import { assessInput, assessmentSchema, gapSummarySchema } from '../gaps';
+import { text } from '../text';
 
 export const assessmentMethods = {
   'assessments.list': method({
@@ -23,7 +24,7 @@ export const assessmentMethods = {
       .object({
         controlIds: z.array(controlId).min(1).max(1000),
         status: z.enum(ASSESSMENT_STATUSES),
-        naReason: z.string().trim().max(2000).nullable().default(null),
+        naReason: text({ max: 2000, multiline: true }).nullable().default(null),
       })
       .strict()
       .refine((v) => v.status !== 'not_applicable' || !!v.naReason, {

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { idOf, localPath, text } from '../text';
 
 /** A file to store: a path (desktop: dropped or picked files) or an id from `POST /upload`. */
-const uploadId = z.string().regex(/^up_[a-z0-9]+$/, { message: 'Not an upload id' });
+const uploadId = idOf('up', 'upload');
 
 export const fileSource = z.union([
-  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ path: localPath }).strict(),
   z.object({ uploadId }).strict(),
 ]);
 export type FileSource = z.infer<typeof fileSource>;
+
+/** The name a file is shown under (an upload's staged copy has none of its own). */
+export const fileName = text({ max: 255, required: 'Give the file a name' });
 
 export const storedFileSchema = z.object({
   blobId: z.number().int(),
@@ -20,7 +24,7 @@ export const storedFileSchema = z.object({
 export const blobMethods = {
   'blobs.add': method({
     summary: 'Store a file in the vault’s content-addressed store (a job, with progress)',
-    input: z.object({ source: fileSource, fileName: z.string().max(255).optional() }).strict(),
+    input: z.object({ source: fileSource, fileName: fileName.optional() }).strict(),
     output: z.object({ jobId: z.string() }),
     jobResult: storedFileSchema,
     mutates: true,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { JOB_STATES, jobSchema } from '../jobs';
+import { idOf } from '../text';
 
-const jobId = z.string().min(1).max(100);
+const jobId = idOf('job', 'job');
 
 export const jobMethods = {
   'jobs.get': method({

@@ -15,12 +15,13 @@ import {
   requestSchema,
   requestSortSchema,
 } from '../requests';
-import { fileSource } from './blobs';
+import { fileName, fileSource } from './blobs';
+import { text } from '../text';
 
 const importFile = {
   source: fileSource,
   /** The name the user sees (an upload's staged file has none of its own). */
-  fileName: z.string().trim().min(1).max(255),
+  fileName,
   /** Day/month order for numeric dates; decided from the file when omitted. */
   dateOrder: dateOrderSchema.optional(),
 };
@@ -84,7 +85,7 @@ export const requestMethods = {
     input: z
       .object({
         id: requestId,
-        body: z.string().trim().min(1, { message: 'Write something' }).max(10_000),
+        body: text({ max: 10_000, multiline: true, required: 'Write something' }),
       })
       .strict(),
     output: requestDetailSchema,

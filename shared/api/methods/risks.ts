@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { isoDate } from '../common';
 import { method } from '../define';
 import { newRiskInput, riskPatch, riskSchema, starterRiskSchema } from '../risks';
+import { idOf, text } from '../text';
 
-const riskId = z.string().regex(/^rsk_[a-z0-9]+$/, { message: 'Not a risk id' });
+const riskId = idOf('rsk', 'risk');
 
 export const riskMethods = {
   'risks.list': method({
@@ -37,7 +38,9 @@ export const riskMethods = {
   }),
   'risks.decideStarter': method({
     summary: 'Accept a starter risk into the register, or discard it',
-    input: z.object({ key: z.string().min(1).max(100), accept: z.boolean() }).strict(),
+    input: z
+      .object({ key: text({ max: 100, required: 'Name the starter risk' }), accept: z.boolean() })
+      .strict(),
     output: z.object({ risk: riskSchema.nullable() }),
     mutates: true,
   }),

@@ -12,20 +12,21 @@ import {
 } from '../controls';
 import { method } from '../define';
 import { engagementSchema, periodSchema } from '../vault';
+import { text } from '../text';
 
 const contact = z.object({
-  name: z.string().trim().max(200),
-  role: z.string().trim().max(200).default(''),
-  email: z.string().trim().max(320).default(''),
+  name: text({ max: 200 }),
+  role: text({ max: 200 }).default(''),
+  email: text({ max: 320 }).default(''),
 });
 
 /** Scope fields the wizard saves step by step; the merged result must still be consistent. */
 export const engagementPatch = z
   .object({
-    name: z.string().trim().min(1, { message: 'Give the engagement a name' }).max(200),
-    client: z.string().trim().max(200),
-    services: z.string().trim().max(5000),
-    auditorFirm: z.string().trim().max(200),
+    name: text({ max: 200, required: 'Give the engagement a name' }),
+    client: text({ max: 200 }),
+    services: text({ max: 5000, multiline: true }),
+    auditorFirm: text({ max: 200 }),
     contacts: z.array(contact).max(50),
     reportType: z.enum(REPORT_TYPES),
     asOf: isoDate.nullable(),
@@ -67,7 +68,9 @@ export const scopeMethods = {
   }),
   'criteria.setNotRelevant': method({
     summary: 'Mark an in-scope criterion not relevant with a reason (DC 8), or clear the mark',
-    input: z.object({ id: criterionIdSchema, reason: z.string().max(2000).nullable() }).strict(),
+    input: z
+      .object({ id: criterionIdSchema, reason: text({ max: 2000, multiline: true }).nullable() })
+      .strict(),
     output: vaultCriterionSchema,
     mutates: true,
   }),

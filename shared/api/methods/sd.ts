@@ -25,7 +25,8 @@ import {
   subserviceSchema,
   systemDescriptionSchema,
 } from '../sd';
-import { fileSource, storedFileSchema } from './blobs';
+import { fileName, fileSource, storedFileSchema } from './blobs';
+import { text } from '../text';
 
 const archiveInput = <T extends z.ZodType>(id: T) =>
   z.object({ id, archived: z.boolean() }).strict();
@@ -39,7 +40,9 @@ export const sdMethods = {
   }),
   'sd.setText': method({
     summary: 'Save one free-text section: services, commitments, system requirements, boundaries',
-    input: z.object({ key: z.enum(SD_TEXT_KEYS), content: z.string().trim().max(50_000) }).strict(),
+    input: z
+      .object({ key: z.enum(SD_TEXT_KEYS), content: text({ max: 50_000, multiline: true }) })
+      .strict(),
     output: sdTextSchema,
     mutates: true,
   }),
@@ -73,7 +76,7 @@ export const sdMethods = {
       .object({
         id: subserviceId,
         source: fileSource,
-        fileName: z.string().trim().min(1, { message: 'Give the file a name' }).max(255),
+        fileName,
       })
       .strict(),
     output: z.object({ jobId: z.string() }),
@@ -121,7 +124,10 @@ export const sdMethods = {
   'sd.saveDraft': method({
     summary: 'Save an edited draft as Markdown, or discard the edit (null) to go back to generated',
     input: z
-      .object({ document: sdDocument, markdown: z.string().max(DRAFT_MAX_CHARS).nullable() })
+      .object({
+        document: sdDocument,
+        markdown: text({ max: DRAFT_MAX_CHARS, multiline: true, keepSpaces: true }).nullable(),
+      })
       .strict(),
     output: draftSchema,
     mutates: true,

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { controlId } from '../controls';
 import { method } from '../define';
 import { TASK_STATUSES, newTaskInput, taskPatch, taskProposalSchema, taskSchema } from '../tasks';
+import { idOf } from '../text';
 
-const taskId = z.string().regex(/^tsk_[a-z0-9]+$/, { message: 'Not a task id' });
+const taskId = idOf('tsk', 'task');
 
 export const taskMethods = {
   'tasks.list': method({
@@ -11,7 +12,7 @@ export const taskMethods = {
     input: z
       .object({
         status: z.enum(TASK_STATUSES).optional(),
-        ownerId: z.string().optional(),
+        ownerId: idOf('per', 'person').optional(),
         overdueOnly: z.boolean().default(false),
         controlId: controlId.optional(),
         includeArchived: z.boolean().default(false),

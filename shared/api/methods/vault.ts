@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { engagementInput, vaultInfoSchema, verifyReportSchema } from '../vault';
+import { localPath, text } from '../text';
 
 /**
  * Where a vault file is: an absolute path (desktop dialogs, recent list) or a bare file name that
  * is resolved inside ATTEST_HOME (browser mode, where there is no native dialog).
  */
-export const vaultFile = z
-  .string()
-  .trim()
-  .min(1, { message: 'Choose a file' })
-  .max(1024)
-  .refine((s) => !s.includes('\u0000'), { message: 'Not a valid file name' });
+export const vaultFile = text({ max: 1024, required: 'Choose a file' });
 
 export const recentVaultSchema = z.object({
   path: z.string(),
@@ -65,7 +61,7 @@ export const vaultMethods = {
   }),
   'vault.forgetRecent': method({
     summary: 'Remove a vault from the recent list (the file is not touched)',
-    input: z.object({ path: z.string().min(1) }).strict(),
+    input: z.object({ path: localPath }).strict(),
     output: z.object({ items: z.array(recentVaultSchema) }),
     mutates: true,
   }),
