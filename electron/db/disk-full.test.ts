@@ -1,3 +1,4 @@
+import { CLI_CALLER } from '../rpc/callers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,14 +36,24 @@ describe('a full disk', () => {
   it('reaches the caller as the disk_full code with a plain message', async () => {
     const home = tempDir();
     const ctx = createRuntime({ home, app: 'test', logger: silentLogger });
-    await dispatch(ctx, 'vault.create', { file: 'x.attest', engagement: { name: 'X' } });
+    await dispatch(
+      ctx,
+      'vault.create',
+      { file: 'x.attest', engagement: { name: 'X' } },
+      CLI_CALLER,
+    );
     const pages = ctx.vault!.db.sqlite.pragma('page_count', { simple: true }) as number;
     ctx.vault!.db.sqlite.pragma(`max_page_count = ${pages}`);
-    const r = await dispatch(ctx, 'people.create', { name: 'A'.repeat(150) });
+    const r = await dispatch(ctx, 'people.create', { name: 'A'.repeat(150) }, CLI_CALLER);
     // A tiny write may still fit in a free page; fill until it does not.
     let last = r;
     for (let i = 0; i < 200 && last.ok; i++)
-      last = await dispatch(ctx, 'people.create', { name: `Person ${i} ${'x'.repeat(180)}` });
+      last = await dispatch(
+        ctx,
+        'people.create',
+        { name: `Person ${i} ${'x'.repeat(180)}` },
+        CLI_CALLER,
+      );
     expect(last).toMatchObject({
       ok: false,
       error: { code: 'disk_full', message: expect.stringContaining('disk is full') },

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserWindow, app, dialog, ipcMain, session } from 'electron';
 import type { IPC_EVENT } from '../../shared/api/bridge';
@@ -8,7 +8,8 @@ import { listRecent } from '../platform/recent';
 import { APP_VERSION } from '../platform/version';
 import { dispatch } from '../rpc/dispatch';
 import { type IpcEventMessage, registerIpc } from '../rpc/ipc';
-import { registerHostIpc } from '../rpc/ipc-host';
+import { GrantedPaths } from '../rpc/callers';
+import { grantingHost, registerHostIpc } from '../rpc/ipc-host';
 import { createRuntime } from '../rpc/runtime';
 import { installMenu } from './menu';
 import { type MenuCommandDeps, runMenuCommand } from './menu-commands';
@@ -52,9 +53,18 @@ function start(): void {
   let ready = false;
   let pendingVault = vaultPathFromArgv(process.argv, process.cwd());
 
-  const dialogs = createDialogHost(() => win);
+  // Paths the user chose: picked in a dialog, dropped on the window, opened before (recent) or
+  // named on the command line. Only these may be read or opened over IPC (docs/decisions.md).
+  const granted = new GrantedPaths();
+  const isRecent = (path: string) =>
+    listRecent(home).some((r) => resolve(r.path) === resolve(path));
+  const dialogs = grantingHost(
+    createDialogHost(() => win),
+    granted,
+  );
+  const mainCaller = granted.caller(isRecent);
   const commandDeps: MenuCommandDeps = {
-    dispatch: (method, input) => dispatch(ctx, method, input),
+    dispatch: (method, input) => dispatch(ctx, method, input, mainCaller),
     dialogs,
     currentVaultPath: () => ctx.vault?.path ?? null,
     logFile: join(home, 'logs', 'attest.log'),
@@ -98,6 +108,7 @@ function start(): void {
   }
 
   function openVault(path: string): void {
+    granted.grant(path);
     if (ready) run({ kind: 'openPath', path });
     else pendingVault = path;
   }
@@ -127,7 +138,14 @@ function start(): void {
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);
     serveAppProtocol({ uiRoot: join(app.getAppPath(), 'dist', 'renderer'), ctx });
-    const disposeIpc = registerIpc({ ipcMain, ctx, isTrustedSender, send: broadcast });
+    const disposeIpc = registerIpc({
+      ipcMain,
+      ctx,
+      isTrustedSender,
+      send: broadcast,
+      granted,
+      alsoGranted: isRecent,
+    });
     const disposeHost = registerHostIpc({ ipcMain, host: dialogs, logger, isTrustedSender });
     // The menu depends on whether a vault is open and on the recent list.
     ctx.events.listen((event, payload) => {

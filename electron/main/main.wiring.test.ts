@@ -1,3 +1,4 @@
+import { CLI_CALLER } from '../rpc/callers';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ const fake = vi.hoisted(() => {
     paths: {} as Record<string, string>,
     appPath: '',
     userData: '',
+    savePath: '',
   };
   const webContents = {
     getURL: () => 'app://attest/index.html',
@@ -90,6 +92,8 @@ const fake = vi.hoisted(() => {
     ipcMain: {
       handle: (channel: string, fn: Fn) => state.ipc.set(channel, fn),
       removeHandler: (channel: string) => state.ipc.delete(channel),
+      on: (channel: string, fn: Fn) => state.ipc.set(`on:${channel}`, fn),
+      removeAllListeners: (channel: string) => state.ipc.delete(`on:${channel}`),
     },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
@@ -98,7 +102,11 @@ const fake = vi.hoisted(() => {
     BrowserWindow,
     screen: { getPrimaryDisplay: () => ({ workArea }), getAllDisplays: () => [{ workArea }] },
     nativeTheme: { shouldUseDarkColors: false },
-    dialog: { showMessageBox: async () => ({}) },
+    dialog: {
+      showMessageBox: async () => ({}),
+      // The user picks where the new vault goes (ATTEST_HOME/acme.attest in these tests).
+      showSaveDialog: async () => ({ canceled: false, filePath: state.savePath }),
+    },
     shell: { openExternal: async () => undefined, showItemInFolder() {} },
     webUtils: {},
   };
@@ -241,14 +249,25 @@ describe('main.ts wiring', () => {
   it('keeps the menu and the windows in step with the open vault', async () => {
     expect(fileMenu().find((i) => i.label === 'Close vault')?.enabled).toBe(false);
     const file = join(home, 'acme.attest');
-    const reply = await invoke(IPC_INVOKE, UI, {
-      method: 'vault.create',
-      input: { file, engagement: { name: 'Acme' } },
+    const create = () =>
+      invoke(IPC_INVOKE, UI, {
+        method: 'vault.create',
+        input: { file, engagement: { name: 'Acme' } },
+      });
+    // A path the user never chose is refused; picked in the dialog, it is theirs.
+    expect(await create()).toMatchObject({ ok: false, error: { code: 'validation' } });
+    state.savePath = file;
+    expect(await invoke(IPC_HOST, UI, { op: 'pickNewVaultPath', args: ['acme'] })).toEqual({
+      ok: true,
+      value: file,
     });
-    expect(reply).toMatchObject({ ok: true });
+    expect(await create()).toMatchObject({ ok: true });
     expect(state.sent).toContainEqual([
       IPC_EVENT,
-      { event: 'vault.changed', payload: { path: file, reason: 'opened' } },
+      {
+        event: 'vault.changed',
+        payload: expect.objectContaining({ path: file, reason: 'opened' }),
+      },
     ]);
     expect(fileMenu().find((i) => i.label === 'Close vault')?.enabled).toBe(true);
   });
@@ -260,7 +279,12 @@ describe('main.ts wiring', () => {
     await vi.waitFor(() => expect(state.quit).toBe(1));
     expect(state.ipc.size).toBe(0);
     const other = createRuntime({ home, app: 'another process' });
-    const reopened = await dispatch(other, 'vault.open', { file: join(home, 'acme.attest') });
+    const reopened = await dispatch(
+      other,
+      'vault.open',
+      { file: join(home, 'acme.attest') },
+      CLI_CALLER,
+    );
     expect(reopened).toMatchObject({ ok: true });
     await other.dispose();
   });

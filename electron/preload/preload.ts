@@ -3,6 +3,7 @@ import {
   type AttestBridge,
   type HostBridge,
   IPC_EVENT,
+  IPC_GRANT,
   IPC_HOST,
   IPC_INVOKE,
 } from '../../shared/api/bridge';
@@ -44,8 +45,11 @@ const hostBridge: HostBridge = {
   pickVault: () => host('pickVault'),
   pickNewVaultPath: (defaultName) => host('pickNewVaultPath', defaultName),
   // Answered here: only the preload can map a dropped DOM File to its path.
-  pathsForDroppedFiles: (files) =>
-    files
+  // Main is told of the paths at once (before any call that uses them, on the same ordered
+  // channel): only files the user really dropped can be read. The renderer cannot name paths
+  // here, only hand over DOM Files, which only a drop or a file input produces.
+  pathsForDroppedFiles: (files) => {
+    const paths = files
       .map((file) => {
         try {
           return webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]);
@@ -53,7 +57,10 @@ const hostBridge: HostBridge = {
           return '';
         }
       })
-      .filter((path) => path !== ''),
+      .filter((path) => path !== '');
+    if (paths.length > 0) ipcRenderer.send(IPC_GRANT, paths);
+    return paths;
+  },
   revealInFolder: (path) => host('revealInFolder', path),
   openExternal: (url) => host('openExternal', url),
 };

@@ -1,3 +1,4 @@
+import type { Domain } from '../../shared/api/domains';
 import { AttestError } from '../../shared/api/errors';
 import type { Vault } from '../core/vault/session';
 import type { Clock } from '../platform/clock';
@@ -20,6 +21,32 @@ export interface RpcContext {
   /** Present when the HTTP transport is running (browser mode). */
   uploads: UploadStaging | null;
   vault: Vault | null;
+  /** New at every open of a vault (announced in `vault.changed`); null when none is open. */
+  openId: string | null;
+  /** What handlers keep between calls: per runtime, never in module state. */
+  readonly state: RuntimeState;
+}
+
+export interface RuntimeState {
+  /** Opening, creating and closing run one at a time (see handlers/vault.ts). */
+  vaultSwitch: Promise<unknown>;
+  /** Staged uploads a running job reads, and whether a discard waits for it (start-job.ts). */
+  uploadHolds: Map<string, { jobs: number; discard: boolean }>;
+}
+
+export function newRuntimeState(): RuntimeState {
+  return { vaultSwitch: Promise.resolve(), uploadHolds: new Map() };
+}
+
+/** Announces what a successful change wrote, so every screen reading it refreshes. */
+export function announceChange(ctx: RpcContext, domains: readonly Domain[]): void {
+  if (domains.length === 0) return;
+  ctx.events.emit('vault.changed', {
+    openId: ctx.openId,
+    path: ctx.vault?.path ?? null,
+    reason: 'updated',
+    domains: [...domains],
+  });
 }
 
 export function requireVault(ctx: RpcContext): Vault {

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { CLI_CALLER } from './callers';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { MethodName } from '../../shared/api/index';
 import { silentLogger } from '../platform/logger';
@@ -22,7 +23,12 @@ const TRANSPORTS: Transport[] = [
   {
     name: 'direct dispatch',
     connect: async (runtime, home) => ({
-      harness: { home, call: (m, input) => dispatch(runtime, m, input) },
+      harness: {
+        home,
+        transport: 'direct',
+        call: (m, input) => dispatch(runtime, m, input, CLI_CALLER),
+        source: async (path) => ({ path }),
+      },
       close: async () => {},
     }),
   },
@@ -36,7 +42,18 @@ const TRANSPORTS: Transport[] = [
       });
       const client = await connect(server.tokenUrl);
       return {
-        harness: { home, call: (m, input) => client.call(m, input) },
+        harness: {
+          home,
+          transport: 'http',
+          call: (m, input) => client.call(m, input),
+          source: async (path) => {
+            const res = await client.raw(`/upload?name=${encodeURIComponent(basename(path))}`, {
+              method: 'POST',
+              body: readFileSync(path),
+            });
+            return { uploadId: ((await res.json()) as { uploadId: string }).uploadId };
+          },
+        },
         close: () => server.close(),
       };
     },

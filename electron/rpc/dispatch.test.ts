@@ -1,3 +1,4 @@
+import { CLI_CALLER } from './callers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ describe('dispatch', () => {
   it('refuses names that are not own methods of the contract', async () => {
     const ctx = runtime();
     for (const name of ['toString', '__proto__', 'constructor', 'vault.nope', '']) {
-      expect(await dispatch(ctx, name, {})).toMatchObject({
+      expect(await dispatch(ctx, name, {}, CLI_CALLER)).toMatchObject({
         ok: false,
         error: { code: 'not_found' },
       });
@@ -33,10 +34,15 @@ describe('dispatch', () => {
 
   it('gives validation errors with a path per field', async () => {
     const ctx = runtime();
-    const r = await dispatch(ctx, 'vault.create', {
-      file: '',
-      engagement: { name: '', reportType: 'type9' },
-    });
+    const r = await dispatch(
+      ctx,
+      'vault.create',
+      {
+        file: '',
+        engagement: { name: '', reportType: 'type9' },
+      },
+      CLI_CALLER,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('validation');
@@ -47,7 +53,7 @@ describe('dispatch', () => {
   });
 
   it('answers no_vault when nothing is open', async () => {
-    expect(await dispatch(runtime(), 'vault.info', {})).toMatchObject({
+    expect(await dispatch(runtime(), 'vault.info', {}, CLI_CALLER)).toMatchObject({
       ok: false,
       error: { code: 'no_vault' },
     });
@@ -62,7 +68,7 @@ describe('dispatch', () => {
       throw new Error('boom at secret place');
     };
     try {
-      const r = await dispatch(ctx, 'app.info', {});
+      const r = await dispatch(ctx, 'app.info', {}, CLI_CALLER);
       expect(r).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
       expect(JSON.stringify(r)).not.toContain('boom');
       expect(logged).toHaveLength(1);
@@ -85,21 +91,76 @@ describe('switching vaults', () => {
   it('serialises concurrent opens: one vault ends up open and the other is released', async () => {
     const ctx = runtime();
     for (const file of ['a.attest', 'b.attest']) {
-      await dispatch(ctx, 'vault.create', { file, engagement: { name: file } });
+      await dispatch(ctx, 'vault.create', { file, engagement: { name: file } }, CLI_CALLER);
     }
-    await dispatch(ctx, 'vault.close', {});
+    await dispatch(ctx, 'vault.close', {}, CLI_CALLER);
     const [a, b] = await Promise.all([
-      dispatch(ctx, 'vault.open', { file: 'a.attest' }),
-      dispatch(ctx, 'vault.open', { file: 'b.attest' }),
+      dispatch(ctx, 'vault.open', { file: 'a.attest' }, CLI_CALLER),
+      dispatch(ctx, 'vault.open', { file: 'b.attest' }, CLI_CALLER),
     ]);
     expect(a.ok && b.ok).toBe(true);
     const open = ctx.vault!.path;
     const other = open.endsWith('a.attest') ? 'b.attest' : 'a.attest';
     // The vault that is not open is really closed: another runtime can open it.
     const second = runtime();
-    const r = await dispatch(second, 'vault.open', { file: join(ctx.home, other) });
+    const r = await dispatch(second, 'vault.open', { file: join(ctx.home, other) }, CLI_CALLER);
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
     await second.dispose();
     await ctx.dispose();
+  });
+});
+
+describe('vault.changed', () => {
+  function listen(ctx: ReturnType<typeof runtime>) {
+    const seen: { openId: string | null; reason: string; domains: string[] }[] = [];
+    ctx.events.listen((event, payload) => {
+      if (event === 'vault.changed') seen.push(payload as (typeof seen)[number]);
+    });
+    return seen;
+  }
+
+  it('follows every successful change with the domains it wrote, under the id of this opening', async () => {
+    const ctx = runtime();
+    const seen = listen(ctx);
+    await dispatch(
+      ctx,
+      'vault.create',
+      { file: 'e.attest', engagement: { name: 'E' } },
+      CLI_CALLER,
+    );
+    const openId = seen.at(-1)!.openId;
+    expect(seen.at(-1)).toMatchObject({
+      reason: 'opened',
+      openId: expect.stringMatching(/^open_/),
+    });
+
+    seen.length = 0;
+    await dispatch(ctx, 'people.create', { name: 'Ana' }, CLI_CALLER);
+    expect(seen).toEqual([
+      { openId, path: ctx.vault!.path, reason: 'updated', domains: ['people'] },
+    ]);
+
+    // Reads, and changes that failed, announce nothing.
+    seen.length = 0;
+    await dispatch(ctx, 'people.list', {}, CLI_CALLER);
+    await dispatch(ctx, 'people.update', { id: 'per_nobody', patch: { name: 'X' } }, CLI_CALLER);
+    expect(seen).toEqual([]);
+
+    // A job announces what it wrote when it has finished writing it.
+    const started = await dispatch(ctx, 'tasks.export', { format: 'csv' }, CLI_CALLER);
+    expect(seen).toEqual([]);
+    await ctx.jobs.wait((started as { value: { jobId: string } }).value.jobId);
+    expect(seen).toEqual([expect.objectContaining({ reason: 'updated', domains: ['files'] })]);
+
+    // Another opening of the same vault is told apart.
+    await dispatch(ctx, 'vault.close', {}, CLI_CALLER);
+    await dispatch(ctx, 'vault.open', { file: 'e.attest' }, CLI_CALLER);
+    expect(seen.at(-1)!.openId).not.toBe(openId);
+  });
+
+  it('is declared by every mutating method', () => {
+    for (const [name, def] of Object.entries(methods)) {
+      if (def.mutates) expect(Array.isArray(def.touches), name).toBe(true);
+    }
   });
 });

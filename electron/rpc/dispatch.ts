@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { type Envelope, isMethodName, methods } from '../../shared/api/index';
 import { AttestError, type ValidationIssue } from '../../shared/api/errors';
-import type { RpcContext } from './context';
+import type { Caller } from './callers';
+import { type RpcContext, announceChange } from './context';
+import { checkPathRules } from './path-rules';
 import { toApiError } from './errors';
 import { handlers } from './handlers';
 
@@ -14,6 +16,7 @@ export async function dispatch(
   ctx: RpcContext,
   name: string,
   rawInput: unknown,
+  caller: Caller,
 ): Promise<Envelope> {
   if (!isMethodName(name)) {
     return {
@@ -31,8 +34,11 @@ export async function dispatch(
     return { ok: false, error: validation(issues) };
   }
   try {
+    checkPathRules(name, parsed.data, caller, ctx.home);
     const handler = handlers[name] as (input: unknown, ctx: RpcContext) => unknown;
     const value = await handler(parsed.data, ctx);
+    // A job announces what it wrote when it has written it (start-job.ts).
+    if (def.mutates && !def.jobResult) announceChange(ctx, def.touches ?? []);
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toApiError(e, ctx.logger) };

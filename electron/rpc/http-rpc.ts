@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Envelope, isMethodName } from '../../shared/api/index';
 import { AttestError } from '../../shared/api/errors';
 import type { RpcContext } from './context';
+import { HTTP_CALLER } from './callers';
 import { dispatch } from './dispatch';
 import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge } from './http-respond';
 
@@ -45,7 +46,7 @@ export async function handleRpc(
             { path: [], message: 'The request body is not valid JSON' },
           ]).toApiError(),
         }
-      : await dispatch(ctx, methodName, input);
+      : await dispatch(ctx, methodName, input, HTTP_CALLER);
   sendJson(res, 200, envelope);
 }
 

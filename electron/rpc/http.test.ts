@@ -229,6 +229,35 @@ describe('HTTP transport: POST /rpc/<method>', () => {
   });
 });
 
+describe('HTTP transport: no local paths from a browser', () => {
+  it('refuses to read a file by path, and keeps vaults inside ATTEST_HOME', async () => {
+    const { server, home, root } = await startServer();
+    const client = await connect(server.tokenUrl);
+    expect(
+      await client.call('vault.create', { file: 'mine.attest', engagement: { name: 'Mine' } }),
+    ).toMatchObject({ ok: true });
+    const refusals: [string, unknown][] = [
+      ['blobs.add', { source: { path: '/etc/passwd' } }],
+      ['blobs.add', { source: { path: '/dev/zero' } }],
+      ['requests.previewImport', { source: { path: '/etc/hosts' }, fileName: 'hosts.csv' }],
+      ['vault.saveCopy', { file: join(root, 'outside.attest') }],
+      ['vault.open', { file: '/etc/passwd' }],
+      ['vault.create', { file: join(root, 'planted.attest'), engagement: { name: 'P' } }],
+    ];
+    for (const [method, input] of refusals) {
+      const reply = await client.call(method, input);
+      expect(reply, method).toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
+    expect(existsSync(join(root, 'outside.attest'))).toBe(false);
+    expect(existsSync(join(root, 'planted.attest'))).toBe(false);
+    // A full path inside ATTEST_HOME (the recent list's way of naming a vault) is its own.
+    await client.call('vault.close', {});
+    expect(await client.call('vault.open', { file: join(home, 'mine.attest') })).toMatchObject({
+      ok: true,
+    });
+  });
+});
+
 describe('HTTP transport: the static UI', () => {
   it('serves the UI with the desktop app’s security headers', async () => {
     const { server } = await startServer();

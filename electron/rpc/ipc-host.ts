@@ -3,6 +3,7 @@ import { type HostBridge, IPC_HOST } from '../../shared/api/bridge';
 import type { Envelope } from '../../shared/api/index';
 import { validationError } from '../../shared/api/errors';
 import type { Logger } from '../platform/logger';
+import type { GrantedPaths } from './callers';
 import { toApiError } from './errors';
 import { type IpcMainLike, REFUSED_SENDER, senderFrameUrl } from './ipc';
 
@@ -91,6 +92,25 @@ export function registerHostIpc(options: HostIpcOptions): () => void {
   });
 
   return () => ipcMain.removeHandler(IPC_HOST);
+}
+
+/**
+ * The host with every path the user picks in a dialog granted for the calls that follow (a
+ * picked evidence file may be read, a picked vault opened or created, a save path written).
+ */
+export function grantingHost(host: HostOps, granted: GrantedPaths): HostOps {
+  const grant = <T extends string | string[] | null>(value: T): T => {
+    if (typeof value === 'string') granted.grant(value);
+    else if (Array.isArray(value)) granted.grant(...value);
+    return value;
+  };
+  return {
+    ...host,
+    pickFiles: async (options) => grant(await host.pickFiles(options)),
+    pickSavePath: async (options) => grant(await host.pickSavePath(options)),
+    pickVault: async () => grant(await host.pickVault()),
+    pickNewVaultPath: async (name) => grant(await host.pickNewVaultPath(name)),
+  };
 }
 
 function invalid(path: string[], message: string): Envelope {

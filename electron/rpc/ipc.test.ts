@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT, IPC_HOST, IPC_INVOKE } from '../../shared/api/bridge';
+import { IPC_EVENT, IPC_GRANT, IPC_HOST, IPC_INVOKE } from '../../shared/api/bridge';
 import { AttestError } from '../../shared/api/errors';
 import { isTrustedSender } from '../main/trust';
 import { tempDir } from '../testing/tmp';
 import { type IpcEventMessage, type IpcInvokeEventLike, REFUSED_SENDER, registerIpc } from './ipc';
 import { type HostOps, registerHostIpc } from './ipc-host';
+import { GrantedPaths } from './callers';
 import { createRuntime } from './runtime';
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;
@@ -14,8 +15,22 @@ type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;
 /** Records handlers like Electron's ipcMain, which also refuses a second handler per channel. */
 function fakeIpcMain() {
   const handlers = new Map<string, Listener>();
+  const listeners = new Map<string, Listener>();
   return {
     handlers,
+    on(channel: string, listener: Listener) {
+      listeners.set(channel, listener);
+    },
+    removeAllListeners(channel: string) {
+      listeners.delete(channel);
+    },
+    /** What `ipcRenderer.send(channel, ...args)` from a frame at `frameUrl` amounts to. */
+    send(channel: string, frameUrl: string | null, ...args: unknown[]) {
+      listeners.get(channel)?.(
+        { senderFrame: frameUrl === null ? null : { url: frameUrl } },
+        ...args,
+      );
+    },
     handle(channel: string, listener: Listener) {
       if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
       handlers.set(channel, listener);
@@ -39,6 +54,7 @@ function setup() {
   const ctx = createRuntime({ home, app: 'ipc test' });
   const ipcMain = fakeIpcMain();
   const sent: IpcEventMessage[] = [];
+  const granted = new GrantedPaths();
   const dispose = registerIpc({
     ipcMain,
     ctx,
@@ -47,8 +63,9 @@ function setup() {
       expect(channel).toBe(IPC_EVENT);
       sent.push(message);
     },
+    granted,
   });
-  return { home, ctx, ipcMain, sent, dispose };
+  return { home, ctx, ipcMain, sent, dispose, granted };
 }
 
 describe('registerIpc', () => {
@@ -95,8 +112,9 @@ describe('registerIpc', () => {
   });
 
   it('forwards contract events to the windows', async () => {
-    const { ipcMain, home, sent } = setup();
+    const { ipcMain, home, sent, granted } = setup();
     const file = join(home, 'acme.attest');
+    granted.grant(file); // as the New vault dialog does
     const reply = await ipcMain.invoke(IPC_INVOKE, UI, {
       method: 'vault.create',
       input: { file, engagement: { name: 'Acme' } },
@@ -104,12 +122,12 @@ describe('registerIpc', () => {
     expect(reply).toMatchObject({ ok: true });
     expect(sent).toContainEqual({
       event: 'vault.changed',
-      payload: { path: file, reason: 'opened' },
+      payload: expect.objectContaining({ path: file, reason: 'opened' }),
     });
     await ipcMain.invoke(IPC_INVOKE, UI, { method: 'vault.close', input: {} });
     expect(sent.at(-1)).toEqual({
       event: 'vault.changed',
-      payload: { path: null, reason: 'closed' },
+      payload: expect.objectContaining({ openId: null, path: null, reason: 'closed' }),
     });
   });
 
@@ -117,8 +135,60 @@ describe('registerIpc', () => {
     const { ipcMain, ctx, sent, dispose } = setup();
     dispose();
     expect(ipcMain.handlers.has(IPC_INVOKE)).toBe(false);
-    ctx.events.emit('vault.changed', { path: null, reason: 'closed' });
+    ctx.events.emit('vault.changed', { openId: null, path: null, reason: 'closed', domains: [] });
     expect(sent).toEqual([]);
+  });
+});
+
+describe('paths over IPC', () => {
+  async function withVault() {
+    const t = setup();
+    const file = join(t.home, 'acme.attest');
+    t.granted.grant(file);
+    const created = await t.ipcMain.invoke(IPC_INVOKE, UI, {
+      method: 'vault.create',
+      input: { file, engagement: { name: 'Acme' } },
+    });
+    expect(created).toMatchObject({ ok: true });
+    return t;
+  }
+
+  it('opens or creates a vault by absolute path only when the user chose it', async () => {
+    const { ipcMain, home, granted } = setup();
+    const file = join(home, 'chosen.attest');
+    const input = { file, engagement: { name: 'Chosen' } };
+    expect(await ipcMain.invoke(IPC_INVOKE, UI, { method: 'vault.create', input })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', details: [{ path: ['file'] }] },
+    });
+    expect(existsSync(file)).toBe(false);
+    granted.grant(file);
+    expect(await ipcMain.invoke(IPC_INVOKE, UI, { method: 'vault.create', input })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('reads a file only once it was dropped on our window, and only a regular file', async () => {
+    const { ipcMain, home } = await withVault();
+    const file = join(home, 'evidence.txt');
+    writeFileSync(file, 'bytes');
+    const add = () =>
+      ipcMain.invoke(IPC_INVOKE, UI, { method: 'blobs.add', input: { source: { path: file } } });
+    expect(await add()).toMatchObject({ ok: false, error: { code: 'validation' } });
+    // Another origin cannot grant anything.
+    ipcMain.send(IPC_GRANT, 'https://evil.example/', [file]);
+    expect(await add()).toMatchObject({ ok: false, error: { code: 'validation' } });
+    ipcMain.send(IPC_GRANT, UI, [file]);
+    expect(await add()).toMatchObject({ ok: true, value: { jobId: expect.any(String) } });
+    // Even granted, a device or a folder is never read.
+    for (const path of ['/dev/zero', home]) {
+      ipcMain.send(IPC_GRANT, UI, [path]);
+      const reply = await ipcMain.invoke(IPC_INVOKE, UI, {
+        method: 'blobs.add',
+        input: { source: { path } },
+      });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
   });
 });
 

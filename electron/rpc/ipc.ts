@@ -1,7 +1,8 @@
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/api/bridge';
+import { IPC_EVENT, IPC_GRANT, IPC_INVOKE } from '../../shared/api/bridge';
 import type { EventName } from '../../shared/api/events';
 import type { Envelope } from '../../shared/api/index';
 import { validationError } from '../../shared/api/errors';
+import type { GrantedPaths } from './callers';
 import type { RpcContext } from './context';
 import { dispatch } from './dispatch';
 
@@ -23,6 +24,8 @@ export interface IpcMainLike {
     listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown,
   ): void;
   removeHandler(channel: string): void;
+  on(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => void): void;
+  removeAllListeners(channel: string): void;
 }
 
 /** What travels on `attest:event`. */
@@ -38,6 +41,10 @@ export interface IpcOptions {
   isTrustedSender(frameUrl: string): boolean;
   /** Delivers an event to the app's windows (main decides which ones). */
   send(channel: typeof IPC_EVENT, message: IpcEventMessage): void;
+  /** The paths the user chose (dialogs, drops, the recent list): what calls may name. */
+  granted: GrantedPaths;
+  /** Paths granted without a dialog in this session: the recent list. */
+  alsoGranted?(path: string): boolean;
 }
 
 /** The URL of the frame that sent an IPC message, or '' when it is gone (navigated, destroyed). */
@@ -62,7 +69,8 @@ export const REFUSED_SENDER: Envelope = {
 
 /** Registers the invoke handler and the event forwarding; returns a function that undoes both. */
 export function registerIpc(options: IpcOptions): () => void {
-  const { ipcMain, ctx, isTrustedSender, send } = options;
+  const { ipcMain, ctx, isTrustedSender, send, granted } = options;
+  const caller = granted.caller(options.alsoGranted);
 
   ipcMain.handle(IPC_INVOKE, async (event, request: unknown): Promise<Envelope> => {
     const frameUrl = senderFrameUrl(event);
@@ -78,7 +86,16 @@ export function registerIpc(options: IpcOptions): () => void {
         ]).toApiError(),
       };
     }
-    return dispatch(ctx, request.method, request.input);
+    return dispatch(ctx, request.method, request.input, caller);
+  });
+
+  // Dropped files, as the preload resolved them: only our own window may grant paths.
+  ipcMain.on(IPC_GRANT, (event, paths: unknown) => {
+    if (!isTrustedSender(senderFrameUrl(event))) return;
+    if (!Array.isArray(paths)) return;
+    granted.grant(
+      ...paths.filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length < 4096),
+    );
   });
 
   const unlisten = ctx.events.listen((event, payload) => {
@@ -88,6 +105,7 @@ export function registerIpc(options: IpcOptions): () => void {
   return () => {
     unlisten();
     ipcMain.removeHandler(IPC_INVOKE);
+    ipcMain.removeAllListeners(IPC_GRANT);
   };
 }
 

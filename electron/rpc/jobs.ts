@@ -24,6 +24,8 @@ interface JobEntry {
   startedMs: number;
   /** Runs once when the job ends in any state, even cancelled before it started. */
   cleanup: (() => void) | undefined;
+  /** Runs once when the job succeeded, after its result is recorded. */
+  onSucceeded: (() => void) | undefined;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -47,7 +49,12 @@ export class JobManager {
     },
   ) {}
 
-  start(kind: string, label: string, run: JobRunner, options: { cleanup?: () => void } = {}): Job {
+  start(
+    kind: string,
+    label: string,
+    run: JobRunner,
+    options: { cleanup?: () => void; onSucceeded?: () => void } = {},
+  ): Job {
     const job: Job = {
       id: this.deps.ids.next('job'),
       kind,
@@ -71,6 +78,7 @@ export class JobManager {
       lastEmit: 0,
       startedMs: 0,
       cleanup: options.cleanup,
+      onSucceeded: options.onSucceeded,
     });
     this.emitState(job);
     this.prune();
@@ -203,6 +211,16 @@ export class JobManager {
     entry.job.finishedAt = this.deps.clock.now();
     entry.job.result = result;
     entry.job.error = error;
+    if (state === 'succeeded') {
+      try {
+        entry.onSucceeded?.();
+      } catch (e) {
+        this.deps.logger.warn('job completion hook failed', {
+          jobId: entry.job.id,
+          error: String(e),
+        });
+      }
+    }
     this.emitState(entry.job);
     entry.resolveDone();
   }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type Clock, systemClock } from '../platform/clock';
 import { type IdSource, randomIds } from '../platform/ids';
 import { type Logger, fileLogger } from '../platform/logger';
-import type { RpcContext } from './context';
+import { type RpcContext, newRuntimeState } from './context';
 import { EventBus } from './events';
 import { closeCurrent } from './handlers/vault';
 import { JobManager } from './jobs';
@@ -41,6 +41,8 @@ export function createRuntime(options: RuntimeOptions): RpcContext & { dispose()
         )
       : null,
     vault: null,
+    openId: null,
+    state: newRuntimeState(),
     async dispose() {
       await closeCurrent(ctx);
       ctx.uploads?.dispose();

@@ -67,6 +67,10 @@ export class UploadStaging {
     return upload;
   }
 
+  has(id: string): boolean {
+    return this.uploads.has(id);
+  }
+
   /** Removes a staged file once its content is safely in the vault (or was refused). */
   release(id: string): void {
     const upload = this.uploads.get(id);

@@ -27,8 +27,8 @@ export function App() {
 
   useEffect(() => {
     useVault.getState().start().catch(notifyError);
-    const offChanged = api.subscribe('vault.changed', ({ reason }) => {
-      useVault.getState().onChanged(reason).catch(notifyError);
+    const offChanged = api.subscribe('vault.changed', (change) => {
+      useVault.getState().onChanged(change).catch(notifyError);
     });
     // Whatever happened while the event stream was not listening, catch up with it.
     const offReconnect = api.onReconnect(() => {

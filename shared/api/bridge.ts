@@ -45,3 +45,5 @@ export interface HostBridge {
 export const IPC_INVOKE = 'attest:invoke';
 export const IPC_EVENT = 'attest:event';
 export const IPC_HOST = 'attest:host';
+/** Preload → main: paths of files the user dropped, which main may then let methods read. */
+export const IPC_GRANT = 'attest:grant';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Domain } from './domains';
 
 /**
  * One method of the contract, declared as data. `job: true` marks a long operation: the method
@@ -12,6 +13,11 @@ export interface MethodDef<
   input: I;
   output: O;
   mutates: boolean;
+  /**
+   * What a mutating method writes (announced in `vault.changed` when it succeeded; for a job,
+   * when the job did). Required when `mutates`; an empty list writes nothing a screen shows.
+   */
+  touches?: readonly Domain[];
   /** For job methods: the shape of the result `jobs.get` returns once the job succeeded. */
   jobResult?: R;
   summary: string;
@@ -21,7 +27,10 @@ export function method<
   I extends z.ZodType,
   O extends z.ZodType,
   R extends z.ZodType | undefined = undefined,
->(def: MethodDef<I, O, R>): MethodDef<I, O, R> {
+>(
+  def: MethodDef<I, O, R> &
+    ({ mutates: true; touches: readonly Domain[] } | { mutates: false; touches?: undefined }),
+): MethodDef<I, O, R> {
   return def;
 }
 

@@ -1,3 +1,4 @@
+import { CLI_CALLER } from '../../rpc/callers';
 import { resolve } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
 import { attestHome } from '../../platform/home';
@@ -41,7 +42,7 @@ export async function serveAttest(options: ServeOptions): Promise<RunningAttest>
   });
   try {
     if (options.vault !== undefined) {
-      const opened = await dispatch(ctx, 'vault.open', { file: options.vault });
+      const opened = await dispatch(ctx, 'vault.open', { file: options.vault }, CLI_CALLER);
       if (!opened.ok) {
         throw new AttestError(opened.error.code, opened.error.message, opened.error.details);
       }

@@ -1,9 +1,10 @@
+import { CLI_CALLER } from '../../rpc/callers';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/api/jobs';
 import { silentLogger } from '../../platform/logger';
 import { dispatch } from '../../rpc/dispatch';
-import { discardUpload, holdUpload } from '../../rpc/handlers/blobs';
+import { discardUpload, holdUpload } from '../../rpc/start-job';
 import { createRuntime } from '../../rpc/runtime';
 import { tempDir } from '../../testing/tmp';
 import { PBC_CSV } from './test-fixtures';
@@ -14,7 +15,7 @@ describe('request lists sent as uploads', () => {
     const home = tempDir();
     const runtime = createRuntime({ home, app: 'vitest', logger: silentLogger, uploads: true });
     const call = async (method: string, input: unknown) => {
-      const envelope = await dispatch(runtime, method, input);
+      const envelope = await dispatch(runtime, method, input, CLI_CALLER);
       if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
       return envelope.value as Record<string, unknown>;
     };
@@ -56,7 +57,7 @@ describe('request lists sent as uploads', () => {
     const home = tempDir();
     const runtime = createRuntime({ home, app: 'vitest', logger: silentLogger, uploads: true });
     const call = async (method: string, input: unknown) => {
-      const envelope = await dispatch(runtime, method, input);
+      const envelope = await dispatch(runtime, method, input, CLI_CALLER);
       if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
       return envelope.value as Record<string, unknown>;
     };
@@ -73,16 +74,21 @@ describe('request lists sent as uploads', () => {
       expect(await call('blobs.discardUpload', source)).toEqual({ outcome: 'discarded' });
       expect(runtime.uploads!.stagedFiles()).toEqual([]);
       expect(await call('blobs.discardUpload', source)).toEqual({ outcome: 'not_staged' });
-      const gone = await dispatch(runtime, 'requests.previewImport', {
-        source,
-        fileName: 'pbc.csv',
-      });
+      const gone = await dispatch(
+        runtime,
+        'requests.previewImport',
+        {
+          source,
+          fileName: 'pbc.csv',
+        },
+        CLI_CALLER,
+      );
       expect(gone.ok ? null : gone.error.code).toBe('not_found');
 
       // Read by a job: the discard waits for the last job's end, whatever its outcome.
       const busy = await stage();
-      const first = holdUpload(runtime, { uploadId: busy.id });
-      const second = holdUpload(runtime, { uploadId: busy.id });
+      const first = holdUpload(runtime, busy.id);
+      const second = holdUpload(runtime, busy.id);
       expect(discardUpload(runtime, busy.id)).toEqual({ outcome: 'after_job' });
       first();
       first(); // a cleanup that runs twice counts once
@@ -92,7 +98,7 @@ describe('request lists sent as uploads', () => {
 
       // Held and never discarded: the job's end leaves it staged for another try.
       const kept = await stage();
-      holdUpload(runtime, { uploadId: kept.id })();
+      holdUpload(runtime, kept.id)();
       expect(runtime.uploads!.stagedFiles()).toHaveLength(1);
       expect(discardUpload(runtime, kept.id)).toEqual({ outcome: 'discarded' });
 

@@ -4,11 +4,16 @@ import { expect } from 'vitest';
 import type { z } from 'zod';
 import { type Envelope, type Input, type MethodName, methods } from '../../../shared/api/index';
 import type { Job } from '../../../shared/api/jobs';
+import type { FileSource } from '../../../shared/api/methods/blobs';
 
 /** How a case reaches the server: direct dispatch or HTTP, the same envelope either way. */
 export interface Harness {
   home: string;
+  /** `direct` stands for the desktop app and the CLI (paths), `http` for a browser (uploads). */
+  transport: 'direct' | 'http';
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Envelope>;
+  /** A file as this transport hands it over: its path, or an upload of it. */
+  source(path: string): Promise<FileSource>;
 }
 
 export type Case = (t: Harness) => Promise<void>;

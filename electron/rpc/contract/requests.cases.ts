@@ -36,8 +36,13 @@ async function withRequests(t: Harness) {
   const path = file(t, 'pbc.csv', CSV);
   const job = await finish(
     t,
-    (await ok(t, 'requests.import', { source: { path }, fileName: 'pbc.csv', mapping: MAPPING }))
-      .jobId,
+    (
+      await ok(t, 'requests.import', {
+        source: await t.source(path),
+        fileName: 'pbc.csv',
+        mapping: MAPPING,
+      })
+    ).jobId,
   );
   expect(job.state).toBe('succeeded');
   const items = (await ok(t, 'requests.list', {})).items;
@@ -50,7 +55,7 @@ export const requestCases = {
     await freshVault(t);
     const path = file(t, 'pbc.csv', CSV);
     const preview = await ok(t, 'requests.previewImport', {
-      source: { path },
+      source: await t.source(path),
       fileName: 'pbc.csv',
     });
     expect(preview).toMatchObject({
@@ -77,7 +82,7 @@ export const requestCases = {
     const refused = await fails(
       t,
       'requests.previewImport',
-      { source: { path: png }, fileName: 'shot.xlsx' },
+      { source: await t.source(png), fileName: 'shot.xlsx' },
       'validation',
     );
     expect(refused.message).toContain('shot.xlsx is not a spreadsheet');
@@ -92,8 +97,13 @@ export const requestCases = {
     // The same file again: found by reference, nothing duplicated.
     const again = await finish(
       t,
-      (await ok(t, 'requests.import', { source: { path }, fileName: 'pbc.csv', mapping: MAPPING }))
-        .jobId,
+      (
+        await ok(t, 'requests.import', {
+          source: await t.source(path),
+          fileName: 'pbc.csv',
+          mapping: MAPPING,
+        })
+      ).jobId,
     );
     expect(again.result).toMatchObject({
       counts: { new: 0, updated: 0, unchanged: 3, skipped: 1 },
@@ -105,7 +115,7 @@ export const requestCases = {
       t,
       (
         await ok(t, 'requests.import', {
-          source: { path: noRef },
+          source: await t.source(noRef),
           fileName: 'people.csv',
           mapping: { ref: 'PBC #' },
         })
@@ -120,7 +130,7 @@ export const requestCases = {
     await fails(
       t,
       'requests.import',
-      { source: { path }, fileName: 'pbc.csv', mapping: {} },
+      { source: await t.source(path), fileName: 'pbc.csv', mapping: {} },
       'validation',
     );
   },
@@ -215,7 +225,7 @@ export const requestCases = {
       t,
       'requests.import',
       {
-        source: { path },
+        source: await t.source(path),
         fileName: 'pbc.csv',
         mapping: { ...MAPPING, auditorStatus: 'Auditor Status' },
       },

@@ -238,7 +238,7 @@ export const sdCases = {
     writeFileSync(path, '%PDF-1.4 pretend vendor report for the contract test\n');
     const { jobId } = await ok(t, 'sd.attachSubserviceReport', {
       id: org.id,
-      source: { path },
+      source: await t.source(path),
       fileName: 'AWS SOC 2 Type II 2026.pdf',
     });
     const job = await finish(t, jobId);
@@ -255,19 +255,24 @@ export const sdCases = {
     await carveOut(t, { id: org.id, services: 'Hosting and backups' });
     expect((await ok(t, 'sd.get', {})).subservices[0]?.reportFile?.blobId).toBe(result.blobId);
 
-    const missing = await ok(t, 'sd.attachSubserviceReport', {
-      id: org.id,
-      source: { path: join(t.home, 'nope.pdf') },
-      fileName: 'nope.pdf',
-    });
-    expect((await finish(t, missing.jobId)).error?.code).toBe('not_found');
     await fails(
       t,
       'sd.attachSubserviceReport',
-      { id: 'sso_ghost', source: { path }, fileName: 'x.pdf' },
+      { id: org.id, source: { path: join(t.home, 'nope.pdf') }, fileName: 'nope.pdf' },
+      t.transport === 'http' ? 'validation' : 'not_found',
+    );
+    await fails(
+      t,
+      'sd.attachSubserviceReport',
+      { id: 'sso_ghost', source: await t.source(path), fileName: 'x.pdf' },
       'not_found',
     );
-    await fails(t, 'sd.attachSubserviceReport', { id: org.id, source: { path } }, 'validation');
+    await fails(
+      t,
+      'sd.attachSubserviceReport',
+      { id: org.id, source: await t.source(path) },
+      'validation',
+    );
   },
   'sd.saveCuec': async (t) => {
     await describedVault(t);

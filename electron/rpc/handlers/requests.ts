@@ -8,7 +8,7 @@ import { exportRequests } from '../../core/requests/export';
 import { importRequests, previewImport } from '../../core/requests/import';
 import { getRequestDetail, listRequests } from '../../core/requests/queries';
 import { requireVault } from '../context';
-import { holdUpload, sourcePath } from './blobs';
+import { resolveSource, startFileJob, startJob } from '../start-job';
 import type { HandlerSlice } from './types';
 
 export const requestHandlers: HandlerSlice<
@@ -25,27 +25,25 @@ export const requestHandlers: HandlerSlice<
   // A preview only reads: an upload stays staged for the import that follows.
   'requests.previewImport': ({ source, fileName, mapping, dateOrder }, ctx) => {
     const vault = requireVault(ctx);
-    const { path } = sourcePath(ctx, source);
+    const { path } = resolveSource(ctx, source);
     return previewImport(vault, { path, fileName, mapping, dateOrder });
   },
   'requests.import': ({ source, fileName, mapping, dateOrder }, ctx) => {
     const vault = requireVault(ctx);
-    const { path, done } = sourcePath(ctx, source);
     // Held while the job reads it: a wizard closed meanwhile discards it only once the job ends.
-    const unhold = holdUpload(ctx, source);
-    const job = ctx.jobs.start(
+    return startFileJob(
+      ctx,
       'requests.import',
       `Importing ${fileName}`,
-      async ({ signal }) => {
+      source,
+      async ({ path, signal, consume }) => {
         const summary = await importRequests(vault, { path, fileName, mapping, dateOrder }, signal);
         // Only a completed import consumes an upload: after a refusal (a wrong mapping, say) the
         // same upload can be imported again.
-        done();
+        consume();
         return summary;
       },
-      { cleanup: unhold },
     );
-    return { jobId: job.id };
   },
   'requests.list': ({ limit, cursor, ...filter }, ctx) =>
     listRequests(requireVault(ctx), { limit, cursor, ...filter }),
@@ -57,11 +55,11 @@ export const requestHandlers: HandlerSlice<
   'requests.archive': ({ id, archived }, ctx) => archiveRequest(requireVault(ctx), id, archived),
   'requests.export': ({ format }, ctx) => {
     const vault = requireVault(ctx);
-    const job = ctx.jobs.start(
+    return startJob(
+      ctx,
       'requests.export',
       `Exporting the request list (${format.toUpperCase()})`,
       ({ signal }) => exportRequests(vault, format, signal),
     );
-    return { jobId: job.id };
   },
 };

@@ -12,7 +12,7 @@ import {
 } from '../../core/sd/subservices';
 import { setText } from '../../core/sd/texts';
 import { requireVault } from '../context';
-import { sourcePath } from './blobs';
+import { startFileJob, startJob } from '../start-job';
 import type { HandlerSlice } from './types';
 
 export const sdHandlers: HandlerSlice<
@@ -43,19 +43,19 @@ export const sdHandlers: HandlerSlice<
   'sd.attachSubserviceReport': ({ id, source, fileName }, ctx) => {
     const vault = requireVault(ctx);
     getSubservice(vault, id); // an unknown organisation fails the call, before any job starts
-    const { path, done } = sourcePath(ctx, source);
-    const job = ctx.jobs.start(
+    return startFileJob(
+      ctx,
       'sd.attachSubserviceReport',
       `Storing ${fileName}`,
-      ({ signal, progress }) =>
+      source,
+      ({ path, signal, progress }) =>
         attachSubserviceReport(vault, id, path, fileName, {
           signal,
           onProgress: (p) => progress({ filesDone: 0, filesTotal: 1, ...p }),
         }),
       // The staged upload goes whatever happens, even when cancelled before it started.
-      { cleanup: done },
+      { consumeAlways: true },
     );
-    return { jobId: job.id };
   },
   'sd.saveCuec': (input, ctx) => saveCuec(requireVault(ctx), input),
   'sd.archiveCuec': ({ id, archived }, ctx) => archiveCuec(requireVault(ctx), id, archived),
@@ -67,7 +67,8 @@ export const sdHandlers: HandlerSlice<
   'sd.export': ({ document, format }, ctx) => {
     const vault = requireVault(ctx);
     const label = document === 'description' ? 'system description' : 'management assertion';
-    const job = ctx.jobs.start(
+    return startJob(
+      ctx,
       'sd.export',
       `Exporting the ${label} as ${format.toUpperCase()}`,
       async ({ signal, progress }) => {
@@ -79,6 +80,5 @@ export const sdHandlers: HandlerSlice<
         return result;
       },
     );
-    return { jobId: job.id };
   },
 };

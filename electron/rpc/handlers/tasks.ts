@@ -11,6 +11,7 @@ import {
   updateTask,
 } from '../../core/tasks/tasks';
 import { requireVault } from '../context';
+import { startJob } from '../start-job';
 import type { HandlerSlice } from './types';
 
 export const taskHandlers: HandlerSlice<
@@ -42,11 +43,11 @@ export const taskHandlers: HandlerSlice<
   }),
   'tasks.export': ({ format }, ctx) => {
     const vault = requireVault(ctx);
-    const job = ctx.jobs.start(
+    return startJob(
+      ctx,
       'tasks.export',
       `Exporting the remediation plan (${format.toUpperCase()})`,
       ({ signal }) => exportTasks(vault, format, signal),
     );
-    return { jobId: job.id };
   },
 };

@@ -1,9 +1,11 @@
+import { DOMAINS } from '../../../shared/api/domains';
 import { vaultInfo } from '../../core/vault/info';
 import { closeVault, createVault, openVault, saveCopy, type Vault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
 import { heldBy } from '../../db/open-registry';
 import { forgetRecent, listRecent, rememberRecent } from '../../platform/recent';
 import { type RpcContext, requireVault } from '../context';
+import { startJob } from '../start-job';
 import { resolveVaultFile, vaultsInHome } from './files';
 import type { HandlerSlice } from './types';
 
@@ -11,16 +13,16 @@ import type { HandlerSlice } from './types';
  * Opening, creating and closing a vault run one at a time: two concurrent opens must not both
  * replace the current vault (the loser would stay open, and locked, for the life of the process).
  */
-let vaultSwitch: Promise<unknown> = Promise.resolve();
-function serialised<T>(work: () => Promise<T>): Promise<T> {
-  const next = vaultSwitch.then(work, work);
-  vaultSwitch = next.catch(() => undefined);
+function serialised<T>(ctx: RpcContext, work: () => Promise<T>): Promise<T> {
+  const next = ctx.state.vaultSwitch.then(work, work);
+  ctx.state.vaultSwitch = next.catch(() => undefined);
   return next;
 }
 
 async function replaceOpenVault(ctx: RpcContext, next: Vault): Promise<void> {
   if (ctx.vault && ctx.vault !== next) await closeCurrent(ctx);
   ctx.vault = next;
+  ctx.openId = ctx.ids.next('open');
   try {
     rememberRecent(ctx.home, {
       path: next.path,
@@ -31,7 +33,12 @@ async function replaceOpenVault(ctx: RpcContext, next: Vault): Promise<void> {
     // The recent list is a convenience; failing to update it must not fail the open.
     ctx.logger.warn('could not update the recent-vaults list', { error: String(e) });
   }
-  ctx.events.emit('vault.changed', { path: next.path, reason: 'opened' });
+  ctx.events.emit('vault.changed', {
+    openId: ctx.openId,
+    path: next.path,
+    reason: 'opened',
+    domains: [...DOMAINS],
+  });
 }
 
 export async function closeCurrent(ctx: RpcContext): Promise<boolean> {
@@ -39,9 +46,15 @@ export async function closeCurrent(ctx: RpcContext): Promise<boolean> {
   if (!vault) return false;
   // Detach first, so nothing new starts on a vault that is closing.
   ctx.vault = null;
+  ctx.openId = null;
   await ctx.jobs.cancelAll();
   closeVault(vault);
-  ctx.events.emit('vault.changed', { path: null, reason: 'closed' });
+  ctx.events.emit('vault.changed', {
+    openId: null,
+    path: null,
+    reason: 'closed',
+    domains: [...DOMAINS],
+  });
   return true;
 }
 
@@ -57,7 +70,7 @@ export const vaultHandlers: HandlerSlice<
   | 'vault.available'
 > = {
   'vault.create': ({ file, engagement }, ctx) =>
-    serialised(async () => {
+    serialised(ctx, async () => {
       const path = resolveVaultFile(ctx.home, file);
       const vault = await createVault(path, engagement, {
         app: ctx.app,
@@ -69,7 +82,7 @@ export const vaultHandlers: HandlerSlice<
     }),
   'vault.open': async ({ file }, ctx) => {
     const path = resolveVaultFile(ctx.home, file);
-    return serialised(async () => {
+    return serialised(ctx, async () => {
       // The same file under any name (a symlink, another spelling) is the open vault.
       if (ctx.vault && heldBy(path)?.path === ctx.vault.path) return vaultInfo(ctx.vault);
       const vault = await openVault(path, { app: ctx.app, clock: ctx.clock, ids: ctx.ids });
@@ -77,14 +90,14 @@ export const vaultHandlers: HandlerSlice<
       return vaultInfo(vault);
     });
   },
-  'vault.close': (_input, ctx) => serialised(async () => ({ closed: await closeCurrent(ctx) })),
+  'vault.close': (_input, ctx) =>
+    serialised(ctx, async () => ({ closed: await closeCurrent(ctx) })),
   'vault.info': (_input, ctx) => vaultInfo(requireVault(ctx)),
   'vault.verify': (_input, ctx) => {
     const vault = requireVault(ctx);
-    const job = ctx.jobs.start('vault.verify', 'Verifying the vault', ({ signal, progress }) =>
+    return startJob(ctx, 'vault.verify', 'Verifying the vault', ({ signal, progress }) =>
       verifyVault(vault, { signal, onProgress: progress }),
     );
-    return { jobId: job.id };
   },
   'vault.saveCopy': async ({ file }, ctx) => {
     const path = resolveVaultFile(ctx.home, file);

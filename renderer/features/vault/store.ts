@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { Domain } from '../../../shared/api/domains';
+import type { EventPayload } from '../../../shared/api/events';
 import type { Input, Output } from '../../../shared/api/index';
 import type { VaultInfo } from '../../../shared/api/vault';
 import { api } from '../../api';
@@ -23,7 +25,7 @@ interface VaultState {
   close(): Promise<void>;
   forgetRecent(path: string): Promise<void>;
   /** Another window or the server changed which vault is open. */
-  onChanged(reason: 'opened' | 'closed' | 'updated'): Promise<void>;
+  onChanged(change: EventPayload<'vault.changed'>): Promise<void>;
 }
 
 /**
@@ -31,6 +33,9 @@ interface VaultState {
  * not overwrite it (an old "no vault" answer must not close a vault opened since).
  */
 let generation = 0;
+
+/** What the header and the vault's info show: re-read when one of these changed. */
+const INFO_DOMAINS = new Set<Domain>(['vault', 'engagement', 'people']);
 
 export const useVault = create<VaultState>()((set, get) => ({
   status: 'starting',
@@ -91,13 +96,13 @@ export const useVault = create<VaultState>()((set, get) => ({
     set({ recent: items });
   },
 
-  async onChanged(reason) {
+  async onChanged({ reason, domains }) {
     if (reason === 'closed') {
       generation++;
       if (get().status === 'open') set({ info: null, status: 'closed' });
-    } else {
+    } else if (reason === 'opened' || domains.some((d) => INFO_DOMAINS.has(d))) {
       await get().sync();
     }
-    await get().loadRecent();
+    if (reason !== 'updated' || domains.includes('recent')) await get().loadRecent();
   },
 }));

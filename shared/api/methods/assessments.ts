@@ -17,6 +17,7 @@ export const assessmentMethods = {
     input: assessInput,
     output: assessmentSchema,
     mutates: true,
+    touches: ['assessments'],
   }),
   'assessments.setMany': method({
     summary: 'Give several controls the same status at once (all or nothing)',
@@ -33,5 +34,6 @@ export const assessmentMethods = {
       }),
     output: z.object({ items: z.array(assessmentSchema) }),
     mutates: true,
+    touches: ['assessments'],
   }),
 } as const;

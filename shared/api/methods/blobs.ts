@@ -28,6 +28,7 @@ export const blobMethods = {
     output: z.object({ jobId: z.string() }),
     jobResult: storedFileSchema,
     mutates: true,
+    touches: ['files'],
   }),
   'blobs.get': method({
     summary: 'What is stored under a blob id (hash and size)',

@@ -28,5 +28,6 @@ export const catalogMethods = {
     input: applyCatalogUpdateInput,
     output: catalogUpdateResultSchema,
     mutates: true,
+    touches: ['engagement', 'criteria', 'controls'],
   }),
 } as const;

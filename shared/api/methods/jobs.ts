@@ -23,5 +23,6 @@ export const jobMethods = {
     input: z.object({ jobId }).strict(),
     output: jobSchema,
     mutates: true,
+    touches: ['jobs'],
   }),
 } as const;

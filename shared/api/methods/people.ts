@@ -14,23 +14,27 @@ export const peopleMethods = {
     input: personInput.strict(),
     output: personSchema,
     mutates: true,
+    touches: ['people'],
   }),
   'people.update': method({
     summary: 'Change a person’s name, email, role or team',
     input: z.object({ id: personId, patch: personPatch.strict() }).strict(),
     output: personSchema,
     mutates: true,
+    touches: ['people', 'vault'],
   }),
   'people.archive': method({
     summary: 'Archive (or restore) a person; records that point at them keep pointing at them',
     input: z.object({ id: personId, archived: z.boolean() }).strict(),
     output: personSchema,
     mutates: true,
+    touches: ['people'],
   }),
   'people.setCurrent': method({
     summary: 'Who is using Attest now: the actor in the audit log from here on',
     input: z.object({ id: personId.nullable() }).strict(),
     output: z.object({ currentPersonId: z.string().nullable(), actor: z.string() }),
     mutates: true,
+    touches: ['people', 'vault'],
   }),
 } as const;

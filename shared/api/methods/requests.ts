@@ -41,6 +41,7 @@ export const requestMethods = {
     output: z.object({ jobId: z.string() }),
     jobResult: importSummarySchema,
     mutates: true,
+    touches: ['requests'],
   }),
   'requests.list': method({
     summary:
@@ -63,6 +64,7 @@ export const requestMethods = {
     input: z.object({ id: requestId, patch: requestPatch }).strict(),
     output: requestSchema,
     mutates: true,
+    touches: ['requests'],
   }),
   'requests.setStatus': method({
     summary:
@@ -79,6 +81,7 @@ export const requestMethods = {
       .strict(),
     output: requestSchema,
     mutates: true,
+    touches: ['requests'],
   }),
   'requests.comment': method({
     summary: 'Add to a request’s follow-up thread',
@@ -90,12 +93,14 @@ export const requestMethods = {
       .strict(),
     output: requestDetailSchema,
     mutates: true,
+    touches: ['requests'],
   }),
   'requests.archive': method({
     summary: 'Archive or restore a request',
     input: z.object({ id: requestId, archived: z.boolean() }).strict(),
     output: requestSchema,
     mutates: true,
+    touches: ['requests'],
   }),
   'requests.export': method({
     summary:
@@ -109,5 +114,6 @@ export const requestMethods = {
       sha256: z.string(),
     }),
     mutates: true,
+    touches: ['files'],
   }),
 } as const;

@@ -23,18 +23,21 @@ export const riskMethods = {
     input: newRiskInput,
     output: riskSchema,
     mutates: true,
+    touches: ['risks'],
   }),
   'risks.update': method({
     summary: 'Edit a risk',
     input: z.object({ id: riskId, patch: riskPatch }).strict(),
     output: riskSchema,
     mutates: true,
+    touches: ['risks'],
   }),
   'risks.archive': method({
     summary: 'Archive or restore a risk',
     input: z.object({ id: riskId, archived: z.boolean() }).strict(),
     output: riskSchema,
     mutates: true,
+    touches: ['risks'],
   }),
   'risks.decideStarter': method({
     summary: 'Accept a starter risk into the register, or discard it',
@@ -43,11 +46,13 @@ export const riskMethods = {
       .strict(),
     output: z.object({ risk: riskSchema.nullable() }),
     mutates: true,
+    touches: ['risks'],
   }),
   'risks.setAssessedOn': method({
     summary: 'Record when the risk assessment was performed',
     input: z.object({ date: isoDate.nullable() }).strict(),
     output: z.object({ assessedOn: isoDate.nullable() }),
     mutates: true,
+    touches: ['risks', 'engagement'],
   }),
 } as const;

@@ -53,12 +53,14 @@ export const scopeMethods = {
     input: engagementPatch,
     output: engagementSchema,
     mutates: true,
+    touches: ['engagement', 'vault'],
   }),
   'scope.confirm': method({
     summary: 'Apply the scope: copy criteria, instantiate library controls, archive descoped ones',
     input: z.object({}).strict(),
     output: scopeChangeSchema,
     mutates: true,
+    touches: ['engagement', 'criteria', 'controls'],
   }),
   'criteria.list': method({
     summary: 'The vault’s criteria in catalog order with their mapped controls',
@@ -73,6 +75,7 @@ export const scopeMethods = {
       .strict(),
     output: vaultCriterionSchema,
     mutates: true,
+    touches: ['criteria'],
   }),
   'controls.list': method({
     summary: 'Controls by reference, filtered and paged',
@@ -91,17 +94,20 @@ export const scopeMethods = {
     input: z.object({ id: controlId, patch: controlPatch }).strict(),
     output: controlSchema,
     mutates: true,
+    touches: ['controls', 'criteria'],
   }),
   'controls.create': method({
     summary: 'Add a custom control',
     input: newControlInput,
     output: controlSchema,
     mutates: true,
+    touches: ['controls', 'criteria'],
   }),
   'controls.archive': method({
     summary: 'Archive a control (kept with all its work) or restore it',
     input: z.object({ id: controlId, archived: z.boolean() }).strict(),
     output: controlSchema,
     mutates: true,
+    touches: ['controls', 'criteria'],
   }),
 } as const;

@@ -45,30 +45,35 @@ export const sdMethods = {
       .strict(),
     output: sdTextSchema,
     mutates: true,
+    touches: ['sd'],
   }),
   'sd.saveComponent': method({
     summary: 'Add a system component (no id) or change one (DC 3)',
     input: componentInput,
     output: componentSchema,
     mutates: true,
+    touches: ['sd'],
   }),
   'sd.archiveComponent': method({
     summary: 'Archive a component (kept, out of the description) or restore it',
     input: archiveInput(componentId),
     output: componentSchema,
     mutates: true,
+    touches: ['sd'],
   }),
   'sd.saveSubservice': method({
     summary: 'Add a subservice organisation (no id) or change one (DC 7)',
     input: subserviceInput,
     output: subserviceSchema,
     mutates: true,
+    touches: ['sd'],
   }),
   'sd.archiveSubservice': method({
     summary: 'Archive a subservice organisation or restore it',
     input: archiveInput(subserviceId),
     output: subserviceSchema,
     mutates: true,
+    touches: ['sd'],
   }),
   'sd.attachSubserviceReport': method({
     summary: 'Store a subservice organisation’s SOC report in the vault and link it (a job)',
@@ -82,18 +87,21 @@ export const sdMethods = {
     output: z.object({ jobId: z.string() }),
     jobResult: storedFileSchema.extend({ subserviceId: z.string(), fileName: z.string() }),
     mutates: true,
+    touches: ['sd', 'files'],
   }),
   'sd.saveCuec': method({
     summary: 'Add a complementary user entity control (no id) or change one (DC 6)',
     input: cuecInput,
     output: cuecSchema,
     mutates: true,
+    touches: ['sd'],
   }),
   'sd.archiveCuec': method({
     summary: 'Archive a CUEC or restore it',
     input: archiveInput(cuecId),
     output: cuecSchema,
     mutates: true,
+    touches: ['sd'],
   }),
   'sd.saveEvent': method({
     summary:
@@ -101,12 +109,14 @@ export const sdMethods = {
     input: sdEventInput,
     output: sdEventSchema,
     mutates: true,
+    touches: ['sd', 'engagement'],
   }),
   'sd.archiveEvent': method({
     summary: 'Archive an incident or change, or restore it',
     input: archiveInput(sdEventId),
     output: sdEventSchema,
     mutates: true,
+    touches: ['sd', 'engagement'],
   }),
   'sd.setNone': method({
     summary:
@@ -114,6 +124,7 @@ export const sdMethods = {
     input: z.object({ kind: noneKind, asOf: isoDate.nullable() }).strict(),
     output: noneStatementsSchema,
     mutates: true,
+    touches: ['sd', 'engagement'],
   }),
   'sd.draft': method({
     summary: 'The description or management assertion draft: the saved edit, else generated',
@@ -131,6 +142,7 @@ export const sdMethods = {
       .strict(),
     output: draftSchema,
     mutates: true,
+    touches: ['sd'],
   }),
   'sd.export': method({
     summary: 'Render a draft as Markdown, DOCX or PDF into the vault’s blob store (a job)',
@@ -138,5 +150,6 @@ export const sdMethods = {
     output: z.object({ jobId: z.string() }),
     jobResult: exportResultSchema,
     mutates: true,
+    touches: ['files'],
   }),
 } as const;

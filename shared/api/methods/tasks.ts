@@ -26,12 +26,14 @@ export const taskMethods = {
     input: newTaskInput,
     output: taskSchema,
     mutates: true,
+    touches: ['tasks'],
   }),
   'tasks.update': method({
     summary: 'Edit a task',
     input: z.object({ id: taskId, patch: taskPatch }).strict(),
     output: taskSchema,
     mutates: true,
+    touches: ['tasks'],
   }),
   'tasks.move': method({
     summary: 'Move a task on the board: to a column, before another task or at the end',
@@ -44,12 +46,14 @@ export const taskMethods = {
       .strict(),
     output: taskSchema,
     mutates: true,
+    touches: ['tasks'],
   }),
   'tasks.archive': method({
     summary: 'Archive or restore a task',
     input: z.object({ id: taskId, archived: z.boolean() }).strict(),
     output: taskSchema,
     mutates: true,
+    touches: ['tasks'],
   }),
   'tasks.proposals': method({
     summary: 'One proposed task per partial or not-implemented control without one',
@@ -62,6 +66,7 @@ export const taskMethods = {
     input: z.object({ controlId, accept: z.boolean(), edits: taskPatch.optional() }).strict(),
     output: z.object({ task: taskSchema.nullable() }),
     mutates: true,
+    touches: ['tasks'],
   }),
   'tasks.acceptProposals': method({
     summary:
@@ -84,6 +89,7 @@ export const taskMethods = {
       .strict(),
     output: z.object({ items: z.array(taskSchema) }),
     mutates: true,
+    touches: ['tasks'],
   }),
   'tasks.export': method({
     summary: 'The remediation plan as CSV or XLSX (a job; the file is stored in the vault)',
@@ -96,5 +102,6 @@ export const taskMethods = {
       sha256: z.string(),
     }),
     mutates: true,
+    touches: ['files'],
   }),
 } as const;

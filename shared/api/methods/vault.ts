@@ -21,18 +21,21 @@ export const vaultMethods = {
     input: z.object({ file: vaultFile, engagement: engagementInput }).strict(),
     output: vaultInfoSchema,
     mutates: true,
+    touches: [] /* announces opened/closed itself */,
   }),
   'vault.open': method({
     summary: 'Open an existing vault (closing the one that is open)',
     input: z.object({ file: vaultFile }).strict(),
     output: vaultInfoSchema,
     mutates: true,
+    touches: [] /* announces opened/closed itself */,
   }),
   'vault.close': method({
     summary: 'Close the open vault, cancelling its running jobs',
     input: z.object({}).strict(),
     output: z.object({ closed: z.boolean() }),
     mutates: true,
+    touches: [] /* announces opened/closed itself */,
   }),
   'vault.info': method({
     summary: 'The open vault: engagement, fingerprint, format version, counts',
@@ -64,6 +67,7 @@ export const vaultMethods = {
     input: z.object({ path: localPath }).strict(),
     output: z.object({ items: z.array(recentVaultSchema) }),
     mutates: true,
+    touches: ['recent'],
   }),
   'vault.available': method({
     summary: 'Vault files inside ATTEST_HOME (browser mode has no file dialog)',

@@ -1,0 +1,83 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { AttestError } from '../../shared/api/errors';
+import type { MethodName } from '../../shared/api/index';
+import type { Caller } from './callers';
+
+/**
+ * Every method that takes a path, with what the path is for (docs/decisions.md lists them).
+ * `source`: `input.source.path`, a file to read into the vault. `vault`: `input.file`, a vault to
+ * open, create or copy to — an absolute path or a bare name inside ATTEST_HOME.
+ */
+export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'vault'>> = {
+  'blobs.add': 'source',
+  'requests.previewImport': 'source',
+  'requests.import': 'source',
+  'sd.attachSubserviceReport': 'source',
+  'vault.create': 'vault',
+  'vault.open': 'vault',
+  'vault.saveCopy': 'vault',
+};
+
+const refuse = (field: string[], message: string) =>
+  new AttestError('validation', message, [{ path: field, message }]);
+
+/** Throws unless the caller may use the path the input names. Runs before any handler. */
+export function checkPathRules(
+  method: MethodName,
+  input: unknown,
+  caller: Caller,
+  home: string,
+): void {
+  const use = PATH_INPUTS[method];
+  if (!use) return;
+  if (use === 'source') {
+    const source = (input as { source?: { path?: string } }).source;
+    if (source?.path === undefined) return; // an upload id
+    const path = source.path;
+    if (caller.transport === 'http') {
+      throw refuse(
+        ['source', 'path'],
+        'In a browser, files are added by uploading them; a path on this computer is not accepted.',
+      );
+    }
+    if (caller.transport === 'ipc' && !caller.isGranted?.(path)) {
+      throw refuse(
+        ['source', 'path'],
+        'Attest only reads files you chose or dropped on the window.',
+      );
+    }
+    requireRegularFile(path, ['source', 'path']);
+    return;
+  }
+  const file = (input as { file?: string }).file;
+  if (file === undefined || !isAbsolute(file)) return; // a bare name stays inside ATTEST_HOME
+  // The recent list names vaults by full path; inside ATTEST_HOME that is still a browser's own.
+  if (caller.transport === 'http' && dirname(resolve(file)) !== resolve(home)) {
+    throw refuse(
+      ['file'],
+      'In a browser, vaults are kept in Attest’s own folder: give a file name without folders.',
+    );
+  }
+  if (caller.transport === 'ipc' && !caller.isGranted?.(file)) {
+    throw refuse(['file'], 'Choose the vault with the Open or Save dialog.');
+  }
+}
+
+/** Only regular files are ever read: a FIFO would block, a device never ends, a folder fails. */
+export function requireRegularFile(path: string, field: string[] = ['path']): void {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) throw new AttestError('not_found', `No file at ${path}`);
+  if (!st.isFile()) {
+    const what = st.isDirectory()
+      ? 'a folder'
+      : st.isFIFO()
+        ? 'a named pipe'
+        : st.isCharacterDevice() || st.isBlockDevice()
+          ? 'a device'
+          : st.isSocket()
+            ? 'a socket'
+            : 'not a regular file';
+    throw refuse(field, `${path} is ${what}, not a file Attest can read.`);
+  }
+}

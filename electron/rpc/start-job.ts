@@ -1,0 +1,108 @@
+import { AttestError } from '../../shared/api/errors';
+import { type JobMethodName, type JobResult, methods } from '../../shared/api/index';
+import type { FileSource } from '../../shared/api/methods/blobs';
+import { type RpcContext, announceChange } from './context';
+import type { JobContext } from './jobs';
+
+/**
+ * Starts the job behind a job method (DESIGN §2), typed against the contract: the runner must
+ * produce exactly the method's `jobResult`. When it succeeds, the domains the method touches are
+ * announced (`vault.changed`), so screens refresh once the work is really done.
+ */
+export function startJob<M extends JobMethodName>(
+  ctx: RpcContext,
+  method: M,
+  label: string,
+  run: (job: JobContext) => Promise<JobResult<M>>,
+  options: { cleanup?: () => void } = {},
+): { jobId: string } {
+  const touches = methods[method].touches ?? [];
+  const job = ctx.jobs.start(method, label, run, {
+    ...options,
+    onSucceeded: () => announceChange(ctx, touches),
+  });
+  return { jobId: job.id };
+}
+
+/** How a file job's runner consumes its source once the bytes are safely used. */
+export interface FileJobContext extends JobContext {
+  /** The file to read: the user's own path, or the staged upload. */
+  path: string;
+  /** Marks a staged upload as used: it is removed when the job ends (kept if never called). */
+  consume(): void;
+}
+
+/**
+ * A job that reads a file source. A staged upload (browser mode) belongs to the job for its whole
+ * life: a discard asked for meanwhile (`blobs.discardUpload`) waits until the job has ended, so
+ * no file is ever pulled from under a running job. The upload is removed at the end if the runner
+ * consumed it (or `consumeAlways`), and kept for another try otherwise.
+ */
+export function startFileJob<M extends JobMethodName>(
+  ctx: RpcContext,
+  method: M,
+  label: string,
+  source: FileSource,
+  run: (job: FileJobContext) => Promise<JobResult<M>>,
+  options: { consumeAlways?: boolean } = {},
+): { jobId: string } {
+  const { path, uploadId } = resolveSource(ctx, source);
+  let consumed = options.consumeAlways ?? false;
+  const release = uploadId === null ? () => {} : holdUpload(ctx, uploadId);
+  return startJob(
+    ctx,
+    method,
+    label,
+    (job) => run({ ...job, path, consume: () => (consumed = true) }),
+    {
+      cleanup: () => {
+        release();
+        if (consumed && uploadId !== null) ctx.uploads?.release(uploadId);
+      },
+    },
+  );
+}
+
+/** A file source as a path on disk (the dispatcher has already checked a local path's rules). */
+export function resolveSource(
+  ctx: RpcContext,
+  source: FileSource,
+): { path: string; uploadId: string | null } {
+  if ('path' in source) return { path: source.path, uploadId: null };
+  if (!ctx.uploads) {
+    throw new AttestError('validation', 'Uploads are only accepted in browser mode');
+  }
+  return { path: ctx.uploads.get(source.uploadId).path, uploadId: source.uploadId };
+}
+
+/** Keeps a staged upload while a job reads it; returns the release, idempotent. */
+export function holdUpload(ctx: RpcContext, uploadId: string): () => void {
+  const holds = ctx.state.uploadHolds;
+  const hold = holds.get(uploadId) ?? { jobs: 0, discard: false };
+  hold.jobs++;
+  holds.set(uploadId, hold);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--hold.jobs > 0) return;
+    holds.delete(uploadId);
+    if (hold.discard) ctx.uploads?.release(uploadId);
+  };
+}
+
+/** A staged upload that will not be used: removed now, or when the job reading it ends. */
+export function discardUpload(
+  ctx: RpcContext,
+  uploadId: string,
+): { outcome: 'discarded' | 'after_job' | 'not_staged' } {
+  const uploads = ctx.uploads;
+  if (!uploads?.has(uploadId)) return { outcome: 'not_staged' };
+  const hold = ctx.state.uploadHolds.get(uploadId);
+  if (hold) {
+    hold.discard = true;
+    return { outcome: 'after_job' };
+  }
+  uploads.release(uploadId);
+  return { outcome: 'discarded' };
+}

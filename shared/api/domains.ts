@@ -1,0 +1,28 @@
+/**
+ * What a change touches, for keeping screens fresh: every mutating method declares the domains it
+ * writes (`touches`), the dispatcher announces them in `vault.changed` once the call (or its job)
+ * succeeded, and the renderer re-reads exactly the queries that read those domains.
+ */
+export const DOMAINS = [
+  /** The open vault itself: its info, the current person (the audit actor). */
+  'vault',
+  /** Engagement details: name, client, report type, period, categories, dates. */
+  'engagement',
+  'people',
+  'criteria',
+  'controls',
+  'assessments',
+  'risks',
+  'tasks',
+  /** The system description: texts, components, subservice organisations, CUECs, events. */
+  'sd',
+  'requests',
+  /** Stored files (the blob store). */
+  'files',
+  /** Long operations: started, cancelled, finished. */
+  'jobs',
+  /** The recent-vaults list in ATTEST_HOME (no vault needed). */
+  'recent',
+] as const;
+
+export type Domain = (typeof DOMAINS)[number];
