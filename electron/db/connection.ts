@@ -10,12 +10,15 @@ import type { VaultSchema } from './schema';
 export interface VaultDb {
   readonly sqlite: Database.Database;
   readonly qb: Kysely<VaultSchema>;
+  /** Rows handed to JavaScript by `all` and `first`: tests hold lists to reading a page. */
+  readonly stats: { rowsRead: number };
 }
 
 export function wrapConnection(sqlite: Database.Database): VaultDb {
   return {
     sqlite,
     qb: new Kysely<VaultSchema>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    stats: { rowsRead: 0 },
   };
 }
 
@@ -37,12 +40,16 @@ function prepare(db: VaultDb, sqlText: string): Database.Statement {
 
 export function all<R>(db: VaultDb, query: Compilable<R>): R[] {
   const c = query.compile();
-  return prepare(db, c.sql).all(...(c.parameters as unknown[])) as R[];
+  const rows = prepare(db, c.sql).all(...(c.parameters as unknown[])) as R[];
+  db.stats.rowsRead += rows.length;
+  return rows;
 }
 
 export function first<R>(db: VaultDb, query: Compilable<R>): R | undefined {
   const c = query.compile();
-  return prepare(db, c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+  const row = prepare(db, c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+  if (row !== undefined) db.stats.rowsRead++;
+  return row;
 }
 
 /** Runs a write and returns how many rows it changed. */

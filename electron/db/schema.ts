@@ -247,9 +247,13 @@ export interface RequestImportTable {
 export interface RequestTable {
   id: string;
   ref: string;
+  /** `naturalSortKey(ref)`: the auditor's order (PBC-2 before PBC-10), for SQL to sort by. */
+  ref_sort: string;
   description: string;
   type: string | null;
   wave: string | null;
+  /** `naturalSortKey(wave)`, null without a wave. */
+  wave_sort: string | null;
   period_text: string | null;
   period_start: string | null;
   period_end: string | null;

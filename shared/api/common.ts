@@ -20,6 +20,17 @@ export const pageInput = z.object({
   cursor: text({ max: 200 }).optional(),
 });
 
+/** A page of a list: its items, the cursor of the next page (null at the end), and the total. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    /** How many items match the filters, counted by SQL. */
+    total: z.number().int(),
+  });
+}
+
+/** A list's sort: one of its keys and a direction. */
+export function sortOf<K extends readonly [string, ...string[]]>(keys: K) {
+  return z.object({ key: z.enum(keys), dir: z.enum(['asc', 'desc']) }).strict();
 }

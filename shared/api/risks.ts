@@ -16,6 +16,9 @@ export const RISK_CATEGORIES = [
   'fraud',
 ] as const;
 
+/** What `risks.list` orders by: when added unless asked; scores are likelihood × impact. */
+export const RISK_SORT_KEYS = ['created', 'title', 'inherent', 'residual', 'reviewOn'] as const;
+
 const score = z.number().int().min(1, { message: 'Use 1 to 5' }).max(5, { message: 'Use 1 to 5' });
 const personRef = idOf('per', 'person');
 

@@ -4,6 +4,8 @@ import { idOf, text } from './text';
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done'] as const;
 export const TASK_PRIORITIES = ['high', 'medium', 'low'] as const;
+/** What `tasks.list` orders by: the reference (T-2 before T-10) unless asked. */
+export const TASK_SORT_KEYS = ['ref', 'title', 'status', 'priority', 'dueOn', 'owner'] as const;
 const personRef = idOf('per', 'person');
 
 export const taskSchema = z.object({

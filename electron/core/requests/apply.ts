@@ -7,7 +7,12 @@ import { currentPersonId } from '../people/people';
 import type { Vault } from '../vault/session';
 import { setRequestLinks } from './links';
 import type { PlannedRow } from './plan';
-import { insertComment, insertImport, insertRequest, updateRequestRow } from './repo';
+import {
+  insertComment,
+  insertImport,
+  insertRequest,
+  updateRequestRow,
+} from '../../db/repos/requests';
 
 export interface PlanToApply {
   fileName: string;

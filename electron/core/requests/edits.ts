@@ -16,7 +16,7 @@ import type { Vault } from '../vault/session';
 import { requestLinksOf, setRequestLinks } from './links';
 import type { RequestLinks } from './plan';
 import { getRequest, getRequestDetail, requireRequestRow } from './queries';
-import { insertComment, updateRequestRow } from './repo';
+import { insertComment, updateRequestRow } from '../../db/repos/requests';
 
 function checkPatch(vault: Vault, row: RequestTable, patch: RequestPatch): void {
   const issues: ValidationIssue[] = [];

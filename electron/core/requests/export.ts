@@ -11,7 +11,7 @@ import { type Column, writeCsv, writeXlsx } from '../files/tabular';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 import { filterRequests } from './queries';
-import { listImportRows } from './repo';
+import { listImportRows } from '../../db/repos/requests';
 
 /** A column of the auditor's: its header and which occurrence of that header (headers repeat). */
 interface AuditorColumn {

@@ -20,7 +20,7 @@ import { type Reading, interpretSpreadsheet } from './interpret';
 import { requestLookups } from './lookups';
 import { type PlannedRow, countOutcomes, planRows } from './plan';
 import { type SpreadsheetFile, readSpreadsheet } from './read-file';
-import { importedCommentBodies, listRequestRows } from './repo';
+import { importedCommentBodies, listRequestRows } from '../../db/repos/requests';
 import { requestLinksOf } from './links';
 
 export interface ImportRequest {

@@ -1,7 +1,6 @@
 /** What an import matches against: the vault's criteria, controls and people. */
 import type { RowLookups } from '../../../shared/domain/requests-rows';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
-import { linksOf } from '../../db/repos/links';
 import { listPeople } from '../../db/repos/people';
 import { findCriterion } from '../catalog/catalog';
 import type { Vault } from '../vault/session';
@@ -20,14 +19,4 @@ export function requestLookups(vault: Vault): RowLookups {
     controls: listControlRows(vault.db).map((c) => ({ id: c.id, ref: c.ref })),
     people: listPeople(vault.db).map((p) => ({ id: p.id, name: p.name, email: p.email })),
   };
-}
-
-/** Active control ids per criterion id, from the controls' current mapping. */
-export function controlsByCriterion(vault: Vault): Map<string, string[]> {
-  const links = linksOf(vault.db, 'control_criterion');
-  const map = new Map<string, string[]>();
-  for (const c of listControlRows(vault.db)) {
-    for (const id of links.get(c.id) ?? []) map.set(id, [...(map.get(id) ?? []), c.id]);
-  }
-  return map;
 }

@@ -30,10 +30,10 @@ export interface ControlQuery {
 export function listControls(
   vault: Vault,
   q: ControlQuery,
-): { items: Control[]; nextCursor: string | null } {
-  const { rows, more } = listControlPage(vault.db, q);
+): { items: Control[]; nextCursor: string | null; total: number } {
+  const { rows, more, total } = listControlPage(vault.db, q);
   const items = toControls(vault, rows);
-  return { items, nextCursor: more ? items.at(-1)!.ref : null };
+  return { items, nextCursor: more ? items.at(-1)!.ref : null, total };
 }
 
 /** Rows to controls, their criteria read for all of them in one query. */

@@ -9,7 +9,9 @@ import {
   insertDismissal,
   insertTask,
   listDismissedControls,
+  boardColumn,
   listTaskRows,
+  maxBoardOrder,
   nextTaskNumber,
   updateTaskRow,
 } from '../../db/repos/gaps';
@@ -88,10 +90,7 @@ function requireTask(vault: Vault, id: string): TaskTable {
 }
 
 function lastOrder(vault: Vault, status: string): number {
-  const orders = listTaskRows(vault.db)
-    .filter((t) => t.status === status)
-    .map((t) => t.board_order);
-  return orders.length ? Math.max(...orders) : 0;
+  return maxBoardOrder(vault.db, status) ?? 0;
 }
 
 export function createTask(
@@ -166,7 +165,7 @@ export function moveTask(
 ): Task {
   return tx(vault.db, () => {
     const row = requireTask(vault, id);
-    const column = listTaskRows(vault.db).filter((t) => t.status === status && t.id !== id);
+    const column = boardColumn(vault.db, status).filter((t) => t.id !== id);
     let order: number;
     if (beforeId === null) {
       order = (column.at(-1)?.board_order ?? 0) + 1;

@@ -5,7 +5,7 @@ import * as m003 from './2026_11_26_003_scope';
 import * as m004 from './2026_11_26_004_gaps_risks_tasks';
 import * as m005 from './2026_11_26_005_requests';
 import * as m006 from './2026_11_26_006_library_baseline';
-import * as m007 from './2026_12_03_007_links';
+import * as m007 from './2026_12_03_007_links_and_list_order';
 import type { MigrationContext } from './context';
 
 export interface Migration {

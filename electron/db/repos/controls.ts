@@ -1,5 +1,6 @@
 import type { ControlTable, CriterionTable } from '../schema';
 import { type VaultDb, all, first, runExpect } from '../connection';
+import { countOf } from './keyset';
 import { containsText } from './search';
 
 export function listCriterionRows(db: VaultDb): CriterionTable[] {
@@ -40,15 +41,10 @@ export interface ControlPageQuery {
 export function listControlPage(
   db: VaultDb,
   q: ControlPageQuery,
-): { rows: ControlTable[]; more: boolean } {
-  let query = db.qb
-    .selectFrom('control')
-    .selectAll()
-    .orderBy('ref')
-    .limit(q.limit + 1);
+): { rows: ControlTable[]; more: boolean; total: number } {
+  let query = db.qb.selectFrom('control');
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
   if (q.domain) query = query.where('domain', '=', q.domain);
-  if (q.cursor !== undefined) query = query.where('ref', '>', q.cursor);
   if (q.criterionId) {
     const criterionId = q.criterionId;
     query = query.where((eb) =>
@@ -62,8 +58,16 @@ export function listControlPage(
     );
   }
   if (q.search) query = query.where(containsText(['ref', 'title', 'description'], q.search));
-  const rows = all(db, query);
-  return { rows: rows.slice(0, q.limit), more: rows.length > q.limit };
+  const total = countOf(db, query);
+  if (q.cursor !== undefined) query = query.where('ref', '>', q.cursor);
+  const rows = all(
+    db,
+    query
+      .selectAll()
+      .orderBy('ref')
+      .limit(q.limit + 1),
+  );
+  return { rows: rows.slice(0, q.limit), more: rows.length > q.limit, total };
 }
 
 export function listControlRows(

@@ -51,6 +51,33 @@ export function listTaskRows(db: VaultDb, includeArchived = false): TaskTable[] 
   return all(db, q);
 }
 
+/** The highest board position in a column (active tasks), or undefined for an empty column. */
+export function maxBoardOrder(db: VaultDb, status: string): number | undefined {
+  const row = first(
+    db,
+    db.qb
+      .selectFrom('task')
+      .select((eb) => eb.fn.max('board_order').as('top'))
+      .where('status', '=', status)
+      .where('archived_at', 'is', null),
+  );
+  return row?.top ?? undefined;
+}
+
+/** One board column in its order (active tasks): ids and positions only. */
+export function boardColumn(db: VaultDb, status: string): { id: string; board_order: number }[] {
+  return all(
+    db,
+    db.qb
+      .selectFrom('task')
+      .select(['id', 'board_order'])
+      .where('status', '=', status)
+      .where('archived_at', 'is', null)
+      .orderBy('board_order')
+      .orderBy('ref'),
+  );
+}
+
 export function getTaskRow(db: VaultDb, id: string): TaskTable | undefined {
   return first(db, db.qb.selectFrom('task').selectAll().where('id', '=', id));
 }

@@ -135,3 +135,26 @@ export function replaceLinks(
   }
   return changed;
 }
+
+/** Active controls mapped to each of these criteria, by reference (for requests' "via" list). */
+export function activeControlsByCriterion(
+  db: VaultDb,
+  criterionIds: readonly string[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < criterionIds.length; i += CHUNK) {
+    const rows = all(
+      db,
+      db.qb
+        .selectFrom('control_criterion as l')
+        .innerJoin('control as c', 'c.id', 'l.control_id')
+        .select(['l.criterion_id', 'l.control_id'])
+        .where('l.criterion_id', 'in', criterionIds.slice(i, i + CHUNK))
+        .where('c.archived_at', 'is', null)
+        .orderBy('c.ref'),
+    );
+    for (const r of rows)
+      out.set(r.criterion_id, [...(out.get(r.criterion_id) ?? []), r.control_id]);
+  }
+  return out;
+}

@@ -4,7 +4,12 @@ import { type Case, fails, freshVault, ok } from './harness';
 export const peopleCases = {
   'people.list': async (t) => {
     await freshVault(t);
-    expect(await ok(t, 'people.list', {})).toEqual({ items: [], currentPersonId: null });
+    expect(await ok(t, 'people.list', {})).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+      currentPersonId: null,
+    });
     const ana = await ok(t, 'people.create', {
       name: 'Ana Lima',
       email: 'ana@acme.test',

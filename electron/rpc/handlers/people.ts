@@ -2,19 +2,26 @@ import {
   archivePerson,
   createPerson,
   currentPersonId,
-  listPersons,
   setCurrentPerson,
+  toPerson,
   updatePersonDetails,
 } from '../../core/people/people';
+import { listPeoplePage } from '../../db/repos/lists';
 import { requireVault } from '../context';
 import type { HandlerSlice } from './types';
 
 export const peopleHandlers: HandlerSlice<
   'people.list' | 'people.create' | 'people.update' | 'people.archive' | 'people.setCurrent'
 > = {
-  'people.list': ({ includeArchived }, ctx) => {
+  'people.list': ({ includeArchived, search, limit, cursor }, ctx) => {
     const vault = requireVault(ctx);
-    return { items: listPersons(vault, includeArchived), currentPersonId: currentPersonId(vault) };
+    const page = listPeoplePage(vault.db, { includeArchived, search }, { limit, cursor });
+    return {
+      items: page.rows.map(toPerson),
+      nextCursor: page.nextCursor,
+      total: page.total,
+      currentPersonId: currentPersonId(vault),
+    };
   },
   'people.create': (input, ctx) => createPerson(requireVault(ctx), input),
   'people.update': ({ id, patch }, ctx) => updatePersonDetails(requireVault(ctx), id, patch),

@@ -3,11 +3,12 @@ import {
   archiveRisk,
   createRisk,
   discardStarter,
-  listRisks,
   pendingStarters,
   setRiskAssessedOn,
+  toRisks,
   updateRisk,
 } from '../../core/risks/risks';
+import { listRiskPage } from '../../db/repos/lists';
 import { getEngagement } from '../../core/vault/engagement';
 import { requireVault } from '../context';
 import type { HandlerSlice } from './types';
@@ -20,10 +21,18 @@ export const riskHandlers: HandlerSlice<
   | 'risks.decideStarter'
   | 'risks.setAssessedOn'
 > = {
-  'risks.list': ({ includeArchived }, ctx) => {
+  'risks.list': ({ includeArchived, search, sort, limit, cursor }, ctx) => {
     const vault = requireVault(ctx);
+    const page = listRiskPage(
+      vault.db,
+      { includeArchived, search },
+      sort ?? { key: 'created', dir: 'asc' },
+      { limit, cursor },
+    );
     return {
-      items: listRisks(vault, includeArchived),
+      items: toRisks(vault, page.rows),
+      nextCursor: page.nextCursor,
+      total: page.total,
       starters: pendingStarters(vault),
       assessedOn: getEngagement(vault).riskAssessedOn,
     };

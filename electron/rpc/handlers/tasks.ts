@@ -5,11 +5,12 @@ import {
   archiveTask,
   createTask,
   dismissProposal,
-  listTasks,
   moveTask,
   proposeTasks,
+  toTasks,
   updateTask,
 } from '../../core/tasks/tasks';
+import { listTaskPage } from '../../db/repos/lists';
 import { requireVault } from '../context';
 import { startJob } from '../start-job';
 import type { HandlerSlice } from './types';
@@ -25,7 +26,17 @@ export const taskHandlers: HandlerSlice<
   | 'tasks.acceptProposals'
   | 'tasks.export'
 > = {
-  'tasks.list': (q, ctx) => ({ items: listTasks(requireVault(ctx), q) }),
+  'tasks.list': ({ limit, cursor, sort, ...filter }, ctx) => {
+    const vault = requireVault(ctx);
+    const page = listTaskPage(
+      vault.db,
+      filter,
+      sort ?? { key: 'ref', dir: 'asc' },
+      { limit, cursor },
+      vault.now().slice(0, 10),
+    );
+    return { items: toTasks(vault, page.rows), nextCursor: page.nextCursor, total: page.total };
+  },
   'tasks.create': (input, ctx) => createTask(requireVault(ctx), input),
   'tasks.update': ({ id, patch }, ctx) => updateTask(requireVault(ctx), id, patch),
   'tasks.move': ({ id, status, beforeId }, ctx) =>

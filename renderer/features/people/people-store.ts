@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Person } from '../../../shared/api/people';
 import { api } from '../../api';
+import { allPages } from '../../api/all-pages';
 import { useVault } from '../vault/store';
 
 interface PeopleState {
@@ -23,8 +24,12 @@ export const usePeople = create<PeopleState>()((set) => ({
   loaded: false,
 
   async load() {
-    const { items, currentPersonId } = await api.call('people.list', { includeArchived: true });
-    set({ items: [...items].sort(byName), currentPersonId, loaded: true });
+    const all = await allPages((cursor) =>
+      api.call('people.list', { includeArchived: true, limit: 1000, cursor }),
+    );
+    if (!all) return;
+    const { currentPersonId } = all.first;
+    set({ items: [...all.items].sort(byName), currentPersonId, loaded: true });
   },
 
   put(person) {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Input } from '../../../shared/api/index';
 import type { Task, TaskProposal } from '../../../shared/api/tasks';
 import { api } from '../../api';
+import { allPages } from '../../api/all-pages';
 import { useGaps } from '../gaps/gaps-store';
 import { type Move, applyMove } from './board';
 
@@ -43,10 +44,13 @@ export const useTasks = create<TasksState>()((set, get) => ({
     const mine = ++generation;
     if (get().status === 'idle') set({ status: 'loading' });
     const [tasks, proposals] = await Promise.all([
-      api.call('tasks.list', { includeArchived: true }),
+      allPages(
+        (cursor) => api.call('tasks.list', { includeArchived: true, limit: 1000, cursor }),
+        () => mine !== generation,
+      ),
       api.call('tasks.proposals', {}),
     ]);
-    if (mine !== generation) return;
+    if (mine !== generation || !tasks) return;
     set({
       status: 'ready',
       tasks: tasks.items.filter((t) => !t.archived),

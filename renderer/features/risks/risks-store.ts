@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Input } from '../../../shared/api/index';
 import type { Risk, StarterRisk } from '../../../shared/api/risks';
 import { api } from '../../api';
+import { allPages } from '../../api/all-pages';
 import { useGaps } from '../gaps/gaps-store';
 
 interface RisksState {
@@ -38,8 +39,13 @@ export const useRisks = create<RisksState>()((set, get) => ({
   async load() {
     const mine = ++generation;
     if (get().status === 'idle') set({ status: 'loading' });
-    const { items, starters, assessedOn } = await api.call('risks.list', { includeArchived: true });
-    if (mine !== generation) return;
+    const all = await allPages(
+      (cursor) => api.call('risks.list', { includeArchived: true, limit: 1000, cursor }),
+      () => mine !== generation,
+    );
+    if (mine !== generation || !all) return;
+    const { items, first } = all;
+    const { starters, assessedOn } = first;
     set({
       status: 'ready',
       risks: items.filter((r) => !r.archived),

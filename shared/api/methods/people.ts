@@ -1,12 +1,19 @@
 import { z } from 'zod';
+import { pageInput, pageOf } from '../common';
 import { method } from '../define';
+import { text } from '../text';
 import { personId, personInput, personPatch, personSchema } from '../people';
 
 export const peopleMethods = {
   'people.list': method({
     summary: 'The people directory, by name; archived people only when asked',
-    input: z.object({ includeArchived: z.boolean().default(false) }).strict(),
-    output: z.object({ items: z.array(personSchema), currentPersonId: z.string().nullable() }),
+    input: pageInput
+      .extend({
+        includeArchived: z.boolean().default(false),
+        search: text({ max: 200 }).optional(),
+      })
+      .strict(),
+    output: pageOf(personSchema).extend({ currentPersonId: z.string().nullable() }),
     mutates: false,
   }),
   'people.create': method({

@@ -50,7 +50,7 @@ export const requestMethods = {
       .extend(requestFilter.shape)
       .extend({ sort: requestSortSchema.default(DEFAULT_REQUEST_SORT) })
       .strict(),
-    output: pageOf(requestSchema).extend({ total: z.number().int() }),
+    output: pageOf(requestSchema),
     mutates: false,
   }),
   'requests.get': method({

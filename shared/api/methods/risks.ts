@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isoDate } from '../common';
+import { isoDate, pageInput, pageOf, sortOf } from '../common';
 import { method } from '../define';
-import { newRiskInput, riskPatch, riskSchema, starterRiskSchema } from '../risks';
+import { RISK_SORT_KEYS, newRiskInput, riskPatch, riskSchema, starterRiskSchema } from '../risks';
 import { idOf, text } from '../text';
 
 const riskId = idOf('rsk', 'risk');
@@ -10,9 +10,14 @@ export const riskMethods = {
   'risks.list': method({
     summary:
       'The risk register (archived risks too when asked), the starter risks still to decide, and the assessment date',
-    input: z.object({ includeArchived: z.boolean().default(false) }).strict(),
-    output: z.object({
-      items: z.array(riskSchema),
+    input: pageInput
+      .extend({
+        includeArchived: z.boolean().default(false),
+        search: text({ max: 200 }).optional(),
+        sort: sortOf(RISK_SORT_KEYS).optional(),
+      })
+      .strict(),
+    output: pageOf(riskSchema).extend({
       starters: z.array(starterRiskSchema),
       assessedOn: isoDate.nullable(),
     }),

@@ -1,24 +1,35 @@
 import { z } from 'zod';
 import { controlId } from '../controls';
 import { method } from '../define';
-import { TASK_STATUSES, newTaskInput, taskPatch, taskProposalSchema, taskSchema } from '../tasks';
-import { idOf } from '../text';
+import {
+  TASK_SORT_KEYS,
+  TASK_STATUSES,
+  newTaskInput,
+  taskPatch,
+  taskProposalSchema,
+  taskSchema,
+} from '../tasks';
+import { pageInput, pageOf, sortOf } from '../common';
+import { idOf, text } from '../text';
 
 const taskId = idOf('tsk', 'task');
 
 export const taskMethods = {
   'tasks.list': method({
-    summary: 'Remediation tasks, filtered (archived tasks only when asked)',
-    input: z
-      .object({
+    summary:
+      'Remediation tasks, filtered, sorted and paged (by reference unless asked; archived tasks only when asked)',
+    input: pageInput
+      .extend({
         status: z.enum(TASK_STATUSES).optional(),
         ownerId: idOf('per', 'person').optional(),
         overdueOnly: z.boolean().default(false),
         controlId: controlId.optional(),
+        search: text({ max: 200 }).optional(),
         includeArchived: z.boolean().default(false),
+        sort: sortOf(TASK_SORT_KEYS).optional(),
       })
       .strict(),
-    output: z.object({ items: z.array(taskSchema) }),
+    output: pageOf(taskSchema),
     mutates: false,
   }),
   'tasks.create': method({

@@ -1,6 +1,7 @@
 /** Plain data access for the request tables; every write is audited by the caller. */
-import { type VaultDb, all, first, runExpect } from '../../db/connection';
-import type { RequestCommentTable, RequestImportTable, RequestTable } from '../../db/schema';
+import { type VaultDb, all, first, runExpect } from '../connection';
+import { naturalSortKey } from '../../../shared/domain/natural-sort';
+import type { RequestCommentTable, RequestImportTable, RequestTable } from '../schema';
 
 export function listRequestRows(db: VaultDb, includeArchived = false): RequestTable[] {
   let q = db.qb.selectFrom('request').selectAll();
@@ -16,16 +17,37 @@ export function getRequestByRef(db: VaultDb, ref: string): RequestTable | undefi
   return first(db, db.qb.selectFrom('request').selectAll().where('ref', '=', ref));
 }
 
-export function insertRequest(db: VaultDb, row: RequestTable): void {
-  runExpect(db, db.qb.insertInto('request').values(row));
+/** The sort keys are derived here, from the texts they order, whoever writes the row. */
+export function insertRequest(
+  db: VaultDb,
+  row: Omit<RequestTable, 'ref_sort' | 'wave_sort'>,
+): void {
+  const ref_sort = naturalSortKey(row.ref);
+  const wave_sort = row.wave === null ? null : naturalSortKey(row.wave);
+  runExpect(db, db.qb.insertInto('request').values({ ...row, ref_sort, wave_sort }));
 }
 
 export function updateRequestRow(
   db: VaultDb,
   id: string,
-  patch: Partial<Omit<RequestTable, 'id'>>,
+  patch: Partial<Omit<RequestTable, 'id' | 'ref_sort' | 'wave_sort'>>,
 ): void {
-  runExpect(db, db.qb.updateTable('request').set(patch).where('id', '=', id));
+  runExpect(
+    db,
+    db.qb
+      .updateTable('request')
+      .set({ ...patch, ...sortKeys(patch) })
+      .where('id', '=', id),
+  );
+}
+
+function sortKeys(row: { ref?: string; wave?: string | null }) {
+  return {
+    ...(row.ref !== undefined ? { ref_sort: naturalSortKey(row.ref) } : {}),
+    ...(row.wave !== undefined
+      ? { wave_sort: row.wave === null ? null : naturalSortKey(row.wave) }
+      : {}),
+  };
 }
 
 export function listCommentRows(db: VaultDb, requestId: string): RequestCommentTable[] {
@@ -40,13 +62,15 @@ export function listCommentRows(db: VaultDb, requestId: string): RequestCommentT
   );
 }
 
-/** Comment counts per request, for lists. */
-export function commentCounts(db: VaultDb): Map<string, number> {
+/** Comment counts of some requests (a page), for lists. */
+export function commentCounts(db: VaultDb, requestIds: readonly string[]): Map<string, number> {
+  if (requestIds.length === 0) return new Map();
   const rows = all(
     db,
     db.qb
       .selectFrom('request_comment')
       .select((eb) => ['request_id', eb.fn.countAll<number>().as('n')])
+      .where('request_id', 'in', [...requestIds])
       .groupBy('request_id'),
   );
   return new Map(rows.map((r) => [r.request_id, Number(r.n)]));

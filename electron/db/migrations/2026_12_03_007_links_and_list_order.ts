@@ -16,8 +16,12 @@ import type { MigrationContext } from './context';
  * audit entry vouched for: a row changed outside Attest is marked in the new entry's payload
  * (`changedOutsideAttest`), which `verify` keeps reporting, so the upgrade never launders an
  * edit made behind the app's back. Until the catalog marks key controls, every mapping is key.
+ *
+ * Lists are ordered and paged in SQL: each request gets its reference's and wave's natural sort
+ * keys (PBC-2 before PBC-10; a frozen copy of `naturalSortKey` is below), and every list gets the
+ * index its default order needs.
  */
-export const NAME = '2026_12_03_007_links';
+export const NAME = '2026_12_03_007_links_and_list_order';
 
 interface LinkSpec {
   table: string;
@@ -153,6 +157,8 @@ export async function up(_db: Kysely<any>, ctx: MigrationContext): Promise<void>
     });
   }
 
+  addListOrder(sqlite);
+
   const dropped = new Map<string, string[]>();
   for (const { parent, column } of JSON_LINKS)
     dropped.set(parent, [...(dropped.get(parent) ?? []), column]);
@@ -181,6 +187,35 @@ export async function up(_db: Kysely<any>, ctx: MigrationContext): Promise<void>
   if (broken.length > 0) {
     throw new Error(`Migration ${NAME} left ${broken.length} broken reference(s)`);
   }
+}
+
+/** Natural sort keys for requests, and the indexes the lists' default orders use. */
+function addListOrder(sqlite: MigrationContext['db']['sqlite']): void {
+  sqlite.exec(`
+    ALTER TABLE request ADD COLUMN ref_sort TEXT NOT NULL DEFAULT '';
+    ALTER TABLE request ADD COLUMN wave_sort TEXT;`);
+  const set = sqlite.prepare('UPDATE request SET ref_sort = ?, wave_sort = ? WHERE id = ?');
+  for (const r of sqlite.prepare('SELECT id, ref, wave FROM request').all() as Row[]) {
+    const wave = r.wave as string | null;
+    set.run(naturalKey(String(r.ref)), wave === null ? null : naturalKey(wave), r.id);
+  }
+  sqlite.exec(`
+    CREATE INDEX request_list ON request (archived_at, ref_sort, id);
+    CREATE INDEX task_list ON task (archived_at, length(ref), ref, id);
+    CREATE INDEX risk_list ON risk (archived_at, created_at, id);
+    CREATE INDEX person_list ON person (archived_at, name, id);`);
+}
+
+/** FROZEN copy of shared/domain/natural-sort.ts as it was when this migration was written. */
+function naturalKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => {
+      const n = digits.replace(/^0+(?=\d)/, '');
+      return n.length <= 20 ? n.padStart(20, '0') : `${'9'.repeat(20)}${n}`;
+    });
 }
 
 function ids(json: unknown): string[] {
