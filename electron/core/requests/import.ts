@@ -1,6 +1,6 @@
 /**
  * Previewing and importing an auditor's request list. Reading the file is the only slow part and
- * happens first, outside any transaction; matching, planning and writing then run in one short
+ * happens first, on a worker thread (`read-file.ts`), outside any transaction; matching, planning and writing then run in one short
  * transaction, so an import is all or nothing and plans against the vault as it is at that moment.
  */
 import { AttestError } from '../../../shared/api/errors';
@@ -49,7 +49,11 @@ function plan(vault: Vault, file: SpreadsheetFile, request: ImportRequest): Plan
   return { reading, planned, problems: all };
 }
 
-function summaryOf(fileName: string, { reading, planned, problems }: Planned) {
+function summaryOf(
+  fileName: string,
+  file: SpreadsheetFile,
+  { reading, planned, problems }: Planned,
+) {
   const { headers } = reading.table;
   return {
     fileName,
@@ -64,6 +68,7 @@ function summaryOf(fileName: string, { reading, planned, problems }: Planned) {
     totalRows: reading.table.rows.length,
     counts: countOutcomes(planned, problems),
     problems,
+    warnings: file.warnings,
   };
 }
 
@@ -72,7 +77,7 @@ export async function previewImport(vault: Vault, request: ImportRequest): Promi
   const file = await readSpreadsheet(request.path, request.fileName);
   const planned = plan(vault, file, request);
   return {
-    ...summaryOf(request.fileName, planned),
+    ...summaryOf(request.fileName, file, planned),
     rows: planned.planned.slice(0, PREVIEW_ROWS).map(({ parsed: p, outcome }) => ({
       row: p.row,
       outcome,
@@ -101,11 +106,17 @@ export async function importRequests(
   request: ImportRequest,
   signal?: AbortSignal,
 ): Promise<ImportSummary> {
-  const file = await readSpreadsheet(request.path, request.fileName);
+  const file = await readSpreadsheet(request.path, request.fileName, { signal }).catch(
+    (e: unknown) => {
+      if (e instanceof AttestError && e.code === 'cancelled')
+        throw new AttestError('cancelled', 'Cancelled; nothing was imported');
+      throw e;
+    },
+  );
   if (signal?.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was imported');
   return tx(vault.db, () => {
     const planned = plan(vault, file, request);
-    const summary = summaryOf(request.fileName, planned);
+    const summary = summaryOf(request.fileName, file, planned);
     const { importId, importedAt } = applyPlan(vault, {
       fileName: request.fileName,
       sha256: file.sha256,

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectDelimiter, parseCsv, readCsvText } from './read-csv';
+import { decodeText } from './decode-text';
+import { detectDelimiter, parseCsv, readCsvText } from './read-csv';
 
 describe('the CSV reader (RFC 4180)', () => {
   it('reads quoted fields with delimiters, doubled quotes and new lines inside', () => {
