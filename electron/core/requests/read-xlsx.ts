@@ -68,7 +68,8 @@ export async function readXlsx(
   const read: Sheet[] = [];
   const text = { chars: 0 };
   for (const ws of sheets) {
-    if (ws.actualRowCount > limits.rows) {
+    // Rows with anything in them: the header row besides the requests (as for a CSV).
+    if (ws.actualRowCount > limits.rows + 1) {
       throw tooBig(
         `The sheet "${ws.name}" has more than ${count(limits.rows)} rows; a request list is never that long`,
       );
