@@ -39,18 +39,29 @@ export async function buildElectron() {
       platform: 'node',
       target: 'chrome140',
     }),
-    ...WORKER_ENTRIES.filter(({ entry }) => existsSync(join(ROOT, entry))).map(({ name, entry }) =>
+    buildWorkers('dist/electron/workers'),
+  ]);
+}
+
+/** Each worker entry to `<outDir>/<name>.mjs` (ESM for Node, packages external, like main). */
+export async function buildWorkers(outDir) {
+  await Promise.all(
+    WORKER_ENTRIES.filter(({ entry }) => existsSync(join(ROOT, entry))).map(({ name, entry }) =>
       build({
-        ...common,
+        absWorkingDir: ROOT,
+        bundle: true,
+        sourcemap: true,
+        legalComments: 'none',
+        logLevel: 'warning',
         entryPoints: [entry],
-        outfile: `dist/electron/workers/${name}.mjs`,
+        outfile: join(outDir, `${name}.mjs`),
         format: 'esm',
         platform: 'node',
         target: 'node22',
         packages: 'external',
       }),
     ),
-  ]);
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

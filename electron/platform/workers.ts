@@ -40,6 +40,8 @@ export interface WorkerRunOptions {
   /** How long the work may take once the worker has started (a `time` WorkerLimitError). */
   timeoutMs: number;
   signal?: AbortSignal | undefined;
+  /** The running bundle's URL, beside which `workers/` is looked for (tests; default: here). */
+  base?: string | URL;
 }
 
 /** Loading modules (tsx compiling sources on a busy machine) is not the input's doing, but a hang is. */
@@ -93,7 +95,7 @@ export function runWorker<T>(name: WorkerName, input: unknown, options: WorkerRu
 function startWorker<T>(name: WorkerName, input: unknown, options: WorkerRunOptions): Promise<T> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(new AttestError('cancelled', 'Cancelled'));
-  const { url, tsx } = locateWorker(name);
+  const { url, tsx } = locateWorker(name, options.base);
   const worker = tsx
     ? new Worker(TSX_BOOT, {
         eval: true,
