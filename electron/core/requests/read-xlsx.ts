@@ -6,7 +6,7 @@
  * belongs to its first column only).
  */
 import { createRequire } from 'node:module';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AttestError } from '../../../shared/api/errors';
 import type { RawCell } from '../../../shared/domain/requests-values';
 import { type ReadLimits, READ_LIMITS, columnLetters, count, tooBig } from './limits';
@@ -19,11 +19,22 @@ export interface Sheet {
 type GridLimits = Pick<ReadLimits, 'rows' | 'columns' | 'cellChars' | 'textChars' | 'lastRow'>;
 
 /**
+ * exceljs, loaded on first use: it takes most of a reader's start-up, and a CSV never needs it.
+ *
  * exceljs expands every range of a data validation and of a defined name (the print area, the
  * auto-filter) into one entry per cell: one drop-down on a whole column is a million entries and
  * seconds of work, and a range over the whole sheet never ends. A request list needs neither, so
  * they are not read at all (this module is only loaded where request lists are read).
  */
+let loading: Promise<typeof ExcelJS> | undefined;
+export function loadExcelJs(): Promise<typeof ExcelJS> {
+  loading ??= import('exceljs').then((module) => {
+    skipRangeExpansion();
+    return module.default;
+  });
+  return loading;
+}
+
 function skipRangeExpansion(): void {
   const require = createRequire(import.meta.url);
   const validations = require('exceljs/lib/xlsx/xform/sheet/data-validations-xform.js') as {
@@ -42,7 +53,6 @@ function skipRangeExpansion(): void {
     },
   });
 }
-skipRangeExpansion();
 
 /**
  * Every worksheet with content, visible ones first. The file has passed `prescanXlsx`, so exceljs
@@ -53,7 +63,7 @@ export async function readXlsx(
   fileName: string,
   limits: GridLimits = READ_LIMITS,
 ): Promise<Sheet[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
