@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ParseInput } from '../core/requests/parse-worker';
 import type { SpreadsheetFile } from '../core/requests/read-file';
 import { READ_LIMITS } from '../core/requests/limits';
 import { REPO_ROOT } from '../testing/spawn';
@@ -58,7 +59,7 @@ describe('finding a worker', () => {
     writeFileSync(path, 'PBC #;Item\r\nPBC-1;Access review\r\n');
     const file = await runWorker<SpreadsheetFile>(
       'requests-parse',
-      { path, fileName: 'pbc.csv', limits: READ_LIMITS },
+      { mode: 'read', path, fileName: 'pbc.csv', limits: READ_LIMITS } satisfies ParseInput,
       {
         resourceLimits: { maxOldGenerationSizeMb: 64 },
         timeoutMs: 60_000,

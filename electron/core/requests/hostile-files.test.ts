@@ -270,6 +270,36 @@ describe('limits checked while reading a CSV', () => {
   });
 });
 
+describe('limits on the list as read, where every request keeps every column', () => {
+  it('refuses more rows × columns than it reads', async () => {
+    const dir = tempDir();
+    const { vault } = await scopedVault(dir);
+    const header = ['PBC #', ...Array.from({ length: 59 }, (_, i) => `Col ${i + 1}`)].join(',');
+    const rows = Array.from({ length: 4_000 }, (_, i) => `PBC-${i},x`);
+    const path = join(dir, 'wide.csv');
+    writeFileSync(path, [header, ...rows].join('\n'));
+    const e = await rejection(previewImport(vault, { path, fileName: 'wide.csv' }));
+    expect(e.message).toBe(
+      'wide.csv has 4,000 rows × 60 columns = 240,000 cells; Attest reads at most 200,000, far more than a request list needs',
+    );
+    closeVault(vault);
+  });
+
+  it('refuses headers so long that keeping them with every request is too much', async () => {
+    const dir = tempDir();
+    const { vault } = await scopedVault(dir);
+    const header = ['PBC #', ...Array.from({ length: 3 }, (_, i) => `${i}`.repeat(2_000))];
+    const rows = Array.from({ length: 4_000 }, (_, i) => `PBC-${i},x`);
+    const path = join(dir, 'headers.csv');
+    writeFileSync(path, [header.join(','), ...rows].join('\n'));
+    const e = await rejection(previewImport(vault, { path, fileName: 'headers.csv' }));
+    expect(e.message).toBe(
+      'headers.csv has headers of 6,005 characters over 4,000 rows; every request keeps them, so Attest reads at most 20,000,000 characters of headers × rows. Shorten the headers.',
+    );
+    closeVault(vault);
+  });
+});
+
 describe('the worker’s own limits, for whatever gets past the others', () => {
   it('stops a read that takes longer than its time limit, and says so', async () => {
     const path = join(tempDir(), 'slow.csv');

@@ -34,6 +34,10 @@ export interface ReadLimits {
   merges: number;
   /** XLSX: the highest row number with anything in it. */
   lastRow: number;
+  /** The list as read: requests × its columns (each request keeps every column of the file). */
+  tableCells: number;
+  /** The list as read: requests × the header row's characters (kept with every request). */
+  headerCharsPerList: number;
   /** Reading, once the reader has started. */
   parseMs: number;
   /** The reader's heap. */
@@ -54,6 +58,8 @@ export const READ_LIMITS: ReadLimits = {
   cells: 150_000,
   merges: 5_000,
   lastRow: 10_000,
+  tableCells: 200_000,
+  headerCharsPerList: 20_000_000,
   parseMs: 4_000,
   heapMb: 160,
 };

@@ -1,18 +1,32 @@
 /**
  * The worker thread that reads a request-list file (`requests-parse` in build/worker-entries.mjs),
- * under a heap ceiling and a time limit set by `readSpreadsheet`.
+ * under a heap ceiling and a time limit set by `read-file.ts`: the file as a grid (`read`), or
+ * also laid out and matched against the vault's criteria, controls and people (`interpret`), so
+ * all the work that grows with the file happens here.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { serveWorker } from '../../platform/workers';
+import { type ReadOptions, type Reading, interpretSpreadsheet } from './interpret';
 import type { ReadLimits } from './limits';
-import { readSpreadsheetInThread } from './read-in-thread';
+import { type LookupData, lookupsFrom } from './lookups';
+import { type SpreadsheetFile, readSpreadsheetInThread } from './read-in-thread';
 import { loadExcelJs } from './read-xlsx';
 
-export interface ParseInput {
+interface Common {
   path: string;
   fileName: string;
   limits: ReadLimits;
+}
+export type ParseInput =
+  | (Common & { mode: 'read' })
+  | (Common & { mode: 'interpret'; options: ReadOptions; lookups: LookupData });
+
+/** A request list as read and interpreted, with what the import records about the file. */
+export interface InterpretedFile {
+  reading: Reading;
+  sha256: string;
+  warnings: string[];
 }
 
 /** Whether a regular file starts like a zip (an XLSX); false for anything else. */
@@ -35,6 +49,15 @@ function startsLikeZip(path: string): boolean {
 // Loading exceljs is start-up, not reading: it happens before the time limit starts to count.
 if (startsLikeZip((workerData as { input: ParseInput }).input.path)) await loadExcelJs();
 
-serveWorker(({ path, fileName, limits }: ParseInput) =>
-  readSpreadsheetInThread(path, fileName, limits),
-);
+serveWorker(async (input: ParseInput): Promise<SpreadsheetFile | InterpretedFile> => {
+  const file = await readSpreadsheetInThread(input.path, input.fileName, input.limits);
+  if (input.mode === 'read') return file;
+  const reading = interpretSpreadsheet(
+    file,
+    input.fileName,
+    input.options,
+    lookupsFrom(input.lookups),
+    input.limits,
+  );
+  return { reading, sha256: file.sha256, warnings: file.warnings };
+});

@@ -5,10 +5,13 @@
  */
 import { AttestError } from '../../../shared/api/errors';
 import { WorkerLimitError, runWorker } from '../../platform/workers';
+import type { ReadOptions as InterpretOptions } from './interpret';
 import { READ_LIMITS, type ReadLimits, count } from './limits';
-import type { ParseInput } from './parse-worker';
+import type { LookupData } from './lookups';
+import type { InterpretedFile, ParseInput } from './parse-worker';
 import type { SpreadsheetFile } from './read-in-thread';
 
+export type { InterpretedFile } from './parse-worker';
 export type { SpreadsheetFile } from './read-in-thread';
 
 export interface ReadOptions {
@@ -17,22 +20,39 @@ export interface ReadOptions {
   signal?: AbortSignal | undefined;
 }
 
-export async function readSpreadsheet(
+/** The file as a grid of cells per sheet. */
+export function readSpreadsheet(
   path: string,
   fileName: string,
   options: ReadOptions = {},
 ): Promise<SpreadsheetFile> {
   const limits = { ...READ_LIMITS, ...options.limits };
+  return parse({ mode: 'read', path, fileName, limits }, options.signal);
+}
+
+/** The file read, laid out and matched against `lookups`: the requests it holds. */
+export function readRequestList(
+  path: string,
+  fileName: string,
+  interpret: InterpretOptions,
+  lookups: LookupData,
+  options: ReadOptions = {},
+): Promise<InterpretedFile> {
+  const limits = { ...READ_LIMITS, ...options.limits };
+  return parse(
+    { mode: 'interpret', path, fileName, limits, options: interpret, lookups },
+    options.signal,
+  );
+}
+
+async function parse<T>(input: ParseInput, signal: AbortSignal | undefined): Promise<T> {
+  const { fileName, limits } = input;
   try {
-    return await runWorker<SpreadsheetFile>(
-      'requests-parse',
-      { path, fileName, limits } satisfies ParseInput,
-      {
-        resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
-        timeoutMs: limits.parseMs,
-        signal: options.signal,
-      },
-    );
+    return await runWorker<T>('requests-parse', input, {
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+      timeoutMs: limits.parseMs,
+      signal,
+    });
   } catch (e) {
     if (!(e instanceof WorkerLimitError)) throw e;
     const message =
