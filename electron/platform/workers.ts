@@ -77,10 +77,18 @@ const queues = new Map<WorkerName, Promise<unknown>>();
 /** Runs `name` on `input` in a fresh worker thread and resolves with what it returns. */
 export function runWorker<T>(name: WorkerName, input: unknown, options: WorkerRunOptions) {
   const previous = queues.get(name) ?? Promise.resolve();
-  const run = previous.then(
-    () => startWorker<T>(name, input, options),
-    () => startWorker<T>(name, input, options),
-  );
+  const { signal } = options;
+  const run = new Promise<T>((resolve, reject) => {
+    // Cancelled while waiting for its turn: it never starts.
+    const onAbort = () => reject(new AttestError('cancelled', 'Cancelled'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const start = () => {
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) return reject(new AttestError('cancelled', 'Cancelled'));
+      startWorker<T>(name, input, options).then(resolve, reject);
+    };
+    previous.then(start, start);
+  });
   const settled = run.then(
     () => undefined,
     () => undefined,

@@ -320,6 +320,18 @@ describe('the worker’s own limits, for whatever gets past the others', () => {
     );
   });
 
+  it('reads one file at a time, and a read cancelled while waiting never starts', async () => {
+    const path = join(tempDir(), 'queued.csv');
+    writeFileSync(path, legitCsv(100));
+    const first = readSpreadsheet(path, 'queued.csv');
+    const abort = new AbortController();
+    const second = readSpreadsheet(path, 'queued.csv', { signal: abort.signal });
+    abort.abort();
+    expect((await rejection(second)).code).toBe('cancelled');
+    expect(runningWorkers()).toBe(1);
+    expect((await first).sheets[0]!.grid).toHaveLength(101);
+  });
+
   it('ends the worker when the caller cancels', async () => {
     const path = join(tempDir(), 'cancel.csv');
     writeFileSync(path, legitCsv(100));
