@@ -38,7 +38,10 @@ export interface ReadLimits {
   tableCells: number;
   /** The list as read: requests × the header row's characters (kept with every request). */
   headerCharsPerList: number;
-  /** Reading, once the reader has started. */
+  /**
+   * Reading, once the reader has started. A backstop: every hostile file found is refused by the
+   * limits above in well under 5 s; this is generous so a busy machine never refuses a real list.
+   */
   parseMs: number;
   /** The reader's heap. */
   heapMb: number;
@@ -60,7 +63,7 @@ export const READ_LIMITS: ReadLimits = {
   lastRow: 10_000,
   tableCells: 200_000,
   headerCharsPerList: 20_000_000,
-  parseMs: 4_000,
+  parseMs: 10_000,
   heapMb: 160,
 };
 
