@@ -19,7 +19,7 @@ import { mappingOf, unplacedHeaders } from '../../../shared/domain/requests-shee
 import { tx } from '../../db/connection';
 import type { Vault } from '../vault/session';
 import { applyPlan } from './apply';
-import type { Reading } from './interpret';
+import type { RequestListReading } from './interpret';
 import { requestLookupData } from './lookups';
 import { type PlannedRow, countOutcomes, planRows } from './plan';
 import { type InterpretedFile, readRequestList } from './read-file';
@@ -33,18 +33,18 @@ export interface ImportRequest {
 }
 
 interface Planned {
-  reading: Reading;
+  reading: RequestListReading;
   planned: PlannedRow[];
   problems: RowProblem[];
 }
 
 /** Synchronous: decide every row's outcome against the vault's requests. */
-function plan(vault: Vault, reading: Reading): Planned {
+function plan(vault: Vault, reading: RequestListReading): Planned {
   const existing = new Map(listRequestRows(vault.db, true).map((r) => [r.ref, r]));
   const { planned, problems } = planRows(reading.rows, existing, importedCommentBodies(vault.db));
   // In reading order: by row, then by column (row-level problems last).
   const column = (p: RowProblem) =>
-    p.column === undefined ? Number.MAX_SAFE_INTEGER : reading.table.headers.indexOf(p.column);
+    p.column === undefined ? Number.MAX_SAFE_INTEGER : reading.headers.indexOf(p.column);
   const all = [...reading.problems, ...problems].sort(
     (a, b) => a.row - b.row || column(a) - column(b),
   );
@@ -56,18 +56,18 @@ function summaryOf(
   file: InterpretedFile,
   { reading, planned, problems }: Planned,
 ) {
-  const { headers } = reading.table;
+  const { headers } = reading;
   return {
     fileName,
     sheet: reading.sheet,
-    headerRow: reading.table.headerIndex + 1,
+    headerRow: reading.headerIndex + 1,
     headers,
     // The layout always has the request-number column, so `ref` is there.
     mapping: mappingOf(headers, reading.columns) as RequestMapping,
     guessed: reading.guessed,
     unplacedHeaders: unplacedHeaders(headers, reading.columns),
     dateOrder: reading.dateOrder,
-    totalRows: reading.table.rows.length,
+    totalRows: reading.totalRows,
     counts: countOutcomes(planned, problems),
     problems,
     warnings: file.warnings,

@@ -32,6 +32,33 @@ export interface Reading {
   problems: RowProblem[];
 }
 
+/**
+ * What planning needs of a reading, without the grid: what the parse worker hands back, as JSON
+ * (faster for the main thread to take in than a structured clone of the whole reading).
+ */
+export interface RequestListReading {
+  sheet: string | null;
+  headers: string[];
+  /** 0-based, in the grid. */
+  headerIndex: number;
+  /** Data rows read (blank rows excluded). */
+  totalRows: number;
+  columns: ColumnMapping;
+  guessed: boolean;
+  dateOrder: DateOrderDecision;
+  rows: ParsedRequestRow[];
+  problems: RowProblem[];
+}
+
+export function listReading({ table, ...rest }: Reading): RequestListReading {
+  return {
+    ...rest,
+    headers: table.headers,
+    headerIndex: table.headerIndex,
+    totalRows: table.rows.length,
+  };
+}
+
 export interface ReadOptions {
   mapping?: RequestMapping | undefined;
   dateOrder?: DateOrder | undefined;

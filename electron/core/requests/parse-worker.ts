@@ -7,7 +7,12 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { serveWorker } from '../../platform/workers';
-import { type ReadOptions, type Reading, interpretSpreadsheet } from './interpret';
+import {
+  type ReadOptions,
+  type RequestListReading,
+  interpretSpreadsheet,
+  listReading,
+} from './interpret';
 import type { ReadLimits } from './limits';
 import { type LookupData, lookupsFrom } from './lookups';
 import { type SpreadsheetFile, readSpreadsheetInThread } from './read-in-thread';
@@ -24,7 +29,7 @@ export type ParseInput =
 
 /** A request list as read and interpreted, with what the import records about the file. */
 export interface InterpretedFile {
-  reading: Reading;
+  reading: RequestListReading;
   sha256: string;
   warnings: string[];
 }
@@ -49,7 +54,8 @@ function startsLikeZip(path: string): boolean {
 // Loading exceljs is start-up, not reading: it happens before the time limit starts to count.
 if (startsLikeZip((workerData as { input: ParseInput }).input.path)) await loadExcelJs();
 
-serveWorker(async (input: ParseInput): Promise<SpreadsheetFile | InterpretedFile> => {
+/** `interpret` answers an InterpretedFile as JSON text. */
+serveWorker(async (input: ParseInput): Promise<SpreadsheetFile | string> => {
   const file = await readSpreadsheetInThread(input.path, input.fileName, input.limits);
   if (input.mode === 'read') return file;
   const reading = interpretSpreadsheet(
@@ -59,5 +65,10 @@ serveWorker(async (input: ParseInput): Promise<SpreadsheetFile | InterpretedFile
     lookupsFrom(input.lookups),
     input.limits,
   );
-  return { reading, sha256: file.sha256, warnings: file.warnings };
+  const interpreted: InterpretedFile = {
+    reading: listReading(reading),
+    sha256: file.sha256,
+    warnings: file.warnings,
+  };
+  return JSON.stringify(interpreted);
 });

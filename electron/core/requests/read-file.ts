@@ -31,7 +31,7 @@ export function readSpreadsheet(
 }
 
 /** The file read, laid out and matched against `lookups`: the requests it holds. */
-export function readRequestList(
+export async function readRequestList(
   path: string,
   fileName: string,
   interpret: InterpretOptions,
@@ -39,10 +39,11 @@ export function readRequestList(
   options: ReadOptions = {},
 ): Promise<InterpretedFile> {
   const limits = { ...READ_LIMITS, ...options.limits };
-  return parse(
+  const json = await parse<string>(
     { mode: 'interpret', path, fileName, limits, options: interpret, lookups },
     options.signal,
   );
+  return JSON.parse(json) as InterpretedFile;
 }
 
 async function parse<T>(input: ParseInput, signal: AbortSignal | undefined): Promise<T> {
