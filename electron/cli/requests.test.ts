@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writePbcCsv, writePbcXlsx } from '../core/requests/test-fixtures';
+import { writeMixedCsv, writePbcCsv, writePbcXlsx } from '../core/requests/test-fixtures';
 import { captureIo, fingerprintFile, tempDir } from '../testing/tmp';
 import { run } from './main';
 
@@ -39,6 +39,17 @@ describe('attest requests import', () => {
       counts: { new: 0, updated: 0, unchanged: 3, skipped: 2 },
       importId: expect.stringMatching(/^rim_/),
     });
+  });
+
+  it('says when a file mixes two text encodings, and on which lines', async () => {
+    const dir = tempDir();
+    await vaultWithAna(dir);
+    writeMixedCsv(dir);
+    const r = await attest(dir, 'requests', 'import', 'acme.attest', 'mixed.csv');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'Warning: mixed.csv mixes two encodings: line 3 is not UTF-8 like the rest of the file and was read as Windows-1252.',
+    );
   });
 
   it('takes --map corrections: a header to another field, or kept as the auditor’s own', async () => {

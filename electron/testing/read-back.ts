@@ -35,6 +35,40 @@ export function readBackWithPython(path: string, format: 'csv' | 'xlsx'): string
   ) as string[][];
 }
 
+/** Reads every cell of the first sheet with its type, any formula, and its cell format. */
+const READ_XLSX_CELLS = `
+import sys, zipfile, xml.etree.ElementTree as ET, json
+M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+strings = [''.join(t.text or '' for t in si.iter(M + 't')) for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall(M + 'si')] if 'xl/sharedStrings.xml' in z.namelist() else []
+xfs = ET.fromstring(z.read('xl/styles.xml')).find(M + 'cellXfs').findall(M + 'xf')
+cells = []
+for c in ET.fromstring(z.read('xl/worksheets/sheet1.xml')).iter(M + 'c'):
+    v = c.find(M + 'v'); xf = xfs[int(c.get('s', '0'))]
+    t = c.get('t', 'n')
+    cells.append({'ref': c.get('r'), 'type': t, 'formula': c.find(M + 'f') is not None,
+                  'value': strings[int(v.text)] if t == 's' else (v.text if v is not None else None),
+                  'quotePrefix': xf.get('quotePrefix') == '1', 'numFmtId': int(xf.get('numFmtId', '0'))})
+print(json.dumps(cells))
+`;
+
+export interface XlsxCellReadBack {
+  ref: string;
+  /** `s` shared string, `n` number, `str` a formula's text result, `inlineStr`, `b`, `e`. */
+  type: string;
+  formula: boolean;
+  value: string | null;
+  quotePrefix: boolean;
+  numFmtId: number;
+}
+
+export function readXlsxCellsWithPython(path: string): XlsxCellReadBack[] {
+  return JSON.parse(
+    execFileSync('python3', ['-c', READ_XLSX_CELLS, path], { encoding: 'utf8' }),
+  ) as XlsxCellReadBack[];
+}
+
 /** Reads a DOCX's body with Python's zipfile and XML parser: paragraphs (style, text) and tables. */
 const READ_DOCX = `
 import sys, zipfile, xml.etree.ElementTree as ET, json

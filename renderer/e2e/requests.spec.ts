@@ -189,6 +189,30 @@ test('a file that is not a spreadsheet is refused clearly and nothing is saved',
   expect((await rpc<ListPage>(page, attest, 'requests.list')).total).toBe(0);
 });
 
+test('a list mixing two text encodings is read sensibly and the preview says which lines', async ({
+  page,
+  attest,
+}) => {
+  await openDemoVault(page, attest);
+  const requests = new Requests(page);
+  await requests.open();
+  await requests.startImport();
+  const mixed = Buffer.concat([
+    Buffer.from('PBC #,Item Requested\r\nPBC-1,Café access review – Q1\r\n', 'utf8'),
+    Buffer.from('PBC-2,Résumé of the badge list\r\n', 'latin1'),
+  ]);
+  await requests.chooseFile(writeTemp('mixed.csv', mixed));
+  await requests.toPreview();
+  await expect(requests.wizard.getByTestId('file-warning')).toContainText(
+    'mixed.csv mixes two encodings: line 3 is not UTF-8 like the rest of the file',
+  );
+  await expect(requests.wizard.getByTestId('preview-table')).toContainText('Café access review');
+  await expect(requests.wizard.getByTestId('preview-table')).toContainText(
+    'Résumé of the badge list',
+  );
+  await expectNoSeriousA11yViolations(page, 'the import preview with a warning about the file');
+});
+
 test('a list of a thousand requests pages in and draws only the rows in view', async ({
   page,
   attest,

@@ -214,6 +214,8 @@ const importReadingSchema = z.object({
   totalRows: z.number().int(),
   counts: importCountsSchema,
   problems: z.array(rowProblemSchema),
+  /** About the file as a whole, in plain sentences (a CSV mixing two text encodings). */
+  warnings: z.array(z.string()),
 });
 
 /** A row as an import would save it. `null`: the file leaves that field empty. */

@@ -141,6 +141,7 @@ function describeImport(s: ImportSummary): string {
       ? `  Not placed (kept as the auditor's columns): ${s.unplacedHeaders.map(quoted).join(', ')}`
       : '  Every column was placed',
     `  Dates: ${s.dateOrder.order === 'dmy' ? 'day/month' : 'month/day'} (${s.dateOrder.source === 'file' ? 'decided from the file' : s.dateOrder.source === 'given' ? 'as given' : 'default; use --date-order if that is wrong'})`,
+    ...s.warnings.map((w) => `Warning: ${w}`),
   ];
   if (s.problems.length > 0) {
     lines.push(`${s.problems.length} row problem${s.problems.length === 1 ? '' : 's'}:`);

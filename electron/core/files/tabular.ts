@@ -1,5 +1,13 @@
+/**
+ * Every CSV and XLSX Attest writes goes through here, so every one neutralises cells a
+ * spreadsheet would run as a formula: text starting with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return (spreadsheet apps drop a leading tab or CR and read what follows). Numbers stay numbers.
+ * Only what Attest generates is written here; stored evidence and population files are never
+ * rewritten (they leave the vault as the exact bytes that went in).
+ */
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { withQuotePrefix } from './xlsx-quote-prefix';
 
 export interface Column<T> {
   header: string;
@@ -7,12 +15,17 @@ export interface Column<T> {
   value: (row: T) => string | number | null;
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM (so spreadsheet apps read accents), CRLF line ends. */
+/** Text a spreadsheet would treat as a formula (or strip down to one). */
+export const looksLikeFormula = (text: string): boolean => /^[=+\-@\t\r]/.test(text);
+
+/**
+ * RFC 4180 CSV with a UTF-8 BOM (so spreadsheet apps read accents), CRLF line ends. Text that
+ * looks like a formula gets a leading `'`, which spreadsheet apps show as text.
+ */
 export function writeCsv<T>(path: string, columns: Column<T>[], rows: T[]): void {
   const cell = (v: string | number | null) => {
     const s = v === null ? '' : String(v);
-    // A leading =, +, - or @ would be a formula in a spreadsheet: neutralise it.
-    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    const safe = typeof v === 'string' && looksLikeFormula(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const lines = [
@@ -22,7 +35,11 @@ export function writeCsv<T>(path: string, columns: Column<T>[], rows: T[]): void
   writeFileSync(path, '\uFEFF' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n');
 }
 
-/** One sheet, a bold frozen header row, an auto-filter and sensible widths. */
+/**
+ * One sheet, a bold frozen header row, an auto-filter and sensible widths. Text is always
+ * written as text (never a formula); text that looks like a formula also gets the quote-prefix
+ * style, so it stays text when someone edits the cell, with no visible `'`.
+ */
 export async function writeXlsx<T>(
   path: string,
   sheetName: string,
@@ -35,6 +52,12 @@ export async function writeXlsx<T>(
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
   for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
   ws.getRow(1).font = { bold: true };
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) cell.numFmt = '@';
+    }),
+  );
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  await wb.xlsx.writeFile(path);
+  const written = Buffer.from(await wb.xlsx.writeBuffer());
+  writeFileSync(path, await withQuotePrefix(written));
 }

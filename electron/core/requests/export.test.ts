@@ -11,6 +11,7 @@ import { commentOnRequest, setRequestStatus, updateRequest } from './edits';
 import { exportRequests } from './export';
 import { importRequests } from './import';
 import { filterRequests } from './queries';
+import { readXlsxCellsWithPython } from '../../testing/read-back';
 import {
   PBC_CSV_HEADERS,
   XLSX_HEADERS,
@@ -109,6 +110,36 @@ describe('exporting the request list', () => {
       ['R-3', '', 'A1.2'],
       ['R-9', 'new one', ''],
     ]);
+    closeVault(vault);
+  });
+
+  it('hands back the auditor’s formula-looking cells as text, in CSV and XLSX', async () => {
+    const dir = tempDir();
+    const vault = await newTestVault(dir);
+    const hostile = ['=HYPERLINK("https://evil.example","x")', '+SUM(1)', '@SUM(A1)', '-1+2'];
+    await importRequests(vault, {
+      path: writePbcCsv(
+        dir,
+        'pbc.csv',
+        'Request ID,Note A,Note B,Note C,Note D\nR-1,' +
+          hostile.map((h) => `"${h.replace(/"/g, '""')}"`).join(',') +
+          '\n',
+      ),
+      fileName: 'pbc.csv',
+      mapping: { ref: 'Request ID' },
+    });
+    const csv = await exportRequests(vault, 'csv');
+    const csvPath = join(dir, 'out.csv');
+    writeFileSync(csvPath, Buffer.concat([...blobChunks(vault.db, csv.blobId)]));
+    expect(readBackWithPython(csvPath, 'csv')[1]!.slice(1, 5)).toEqual(hostile.map((h) => `'${h}`));
+
+    const xlsx = await exportRequests(vault, 'xlsx');
+    const xlsxPath = join(dir, 'out.xlsx');
+    writeFileSync(xlsxPath, Buffer.concat([...blobChunks(vault.db, xlsx.blobId)]));
+    const cells = readXlsxCellsWithPython(xlsxPath).filter((c) => /^[B-E]2$/.test(c.ref));
+    expect(cells.map((c) => [c.value, c.type, c.formula, c.quotePrefix])).toEqual(
+      hostile.map((h) => [h, 's', false, true]),
+    );
     closeVault(vault);
   });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../testing/tmp';
+import { createPerson } from '../people/people';
 import { closeVault } from '../vault/session';
 import { importRequests, previewImport } from './import';
 import { rejection, requestCount, scopedVault, writePbcCsv } from './test-fixtures';
@@ -66,6 +67,22 @@ describe('refusing what is not a request list', () => {
     expect(e.details).toEqual([
       { path: ['mapping', 'owner'], message: 'This file has no column "Assignee"' },
     ]);
+    expect(requestCount(vault)).toBe(0);
+    closeVault(vault);
+  });
+
+  it('refuses an import when people, controls or the scope change while the file is read', async () => {
+    const dir = tempDir();
+    const { vault } = await scopedVault(dir);
+    const importing = importRequests(vault, {
+      path: writePbcCsv(dir),
+      fileName: 'pbc.csv',
+      mapping: { ref: 'PBC #', owner: 'Owner' },
+    });
+    createPerson(vault, { name: 'Bob Stone' });
+    const e = await rejection(importing);
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain('nothing was imported. Import it again.');
     expect(requestCount(vault)).toBe(0);
     closeVault(vault);
   });

@@ -1,7 +1,10 @@
 /**
- * Previewing and importing an auditor's request list. Reading the file is the only slow part and
- * happens first, outside any transaction; matching, planning and writing then run in one short
- * transaction, so an import is all or nothing and plans against the vault as it is at that moment.
+ * Previewing and importing an auditor's request list. Reading the file and matching its rows
+ * against the vault's criteria, controls and people — the work that grows with the file — happen
+ * first, on a worker thread (`read-file.ts`), outside any transaction; planning and writing then
+ * run in one short transaction, so an import is all or nothing and plans against the vault as it
+ * is at that moment. If the vault's people, controls or scope changed while the file was read,
+ * the import is refused rather than written against what they were.
  */
 import { AttestError } from '../../../shared/api/errors';
 import {
@@ -16,10 +19,10 @@ import { mappingOf, unplacedHeaders } from '../../../shared/domain/requests-shee
 import { tx } from '../../db/connection';
 import type { Vault } from '../vault/session';
 import { applyPlan } from './apply';
-import { type Reading, interpretSpreadsheet } from './interpret';
-import { requestLookups } from './lookups';
+import type { RequestListReading } from './interpret';
+import { requestLookupData } from './lookups';
 import { type PlannedRow, countOutcomes, planRows } from './plan';
-import { type SpreadsheetFile, readSpreadsheet } from './read-file';
+import { type InterpretedFile, readRequestList } from './read-file';
 import { importedCommentBodies, listRequestRows } from '../../db/repos/requests';
 import { requestLinksOf } from './links';
 
@@ -31,14 +34,13 @@ export interface ImportRequest {
 }
 
 interface Planned {
-  reading: Reading;
+  reading: RequestListReading;
   planned: PlannedRow[];
   problems: RowProblem[];
 }
 
-/** Synchronous: interpret the read file against the vault and decide every row's outcome. */
-function plan(vault: Vault, file: SpreadsheetFile, request: ImportRequest): Planned {
-  const reading = interpretSpreadsheet(file, request.fileName, request, requestLookups(vault));
+/** Synchronous: decide every row's outcome against the vault's requests. */
+function plan(vault: Vault, reading: RequestListReading): Planned {
   const existing = new Map(listRequestRows(vault.db, true).map((r) => [r.ref, r]));
   const { planned, problems } = planRows(
     reading.rows,
@@ -48,37 +50,47 @@ function plan(vault: Vault, file: SpreadsheetFile, request: ImportRequest): Plan
   );
   // In reading order: by row, then by column (row-level problems last).
   const column = (p: RowProblem) =>
-    p.column === undefined ? Number.MAX_SAFE_INTEGER : reading.table.headers.indexOf(p.column);
+    p.column === undefined ? Number.MAX_SAFE_INTEGER : reading.headers.indexOf(p.column);
   const all = [...reading.problems, ...problems].sort(
     (a, b) => a.row - b.row || column(a) - column(b),
   );
   return { reading, planned, problems: all };
 }
 
-function summaryOf(fileName: string, { reading, planned, problems }: Planned) {
-  const { headers } = reading.table;
+function summaryOf(
+  fileName: string,
+  file: InterpretedFile,
+  { reading, planned, problems }: Planned,
+) {
+  const { headers } = reading;
   return {
     fileName,
     sheet: reading.sheet,
-    headerRow: reading.table.headerIndex + 1,
+    headerRow: reading.headerIndex + 1,
     headers,
     // The layout always has the request-number column, so `ref` is there.
     mapping: mappingOf(headers, reading.columns) as RequestMapping,
     guessed: reading.guessed,
     unplacedHeaders: unplacedHeaders(headers, reading.columns),
     dateOrder: reading.dateOrder,
-    totalRows: reading.table.rows.length,
+    totalRows: reading.totalRows,
     counts: countOutcomes(planned, problems),
     problems,
+    warnings: file.warnings,
   };
 }
 
 /** What an import of this file would do. Saves nothing. */
 export async function previewImport(vault: Vault, request: ImportRequest): Promise<ImportPreview> {
-  const file = await readSpreadsheet(request.path, request.fileName);
-  const planned = plan(vault, file, request);
+  const file = await readRequestList(
+    request.path,
+    request.fileName,
+    { mapping: request.mapping, dateOrder: request.dateOrder },
+    requestLookupData(vault),
+  );
+  const planned = plan(vault, file.reading);
   return {
-    ...summaryOf(request.fileName, planned),
+    ...summaryOf(request.fileName, file, planned),
     rows: planned.planned.slice(0, PREVIEW_ROWS).map(({ parsed: p, outcome }) => ({
       row: p.row,
       outcome,
@@ -107,11 +119,26 @@ export async function importRequests(
   request: ImportRequest,
   signal?: AbortSignal,
 ): Promise<ImportSummary> {
-  const file = await readSpreadsheet(request.path, request.fileName);
+  const lookups = requestLookupData(vault);
+  const options = { mapping: request.mapping, dateOrder: request.dateOrder };
+  const file = await readRequestList(request.path, request.fileName, options, lookups, {
+    signal,
+  }).catch((e: unknown) => {
+    if (e instanceof AttestError && e.code === 'cancelled')
+      throw new AttestError('cancelled', 'Cancelled; nothing was imported');
+    throw e;
+  });
   if (signal?.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was imported');
   return tx(vault.db, () => {
-    const planned = plan(vault, file, request);
-    const summary = summaryOf(request.fileName, planned);
+    if (JSON.stringify(requestLookupData(vault)) !== JSON.stringify(lookups)) {
+      throw new AttestError(
+        'conflict',
+        'People, controls or the scope changed while the request list was being read; nothing ' +
+          'was imported. Import it again.',
+      );
+    }
+    const planned = plan(vault, file.reading);
+    const summary = summaryOf(request.fileName, file, planned);
     const { importId, importedAt } = applyPlan(vault, {
       fileName: request.fileName,
       sha256: file.sha256,

@@ -19,7 +19,8 @@ import {
   type LayoutResult,
   layoutSheet,
 } from '../../../shared/domain/requests-sheet';
-import type { SpreadsheetFile } from './read-file';
+import { type ReadLimits, count, tooBig } from './limits';
+import type { SpreadsheetFile } from './read-in-thread';
 
 export interface Reading {
   sheet: string | null;
@@ -29,6 +30,33 @@ export interface Reading {
   dateOrder: DateOrderDecision;
   rows: ParsedRequestRow[];
   problems: RowProblem[];
+}
+
+/**
+ * What planning needs of a reading, without the grid: what the parse worker hands back, as JSON
+ * (faster for the main thread to take in than a structured clone of the whole reading).
+ */
+export interface RequestListReading {
+  sheet: string | null;
+  headers: string[];
+  /** 0-based, in the grid. */
+  headerIndex: number;
+  /** Data rows read (blank rows excluded). */
+  totalRows: number;
+  columns: ColumnMapping;
+  guessed: boolean;
+  dateOrder: DateOrderDecision;
+  rows: ParsedRequestRow[];
+  problems: RowProblem[];
+}
+
+export function listReading({ table, ...rest }: Reading): RequestListReading {
+  return {
+    ...rest,
+    headers: table.headers,
+    headerIndex: table.headerIndex,
+    totalRows: table.rows.length,
+  };
 }
 
 export interface ReadOptions {
@@ -45,6 +73,7 @@ export function interpretSpreadsheet(
   fileName: string,
   options: ReadOptions,
   lookups: RowLookups,
+  limits?: Pick<ReadLimits, 'tableCells' | 'headerCharsPerList'>,
 ): Reading {
   const failures: LayoutResult[] = [];
   for (const sheet of file.sheets) {
@@ -54,11 +83,39 @@ export function interpretSpreadsheet(
       continue;
     }
     const { table, columns, guessed } = result.layout;
+    if (limits) checkTableSize(table, fileName, limits);
     const dateOrder = decideDateOrder(dateColumnTexts(table, columns), options.dateOrder);
     const { rows, problems } = readRequestRows(table, columns, lookups, dateOrder);
     return { sheet: sheet.name, table, columns, guessed, dateOrder, rows, problems };
   }
   throw layoutError(file, fileName, failures);
+}
+
+/**
+ * Every request keeps all of the file's columns, headers included, so what an import holds and
+ * writes grows with requests × columns: bounded here, before any request is read.
+ */
+function checkTableSize(
+  table: SheetTable,
+  fileName: string,
+  limits: Pick<ReadLimits, 'tableCells' | 'headerCharsPerList'>,
+): void {
+  const rows = table.rows.length;
+  const columns = table.headers.length;
+  if (rows * columns > limits.tableCells) {
+    throw tooBig(
+      `${fileName} has ${count(rows)} rows × ${count(columns)} columns = ${count(rows * columns)} ` +
+        `cells; Attest reads at most ${count(limits.tableCells)}, far more than a request list needs`,
+    );
+  }
+  const headerChars = table.headers.reduce((n, h) => n + h.length, 0);
+  if (rows * headerChars > limits.headerCharsPerList) {
+    throw tooBig(
+      `${fileName} has headers of ${count(headerChars)} characters over ${count(rows)} rows; ` +
+        `every request keeps them, so Attest reads at most ${count(limits.headerCharsPerList)} ` +
+        `characters of headers × rows. Shorten the headers.`,
+    );
+  }
 }
 
 function layoutError(

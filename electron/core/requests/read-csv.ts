@@ -1,121 +1,146 @@
 /**
  * CSV as spreadsheets write it (RFC 4180): quoted fields with embedded delimiters, new lines and
- * doubled quotes; a BOM; `,` `;` or tab as the delimiter (Excel's `sep=` line honoured); UTF-8,
- * UTF-16 with a BOM, or Windows-1252 (what Excel's plain "CSV" saves on Windows).
+ * doubled quotes; `,` `;` or tab as the delimiter (Excel's `sep=` line honoured). The limits are
+ * checked as the text is read, so a file of nothing but new lines, or a quote that never closes,
+ * is refused at the limit rather than after building the whole of it.
  */
 import { AttestError } from '../../../shared/api/errors';
+import { type ReadLimits, READ_LIMITS, count, tooBig } from './limits';
 
 export const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
-/** Bytes to text, or null when they are not text at all (binary data). */
-export function decodeText(bytes: Uint8Array): string | null {
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes);
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes);
-  else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      text = decodeWindows1252(bytes);
-    }
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return looksLikeText(text) ? text : null;
+export interface ParseOptions {
+  /** Stop after this many records (delimiter detection reads a sample). */
+  maxRecords?: number;
+  limits?: Pick<ReadLimits, 'rows' | 'columns' | 'cellChars' | 'textChars'>;
+  /** How messages name the file. */
+  name?: string;
 }
 
-/** Windows-1252's printable characters at 0x80–0x9F (the five unassigned bytes stay as they are). */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
 
-/**
- * Windows-1252, written out because Node's decoder for that label is plain Latin-1 (it turns
- * 0x80 into U+0080 instead of €).
- */
-function decodeWindows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (const b of bytes) {
-    text += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
-  }
-  return text;
+function newLinesIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
- * Text has no NUL and (almost) no other control characters; binary files and random bytes have
- * plenty (about one byte in nine). A stray one in a hand-edited file is tolerated.
+ * Parses CSV text into records of fields. A blank line is a record with one empty field (so row
+ * numbers match the spreadsheet's). Empty fields past the column limit are dropped; text there,
+ * like any other limit passed, refuses the file.
  */
-function looksLikeText(text: string): boolean {
-  if (text.includes('\u0000')) return false;
-  // eslint-disable-next-line no-control-regex -- telling text from binary by its control bytes is the point
-  const controls = text.match(/[\u0001-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
-  return controls <= Math.max(2, text.length / 1000);
-}
-
-/** Parses CSV text into records of fields. A blank line is a record with one empty field. */
-export function parseCsv(text: string, delimiter: Delimiter, maxRecords = Infinity): string[][] {
+export function parseCsv(text: string, delimiter: Delimiter, options: ParseOptions = {}) {
+  const { maxRecords = Infinity, limits = READ_LIMITS, name = 'The CSV' } = options;
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
   let i = 0;
   let line = 1;
+  let total = 0;
   // Whether the current record has begun: a last line `""` without a line end is still a record.
   let inRecord = false;
+
   const endField = () => {
-    record.push(field);
+    if (record.length >= limits.columns) {
+      if (field.trim() !== '') {
+        throw tooBig(
+          `Line ${count(line)} of ${name} has text in column ${count(record.length + 1)}; ` +
+            `a request list has at most ${count(limits.columns)} columns`,
+        );
+      }
+    } else {
+      total += field.length;
+      if (total > limits.textChars) {
+        throw tooBig(
+          `${name} holds more than ${count(limits.textChars)} characters of text (passed on ` +
+            `line ${count(line)}); a request list is far smaller`,
+        );
+      }
+      record.push(field);
+    }
     field = '';
   };
   const endRecord = () => {
     endField();
+    if (records.length >= limits.rows + 1) {
+      throw tooBig(
+        `${name} has more than ${count(limits.rows)} rows (line ${count(line)} is past that); ` +
+          `a request list is never that long`,
+      );
+    }
     records.push(record);
     record = [];
     inRecord = false;
   };
-  while (i < text.length && records.length < maxRecords) {
-    const ch = text[i]!;
-    if (ch !== '\r' && ch !== '\n') inRecord = true;
-    if (ch === '"' && field === '') {
+  const cellTooLong = (where: string) =>
+    tooBig(
+      `${where} of ${name} has a cell longer than ${count(limits.cellChars)} characters, ` +
+        `the most a spreadsheet cell holds`,
+    );
+
+  while (i < n && records.length < maxRecords) {
+    const c = text.charCodeAt(i);
+    if (c === CR || c === LF) {
+      endRecord();
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+      continue;
+    }
+    inRecord = true;
+    if (c === d) {
+      endField();
+      i++;
+      continue;
+    }
+    if (c === QUOTE && field === '') {
       const startLine = line;
       i++;
       for (;;) {
-        if (i >= text.length) {
-          throw new AttestError(
-            'validation',
-            `The CSV has a quoted field that never ends (it opens on line ${startLine})`,
+        const q = text.indexOf('"', i);
+        const end = q === -1 ? n : q;
+        if (field.length + (end - i) > limits.cellChars) {
+          throw tooBig(
+            `${name} has a quoted cell that opens on line ${count(startLine)} and runs past ` +
+              `${count(limits.cellChars)} characters, the most a spreadsheet cell holds; ` +
+              `its closing quote is probably missing`,
           );
         }
-        const c = text[i]!;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        if (q === -1) {
+          throw new AttestError(
+            'validation',
+            `${name} has a quoted field that never ends (it opens on line ${startLine})`,
+          );
         }
-        if (c === '\n') line++;
-        field += c;
-        i++;
+        line += newLinesIn(text, i, q);
+        field += text.slice(i, q);
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          field += '"';
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
       }
-      // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
-      while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
-        field += text[i];
-        i++;
-      }
-      continue;
     }
-    if (ch === delimiter) {
-      endField();
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-    } else {
-      field += ch;
-      i++;
+    // Plain text up to the next delimiter or line end; after a closing quote, anything up to the
+    // delimiter is kept, as spreadsheets do.
+    let j = i;
+    while (j < n) {
+      const cj = text.charCodeAt(j);
+      if (cj === d || cj === LF || cj === CR) break;
+      j++;
+      if (field.length + (j - i) > limits.cellChars) throw cellTooLong(`Line ${count(line)}`);
     }
+    field += text.slice(i, j);
+    i = j;
   }
-  if (i >= text.length && inRecord) endRecord();
+  if (i >= n && inRecord) endRecord();
   return records;
 }
 
@@ -124,7 +149,7 @@ export function parseCsv(text: string, delimiter: Delimiter, maxRecords = Infini
  * candidate, how many sample records share the most common field count (>1), then more fields.
  * A title line above the headers does not sway it.
  */
-export function detectDelimiter(text: string): Delimiter {
+export function detectDelimiter(text: string, options: ParseOptions = {}): Delimiter {
   let best: { delimiter: Delimiter; agree: number; fields: number } = {
     delimiter: ',',
     agree: 0,
@@ -133,7 +158,9 @@ export function detectDelimiter(text: string): Delimiter {
   for (const delimiter of DELIMITERS) {
     let sample: string[][];
     try {
-      sample = parseCsv(text, delimiter, 30).filter((r) => r.some((f) => f.trim() !== ''));
+      sample = parseCsv(text, delimiter, { ...options, maxRecords: 30 }).filter((r) =>
+        r.some((f) => f.trim() !== ''),
+      );
     } catch {
       continue;
     }
@@ -148,12 +175,15 @@ export function detectDelimiter(text: string): Delimiter {
 }
 
 /** Reads CSV text into a grid, honouring Excel's `sep=;` first line. */
-export function readCsvText(text: string): { grid: string[][]; delimiter: Delimiter } {
+export function readCsvText(
+  text: string,
+  options: Omit<ParseOptions, 'maxRecords'> = {},
+): { grid: string[][]; delimiter: Delimiter } {
   const sep = /^sep=([,;\t])\r?\n/i.exec(text);
   if (sep) {
     const delimiter = sep[1] as Delimiter;
-    return { grid: parseCsv(text.slice(sep[0].length), delimiter), delimiter };
+    return { grid: parseCsv(text.slice(sep[0].length), delimiter, options), delimiter };
   }
-  const delimiter = detectDelimiter(text);
-  return { grid: parseCsv(text, delimiter), delimiter };
+  const delimiter = detectDelimiter(text, options);
+  return { grid: parseCsv(text, delimiter, options), delimiter };
 }

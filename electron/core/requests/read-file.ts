@@ -1,82 +1,69 @@
 /**
- * Opens a request-list file by what it contains, not by its name: a ZIP is read as XLSX, text as
- * CSV, anything else is refused with a message saying what it seems to be.
+ * Reads a request-list file on a worker thread, so the process keeps answering other calls while
+ * it does, with a heap ceiling and a time limit on top of the limits checked while reading: a file
+ * that gets past those is still stopped, and refused with a message saying which limit it hit.
  */
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { AttestError } from '../../../shared/api/errors';
-import type { RawCell } from '../../../shared/domain/requests-values';
-import { decodeText, readCsvText } from './read-csv';
-import { MAX_SHEET_ROWS, readXlsx } from './read-xlsx';
+import { WorkerLimitError, runWorker } from '../../platform/workers';
+import type { ReadOptions as InterpretOptions } from './interpret';
+import { READ_LIMITS, type ReadLimits, count } from './limits';
+import type { LookupData } from './lookups';
+import type { InterpretedFile, ParseInput } from './parse-worker';
+import type { SpreadsheetFile } from './read-in-thread';
 
-/** Request lists are small; this is far above any real one and keeps parsing bounded. */
-export const MAX_REQUEST_FILE_BYTES = 25 * 1024 * 1024;
+export type { InterpretedFile } from './parse-worker';
+export type { SpreadsheetFile } from './read-in-thread';
 
-export interface SpreadsheetFile {
-  kind: 'csv' | 'xlsx';
-  /** CSV: one sheet named null. XLSX: every worksheet with content, visible ones first. */
-  sheets: { name: string | null; grid: RawCell[][] }[];
-  sha256: string;
+export interface ReadOptions {
+  /** Tighter limits (tests). */
+  limits?: Partial<ReadLimits>;
+  signal?: AbortSignal | undefined;
 }
 
-const SIGNATURES: [number[], string][] = [
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old binary Excel (.xls) or Office file'],
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-];
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
+/** The file as a grid of cells per sheet. */
+export function readSpreadsheet(
+  path: string,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<SpreadsheetFile> {
+  const limits = { ...READ_LIMITS, ...options.limits };
+  return parse({ mode: 'read', path, fileName, limits }, options.signal);
+}
 
-function notASpreadsheet(fileName: string, what?: string): AttestError {
-  const seems = what ? ` (it looks like ${what})` : '';
-  return new AttestError(
-    'validation',
-    `${fileName} is not a spreadsheet${seems}. Import the request list as .xlsx or .csv.`,
+/** The file read, laid out and matched against `lookups`: the requests it holds. */
+export async function readRequestList(
+  path: string,
+  fileName: string,
+  interpret: InterpretOptions,
+  lookups: LookupData,
+  options: ReadOptions = {},
+): Promise<InterpretedFile> {
+  const limits = { ...READ_LIMITS, ...options.limits };
+  const json = await parse<string>(
+    { mode: 'interpret', path, fileName, limits, options: interpret, lookups },
+    options.signal,
   );
+  return JSON.parse(json) as InterpretedFile;
 }
 
-async function readBytes(path: string, fileName: string): Promise<Buffer> {
+async function parse<T>(input: ParseInput, signal: AbortSignal | undefined): Promise<T> {
+  const { fileName, limits } = input;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new AttestError('validation', `${fileName} is not a file`);
-    if (info.size === 0) throw new AttestError('validation', `${fileName} is empty`);
-    if (info.size > MAX_REQUEST_FILE_BYTES) {
-      throw new AttestError(
-        'validation',
-        `${fileName} is larger than ${MAX_REQUEST_FILE_BYTES / 1024 / 1024} MiB; that is not a request list`,
-      );
-    }
-    return await readFile(path);
+    return await runWorker<T>('requests-parse', input, {
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+      timeoutMs: limits.parseMs,
+      signal,
+    });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new AttestError('not_found', `No file at ${path}`);
-    throw e;
+    if (!(e instanceof WorkerLimitError)) throw e;
+    const message =
+      e.limit === 'time'
+        ? `${fileName} took longer than ${count(limits.parseMs / 1000)} seconds to read and was ` +
+          `stopped; a request list reads in well under a second. Save it again from your ` +
+          `spreadsheet app, or as .csv.`
+        : `${fileName} needed more than the ${count(limits.heapMb)} MB of memory allowed for ` +
+          `reading a request list and was stopped. Save it again from your spreadsheet app, or ` +
+          `as .csv.`;
+    throw new AttestError('validation', message);
   }
-}
-
-export async function readSpreadsheet(path: string, fileName: string): Promise<SpreadsheetFile> {
-  const bytes = await readBytes(path, fileName);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const known = SIGNATURES.find(([sig]) => startsWith(bytes, sig));
-  if (known) throw notASpreadsheet(fileName, known[1]);
-  if (startsWith(bytes, ZIP)) {
-    const sheets = await readXlsx(bytes, fileName);
-    if (sheets.length === 0)
-      throw new AttestError('validation', `${fileName} has no worksheet with anything in it`);
-    return { kind: 'xlsx', sheets, sha256 };
-  }
-  const text = decodeText(bytes);
-  if (text === null) throw notASpreadsheet(fileName);
-  const { grid } = readCsvText(text);
-  if (grid.length > MAX_SHEET_ROWS + 1) {
-    throw new AttestError(
-      'validation',
-      `${fileName} has more than ${MAX_SHEET_ROWS} rows; that is not a request list`,
-    );
-  }
-  if (!grid.some((r) => r.some((c) => c.trim() !== '')))
-    throw new AttestError('validation', `${fileName} has nothing in it`);
-  return { kind: 'csv', sheets: [{ name: null, grid }], sha256 };
 }

@@ -5,22 +5,65 @@
  * to every row in it) and stays blank when the merge runs across (a title over several columns
  * belongs to its first column only).
  */
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { AttestError } from '../../../shared/api/errors';
 import type { RawCell } from '../../../shared/domain/requests-values';
+import { type ReadLimits, READ_LIMITS, columnLetters, count, tooBig } from './limits';
 
 export interface Sheet {
   name: string;
   grid: RawCell[][];
 }
 
-/** Workbooks have no sensible request list beyond this; a bigger sheet is refused, not truncated. */
-export const MAX_SHEET_ROWS = 5_000;
-const MAX_SHEET_COLUMNS = 200;
+type GridLimits = Pick<ReadLimits, 'rows' | 'columns' | 'cellChars' | 'textChars' | 'lastRow'>;
 
-/** Every worksheet with content, visible ones first. */
-export async function readXlsx(bytes: Buffer, fileName: string): Promise<Sheet[]> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * exceljs, loaded on first use: it takes most of a reader's start-up, and a CSV never needs it.
+ *
+ * exceljs expands every range of a data validation and of a defined name (the print area, the
+ * auto-filter) into one entry per cell: one drop-down on a whole column is a million entries and
+ * seconds of work, and a range over the whole sheet never ends. A request list needs neither, so
+ * they are not read at all (this module is only loaded where request lists are read).
+ */
+let loading: Promise<typeof ExcelJS> | undefined;
+export function loadExcelJs(): Promise<typeof ExcelJS> {
+  loading ??= import('exceljs').then((module) => {
+    skipRangeExpansion();
+    return module.default;
+  });
+  return loading;
+}
+
+function skipRangeExpansion(): void {
+  const require = createRequire(import.meta.url);
+  const validations = require('exceljs/lib/xlsx/xform/sheet/data-validations-xform.js') as {
+    prototype: { parseClose(name: string): boolean };
+  };
+  const parseClose = validations.prototype.parseClose;
+  validations.prototype.parseClose = function (name: string) {
+    return name === 'dataValidation' ? true : parseClose.call(this, name);
+  };
+  const names = require('exceljs/lib/doc/defined-names.js') as { prototype: object };
+  const model = Object.getOwnPropertyDescriptor(names.prototype, 'model')!;
+  Object.defineProperty(names.prototype, 'model', {
+    ...model,
+    set(this: { matrixMap: object }) {
+      this.matrixMap = {};
+    },
+  });
+}
+
+/**
+ * Every worksheet with content, visible ones first. The file has passed `prescanXlsx`, so exceljs
+ * loads something of bounded size; what it loaded is held to the sheet limits here.
+ */
+export async function readXlsx(
+  bytes: Buffer,
+  fileName: string,
+  limits: GridLimits = READ_LIMITS,
+): Promise<Sheet[]> {
+  const wb = new (await loadExcelJs()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -33,29 +76,59 @@ export async function readXlsx(bytes: Buffer, fileName: string): Promise<Sheet[]
     .slice()
     .sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
   const read: Sheet[] = [];
+  const text = { chars: 0 };
   for (const ws of sheets) {
-    if (ws.actualRowCount > MAX_SHEET_ROWS) {
-      throw new AttestError(
-        'validation',
-        `The sheet "${ws.name}" has more than ${MAX_SHEET_ROWS} rows; that is not a request list`,
+    // Rows with anything in them: the header row besides the requests (as for a CSV).
+    if (ws.actualRowCount > limits.rows + 1) {
+      throw tooBig(
+        `The sheet "${ws.name}" has more than ${count(limits.rows)} rows; a request list is never that long`,
       );
     }
-    const grid = sheetGrid(ws);
+    const grid = sheetGrid(ws, limits, text);
     if (grid.some((row) => row.some((c) => c !== null))) read.push({ name: ws.name, grid });
   }
   return read;
 }
 
-function sheetGrid(ws: ExcelJS.Worksheet): RawCell[][] {
+function sheetGrid(ws: ExcelJS.Worksheet, limits: GridLimits, text: { chars: number }) {
   const grid: RawCell[][] = [];
+  const at = (r: number, c: number) => `${columnLetters(c)}${r} of the sheet "${ws.name}"`;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r > limits.lastRow) {
+      throw tooBig(
+        `The sheet "${ws.name}" has something on row ${count(r)}; a request list ends well ` +
+          `before row ${count(limits.lastRow)}`,
+      );
+    }
     while (grid.length < r - 1) grid.push([]);
     const cells: RawCell[] = [];
-    for (let c = 1; c <= Math.min(row.cellCount, MAX_SHEET_COLUMNS); c++) {
-      const cell = row.findCell(c);
-      cells.push(cell ? cellValue(cell) : null);
-    }
-    while (cells.length > 0 && cells.at(-1) === null) cells.pop();
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const value = cellValue(cell);
+      if (value === null) return;
+      if (c > limits.columns) {
+        throw tooBig(
+          `Cell ${at(r, c)} has something in it; a ` +
+            `request list has at most ${count(limits.columns)} columns`,
+        );
+      }
+      if (typeof value === 'string') {
+        if (value.length > limits.cellChars) {
+          throw tooBig(
+            `Cell ${at(r, c)} holds more than ` +
+              `${count(limits.cellChars)} characters, the most a spreadsheet cell holds`,
+          );
+        }
+        text.chars += value.length;
+        if (text.chars > limits.textChars) {
+          throw tooBig(
+            `The workbook holds more than ${count(limits.textChars)} characters of text ` +
+              `(passed at cell ${at(r, c)}); a request list is far smaller`,
+          );
+        }
+      }
+      while (cells.length < c - 1) cells.push(null);
+      cells.push(value);
+    });
     grid.push(cells);
   });
   return grid;

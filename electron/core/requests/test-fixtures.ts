@@ -94,3 +94,17 @@ export async function rejection(p: Promise<unknown>): Promise<AttestError> {
 export function requestCount(vault: Vault): number {
   return vault.db.sqlite.prepare('SELECT count(*) FROM request').pluck().get() as number;
 }
+
+/** A list put together from two sources: UTF-8 rows with Windows-1252 rows pasted in. */
+export function writeMixedCsv(dir: string): string {
+  const path = join(dir, 'mixed.csv');
+  writeFileSync(
+    path,
+    Buffer.concat([
+      Buffer.from('PBC #;Item Requested\r\nPBC-1;Café access review – Q1\r\n', 'utf8'),
+      Buffer.from('PBC-2;Résumé of the café badge list\r\n', 'latin1'),
+      Buffer.from('PBC-3;Zürich office list\r\n', 'utf8'),
+    ]),
+  );
+  return path;
+}

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blobChunks } from '../../db/blobs';
-import { readBackWithPython } from '../../testing/read-back';
+import { readBackWithPython, readXlsxCellsWithPython } from '../../testing/read-back';
 import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
 import { createPerson } from '../people/people';
@@ -42,6 +42,11 @@ describe('exporting the remediation plan', () => {
       expect(rows[2]![10]).toBe('two\nlines, "quoted"');
       // A formula-looking title is neutralised in CSV (a leading quote) and stored as text in XLSX.
       expect(rows[2]![1]).toBe(format === 'csv' ? `'=HYPERLINK("x")` : '=HYPERLINK("x")');
+      if (format === 'xlsx') {
+        // …with the quote-prefix style, so it stays text when someone edits the cell.
+        const title = readXlsxCellsWithPython(path).find((c) => c.ref === 'B3')!;
+        expect(title).toMatchObject({ type: 's', formula: false, quotePrefix: true });
+      }
     }
     closeVault(vault);
   });

@@ -2,6 +2,7 @@ import { Alert, Badge, ScrollArea, Stack, Table, Text, Title } from '@mantine/co
 import { IconCalendarQuestion } from '@tabler/icons-react';
 import type { PreviewRow } from '../../../../shared/api/requests';
 import { plural } from '../../../components/format';
+import { WarningAlert } from '../../../components/WarningAlert';
 import { ImportCounts } from './ImportCounts';
 import { dateOrderIsAQuestion } from './mapping';
 import { type PreviewContext, previewFieldText } from './preview-values';
@@ -38,6 +39,11 @@ export function PreviewStep({ wizard, ctx }: { wizard: ImportWizard; ctx: Previe
   return (
     <Stack gap="md">
       <ImportCounts counts={preview.counts} />
+      {preview.warnings.map((warning) => (
+        <WarningAlert key={warning} className="attest-callout" data-testid="file-warning">
+          <Text size="sm">{warning}</Text>
+        </WarningAlert>
+      ))}
       <RowProblems problems={preview.problems} />
       {dateOrderIsAQuestion(preview) && preview.dateOrder.source !== 'given' && (
         <Alert

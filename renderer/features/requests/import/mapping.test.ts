@@ -56,6 +56,7 @@ const preview = (over: Partial<ImportPreview> = {}): ImportPreview => ({
   totalRows: 2,
   counts: { new: 2, updated: 0, unchanged: 0, skipped: 0 },
   problems: [],
+  warnings: [],
   rows: [
     {
       row: 2,
