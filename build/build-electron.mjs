@@ -1,22 +1,26 @@
 // Bundles the Electron side: dist/electron/main.js (ESM, the package's "main") and
-// dist/electron/preload.cjs (CommonJS: a sandboxed preload cannot load ES modules).
+// dist/electron/preload.cjs (CommonJS: a sandboxed preload cannot load ES modules), and the
+// worker_threads entries of build/worker-entries.mjs as dist/electron/workers/<name>.mjs, beside
+// main.js, where electron/platform/workers.ts looks for them.
 // node_modules stay external in main (better-sqlite3 is native, pdfkit reads its font files
 // from disk); the preload is self-contained, as sandboxed preloads can require almost nothing.
 import { build } from 'esbuild';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildWorkers } from './build-workers.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export async function buildElectron() {
+export async function buildElectron({ root = ROOT } = {}) {
   const common = {
-    absWorkingDir: ROOT,
+    absWorkingDir: root,
     bundle: true,
     sourcemap: true,
     legalComments: 'none',
     logLevel: 'warning',
     external: ['electron'],
   };
-  await Promise.all([
+  const [, , workers] = await Promise.all([
     build({
       ...common,
       entryPoints: ['electron/main/main.ts'],
@@ -34,11 +38,22 @@ export async function buildElectron() {
       platform: 'node',
       target: 'chrome140',
     }),
+    buildWorkers({
+      root,
+      outdir: join(root, 'dist', 'electron', 'workers'),
+      target: 'node22',
+      sourcemap: true,
+    }),
   ]);
+  return {
+    workers: Object.keys(workers.metafile?.outputs ?? {}).filter((p) => p.endsWith('.mjs')),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = Date.now();
-  await buildElectron();
-  console.log(`Built dist/electron (main.js, preload.cjs) in ${Date.now() - started} ms`);
+  const { workers } = await buildElectron();
+  console.log(
+    `Built dist/electron (main.js, preload.cjs, ${workers.length} workers) in ${Date.now() - started} ms`,
+  );
 }
