@@ -7,7 +7,8 @@ export default defineConfig({
   root,
   test: {
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
-    exclude: ['**/node_modules/**', 'renderer/e2e/**'],
+    // *.slow.test.ts run only with `npm run test:slow` (build/vitest.slow.config.ts).
+    exclude: ['**/node_modules/**', 'renderer/e2e/**', '**/*.slow.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
