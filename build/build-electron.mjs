@@ -1,27 +1,26 @@
 // Bundles the Electron side: dist/electron/main.js (ESM, the package's "main") and
-// dist/electron/preload.cjs (CommonJS: a sandboxed preload cannot load ES modules).
+// dist/electron/preload.cjs (CommonJS: a sandboxed preload cannot load ES modules), and the
+// worker_threads entries of build/worker-entries.mjs as dist/electron/workers/<name>.mjs, beside
+// main.js, where electron/platform/workers.ts looks for them.
 // node_modules stay external in main (better-sqlite3 is native, pdfkit reads its font files
 // from disk); the preload is self-contained, as sandboxed preloads can require almost nothing.
-// Worker threads (build/worker-entries.mjs) go to dist/electron/workers/<name>.mjs, where
-// electron/platform/workers.ts finds them beside main.js.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WORKER_ENTRIES } from './worker-entries.mjs';
+import { buildWorkers } from './build-workers.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export async function buildElectron() {
+export async function buildElectron({ root = ROOT } = {}) {
   const common = {
-    absWorkingDir: ROOT,
+    absWorkingDir: root,
     bundle: true,
     sourcemap: true,
     legalComments: 'none',
     logLevel: 'warning',
     external: ['electron'],
   };
-  await Promise.all([
+  const [, , workers] = await Promise.all([
     build({
       ...common,
       entryPoints: ['electron/main/main.ts'],
@@ -39,33 +38,22 @@ export async function buildElectron() {
       platform: 'node',
       target: 'chrome140',
     }),
-    buildWorkers('dist/electron/workers'),
+    buildWorkers({
+      root,
+      outdir: join(root, 'dist', 'electron', 'workers'),
+      target: 'node22',
+      sourcemap: true,
+    }),
   ]);
-}
-
-/** Each worker entry to `<outDir>/<name>.mjs` (ESM for Node, packages external, like main). */
-export async function buildWorkers(outDir) {
-  await Promise.all(
-    WORKER_ENTRIES.filter(({ entry }) => existsSync(join(ROOT, entry))).map(({ name, entry }) =>
-      build({
-        absWorkingDir: ROOT,
-        bundle: true,
-        sourcemap: true,
-        legalComments: 'none',
-        logLevel: 'warning',
-        entryPoints: [entry],
-        outfile: join(outDir, `${name}.mjs`),
-        format: 'esm',
-        platform: 'node',
-        target: 'node22',
-        packages: 'external',
-      }),
-    ),
-  );
+  return {
+    workers: Object.keys(workers.metafile?.outputs ?? {}).filter((p) => p.endsWith('.mjs')),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = Date.now();
-  await buildElectron();
-  console.log(`Built dist/electron (main.js, preload.cjs, workers/) in ${Date.now() - started} ms`);
+  const { workers } = await buildElectron();
+  console.log(
+    `Built dist/electron (main.js, preload.cjs, ${workers.length} workers) in ${Date.now() - started} ms`,
+  );
 }

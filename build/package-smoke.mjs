@@ -147,6 +147,11 @@ async function main(args) {
     ![...entries].some((e) => e.includes('node_modules/@tabler')),
     'app.asar carries renderer-only packages (@tabler)',
   );
+  check(
+    problems,
+    ![...entries].some((e) => /dist[/\\](cli|test-scripts)[/\\]/.test(e)),
+    'app.asar carries the attest command bundle or test scripts (dist/cli, dist/test-scripts)',
+  );
 
   const unpacked = join(RESOURCES, 'app.asar.unpacked');
   const natives = existsSync(unpacked)

@@ -10,6 +10,8 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   testDir: `${repo}renderer/e2e`,
   testMatch: '**/*.spec.ts',
+  // Checks the `attest` bundle is current and builds the demo vault every spec copies.
+  globalSetup: `${repo}renderer/e2e/global-setup.ts`,
   outputDir: `${repo}test-results`,
   workers: 1,
   fullyParallel: false,

@@ -1,6 +1,8 @@
-// Every worker_threads entry the app spawns, by the name `electron/platform/workers.ts` looks
-// for: bundled builds emit each to `<bundle folder>/workers/<name>.mjs`, and without one the
-// source runs under tsx. Keep in step with WORKER_SOURCES there (a test compares the two).
+// The worker_threads entries that ship beside a bundle: each is emitted as `workers/<name>.mjs`
+// next to the bundle that spawns it (dist/cli/workers/ for the `attest` command, and
+// dist/electron/workers/ for the desktop app), where electron/platform/workers.ts looks for it
+// (`new URL('./workers/<name>.mjs', import.meta.url)`) before falling back to the TypeScript
+// source under tsx. An entry whose source file does not exist yet is skipped.
 export const WORKER_ENTRIES = [
   { name: 'requests-parse', entry: 'electron/core/requests/parse-worker.ts' },
 ];

@@ -54,11 +54,11 @@ async function bundleCli(): Promise<string> {
     logLevel: 'warning',
   });
   const { buildWorkers } = (await import(
-    new URL('../build-electron.mjs', import.meta.url).href
+    new URL('../build-workers.mjs', import.meta.url).href
   )) as {
-    buildWorkers: (outDir: string) => Promise<void>;
+    buildWorkers: (o: { root: string; outdir: string; target: string }) => Promise<unknown>;
   };
-  await buildWorkers(join(dir, 'workers'));
+  await buildWorkers({ root: REPO_ROOT, outdir: join(dir, 'workers'), target: 'node20' });
   return join(dir, 'attest.mjs');
 }
 

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `attest` command. Runs the TypeScript sources through tsx, so `npx attest` from the
-// repository always runs exactly the code that is checked out (no stale build to forget).
-import { register } from 'tsx/esm/api';
+// The `attest` command (the package's bin). Runs the bundle in dist/cli/ while it matches the
+// checked-out sources, rebuilding it first when it does not, so `npx attest` from the repository
+// always runs exactly the code that is checked out: see launcher.mjs.
+import { launch } from './launcher.mjs';
 
-register();
-const { run } = await import('./main.ts');
-process.exitCode = await run(process.argv.slice(2));
+await launch();

@@ -2,25 +2,22 @@ import { isAttestError } from '../../shared/api/errors';
 import { attestHome } from '../platform/home';
 import { fileLogger } from '../platform/logger';
 import { APP_VERSION } from '../platform/version';
-import { catalogCommand } from './commands/catalog';
-import { demoCommand } from './commands/demo';
-import { initCommand } from './commands/init';
-import { infoCommand } from './commands/info';
-import { requestsCommand } from './commands/requests';
-import { serveCommand } from './commands/serve';
-import { verifyCommand } from './commands/verify';
 import { type CliIo, EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, UsageError, processIo } from './io';
 
 type Command = (args: string[], io: CliIo, signal: AbortSignal) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  init: initCommand,
-  info: infoCommand,
-  verify: verifyCommand,
-  serve: serveCommand,
-  catalog: catalogCommand,
-  demo: demoCommand,
-  requests: requestsCommand,
+/**
+ * Each command is imported only when it runs, so `attest --help` loads none of them and only the
+ * commands that need exceljs, pdfkit or docx load those (in the bundle each is its own chunk).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./commands/init')).initCommand,
+  info: async () => (await import('./commands/info')).infoCommand,
+  verify: async () => (await import('./commands/verify')).verifyCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
+  catalog: async () => (await import('./commands/catalog')).catalogCommand,
+  demo: async () => (await import('./commands/demo')).demoCommand,
+  requests: async () => (await import('./commands/requests')).requestsCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -66,8 +63,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     io.out(`attest ${APP_VERSION}\n`);
     return EXIT_OK;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.err(`attest: unknown command "${name}"\n\n${USAGE}`);
     return EXIT_USAGE;
   }
@@ -77,6 +74,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
   process.once('SIGINT', onSigint);
   const started = Date.now();
   try {
+    const command = await load();
     const code = await command(args, io, controller.signal);
     logger.info('cli command finished', {
       command: name,

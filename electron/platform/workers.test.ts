@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../testing/spawn';
 import { tempDir } from '../testing/tmp';
 import { WORKER_SOURCES, locateWorker, runWorker, runningWorkers } from './workers';
 
-const buildScript = pathToFileURL(join(REPO_ROOT, 'build', 'build-electron.mjs')).href;
+const buildScript = pathToFileURL(join(REPO_ROOT, 'build', 'build-workers.mjs')).href;
 const entriesScript = pathToFileURL(join(REPO_ROOT, 'build', 'worker-entries.mjs')).href;
 
 // Bundles go inside the repository, so their external packages resolve from its node_modules.
@@ -52,9 +52,13 @@ describe('finding a worker', () => {
 
   it('runs the bundled worker the build emits, and the thread is gone afterwards', async () => {
     const { buildWorkers } = (await import(buildScript)) as {
-      buildWorkers: (outDir: string) => Promise<void>;
+      buildWorkers: (o: { root: string; outdir: string; target: string }) => Promise<unknown>;
     };
-    await buildWorkers(join(scratch, 'dist', 'electron', 'workers'));
+    await buildWorkers({
+      root: REPO_ROOT,
+      outdir: join(scratch, 'dist', 'electron', 'workers'),
+      target: 'node20',
+    });
     const path = join(tempDir(), 'pbc.csv');
     writeFileSync(path, 'PBC #;Item\r\nPBC-1;Access review\r\n');
     const file = await runWorker<SpreadsheetFile>(

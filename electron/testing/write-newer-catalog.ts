@@ -1,5 +1,6 @@
 /**
- * Writes `newerCatalog()` as a folder for ATTEST_CATALOG: `node --import tsx <this> <dir>`.
+ * Writes `newerCatalog()` as a folder for ATTEST_CATALOG: `node --import tsx <this> <dir>`, or
+ * bundled first (`bundledScript` in spawn.ts) as the e2e spec does.
  * End-to-end specs use it to stand in a newer build's catalog.
  */
 import { newerCatalog, writeCatalogDir } from './newer-catalog';

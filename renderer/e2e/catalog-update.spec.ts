@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledScript } from '../../electron/testing/spawn';
 import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
 import { goHash } from './pages/hash';
 import { rpc } from './pages/rpc';
@@ -16,7 +17,7 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const newerDir = join(mkdtempSync(join(tmpdir(), 'attest-catalog-')), 'catalog');
 execFileSync(
   process.execPath,
-  ['--import', 'tsx', join(repo, 'electron', 'testing', 'write-newer-catalog.ts'), newerDir],
+  [bundledScript('electron/testing/write-newer-catalog.ts'), newerDir],
   { cwd: repo },
 );
 test.use({ attestEnv: { ATTEST_CATALOG: newerDir } });

@@ -1,13 +1,15 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_TEMPLATE_ENV } from './global-setup';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(repo, 'electron', 'cli', 'attest.mjs');
+// The bundle itself: global-setup.ts has made sure it matches the sources for this run.
+const CLI = join(repo, 'dist', 'cli', 'attest.mjs');
 // ATTEST_UI_DIR lets parallel work build the UI into its own folder.
 const UI_DIR = process.env.ATTEST_UI_DIR ?? join(repo, 'dist', 'renderer');
 const STARTUP_MS = 45_000;
@@ -105,6 +107,43 @@ export const test = base.extend<{ attest: AttestServer; attestEnv: Record<string
 
 export { expect };
 
+/**
+ * axe-core as @axe-core/playwright resolves it: its own dependency, in the version it pins.
+ * The scan below runs it directly rather than through AxeBuilder.analyze(), which evaluates the
+ * 1.3 MB source twice per scan and, by default, finishes every run in a new blank page after
+ * serialising each node's partial results: measured at two to three times the audit itself.
+ * It is the same `axe.run` with the same default rules on the same document; what is left out
+ * is scanning cross-origin frames, which the app does not have.
+ */
+const AXE_SOURCE: string = createRequire(
+  createRequire(import.meta.url).resolve('@axe-core/playwright'),
+)('axe-core').source;
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Loaded once per document: it survives the app's client-side navigation, not a reload.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+    };
+    // Details only for violations: passes and inapplicable rules are not reported node by node.
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}
+
 /** axe-core scan of what is on screen; fails on serious or critical violations. */
 export async function expectNoSeriousA11yViolations(page: Page, what = 'this screen') {
   // Scan the settled screen: mid-transition (a drawer fading in) text is blended with what is
@@ -122,8 +161,7 @@ export async function expectNoSeriousA11yViolations(page: Page, what = 'this scr
       timeout: 3_000,
     })
     .catch(() => undefined);
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
+  const serious = (await axeViolations(page))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
       (v) =>
@@ -156,15 +194,18 @@ export async function createVaultByApi(
 }
 
 /**
- * Builds the demo engagement (`attest demo`) in this test's ATTEST_HOME and opens it through the
- * contract, so screens are tested with realistic content rather than empty.
+ * Puts the demo engagement (`attest demo`) in this test's ATTEST_HOME and opens it through the
+ * contract, so screens are tested with realistic content rather than empty. The vault is a copy
+ * of the one global-setup.ts built for this run: the same bytes `attest demo` writes, without
+ * building it again for every test.
  */
 export async function openDemoVault(page: Page, attest: AttestServer, file = 'demo.attest') {
-  execFileSync(process.execPath, [CLI, 'demo', join(attest.home, file)], {
-    cwd: repo,
-    env: { ...process.env, ATTEST_HOME: attest.home },
-    stdio: 'ignore',
-  });
+  const template = process.env[DEMO_TEMPLATE_ENV];
+  if (!template)
+    throw new Error(
+      `${DEMO_TEMPLATE_ENV} is not set: run the specs with build/playwright.config.ts`,
+    );
+  copyFileSync(template, join(attest.home, file));
   const res = await page.request.post(`${attest.origin}/rpc/vault.open`, { data: { file } });
   const body = (await res.json()) as { ok: boolean };
   expect(body.ok, JSON.stringify(body)).toBe(true);
