@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AttestError } from '../../shared/api/errors';
 import { type VaultDb, first, run, runExpect, tx } from './connection';
 import { refuseIfHeld } from './open-registry';
+import { openRegularFile } from './regular-file';
 
 /**
  * The content-addressed blob store (DESIGN §3). Bytes are streamed into 1 MiB chunks of a
@@ -46,17 +47,21 @@ export async function putBlobFromFile<T = undefined>(
 ): Promise<StoredBlob & { result: T | undefined }> {
   // Never open (and so close) a descriptor on a vault this process holds: see open-registry.ts.
   refuseIfHeld(filePath, 'store');
-  let fd: number;
-  try {
-    fd = openSync(filePath, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AttestError('not_found', `No file at ${filePath}`);
-    throw new AttestError('io', `Cannot read ${filePath} (${code ?? 'unknown error'})`);
-  }
+  // Only regular files are read (DESIGN §2): never a pipe, a device or a folder.
+  const { fd, stats } = openRegularFile(
+    filePath,
+    (what) =>
+      new AttestError('validation', `${filePath} ${what}; only regular files can be stored.`, [
+        { path: ['source'], message: `It ${what}; choose a file` },
+      ]),
+    (code) =>
+      code === 'ENOENT'
+        ? new AttestError('not_found', `No file at ${filePath}`)
+        : new AttestError('io', `Cannot read ${filePath} (${code ?? 'unknown error'})`),
+  );
   let pendingId: number | null = null;
   try {
-    const bytesTotal = fstatSync(fd).size;
+    const bytesTotal = stats.size;
     pendingId = runExpect(
       db,
       db.qb
