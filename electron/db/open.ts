@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { AttestError } from '../../shared/api/errors';
 import { type VaultDb, wrapConnection } from './connection';
 import { APPLICATION_ID, readVaultHeader } from './header';
@@ -27,53 +27,6 @@ export interface OpenFileOptions {
 }
 
 /**
- * Creates a new, empty vault file at the latest format. Refuses an existing path without
- * touching it: the empty file is created with O_EXCL, so two creators cannot race.
- */
-export async function createVaultFile(
-  path: string,
-  options: OpenFileOptions,
-): Promise<OpenedVaultFile> {
-  try {
-    closeSync(openSync(path, 'wx'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new AttestError(
-        'conflict',
-        `${path} already exists; it was left untouched. Choose another name.`,
-      );
-    }
-    if (code === 'ENOENT')
-      throw new AttestError('not_found', `The folder for ${path} does not exist`);
-    if (code === 'ENOSPC')
-      throw new AttestError('disk_full', `The disk is full; ${path} was not created`);
-    throw new AttestError('io', `Cannot create ${path} (${code ?? 'unknown error'})`);
-  }
-  let sqlite: Database.Database | null = null;
-  try {
-    sqlite = new Database(path, { fileMustExist: true, timeout: 0 });
-    sqlite.pragma(`page_size = ${PAGE_SIZE}`);
-    applyPragmas(sqlite);
-    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
-    acquireLock(sqlite, path);
-    const db = wrapConnection(sqlite);
-    await migrate(db, 0);
-    writeLockInfo(path, options.app, options.now());
-    registerOpenVault(path, options.app, () => db.sqlite.open);
-    return { path, db, formatVersion: LATEST_FORMAT_VERSION, migratedFrom: null };
-  } catch (e) {
-    try {
-      sqlite?.close();
-    } catch {
-      // already failing; the original error is the one to report
-    }
-    removeVaultFiles(path);
-    throw mapSqliteError(e, path);
-  }
-}
-
-/**
  * Opens an existing vault: header checks first (read-only, before SQLite touches the file), then
  * the exclusive lock, then — for an older format — an online backup and the migrations.
  */
@@ -89,7 +42,7 @@ export async function openVaultFile(
   try {
     sqlite = new Database(path, { fileMustExist: true, timeout: 0 });
     applyPragmas(sqlite);
-    acquireLock(sqlite, path);
+    acquireLock(sqlite);
     locked = true;
     // Re-read after the lock: SQLite may just have rolled back a hot journal.
     const version = sqlite.pragma('user_version', { simple: true }) as number;
@@ -144,7 +97,7 @@ export function closeVaultFile(file: Pick<OpenedVaultFile, 'path' | 'db'>): void
   removeLockInfo(file.path);
 }
 
-function applyPragmas(sqlite: Database.Database): void {
+export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = TRUNCATE');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -152,13 +105,13 @@ function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('locking_mode = EXCLUSIVE');
 }
 
-function acquireLock(sqlite: Database.Database, _path: string): void {
+export function acquireLock(sqlite: Database.Database): void {
   // An exclusive transaction takes the exclusive file lock; EXCLUSIVE locking mode keeps it.
   sqlite.exec('BEGIN EXCLUSIVE');
   sqlite.exec('COMMIT');
 }
 
-async function migrate(db: VaultDb, from: number): Promise<void> {
+export async function migrate(db: VaultDb, from: number): Promise<void> {
   for (let v = from; v < MIGRATIONS.length; v++) {
     const migration = MIGRATIONS[v]!;
     db.sqlite.exec('BEGIN IMMEDIATE');
@@ -176,9 +129,4 @@ async function migrate(db: VaultDb, from: number): Promise<void> {
 function isBusy(e: unknown): boolean {
   const code = (e as { code?: unknown }).code;
   return code === 'SQLITE_BUSY' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'));
-}
-
-function removeVaultFiles(path: string): void {
-  for (const p of [path, `${path}-journal`]) if (existsSync(p)) rmSync(p, { force: true });
-  removeLockInfo(path);
 }
