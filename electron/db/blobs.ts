@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { AttestError } from '../../shared/api/errors';
+import { AttestError, isAttestError } from '../../shared/api/errors';
 import { type VaultDb, first, run, runExpect, tx } from './connection';
 import { refuseIfHeld } from './open-registry';
 import { openRegularFile } from './regular-file';
@@ -230,7 +230,19 @@ export interface BlobCheck {
   actualSize: number;
 }
 
-/** Re-hashes every complete blob, yielding between blobs; returns the ones that differ. */
+export interface BlobCheckResult {
+  count: number;
+  bytes: number;
+  mismatches: BlobCheck[];
+  /** Blobs whose chunks could not be read back at all (a damaged file), with SQLite's reason. */
+  unreadable: { blobId: number; reason: string }[];
+}
+
+/**
+ * Re-hashes every complete blob, yielding between batches; returns the ones that differ. A
+ * blob that cannot be read (damage) is named and the others are still checked; only a cancel
+ * stops the run.
+ */
 export async function checkAllBlobs(
   db: VaultDb,
   onProgress?: (p: {
@@ -240,7 +252,7 @@ export async function checkAllBlobs(
     bytesTotal: number;
   }) => void,
   signal?: AbortSignal,
-): Promise<{ count: number; bytes: number; mismatches: BlobCheck[] }> {
+): Promise<BlobCheckResult> {
   const blobs = db.sqlite
     .prepare(`SELECT id, sha256, size FROM blob WHERE state = 'complete' ORDER BY id`)
     .all() as BlobRecord[];
@@ -248,35 +260,45 @@ export async function checkAllBlobs(
   const stmt = db.sqlite
     .prepare('SELECT bytes FROM blob_chunk WHERE blob_id = ? AND idx = ?')
     .pluck();
-  const mismatches: BlobCheck[] = [];
+  const result: BlobCheckResult = {
+    count: blobs.length,
+    bytes: bytesTotal,
+    mismatches: [],
+    unreadable: [],
+  };
   let bytesDone = 0;
   let blobsDone = 0;
   for (const blob of blobs) {
     const hash = createHash('sha256');
     let size = 0;
-    for (let idx = 0; ; idx++) {
-      const bytes = stmt.get(blob.id, idx) as Buffer | undefined;
-      if (!bytes) break;
-      hash.update(bytes);
-      size += bytes.length;
-      if (idx % 16 === 15) {
-        throwIfAborted(signal);
-        await yieldToEventLoop();
+    try {
+      for (let idx = 0; ; idx++) {
+        const bytes = stmt.get(blob.id, idx) as Buffer | undefined;
+        if (!bytes) break;
+        hash.update(bytes);
+        size += bytes.length;
+        if (idx % 16 === 15) {
+          throwIfAborted(signal);
+          await yieldToEventLoop();
+        }
       }
-    }
-    const actual = hash.digest('hex');
-    if (actual !== blob.sha256 || size !== blob.size) {
-      mismatches.push({
-        blobId: blob.id,
-        expected: blob.sha256,
-        actual,
-        expectedSize: blob.size,
-        actualSize: size,
-      });
+      const actual = hash.digest('hex');
+      if (actual !== blob.sha256 || size !== blob.size) {
+        result.mismatches.push({
+          blobId: blob.id,
+          expected: blob.sha256,
+          actual,
+          expectedSize: blob.size,
+          actualSize: size,
+        });
+      }
+    } catch (e) {
+      if (isAttestError(e)) throw e; // cancelled
+      result.unreadable.push({ blobId: blob.id, reason: (e as Error).message });
     }
     bytesDone += blob.size;
     blobsDone++;
     onProgress?.({ blobsDone, blobsTotal: blobs.length, bytesDone, bytesTotal });
   }
-  return { count: blobs.length, bytes: bytesTotal, mismatches };
+  return result;
 }
