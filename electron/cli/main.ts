@@ -3,6 +3,7 @@ import { attestHome } from '../platform/home';
 import { fileLogger } from '../platform/logger';
 import { APP_VERSION } from '../platform/version';
 import { catalogCommand } from './commands/catalog';
+import { compactCommand } from './commands/compact';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { infoCommand } from './commands/info';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   init: initCommand,
   info: infoCommand,
   verify: verifyCommand,
+  compact: compactCommand,
   serve: serveCommand,
   catalog: catalogCommand,
   demo: demoCommand,
@@ -31,7 +33,10 @@ export const USAGE = `Usage: attest <command> [options]
   info <vault> [--json]  the engagement, key fingerprint, format version and counts
   verify <vault> [--json]
                          check the audit chain, every record and every stored file;
-                         exit 1 naming each mismatch
+                         exit 1 naming each mismatch (reads only: never changes the file)
+  compact <vault> [--json]
+                         give the vault's free space back to the disk (needs up to about
+                         twice the vault's size free while it runs)
   serve [<vault>] [--port N]
                          the full app in a browser, on 127.0.0.1 (random port unless --port);
                          prints a one-time sign-in address; Ctrl+C stops it

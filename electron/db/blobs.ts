@@ -6,6 +6,7 @@ import { AttestError, isAttestError } from '../../shared/api/errors';
 import { type VaultDb, first, run, runExpect, tx } from './connection';
 import { refuseIfHeld } from './open-registry';
 import { openRegularFile } from './regular-file';
+import { reclaimFreePages } from './space';
 
 /**
  * The content-addressed blob store (DESIGN §3). Bytes are streamed into 1 MiB chunks of a
@@ -75,7 +76,10 @@ export async function putBlobFromFile<T = undefined>(
         `${filePath} changed while it was being read; nothing was stored.`,
       );
     }
-    return finalizeBlob(db, pendingId, sha256, bytesDone, options.finalize);
+    const stored = finalizeBlob(db, pendingId, sha256, bytesDone, options.finalize);
+    // Identical bytes were already stored: the chunks just written are free pages now.
+    if (stored.deduplicated) await reclaimQuietly(db);
+    return stored;
   } catch (e) {
     try {
       const id = pendingId;
@@ -83,6 +87,8 @@ export async function putBlobFromFile<T = undefined>(
     } catch {
       // The pending rows are removed at the next open anyway.
     }
+    // A cancelled import of 765 MB must not leave a 765 MB vault behind.
+    await reclaimQuietly(db);
     throw e;
   } finally {
     closeSync(fd);
@@ -165,6 +171,15 @@ function finalizeBlob<T>(
     }
     return { ...stored, result: finalize?.(stored.blobId, stored) };
   });
+}
+
+/** Giving space back is housekeeping: failing at it must not fail what was asked for. */
+async function reclaimQuietly(db: VaultDb): Promise<void> {
+  try {
+    await reclaimFreePages(db);
+  } catch {
+    // The free pages stay in the file and are given back at close or the next open.
+  }
 }
 
 function throwIfAborted(signal?: AbortSignal): void {

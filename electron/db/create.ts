@@ -129,7 +129,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function refuseExisting(path: string): void {
+export function refuseExisting(path: string): void {
   let exists = true;
   try {
     lstatSync(path);
@@ -162,7 +162,7 @@ function createEmpty(temp: string, path: string): void {
 }
 
 /** `link` + `unlink`: never replaces a file that appeared under the target's name meanwhile. */
-function moveIntoPlace(temp: string, path: string): void {
+export function moveIntoPlace(temp: string, path: string): void {
   try {
     linkSync(temp, path);
   } catch (e) {

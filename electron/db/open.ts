@@ -8,6 +8,7 @@ import { LATEST_FORMAT_VERSION, MIGRATIONS } from './migrations/index';
 import { mapSqliteError } from './sqlite-errors';
 import { removePendingBlobs } from './blobs';
 import { refuseIfHeld, registerOpenVault, unregisterOpenVault } from './open-registry';
+import { RECLAIM_WORTH_BYTES, reclaimFreePages, reclaimFreePagesNow } from './space';
 
 /** 64 KiB pages and a truncated rollback journal: chosen by measurement (DESIGN §3). */
 export const PAGE_SIZE = 65536;
@@ -62,6 +63,7 @@ export async function openVaultFile(
     writeLockInfo(path, options.app, options.now());
     registerOpenVault(path, options.app, () => db.sqlite.open);
     removePendingBlobs(db);
+    await giveSpaceBack(db);
     return { path, db, formatVersion: LATEST_FORMAT_VERSION, migratedFrom };
   } catch (e) {
     try {
@@ -83,18 +85,49 @@ export async function openVaultFile(
   }
 }
 
-/** Closes cleanly: the vault is one file at rest (no journal, no lock note beside it). */
+/**
+ * Closes cleanly: the vault is one file at rest (no journal, no lock note beside it), and free
+ * space worth giving back goes back first.
+ */
 export function closeVaultFile(file: Pick<OpenedVaultFile, 'path' | 'db'>): void {
   const { sqlite } = file.db;
+  // A connection to a file that a compacted copy has replaced: the name belongs to the copy.
+  if (replaced.has(sqlite)) return;
   unregisterOpenVault(file.path);
   if (sqlite.open) {
     try {
+      try {
+        reclaimFreePagesNow(file.db, RECLAIM_WORTH_BYTES);
+      } catch {
+        // housekeeping only: the vault closes all the same
+      }
       sqlite.pragma('journal_mode = DELETE');
     } finally {
       sqlite.close();
     }
   }
   removeLockInfo(file.path);
+}
+
+const replaced = new WeakSet<Database.Database>();
+
+/**
+ * Closes the connection to a vault file that another file has just replaced under the same name
+ * (Compact), without touching what now belongs to the new file: its lock note, its registry
+ * entry, its journal. The old connection must have no journal left (journal_mode DELETE first).
+ */
+export function closeReplacedVaultFile(db: VaultDb): void {
+  replaced.add(db.sqlite);
+  if (db.sqlite.open) db.sqlite.close();
+}
+
+/** At open: what a crash or an earlier build left free goes back (when worth it). */
+async function giveSpaceBack(db: VaultDb): Promise<void> {
+  try {
+    await reclaimFreePages(db, RECLAIM_WORTH_BYTES);
+  } catch {
+    // housekeeping only: the vault opens all the same
+  }
 }
 
 export function applyPragmas(sqlite: Database.Database): void {

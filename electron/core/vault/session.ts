@@ -1,5 +1,4 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
 import type { EngagementValues } from '../../../shared/api/vault';
@@ -40,7 +39,8 @@ export interface CreateOptions extends SessionOptions {
   populate?: (building: Vault) => Promise<void> | void;
 }
 
-function session(file: OpenedVaultFile, options: SessionOptions): Vault {
+/** A Vault over an opened file: the connection plus clock, ids and the current actor. */
+export function session(file: OpenedVaultFile, options: SessionOptions): Vault {
   const clock = options.clock ?? systemClock;
   return {
     ...file,
@@ -159,24 +159,4 @@ export async function openVault(path: string, options: SessionOptions = {}): Pro
 
 export function closeVault(vault: Pick<Vault, 'path' | 'db'>): void {
   closeVaultFile(vault);
-}
-
-/** "Save a copy…": SQLite's online backup, consistent even while the vault is in use. */
-export async function saveCopy(vault: Vault, destination: string): Promise<void> {
-  try {
-    if (existsSync(destination)) {
-      throw new AttestError('conflict', `${destination} already exists; choose another name.`);
-    }
-    await vault.db.sqlite.backup(destination);
-  } catch (e) {
-    if (e instanceof AttestError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-      throw new AttestError('disk_full', `The disk is full; the copy was not saved.`);
-    }
-    throw new AttestError(
-      'io',
-      `The copy could not be saved to ${destination} (${code ?? 'unknown error'}).`,
-    );
-  }
 }

@@ -1,5 +1,7 @@
+import { AttestError } from '../../../shared/api/errors';
+import { compactVault, saveCopy, vaultStorage } from '../../core/vault/compact';
 import { vaultInfo } from '../../core/vault/info';
-import { closeVault, createVault, openVault, saveCopy, type Vault } from '../../core/vault/session';
+import { closeVault, createVault, openVault, type Vault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
 import { heldBy } from '../../db/open-registry';
 import { forgetRecent, listRecent, rememberRecent } from '../../platform/recent';
@@ -51,6 +53,8 @@ export const vaultHandlers: HandlerSlice<
   | 'vault.close'
   | 'vault.info'
   | 'vault.verify'
+  | 'vault.storage'
+  | 'vault.compact'
   | 'vault.saveCopy'
   | 'vault.recent'
   | 'vault.forgetRecent'
@@ -86,6 +90,8 @@ export const vaultHandlers: HandlerSlice<
     );
     return { jobId: job.id };
   },
+  'vault.storage': (_input, ctx) => vaultStorage(requireVault(ctx)),
+  'vault.compact': (_input, ctx) => startCompact(ctx),
   'vault.saveCopy': async ({ file }, ctx) => {
     const path = resolveVaultFile(ctx.home, file);
     await saveCopy(requireVault(ctx), path);
@@ -95,3 +101,51 @@ export const vaultHandlers: HandlerSlice<
   'vault.forgetRecent': ({ path }, ctx) => ({ items: forgetRecent(ctx.home, path) }),
   'vault.available': (_input, ctx) => ({ home: ctx.home, items: vaultsInHome(ctx.home) }),
 };
+
+/**
+ * Compact runs alone: other jobs would fail once changes are refused, so it waits for none and
+ * is refused while any runs. Closing or switching the vault meanwhile cancels it (before the
+ * swap; after it, the compacted vault is simply closed).
+ */
+function startCompact(ctx: RpcContext): { jobId: string } {
+  const vault = requireVault(ctx);
+  const busy = ctx.jobs.list(['queued', 'running'])[0];
+  if (busy) {
+    throw new AttestError(
+      'conflict',
+      `Wait for “${busy.label}” to finish (or cancel it), then compact the vault.`,
+    );
+  }
+  let jobId = '';
+  const job = ctx.jobs.start(
+    'vault.compact',
+    'Compacting the vault',
+    async ({ signal, progress }) => {
+      try {
+        const done = await compactVault(vault, {
+          signal,
+          onProgress: progress,
+          app: ctx.app,
+          // Anything started meanwhile (a verify, say) ran on the file that is about to go.
+          beforeSwap: () => ctx.jobs.cancelAll(jobId),
+        });
+        if (ctx.vault === vault) {
+          ctx.vault = done.vault;
+          ctx.events.emit('vault.changed', { path: done.vault.path, reason: 'updated' });
+        } else {
+          closeVault(done.vault);
+        }
+        return done.result;
+      } catch (e) {
+        // Swapped but not reopened (another program took the vault in that instant).
+        if (!vault.db.sqlite.open && ctx.vault === vault) {
+          ctx.vault = null;
+          ctx.events.emit('vault.changed', { path: null, reason: 'closed' });
+        }
+        throw e;
+      }
+    },
+  );
+  jobId = job.id;
+  return { jobId };
+}
