@@ -74,7 +74,8 @@ export async function writeCompactCopy(
 }
 
 /**
- * Puts the compact copy `compacted` in place of the open vault `file` and opens it. The old
+ * Puts the compact copy `compacted` (beside `realPath`, on the same file system) in place of
+ * the open vault `file` and opens it. The old
  * connection keeps its lock until the new file is open and locked under the vault's name, so
  * the only moment nobody holds the name is between the rename and the new lock (a few ms); a
  * program that opens the vault just then gets it, and this process is told `vault_locked`.
@@ -82,13 +83,15 @@ export async function writeCompactCopy(
 export async function replaceWithCompacted(
   file: OpenedVaultFile,
   compacted: string,
+  realPath: string,
   options: OpenFileOptions,
 ): Promise<OpenedVaultFile> {
   const { sqlite } = file.db;
   // No journal of the old file may stay under the name the new file's journal will use.
   sqlite.pragma('journal_mode = DELETE');
   unregisterOpenVault(file.path);
-  renameSync(compacted, file.path);
+  // `realPath`: the file itself, when the vault was opened through a symbolic link.
+  renameSync(compacted, realPath);
   try {
     return await openVaultFile(file.path, options);
   } finally {

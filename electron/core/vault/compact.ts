@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { realpathSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
 import type { CompactResult, VaultStorage } from '../../../shared/api/vault';
@@ -31,7 +31,7 @@ export function vaultStorage(
     freeBytes,
     autoVacuum: use.autoVacuum,
     compactNeedsBytes: fileBytes + (fileBytes - freeBytes) + MARGIN_BYTES,
-    diskFreeBytes: freeOnDisk(dirname(vault.path)),
+    diskFreeBytes: freeOnDisk(dirname(realpathSync(vault.path))),
   };
 }
 
@@ -65,8 +65,11 @@ export async function compactVault(
       { neededBytes: storage.compactNeedsBytes, freeBytes: storage.diskFreeBytes },
     );
   }
-  clearStaleBuilds(dirname(vault.path));
-  const compacted = buildingPath(vault.path);
+  // Opened through a symbolic link: the file it points to is what gets compacted (replacing the
+  // link with a file would leave the real vault behind, stale).
+  const real = realpathSync(vault.path);
+  clearStaleBuilds(dirname(real));
+  const compacted = buildingPath(real);
   const allowWrites = blockWrites(
     vault.db,
     'The vault is being compacted; changes can be made again as soon as that is done.',
@@ -83,7 +86,7 @@ export async function compactVault(
       throw new AttestError('cancelled', 'Cancelled; the vault was left as it was.');
     }
     swapping = true;
-    const file = await replaceWithCompacted(vault, compacted, {
+    const file = await replaceWithCompacted(vault, compacted, real, {
       app: options.app ?? 'attest',
       now: vault.now,
     }).catch((e: unknown) => {
@@ -116,6 +119,9 @@ export async function compactVault(
  * whole, never over an existing file.
  */
 export async function saveCopy(vault: Vault, destination: string): Promise<void> {
+  if (!statSync(dirname(destination), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new AttestError('not_found', `The folder for ${destination} does not exist.`);
+  }
   refuseExisting(destination);
   clearStaleBuilds(dirname(destination));
   const use = pageUse(vault.db);

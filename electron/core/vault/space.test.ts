@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tx } from '../../db/connection';
@@ -148,6 +155,23 @@ describe('save a copy', () => {
   });
 });
 
+describe('save a copy, refused', () => {
+  it('names a missing folder and an existing file, leaving both as they were', async () => {
+    const dir = tempDir();
+    const vault = await newTestVault(dir);
+    await expect(saveCopy(vault, join(dir, 'nope', 'copy.attest'))).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    writeFileSync(join(dir, 'taken.attest'), 'mine');
+    await expect(saveCopy(vault, join(dir, 'taken.attest'))).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(readFileSync(join(dir, 'taken.attest'), 'utf8')).toBe('mine');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.') || n.includes('copy'))).toEqual([]);
+    closeVault(vault);
+  });
+});
+
 describe('compacting a vault', () => {
   it('converts an older vault to incremental auto-vacuum and gives its free space back', async () => {
     const dir = tempDir();
@@ -176,6 +200,22 @@ describe('compacting a vault', () => {
     closeVault(compacted);
     expect(readdirSync(dir).sort()).toEqual(['big.bin', 'kept.bin', 'test.attest']);
     closeVault(await openVault(vault.path));
+  });
+
+  it('compacts the file a symbolic link points to, keeping the link', async () => {
+    const dir = tempDir();
+    const vault = await bloatedOldStyleVault(dir);
+    const real = vault.path;
+    const before = size(real);
+    closeVault(vault);
+    const link = join(dir, 'link.attest');
+    symlinkSync(real, link);
+    const { vault: compacted } = await compactVault(await openVault(link));
+    expect(compacted.path).toBe(link);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(before - size(real)).toBeGreaterThan(12 * MiB);
+    expect((await verifyVault(compacted)).problems).toEqual([]);
+    closeVault(compacted);
   });
 
   it('refuses with disk_full, before writing anything, when the disk lacks the room it needs', async () => {
