@@ -21,7 +21,8 @@ const ENGAGEMENT = engagementInput.parse(TYPE2_ENGAGEMENT);
  */
 function runAndKill(dir: string, args: string[], killAfterMs: number | null) {
   return new Promise<{ killed: boolean; code: number | null; buildMs: number }>((resolve) => {
-    const before = new Set(readdirSync(dir));
+    // ATTEST_HOME (created at start-up) is not part of the vault.
+    const before = new Set([...readdirSync(dir), 'home']);
     const child = spawn(process.execPath, [ATTEST, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, ATTEST_HOME: join(dir, 'home') },
