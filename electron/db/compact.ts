@@ -103,7 +103,8 @@ export async function replaceWithCompacted(
 async function vacuumInto(src: string, dest: string, onBytes: (n: number) => void): Promise<void> {
   const worker = new Worker(VACUUM_WORKER, {
     eval: true,
-    workerData: { sqlitePath: BETTER_SQLITE3, src, dest },
+    // The same better-sqlite3 this process loaded, wherever the code runs from.
+    workerData: { sqlitePath: createRequire(import.meta.url).resolve('better-sqlite3'), src, dest },
   });
   let finished = false;
   const done = new Promise<void>((resolve, reject) => {
@@ -134,8 +135,6 @@ async function vacuumInto(src: string, dest: string, onBytes: (n: number) => voi
     await worker.terminate();
   }
 }
-
-const BETTER_SQLITE3 = createRequire(import.meta.url).resolve('better-sqlite3');
 
 /**
  * The worker's whole program, evaluated as CommonJS: there is no separate file to find, which
