@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   init: async () => (await import('./commands/init')).initCommand,
   info: async () => (await import('./commands/info')).infoCommand,
   verify: async () => (await import('./commands/verify')).verifyCommand,
+  compact: async () => (await import('./commands/compact')).compactCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
   catalog: async () => (await import('./commands/catalog')).catalogCommand,
   demo: async () => (await import('./commands/demo')).demoCommand,
@@ -28,7 +29,10 @@ export const USAGE = `Usage: attest <command> [options]
   info <vault> [--json]  the engagement, key fingerprint, format version and counts
   verify <vault> [--json]
                          check the audit chain, every record and every stored file;
-                         exit 1 naming each mismatch
+                         exit 1 naming each mismatch (reads only: never changes the file)
+  compact <vault> [--json]
+                         give the vault's free space back to the disk (needs up to about
+                         twice the vault's size free while it runs)
   serve [<vault>] [--port N]
                          the full app in a browser, on 127.0.0.1 (random port unless --port);
                          prints a one-time sign-in address; Ctrl+C stops it

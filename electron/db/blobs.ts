@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { AttestError } from '../../shared/api/errors';
+import { AttestError, isAttestError } from '../../shared/api/errors';
 import { type VaultDb, first, run, runExpect, tx } from './connection';
 import { refuseIfHeld } from './open-registry';
+import { openRegularFile } from './regular-file';
+import { reclaimFreePages } from './space';
 
 /**
  * The content-addressed blob store (DESIGN §3). Bytes are streamed into 1 MiB chunks of a
@@ -46,17 +48,21 @@ export async function putBlobFromFile<T = undefined>(
 ): Promise<StoredBlob & { result: T | undefined }> {
   // Never open (and so close) a descriptor on a vault this process holds: see open-registry.ts.
   refuseIfHeld(filePath, 'store');
-  let fd: number;
-  try {
-    fd = openSync(filePath, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AttestError('not_found', `No file at ${filePath}`);
-    throw new AttestError('io', `Cannot read ${filePath} (${code ?? 'unknown error'})`);
-  }
+  // Only regular files are read (DESIGN §2): never a pipe, a device or a folder.
+  const { fd, stats } = openRegularFile(
+    filePath,
+    (what) =>
+      new AttestError('validation', `${filePath} ${what}; only regular files can be stored.`, [
+        { path: ['source'], message: `It ${what}; choose a file` },
+      ]),
+    (code) =>
+      code === 'ENOENT'
+        ? new AttestError('not_found', `No file at ${filePath}`)
+        : new AttestError('io', `Cannot read ${filePath} (${code ?? 'unknown error'})`),
+  );
   let pendingId: number | null = null;
   try {
-    const bytesTotal = fstatSync(fd).size;
+    const bytesTotal = stats.size;
     pendingId = runExpect(
       db,
       db.qb
@@ -70,7 +76,10 @@ export async function putBlobFromFile<T = undefined>(
         `${filePath} changed while it was being read; nothing was stored.`,
       );
     }
-    return finalizeBlob(db, pendingId, sha256, bytesDone, options.finalize);
+    const stored = finalizeBlob(db, pendingId, sha256, bytesDone, options.finalize);
+    // Identical bytes were already stored: the chunks just written are free pages now.
+    if (stored.deduplicated) await reclaimQuietly(db);
+    return stored;
   } catch (e) {
     try {
       const id = pendingId;
@@ -78,6 +87,8 @@ export async function putBlobFromFile<T = undefined>(
     } catch {
       // The pending rows are removed at the next open anyway.
     }
+    // A cancelled import of 765 MB must not leave a 765 MB vault behind.
+    await reclaimQuietly(db);
     throw e;
   } finally {
     closeSync(fd);
@@ -162,6 +173,15 @@ function finalizeBlob<T>(
   });
 }
 
+/** Giving space back is housekeeping: failing at it must not fail what was asked for. */
+async function reclaimQuietly(db: VaultDb): Promise<void> {
+  try {
+    await reclaimFreePages(db);
+  } catch {
+    // The free pages stay in the file and are given back at close or the next open.
+  }
+}
+
 function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was stored.');
 }
@@ -225,7 +245,19 @@ export interface BlobCheck {
   actualSize: number;
 }
 
-/** Re-hashes every complete blob, yielding between blobs; returns the ones that differ. */
+export interface BlobCheckResult {
+  count: number;
+  bytes: number;
+  mismatches: BlobCheck[];
+  /** Blobs whose chunks could not be read back at all (a damaged file), with SQLite's reason. */
+  unreadable: { blobId: number; reason: string }[];
+}
+
+/**
+ * Re-hashes every complete blob, yielding between batches; returns the ones that differ. A
+ * blob that cannot be read (damage) is named and the others are still checked; only a cancel
+ * stops the run.
+ */
 export async function checkAllBlobs(
   db: VaultDb,
   onProgress?: (p: {
@@ -235,7 +267,7 @@ export async function checkAllBlobs(
     bytesTotal: number;
   }) => void,
   signal?: AbortSignal,
-): Promise<{ count: number; bytes: number; mismatches: BlobCheck[] }> {
+): Promise<BlobCheckResult> {
   const blobs = db.sqlite
     .prepare(`SELECT id, sha256, size FROM blob WHERE state = 'complete' ORDER BY id`)
     .all() as BlobRecord[];
@@ -243,35 +275,45 @@ export async function checkAllBlobs(
   const stmt = db.sqlite
     .prepare('SELECT bytes FROM blob_chunk WHERE blob_id = ? AND idx = ?')
     .pluck();
-  const mismatches: BlobCheck[] = [];
+  const result: BlobCheckResult = {
+    count: blobs.length,
+    bytes: bytesTotal,
+    mismatches: [],
+    unreadable: [],
+  };
   let bytesDone = 0;
   let blobsDone = 0;
   for (const blob of blobs) {
     const hash = createHash('sha256');
     let size = 0;
-    for (let idx = 0; ; idx++) {
-      const bytes = stmt.get(blob.id, idx) as Buffer | undefined;
-      if (!bytes) break;
-      hash.update(bytes);
-      size += bytes.length;
-      if (idx % 16 === 15) {
-        throwIfAborted(signal);
-        await yieldToEventLoop();
+    try {
+      for (let idx = 0; ; idx++) {
+        const bytes = stmt.get(blob.id, idx) as Buffer | undefined;
+        if (!bytes) break;
+        hash.update(bytes);
+        size += bytes.length;
+        if (idx % 16 === 15) {
+          throwIfAborted(signal);
+          await yieldToEventLoop();
+        }
       }
-    }
-    const actual = hash.digest('hex');
-    if (actual !== blob.sha256 || size !== blob.size) {
-      mismatches.push({
-        blobId: blob.id,
-        expected: blob.sha256,
-        actual,
-        expectedSize: blob.size,
-        actualSize: size,
-      });
+      const actual = hash.digest('hex');
+      if (actual !== blob.sha256 || size !== blob.size) {
+        result.mismatches.push({
+          blobId: blob.id,
+          expected: blob.sha256,
+          actual,
+          expectedSize: blob.size,
+          actualSize: size,
+        });
+      }
+    } catch (e) {
+      if (isAttestError(e)) throw e; // cancelled
+      result.unreadable.push({ blobId: blob.id, reason: (e as Error).message });
     }
     bytesDone += blob.size;
     blobsDone++;
     onProgress?.({ blobsDone, blobsTotal: blobs.length, bytesDone, bytesTotal });
   }
-  return { count: blobs.length, bytes: bytesTotal, mismatches };
+  return result;
 }

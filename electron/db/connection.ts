@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Compilable } from 'kysely';
+import { AttestError } from '../../shared/api/errors';
 import type { VaultSchema } from './schema';
 
 /**
@@ -52,8 +53,30 @@ export function first<R>(db: VaultDb, query: Compilable<R>): R | undefined {
   return row;
 }
 
+const writesBlocked = new WeakMap<Database.Database, string>();
+
+/**
+ * While the vault is copied to be swapped for a compact copy, a change would be lost with the
+ * old file: writes are refused meanwhile with `reason` (reads go on). Both entries to a write —
+ * `tx` and `run` — check it.
+ */
+export function blockWrites(db: VaultDb, reason: string): () => void {
+  writesBlocked.set(db.sqlite, reason);
+  return () => writesBlocked.delete(db.sqlite);
+}
+
+export function writesAllowed(db: VaultDb): boolean {
+  return !writesBlocked.has(db.sqlite);
+}
+
+function assertWritable(db: VaultDb): void {
+  const reason = writesBlocked.get(db.sqlite);
+  if (reason !== undefined) throw new AttestError('vault_locked', reason);
+}
+
 /** Runs a write and returns how many rows it changed. */
 export function run(db: VaultDb, query: Compilable<unknown>): { changes: number; lastId: number } {
+  assertWritable(db);
   const c = query.compile();
   const r = prepare(db, c.sql).run(...(c.parameters as unknown[]));
   return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
@@ -73,5 +96,6 @@ export function runExpect(db: VaultDb, query: Compilable<unknown>, expected = 1)
 
 /** A short synchronous transaction. Nested calls become savepoints. */
 export function tx<T>(db: VaultDb, fn: () => T): T {
+  assertWritable(db);
   return db.sqlite.transaction(fn).immediate();
 }

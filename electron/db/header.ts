@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readSync, statSync } from 'node:fs';
 import { AttestError } from '../../shared/api/errors';
 import { LATEST_FORMAT_VERSION } from './migrations/index';
+import { openRegularFile } from './regular-file';
 
 /** `PRAGMA application_id` of every Attest vault: the bytes "ATST". */
 export const APPLICATION_ID = 0x41545354;
@@ -19,17 +20,16 @@ export interface VaultHeader {
  * a vault, is truncated, or comes from a newer format is refused here, before anything can write.
  */
 export function readVaultHeader(path: string): VaultHeader {
-  let fd: number;
+  const { fd, stats } = openRegularFile(
+    path,
+    (what) => new AttestError('not_a_vault', `${path} ${what}, not an Attest vault.`),
+    (code) =>
+      code === 'ENOENT'
+        ? new AttestError('not_found', `No file at ${path}`)
+        : new AttestError('io', `Cannot read ${path} (${code ?? 'unknown error'})`),
+  );
   try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AttestError('not_found', `No file at ${path}`);
-    if (code === 'EISDIR') throw new AttestError('not_a_vault', `${path} is a folder, not a vault`);
-    throw new AttestError('io', `Cannot read ${path} (${code ?? 'unknown error'})`);
-  }
-  try {
-    const size = fstatSync(fd).size;
+    const size = stats.size;
     const header = Buffer.alloc(100);
     const n = size >= 100 ? readSync(fd, header, 0, 100, 0) : 0;
     if (n < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {

@@ -1,5 +1,6 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
+import { openRegularFile } from './regular-file';
 
 /**
  * The real lock is SQLite's own exclusive file lock (held for as long as the vault is open and
@@ -20,13 +21,40 @@ export function lockInfoPath(vaultPath: string): string {
 
 export function writeLockInfo(vaultPath: string, app: string, since: string): void {
   const holder: LockHolder = { pid: process.pid, host: hostname(), user: osUser(), app, since };
-  writeFileSync(lockInfoPath(vaultPath), JSON.stringify(holder) + '\n');
+  // The note only names the holder: failing to write it must not fail the open. O_NONBLOCK: a
+  // named pipe in its place must not hang the process (the open fails at once instead).
+  let fd: number;
+  try {
+    fd = openSync(
+      lockInfoPath(vaultPath),
+      constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NONBLOCK,
+      0o644,
+    );
+  } catch {
+    return;
+  }
+  try {
+    writeSync(fd, JSON.stringify(holder) + '\n');
+  } catch {
+    // as above: a second opener is then told "another program"
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function readLockInfo(vaultPath: string): LockHolder | null {
   try {
-    const v = JSON.parse(readFileSync(lockInfoPath(vaultPath), 'utf8')) as LockHolder;
-    return typeof v.pid === 'number' ? v : null;
+    const { fd } = openRegularFile(
+      lockInfoPath(vaultPath),
+      () => new Error('not a regular file'),
+      () => new Error('unreadable'),
+    );
+    try {
+      const v = JSON.parse(readFileSync(fd, 'utf8')) as LockHolder;
+      return typeof v.pid === 'number' ? v : null;
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return null;
   }

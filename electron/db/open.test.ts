@@ -11,7 +11,8 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AttestError } from '../../shared/api/errors';
-import { closeVault, openVault, saveCopy } from '../core/vault/session';
+import { closeVault, openVault } from '../core/vault/session';
+import { saveCopy } from '../core/vault/compact';
 import { vaultInfo } from '../core/vault/info';
 import { fingerprintFile, tempDir } from '../testing/tmp';
 import { newTestVault } from '../testing/vaults';

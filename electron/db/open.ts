@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { AttestError } from '../../shared/api/errors';
 import { type VaultDb, wrapConnection } from './connection';
 import { APPLICATION_ID, readVaultHeader } from './header';
@@ -10,6 +10,7 @@ import { randomIds } from '../platform/ids';
 import { mapSqliteError } from './sqlite-errors';
 import { removePendingBlobs } from './blobs';
 import { refuseIfHeld, registerOpenVault, unregisterOpenVault } from './open-registry';
+import { RECLAIM_WORTH_BYTES, reclaimFreePages, reclaimFreePagesNow } from './space';
 
 /** 64 KiB pages and a truncated rollback journal: chosen by measurement (DESIGN §3). */
 export const PAGE_SIZE = 65536;
@@ -29,53 +30,6 @@ export interface OpenFileOptions {
 }
 
 /**
- * Creates a new, empty vault file at the latest format. Refuses an existing path without
- * touching it: the empty file is created with O_EXCL, so two creators cannot race.
- */
-export async function createVaultFile(
-  path: string,
-  options: OpenFileOptions,
-): Promise<OpenedVaultFile> {
-  try {
-    closeSync(openSync(path, 'wx'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new AttestError(
-        'conflict',
-        `${path} already exists; it was left untouched. Choose another name.`,
-      );
-    }
-    if (code === 'ENOENT')
-      throw new AttestError('not_found', `The folder for ${path} does not exist`);
-    if (code === 'ENOSPC')
-      throw new AttestError('disk_full', `The disk is full; ${path} was not created`);
-    throw new AttestError('io', `Cannot create ${path} (${code ?? 'unknown error'})`);
-  }
-  let sqlite: Database.Database | null = null;
-  try {
-    sqlite = new Database(path, { fileMustExist: true, timeout: 0 });
-    sqlite.pragma(`page_size = ${PAGE_SIZE}`);
-    applyPragmas(sqlite);
-    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
-    acquireLock(sqlite, path);
-    const db = wrapConnection(sqlite);
-    await migrate(db, 0, options.now);
-    writeLockInfo(path, options.app, options.now());
-    registerOpenVault(path, options.app, () => db.sqlite.open);
-    return { path, db, formatVersion: LATEST_FORMAT_VERSION, migratedFrom: null };
-  } catch (e) {
-    try {
-      sqlite?.close();
-    } catch {
-      // already failing; the original error is the one to report
-    }
-    removeVaultFiles(path);
-    throw mapSqliteError(e, path);
-  }
-}
-
-/**
  * Opens an existing vault: header checks first (read-only, before SQLite touches the file), then
  * the exclusive lock, then — for an older format — an online backup and the migrations.
  */
@@ -91,7 +45,7 @@ export async function openVaultFile(
   try {
     sqlite = new Database(path, { fileMustExist: true, timeout: 0 });
     applyPragmas(sqlite);
-    acquireLock(sqlite, path);
+    acquireLock(sqlite);
     locked = true;
     // Re-read after the lock: SQLite may just have rolled back a hot journal.
     const version = sqlite.pragma('user_version', { simple: true }) as number;
@@ -111,6 +65,7 @@ export async function openVaultFile(
     writeLockInfo(path, options.app, options.now());
     registerOpenVault(path, options.app, () => db.sqlite.open);
     removePendingBlobs(db);
+    await giveSpaceBack(db);
     return { path, db, formatVersion: LATEST_FORMAT_VERSION, migratedFrom };
   } catch (e) {
     try {
@@ -132,12 +87,22 @@ export async function openVaultFile(
   }
 }
 
-/** Closes cleanly: the vault is one file at rest (no journal, no lock note beside it). */
+/**
+ * Closes cleanly: the vault is one file at rest (no journal, no lock note beside it), and free
+ * space worth giving back goes back first.
+ */
 export function closeVaultFile(file: Pick<OpenedVaultFile, 'path' | 'db'>): void {
   const { sqlite } = file.db;
+  // A connection to a file that a compacted copy has replaced: the name belongs to the copy.
+  if (replaced.has(sqlite)) return;
   unregisterOpenVault(file.path);
   if (sqlite.open) {
     try {
+      try {
+        reclaimFreePagesNow(file.db, RECLAIM_WORTH_BYTES);
+      } catch {
+        // housekeeping only: the vault closes all the same
+      }
       sqlite.pragma('journal_mode = DELETE');
     } finally {
       sqlite.close();
@@ -146,7 +111,28 @@ export function closeVaultFile(file: Pick<OpenedVaultFile, 'path' | 'db'>): void
   removeLockInfo(file.path);
 }
 
-function applyPragmas(sqlite: Database.Database): void {
+const replaced = new WeakSet<Database.Database>();
+
+/**
+ * Closes the connection to a vault file that another file has just replaced under the same name
+ * (Compact), without touching what now belongs to the new file: its lock note, its registry
+ * entry, its journal. The old connection must have no journal left (journal_mode DELETE first).
+ */
+export function closeReplacedVaultFile(db: VaultDb): void {
+  replaced.add(db.sqlite);
+  if (db.sqlite.open) db.sqlite.close();
+}
+
+/** At open: what a crash or an earlier build left free goes back (when worth it). */
+async function giveSpaceBack(db: VaultDb): Promise<void> {
+  try {
+    await reclaimFreePages(db, RECLAIM_WORTH_BYTES);
+  } catch {
+    // housekeeping only: the vault opens all the same
+  }
+}
+
+export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = TRUNCATE');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -154,13 +140,13 @@ function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('locking_mode = EXCLUSIVE');
 }
 
-function acquireLock(sqlite: Database.Database, _path: string): void {
+export function acquireLock(sqlite: Database.Database): void {
   // An exclusive transaction takes the exclusive file lock; EXCLUSIVE locking mode keeps it.
   sqlite.exec('BEGIN EXCLUSIVE');
   sqlite.exec('COMMIT');
 }
 
-async function migrate(db: VaultDb, from: number, now: () => string): Promise<void> {
+export async function migrate(db: VaultDb, from: number, now: () => string): Promise<void> {
   const ctx: MigrationContext = { db, now, actor: () => MIGRATION_ACTOR, ids: randomIds };
   for (let v = from; v < MIGRATIONS.length; v++) {
     const migration = MIGRATIONS[v]!;
@@ -179,9 +165,4 @@ async function migrate(db: VaultDb, from: number, now: () => string): Promise<vo
 function isBusy(e: unknown): boolean {
   const code = (e as { code?: unknown }).code;
   return code === 'SQLITE_BUSY' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'));
-}
-
-function removeVaultFiles(path: string): void {
-  for (const p of [path, `${path}-journal`]) if (existsSync(p)) rmSync(p, { force: true });
-  removeLockInfo(path);
 }

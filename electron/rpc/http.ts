@@ -5,6 +5,7 @@ import { SECURITY_HEADERS } from '../platform/csp';
 import type { RpcContext } from './context';
 import { HttpAuth } from './http-auth';
 import { handleBlob, handleUpload } from './http-bytes';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits, SlowBodyGuard } from './http-limits';
 import { NOT_SIGNED_IN_PAGE, wantsHtml } from './http-pages';
 import { sendHtml, sendText } from './http-respond';
 import { handleRpc } from './http-rpc';
@@ -21,7 +22,11 @@ export interface HttpServerOptions {
   host?: '127.0.0.1';
   /** For tests: how often SSE streams get a keep-alive comment. */
   heartbeatMs?: number;
+  /** Connection and timeout limits; the defaults suit a browser on this machine. */
+  limits?: Partial<HttpLimits>;
 }
+
+export type { HttpLimits };
 
 export interface RunningHttpServer {
   /** `http://127.0.0.1:<port>/`, without credentials. */
@@ -29,6 +34,8 @@ export interface RunningHttpServer {
   /** The address to open once: carries the one-time token. */
   tokenUrl: string;
   port: number;
+  /** How many connections are open right now. */
+  openConnections(): Promise<number>;
   /** Ends event streams and open connections, then stops listening. Leaves `ctx` alone. */
   close(): Promise<void>;
 }
@@ -43,21 +50,32 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const host = options.host ?? '127.0.0.1';
   const uiDir = options.uiDir ?? defaultUiDir();
   const sse = new SseHub(ctx.events, options.heartbeatMs);
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
+  const bodies = new SlowBodyGuard(limits);
   let auth: HttpAuth | null = null;
 
-  const server = createServer((req, res) => {
-    if (!auth) {
-      sendText(res, 503, 'Starting; try again.');
-      return;
-    }
-    route(auth, req, res).catch((e: unknown) => {
-      if (!req.destroyed) ctx.logger.error('http request failed', { error: String(e) });
-      if (!res.headersSent) sendText(res, 500, 'Something went wrong inside Attest.');
-      else res.destroy();
-    });
-  });
-  // Uploads of several GiB may take longer than Node's default 5-minute request timeout.
-  server.requestTimeout = 0;
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      // Off: it would count an upload of several GiB as one slow request. SlowBodyGuard times
+      // request bodies instead (and never a response, so event streams live on).
+      requestTimeout: 0,
+      connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
+    },
+    (req, res) => {
+      bodies.watch(req, res);
+      if (!auth) {
+        sendText(res, 503, 'Starting; try again.');
+        return;
+      }
+      route(auth, req, res).catch((e: unknown) => {
+        if (!req.destroyed) ctx.logger.error('http request failed', { error: String(e) });
+        if (!res.headersSent) sendText(res, 500, 'Something went wrong inside Attest.');
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   async function route(auth: HttpAuth, req: IncomingMessage, res: ServerResponse) {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -76,7 +94,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const rpc = /^\/rpc\/([^/]+)$/.exec(path);
     if (rpc) return handleRpc(ctx, req, res, rpc[1]!);
     if (path === '/events') return sse.handle(req, res);
-    if (path === '/upload') return handleUpload(ctx, req, res, query);
+    if (path === '/upload') {
+      bodies.allowUpload(req);
+      return handleUpload(ctx, req, res, query);
+    }
     const blob = /^\/blob\/([^/]+)$/.exec(path);
     if (blob) return handleBlob(ctx, req, res, blob[1]!, query);
     if (/^\/(rpc|blob|upload|events)(\/|$)/.test(path)) return sendText(res, 404, 'Not found.');
@@ -92,7 +113,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     url,
     tokenUrl: `${url}?token=${auth.pendingToken}`,
     port,
+    openConnections() {
+      return new Promise<number>((resolve, reject) =>
+        server.getConnections((e, n) => (e ? reject(e) : resolve(n))),
+      );
+    },
     async close() {
+      bodies.close();
       sse.closeAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -123,10 +123,13 @@ export class JobManager {
     return { ...entry.job };
   }
 
-  /** Cancels everything unfinished and waits for it to stop (used when a vault closes). */
-  async cancelAll(): Promise<void> {
+  /**
+   * Cancels everything unfinished and waits for it to stop (used when a vault closes, and by
+   * Compact — which passes its own id — before it swaps the vault file).
+   */
+  async cancelAll(exceptJobId?: string): Promise<void> {
     const pending = [...this.entries.values()].filter(
-      (e) => !FINISHED_JOB_STATES.includes(e.job.state),
+      (e) => !FINISHED_JOB_STATES.includes(e.job.state) && e.job.id !== exceptJobId,
     );
     for (const e of pending) this.cancel(e.job.id);
     await Promise.all(pending.map((e) => e.done));

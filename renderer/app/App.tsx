@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { NewVaultDialog } from '../features/vault/NewVaultDialog';
 import { OpenVaultDialog } from '../features/vault/OpenVaultDialog';
+import { CompactDialog } from '../features/vault/CompactDialog';
 import { SaveCopyDialog } from '../features/vault/SaveCopyDialog';
 import { StartScreen } from '../features/vault/StartScreen';
 import { useVault } from '../features/vault/store';
@@ -69,6 +70,7 @@ export function App() {
       <NewVaultDialog />
       <OpenVaultDialog />
       <SaveCopyDialog />
+      <CompactDialog />
       <HelpOverlay />
       <Palette />
     </>

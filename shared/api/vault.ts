@@ -129,3 +129,26 @@ export const verifyReportSchema = z.object({
   problems: z.array(verifyProblemSchema),
 });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;
+
+/** How the vault uses its file, for the Compact confirmation (`vault.storage`). */
+export const vaultStorageSchema = z.object({
+  path: z.string(),
+  /** The vault file's size. */
+  fileBytes: z.number().int(),
+  /** Free pages inside it: what compacting would give back. */
+  freeBytes: z.number().int(),
+  /** `incremental` gives free pages back as they are freed; older vaults are `none` until compacted. */
+  autoVacuum: z.enum(['none', 'full', 'incremental']),
+  /** Free disk space compacting needs (a copy of the vault plus the compact copy). */
+  compactNeedsBytes: z.number().int(),
+  /** Free space on the disk that holds the vault. */
+  diskFreeBytes: z.number().int(),
+});
+export type VaultStorage = z.infer<typeof vaultStorageSchema>;
+
+export const compactResultSchema = z.object({
+  path: z.string(),
+  bytesBefore: z.number().int(),
+  bytesAfter: z.number().int(),
+});
+export type CompactResult = z.infer<typeof compactResultSchema>;

@@ -56,10 +56,16 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     );
   }
   const path = resolve(io.cwd, positionals[0]!);
-  const vault = await createVault(path, input.data, { app: 'attest init' });
+  // Scripted and demo vaults start where the scoping wizard ends: criteria and controls in place
+  // (applied while the vault is built, so an interrupted init leaves nothing under the name).
+  let scope: ReturnType<typeof applyScope> | undefined;
+  const vault = await createVault(path, input.data, {
+    app: 'attest init',
+    populate: (building) => {
+      scope = applyScope(building);
+    },
+  });
   try {
-    // Scripted and demo vaults start where the scoping wizard ends: criteria and controls in place.
-    const scope = applyScope(vault);
     const info = vaultInfo(vault);
     rememberRecent(attestHome(io.env), { path, name: info.engagement.name, openedAt: vault.now() });
     if (values.json) {
@@ -73,7 +79,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
           ['Categories', describeCategories(info.engagement)],
           [
             'Scope',
-            `${scope.criteriaInScope} criteria, ${scope.controlsInScope} controls (catalog ${scope.catalogVersion})`,
+            `${scope!.criteriaInScope} criteria, ${scope!.controlsInScope} controls (catalog ${scope!.catalogVersion})`,
           ],
           ['Fingerprint', formatFingerprint(info.fingerprint)],
         ]),

@@ -81,9 +81,14 @@ const date = (i: number, year = 2026) =>
 
 export async function buildLargeDemoVault(
   path: string,
-  options: SessionOptions & { onStep?: (step: string) => void } = {},
+  options: SessionOptions & {
+    onStep?: (step: string) => void;
+    /** Smaller sizes (tests); the large demo's by default. */
+    sizes?: typeof LARGE_DEMO;
+  } = {},
 ): Promise<Vault> {
   const step = options.onStep ?? (() => {});
+  const size = options.sizes ?? LARGE_DEMO;
   const vault = await buildDemoVault(path, options);
 
   step('people');
@@ -91,7 +96,7 @@ export async function buildLargeDemoVault(
     .prepare('SELECT count(*) FROM person')
     .pluck()
     .get() as number;
-  inBatches(vault, existingPeople, LARGE_DEMO.people, (i) =>
+  inBatches(vault, existingPeople, size.people, (i) =>
     createPerson(vault, {
       name: `Demo Person ${String(i + 1).padStart(2, '0')}`,
       email: `person${i + 1}@northwind-demo.test`,
@@ -107,7 +112,7 @@ export async function buildLargeDemoVault(
   step('controls');
   const inScope = listCriteria(vault, true).map((c) => c.id);
   const existingControls = listControls(vault, { includeArchived: false, limit: 1000 }).total;
-  inBatches(vault, existingControls, LARGE_DEMO.controls, (i) => {
+  inBatches(vault, existingControls, size.controls, (i) => {
     const system = pick(SYSTEMS, i);
     createControl(vault, {
       ref: `CUS-${String(i + 1).padStart(3, '0')}`,
@@ -130,7 +135,7 @@ export async function buildLargeDemoVault(
     .prepare('SELECT count(*) FROM risk')
     .pluck()
     .get() as number;
-  inBatches(vault, existingRisks, LARGE_DEMO.risks, (i) =>
+  inBatches(vault, existingRisks, size.risks, (i) =>
     createRisk(vault, {
       title: `Demo risk ${i + 1}: ${pick(SYSTEMS, i)} ${pick(['outage', 'data leak', 'fraud', 'misconfiguration'], i)}`,
       likelihood: 1 + (i % 5),
@@ -147,7 +152,7 @@ export async function buildLargeDemoVault(
     .prepare('SELECT count(*) FROM task')
     .pluck()
     .get() as number;
-  inBatches(vault, existingTasks, LARGE_DEMO.tasks, (i) =>
+  inBatches(vault, existingTasks, size.tasks, (i) =>
     createTask(vault, {
       title: `${pick(TASK_KINDS, i)} ${pick(SYSTEMS, Math.floor(i / 6))} (demo ${i + 1})`,
       description: 'Demo task generated for the large benchmark engagement.',
@@ -160,18 +165,22 @@ export async function buildLargeDemoVault(
   );
 
   step('requests');
-  await importGeneratedRequests(vault, people.length);
+  await importGeneratedRequests(vault, people.length, size.requests);
   return vault;
 }
 
 /** The auditor's request list, as a CSV the import reads like any other. */
-async function importGeneratedRequests(vault: Vault, peopleCount: number): Promise<void> {
+async function importGeneratedRequests(
+  vault: Vault,
+  peopleCount: number,
+  count: number,
+): Promise<void> {
   const criteria = listCriteria(vault, false).map((c) => c.id);
   const names = (
     vault.db.sqlite.prepare('SELECT name FROM person ORDER BY name').pluck().all() as string[]
   ).slice(0, peopleCount);
   const lines = ['PBC #,Item Requested,TSC Ref.,Type,Due,Wave,Owner'];
-  for (let i = 0; i < LARGE_DEMO.requests; i++) {
+  for (let i = 0; i < count; i++) {
     const what = `${pick(REQUEST_KINDS, i)} ${pick(SYSTEMS, Math.floor(i / 8))} (demo request ${i + 1})`;
     const refs = `${pick(criteria, i)}; ${pick(criteria, i * 13 + 7)}`;
     const type = pick(['document', 'population', 'sample', 'configuration', 'walkthrough'], i);

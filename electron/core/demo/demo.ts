@@ -49,8 +49,12 @@ const OWNER_BY_ROLE: [RegExp, string][] = [
   [/customer|support|success/i, 'Grace Liu'],
 ];
 
+/**
+ * Builds the demo in a temporary file that takes `path` only when complete (see createVault), so
+ * an interrupted `attest demo` never leaves half a demo under the name.
+ */
 export async function buildDemoVault(path: string, options: SessionOptions = {}): Promise<Vault> {
-  const vault = await createVault(
+  return createVault(
     path,
     engagementInput.parse({
       name: 'Demo — Northwind Analytics SOC 2 Type II',
@@ -59,8 +63,11 @@ export async function buildDemoVault(path: string, options: SessionOptions = {})
       period: { start: '2026-01-01', end: '2026-06-30' },
       categories: ['security', 'availability', 'confidentiality'],
     }),
-    options,
+    { ...options, populate: fillDemo },
   );
+}
+
+function fillDemo(vault: Vault): void {
   const people = new Map(DEMO_PEOPLE.map((p) => [p.name, createPerson(vault, p)]));
   setCurrentPerson(vault, people.get('Priya Raman')!.id);
   updateEngagementDetails(vault, {
@@ -90,5 +97,4 @@ export async function buildDemoVault(path: string, options: SessionOptions = {})
   }
   fillSystemDescription(vault);
   fillGapAnalysis(vault);
-  return vault;
 }

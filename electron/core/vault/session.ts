@@ -1,5 +1,4 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
 import type { EngagementValues } from '../../../shared/api/vault';
@@ -7,12 +6,8 @@ import { type AuditContext, recordChange } from '../../db/audit';
 import { sha256Hex } from '../../db/canonical';
 import { tx } from '../../db/connection';
 import { osUser } from '../../db/lock';
-import {
-  type OpenedVaultFile,
-  closeVaultFile,
-  createVaultFile,
-  openVaultFile,
-} from '../../db/open';
+import { buildVaultFile } from '../../db/create';
+import { type OpenedVaultFile, closeVaultFile, openVaultFile } from '../../db/open';
 import { ENGAGEMENT_ID, getEngagementRow, insertEngagement } from '../../db/repos/engagement';
 import { PRIMARY_KEY_ID, insertVaultKey } from '../../db/repos/keys';
 import { getPerson } from '../../db/repos/people';
@@ -36,7 +31,17 @@ export interface SessionOptions {
   ids?: IdSource;
 }
 
-function session(file: OpenedVaultFile, options: SessionOptions): Vault {
+export interface CreateOptions extends SessionOptions {
+  /**
+   * Fills the new vault before it takes its name (scope for `attest init`, the sample content
+   * for `attest demo`): it runs on the file being built, so a crash part-way leaves nothing
+   * under the target's name.
+   */
+  populate?: (building: Vault) => Promise<void> | void;
+}
+
+/** A Vault over an opened file: the connection plus clock, ids and the current actor. */
+export function session(file: OpenedVaultFile, options: SessionOptions): Vault {
   const clock = options.clock ?? systemClock;
   return {
     ...file,
@@ -53,86 +58,91 @@ function currentActorName(file: OpenedVaultFile): string {
   return person ? person.name : osUser();
 }
 
-/** Creates a vault with its engagement, signing key and settings, each in the audit log. */
+/**
+ * Creates a vault with its engagement, signing key and settings, each in the audit log, then
+ * whatever `populate` adds; all of it in a temporary file that becomes `path` only when whole.
+ */
 export async function createVault(
   path: string,
   engagement: EngagementValues,
-  options: SessionOptions = {},
+  options: CreateOptions = {},
 ): Promise<Vault> {
   const clock = options.clock ?? systemClock;
-  const file = await createVaultFile(path, { app: options.app ?? 'attest', now: clock.now });
-  const vault = session(file, options);
-  try {
-    tx(vault.db, () => {
-      const now = vault.now();
-      for (const [key, value] of [
-        ['vault_id', vault.ids.next('vault')],
-        ['created_at', now],
-        ['app_version', APP_VERSION],
-      ] as const) {
-        putSetting(vault.db, key, value);
-        recordChange(vault, {
-          action: 'create',
-          entity: 'setting',
-          entityId: key,
-          payload: { value },
-        });
-      }
-      const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-      const spki = publicKey.export({ type: 'spki', format: 'der' });
-      const fingerprint = sha256Hex(spki);
-      insertVaultKey(vault.db, {
-        id: PRIMARY_KEY_ID,
-        algorithm: 'ed25519',
-        public_key: spki,
-        private_key: privateKey.export({ type: 'pkcs8', format: 'der' }),
-        fingerprint,
-        created_at: now,
-      });
-      // The payload names the key; the private half never enters the log in the clear.
+  const file = await buildVaultFile(
+    path,
+    { app: options.app ?? 'attest', now: clock.now },
+    async (building) => {
+      const vault = session(building, options);
+      seedVault(vault, engagement);
+      await options.populate?.(vault);
+    },
+  );
+  return session(file, options);
+}
+
+function seedVault(vault: Vault, engagement: EngagementValues): void {
+  tx(vault.db, () => {
+    const now = vault.now();
+    for (const [key, value] of [
+      ['vault_id', vault.ids.next('vault')],
+      ['created_at', now],
+      ['app_version', APP_VERSION],
+    ] as const) {
+      putSetting(vault.db, key, value);
       recordChange(vault, {
         action: 'create',
-        entity: 'vault_key',
-        entityId: PRIMARY_KEY_ID,
-        payload: { algorithm: 'ed25519', fingerprint },
+        entity: 'setting',
+        entityId: key,
+        payload: { value },
       });
-      insertEngagement(vault.db, {
-        id: ENGAGEMENT_ID,
-        name: engagement.name,
-        client: engagement.client,
-        report_type: engagement.reportType,
-        as_of: engagement.asOf ?? null,
-        period_start: engagement.period?.start ?? null,
-        period_end: engagement.period?.end ?? null,
-        categories: JSON.stringify(engagement.categories),
-        catalog_version: null,
-        created_at: now,
-        updated_at: now,
-        services: null,
-        auditor_firm: null,
-        contacts: null,
-        scope_step: null,
-        scope_confirmed_at: null,
-        incidents_none_as_of: null,
-        changes_none_as_of: null,
-        risk_assessed_on: null,
-      });
-      recordChange(vault, {
-        action: 'create',
-        entity: 'engagement',
-        entityId: ENGAGEMENT_ID,
-        payload: engagement,
-      });
-      seedCriteria(vault);
+    }
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const spki = publicKey.export({ type: 'spki', format: 'der' });
+    const fingerprint = sha256Hex(spki);
+    insertVaultKey(vault.db, {
+      id: PRIMARY_KEY_ID,
+      algorithm: 'ed25519',
+      public_key: spki,
+      private_key: privateKey.export({ type: 'pkcs8', format: 'der' }),
+      fingerprint,
+      created_at: now,
     });
-  } catch (e) {
-    // A vault that could not be seeded is not a vault: remove it, so the name can be reused.
-    closeVault(vault);
-    rmSync(path, { force: true });
-    rmSync(`${path}-journal`, { force: true });
-    throw e;
-  }
-  return vault;
+    // The payload names the key; the private half never enters the log in the clear.
+    recordChange(vault, {
+      action: 'create',
+      entity: 'vault_key',
+      entityId: PRIMARY_KEY_ID,
+      payload: { algorithm: 'ed25519', fingerprint },
+    });
+    insertEngagement(vault.db, {
+      id: ENGAGEMENT_ID,
+      name: engagement.name,
+      client: engagement.client,
+      report_type: engagement.reportType,
+      as_of: engagement.asOf ?? null,
+      period_start: engagement.period?.start ?? null,
+      period_end: engagement.period?.end ?? null,
+      categories: JSON.stringify(engagement.categories),
+      catalog_version: null,
+      created_at: now,
+      updated_at: now,
+      services: null,
+      auditor_firm: null,
+      contacts: null,
+      scope_step: null,
+      scope_confirmed_at: null,
+      incidents_none_as_of: null,
+      changes_none_as_of: null,
+      risk_assessed_on: null,
+    });
+    recordChange(vault, {
+      action: 'create',
+      entity: 'engagement',
+      entityId: ENGAGEMENT_ID,
+      payload: engagement,
+    });
+    seedCriteria(vault);
+  });
 }
 
 export async function openVault(path: string, options: SessionOptions = {}): Promise<Vault> {
@@ -151,24 +161,4 @@ export async function openVault(path: string, options: SessionOptions = {}): Pro
 
 export function closeVault(vault: Pick<Vault, 'path' | 'db'>): void {
   closeVaultFile(vault);
-}
-
-/** "Save a copy…": SQLite's online backup, consistent even while the vault is in use. */
-export async function saveCopy(vault: Vault, destination: string): Promise<void> {
-  try {
-    if (existsSync(destination)) {
-      throw new AttestError('conflict', `${destination} already exists; choose another name.`);
-    }
-    await vault.db.sqlite.backup(destination);
-  } catch (e) {
-    if (e instanceof AttestError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-      throw new AttestError('disk_full', `The disk is full; the copy was not saved.`);
-    }
-    throw new AttestError(
-      'io',
-      `The copy could not be saved to ${destination} (${code ?? 'unknown error'}).`,
-    );
-  }
 }

@@ -67,6 +67,29 @@ export const vaultCases = {
     expect(job.state).toBe('succeeded');
     expect(job.result).toMatchObject({ ok: true, problems: [] });
   },
+  'vault.storage': async (t) => {
+    const { info } = await freshVault(t);
+    const storage = await ok(t, 'vault.storage', {});
+    expect(storage).toMatchObject({ path: info.path, autoVacuum: 'incremental' });
+    expect(storage.fileBytes).toBeGreaterThan(0);
+    expect(storage.compactNeedsBytes).toBeGreaterThan(storage.fileBytes);
+    expect(storage.diskFreeBytes).toBeGreaterThan(0);
+    await ok(t, 'vault.close', {});
+    await fails(t, 'vault.storage', {}, 'no_vault');
+  },
+  'vault.compact': async (t) => {
+    const { info } = await freshVault(t);
+    const { jobId } = await ok(t, 'vault.compact', {});
+    const job = await finish(t, jobId);
+    expect(job.state).toBe('succeeded');
+    expect(job.result).toMatchObject({ path: info.path });
+    // The vault is open again on the compacted file and verifies sound.
+    expect((await ok(t, 'vault.info', {})).fingerprint).toBe(info.fingerprint);
+    const verify = await finish(t, (await ok(t, 'vault.verify', {})).jobId);
+    expect(verify.result).toMatchObject({ ok: true });
+    await ok(t, 'vault.close', {});
+    await fails(t, 'vault.compact', {}, 'no_vault');
+  },
   'vault.saveCopy': async (t) => {
     await freshVault(t);
     const file = `copy-${nextId()}.attest`;

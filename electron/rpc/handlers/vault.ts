@@ -1,6 +1,8 @@
 import { DOMAINS } from '../../../shared/api/domains';
+import { AttestError } from '../../../shared/api/errors';
+import { compactVault, saveCopy, vaultStorage } from '../../core/vault/compact';
 import { vaultInfo } from '../../core/vault/info';
-import { closeVault, createVault, openVault, saveCopy, type Vault } from '../../core/vault/session';
+import { closeVault, createVault, openVault, type Vault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
 import { heldBy } from '../../db/open-registry';
 import { forgetRecent, listRecent, rememberRecent } from '../../platform/recent';
@@ -64,6 +66,8 @@ export const vaultHandlers: HandlerSlice<
   | 'vault.close'
   | 'vault.info'
   | 'vault.verify'
+  | 'vault.storage'
+  | 'vault.compact'
   | 'vault.saveCopy'
   | 'vault.recent'
   | 'vault.forgetRecent'
@@ -99,6 +103,8 @@ export const vaultHandlers: HandlerSlice<
       verifyVault(vault, { signal, onProgress: progress }),
     );
   },
+  'vault.storage': (_input, ctx) => vaultStorage(requireVault(ctx)),
+  'vault.compact': (_input, ctx) => startCompact(ctx),
   'vault.saveCopy': async ({ file }, ctx) => {
     const path = resolveVaultFile(ctx.home, file);
     await saveCopy(requireVault(ctx), path);
@@ -108,3 +114,58 @@ export const vaultHandlers: HandlerSlice<
   'vault.forgetRecent': ({ path }, ctx) => ({ items: forgetRecent(ctx.home, path) }),
   'vault.available': (_input, ctx) => ({ home: ctx.home, items: vaultsInHome(ctx.home) }),
 };
+
+/**
+ * Compact runs alone: other jobs would fail once changes are refused, so it waits for none and
+ * is refused while any runs. Closing or switching the vault meanwhile cancels it (before the
+ * swap; after it, the compacted vault is simply closed).
+ */
+function startCompact(ctx: RpcContext): { jobId: string } {
+  const vault = requireVault(ctx);
+  const busy = ctx.jobs.list(['queued', 'running'])[0];
+  if (busy) {
+    throw new AttestError(
+      'conflict',
+      `Wait for “${busy.label}” to finish (or cancel it), then compact the vault.`,
+    );
+  }
+  let jobId = '';
+  const job = startJob(
+    ctx,
+    'vault.compact',
+    'Compacting the vault',
+    async ({ signal, progress }) => {
+      try {
+        const done = await compactVault(vault, {
+          signal,
+          onProgress: progress,
+          app: ctx.app,
+          // Anything started meanwhile (a verify, say) ran on the file that is about to go.
+          beforeSwap: () => ctx.jobs.cancelAll(jobId),
+        });
+        // The same vault, compacted (its domains are announced when the job ends).
+        if (ctx.vault === vault) {
+          ctx.vault = done.vault;
+        } else {
+          closeVault(done.vault);
+        }
+        return done.result;
+      } catch (e) {
+        // Swapped but not reopened (another program took the vault in that instant).
+        if (!vault.db.sqlite.open && ctx.vault === vault) {
+          ctx.vault = null;
+          ctx.openId = null;
+          ctx.events.emit('vault.changed', {
+            openId: null,
+            path: null,
+            reason: 'closed',
+            domains: [...DOMAINS],
+          });
+        }
+        throw e;
+      }
+    },
+  );
+  jobId = job.jobId;
+  return job;
+}

@@ -1,5 +1,6 @@
 import { Button, Menu } from '@mantine/core';
 import {
+  IconArrowsMinimize,
   IconChevronDown,
   IconCopy,
   IconDoorExit,
@@ -16,6 +17,7 @@ import { useVault } from '../../features/vault/store';
 import {
   chooseVaultToOpen,
   closeVault,
+  compactVault,
   saveVaultCopy,
   startNewVault,
 } from '../../features/vault/actions';
@@ -53,6 +55,9 @@ export function VaultMenu() {
         </Menu.Item>
         <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => void saveVaultCopy()}>
           Save a copy…
+        </Menu.Item>
+        <Menu.Item leftSection={<IconArrowsMinimize size={16} />} onClick={compactVault}>
+          Compact vault…
         </Menu.Item>
         {/* A browser tab cannot show a folder; only the desktop app offers this. */}
         {api.kind === 'desktop' && path && (

@@ -1,8 +1,8 @@
-import { IconCopy, IconDoorExit, IconShieldCheck } from '@tabler/icons-react';
+import { IconArrowsMinimize, IconCopy, IconDoorExit, IconShieldCheck } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { runVerify } from '../../features/dashboard/verify-actions';
-import { closeVault, saveVaultCopy } from '../../features/vault/actions';
+import { closeVault, compactVault, saveVaultCopy } from '../../features/vault/actions';
 import { type PaletteEntry, usePaletteEntries } from '../palette-store';
 import { STEPS } from '../steps';
 
@@ -44,6 +44,15 @@ export function useWorkbenchPalette(): void {
         keywords: ['backup', 'duplicate'],
         icon: <IconCopy size={18} stroke={1.6} aria-hidden />,
         run: () => void saveVaultCopy(),
+      },
+      {
+        id: 'vault:compact',
+        group: 'Vault',
+        label: 'Compact vault…',
+        description: 'Give the free space inside the vault file back to the disk',
+        keywords: ['vacuum', 'shrink', 'space', 'size'],
+        icon: <IconArrowsMinimize size={18} stroke={1.6} aria-hidden />,
+        run: compactVault,
       },
       {
         id: 'vault:close',

@@ -61,6 +61,11 @@ export async function saveVaultCopy(): Promise<void> {
   }
 }
 
+/** "Compact vault…": a confirmation that says what it gives back and needs, then the job. */
+export function compactVault(): void {
+  useVaultDialogs.getState().show('compact');
+}
+
 export async function closeVault(): Promise<void> {
   const name = useVault.getState().info?.engagement.name;
   try {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type VaultDialog = 'new' | 'open' | 'saveCopy';
+export type VaultDialog = 'new' | 'open' | 'saveCopy' | 'compact';
 
 /** Which vault dialog is showing; opened from buttons, menus and the command palette alike. */
 export const useVaultDialogs = create<{

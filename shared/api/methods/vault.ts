@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { engagementInput, vaultInfoSchema, verifyReportSchema } from '../vault';
+import {
+  compactResultSchema,
+  engagementInput,
+  vaultInfoSchema,
+  vaultStorageSchema,
+  verifyReportSchema,
+} from '../vault';
 import { localPath, text } from '../text';
 
 /**
@@ -50,8 +56,23 @@ export const vaultMethods = {
     jobResult: verifyReportSchema,
     mutates: false,
   }),
+  'vault.storage': method({
+    summary: 'How the open vault uses its file: free space inside it, and free disk space',
+    input: z.object({}).strict(),
+    output: vaultStorageSchema,
+    mutates: false,
+  }),
+  'vault.compact': method({
+    summary:
+      'Compact the open vault as a job: a compact copy swapped in, free space given back (changes wait meanwhile)',
+    input: z.object({}).strict(),
+    output: z.object({ jobId: z.string() }),
+    jobResult: compactResultSchema,
+    mutates: true,
+    touches: ['vault', 'files'],
+  }),
   'vault.saveCopy': method({
-    summary: 'Save a consistent copy of the open vault (SQLite online backup)',
+    summary: 'Save a consistent, compact copy of the open vault',
     input: z.object({ file: vaultFile }).strict(),
     output: z.object({ path: z.string() }),
     mutates: false,

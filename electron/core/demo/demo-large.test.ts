@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../testing/tmp';
+import { closeVault } from '../vault/session';
+import { verifyVault } from '../vault/verify';
+import { buildLargeDemoVault } from './demo-large';
+
+describe('the large demo', () => {
+  it('grows the demo to the sizes asked for, through the core, and verifies sound', async () => {
+    const sizes = { controls: 140, tasks: 120, requests: 60, people: 12, risks: 15 };
+    const vault = await buildLargeDemoVault(join(tempDir(), 'large.attest'), { sizes });
+    const count = (sql: string) => vault.db.sqlite.prepare(sql).pluck().get() as number;
+    expect(count('SELECT count(*) FROM control WHERE archived_at IS NULL')).toBe(sizes.controls);
+    expect(count('SELECT count(*) FROM task')).toBe(sizes.tasks);
+    expect(count('SELECT count(*) FROM request')).toBe(sizes.requests);
+    expect(count('SELECT count(*) FROM person')).toBe(sizes.people);
+    expect(count('SELECT count(*) FROM risk')).toBe(sizes.risks);
+    // Links are rows: every generated task and request links to what it names.
+    expect(count('SELECT count(DISTINCT task_id) FROM task_control')).toBeGreaterThan(100);
+    expect(count('SELECT count(DISTINCT request_id) FROM request_criterion')).toBe(sizes.requests);
+    expect((await verifyVault(vault)).problems).toEqual([]);
+    closeVault(vault);
+  });
+});
