@@ -45,15 +45,13 @@ describe('the attest bundle (dist/cli)', () => {
       const started = await client.call('sd.export', { document: 'assertion', format: 'pdf' });
       expect(started.ok, JSON.stringify(started)).toBe(true);
       const jobId = (started as { value: { jobId: string } }).value.jobId;
-      let job: { state: string; result?: { blobId: number } } = { state: 'queued' };
+      let job: { state: string; result?: { download: string } } = { state: 'queued' };
       while (job.state === 'queued' || job.state === 'running') {
         await new Promise((r) => setTimeout(r, 20));
         job = ((await client.call('jobs.get', { jobId })) as { value: typeof job }).value;
       }
       expect(job.state).toBe('succeeded');
-      const pdf = Buffer.from(
-        await (await client.raw(`/blob/${job.result!.blobId}`)).arrayBuffer(),
-      );
+      const pdf = Buffer.from(await (await client.raw(job.result!.download)).arrayBuffer());
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       // pdfkit names an embedded subset "ABCDEF+DejaVuSans"; the fallback would be Helvetica.
       expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);

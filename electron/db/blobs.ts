@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AttestError, isAttestError } from '../../shared/api/errors';
 import { type VaultDb, first, run, runExpect, tx } from './connection';
+import { unownedBlobIds } from './blob-owners';
 import { refuseIfHeld } from './open-registry';
 import { openRegularFile } from './regular-file';
 import { reclaimFreePages } from './space';
@@ -191,15 +192,19 @@ function deleteBlobRows(db: VaultDb, blobId: number): void {
   run(db, db.qb.deleteFrom('blob').where('id', '=', blobId));
 }
 
-/** Removes what interrupted puts left behind. Called at every open. */
+/**
+ * Removes what interrupted puts left behind, and any stored file no record owns (DESIGN §3: a
+ * blob goes with its last owner). Called at every open — never by verify, which only reads.
+ */
 export function removePendingBlobs(db: VaultDb): number {
   return tx(db, () => {
     const pending = db.sqlite
       .prepare(`SELECT id FROM blob WHERE state = 'pending'`)
       .pluck()
       .all() as number[];
-    for (const id of pending) deleteBlobRows(db, id);
-    return pending.length;
+    const unowned = unownedBlobIds(db);
+    for (const id of [...pending, ...unowned]) deleteBlobRows(db, id);
+    return pending.length + unowned.length;
   });
 }
 

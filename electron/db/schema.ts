@@ -112,6 +112,9 @@ export interface SubserviceOrgTable {
   bridge_gap: string | null;
   report_blob_id: number | null;
   report_file_name: string | null;
+  /** The stored report's SHA-256 and size, as recorded when it was attached (blob ownership). */
+  report_sha256: string | null;
+  report_size: number | null;
   monitoring_control_id: string | null;
   archived_at: string | null;
   created_at: string;

@@ -6,6 +6,7 @@ import type { IdSource } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { EventBus } from './events';
 import type { JobManager } from './jobs';
+import type { OutputStaging } from './outputs';
 import type { UploadStaging } from './uploads';
 
 /** Everything a handler may use. One vault is open per process, at most. */
@@ -20,6 +21,8 @@ export interface RpcContext {
   readonly jobs: JobManager;
   /** Present when the HTTP transport is running (browser mode). */
   uploads: UploadStaging | null;
+  /** Browser mode: generated files waiting to be downloaded (no Save dialog there). */
+  outputs: OutputStaging | null;
   vault: Vault | null;
   /** New at every open of a vault (announced in `vault.changed`); null when none is open. */
   openId: string | null;

@@ -2,7 +2,7 @@ import { CLI_CALLER } from './callers';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodName } from '../../shared/api/index';
 import { silentLogger } from '../platform/logger';
 import { connect } from '../testing/http-client';
@@ -28,6 +28,9 @@ const TRANSPORTS: Transport[] = [
         transport: 'direct',
         call: (m, input) => dispatch(runtime, m, input, CLI_CALLER),
         source: async (path) => ({ path }),
+        download: async () => {
+          throw new Error('direct dispatch saves to a path; nothing to download');
+        },
       },
       close: async () => {},
     }),
@@ -52,6 +55,12 @@ const TRANSPORTS: Transport[] = [
               body: readFileSync(path),
             });
             return { uploadId: ((await res.json()) as { uploadId: string }).uploadId };
+          },
+          download: async (address) => {
+            const res = await client.raw(address);
+            if (res.status !== 200) throw new Error(`GET ${address}: ${res.status}`);
+            expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+            return Buffer.from(await res.arrayBuffer());
           },
         },
         close: () => server.close(),

@@ -1,5 +1,5 @@
 import { CLI_CALLER } from './callers';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -147,10 +147,25 @@ describe('vault.changed', () => {
     expect(seen).toEqual([]);
 
     // A job announces what it wrote when it has finished writing it.
-    const started = await dispatch(ctx, 'tasks.export', { format: 'csv' }, CLI_CALLER);
+    const csv = join(ctx.home, 'pbc.csv');
+    writeFileSync(csv, 'PBC #,Item Requested\r\nPBC-1,Access review\r\n');
+    const input = { source: { path: csv }, fileName: 'pbc.csv', mapping: { ref: 'PBC #' } };
+    const started = await dispatch(ctx, 'requests.import', input, CLI_CALLER);
     expect(seen).toEqual([]);
-    await ctx.jobs.wait((started as { value: { jobId: string } }).value.jobId);
-    expect(seen).toEqual([expect.objectContaining({ reason: 'updated', domains: ['files'] })]);
+    const job = await ctx.jobs.wait((started as { value: { jobId: string } }).value.jobId);
+    expect(job.state).toBe('succeeded');
+    expect(seen).toEqual([expect.objectContaining({ reason: 'updated', domains: ['requests'] })]);
+
+    // Generating a file writes nothing in the vault: it announces nothing.
+    seen.length = 0;
+    const exported = await dispatch(
+      ctx,
+      'tasks.export',
+      { format: 'csv', saveTo: { path: join(ctx.home, 'plan.csv') } },
+      CLI_CALLER,
+    );
+    await ctx.jobs.wait((exported as { value: { jobId: string } }).value.jobId);
+    expect(seen).toEqual([]);
 
     // Another opening of the same vault is told apart.
     await dispatch(ctx, 'vault.close', {}, CLI_CALLER);

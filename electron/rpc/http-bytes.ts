@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isAttestError } from '../../shared/api/errors';
@@ -11,7 +12,7 @@ import { sanitiseFileName } from './uploads';
 
 /**
  * `POST /upload?name=<fileName>`: the request body, streamed into the staging area. Answers
- * `{ uploadId, fileName, size }`; the id is what `blobs.add` (and later adding methods) accept.
+ * `{ uploadId, fileName, size }`; the id is what file-taking methods accept as `source.uploadId`.
  * Too large — by `Content-Length` before anything is written, or by counting as it arrives —
  * answers 413 and leaves nothing in staging. Other failures answer 500 with `{ ok: false, error }`
  * (closed codes, e.g. `disk_full`).
@@ -122,4 +123,54 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * `GET /outputs/<id>`: a generated file (an export, a report) waiting for the browser, sent as an
+ * attachment under the name Attest gave it. Sandboxed and never sniffed, like stored files.
+ */
+export async function handleOutput(
+  ctx: RpcContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  outputId: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendText(res, 405, 'Read generated files with GET.', { Allow: 'GET, HEAD' });
+    return;
+  }
+  let output;
+  try {
+    output = ctx.outputs?.get(outputId);
+  } catch (e) {
+    sendText(res, 404, isAttestError(e) ? e.message : 'Not found.');
+    return;
+  }
+  if (!output) {
+    sendText(res, 404, 'Not found.');
+    return;
+  }
+  const size = statSync(output.path, { throwIfNoEntry: false })?.size;
+  if (size === undefined) {
+    sendText(res, 404, 'That file is no longer waiting; export it again.');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': contentTypeFor(output.fileName),
+    'Content-Length': String(size),
+    'Content-Disposition': contentDisposition('attachment', output.fileName),
+    'Content-Security-Policy': BLOB_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, no-store',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  try {
+    await pipeline(createReadStream(output.path), res);
+  } catch (e) {
+    if (!res.destroyed) res.destroy();
+    if (!req.destroyed) ctx.logger.warn('output stream failed', { outputId, error: String(e) });
+  }
 }

@@ -237,8 +237,12 @@ describe('HTTP transport: no local paths from a browser', () => {
       await client.call('vault.create', { file: 'mine.attest', engagement: { name: 'Mine' } }),
     ).toMatchObject({ ok: true });
     const refusals: [string, unknown][] = [
-      ['blobs.add', { source: { path: '/etc/passwd' } }],
-      ['blobs.add', { source: { path: '/dev/zero' } }],
+      ['requests.previewImport', { source: { path: '/etc/passwd' }, fileName: 'passwd.csv' }],
+      [
+        'requests.import',
+        { source: { path: '/dev/zero' }, fileName: 'zero.csv', mapping: { ref: 'PBC #' } },
+      ],
+      ['tasks.export', { format: 'csv', saveTo: { path: join(root, 'plan.csv') } }],
       ['requests.previewImport', { source: { path: '/etc/hosts' }, fileName: 'hosts.csv' }],
       ['vault.saveCopy', { file: join(root, 'outside.attest') }],
       ['vault.open', { file: '/etc/passwd' }],
@@ -343,7 +347,7 @@ describe('HTTP transport: bytes and events', () => {
     await waitUntil(() => ctx.uploads!.stagedFiles().length === 0);
   });
 
-  it('uploads a file, stores it with blobs.add (job events over SSE) and streams it back', async () => {
+  it('uploads a file, stores it as a vendor report (job events over SSE) and streams it back', async () => {
     const { server, ctx } = await startServer();
     const client = await connect(server.tokenUrl);
     const stream = await client.events();
@@ -352,6 +356,14 @@ describe('HTTP transport: bytes and events', () => {
       await client.call('vault.create', { file: 'acme', engagement: ENGAGEMENT }),
     ).toMatchObject({ ok: true });
     await stream.waitFor((e) => e.event === 'vault.changed');
+    expect(await client.call('scope.confirm', {})).toMatchObject({ ok: true });
+    const org = await client.call('sd.saveSubservice', {
+      name: 'Hosting provider',
+      services: 'Hosting',
+      method: 'inclusive',
+      criteria: ['CC6.4'],
+    });
+    if (!org.ok) throw new Error(org.error.message);
 
     const bytes = Buffer.from('<script>alert(1)</script> évidence ✓\n'.repeat(2000), 'utf8');
     const up = await client.raw('/upload?name=Prüfbericht%20(final).html', {
@@ -363,7 +375,11 @@ describe('HTTP transport: bytes and events', () => {
     expect(upload).toMatchObject({ fileName: 'Prüfbericht (final).html', size: bytes.length });
     expect(upload.uploadId).toMatch(/^up_[a-z0-9]+$/);
 
-    const added = await client.call('blobs.add', { source: { uploadId: upload.uploadId } });
+    const added = await client.call('sd.attachSubserviceReport', {
+      id: (org.value as { id: string }).id,
+      source: { uploadId: upload.uploadId },
+      fileName: upload.fileName,
+    });
     if (!added.ok) throw new Error(added.error.message);
     const { jobId } = added.value as { jobId: string };
     let job: { state: string; result: { blobId: number; size: number } | null };

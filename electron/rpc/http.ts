@@ -4,7 +4,7 @@ import { AttestError } from '../../shared/api/errors';
 import { SECURITY_HEADERS } from '../platform/csp';
 import type { RpcContext } from './context';
 import { HttpAuth } from './http-auth';
-import { handleBlob, handleUpload } from './http-bytes';
+import { handleBlob, handleOutput, handleUpload } from './http-bytes';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits, SlowBodyGuard } from './http-limits';
 import { NOT_SIGNED_IN_PAGE, wantsHtml } from './http-pages';
 import { sendHtml, sendText } from './http-respond';
@@ -100,7 +100,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const blob = /^\/blob\/([^/]+)$/.exec(path);
     if (blob) return handleBlob(ctx, req, res, blob[1]!, query);
-    if (/^\/(rpc|blob|upload|events)(\/|$)/.test(path)) return sendText(res, 404, 'Not found.');
+    const output = /^\/outputs\/(out_[0-9a-f]{1,40})$/.exec(path);
+    if (output) return handleOutput(ctx, req, res, output[1]!);
+    if (/^\/(rpc|blob|upload|events|outputs)(\/|$)/.test(path))
+      return sendText(res, 404, 'Not found.');
     return serveStatic(uiDir, req, res, path);
   }
 

@@ -173,7 +173,10 @@ describe('paths over IPC', () => {
     const file = join(home, 'evidence.txt');
     writeFileSync(file, 'bytes');
     const add = () =>
-      ipcMain.invoke(IPC_INVOKE, UI, { method: 'blobs.add', input: { source: { path: file } } });
+      ipcMain.invoke(IPC_INVOKE, UI, {
+        method: 'requests.import',
+        input: { source: { path: file }, fileName: 'pbc.csv', mapping: { ref: 'PBC #' } },
+      });
     expect(await add()).toMatchObject({ ok: false, error: { code: 'validation' } });
     // Another origin cannot grant anything.
     ipcMain.send(IPC_GRANT, 'https://evil.example/', [file]);
@@ -184,8 +187,8 @@ describe('paths over IPC', () => {
     for (const path of ['/dev/zero', home]) {
       ipcMain.send(IPC_GRANT, UI, [path]);
       const reply = await ipcMain.invoke(IPC_INVOKE, UI, {
-        method: 'blobs.add',
-        input: { source: { path } },
+        method: 'requests.import',
+        input: { source: { path }, fileName: 'x.csv', mapping: { ref: 'PBC #' } },
       });
       expect(reply).toMatchObject({ ok: false, error: { code: 'validation' } });
     }

@@ -2,21 +2,25 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { AttestError } from '../../shared/api/errors';
 import type { MethodName } from '../../shared/api/index';
+import { heldBy } from '../db/open-registry';
 import type { Caller } from './callers';
 
 /**
  * Every method that takes a path, with what the path is for (docs/decisions.md lists them).
  * `source`: `input.source.path`, a file to read into the vault. `vault`: `input.file`, a vault to
- * open, create or copy to — an absolute path or a bare name inside ATTEST_HOME.
+ * open, create or copy to — an absolute path or a bare name inside ATTEST_HOME. `output`:
+ * `input.saveTo.path`, where a generated file is written (a browser gets a download instead).
  */
-export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'vault'>> = {
-  'blobs.add': 'source',
+export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'vault' | 'output'>> = {
   'requests.previewImport': 'source',
   'requests.import': 'source',
   'sd.attachSubserviceReport': 'source',
   'vault.create': 'vault',
   'vault.open': 'vault',
   'vault.saveCopy': 'vault',
+  'tasks.export': 'output',
+  'requests.export': 'output',
+  'sd.export': 'output',
 };
 
 const refuse = (field: string[], message: string) =>
@@ -48,6 +52,23 @@ export function checkPathRules(
       );
     }
     requireRegularFile(path, ['source', 'path']);
+    return;
+  }
+  if (use === 'output') {
+    const path = (input as { saveTo?: { path: string } }).saveTo?.path;
+    if (path === undefined) return;
+    if (caller.transport === 'http') {
+      throw refuse(
+        ['saveTo', 'path'],
+        'In a browser, generated files are downloaded; a path on this computer is not accepted.',
+      );
+    }
+    if (caller.transport === 'ipc' && !caller.isGranted?.(path)) {
+      throw refuse(['saveTo', 'path'], 'Choose where to save the file with the Save dialog.');
+    }
+    if (heldBy(path)) {
+      throw refuse(['saveTo', 'path'], 'That is an open vault; choose another file name.');
+    }
     return;
   }
   const file = (input as { file?: string }).file;

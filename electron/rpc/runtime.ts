@@ -6,6 +6,7 @@ import { type RpcContext, newRuntimeState } from './context';
 import { EventBus } from './events';
 import { closeCurrent } from './handlers/vault';
 import { JobManager } from './jobs';
+import { OutputStaging } from './outputs';
 import { UploadStaging } from './uploads';
 
 export interface RuntimeOptions {
@@ -40,12 +41,17 @@ export function createRuntime(options: RuntimeOptions): RpcContext & { dispose()
           options.uploadLimitBytes,
         )
       : null,
+    // With uploads comes the browser: generated files are downloaded, not saved to a path.
+    outputs: options.uploads
+      ? new OutputStaging(join(options.home, 'staging', `${process.pid}-outputs`))
+      : null,
     vault: null,
     openId: null,
     state: newRuntimeState(),
     async dispose() {
       await closeCurrent(ctx);
       ctx.uploads?.dispose();
+      ctx.outputs?.dispose();
     },
   };
   return ctx;

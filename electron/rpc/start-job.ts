@@ -2,6 +2,7 @@ import { AttestError } from '../../shared/api/errors';
 import { type JobMethodName, type JobResult, methods } from '../../shared/api/index';
 import type { FileSource } from '../../shared/api/methods/blobs';
 import { type RpcContext, announceChange } from './context';
+import { type GeneratedDocument, hashFile, writeGenerated } from '../core/files/generated';
 import type { JobContext } from './jobs';
 
 /**
@@ -105,4 +106,47 @@ export function discardUpload(
   }
   uploads.release(uploadId);
   return { outcome: 'discarded' };
+}
+
+/**
+ * A job that generates a file (an export, a report): written to `saveTo` when the caller named a
+ * place (desktop Save dialog, CLI `--out`), else kept for the browser to download
+ * (`GET /outputs/<id>`). Never stored in the vault. The runner produces the document; its writing,
+ * hashing and placing are done here, once, for every generated file.
+ */
+export function startOutputJob<M extends JobMethodName>(
+  ctx: RpcContext,
+  method: M,
+  label: string,
+  saveTo: { path: string } | undefined,
+  produce: (job: JobContext) => Promise<GeneratedDocument>,
+): { jobId: string } {
+  if (!saveTo && !ctx.outputs) {
+    throw new AttestError('validation', 'Choose where to save the file.', [
+      { path: ['saveTo'], message: 'Choose where to save the file' },
+    ]);
+  }
+  return startJob(ctx, method, label, async (job) => {
+    const doc = await produce(job);
+    if (saveTo) {
+      const written = await writeGenerated(doc, saveTo.path, job.signal);
+      return { ...written, savedTo: written.path, download: null } as unknown as JobResult<M>;
+    }
+    const output = ctx.outputs!.reserve(doc.fileName);
+    try {
+      await doc.write(output.path, job.signal);
+      if (job.signal.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was saved.');
+      const { size, sha256 } = await hashFile(output.path);
+      return {
+        fileName: output.fileName,
+        size,
+        sha256,
+        savedTo: null,
+        download: `/outputs/${output.id}`,
+      } as unknown as JobResult<M>;
+    } catch (e) {
+      ctx.outputs!.release(output.id);
+      throw e;
+    }
+  });
 }

@@ -25,3 +25,34 @@ export async function newTestVault(
     ids: sequentialIds(),
   });
 }
+
+/**
+ * Stores a file the way the app does, owned by a record (DESIGN §3): as the SOC report of a
+ * subservice organisation (created, with the scope confirmed, if the vault has none yet).
+ * Answers the stored blob's id.
+ */
+export async function storeOwnedFile(vault: Vault, path: string): Promise<number> {
+  const { applyScope } = await import('../core/scope/apply-scope');
+  const { attachSubserviceReport, saveSubservice } = await import('../core/sd/subservices');
+  const { listCriteria } = await import('../core/scope/criteria');
+  if (listCriteria(vault, true).length === 0) applyScope(vault);
+  const org = saveSubservice(vault, {
+    name: `Vendor ${path.split('/').pop()}`,
+    services: 'Hosting',
+    method: 'inclusive',
+    criteria: ['CC6.4'],
+    csocs: [],
+    vendorCuecs: [],
+    report: {
+      type: null,
+      periodStart: null,
+      periodEnd: null,
+      opinion: null,
+      exceptions: '',
+      reviewedOn: null,
+      bridgeGap: '',
+    },
+    monitoringControlId: null,
+  });
+  return (await attachSubserviceReport(vault, org.id, path, 'report.pdf')).blobId;
+}

@@ -11,14 +11,3 @@ export function blobUrl(blobId: number, options: { fileName?: string; download?:
   const search = query.toString();
   return `/blob/${blobId}${search ? `?${search}` : ''}`;
 }
-
-/** Offers a stored file as a download, named as Attest named it. */
-export function downloadBlob(blobId: number, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = blobUrl(blobId, { fileName, download: true });
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-}

@@ -272,9 +272,3 @@ export const draftSchema = z.object({
 export type Draft = z.infer<typeof draftSchema>;
 
 export const EXPORT_FORMATS = ['md', 'docx', 'pdf'] as const;
-export const exportResultSchema = z.object({
-  blobId: z.number().int(),
-  fileName: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-});

@@ -105,6 +105,12 @@ export const VERIFY_PROBLEM_KINDS = [
   'row_deleted',
   'blob_altered',
   'blob_incomplete',
+  /** An owner's file is gone. */
+  'blob_missing',
+  /** A stored file is not the one its owner recorded (hash or size). */
+  'blob_owner_mismatch',
+  /** A stored file (or parts of one) that no record owns. */
+  'blob_unowned',
 ] as const;
 
 export const verifyProblemSchema = z.object({

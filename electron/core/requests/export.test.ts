@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blobChunks } from '../../db/blobs';
+import { writeGenerated } from '../files/generated';
 import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
 import { createPerson } from '../people/people';
@@ -47,10 +46,10 @@ describe('exporting the request list', () => {
     commentOnRequest(vault, third!.id, 'Asked for the Q1 tickets again');
 
     for (const format of ['csv', 'xlsx'] as const) {
-      const file = await exportRequests(vault, format);
+      const file = exportRequests(vault, format);
       expect(file.fileName).toBe(`Request-List_Acme-Analytics-Ltd_2026-01-15.${format}`);
       const path = join(dir, file.fileName);
-      writeFileSync(path, Buffer.concat([...blobChunks(vault.db, file.blobId)]));
+      await writeGenerated(file, path);
       const rows = readBackWithPython(path, format);
       expect(rows[0]).toEqual([...PBC_CSV_HEADERS, ...OURS]);
       expect(rows.map((r) => r[0])).toEqual(['PBC #', 'PBC-001', 'PBC-002', 'PBC-010']);
@@ -99,9 +98,9 @@ describe('exporting the request list', () => {
       fileName: 'v3.csv',
       mapping: { ref: 'Request ID' },
     });
-    const file = await exportRequests(vault, 'csv');
+    const file = exportRequests(vault, 'csv');
     const path = join(dir, 'out.csv');
-    writeFileSync(path, Buffer.concat([...blobChunks(vault.db, file.blobId)]));
+    await writeGenerated(file, path);
     const rows = readBackWithPython(path, 'csv');
     expect(rows[0]).toEqual(['Request ID', 'Owner note', ...XLSX_HEADERS.slice(1), ...OURS]);
     expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
@@ -128,14 +127,14 @@ describe('exporting the request list', () => {
       fileName: 'pbc.csv',
       mapping: { ref: 'Request ID' },
     });
-    const csv = await exportRequests(vault, 'csv');
+    const csv = exportRequests(vault, 'csv');
     const csvPath = join(dir, 'out.csv');
-    writeFileSync(csvPath, Buffer.concat([...blobChunks(vault.db, csv.blobId)]));
+    await writeGenerated(csv, csvPath);
     expect(readBackWithPython(csvPath, 'csv')[1]!.slice(1, 5)).toEqual(hostile.map((h) => `'${h}`));
 
-    const xlsx = await exportRequests(vault, 'xlsx');
+    const xlsx = exportRequests(vault, 'xlsx');
     const xlsxPath = join(dir, 'out.xlsx');
-    writeFileSync(xlsxPath, Buffer.concat([...blobChunks(vault.db, xlsx.blobId)]));
+    await writeGenerated(xlsx, xlsxPath);
     const cells = readXlsxCellsWithPython(xlsxPath).filter((c) => /^[B-E]2$/.test(c.ref));
     expect(cells.map((c) => [c.value, c.type, c.formula, c.quotePrefix])).toEqual(
       hostile.map((h) => [h, 's', false, true]),

@@ -6,7 +6,7 @@
 import type { AuditRequest } from '../../../shared/api/requests';
 import { REQUEST_STATUS_LABELS } from '../../../shared/domain/requests';
 import { listPeople } from '../../db/repos/people';
-import { type GeneratedFile, fileSlug, storeGeneratedFile } from '../files/generated';
+import { type GeneratedDocument, fileSlug } from '../files/generated';
 import { type Column, writeCsv, writeXlsx } from '../files/tabular';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
@@ -57,11 +57,7 @@ function valuesByColumn(r: AuditRequest): Map<string, string> {
   return new Map(cols.map((c, i) => [keyOf(c.header, c.occurrence), r.auditorColumns[i]!.value]));
 }
 
-export async function exportRequests(
-  vault: Vault,
-  format: 'csv' | 'xlsx',
-  signal?: AbortSignal,
-): Promise<GeneratedFile> {
+export function exportRequests(vault: Vault, format: 'csv' | 'xlsx'): GeneratedDocument {
   const requests = filterRequests(vault, { includeArchived: false });
   const people = new Map(listPeople(vault.db, true).map((p) => [p.id, p.name]));
   const values = new Map(requests.map((r) => [r.id, valuesByColumn(r)]));
@@ -84,13 +80,11 @@ export async function exportRequests(
   const engagement = getEngagement(vault);
   const client = fileSlug(engagement.client || engagement.name, 'engagement');
   const fileName = `Request-List_${client}_${vault.now().slice(0, 10)}.${format}`;
-  return storeGeneratedFile(
-    vault,
+  return {
     fileName,
-    async (path) =>
+    write: async (path) =>
       format === 'csv'
         ? writeCsv(path, columns, requests)
         : writeXlsx(path, 'Request list', columns, requests),
-    signal,
-  );
+  };
 }

@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { SdDocument } from '../../../shared/domain/system-description';
 import { exportFileName, timingLabel } from '../../../shared/domain/system-description-wording';
-import type { BlobProgress } from '../../db/blobs';
-import { type GeneratedFile, storeGeneratedFile } from '../files/generated';
+import type { GeneratedDocument } from '../files/generated';
 import { renderDocx } from '../../reports/docx';
 import { renderPdf } from '../../reports/pdf';
 import type { RenderInput } from '../../reports/types';
@@ -12,25 +11,20 @@ import { currentDraft } from './draft';
 
 export type ExportFormat = 'md' | 'docx' | 'pdf';
 
-export type ExportedDocument = GeneratedFile;
-
 const TITLES: Record<SdDocument, string> = {
   description: 'System description',
   assertion: 'Management’s assertion',
 };
 
 /**
- * Renders the current draft (the user's edit, else generated) and stores the file in the vault's
- * blob store, from where it is read back like any stored file (`GET /blob/<id>`, `app://blob/<id>`).
- * The rendered bytes go through a temporary file so the store's one ingest path — streamed,
- * hashed, deduplicated, cancellable — is the only way bytes enter the vault.
+ * Renders the current draft (the user's edit, else generated) as Markdown, DOCX or PDF; the
+ * caller writes it where the user asked (never into the vault).
  */
 export async function exportDocument(
   vault: Vault,
   document: SdDocument,
   format: ExportFormat,
-  options: { signal?: AbortSignal; onProgress?: (p: BlobProgress) => void } = {},
-): Promise<ExportedDocument> {
+): Promise<GeneratedDocument> {
   const { markdown, blocks } = currentDraft(vault, document);
   const engagement = getEngagement(vault);
   const generatedOn = vault.now().slice(0, 10);
@@ -46,5 +40,5 @@ export async function exportDocument(
         ? await renderDocx(input)
         : await renderPdf(input);
   const fileName = exportFileName(document, client, generatedOn, format);
-  return storeGeneratedFile(vault, fileName, (path) => writeFile(path, bytes), options.signal);
+  return { fileName, write: (path) => writeFile(path, bytes) };
 }

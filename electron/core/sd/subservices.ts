@@ -1,5 +1,6 @@
 import type { Subservice, SubserviceValues } from '../../../shared/api/sd';
 import { recordChange } from '../../db/audit';
+import { releaseBlob } from '../../db/blob-owners';
 import { putBlobFromFile, type BlobProgress } from '../../db/blobs';
 import { tx } from '../../db/connection';
 import type { SubserviceOrgTable } from '../../db/schema';
@@ -17,7 +18,14 @@ export function saveSubservice(vault: Vault, values: SubserviceValues): Subservi
     const r = fields.report;
     const columns: Omit<
       SubserviceOrgTable,
-      'id' | 'archived_at' | 'created_at' | 'updated_at' | 'report_blob_id' | 'report_file_name'
+      | 'id'
+      | 'archived_at'
+      | 'created_at'
+      | 'updated_at'
+      | 'report_blob_id'
+      | 'report_file_name'
+      | 'report_sha256'
+      | 'report_size'
     > = {
       name: fields.name,
       services: fields.services,
@@ -32,7 +40,10 @@ export function saveSubservice(vault: Vault, values: SubserviceValues): Subservi
       monitoring_control_id: fields.monitoringControlId,
     };
     // The attached report file is kept across edits; only attaching replaces it.
-    const kept = id === undefined ? { report_blob_id: null, report_file_name: null } : {};
+    const kept =
+      id === undefined
+        ? { report_blob_id: null, report_file_name: null, report_sha256: null, report_size: null }
+        : {};
     const row = saveRecord(
       vault,
       'subservice_org',
@@ -105,7 +116,7 @@ export interface AttachedReport {
 
 /**
  * Streams the organisation's SOC report into the blob store and, in the same final transaction,
- * links it to the organisation (replacing any earlier file; the earlier bytes stay stored). An
+ * links it to the organisation (replacing any earlier file, whose bytes go once nothing owns them). An
  * organisation deleted or missing by then fails the whole attach, leaving nothing behind.
  */
 export async function attachSubserviceReport(
@@ -121,10 +132,13 @@ export async function attachSubserviceReport(
     signal: options.signal,
     onProgress: options.onProgress,
     finalize: (blobId, info) => {
-      requireRow(vault, 'subservice_org', id);
+      const previous = requireRow(vault, 'subservice_org', id).report_blob_id;
+      // The organisation owns its report: its recorded state vouches for the bytes.
       updateRow(vault.db, 'subservice_org', id, {
         report_blob_id: blobId,
         report_file_name: fileName,
+        report_sha256: info.sha256,
+        report_size: info.size,
         updated_at: vault.now(),
       });
       recordChange(vault, {
@@ -133,6 +147,8 @@ export async function attachSubserviceReport(
         entityId: id,
         payload: { reportFile: { blobId, fileName, sha256: info.sha256, size: info.size } },
       });
+      // The report it replaces goes once nothing else owns the same bytes.
+      if (previous !== null && previous !== blobId) releaseBlob(vault.db, previous);
     },
   });
   return {

@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blobChunks } from '../../db/blobs';
+import { writeGenerated } from '../files/generated';
 import { readBackWithPython, readXlsxCellsWithPython } from '../../testing/read-back';
 import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
@@ -26,9 +25,8 @@ describe('exporting the remediation plan', () => {
     createTask(vault, { title: '=HYPERLINK("x")', description: 'two\nlines, "quoted"' });
 
     for (const format of ['csv', 'xlsx'] as const) {
-      const file = await exportTasks(vault, format);
-      const path = join(dir, file.fileName);
-      writeFileSync(path, Buffer.concat([...blobChunks(vault.db, file.blobId)]));
+      const doc = exportTasks(vault, format);
+      const { path } = await writeGenerated(doc, join(dir, doc.fileName));
       const rows = readBackWithPython(path, format);
       expect(rows[0]!.slice(0, 6)).toEqual(['Task', 'Title', 'Status', 'Priority', 'Owner', 'Due']);
       expect(rows[1]!.slice(0, 6)).toEqual([

@@ -2,7 +2,7 @@ import type { Task } from '../../../shared/api/tasks';
 import { listControlRows } from '../../db/repos/controls';
 import { listPeople } from '../../db/repos/people';
 import { type Column, writeCsv, writeXlsx } from '../files/tabular';
-import { fileSlug, storeGeneratedFile, type GeneratedFile } from '../files/generated';
+import { type GeneratedDocument, fileSlug } from '../files/generated';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 import { listTasks } from './tasks';
@@ -14,12 +14,8 @@ const STATUS: Record<Task['status'], string> = {
   done: 'Done',
 };
 
-/** The remediation plan as CSV or XLSX, stored in the vault like any generated document. */
-export async function exportTasks(
-  vault: Vault,
-  format: 'csv' | 'xlsx',
-  signal?: AbortSignal,
-): Promise<GeneratedFile> {
+/** The remediation plan as CSV or XLSX, read now and written where the caller says. */
+export function exportTasks(vault: Vault, format: 'csv' | 'xlsx'): GeneratedDocument {
   const tasks = listTasks(vault);
   const people = new Map(listPeople(vault.db, true).map((p) => [p.id, p.name]));
   const refs = new Map(
@@ -48,13 +44,11 @@ export async function exportTasks(
   ];
   const client = fileSlug(getEngagement(vault).client || getEngagement(vault).name, 'engagement');
   const fileName = `Remediation-Plan_${client}_${vault.now().slice(0, 10)}.${format}`;
-  return storeGeneratedFile(
-    vault,
+  return {
     fileName,
-    async (path) =>
+    write: async (path) =>
       format === 'csv'
         ? writeCsv(path, columns, tasks)
         : writeXlsx(path, 'Remediation plan', columns, tasks),
-    signal,
-  );
+  };
 }

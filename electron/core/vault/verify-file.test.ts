@@ -4,13 +4,12 @@ import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main';
-import { putBlobFromFile } from '../../db/blobs';
 import { applyScope } from '../scope/apply-scope';
 import { buildFormat1Vault } from '../../testing/old-vault';
 import { seededRandom } from '../../testing/random';
 import { REPO_ROOT, spawnTs, waitForLine } from '../../testing/spawn';
 import { captureIo, fingerprintFile, tempDir } from '../../testing/tmp';
-import { newTestVault } from '../../testing/vaults';
+import { newTestVault, storeOwnedFile } from '../../testing/vaults';
 import { closeVault } from './session';
 
 async function attest(dir: string, ...argv: string[]) {
@@ -28,7 +27,7 @@ async function richVault(dir: string): Promise<string> {
   for (let i = 0; i + 4 <= bytes.length; i += 4)
     bytes.writeUInt32LE(Math.imul(i, 2654435761) >>> 0, i);
   writeFileSync(file, bytes);
-  await putBlobFromFile(vault.db, file, { now: vault.now });
+  await storeOwnedFile(vault, file);
   closeVault(vault);
   return vault.path;
 }

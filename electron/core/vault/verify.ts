@@ -5,6 +5,7 @@ import { AUDITED_ENTITIES, type AuditedEntity, entityIdOf } from '../../db/audit
 import { checkAllBlobs } from '../../db/blobs';
 import type { VaultDb } from '../../db/connection';
 import type { Vault } from './session';
+import { checkBlobOwnership } from './verify-blobs';
 
 export interface VerifyProgress {
   filesDone: number;
@@ -72,6 +73,12 @@ export async function verifyDatabase(
   const latest = new Map<string, Latest>();
   const chain = checkChain(db, problems, latest);
   const rows = checkRows(db, problems, latest, chain.complete);
+
+  try {
+    checkBlobOwnership(db, problems);
+  } catch (e) {
+    problems.push(unreadable('Which record owns each stored file could not be read', e));
+  }
 
   let blobs = { count: 0, bytes: 0 };
   try {

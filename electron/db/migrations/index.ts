@@ -6,6 +6,7 @@ import * as m004 from './2026_11_26_004_gaps_risks_tasks';
 import * as m005 from './2026_11_26_005_requests';
 import * as m006 from './2026_11_26_006_library_baseline';
 import * as m007 from './2026_12_03_007_links_and_list_order';
+import * as m008 from './2026_12_03_008_blob_owners';
 import type { MigrationContext } from './context';
 
 export interface Migration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026_11_26_005_requests', up: m005.up },
   { name: '2026_11_26_006_library_baseline', up: m006.up },
   { name: m007.NAME, up: m007.up },
+  { name: m008.NAME, up: m008.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { type Envelope, type Input, type MethodName, methods } from '../../../shared/api/index';
+import type { GeneratedFile } from '../../../shared/api/files';
 import type { Job } from '../../../shared/api/jobs';
 import type { FileSource } from '../../../shared/api/methods/blobs';
 
@@ -14,6 +15,39 @@ export interface Harness {
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Envelope>;
   /** A file as this transport hands it over: its path, or an upload of it. */
   source(path: string): Promise<FileSource>;
+  /** HTTP: downloads a generated file from its `/outputs/<id>` address. */
+  download(address: string): Promise<Buffer>;
+}
+
+let exportCounter = 0;
+
+/**
+ * Runs an export job the way this transport's user would: the desktop and the CLI name where to
+ * save it, a browser downloads it. Answers the job's result and the file's bytes.
+ */
+export async function exported<M extends 'tasks.export' | 'requests.export' | 'sd.export'>(
+  t: Harness,
+  method: M,
+  input: Input<M>,
+): Promise<{ result: GeneratedFile; bytes: Buffer }> {
+  const saveTo =
+    t.transport === 'direct' ? { path: join(t.home, `export-${++exportCounter}.out`) } : undefined;
+  const { jobId } = (await ok(t, method, {
+    ...input,
+    ...(saveTo ? { saveTo } : {}),
+  } as Input<M>)) as {
+    jobId: string;
+  };
+  const job = await finish(t, jobId);
+  if (job.state !== 'succeeded') throw new Error(`${method}: ${JSON.stringify(job.error)}`);
+  const result = job.result as GeneratedFile;
+  if (saveTo) {
+    expect(result).toMatchObject({ savedTo: saveTo.path, download: null });
+    return { result, bytes: readFileSync(saveTo.path) };
+  }
+  expect(result.savedTo).toBeNull();
+  expect(result.download).toMatch(/^\/outputs\/out_[0-9a-f]+$/);
+  return { result, bytes: await t.download(result.download!) };
 }
 
 export type Case = (t: Harness) => Promise<void>;

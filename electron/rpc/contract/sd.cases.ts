@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { type Case, type Harness, fails, finish, freshVault, nextId, ok } from './harness';
+import {
+  type Case,
+  exported,
+  type Harness,
+  fails,
+  finish,
+  freshVault,
+  nextId,
+  ok,
+} from './harness';
 
 /** A vault for Acme with Security + Availability confirmed (Type II unless asked). */
 async function describedVault(t: Harness, reportType: 'type1' | 'type2' = 'type2') {
@@ -439,37 +448,30 @@ export const sdCases = {
     await describedVault(t);
     const markdown = '# Acme description\n\nEdited by management.\n';
     await ok(t, 'sd.saveDraft', { document: 'description', markdown });
-    const md = await finish(
-      t,
-      (await ok(t, 'sd.export', { document: 'description', format: 'md' })).jobId,
-    );
-    expect(md.state).toBe('succeeded');
-    const mdResult = md.result as {
-      blobId: number;
-      fileName: string;
-      sha256: string;
-      size: number;
-    };
-    expect(mdResult.sha256).toBe(createHash('sha256').update(markdown).digest('hex'));
-    expect(mdResult.fileName).toMatch(
-      /^System-Description_Acme-Analytics-Ltd_\d{4}-\d{2}-\d{2}\.md$/,
-    );
-    expect(await ok(t, 'blobs.get', { blobId: mdResult.blobId })).toMatchObject({
-      size: mdResult.size,
-    });
+    const blobsBefore = (await ok(t, 'vault.info', {})).counts.blobs;
+    const md = await exported(t, 'sd.export', { document: 'description', format: 'md' });
+    expect(md.bytes.toString('utf8')).toBe(markdown);
+    expect(md.result.sha256).toBe(createHash('sha256').update(markdown).digest('hex'));
+    expect(md.result.size).toBe(md.bytes.length);
+    // A chosen path names the file; a download keeps the name Attest gives it.
+    if (!md.result.savedTo)
+      expect(md.result.fileName).toMatch(
+        /^System-Description_Acme-Analytics-Ltd_\d{4}-\d{2}-\d{2}\.md$/,
+      );
 
     for (const format of ['docx', 'pdf'] as const) {
-      const job = await finish(
-        t,
-        (await ok(t, 'sd.export', { document: 'assertion', format })).jobId,
+      const { result, bytes } = await exported(t, 'sd.export', { document: 'assertion', format });
+      // A chosen path names the file; a download keeps the name Attest gives it.
+      if (!result.savedTo)
+        expect(result.fileName).toMatch(
+          new RegExp(`^Management-Assertion_Acme-Analytics-Ltd_.*\\.${format}$`),
+        );
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe(
+        format === 'pdf' ? '%PDF' : 'PK\u0003\u0004',
       );
-      expect(job.state).toBe('succeeded');
-      const r = job.result as { fileName: string; size: number };
-      expect(r.fileName).toMatch(
-        new RegExp(`^Management-Assertion_Acme-Analytics-Ltd_.*\\.${format}$`),
-      );
-      expect(r.size).toBeGreaterThan(1000);
     }
+    // Nothing generated is stored in the vault.
+    expect((await ok(t, 'vault.info', {})).counts.blobs).toBe(blobsBefore);
     await fails(t, 'sd.export', { document: 'description', format: 'html' }, 'validation');
   },
 } satisfies Record<string, Case>;

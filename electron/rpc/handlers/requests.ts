@@ -8,7 +8,7 @@ import { exportRequests } from '../../core/requests/export';
 import { importRequests, previewImport } from '../../core/requests/import';
 import { getRequestDetail, listRequests } from '../../core/requests/queries';
 import { requireVault } from '../context';
-import { resolveSource, startFileJob, startJob } from '../start-job';
+import { resolveSource, startFileJob, startOutputJob } from '../start-job';
 import type { HandlerSlice } from './types';
 
 export const requestHandlers: HandlerSlice<
@@ -53,13 +53,14 @@ export const requestHandlers: HandlerSlice<
     setRequestStatus(requireVault(ctx), id, { status, reopen, submittedOn }),
   'requests.comment': ({ id, body }, ctx) => commentOnRequest(requireVault(ctx), id, body),
   'requests.archive': ({ id, archived }, ctx) => archiveRequest(requireVault(ctx), id, archived),
-  'requests.export': ({ format }, ctx) => {
+  'requests.export': ({ format, saveTo }, ctx) => {
     const vault = requireVault(ctx);
-    return startJob(
+    return startOutputJob(
       ctx,
       'requests.export',
       `Exporting the request list (${format.toUpperCase()})`,
-      ({ signal }) => exportRequests(vault, format, signal),
+      saveTo,
+      async () => exportRequests(vault, format),
     );
   },
 };

@@ -12,7 +12,7 @@ import {
 } from '../../core/sd/subservices';
 import { setText } from '../../core/sd/texts';
 import { requireVault } from '../context';
-import { startFileJob, startJob } from '../start-job';
+import { startFileJob, startOutputJob } from '../start-job';
 import type { HandlerSlice } from './types';
 
 export const sdHandlers: HandlerSlice<
@@ -64,20 +64,18 @@ export const sdHandlers: HandlerSlice<
   'sd.setNone': ({ kind, asOf }, ctx) => setNone(requireVault(ctx), kind, asOf),
   'sd.draft': ({ document }, ctx) => getDraft(requireVault(ctx), document),
   'sd.saveDraft': ({ document, markdown }, ctx) => saveDraft(requireVault(ctx), document, markdown),
-  'sd.export': ({ document, format }, ctx) => {
+  'sd.export': ({ document, format, saveTo }, ctx) => {
     const vault = requireVault(ctx);
     const label = document === 'description' ? 'system description' : 'management assertion';
-    return startJob(
+    return startOutputJob(
       ctx,
       'sd.export',
       `Exporting the ${label} as ${format.toUpperCase()}`,
-      async ({ signal, progress }) => {
-        const result = await exportDocument(vault, document, format, {
-          signal,
-          onProgress: (p) => progress({ filesDone: 0, filesTotal: 1, ...p }),
-        });
-        progress({ filesDone: 1, filesTotal: 1, bytesDone: result.size, bytesTotal: result.size });
-        return result;
+      saveTo,
+      async ({ progress }) => {
+        const doc = await exportDocument(vault, document, format);
+        progress({ filesDone: 1, filesTotal: 1 });
+        return doc;
       },
     );
   },

@@ -12,7 +12,7 @@ import {
 } from '../../core/tasks/tasks';
 import { listTaskPage } from '../../db/repos/lists';
 import { requireVault } from '../context';
-import { startJob } from '../start-job';
+import { startOutputJob } from '../start-job';
 import type { HandlerSlice } from './types';
 
 export const taskHandlers: HandlerSlice<
@@ -52,13 +52,14 @@ export const taskHandlers: HandlerSlice<
   'tasks.acceptProposals': ({ controlIds }, ctx) => ({
     items: acceptProposals(requireVault(ctx), controlIds),
   }),
-  'tasks.export': ({ format }, ctx) => {
+  'tasks.export': ({ format, saveTo }, ctx) => {
     const vault = requireVault(ctx);
-    return startJob(
+    return startOutputJob(
       ctx,
       'tasks.export',
       `Exporting the remediation plan (${format.toUpperCase()})`,
-      ({ signal }) => exportTasks(vault, format, signal),
+      saveTo,
+      async () => exportTasks(vault, format),
     );
   },
 };

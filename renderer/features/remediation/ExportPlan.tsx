@@ -2,7 +2,7 @@ import { Button, Group, Menu, Paper, Progress, Text } from '@mantine/core';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { create } from 'zustand';
 import { api } from '../../api';
-import { downloadBlob } from '../../api/download';
+import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
 import { notifyError, notifySuccess } from '../../app/notify';
 
 type Format = 'csv' | 'xlsx';
@@ -22,12 +22,14 @@ const useExport = create<ExportState>()((set, get) => ({
   controller: null,
   async run(format) {
     if (get().running) return;
+    const target = await chooseSaveTarget(`Remediation-plan.${format}`, format, 'Export the plan');
+    if (!target) return;
     const controller = new AbortController();
     set({ running: format, percent: null, controller });
     try {
       const file = await api.runJob(
         'tasks.export',
-        { format },
+        { format, ...target },
         (p) => {
           const total = p.bytesTotal ?? p.filesTotal;
           const done = p.bytesTotal ? p.bytesDone : p.filesDone;
@@ -35,8 +37,8 @@ const useExport = create<ExportState>()((set, get) => ({
         },
         { signal: controller.signal },
       );
-      downloadBlob(file.blobId, file.fileName);
-      notifySuccess(`Exported ${file.fileName}; it is also kept in the vault.`);
+      deliverOutput(file);
+      notifySuccess(savedMessage(file));
     } catch (e) {
       notifyError(e);
     } finally {

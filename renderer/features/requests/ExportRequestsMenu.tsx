@@ -1,6 +1,6 @@
 import { Box, Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
-import { downloadBlob } from '../../api/download';
+import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
 import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { useJob } from '../../components/useJob';
@@ -10,20 +10,22 @@ const LABEL: Record<Format, string> = { xlsx: 'Excel (XLSX)', csv: 'CSV' };
 
 /**
  * The list back to the auditor: their columns as given, then ours. A job (with progress and
- * Cancel); the file is offered as a download and a copy stays in the vault.
+ * Cancel); the file is saved where the user chose (desktop) or downloaded (browser).
  */
 export function ExportRequestsMenu({ disabled }: { disabled?: boolean }) {
   const job = useJob();
 
   const run = async (format: Format) => {
+    const target = await chooseSaveTarget(`Request-list.${format}`, format, 'Export the list');
+    if (!target) return;
     const file = await job.run(
       `Exporting the request list as ${LABEL[format]}`,
       'requests.export',
-      { format },
+      { format, ...target },
     );
     if (!file) return;
-    downloadBlob(file.blobId, file.fileName);
-    notifySuccess(`Exported ${file.fileName}. A copy is kept in the vault.`);
+    deliverOutput(file);
+    notifySuccess(savedMessage(file));
   };
 
   if (job.running) {

@@ -2,7 +2,8 @@ import { Anchor, Button, Group, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconDownload, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SdDocument } from '../../../shared/domain/system-description';
-import { blobUrl, downloadBlob } from '../../api/download';
+import type { GeneratedFile } from '../../../shared/api/files';
+import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
 import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { useJob } from '../../components/useJob';
@@ -11,22 +12,22 @@ import { DOCUMENT_LABELS, EXPORT_FORMATS, type ExportFormat } from './sd-documen
 /** Exports a draft as Markdown, DOCX or PDF (a job, with progress), then downloads it. */
 export function ExportMenu({ document }: { document: SdDocument }) {
   const job = useJob();
-  const [last, setLast] = useState<{ blobId: number; fileName: string } | null>(null);
+  const [last, setLast] = useState<GeneratedFile | null>(null);
 
   const run = async (format: ExportFormat) => {
     const label = EXPORT_FORMATS.find((f) => f.format === format)!.label;
+    const name = `${DOCUMENT_LABELS[document].replace(/\W+/g, '-')}.${format}`;
+    const target = await chooseSaveTarget(name, format, `Export the ${label}`);
+    if (!target) return;
     const result = await job.run(
       `Exporting the ${DOCUMENT_LABELS[document].toLowerCase()} as ${label}`,
       'sd.export',
-      {
-        document,
-        format,
-      },
+      { document, format, ...target },
     );
     if (!result) return;
     setLast(result);
-    downloadBlob(result.blobId, result.fileName);
-    notifySuccess(`Exported ${result.fileName}. A copy is kept in the vault.`);
+    deliverOutput(result);
+    notifySuccess(savedMessage(result));
   };
 
   if (job.running) {
@@ -42,13 +43,8 @@ export function ExportMenu({ document }: { document: SdDocument }) {
   }
   return (
     <Group gap="sm" wrap="nowrap">
-      {last && (
-        <Anchor
-          href={blobUrl(last.blobId, { fileName: last.fileName, download: true })}
-          download={last.fileName}
-          size="xs"
-          data-testid="last-export"
-        >
+      {last?.download && (
+        <Anchor href={last.download} download={last.fileName} size="xs" data-testid="last-export">
           <Group gap={4} wrap="nowrap" component="span">
             <IconDownload size={14} aria-hidden />
             <Text span size="xs" truncate="end" maw={220}>

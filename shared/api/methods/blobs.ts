@@ -22,14 +22,6 @@ export const storedFileSchema = z.object({
 });
 
 export const blobMethods = {
-  'blobs.add': method({
-    summary: 'Store a file in the vault’s content-addressed store (a job, with progress)',
-    input: z.object({ source: fileSource, fileName: fileName.optional() }).strict(),
-    output: z.object({ jobId: z.string() }),
-    jobResult: storedFileSchema,
-    mutates: true,
-    touches: ['files'],
-  }),
   'blobs.get': method({
     summary: 'What is stored under a blob id (hash and size)',
     input: z.object({ blobId: z.number().int().positive() }).strict(),

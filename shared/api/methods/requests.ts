@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REQUEST_STATUSES } from '../../domain/requests';
 import { isoDate, pageInput, pageOf } from '../common';
 import { method } from '../define';
+import { generatedFileSchema, saveToSchema } from '../files';
 import {
   DEFAULT_REQUEST_SORT,
   dateOrderSchema,
@@ -104,16 +105,10 @@ export const requestMethods = {
   }),
   'requests.export': method({
     summary:
-      'The request list as CSV or XLSX: the auditor’s columns as given, then ours (a job; stored in the vault)',
-    input: z.object({ format: z.enum(['csv', 'xlsx']) }).strict(),
+      'The request list as CSV or XLSX: the auditor’s columns as given, then ours (a job; written to `saveTo`, or a download in a browser)',
+    input: z.object({ format: z.enum(['csv', 'xlsx']), saveTo: saveToSchema.optional() }).strict(),
     output: z.object({ jobId: z.string() }),
-    jobResult: z.object({
-      blobId: z.number().int(),
-      fileName: z.string(),
-      size: z.number().int(),
-      sha256: z.string(),
-    }),
-    mutates: true,
-    touches: ['files'],
+    jobResult: generatedFileSchema,
+    mutates: false,
   }),
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SD_TEXT_KEYS } from '../../domain/system-description';
 import { isoDate } from '../common';
 import { method } from '../define';
+import { generatedFileSchema, saveToSchema } from '../files';
 import {
   DRAFT_MAX_CHARS,
   EXPORT_FORMATS,
@@ -12,7 +13,6 @@ import {
   cuecInput,
   cuecSchema,
   draftSchema,
-  exportResultSchema,
   noneKind,
   noneStatementsSchema,
   sdDocument,
@@ -145,11 +145,17 @@ export const sdMethods = {
     touches: ['sd'],
   }),
   'sd.export': method({
-    summary: 'Render a draft as Markdown, DOCX or PDF into the vault’s blob store (a job)',
-    input: z.object({ document: sdDocument, format: z.enum(EXPORT_FORMATS) }).strict(),
+    summary:
+      'Render a draft as Markdown, DOCX or PDF (a job): written to `saveTo`, or a download in a browser',
+    input: z
+      .object({
+        document: sdDocument,
+        format: z.enum(EXPORT_FORMATS),
+        saveTo: saveToSchema.optional(),
+      })
+      .strict(),
     output: z.object({ jobId: z.string() }),
-    jobResult: exportResultSchema,
-    mutates: true,
-    touches: ['files'],
+    jobResult: generatedFileSchema,
+    mutates: false,
   }),
 } as const;

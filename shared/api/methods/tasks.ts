@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { controlId } from '../controls';
 import { method } from '../define';
+import { generatedFileSchema, saveToSchema } from '../files';
 import {
   TASK_SORT_KEYS,
   TASK_STATUSES,
@@ -103,16 +104,11 @@ export const taskMethods = {
     touches: ['tasks'],
   }),
   'tasks.export': method({
-    summary: 'The remediation plan as CSV or XLSX (a job; the file is stored in the vault)',
-    input: z.object({ format: z.enum(['csv', 'xlsx']) }).strict(),
+    summary:
+      'The remediation plan as CSV or XLSX (a job): written to `saveTo` (desktop, CLI) or offered as a download (browser); never stored in the vault',
+    input: z.object({ format: z.enum(['csv', 'xlsx']), saveTo: saveToSchema.optional() }).strict(),
     output: z.object({ jobId: z.string() }),
-    jobResult: z.object({
-      blobId: z.number().int(),
-      fileName: z.string(),
-      size: z.number().int(),
-      sha256: z.string(),
-    }),
-    mutates: true,
-    touches: ['files'],
+    jobResult: generatedFileSchema,
+    mutates: false,
   }),
 } as const;

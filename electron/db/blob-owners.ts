@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import { type VaultDb, all, run } from './connection';
+import type { AuditedEntity } from './audited';
+
+/**
+ * Every blob is owned by an audited record whose state includes the blob's SHA-256 and size
+ * (DESIGN §3): so a stored file swapped behind the app's back — bytes and blob row alike — no
+ * longer matches what its owner recorded, and `verify` names it. This lists every kind of owner
+ * (the evidence and policy modules add theirs here); `verify` checks owner ↔ blob ↔ chunks both
+ * ways, and a blob no owner references any more is removed.
+ */
+export const BLOB_OWNERS = [
+  {
+    entity: 'subservice_org',
+    table: 'subservice_org',
+    blob: 'report_blob_id',
+    sha256: 'report_sha256',
+    size: 'report_size',
+  },
+] as const satisfies readonly {
+  entity: AuditedEntity;
+  table: string;
+  blob: string;
+  sha256: string;
+  size: string;
+}[];
+
+export type BlobOwner = (typeof BLOB_OWNERS)[number];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- owner tables come from BLOB_OWNERS
+const untyped = (db: VaultDb) => db.qb as unknown as Kysely<any>;
+
+/** What each owner records of its blob, for verify. */
+export function ownedBlobs(db: VaultDb): {
+  owner: BlobOwner;
+  ownerId: string;
+  blobId: number;
+  sha256: string | null;
+  size: number | null;
+}[] {
+  return BLOB_OWNERS.flatMap((owner) =>
+    (
+      all(
+        db,
+        untyped(db)
+          .selectFrom(owner.table)
+          .select([
+            'id as ownerId',
+            `${owner.blob} as blobId`,
+            `${owner.sha256} as sha256`,
+            `${owner.size} as size`,
+          ])
+          .where(owner.blob, 'is not', null),
+      ) as { ownerId: string; blobId: number; sha256: string | null; size: number | null }[]
+    ).map((r) => ({ owner, ...r })),
+  );
+}
+
+/** Whether any record still owns the blob. */
+export function isOwned(db: VaultDb, blobId: number): boolean {
+  return BLOB_OWNERS.some(
+    (owner) =>
+      all(
+        db,
+        untyped(db).selectFrom(owner.table).select('id').where(owner.blob, '=', blobId).limit(1),
+      ).length > 0,
+  );
+}
+
+/**
+ * Removes a blob that no record owns any more (its last owner let go of it), inside the caller's
+ * transaction. Answers whether it was removed. Free pages are given back later (space.ts).
+ */
+export function releaseBlob(db: VaultDb, blobId: number): boolean {
+  if (isOwned(db, blobId)) return false;
+  run(db, db.qb.deleteFrom('blob_chunk').where('blob_id', '=', blobId));
+  return run(db, db.qb.deleteFrom('blob').where('id', '=', blobId)).changes === 1;
+}
+
+/** Complete blobs no record owns (for verify, and the clean-up at open). */
+export function unownedBlobIds(db: VaultDb): number[] {
+  const owned = new Set(ownedBlobs(db).map((o) => o.blobId));
+  return (
+    all(db, db.qb.selectFrom('blob').select('id').where('state', '=', 'complete')) as {
+      id: number;
+    }[]
+  )
+    .map((r) => r.id)
+    .filter((id) => !owned.has(id));
+}
