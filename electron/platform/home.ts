@@ -19,8 +19,8 @@ export function attestHome(env: NodeJS.ProcessEnv = process.env, fallback?: stri
  * folder). The witness of each vault's audit chain and the automatic backups live here, so the
  * app and the command see the same history of a vault (docs/decisions.md).
  */
-export function sharedHome(env: NodeJS.ProcessEnv = process.env): string {
-  return attestHome(env);
+export function sharedHome(env: NodeJS.ProcessEnv = process.env, userHome = homedir()): string {
+  return attestHome(env, join(userHome, 'Attest'));
 }
 
 export function readJsonFile<T>(path: string, fallback: T): T {

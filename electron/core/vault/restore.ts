@@ -49,16 +49,25 @@ export async function restoreBackup(
   const fingerprint = vaultFingerprint(vault.db);
   const chosen = findBackup(root, fingerprint, id);
   readVaultHeader(chosen.path); // not a vault, damaged or too new: refused before anything
-  const witnessBefore = readClosedVault(chosen.path, (db) => {
-    if (vaultFingerprint(db) !== fingerprint) {
-      throw new AttestError('integrity', `Backup ${id} holds another vault; it was not restored.`);
-    }
-    return judgeChain(db, options.witness.read(fingerprint), options.witness.fileFor(fingerprint));
-  });
-  if (witnessBefore.status === 'rewritten') {
+  const judgeBackup = () =>
+    readClosedVault(chosen.path, (db) => {
+      if (vaultFingerprint(db) !== fingerprint) {
+        throw new AttestError(
+          'integrity',
+          `Backup ${id} holds another vault; it was not restored.`,
+        );
+      }
+      return judgeChain(
+        db,
+        options.witness.read(fingerprint),
+        options.witness.fileFor(fingerprint),
+      );
+    });
+  const found = judgeBackup();
+  if (found.status === 'rewritten') {
     throw new AttestError(
       'integrity',
-      `Backup ${id} does not hold a history this computer recorded for this vault (${witnessBefore.message}) It was not restored.`,
+      `Backup ${id} does not hold a history this computer recorded for this vault (${found.message}) It was not restored.`,
     );
   }
 
@@ -92,6 +101,8 @@ export async function restoreBackup(
       diskFreeBytes: options.diskFreeBytes,
       onProgress: (p) => options.onProgress?.({ bytesDone: p.bytesDone, bytesTotal }),
     });
+    // Judged again now that the vault as it was (its newest head) is recorded too.
+    const witnessBefore = judgeBackup();
     const source = new Database(chosen.path, { readonly: true, fileMustExist: true });
     try {
       await onlineBackup(source, temp, {
