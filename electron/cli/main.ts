@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   info: async () => (await import('./commands/info')).infoCommand,
   verify: async () => (await import('./commands/verify')).verifyCommand,
   compact: async () => (await import('./commands/compact')).compactCommand,
+  backups: async () => (await import('./commands/backups')).backupsCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
   catalog: async () => (await import('./commands/catalog')).catalogCommand,
   demo: async () => (await import('./commands/demo')).demoCommand,
@@ -27,9 +28,16 @@ export const USAGE = `Usage: attest <command> [options]
        [--as-of YYYY-MM-DD | --period YYYY-MM-DD..YYYY-MM-DD] [--categories security,availability,...]
                          create a vault for one engagement
   info <vault> [--json]  the engagement, key fingerprint, format version and counts
-  verify <vault> [--json]
-                         check the audit chain, every record and every stored file;
-                         exit 1 naming each mismatch (reads only: never changes the file)
+  verify <vault> [--json] [--accept-witness]
+                         check the audit chain, every record and every stored file, and the
+                         chain against the witness this computer keeps outside the vault;
+                         exit 1 naming each mismatch (reads only: never changes the file);
+                         --accept-witness records the chain as the new baseline (after a
+                         restore by hand, or a copy that went its own way)
+  backups <vault> [--restore <id>] [--json]
+                         the vault's backups, newest first (the app makes them when it opens a
+                         vault and daily); --restore replaces the vault with one, keeping the
+                         vault as it was as a backup first
   compact <vault> [--json]
                          give the vault's free space back to the disk (needs up to about
                          twice the vault's size free while it runs)

@@ -1,3 +1,4 @@
+import type { ChainHead } from '../../shared/api/witness';
 import { AUDITED_ENTITIES, type AuditedEntity, whereEntityId } from './audited';
 import { canonicalJson, sha256Hex } from './canonical';
 import { type VaultDb, first, runExpect } from './connection';
@@ -84,4 +85,28 @@ export function recordChange(
   const entry: AuditEntry = { ...base, hash: entryHash(base) };
   runExpect(db, db.qb.insertInto('audit_event').values(entry));
   return entry;
+}
+
+/**
+ * The head of the audit chain (the anchor, DESIGN §3): the last entry's seq and hash, or seq 0
+ * and the genesis hash for an empty chain. The witness records it; exported package manifests
+ * and frozen review snapshots must record it too, so that a chain recomputed from scratch no
+ * longer extends what was anchored.
+ */
+export function chainHead(db: VaultDb): ChainHead {
+  const last = first(
+    db,
+    db.qb.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+  );
+  return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
+/** The stored hash of entry `seq`, or null when there is no such entry (0: the genesis hash). */
+export function chainHashAt(db: VaultDb, seq: number): string | null {
+  if (seq === 0) return GENESIS_HASH;
+  const row = first(
+    db,
+    db.qb.selectFrom('audit_event').select('hash').where('seq', '=', seq).limit(1),
+  );
+  return row?.hash ?? null;
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserWindow, app, dialog, ipcMain, session } from 'electron';
 import type { IPC_EVENT } from '../../shared/api/bridge';
 import { createDialogHost } from '../platform/electron-dialogs';
-import { attestHome } from '../platform/home';
+import { attestHome, sharedHome } from '../platform/home';
 import { listRecent } from '../platform/recent';
 import { APP_VERSION } from '../platform/version';
 import { dispatch } from '../rpc/dispatch';
@@ -47,7 +47,13 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   // Tests set ATTEST_HOME to a temporary folder; users get the platform's user-data folder.
   const home = attestHome(process.env, app.getPath('userData'));
-  const ctx = createRuntime({ home, app: 'Attest desktop' });
+  // The witness and the backups live where the `attest` command finds them too (~/Attest).
+  const ctx = createRuntime({
+    home,
+    app: 'Attest desktop',
+    shared: sharedHome(process.env),
+    automaticBackups: true,
+  });
   const logger = ctx.logger;
   let win: BrowserWindow | null = null;
   let ready = false;

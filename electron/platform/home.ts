@@ -13,6 +13,16 @@ export function attestHome(env: NodeJS.ProcessEnv = process.env, fallback?: stri
   return dir;
 }
 
+/**
+ * The folder the desktop app and the `attest` command share: ATTEST_HOME when it is set, else
+ * `~/Attest` — whatever the desktop app uses for its own ATTEST_HOME (the platform's user-data
+ * folder). The witness of each vault's audit chain and the automatic backups live here, so the
+ * app and the command see the same history of a vault (docs/decisions.md).
+ */
+export function sharedHome(env: NodeJS.ProcessEnv = process.env, userHome = homedir()): string {
+  return attestHome(env, join(userHome, 'Attest'));
+}
+
 export function readJsonFile<T>(path: string, fallback: T): T {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tmp';
-import { attestHome } from './home';
+import { attestHome, sharedHome } from './home';
 import { fileLogger } from './logger';
 import { forgetRecent, listRecent, rememberRecent } from './recent';
 
@@ -11,6 +11,16 @@ describe('ATTEST_HOME', () => {
     const dir = join(tempDir(), 'nested', 'home');
     expect(attestHome({ ATTEST_HOME: dir })).toBe(dir);
     expect(existsSync(dir)).toBe(true);
+  });
+
+  it('the folder the desktop app shares with the CLI is ~/Attest, whatever its own home is', () => {
+    const user = tempDir();
+    const desktopHome = attestHome({}, join(user, '.config', 'Attest'));
+    expect(desktopHome).toBe(join(user, '.config', 'Attest'));
+    expect(sharedHome({}, user)).toBe(join(user, 'Attest'));
+    // Tests (and anyone who sets it) put everything in ATTEST_HOME.
+    const dir = join(tempDir(), 'home');
+    expect(sharedHome({ ATTEST_HOME: dir }, user)).toBe(dir);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Vault } from '../core/vault/session';
 import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
 import type { Logger } from '../platform/logger';
+import type { WitnessStore } from '../platform/witness-store';
 import type { EventBus } from './events';
 import type { JobManager } from './jobs';
 import type { OutputStaging } from './outputs';
@@ -12,6 +13,12 @@ import type { UploadStaging } from './uploads';
 /** Everything a handler may use. One vault is open per process, at most. */
 export interface RpcContext {
   readonly home: string;
+  /** The witness of every vault's audit chain, kept outside the vaults (in the shared home). */
+  readonly witness: WitnessStore;
+  /** Where backups go: `<shared home>/backups`, one folder per vault fingerprint. */
+  readonly backupsRoot: string;
+  /** Back up at open and daily while open (the desktop app and `attest serve`). */
+  readonly automaticBackups: boolean;
   /** Who holds the vault, as told to a second opener: "attest serve", "Attest desktop". */
   readonly app: string;
   readonly clock: Clock;
@@ -35,10 +42,19 @@ export interface RuntimeState {
   vaultSwitch: Promise<unknown>;
   /** Staged uploads a running job reads, and whether a discard waits for it (start-job.ts). */
   uploadHolds: Map<string, { jobs: number; discard: boolean }>;
+  /** The chain head is recorded a few seconds after the last change (upkeep.ts). */
+  witnessTimer: NodeJS.Timeout | null;
+  /** Checks hourly whether the daily backup is due while a vault stays open (upkeep.ts). */
+  backupTimer: NodeJS.Timeout | null;
 }
 
 export function newRuntimeState(): RuntimeState {
-  return { vaultSwitch: Promise.resolve(), uploadHolds: new Map() };
+  return {
+    vaultSwitch: Promise.resolve(),
+    uploadHolds: new Map(),
+    witnessTimer: null,
+    backupTimer: null,
+  };
 }
 
 /** Announces what a successful change wrote, so every screen reading it refreshes. */

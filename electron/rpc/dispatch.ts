@@ -6,6 +6,7 @@ import { type RpcContext, announceChange } from './context';
 import { checkPathRules } from './path-rules';
 import { toApiError } from './errors';
 import { handlers } from './handlers';
+import { recordWitnessSoon } from './upkeep';
 
 /**
  * The only entry into the core from any transport: checks the name is an own method of the
@@ -38,7 +39,11 @@ export async function dispatch(
     const handler = handlers[name] as (input: unknown, ctx: RpcContext) => unknown;
     const value = await handler(parsed.data, ctx);
     // A job announces what it wrote when it has written it (start-job.ts).
-    if (def.mutates && !def.jobResult) announceChange(ctx, def.touches ?? []);
+    if (def.mutates && !def.jobResult) {
+      announceChange(ctx, def.touches ?? []);
+      // The chain may have grown: its head goes to the witness once changes pause.
+      recordWitnessSoon(ctx);
+    }
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toApiError(e, ctx.logger) };

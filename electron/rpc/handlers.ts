@@ -13,10 +13,12 @@ import { scopeHandlers } from './handlers/scope';
 import { sdHandlers } from './handlers/sd';
 import type { Handlers } from './handlers/types';
 import { vaultHandlers } from './handlers/vault';
+import { vaultHistoryHandlers } from './handlers/vault-history';
 
 const table = {
   ...appHandlers,
   ...vaultHandlers,
+  ...vaultHistoryHandlers,
   ...jobHandlers,
   ...blobHandlers,
   ...peopleHandlers,

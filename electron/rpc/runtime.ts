@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type Clock, systemClock } from '../platform/clock';
 import { type IdSource, randomIds } from '../platform/ids';
 import { type Logger, fileLogger } from '../platform/logger';
+import { WitnessStore } from '../platform/witness-store';
 import { type RpcContext, newRuntimeState } from './context';
 import { EventBus } from './events';
 import { closeCurrent } from './handlers/vault';
@@ -11,6 +12,13 @@ import { UploadStaging } from './uploads';
 
 export interface RuntimeOptions {
   home: string;
+  /**
+   * The folder shared with the `attest` command, for the witness and the backups (platform/
+   * home.ts `sharedHome`); `home` unless said (the desktop app's home is its user-data folder).
+   */
+  shared?: string;
+  /** Back up each vault at open and daily while open (the desktop app and `attest serve`). */
+  automaticBackups?: boolean;
   app: string;
   clock?: Clock;
   ids?: IdSource;
@@ -27,8 +35,12 @@ export function createRuntime(options: RuntimeOptions): RpcContext & { dispose()
   const logger = options.logger ?? fileLogger(options.home);
   const events = new EventBus();
   const jobs = new JobManager({ clock, ids, events, logger });
+  const shared = options.shared ?? options.home;
   const ctx: RpcContext & { dispose(): Promise<void> } = {
     home: options.home,
+    witness: new WitnessStore(join(shared, 'witness')),
+    backupsRoot: join(shared, 'backups'),
+    automaticBackups: options.automaticBackups ?? false,
     app: options.app,
     clock,
     ids,

@@ -4,6 +4,7 @@ import type { FileSource } from '../../shared/api/methods/blobs';
 import { type RpcContext, announceChange } from './context';
 import { type GeneratedDocument, hashFile, writeGenerated } from '../core/files/generated';
 import type { JobContext } from './jobs';
+import { recordWitness } from './upkeep';
 
 /**
  * Starts the job behind a job method (DESIGN §2), typed against the contract: the runner must
@@ -17,10 +18,15 @@ export function startJob<M extends JobMethodName>(
   run: (job: JobContext) => Promise<JobResult<M>>,
   options: { cleanup?: () => void } = {},
 ): { jobId: string } {
-  const touches = methods[method].touches ?? [];
+  const def = methods[method];
+  const touches = def.touches ?? [];
   const job = ctx.jobs.start(method, label, run, {
     ...options,
-    onSucceeded: () => announceChange(ctx, touches),
+    onSucceeded: () => {
+      announceChange(ctx, touches);
+      // After a job that changed the vault, its chain head goes to the witness at once.
+      if (def.mutates && ctx.vault) recordWitness(ctx, ctx.vault, 'job');
+    },
   });
   return { jobId: job.id };
 }

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { NewVaultDialog } from '../features/vault/NewVaultDialog';
 import { OpenVaultDialog } from '../features/vault/OpenVaultDialog';
+import { BackupsDialog } from '../features/vault/BackupsDialog';
 import { CompactDialog } from '../features/vault/CompactDialog';
 import { SaveCopyDialog } from '../features/vault/SaveCopyDialog';
 import { StartScreen } from '../features/vault/StartScreen';
@@ -71,6 +72,7 @@ export function App() {
       <OpenVaultDialog />
       <SaveCopyDialog />
       <CompactDialog />
+      <BackupsDialog />
       <HelpOverlay />
       <Palette />
     </>

@@ -23,6 +23,10 @@ export const DOMAINS = [
   'jobs',
   /** The recent-vaults list in ATTEST_HOME (no vault needed). */
   'recent',
+  /** The open vault's backups (outside the vault, in the shared home). */
+  'backups',
+  /** The witness of the open vault's audit chain (outside the vault, in the shared home). */
+  'witness',
 ] as const;
 
 export type Domain = (typeof DOMAINS)[number];

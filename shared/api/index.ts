@@ -13,6 +13,7 @@ import { requestMethods } from './methods/requests';
 import { scopeMethods } from './methods/scope';
 import { sdMethods } from './methods/sd';
 import { vaultMethods } from './methods/vault';
+import { vaultHistoryMethods } from './methods/vault-history';
 import type { ApiError } from './errors';
 
 export * from './errors';
@@ -22,6 +23,7 @@ export * from './events';
 export const methods = mergeTables(
   appMethods,
   vaultMethods,
+  vaultHistoryMethods,
   jobMethods,
   blobMethods,
   peopleMethods,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, REPORT_TYPES, normaliseCategories } from '../domain/engagement';
 import { isoDate, isoInstant } from './common';
 import { text } from './text';
+import { witnessSchema } from './witness';
 
 export const periodSchema = z.object({ start: isoDate, end: isoDate });
 
@@ -111,6 +112,8 @@ export const VERIFY_PROBLEM_KINDS = [
   'blob_owner_mismatch',
   /** A stored file (or parts of one) that no record owns. */
   'blob_unowned',
+  /** The chain no longer extends a head the witness on this computer recorded. */
+  'chain_rewritten',
 ] as const;
 
 export const verifyProblemSchema = z.object({
@@ -133,6 +136,11 @@ export const verifyReportSchema = z.object({
     blobBytes: z.number().int(),
   }),
   problems: z.array(verifyProblemSchema),
+  /**
+   * The chain compared with the witness kept outside the vault (absent when it could not be
+   * consulted: no witness folder given, or a vault too damaged to read its head).
+   */
+  witness: witnessSchema.optional(),
 });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;
 

@@ -38,6 +38,7 @@ export async function serveAttest(options: ServeOptions): Promise<RunningAttest>
     home: options.home,
     app: 'attest serve',
     uploads: true,
+    automaticBackups: true,
     uploadLimitBytes: options.uploadLimitBytes,
   });
   try {

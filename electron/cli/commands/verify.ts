@@ -1,6 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isAttestError } from '../../../shared/api/errors';
+import type { Witness } from '../../../shared/api/witness';
 import type { CheckedCopy } from '../../db/open-read-only';
+import { sharedHome } from '../../platform/home';
+import { WitnessStore } from '../../platform/witness-store';
 import { verifyVaultFile } from '../../core/vault/verify-file';
 import { parse } from '../args';
 import { formatBytes } from '../format';
@@ -12,7 +15,9 @@ export async function verifyCommand(
   io: CliIo,
   signal: AbortSignal,
 ): Promise<number> {
-  const { values, positionals } = parse('verify', args, {});
+  const { values, positionals } = parse('verify', args, {
+    'accept-witness': { type: 'boolean' },
+  });
   if (positionals.length !== 1)
     throw new UsageError('verify: give exactly one vault (or package) path');
   const path = resolve(io.cwd, positionals[0]!);
@@ -20,7 +25,12 @@ export async function verifyCommand(
   let result: Awaited<ReturnType<typeof verifyVaultFile>>;
   try {
     // Read-only: verify never writes to the vault (DESIGN §3).
-    result = await verifyVaultFile(path, { onProgress: (p) => progress.update(p), signal });
+    result = await verifyVaultFile(path, {
+      onProgress: (p) => progress.update(p),
+      signal,
+      witness: new WitnessStore(join(sharedHome(io.env), 'witness')),
+      acceptWitness: values['accept-witness'] === true,
+    });
   } catch (e) {
     progress.done();
     // Too damaged even to be copied for checking: still "a check found problems".
@@ -31,11 +41,17 @@ export async function verifyCommand(
     throw e;
   }
   progress.done();
-  const { report, checkedCopy } = result;
+  const { report, checkedCopy, accepted, notAccepted } = result;
+  // Accepted: the chain's history is the user's decision now, no longer a problem.
+  const problems = accepted
+    ? report.problems.filter((p) => p.kind !== 'chain_rewritten')
+    : report.problems;
   if (values.json) {
     io.out(JSON.stringify(report, null, 2) + '\n');
-    // --json prints the contract's shape only; the note goes beside it.
+    // --json prints the contract's shape only; the notes go beside it.
     if (checkedCopy) io.err(`attest verify: note: ${describeCopy(checkedCopy)}\n`);
+    if (accepted) io.err(`attest verify: ${describeAccepted(accepted)}\n`);
+    if (notAccepted) io.err(`attest verify: ${notAccepted}\n`);
   } else {
     const c = report.checked;
     io.out(`Verified ${path}\n`);
@@ -53,8 +69,35 @@ export async function verifyCommand(
       );
       for (const p of report.problems) io.out(`  ✗ ${p.message}\n`);
     }
+    if (report.witness) describeWitness(io, report.witness, accepted, positionals[0]!);
+    if (notAccepted) io.out(`${notAccepted}\n`);
   }
-  return report.ok ? EXIT_OK : EXIT_PROBLEMS;
+  if (notAccepted) return EXIT_PROBLEMS;
+  return problems.length === 0 ? EXIT_OK : EXIT_PROBLEMS;
+}
+
+/** What the witness says, and what the chain can and cannot prove, in plain sentences. */
+function describeWitness(io: CliIo, w: Witness, accepted: Witness | null, arg: string): void {
+  const mark = w.status === 'sound' ? '✓' : w.status === 'rewritten' ? '✗' : '!';
+  io.out(`Witness (${w.file}):\n  ${mark} ${w.message}\n`);
+  io.out(
+    `  The audit chain shows any change made outside Attest unless someone recomputed the whole chain (it has no secret); the witness, kept on this computer outside the vault, is what catches a recomputed chain.\n`,
+  );
+  if (accepted) {
+    io.out(`  ${describeAccepted(accepted)}\n`);
+  } else if (w.status !== 'sound') {
+    io.out(
+      `  To record this chain as the new baseline: attest verify --accept-witness ${quoteArg(arg)}\n`,
+    );
+  }
+}
+
+function describeAccepted(w: Witness): string {
+  return `Accepted: entry ${w.head.seq} is now the baseline this computer compares the vault with.`;
+}
+
+function quoteArg(arg: string): string {
+  return /^[\w./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
 }
 
 function describeCopy(copy: CheckedCopy): string {

@@ -4,8 +4,11 @@ import { GENESIS_HASH, type AuditEntry, entryHash, stateHash } from '../../db/au
 import { AUDITED_ENTITIES, type AuditedEntity, entityIdOf } from '../../db/audited';
 import { checkAllBlobs } from '../../db/blobs';
 import type { VaultDb } from '../../db/connection';
+import type { Witness } from '../../../shared/api/witness';
+import type { WitnessStore } from '../../platform/witness-store';
 import type { Vault } from './session';
 import { checkBlobOwnership } from './verify-blobs';
+import { consultWitness } from './witness';
 
 export interface VerifyProgress {
   filesDone: number;
@@ -17,6 +20,11 @@ export interface VerifyProgress {
 export interface VerifyOptions {
   onProgress?: (p: VerifyProgress) => void;
   signal?: AbortSignal;
+  /**
+   * The witness kept outside the vault. Without it the chain can only be checked against
+   * itself, which a chain recomputed from scratch passes (there is no secret).
+   */
+  witness?: WitnessStore;
 }
 
 interface Latest {
@@ -41,11 +49,17 @@ export async function verifyDatabase(
   options: VerifyOptions = {},
 ): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
-  const report = (auditEntries: number, rows: number, blobs: { count: number; bytes: number }) => ({
+  let witness: Witness | undefined;
+  const report = (
+    auditEntries: number,
+    rows: number,
+    blobs: { count: number; bytes: number },
+  ): VerifyReport => ({
     ok: problems.length === 0,
     checkedAt: now(),
     checked: { auditEntries, rows, blobs: blobs.count, blobBytes: blobs.bytes },
     problems,
+    ...(witness ? { witness } : {}),
   });
 
   // Every statement needs the schema: if it is damaged, each part would fail the same way.
@@ -72,6 +86,7 @@ export async function verifyDatabase(
 
   const latest = new Map<string, Latest>();
   const chain = checkChain(db, problems, latest);
+  if (options.witness) witness = checkWitness(db, options.witness, problems);
   const rows = checkRows(db, problems, latest, chain.complete);
 
   try {
@@ -117,6 +132,29 @@ export async function verifyDatabase(
   }
 
   return report(chain.count, rows, blobs);
+}
+
+/**
+ * The chain against the heads recorded outside the vault. Only `rewritten` is a problem; behind
+ * (a restored backup), diverged (a copy gone its own way) and unwitnessed are said in the
+ * report's `witness`, not as integrity failures.
+ */
+function checkWitness(
+  db: VaultDb,
+  store: WitnessStore,
+  problems: VerifyProblem[],
+): Witness | undefined {
+  let witness: Witness;
+  try {
+    witness = consultWitness(store, db);
+  } catch {
+    // No key or an unreadable chain: the other checks already say what is wrong.
+    return undefined;
+  }
+  if (witness.status === 'rewritten') {
+    problems.push({ kind: 'chain_rewritten', message: witness.message });
+  }
+  return witness;
 }
 
 /** The error that makes the schema unreadable, or null when it reads. */

@@ -8,6 +8,7 @@ import { requestCases } from './requests.cases';
 import { scopeCases } from './scope.cases';
 import { sdCases } from './sd.cases';
 import { vaultCases } from './vault.cases';
+import { vaultHistoryCases } from './vault-history.cases';
 
 export type { Harness } from './harness';
 
@@ -18,6 +19,7 @@ export type { Harness } from './harness';
  */
 export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...vaultCases,
+  ...vaultHistoryCases,
   ...jobsCases,
   ...peopleCases,
   ...scopeCases,

@@ -4,10 +4,13 @@ import { compactVault, saveCopy, vaultStorage } from '../../core/vault/compact';
 import { vaultInfo } from '../../core/vault/info';
 import { closeVault, createVault, openVault, type Vault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
+import { recordHead } from '../../core/vault/witness';
+import { readClosedVault } from '../../db/online-backup';
 import { heldBy } from '../../db/open-registry';
 import { forgetRecent, listRecent, rememberRecent } from '../../platform/recent';
 import { type RpcContext, requireVault } from '../context';
 import { startJob } from '../start-job';
+import { startUpkeep, stopUpkeep, waitForBackups } from '../upkeep';
 import { resolveVaultFile, vaultsInHome } from './files';
 import type { HandlerSlice } from './types';
 
@@ -21,10 +24,15 @@ function serialised<T>(ctx: RpcContext, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function replaceOpenVault(ctx: RpcContext, next: Vault): Promise<void> {
+async function replaceOpenVault(
+  ctx: RpcContext,
+  next: Vault,
+  how: 'create' | 'open',
+): Promise<void> {
   if (ctx.vault && ctx.vault !== next) await closeCurrent(ctx);
   ctx.vault = next;
   ctx.openId = ctx.ids.next('open');
+  startUpkeep(ctx, next, how);
   try {
     rememberRecent(ctx.home, {
       path: next.path,
@@ -50,6 +58,7 @@ export async function closeCurrent(ctx: RpcContext): Promise<boolean> {
   ctx.vault = null;
   ctx.openId = null;
   await ctx.jobs.cancelAll();
+  stopUpkeep(ctx, vault);
   closeVault(vault);
   ctx.events.emit('vault.changed', {
     openId: null,
@@ -81,7 +90,7 @@ export const vaultHandlers: HandlerSlice<
         clock: ctx.clock,
         ids: ctx.ids,
       });
-      await replaceOpenVault(ctx, vault);
+      await replaceOpenVault(ctx, vault, 'create');
       return vaultInfo(vault);
     }),
   'vault.open': async ({ file }, ctx) => {
@@ -90,7 +99,7 @@ export const vaultHandlers: HandlerSlice<
       // The same file under any name (a symlink, another spelling) is the open vault.
       if (ctx.vault && heldBy(path)?.path === ctx.vault.path) return vaultInfo(ctx.vault);
       const vault = await openVault(path, { app: ctx.app, clock: ctx.clock, ids: ctx.ids });
-      await replaceOpenVault(ctx, vault);
+      await replaceOpenVault(ctx, vault, 'open');
       return vaultInfo(vault);
     });
   },
@@ -100,20 +109,47 @@ export const vaultHandlers: HandlerSlice<
   'vault.verify': (_input, ctx) => {
     const vault = requireVault(ctx);
     return startJob(ctx, 'vault.verify', 'Verifying the vault', ({ signal, progress }) =>
-      verifyVault(vault, { signal, onProgress: progress }),
+      verifyVault(vault, { signal, onProgress: progress, witness: ctx.witness }),
     );
   },
   'vault.storage': (_input, ctx) => vaultStorage(requireVault(ctx)),
   'vault.compact': (_input, ctx) => startCompact(ctx),
   'vault.saveCopy': async ({ file }, ctx) => {
     const path = resolveVaultFile(ctx.home, file);
-    await saveCopy(requireVault(ctx), path);
+    const vault = requireVault(ctx);
+    await saveCopy(vault, path);
+    recordCopy(ctx, path);
     return { path };
   },
   'vault.recent': (_input, ctx) => ({ items: listRecent(ctx.home) }),
   'vault.forgetRecent': ({ path }, ctx) => ({ items: forgetRecent(ctx.home, path) }),
   'vault.available': (_input, ctx) => ({ home: ctx.home, items: vaultsInHome(ctx.home) }),
 };
+
+/** Replacing the vault file runs alone; only a backup under way is waited for. */
+export function refuseWhileBusy(ctx: RpcContext, what: string): void {
+  const busy = ctx.jobs.list(['queued', 'running']).find((j) => j.kind !== 'vault.backup');
+  if (busy) {
+    throw new AttestError(
+      'conflict',
+      `Wait for “${busy.label}” to finish (or cancel it), then ${what}.`,
+    );
+  }
+}
+
+/**
+ * "Save a copy…": the copy's head goes to the witness, so the copy is recognised later (as
+ * behind, or diverged once it went its own way) rather than as a stranger.
+ */
+function recordCopy(ctx: RpcContext, path: string): void {
+  try {
+    readClosedVault(path, (db) =>
+      recordHead(ctx.witness, db, { event: 'copy', file: path, now: ctx.clock.now() }),
+    );
+  } catch (e) {
+    ctx.logger.warn('could not record the copy in the witness', { error: String(e) });
+  }
+}
 
 /**
  * Compact runs alone: other jobs would fail once changes are refused, so it waits for none and
@@ -122,19 +158,15 @@ export const vaultHandlers: HandlerSlice<
  */
 function startCompact(ctx: RpcContext): { jobId: string } {
   const vault = requireVault(ctx);
-  const busy = ctx.jobs.list(['queued', 'running'])[0];
-  if (busy) {
-    throw new AttestError(
-      'conflict',
-      `Wait for “${busy.label}” to finish (or cancel it), then compact the vault.`,
-    );
-  }
+  refuseWhileBusy(ctx, 'compact the vault');
   let jobId = '';
   const job = startJob(
     ctx,
     'vault.compact',
     'Compacting the vault',
     async ({ signal, progress }) => {
+      // A backup under way finishes first: it reads the file about to be replaced.
+      await waitForBackups(ctx);
       try {
         const done = await compactVault(vault, {
           signal,

@@ -6,6 +6,7 @@ import {
   IconDoorExit,
   IconFolder,
   IconFolderOpen,
+  IconHistory,
   IconPlus,
   IconShieldCheck,
   IconUsers,
@@ -19,6 +20,7 @@ import {
   closeVault,
   compactVault,
   saveVaultCopy,
+  showBackups,
   startNewVault,
 } from '../../features/vault/actions';
 import { runVerify } from '../../features/dashboard/verify-actions';
@@ -55,6 +57,9 @@ export function VaultMenu() {
         </Menu.Item>
         <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => void saveVaultCopy()}>
           Save a copy…
+        </Menu.Item>
+        <Menu.Item leftSection={<IconHistory size={16} />} onClick={showBackups}>
+          Backups…
         </Menu.Item>
         <Menu.Item leftSection={<IconArrowsMinimize size={16} />} onClick={compactVault}>
           Compact vault…

@@ -1,8 +1,14 @@
-import { IconArrowsMinimize, IconCopy, IconDoorExit, IconShieldCheck } from '@tabler/icons-react';
+import {
+  IconArrowsMinimize,
+  IconCopy,
+  IconDoorExit,
+  IconHistory,
+  IconShieldCheck,
+} from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { runVerify } from '../../features/dashboard/verify-actions';
-import { closeVault, compactVault, saveVaultCopy } from '../../features/vault/actions';
+import { closeVault, compactVault, saveVaultCopy, showBackups } from '../../features/vault/actions';
 import { type PaletteEntry, usePaletteEntries } from '../palette-store';
 import { STEPS } from '../steps';
 
@@ -44,6 +50,15 @@ export function useWorkbenchPalette(): void {
         keywords: ['backup', 'duplicate'],
         icon: <IconCopy size={18} stroke={1.6} aria-hidden />,
         run: () => void saveVaultCopy(),
+      },
+      {
+        id: 'vault:backups',
+        group: 'Vault',
+        label: 'Backups…',
+        description: 'The vault’s backups: restore one, or back up now',
+        keywords: ['restore', 'history', 'undo', 'recover'],
+        icon: <IconHistory size={18} stroke={1.6} aria-hidden />,
+        run: showBackups,
       },
       {
         id: 'vault:compact',

@@ -23,6 +23,7 @@ import { CoverageByCategory } from './CoverageByCategory';
 import { NextStepCard } from './NextStepCard';
 import { AssessmentCard, PlanCard, TopRisksCard } from './StateCards';
 import { VerifyCard } from './VerifyCard';
+import { WitnessNotice } from './WitnessNote';
 import { runVerify } from './verify-actions';
 import { useVerify } from './verify-store';
 import { CatalogUpdateNotice } from '../scope/catalog-update/CatalogUpdateNotice';
@@ -60,6 +61,7 @@ export function DashboardPage() {
         }
       />
       <Stack gap="lg">
+        <WitnessNotice />
         <CatalogUpdateNotice />
         <NextStepCard />
         {hasControls && (

@@ -1,11 +1,14 @@
 import { Alert, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconHistory, IconShieldCheck } from '@tabler/icons-react';
 import type { JobProgress } from '../../../shared/api/jobs';
 import type { VerifyReport } from '../../../shared/api/vault';
 import { SectionCard } from '../../components/SectionCard';
 import { formatBytes, formatEta, formatInstant, plural } from '../../components/format';
+import { showBackups } from '../vault/actions';
 import { useVault } from '../vault/store';
 import { useVerify } from './verify-store';
+import { WitnessNote, isQuiet } from './WitnessNote';
+import { useWitness } from './witness-store';
 
 const MAX_LISTED = 50;
 
@@ -36,7 +39,10 @@ function Report({ report }: { report: VerifyReport }) {
         title="The vault is sound"
         data-testid="verify-result"
       >
-        Nothing changed behind Attest’s back. Checked {checked}.
+        Every record matches its last audit entry, the audit chain holds together and every stored
+        file matches its hash. Checked {checked}. (The chain shows any change made outside Attest
+        unless someone recomputed all of it; the witness below, kept on this computer outside the
+        vault, is what catches that.)
       </Alert>
     );
   }
@@ -64,15 +70,26 @@ function Report({ report }: { report: VerifyReport }) {
             and {report.problems.length - MAX_LISTED} more.
           </Text>
         )}
+        <Group>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconHistory size={14} aria-hidden />}
+            onClick={showBackups}
+          >
+            Backups…
+          </Button>
+        </Group>
       </Stack>
     </Alert>
   );
 }
 
-/** "Verify vault": progress while it runs, then the report. */
+/** "Verify vault": progress while it runs, then the report; and what the witness says. */
 export function VerifyCard() {
   const path = useVault((s) => s.info?.path);
   const verify = useVerify();
+  const witness = useWitness((s) => s.witness);
   const mine = verify.vaultPath === path;
   const running = mine && verify.running;
   const report = mine ? verify.report : null;
@@ -101,6 +118,12 @@ export function VerifyCard() {
           Not verified in this session. Verifying recomputes the audit chain, checks every record
           against its last audit entry and re-hashes every stored file; nothing is changed.
         </Text>
+      )}
+      {/* Only the quiet verdicts: the others are a notice at the top of the Dashboard. */}
+      {witness && !running && isQuiet(witness) && (
+        <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
+          <WitnessNote witness={witness} />
+        </div>
       )}
     </SectionCard>
   );

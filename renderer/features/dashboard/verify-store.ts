@@ -3,6 +3,7 @@ import type { JobProgress } from '../../../shared/api/jobs';
 import type { VerifyReport } from '../../../shared/api/vault';
 import { api } from '../../api';
 import { notifyError } from '../../app/notify';
+import { useWitness } from './witness-store';
 
 interface VerifyState {
   /** The vault the last run was about (a result never outlives its vault). */
@@ -13,6 +14,8 @@ interface VerifyState {
   controller: AbortController | null;
   run(vaultPath: string): Promise<void>;
   cancel(): void;
+  /** Forgets the last report (the vault was replaced, e.g. by a restored backup). */
+  reset(): void;
 }
 
 /** "Verify vault": the `vault.verify` job, its progress, and its report. */
@@ -36,7 +39,10 @@ export const useVerify = create<VerifyState>()((set, get) => ({
         },
         { signal: controller.signal },
       );
-      if (get().controller === controller) set({ report });
+      if (get().controller === controller) {
+        set({ report });
+        if (report.witness) useWitness.getState().show(report.witness);
+      }
     } catch (e) {
       notifyError(e);
     } finally {
@@ -46,5 +52,10 @@ export const useVerify = create<VerifyState>()((set, get) => ({
 
   cancel() {
     get().controller?.abort();
+  },
+
+  reset() {
+    get().controller?.abort();
+    set({ vaultPath: null, running: false, progress: null, report: null, controller: null });
   },
 }));

@@ -66,6 +66,11 @@ export function compactVault(): void {
   useVaultDialogs.getState().show('compact');
 }
 
+/** "Backups…": the vault's backups, each restorable after a confirmation; "Back up now". */
+export function showBackups(): void {
+  useVaultDialogs.getState().show('backups');
+}
+
 export async function closeVault(): Promise<void> {
   const name = useVault.getState().info?.engagement.name;
   try {

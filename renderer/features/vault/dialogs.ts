@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type VaultDialog = 'new' | 'open' | 'saveCopy' | 'compact';
+export type VaultDialog = 'new' | 'open' | 'saveCopy' | 'compact' | 'backups';
 
 /** Which vault dialog is showing; opened from buttons, menus and the command palette alike. */
 export const useVaultDialogs = create<{

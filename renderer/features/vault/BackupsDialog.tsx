@@ -1,0 +1,209 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconHistory } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../../shared/api/index';
+import type { Backup } from '../../../shared/api/witness';
+import { api } from '../../api';
+import { notifyError, notifySuccess } from '../../app/notify';
+import { JobProgressLine } from '../../components/JobProgressLine';
+import { formatBytes, formatInstant, plural } from '../../components/format';
+import { useJob } from '../../components/useJob';
+import { useVerify } from '../dashboard/verify-store';
+import { useVaultDialogs } from './dialogs';
+import { useVault } from './store';
+
+const WHY: Record<Backup['reason'], string> = {
+  open: 'When opened',
+  daily: 'Daily',
+  manual: 'By you',
+  'before-restore': 'Before a restore',
+};
+
+type Listing = Output<'vault.backups'>;
+
+/**
+ * "Backups…": the open vault's backups, newest first — made when it is opened and daily while
+ * it stays open (the newest 7 kept), by hand, and before each restore (kept). Restoring asks
+ * first, saying what it replaces and that the vault as it is now is kept as a backup.
+ */
+function BackupsForm({ onDone, onBusy }: { onDone(): void; onBusy(busy: boolean): void }) {
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [confirming, setConfirming] = useState<Backup | null>(null);
+  const entriesNow = useVault((s) => s.info?.counts.auditEvents ?? 0);
+  const job = useJob();
+  const busy = job.running !== null;
+  useEffect(() => onBusy(busy), [busy, onBusy]);
+
+  const load = useCallback(() => {
+    api.call('vault.backups', {}).then(setListing, (e: unknown) => {
+      notifyError(e);
+      onDone();
+    });
+  }, [onDone]);
+  useEffect(load, [load]);
+
+  const backUpNow = async () => {
+    const made = await job.run('Backing up the vault', 'vault.backup', {});
+    if (made) notifySuccess(`Backed up (${formatBytes(made.bytes)}).`);
+    load();
+  };
+
+  const restore = async (backup: Backup) => {
+    const result = await job.run('Restoring the backup', 'vault.restoreBackup', { id: backup.id });
+    setConfirming(null);
+    if (!result) return load();
+    // The vault was replaced: a report about the file it replaced no longer applies.
+    useVerify.getState().reset();
+    notifySuccess(
+      `Restored the backup of ${formatInstant(result.restored.createdAt)}. The vault as it was is kept as a backup (“${WHY['before-restore']}”).`,
+    );
+    onDone();
+  };
+
+  if (!listing) return <Loader size="sm" aria-label="Reading the backups" />;
+
+  if (job.running) {
+    return (
+      <JobProgressLine
+        label={job.running.label}
+        progress={job.running.progress}
+        onCancel={job.cancel}
+      />
+    );
+  }
+
+  if (confirming) {
+    return (
+      <Stack gap="md" data-testid="restore-confirmation">
+        <Alert
+          color="yellow"
+          variant="light"
+          title={`Restore the backup of ${formatInstant(confirming.createdAt)}?`}
+        >
+          <Text size="sm">
+            This replaces the vault as it is now (
+            {plural(entriesNow, 'audit entry', 'audit entries')}) with the backup made{' '}
+            {formatInstant(confirming.createdAt)} (
+            {plural(confirming.head.seq, 'audit entry', 'audit entries')}). Everything done since
+            then leaves the vault.
+          </Text>
+          <Text size="sm" mt="xs">
+            Nothing is lost: the vault as it is now is kept as a backup first (“
+            {WHY['before-restore']}”), and can be restored the same way.
+          </Text>
+        </Alert>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={() => setConfirming(null)}>
+            Cancel
+          </Button>
+          <Button
+            onClick={() => void restore(confirming)}
+            data-testid="restore-confirm"
+            data-autofocus
+          >
+            Restore this backup
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        Attest backs this vault up each time it is opened and once a day while it stays open,
+        keeping the newest 7; backups you make and the copy kept before a restore stay until you
+        remove them.
+      </Text>
+      {listing.items.length === 0 ? (
+        <Text size="sm" data-testid="backups-empty">
+          No backups yet.
+        </Text>
+      ) : (
+        <Table striped highlightOnHover verticalSpacing={6} data-testid="backups-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Made</Table.Th>
+              <Table.Th>Why</Table.Th>
+              <Table.Th ta="right">Audit entries</Table.Th>
+              <Table.Th ta="right">Size</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Action</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {listing.items.map((b) => (
+              <Table.Tr key={b.id}>
+                <Table.Td>{formatInstant(b.createdAt)}</Table.Td>
+                <Table.Td>{WHY[b.reason]}</Table.Td>
+                <Table.Td ta="right">{b.head.seq.toLocaleString()}</Table.Td>
+                <Table.Td ta="right">{formatBytes(b.bytes)}</Table.Td>
+                <Table.Td ta="right">
+                  {b.current ? (
+                    <Badge variant="light" color="gray">
+                      Same as now
+                    </Badge>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setConfirming(b)}
+                      aria-label={`Restore the backup of ${formatInstant(b.createdAt)}`}
+                    >
+                      Restore…
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+        {listing.folder}
+      </Text>
+      <Group justify="space-between" gap="sm">
+        <Button
+          variant="default"
+          leftSection={<IconHistory size={16} aria-hidden />}
+          onClick={() => void backUpNow()}
+        >
+          Back up now
+        </Button>
+        <Button onClick={onDone}>Done</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function BackupsDialog() {
+  const opened = useVaultDialogs((s) => s.dialog === 'backups');
+  const hide = useVaultDialogs((s) => s.hide);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      opened={opened}
+      onClose={hide}
+      title="Backups"
+      size="lg"
+      // Closing mid-way would hide a backup or a restore that is still under way.
+      closeOnClickOutside={false}
+      closeOnEscape={!busy}
+      withCloseButton={!busy}
+    >
+      {opened && <BackupsForm onDone={hide} onBusy={setBusy} />}
+    </Modal>
+  );
+}
