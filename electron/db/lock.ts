@@ -69,7 +69,18 @@ export function describeHolder(holder: LockHolder | null): string {
   return `${holder.app} (pid ${holder.pid}) by ${holder.user} on ${holder.host} since ${holder.since}`;
 }
 
+let cachedOsUser: string | undefined;
+
+/**
+ * The operating-system account, asked once per process: `userInfo()` reads the account database
+ * at every call, and the audit log names the actor of every row an import writes.
+ */
 export function osUser(): string {
+  cachedOsUser ??= readOsUser();
+  return cachedOsUser;
+}
+
+function readOsUser(): string {
   try {
     return userInfo().username || 'unknown';
   } catch {

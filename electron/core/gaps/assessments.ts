@@ -4,7 +4,11 @@ import { AttestError } from '../../../shared/api/errors';
 import type { AssessmentStatus } from '../../../shared/domain/coverage';
 import { recordChange } from '../../db/audit';
 import { tx } from '../../db/connection';
-import { getControlRow } from '../../db/repos/controls';
+import {
+  type ControlFilterQuery,
+  controlIdsMatching,
+  getControlRow,
+} from '../../db/repos/controls';
 import { getAssessmentRow, listAssessmentRows, putAssessment } from '../../db/repos/gaps';
 import { getPerson } from '../../db/repos/people';
 import type { AssessmentTable } from '../../db/schema';
@@ -84,4 +88,16 @@ export function assessMany(
       });
     }),
   );
+}
+
+/**
+ * "Select all matching": the controls a list filter selects, resolved in SQL on the server so
+ * a selection is never limited to the rows the window has loaded. None is a validation error:
+ * the filter changed under the user, and saying "0 changed" would hide it.
+ */
+export function controlsMatching(vault: Vault, filter: ControlFilterQuery): string[] {
+  const ids = controlIdsMatching(vault.db, filter);
+  if (ids.length === 0)
+    throw new AttestError('validation', 'No control matches the filter, so nothing was changed.');
+  return ids;
 }

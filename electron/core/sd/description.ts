@@ -11,7 +11,7 @@ import { getNoneStatements } from './events';
 import { toComponent, toSdEvent } from './mapping';
 import { toCuecs, toSubservices } from './subservice-parts';
 import { scopeCriteria } from './references';
-import { listRows } from './rows';
+import { listRows } from '../../db/repos/sd-records';
 import { getTexts } from './texts';
 
 /**

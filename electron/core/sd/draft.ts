@@ -18,7 +18,7 @@ import type { Vault } from '../vault/session';
 import { linksOf } from '../../db/repos/links';
 import { toComponent, toSdEvent } from './mapping';
 import { toCuecs, toSubservices } from './subservice-parts';
-import { deleteTextRow, getTextRow, listRows, putTextRow } from './rows';
+import { deleteTextRow, getTextRow, listRows, putTextRow } from '../../db/repos/sd-records';
 import { getTexts } from './texts';
 
 /**

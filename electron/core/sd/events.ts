@@ -13,7 +13,7 @@ import type { Vault } from '../vault/session';
 import { toSdEvent } from './mapping';
 import { requireRow, saveRecord, setRecordArchived } from './records';
 import { Issues, conflict } from './references';
-import { listRows } from './rows';
+import { listRows } from '../../db/repos/sd-records';
 
 /**
  * DC 4 incidents and DC 9 significant changes: each kind is either listed or stated as "none"

@@ -1,7 +1,13 @@
 import { AttestError } from '../../../shared/api/errors';
 import { recordChange } from '../../db/audit';
 import type { Vault } from '../vault/session';
-import { type SdRecordTable, type SdRecordTables, getRow, insertRow, updateRow } from './rows';
+import {
+  type SdRecordTable,
+  type SdRecordTables,
+  getRow,
+  insertRow,
+  updateRow,
+} from '../../db/repos/sd-records';
 
 /**
  * Save and archive for the description's record tables (components, subservice organisations,

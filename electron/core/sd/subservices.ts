@@ -8,7 +8,7 @@ import type { Vault } from '../vault/session';
 import { saveSubserviceParts, toSubservices } from './subservice-parts';
 import { requireRow, saveRecord, setRecordArchived } from './records';
 import { Issues, checkControl, checkCriteria, scopeCriteria } from './references';
-import { updateRow } from './rows';
+import { updateRow } from '../../db/repos/sd-records';
 
 /** DC 7: adds a subservice organisation (no id) or changes one, after checking its references. */
 export function saveSubservice(vault: Vault, values: SubserviceValues): Subservice {

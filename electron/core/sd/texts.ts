@@ -7,7 +7,7 @@ import { recordChange } from '../../db/audit';
 import { tx } from '../../db/connection';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
-import { listTextRows, putTextRow } from './rows';
+import { listTextRows, putTextRow } from '../../db/repos/sd-records';
 
 /**
  * The free-text sections. Until the description's own services text is written, the one-line

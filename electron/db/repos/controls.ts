@@ -23,25 +23,21 @@ export function updateCriterion(
   runExpect(db, db.qb.updateTable('criterion').set(patch).where('id', '=', id));
 }
 
-export interface ControlPageQuery {
+export interface ControlFilterQuery {
   search?: string | undefined;
   criterionId?: string | undefined;
   domain?: string | undefined;
   includeArchived: boolean;
+}
+
+export interface ControlPageQuery extends ControlFilterQuery {
   limit: number;
   /** The reference of the last control of the previous page. */
   cursor?: string | undefined;
 }
 
-/**
- * A page of controls by reference, filtered in SQL (the criterion through its link rows, the
- * search over reference, title and description). One row more than the page is read, to know
- * whether another page follows.
- */
-export function listControlPage(
-  db: VaultDb,
-  q: ControlPageQuery,
-): { rows: ControlTable[]; more: boolean; total: number } {
+/** The controls a filter selects, in SQL: the criterion through its link rows, the search over reference, title and description. */
+function filteredControls(db: VaultDb, q: ControlFilterQuery) {
   let query = db.qb.selectFrom('control');
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
   if (q.domain) query = query.where('domain', '=', q.domain);
@@ -58,6 +54,18 @@ export function listControlPage(
     );
   }
   if (q.search) query = query.where(containsText(['ref', 'title', 'description'], q.search));
+  return query;
+}
+
+/**
+ * A page of controls by reference, filtered in SQL. One row more than the page is read, to know
+ * whether another page follows.
+ */
+export function listControlPage(
+  db: VaultDb,
+  q: ControlPageQuery,
+): { rows: ControlTable[]; more: boolean; total: number } {
+  let query = filteredControls(db, q);
   const total = countOf(db, query);
   if (q.cursor !== undefined) query = query.where('ref', '>', q.cursor);
   const rows = all(
@@ -68,6 +76,11 @@ export function listControlPage(
       .limit(q.limit + 1),
   );
   return { rows: rows.slice(0, q.limit), more: rows.length > q.limit, total };
+}
+
+/** Every control a filter selects ("select all matching"), by reference: ids only. */
+export function controlIdsMatching(db: VaultDb, q: ControlFilterQuery): string[] {
+  return all(db, filteredControls(db, q).select('id').orderBy('ref')).map((r) => r.id);
 }
 
 export function listControlRows(

@@ -1,5 +1,6 @@
 import type { AssessmentTable, RiskTable, TaskTable } from '../schema';
 import { type VaultDb, all, first, run, runExpect } from '../connection';
+import { countOf } from './keyset';
 
 export function listAssessmentRows(db: VaultDb): AssessmentTable[] {
   return all(db, db.qb.selectFrom('assessment').selectAll());
@@ -94,9 +95,9 @@ export function updateTaskRow(
   runExpect(db, db.qb.updateTable('task').set(patch).where('id', '=', id));
 }
 
+/** Tasks are archived, never deleted, so the count of every task ever made numbers the next. */
 export function nextTaskNumber(db: VaultDb): number {
-  const row = db.sqlite.prepare(`SELECT count(*) AS n FROM task`).get() as { n: number };
-  return row.n + 1;
+  return countOf(db, db.qb.selectFrom('task')) + 1;
 }
 
 export function listDismissedControls(db: VaultDb): Set<string> {

@@ -86,6 +86,31 @@ export const gapCases = {
       'implemented',
       'implemented',
     ]);
+    // "Select all matching": the server resolves the list's filter, past any page the window holds.
+    const filter = { criterionId: 'CC6.1' as const };
+    const listed = await ok(t, 'controls.list', { ...filter, limit: 2 });
+    expect(listed.total).toBeGreaterThan(2);
+    const matched = await ok(t, 'assessments.setMany', {
+      matching: filter,
+      status: 'not_implemented',
+    });
+    expect(matched.items).toHaveLength(listed.total);
+    expect(matched.items.every((a) => a.status === 'not_implemented')).toBe(true);
+    const cc61 = (await ok(t, 'controls.list', { ...filter, limit: 500 })).items.map((c) => c.id);
+    expect(matched.items.map((a) => a.controlId).sort()).toEqual([...cc61].sort());
+    await fails(
+      t,
+      'assessments.setMany',
+      { matching: { search: 'no control says this' }, status: 'partial' },
+      'validation',
+    );
+    await fails(
+      t,
+      'assessments.setMany',
+      { controlIds: ids, matching: filter, status: 'partial' },
+      'validation',
+    );
+    await fails(t, 'assessments.setMany', { status: 'partial' }, 'validation');
   },
   'coverage.get': async (t) => {
     const { items, byRef } = await scoped(t);

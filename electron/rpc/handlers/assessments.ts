@@ -1,4 +1,9 @@
-import { assessControl, assessMany, assessmentsByControl } from '../../core/gaps/assessments';
+import {
+  assessControl,
+  assessMany,
+  assessmentsByControl,
+  controlsMatching,
+} from '../../core/gaps/assessments';
 import { assessmentSummary } from '../../core/gaps/coverage';
 import { requireVault } from '../context';
 import type { HandlerSlice } from './types';
@@ -11,7 +16,9 @@ export const assessmentHandlers: HandlerSlice<
     return { items: [...assessmentsByControl(vault).values()], summary: assessmentSummary(vault) };
   },
   'assessments.set': (input, ctx) => assessControl(requireVault(ctx), input),
-  'assessments.setMany': ({ controlIds, status, naReason }, ctx) => ({
-    items: assessMany(requireVault(ctx), controlIds, status, naReason),
-  }),
+  'assessments.setMany': ({ controlIds, matching, status, naReason }, ctx) => {
+    const vault = requireVault(ctx);
+    const ids = controlIds ?? controlsMatching(vault, matching!);
+    return { items: assessMany(vault, ids, status, naReason) };
+  },
 };

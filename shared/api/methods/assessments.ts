@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSESSMENT_STATUSES } from '../../domain/coverage';
-import { controlId } from '../controls';
+import { controlFilter, controlId } from '../controls';
 import { method } from '../define';
 import { assessInput, assessmentSchema, gapSummarySchema } from '../gaps';
 import { text } from '../text';
@@ -20,14 +20,21 @@ export const assessmentMethods = {
     touches: ['assessments'],
   }),
   'assessments.setMany': method({
-    summary: 'Give several controls the same status at once (all or nothing)',
+    summary:
+      'Give several controls the same status at once (all or nothing): the ones named, or every control a filter selects',
     input: z
       .object({
-        controlIds: z.array(controlId).min(1).max(1000),
+        controlIds: z.array(controlId).min(1).max(1000).optional(),
+        /** "Select all matching": the filter of `controls.list`, resolved on the server. */
+        matching: controlFilter.optional(),
         status: z.enum(ASSESSMENT_STATUSES),
         naReason: text({ max: 2000, multiline: true }).nullable().default(null),
       })
       .strict()
+      .refine((v) => (v.controlIds === undefined) !== (v.matching === undefined), {
+        path: ['controlIds'],
+        message: 'Name the controls, or give the filter that selects them — one of the two',
+      })
       .refine((v) => v.status !== 'not_applicable' || !!v.naReason, {
         path: ['naReason'],
         message: 'Say why the controls do not apply',

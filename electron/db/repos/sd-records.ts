@@ -1,15 +1,15 @@
-import { type VaultDb, all, first, run, runExpect } from '../../db/connection';
+import { type VaultDb, all, first, run, runExpect } from '../connection';
 import type {
   CuecTable,
   SdComponentTable,
   SdEventTable,
   SdTextTable,
   SubserviceOrgTable,
-} from '../../db/schema';
+} from '../schema';
 
 /**
  * Plain repository functions for the system-description tables (DESIGN §3: `(db, …)`, kysely
- * builders, run synchronously). They live beside their only user, the sd use cases.
+ * builders, run synchronously). Used by the sd use cases.
  */
 
 /** The tables that hold one kind of record each, with an `id` and `archived_at`. */
