@@ -1,7 +1,7 @@
 import type { ChainHead } from '../../shared/api/witness';
 import { AUDITED_ENTITIES, type AuditedEntity, whereEntityId } from './audited';
 import { canonicalJson, sha256Hex } from './canonical';
-import { type VaultDb, first, runExpect } from './connection';
+import { type VaultDb, first, prepare, runExpect } from './connection';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -30,7 +30,7 @@ export interface AuditEntry {
 export function rowState(db: VaultDb, entity: AuditedEntity, id: string): unknown {
   const { table } = AUDITED_ENTITIES[entity];
   const { where, params } = whereEntityId(entity, id);
-  return db.sqlite.prepare(`SELECT * FROM "${table}" WHERE ${where}`).get(...params) ?? null;
+  return prepare(db, `SELECT * FROM "${table}" WHERE ${where}`).get(...params) ?? null;
 }
 
 /**

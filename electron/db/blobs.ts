@@ -3,7 +3,7 @@ import { closeSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AttestError, isAttestError } from '../../shared/api/errors';
-import { type VaultDb, first, run, runExpect, tx } from './connection';
+import { type VaultDb, first, run, runExpect, tx, writesFree } from './connection';
 import { unownedBlobIds } from './blob-owners';
 import { refuseIfHeld } from './open-registry';
 import { openRegularFile } from './regular-file';
@@ -49,6 +49,7 @@ export async function putBlobFromFile<T = undefined>(
 ): Promise<StoredBlob & { result: T | undefined }> {
   // Never open (and so close) a descriptor on a vault this process holds: see open-registry.ts.
   refuseIfHeld(filePath, 'store');
+  await writesFree(db);
   // Only regular files are read (DESIGN §2): never a pipe, a device or a folder.
   const { fd, stats } = openRegularFile(
     filePath,
@@ -77,6 +78,7 @@ export async function putBlobFromFile<T = undefined>(
         `${filePath} changed while it was being read; nothing was stored.`,
       );
     }
+    await writesFree(db);
     const stored = finalizeBlob(db, pendingId, sha256, bytesDone, options.finalize);
     // Identical bytes were already stored: the chunks just written are free pages now.
     if (stored.deduplicated) await reclaimQuietly(db);
@@ -114,6 +116,8 @@ async function streamChunks(
   let bytesDone = 0;
   for (;;) {
     throwIfAborted(options.signal);
+    // A yielding transaction (an import) holds the vault's writes until it commits.
+    await writesFree(db);
     let eof = false;
     tx(db, () => {
       for (let k = 0; k < chunksPerCommit; k++) {

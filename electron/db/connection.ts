@@ -25,7 +25,8 @@ export function wrapConnection(sqlite: Database.Database): VaultDb {
 
 const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-function prepare(db: VaultDb, sqlText: string): Database.Statement {
+/** A statement prepared once per connection and SQL text (preparing costs more than running). */
+export function prepare(db: VaultDb, sqlText: string): Database.Statement {
   let cache = statementCache.get(db.sqlite);
   if (!cache) {
     cache = new Map();
@@ -72,6 +73,96 @@ export function writesAllowed(db: VaultDb): boolean {
 function assertWritable(db: VaultDb): void {
   const reason = writesBlocked.get(db.sqlite);
   if (reason !== undefined) throw new AttestError('vault_locked', reason);
+  if (held.get(db.sqlite)?.yielded) {
+    // A plain Error on purpose: a write reached the vault without waiting for `writesFree`.
+    throw new Error(
+      'A write ran while a yielding transaction was paused; it must await writesFree',
+    );
+  }
+}
+
+/** How long a yielding transaction works before it lets other calls run. */
+const SLICE_MS = 40;
+
+interface Held {
+  done: Promise<void>;
+  /** True while the transaction has handed the event loop to other calls. */
+  yielded: boolean;
+}
+const held = new WeakMap<Database.Database, Held>();
+
+/**
+ * Resolves once no yielding transaction holds the vault's writes. Every write that is not part
+ * of one awaits this first: mutating calls in the dispatcher, a job's batches, backups.
+ */
+export async function writesFree(db: VaultDb): Promise<void> {
+  for (let h = held.get(db.sqlite); h; h = held.get(db.sqlite)) await h.done;
+}
+
+const copying = new WeakMap<Database.Database, Promise<unknown>>();
+
+/**
+ * Runs an online backup of the connection: it starts once no yielding transaction is open, and
+ * none starts until it ends — a copy finished while one was open would keep rows that a cancel
+ * then rolls back. Ordinary short writes go on (SQLite carries them into the copy).
+ */
+export async function whileCopying<T>(
+  sqlite: Database.Database,
+  copy: () => Promise<T>,
+): Promise<T> {
+  for (let h = held.get(sqlite); h; h = held.get(sqlite)) await h.done;
+  const running = copy();
+  const settled = running.catch(() => undefined);
+  copying.set(sqlite, settled);
+  try {
+    return await running;
+  } finally {
+    if (copying.get(sqlite) === settled) copying.delete(sqlite);
+  }
+}
+
+/**
+ * One write transaction too long to hold the process for (a 5 000-row import): `fn` calls
+ * `pause()` between pieces of work, and every 40 ms that hands the event loop over, so reads go
+ * on answering. Writes from elsewhere wait for it (`writesFree`), so the transaction stays all or
+ * nothing; reads made meanwhile see its rows before they are committed. A cancel takes effect
+ * at the next pause and rolls everything back.
+ */
+export async function yieldingTx<T>(
+  db: VaultDb,
+  fn: (pause: () => Promise<void>) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  for (;;) {
+    const waitFor = held.get(db.sqlite)?.done ?? copying.get(db.sqlite);
+    if (!waitFor) break;
+    await waitFor;
+  }
+  assertWritable(db);
+  let release!: () => void;
+  const h: Held = { done: new Promise<void>((r) => (release = r)), yielded: false };
+  held.set(db.sqlite, h);
+  let sliceStart = performance.now();
+  const pause = async () => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    h.yielded = true;
+    await new Promise<void>((r) => setImmediate(r));
+    h.yielded = false;
+    if (signal?.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was saved');
+    sliceStart = performance.now();
+  };
+  try {
+    db.sqlite.exec('BEGIN IMMEDIATE');
+    const value = await fn(pause);
+    db.sqlite.exec('COMMIT');
+    return value;
+  } catch (e) {
+    if (db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK');
+    throw e;
+  } finally {
+    held.delete(db.sqlite);
+    release();
+  }
 }
 
 /** Runs a write and returns how many rows it changed. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { AttestError, isAttestError } from '../../shared/api/errors';
-import { type VaultDb, wrapConnection } from './connection';
+import { type VaultDb, whileCopying, wrapConnection } from './connection';
 import { mapSqliteError } from './sqlite-errors';
 
 /** Pages copied per step (6.4 MB at 64 KiB pages): a few ms each, then other calls run. */
@@ -25,15 +25,17 @@ export async function onlineBackup(
 ): Promise<void> {
   const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
   try {
-    await sqlite.backup(dest, {
-      progress: ({ totalPages, remainingPages }) => {
-        if (options.signal?.aborted) {
-          throw new AttestError('cancelled', 'Cancelled; the vault was left as it was.');
-        }
-        options.onProgress?.((totalPages - remainingPages) * pageSize, totalPages * pageSize);
-        return STEP_PAGES;
-      },
-    });
+    await whileCopying(sqlite, () =>
+      sqlite.backup(dest, {
+        progress: ({ totalPages, remainingPages }) => {
+          if (options.signal?.aborted) {
+            throw new AttestError('cancelled', 'Cancelled; the vault was left as it was.');
+          }
+          options.onProgress?.((totalPages - remainingPages) * pageSize, totalPages * pageSize);
+          return STEP_PAGES;
+        },
+      }),
+    );
   } catch (e) {
     if (isAttestError(e)) throw e;
     const code = (e as { code?: string }).code;

@@ -1,6 +1,6 @@
 import { statfsSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { type VaultDb, writesAllowed } from './connection';
+import { type VaultDb, writesAllowed, writesFree } from './connection';
 
 /**
  * Giving space back (DESIGN §3). New vaults use `auto_vacuum = INCREMENTAL`, so free pages —
@@ -44,6 +44,8 @@ export async function reclaimFreePages(db: VaultDb, atLeastBytes = 0): Promise<n
   if (use.freePages * use.pageSize < atLeastBytes) return 0;
   let reclaimed = 0;
   while (db.sqlite.open) {
+    await writesFree(db);
+    if (!db.sqlite.open) break;
     const step = reclaimStep(db);
     if (step === 0) break;
     reclaimed += step;

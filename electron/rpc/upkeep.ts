@@ -24,6 +24,11 @@ const REPLACING = new Set(['vault.compact', 'vault.restoreBackup']);
 
 export function recordWitness(ctx: RpcContext, vault: Vault, event: WitnessEvent): void {
   cancelWitnessTimer(ctx);
+  // A long transaction (an import) is under way: its head is not the vault's until it commits.
+  if (vault.db.sqlite.inTransaction) {
+    recordWitnessSoon(ctx);
+    return;
+  }
   try {
     recordHead(ctx.witness, vault.db, { event, file: vault.path, now: ctx.clock.now() });
   } catch (e) {

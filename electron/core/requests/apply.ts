@@ -1,4 +1,7 @@
-/** Writes a planned import, inside the caller's transaction, every change in the audit log. */
+/**
+ * Writes a planned import, inside the caller's transaction, every change in the audit log;
+ * `pause` between rows lets a yielding transaction hand the event loop over.
+ */
 import type { ImportCounts, RequestMapping } from '../../../shared/api/requests';
 import type { DateOrderDecision } from '../../../shared/domain/requests-dates';
 import { recordChange } from '../../db/audit';
@@ -28,7 +31,11 @@ export interface PlanToApply {
   planned: PlannedRow[];
 }
 
-export function applyPlan(vault: Vault, p: PlanToApply): { importId: string; importedAt: string } {
+export async function applyPlan(
+  vault: Vault,
+  p: PlanToApply,
+  pause: () => Promise<void> = async () => {},
+): Promise<{ importId: string; importedAt: string }> {
   const now = vault.now();
   const importId = vault.ids.next('rim');
   insertImport(vault.db, {
@@ -52,6 +59,7 @@ export function applyPlan(vault: Vault, p: PlanToApply): { importId: string; imp
   });
 
   for (const row of p.planned) {
+    await pause();
     const id = row.existing?.id ?? vault.ids.next('req');
     if (row.outcome === 'new') {
       insertRequest(vault.db, {

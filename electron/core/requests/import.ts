@@ -16,7 +16,7 @@ import {
 import type { DateOrder } from '../../../shared/domain/requests-dates';
 import type { RowProblem } from '../../../shared/domain/requests-rows';
 import { mappingOf, unplacedHeaders } from '../../../shared/domain/requests-sheet';
-import { tx } from '../../db/connection';
+import { yieldingTx } from '../../db/connection';
 import type { Vault } from '../vault/session';
 import { applyPlan } from './apply';
 import type { RequestListReading } from './interpret';
@@ -129,22 +129,36 @@ export async function importRequests(
     throw e;
   });
   if (signal?.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was imported');
-  return tx(vault.db, () => {
-    if (JSON.stringify(requestLookupData(vault)) !== JSON.stringify(lookups)) {
-      throw new AttestError(
-        'conflict',
-        'People, controls or the scope changed while the request list was being read; nothing ' +
-          'was imported. Import it again.',
+  // One transaction, all or nothing, that lets other calls answer while it writes.
+  return yieldingTx(
+    vault.db,
+    async (pause) => {
+      if (JSON.stringify(requestLookupData(vault)) !== JSON.stringify(lookups)) {
+        throw new AttestError(
+          'conflict',
+          'People, controls or the scope changed while the request list was being read; nothing ' +
+            'was imported. Import it again.',
+        );
+      }
+      const planned = plan(vault, file.reading);
+      const summary = summaryOf(request.fileName, file, planned);
+      await pause();
+      const { importId, importedAt } = await applyPlan(
+        vault,
+        {
+          fileName: request.fileName,
+          sha256: file.sha256,
+          summary,
+          planned: planned.planned,
+        },
+        pause,
       );
-    }
-    const planned = plan(vault, file.reading);
-    const summary = summaryOf(request.fileName, file, planned);
-    const { importId, importedAt } = applyPlan(vault, {
-      fileName: request.fileName,
-      sha256: file.sha256,
-      summary,
-      planned: planned.planned,
-    });
-    return { ...summary, importId, importedAt };
+      return { ...summary, importId, importedAt };
+    },
+    signal,
+  ).catch((e: unknown) => {
+    if (e instanceof AttestError && e.code === 'cancelled')
+      throw new AttestError('cancelled', 'Cancelled; nothing was imported');
+    throw e;
   });
 }
