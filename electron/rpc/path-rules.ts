@@ -15,7 +15,9 @@ export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'vault'>> = {
   'requests.import': 'source',
   'sd.attachSubserviceReport': 'source',
   'vault.create': 'vault',
+  'vault.createDemo': 'vault',
   'vault.open': 'vault',
+  'vault.verifyFile': 'vault',
   'vault.saveCopy': 'vault',
 };
 

@@ -1,15 +1,24 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { DOMAINS } from '../../../shared/api/domains';
 import { AttestError } from '../../../shared/api/errors';
+import type { DEMO_SCALES } from '../../../shared/api/vault';
+import { buildDemoVault } from '../../core/demo/demo';
+import { buildLargeDemoVault } from '../../core/demo/demo-large';
+import { applyScope } from '../../core/scope/apply-scope';
 import { compactVault, saveCopy, vaultStorage } from '../../core/vault/compact';
 import { vaultInfo } from '../../core/vault/info';
 import { closeVault, createVault, openVault, type Vault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
+import { verifyVaultFile } from '../../core/vault/verify-file';
 import { heldBy } from '../../db/open-registry';
 import { forgetRecent, listRecent, rememberRecent } from '../../platform/recent';
 import { type RpcContext, requireVault } from '../context';
 import { startJob } from '../start-job';
 import { resolveVaultFile, vaultsInHome } from './files';
 import type { HandlerSlice } from './types';
+
+type DemoScale = (typeof DEMO_SCALES)[number];
 
 /**
  * Opening, creating and closing a vault run one at a time: two concurrent opens must not both
@@ -21,8 +30,9 @@ function serialised<T>(ctx: RpcContext, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function replaceOpenVault(ctx: RpcContext, next: Vault): Promise<void> {
-  if (ctx.vault && ctx.vault !== next) await closeCurrent(ctx);
+/** `exceptJobId`: the job doing the replacing (a demo being built), which must not wait for itself. */
+async function replaceOpenVault(ctx: RpcContext, next: Vault, exceptJobId?: string): Promise<void> {
+  if (ctx.vault && ctx.vault !== next) await closeCurrent(ctx, exceptJobId);
   ctx.vault = next;
   ctx.openId = ctx.ids.next('open');
   try {
@@ -43,13 +53,13 @@ async function replaceOpenVault(ctx: RpcContext, next: Vault): Promise<void> {
   });
 }
 
-export async function closeCurrent(ctx: RpcContext): Promise<boolean> {
+export async function closeCurrent(ctx: RpcContext, exceptJobId?: string): Promise<boolean> {
   const vault = ctx.vault;
   if (!vault) return false;
   // Detach first, so nothing new starts on a vault that is closing.
   ctx.vault = null;
   ctx.openId = null;
-  await ctx.jobs.cancelAll();
+  await ctx.jobs.cancelAll(exceptJobId);
   closeVault(vault);
   ctx.events.emit('vault.changed', {
     openId: null,
@@ -65,7 +75,9 @@ export const vaultHandlers: HandlerSlice<
   | 'vault.open'
   | 'vault.close'
   | 'vault.info'
+  | 'vault.createDemo'
   | 'vault.verify'
+  | 'vault.verifyFile'
   | 'vault.storage'
   | 'vault.compact'
   | 'vault.saveCopy'
@@ -73,13 +85,14 @@ export const vaultHandlers: HandlerSlice<
   | 'vault.forgetRecent'
   | 'vault.available'
 > = {
-  'vault.create': ({ file, engagement }, ctx) =>
+  'vault.create': ({ file, engagement, confirmScope }, ctx) =>
     serialised(ctx, async () => {
       const path = resolveVaultFile(ctx.home, file);
       const vault = await createVault(path, engagement, {
         app: ctx.app,
         clock: ctx.clock,
         ids: ctx.ids,
+        populate: confirmScope ? (building) => void applyScope(building) : undefined,
       });
       await replaceOpenVault(ctx, vault);
       return vaultInfo(vault);
@@ -96,11 +109,22 @@ export const vaultHandlers: HandlerSlice<
   },
   'vault.close': (_input, ctx) =>
     serialised(ctx, async () => ({ closed: await closeCurrent(ctx) })),
+  'vault.createDemo': ({ file, scale }, ctx) => startCreateDemo(ctx, file, scale),
   'vault.info': (_input, ctx) => vaultInfo(requireVault(ctx)),
   'vault.verify': (_input, ctx) => {
     const vault = requireVault(ctx);
     return startJob(ctx, 'vault.verify', 'Verifying the vault', ({ signal, progress }) =>
       verifyVault(vault, { signal, onProgress: progress }),
+    );
+  },
+  'vault.verifyFile': ({ file }, ctx) => {
+    const path = resolveVaultFile(ctx.home, file);
+    return startJob(
+      ctx,
+      'vault.verifyFile',
+      `Verifying ${basename(path)}`,
+      ({ signal, progress }) =>
+        verifyVaultFile(path, { signal, onProgress: progress, now: ctx.clock.now }),
     );
   },
   'vault.storage': (_input, ctx) => vaultStorage(requireVault(ctx)),
@@ -114,6 +138,45 @@ export const vaultHandlers: HandlerSlice<
   'vault.forgetRecent': ({ path }, ctx) => ({ items: forgetRecent(ctx.home, path) }),
   'vault.available': (_input, ctx) => ({ home: ctx.home, items: vaultsInHome(ctx.home) }),
 };
+
+/**
+ * The demo is built as a job (the large one takes a while) in a temporary file, then opened in
+ * place of the open vault. A name already taken is refused at once, before the job starts.
+ */
+function startCreateDemo(ctx: RpcContext, file: string, scale: DemoScale): { jobId: string } {
+  const path = resolveVaultFile(ctx.home, file);
+  if (existsSync(path)) {
+    throw new AttestError('conflict', `${path} already exists; choose another name.`, [
+      { path: ['file'], message: 'A file with this name already exists' },
+    ]);
+  }
+  const options = { app: ctx.app, clock: ctx.clock, ids: ctx.ids };
+  let jobId = '';
+  const job = startJob(
+    ctx,
+    'vault.createDemo',
+    scale === 'large' ? 'Building the large demo vault' : 'Building the demo vault',
+    async ({ signal, progress }) => {
+      const vault =
+        scale === 'large'
+          ? await buildLargeDemoVault(path, {
+              ...options,
+              signal,
+              onStep: (step) => progress({ step: `adding ${step}` }),
+            })
+          : await buildDemoVault(path, { ...options, signal });
+      try {
+        await serialised(ctx, () => replaceOpenVault(ctx, vault, jobId));
+      } catch (e) {
+        if (ctx.vault !== vault) closeVault(vault);
+        throw e;
+      }
+      return vaultInfo(vault);
+    },
+  );
+  jobId = job.jobId;
+  return job;
+}
 
 /**
  * Compact runs alone: other jobs would fail once changes are refused, so it waits for none and
