@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
 import { isAttestError } from '../../../shared/api/errors';
-import type { CheckedCopy } from '../../db/open-read-only';
-import { verifyVaultFile } from '../../core/vault/verify-file';
+import type { CheckedCopy, VerifyFileResult } from '../../../shared/api/vault';
 import { parse } from '../args';
 import { formatBytes } from '../format';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io';
-import { progressReporter } from '../progress';
+import { withRpc } from '../rpc';
 
 export async function verifyCommand(
   args: string[],
@@ -16,13 +15,13 @@ export async function verifyCommand(
   if (positionals.length !== 1)
     throw new UsageError('verify: give exactly one vault (or package) path');
   const path = resolve(io.cwd, positionals[0]!);
-  const progress = progressReporter(io, 'Re-hashing stored files');
-  let result: Awaited<ReturnType<typeof verifyVaultFile>>;
+  let result: VerifyFileResult;
   try {
     // Read-only: verify never writes to the vault (DESIGN §3).
-    result = await verifyVaultFile(path, { onProgress: (p) => progress.update(p), signal });
+    result = await withRpc(io, signal, (rpc) =>
+      rpc.job('vault.verifyFile', { file: path }, 'Re-hashing stored files'),
+    );
   } catch (e) {
-    progress.done();
     // Too damaged even to be copied for checking: still "a check found problems".
     if (isAttestError(e) && e.code === 'integrity') {
       io.err(`attest verify: ${e.message}\n`);
@@ -30,7 +29,6 @@ export async function verifyCommand(
     }
     throw e;
   }
-  progress.done();
   const { report, checkedCopy } = result;
   if (values.json) {
     io.out(JSON.stringify(report, null, 2) + '\n');
