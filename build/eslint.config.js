@@ -37,6 +37,7 @@ export default tseslint.config(
       '.tsbuild/**',
       'test-results/**',
       'playwright-report/**',
+      '.bench/**',
     ],
   },
   js.configs.recommended,

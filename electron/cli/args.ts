@@ -29,15 +29,22 @@ export function parse(command: string, args: string[], options: Options): Parsed
   }
 }
 
-/** Turns contract validation issues into flag-level usage errors. */
+/**
+ * Turns contract validation issues into flag-level usage errors. `flagFor` names the flag of an
+ * input path (`engagement.period` → `--period`); the longest path it knows wins.
+ */
 export function issuesToUsage(
   command: string,
   issues: ValidationIssue[],
   flagFor: Record<string, string>,
 ): UsageError {
-  const lines = issues.map((i) => {
-    const flag = flagFor[i.path[0] ?? ''] ?? i.path.join('.');
-    return `${flag}: ${i.message}`;
-  });
+  const flagOf = (path: string[]) => {
+    for (let n = path.length; n > 0; n--) {
+      const key = path.slice(0, n).join('.');
+      if (Object.hasOwn(flagFor, key)) return flagFor[key]!;
+    }
+    return path.join('.');
+  };
+  const lines = issues.map((i) => `${flagOf(i.path)}: ${i.message}`);
   return new UsageError(`${command}: ${lines.join('; ')}`);
 }

@@ -24,6 +24,11 @@ export function describeCategories(e: Engagement): string {
   return e.categories.map((c) => CATEGORY_LABELS[c]).join(', ');
 }
 
+/** `ab12cd34…` → `ab12 cd34 …`: easier to read aloud and compare by eye. */
+export function formatFingerprint(hex: string): string {
+  return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
+}
+
 /** Two aligned columns. */
 export function table(rows: [string, string][]): string {
   const width = Math.max(...rows.map(([k]) => k.length));

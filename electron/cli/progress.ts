@@ -8,6 +8,8 @@ export interface ProgressState {
   bytesTotal?: number;
   bytesPerSecond?: number;
   etaSeconds?: number;
+  /** What the job is doing now, in words (building a demo). */
+  step?: string;
 }
 
 /** A one-line progress display on a terminal; silent when stderr is not a TTY. */
@@ -31,6 +33,7 @@ export function progressReporter(io: CliIo, label: string) {
 
 function describe(p: ProgressState): string {
   const parts: string[] = [];
+  if (p.step) parts.push(`${p.step}…`);
   if (p.bytesTotal) {
     const pct = Math.floor(((p.bytesDone ?? 0) / p.bytesTotal) * 100);
     const width = 24;

@@ -40,7 +40,11 @@ async function workInTheApp(dir: string, file: string, people: number, backup = 
 describe('attest verify and the witness', () => {
   it('says what the chain proves, compares it with the witness, and accepts a baseline on request', async () => {
     const dir = tempDir();
-    expect((await attest(dir, 'init', 'a.attest', '--name', 'Acme')).code).toBe(0);
+    // Made with another ATTEST_HOME (as on another computer): the witness there saw it made.
+    const elsewhere = { ATTEST_HOME: join(dir, 'elsewhere') };
+    expect((await attestIn(dir, elsewhere, 'init', 'a.attest', '--name', 'Acme')).code).toBe(0);
+    const there = await attestIn(dir, elsewhere, 'verify', 'a.attest');
+    expect(there.out).toContain('✓ The audit chain continues what this computer last recorded');
 
     const fresh = await attest(dir, 'verify', 'a.attest');
     expect(fresh.code).toBe(0);

@@ -12,10 +12,31 @@ import { pdfFonts } from './fonts';
  *   cannot draw is dropped, keeping the letter);
  * - otherwise U+FFFD "�", which marks the gap visibly, and in copied text, instead of hiding it.
  * Line breaks and tabs become spaces (paragraphs are separate blocks); other control characters
- * are dropped.
+ * are dropped. A very long run with nowhere to break gets zero-width places to break.
  */
 export function pdfSafe(text: string): string {
-  return fitToFont(text, pdfFonts().covered);
+  return breakLongRuns(fitToFont(text, pdfFonts().covered));
+}
+
+/**
+ * The longest run of text printed with nowhere to break (in characters). pdfkit splits a word
+ * longer than a line by measuring the rest of the word again for every line it fills: a
+ * 100,000-character word pasted into a draft blocked the process for minutes and took gigabytes.
+ * A zero-width space (which prints nothing) every this many characters keeps that linear; a run
+ * this long spans lines anyway, so ordinary long words and links wrap as before.
+ */
+export const LONGEST_UNBROKEN_RUN = 200;
+
+const LONG_RUN = new RegExp(`[^ \u200b]{${LONGEST_UNBROKEN_RUN + 1},}`, 'gu');
+
+function breakLongRuns(text: string): string {
+  return text.replace(LONG_RUN, (run) => {
+    const chars = [...run];
+    const pieces: string[] = [];
+    for (let i = 0; i < chars.length; i += LONGEST_UNBROKEN_RUN)
+      pieces.push(chars.slice(i, i + LONGEST_UNBROKEN_RUN).join(''));
+    return pieces.join('\u200b');
+  });
 }
 
 const REPLACEMENT = '\uFFFD';

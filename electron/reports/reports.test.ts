@@ -214,6 +214,25 @@ describe('PDF', () => {
     expect(text).toContain('City ����');
   });
 
+  it('prints a 100,000-character word pasted into a draft in full, across pages', async () => {
+    // Found by the API fuzz test: pdfkit measured the rest of an over-long word again for every
+    // line it filled, so this export blocked the process for minutes and took gigabytes.
+    const word = 'x'.repeat(100_000);
+    const blocks: DocBlock[] = [
+      { kind: 'heading', level: 2, text: 'Pasted' },
+      { kind: 'paragraph', text: `Before ${word} after.` },
+      { kind: 'table', header: ['Key'], rows: [[word.slice(0, 5_000)]] },
+    ];
+    const path = save(await renderPdf({ blocks, meta }), 'long-word.pdf');
+    qpdfCheck(path);
+    // Every character printed once (the running header and footer have no "x"), in place.
+    const text = pdfText(path).replace(/[\s\u200b]/g, '');
+    expect(text.match(/x/g)).toHaveLength(105_000);
+    expect(text).toMatch(/Beforex{100,}/);
+    expect(text).toMatch(/x{100,}after\./);
+    expect(text).toMatch(/Keyx{100,}/);
+  });
+
   it('renders the assertion on its own pages with the signature block', async () => {
     const blocks = buildAssertionDraft(sampleDraftInput());
     const path = save(
@@ -239,6 +258,19 @@ describe('pdfSafe', () => {
     // No glyph: visibly replaced, or dropped when invisible anyway (a tag character).
     expect(pdfSafe('東京 😀 👍 a\u{e0020}b')).toBe('�� 😀 � ab');
     expect(pdfSafe('tab\there\r\nnext\u0007line')).toBe('tab here nextline');
+  });
+
+  it('gives a run of text with nowhere to break a zero-width place to wrap every 200 characters', () => {
+    const run = 'x'.repeat(1_000);
+    const safe = pdfSafe(`A key: ${run} ends.`);
+    expect(safe.replaceAll('\u200b', '')).toBe(`A key: ${run} ends.`);
+    expect(safe.split(/[ \u200b]/).map((w) => w.length)).toEqual([
+      1, 4, 200, 200, 200, 200, 200, 5,
+    ]);
+    // Emoji are not cut in half; ordinary long words and links are left as they are.
+    expect(pdfSafe('😀'.repeat(201))).toBe(`${'😀'.repeat(200)}\u200b😀`);
+    const link = `https://example.test/${'a'.repeat(170)}`;
+    expect(pdfSafe(link)).toBe(link);
   });
 
   it('falls back to "?" with a font that has no replacement character', () => {

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergeTables } from '../../shared/api/define';
+import { useCatalog } from '../core/catalog/catalog';
 import type { Logger } from '../platform/logger';
+import { newerCatalog, writeCatalogDir } from '../testing/newer-catalog';
 import { dispatch } from './dispatch';
 import { handlers } from './handlers';
 import { methods } from '../../shared/api/index';
@@ -176,6 +178,33 @@ describe('vault.changed', () => {
   it('is declared by every mutating method', () => {
     for (const [name, def] of Object.entries(methods)) {
       if (def.mutates) expect(Array.isArray(def.touches), name).toBe(true);
+    }
+  });
+});
+
+describe('errors found by the API fuzz test', () => {
+  it('answers io naming the file, not internal, when the ATTEST_CATALOG folder cannot be read', async () => {
+    const ctx = runtime();
+    const folder = writeCatalogDir(join(ctx.home, 'catalog-next'), newerCatalog());
+    writeFileSync(join(folder, 'controls.json'), '{"version": "2026.2", "controls": [');
+    const before = process.env.ATTEST_CATALOG;
+    process.env.ATTEST_CATALOG = folder;
+    useCatalog(null); // read the catalog again, from the folder
+    try {
+      const r = await dispatch(ctx, 'catalog.get', {}, CLI_CALLER);
+      expect(r).toMatchObject({ ok: false, error: { code: 'io' } });
+      expect(!r.ok && r.error.message).toContain(
+        `Cannot read the catalog file ${join(folder, 'controls.json')}`,
+      );
+      // A file that parses but breaks the catalog's rules is named the same way.
+      writeFileSync(join(folder, 'controls.json'), '{"version": "2026.2", "controls": []}');
+      const invalid = await dispatch(ctx, 'catalog.policies', {}, CLI_CALLER);
+      expect(invalid).toMatchObject({ ok: false, error: { code: 'io' } });
+      expect(!invalid.ok && invalid.error.message).toContain(folder);
+    } finally {
+      if (before === undefined) delete process.env.ATTEST_CATALOG;
+      else process.env.ATTEST_CATALOG = before;
+      useCatalog(null);
     }
   });
 });

@@ -62,6 +62,8 @@ export function createRuntime(options: RuntimeOptions): RpcContext & { dispose()
     state: newRuntimeState(),
     async dispose() {
       await closeCurrent(ctx);
+      // Jobs that need no open vault (verifying another file, building a demo) end too.
+      await ctx.jobs.cancelAll();
       ctx.uploads?.dispose();
       ctx.outputs?.dispose();
     },

@@ -14,6 +14,8 @@ export const jobProgressSchema = z.object({
   bytesTotal: z.number().optional(),
   bytesPerSecond: z.number().optional(),
   etaSeconds: z.number().optional(),
+  /** What the job is doing now, in words, where files and bytes say nothing (building a demo). */
+  step: z.string().optional(),
 });
 export type JobProgress = z.infer<typeof jobProgressSchema>;
 

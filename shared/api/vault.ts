@@ -144,6 +144,30 @@ export const verifyReportSchema = z.object({
 });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;
 
+/**
+ * When `vault.verifyFile` checked a temporary copy instead of the file itself: an older format
+ * (upgraded in the copy) or an unfinished write (undone in the copy). The file is never changed.
+ */
+export const checkedCopySchema = z.object({
+  reason: z.enum(['older_format', 'unfinished_write']),
+  fromVersion: z.number().int(),
+  toVersion: z.number().int(),
+});
+export type CheckedCopy = z.infer<typeof checkedCopySchema>;
+
+export const verifyFileResultSchema = z.object({
+  report: verifyReportSchema,
+  /** Null when the file itself was read. */
+  checkedCopy: checkedCopySchema.nullable(),
+  /** `acceptWitness`: the witness once the chain's head was recorded as the new baseline. */
+  accepted: witnessSchema.nullable(),
+  /** `acceptWitness`: why the head was not recorded. */
+  notAccepted: z.string().nullable(),
+});
+export type VerifyFileResult = z.infer<typeof verifyFileResultSchema>;
+
+export const DEMO_SCALES = ['small', 'large'] as const;
+
 /** How the vault uses its file, for the Compact confirmation (`vault.storage`). */
 export const vaultStorageSchema = z.object({
   path: z.string(),

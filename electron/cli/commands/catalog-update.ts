@@ -4,33 +4,34 @@ import {
   type CatalogUpdateResult,
   LIBRARY_FIELD_LABELS,
 } from '../../../shared/api/catalog-update';
-import { applyCatalogUpdate } from '../../core/catalog/apply-update';
-import { planCatalogUpdate } from '../../core/catalog/update-plan';
-import { closeVault, openVault } from '../../core/vault/session';
 import { parse } from '../args';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
+import { withRpc } from '../rpc';
 
 /**
  * `attest catalog update <vault> [--apply] [--json]`: shows what this build's catalog would
  * change in the vault; with `--apply`, applies it keeping every edit made in the vault (choosing
  * the library's text over an edit is done in the app, field by field).
  */
-export async function catalogUpdateCommand(args: string[], io: CliIo): Promise<number> {
+export async function catalogUpdateCommand(
+  args: string[],
+  io: CliIo,
+  signal: AbortSignal,
+): Promise<number> {
   const { values, positionals } = parse('catalog update', args, { apply: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('catalog update: give exactly one vault path');
-  const vault = await openVault(resolve(io.cwd, positionals[0]!), { app: 'attest catalog' });
-  try {
-    const plan = planCatalogUpdate(vault);
+  const file = resolve(io.cwd, positionals[0]!);
+  const text = await withRpc(io, signal, async (rpc) => {
+    await rpc.call('vault.open', { file });
+    const plan = await rpc.call('catalog.updatePlan', {});
     if (!values.apply || plan.status !== 'update_available') {
-      io.out(values.json ? JSON.stringify(plan, null, 2) + '\n' : describePlan(plan));
-      return EXIT_OK;
+      return values.json ? JSON.stringify(plan, null, 2) + '\n' : describePlan(plan);
     }
-    const result = applyCatalogUpdate(vault, { toVersion: plan.buildVersion });
-    io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : describeResult(result));
-    return EXIT_OK;
-  } finally {
-    closeVault(vault);
-  }
+    const result = await rpc.call('catalog.applyUpdate', { toVersion: plan.buildVersion });
+    return values.json ? JSON.stringify(result, null, 2) + '\n' : describeResult(result);
+  });
+  io.out(text);
+  return EXIT_OK;
 }
 
 function describePlan(plan: CatalogUpdatePlan): string {

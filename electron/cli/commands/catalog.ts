@@ -1,23 +1,27 @@
 import { CATEGORIES, CATEGORY_LABELS } from '../../../shared/domain/engagement';
 import { DOMAINS, DOMAIN_LABELS, DOMAIN_PREFIXES } from '../../../shared/domain/catalog';
-import { loadCatalog } from '../../core/catalog/catalog';
 import { parse } from '../args';
 import { catalogUpdateCommand } from './catalog-update';
 import { table } from '../format';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
+import { withRpc } from '../rpc';
 
 /**
  * `attest catalog [--json]`: the shipped criteria, control library and policy template keys.
  * `attest catalog update <vault> [--apply]`: what this build's catalog changes in a vault.
  */
-export async function catalogCommand(args: string[], io: CliIo): Promise<number> {
-  if (args[0] === 'update') return catalogUpdateCommand(args.slice(1), io);
+export async function catalogCommand(
+  args: string[],
+  io: CliIo,
+  signal: AbortSignal,
+): Promise<number> {
+  if (args[0] === 'update') return catalogUpdateCommand(args.slice(1), io, signal);
   const { values, positionals } = parse('catalog', args, {});
   if (positionals.length > 0)
     throw new UsageError(
       `catalog: unknown argument "${positionals[0]}"; give --json, or: catalog update <vault>`,
     );
-  const catalog = loadCatalog();
+  const catalog = await withRpc(io, signal, (rpc) => rpc.call('catalog.get', {}));
   if (values.json) {
     io.out(JSON.stringify(catalog, null, 2) + '\n');
     return EXIT_OK;

@@ -1,45 +1,49 @@
 import { resolve } from 'node:path';
-import { vaultInfo, formatFingerprint } from '../../core/vault/info';
-import { closeVault, openVault } from '../../core/vault/session';
 import { parse } from '../args';
-import { describeCategories, describeReport, formatBytes, table } from '../format';
+import {
+  describeCategories,
+  describeReport,
+  formatBytes,
+  formatFingerprint,
+  table,
+} from '../format';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
+import { withRpc } from '../rpc';
 
-export async function infoCommand(args: string[], io: CliIo): Promise<number> {
+export async function infoCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
   const { values, positionals } = parse('info', args, {});
   if (positionals.length !== 1) throw new UsageError('info: give exactly one vault path');
-  const vault = await openVault(resolve(io.cwd, positionals[0]!), { app: 'attest info' });
-  try {
-    const info = vaultInfo(vault);
-    if (values.json) {
-      io.out(JSON.stringify(info, null, 2) + '\n');
-      return EXIT_OK;
-    }
-    const e = info.engagement;
-    io.out(
-      table([
-        ['Engagement', e.name],
-        ['Client', e.client || '—'],
-        ['Report', describeReport(e)],
-        ['Categories', describeCategories(e)],
-        ['Vault', `${info.path} (format ${info.formatVersion})`],
-        ['Created', `${info.createdAt} with Attest ${info.appVersion}`],
-        [
-          'Scope',
-          info.engagement.scopeConfirmedAt
-            ? `${info.scope.criteria.length} criteria, ${info.scope.controls.length} controls (catalog ${info.engagement.catalogVersion})`
-            : 'not confirmed yet',
-        ],
-        ['Fingerprint', formatFingerprint(info.fingerprint)],
-        ['Current user', info.currentUser.name],
-        [
-          'Contents',
-          `${info.counts.people} people · ${info.counts.auditEvents} audit entries · ${info.counts.blobs} stored files (${formatBytes(info.counts.blobBytes)})`,
-        ],
-      ]),
-    );
+  const file = resolve(io.cwd, positionals[0]!);
+  const info = await withRpc(io, signal, async (rpc) => {
+    await rpc.call('vault.open', { file });
+    return rpc.call('vault.info', {});
+  });
+  if (values.json) {
+    io.out(JSON.stringify(info, null, 2) + '\n');
     return EXIT_OK;
-  } finally {
-    closeVault(vault);
   }
+  const e = info.engagement;
+  io.out(
+    table([
+      ['Engagement', e.name],
+      ['Client', e.client || '—'],
+      ['Report', describeReport(e)],
+      ['Categories', describeCategories(e)],
+      ['Vault', `${info.path} (format ${info.formatVersion})`],
+      ['Created', `${info.createdAt} with Attest ${info.appVersion}`],
+      [
+        'Scope',
+        info.engagement.scopeConfirmedAt
+          ? `${info.scope.criteria.length} criteria, ${info.scope.controls.length} controls (catalog ${info.engagement.catalogVersion})`
+          : 'not confirmed yet',
+      ],
+      ['Fingerprint', formatFingerprint(info.fingerprint)],
+      ['Current user', info.currentUser.name],
+      [
+        'Contents',
+        `${info.counts.people} people · ${info.counts.auditEvents} audit entries · ${info.counts.blobs} stored files (${formatBytes(info.counts.blobBytes)})`,
+      ],
+    ]),
+  );
+  return EXIT_OK;
 }

@@ -1,27 +1,23 @@
 import { resolve } from 'node:path';
-import { engagementInput } from '../../../shared/api/vault';
 import type { Engagement } from '../../../shared/api/vault';
 import { CATEGORIES, type Category } from '../../../shared/domain/engagement';
 import { periodLengthWarning } from '../../../shared/domain/report-period';
-import { applyScope } from '../../core/scope/apply-scope';
-import { closeVault, createVault } from '../../core/vault/session';
-import { vaultInfo, formatFingerprint } from '../../core/vault/info';
-import { attestHome } from '../../platform/home';
-import { rememberRecent } from '../../platform/recent';
-import { issuesToUsage, parse, str } from '../args';
-import { describeCategories, describeReport, table } from '../format';
+import { parse, str } from '../args';
+import { describeCategories, describeReport, formatFingerprint, table } from '../format';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
+import { validateInput, withRpc } from '../rpc';
 
 const FLAGS: Record<string, string> = {
-  name: '--name',
-  client: '--client',
-  reportType: '--type',
-  asOf: '--as-of',
-  period: '--period',
-  categories: '--categories',
+  file: 'the vault path',
+  'engagement.name': '--name',
+  'engagement.client': '--client',
+  'engagement.reportType': '--type',
+  'engagement.asOf': '--as-of',
+  'engagement.period': '--period',
+  'engagement.categories': '--categories',
 };
 
-export async function initCommand(args: string[], io: CliIo): Promise<number> {
+export async function initCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
   const { values, positionals } = parse('init', args, {
     name: { type: 'string' },
     client: { type: 'string' },
@@ -40,55 +36,42 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
   // Everything is validated before the file is created: a bad argument leaves nothing behind.
   const period = str(values.period);
   const categories = str(values.categories);
-  const input = engagementInput.safeParse({
-    name: values.name,
-    client: values.client,
-    reportType: values.type ?? (values.period ? 'type2' : values['as-of'] ? 'type1' : undefined),
-    asOf: values['as-of'],
-    period: period === undefined ? undefined : parsePeriod(period),
-    categories: categories === undefined ? undefined : parseCategories(categories),
-  });
-  if (!input.success) {
-    throw issuesToUsage(
-      'init',
-      input.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-      FLAGS,
+  const path = resolve(io.cwd, positionals[0]!);
+  const input = {
+    file: path,
+    engagement: {
+      name: str(values.name)!,
+      client: str(values.client),
+      reportType: (values.type ??
+        (values.period ? 'type2' : values['as-of'] ? 'type1' : undefined)) as 'type1' | 'type2',
+      asOf: str(values['as-of']),
+      period: period === undefined ? undefined : parsePeriod(period),
+      categories: categories === undefined ? undefined : parseCategories(categories),
+    },
+    // Scripted vaults start where the scoping wizard ends: criteria and controls in place, applied
+    // while the vault is built, so an interrupted init leaves nothing under the name.
+    confirmScope: true,
+  };
+  validateInput('init', 'vault.create', input, FLAGS);
+  const info = await withRpc(io, signal, (rpc) => rpc.call('vault.create', input));
+  if (values.json) {
+    io.out(JSON.stringify(info, null, 2) + '\n');
+  } else {
+    io.out(`Created ${path}\n`);
+    io.out(
+      table([
+        ['Engagement', info.engagement.name],
+        ['Report', describeReport(info.engagement)],
+        ['Categories', describeCategories(info.engagement)],
+        [
+          'Scope',
+          `${info.scope.criteria.length} criteria, ${info.scope.controls.length} controls (catalog ${info.engagement.catalogVersion})`,
+        ],
+        ['Fingerprint', formatFingerprint(info.fingerprint)],
+      ]),
     );
   }
-  const path = resolve(io.cwd, positionals[0]!);
-  // Scripted and demo vaults start where the scoping wizard ends: criteria and controls in place
-  // (applied while the vault is built, so an interrupted init leaves nothing under the name).
-  let scope: ReturnType<typeof applyScope> | undefined;
-  const vault = await createVault(path, input.data, {
-    app: 'attest init',
-    populate: (building) => {
-      scope = applyScope(building);
-    },
-  });
-  try {
-    const info = vaultInfo(vault);
-    rememberRecent(attestHome(io.env), { path, name: info.engagement.name, openedAt: vault.now() });
-    if (values.json) {
-      io.out(JSON.stringify(info, null, 2) + '\n');
-    } else {
-      io.out(`Created ${path}\n`);
-      io.out(
-        table([
-          ['Engagement', info.engagement.name],
-          ['Report', describeReport(info.engagement)],
-          ['Categories', describeCategories(info.engagement)],
-          [
-            'Scope',
-            `${scope!.criteriaInScope} criteria, ${scope!.controlsInScope} controls (catalog ${scope!.catalogVersion})`,
-          ],
-          ['Fingerprint', formatFingerprint(info.fingerprint)],
-        ]),
-      );
-    }
-    for (const warning of warnings(info.engagement)) io.err(`attest init: warning: ${warning}\n`);
-  } finally {
-    closeVault(vault);
-  }
+  for (const warning of warnings(info.engagement)) io.err(`attest init: warning: ${warning}\n`);
   return EXIT_OK;
 }
 

@@ -8,12 +8,10 @@ import {
   type RequestField,
 } from '../../../shared/domain/requests';
 import type { DateOrder } from '../../../shared/domain/requests-dates';
-import { listPersons } from '../../core/people/people';
-import { importRequests, previewImport } from '../../core/requests/import';
-import { listRequests } from '../../core/requests/queries';
-import { closeVault, openVault, type Vault } from '../../core/vault/session';
+import type { Input } from '../../../shared/api/index';
 import { parse, str } from '../args';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
+import { type CliRpc, withRpc } from '../rpc';
 
 const SUBCOMMANDS = 'give a subcommand: attest requests import <vault> <file> | list <vault>';
 
@@ -24,7 +22,7 @@ export async function requestsCommand(
 ): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'import') return importCommand(rest, io, signal);
-  if (sub === 'list') return listCommand(rest, io);
+  if (sub === 'list') return listCommand(rest, io, signal);
   throw new UsageError(
     `requests: ${sub === undefined ? SUBCOMMANDS : `unknown subcommand "${sub}"; ${SUBCOMMANDS}`}`,
   );
@@ -87,30 +85,28 @@ async function importCommand(args: string[], io: CliIo, signal: AbortSignal): Pr
   if (!existsSync(filePath) || !statSync(filePath).isFile())
     throw new UsageError(`requests import: no file at ${filePath}`);
 
-  const vault = await openVault(vaultPath, { app: 'attest requests' });
-  try {
-    const request = {
-      path: filePath,
-      fileName: basename(filePath),
-      dateOrder: dateOrder as DateOrder | undefined,
-    };
-    const mapping = await chooseMapping(vault, request, overrides);
-    const summary = await importRequests(vault, { ...request, mapping }, signal);
-    io.out(values.json ? JSON.stringify(summary, null, 2) + '\n' : describeImport(summary));
-    return EXIT_OK;
-  } finally {
-    closeVault(vault);
-  }
+  const request = {
+    source: { path: filePath },
+    fileName: basename(filePath),
+    dateOrder: dateOrder as DateOrder | undefined,
+  };
+  const summary = await withRpc(io, signal, async (rpc) => {
+    await rpc.call('vault.open', { file: vaultPath });
+    const mapping = await chooseMapping(rpc, request, overrides);
+    return rpc.job('requests.import', { ...request, mapping }, `Importing ${request.fileName}`);
+  });
+  io.out(values.json ? JSON.stringify(summary, null, 2) + '\n' : describeImport(summary));
+  return EXIT_OK;
 }
 
 async function chooseMapping(
-  vault: Vault,
-  request: { path: string; fileName: string },
+  rpc: CliRpc,
+  request: Omit<Input<'requests.previewImport'>, 'mapping'>,
   overrides: MapOverride[],
 ): Promise<RequestMapping> {
   let guessed: Partial<RequestMapping> = {};
   try {
-    guessed = (await previewImport(vault, request)).mapping;
+    guessed = (await rpc.call('requests.previewImport', request)).mapping;
   } catch (e) {
     // Without a request-number column the guess fails; a --map naming one can still rescue it.
     if (!isNoRefColumn(e)) throw e;
@@ -155,26 +151,48 @@ function describeImport(s: ImportSummary): string {
   return lines.join('\n') + '\n';
 }
 
-async function listCommand(args: string[], io: CliIo): Promise<number> {
+async function listCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
   const { values, positionals } = parse('requests list', args, {});
   if (positionals.length !== 1) throw new UsageError('requests list: give exactly one vault path');
-  const vault = await openVault(resolve(io.cwd, positionals[0]!), { app: 'attest requests' });
-  try {
-    const page = listRequests(vault, { limit: Number.MAX_SAFE_INTEGER, includeArchived: false });
-    if (values.json) {
-      io.out(JSON.stringify(page, null, 2) + '\n');
-      return EXIT_OK;
-    }
-    const names = new Map(listPersons(vault, true).map((p) => [p.id, p.name]));
-    io.out(
-      page.items.length === 0
-        ? 'No requests yet; import the auditor’s list with attest requests import.\n'
-        : listTable(page.items, names),
+  const file = resolve(io.cwd, positionals[0]!);
+  const { page, names } = await withRpc(io, signal, async (rpc) => {
+    await rpc.call('vault.open', { file });
+    const page = await allPages((cursor) => rpc.call('requests.list', { limit: PAGE, cursor }));
+    if (values.json) return { page, names: new Map<string, string>() };
+    const people = await allPages((cursor) =>
+      rpc.call('people.list', { limit: PAGE, cursor, includeArchived: true }),
     );
+    return { page, names: new Map(people.items.map((p) => [p.id, p.name])) };
+  });
+  if (values.json) {
+    io.out(JSON.stringify(page, null, 2) + '\n');
     return EXIT_OK;
-  } finally {
-    closeVault(vault);
   }
+  io.out(
+    page.items.length === 0
+      ? 'No requests yet; import the auditor’s list with attest requests import.\n'
+      : listTable(page.items, names),
+  );
+  return EXIT_OK;
+}
+
+/** The contract's largest page. */
+const PAGE = 1000;
+
+/** Every page of a list, as one page: all the items, no next cursor, the total of the first. */
+async function allPages<T>(
+  read: (
+    cursor: string | undefined,
+  ) => Promise<{ items: T[]; nextCursor: string | null; total: number }>,
+): Promise<{ items: T[]; nextCursor: null; total: number }> {
+  const first = await read(undefined);
+  const items = [...first.items];
+  for (let cursor = first.nextCursor; cursor !== null;) {
+    const page = await read(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  }
+  return { items, nextCursor: null, total: first.total };
 }
 
 function listTable(items: AuditRequest[], names: Map<string, string>): string {

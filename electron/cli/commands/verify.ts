@@ -1,14 +1,11 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isAttestError } from '../../../shared/api/errors';
+import type { CheckedCopy, VerifyFileResult } from '../../../shared/api/vault';
 import type { Witness } from '../../../shared/api/witness';
-import type { CheckedCopy } from '../../db/open-read-only';
-import { sharedHome } from '../../platform/home';
-import { WitnessStore } from '../../platform/witness-store';
-import { verifyVaultFile } from '../../core/vault/verify-file';
 import { parse } from '../args';
 import { formatBytes } from '../format';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io';
-import { progressReporter } from '../progress';
+import { withRpc } from '../rpc';
 
 export async function verifyCommand(
   args: string[],
@@ -21,18 +18,17 @@ export async function verifyCommand(
   if (positionals.length !== 1)
     throw new UsageError('verify: give exactly one vault (or package) path');
   const path = resolve(io.cwd, positionals[0]!);
-  const progress = progressReporter(io, 'Re-hashing stored files');
-  let result: Awaited<ReturnType<typeof verifyVaultFile>>;
+  let result: VerifyFileResult;
   try {
     // Read-only: verify never writes to the vault (DESIGN §3).
-    result = await verifyVaultFile(path, {
-      onProgress: (p) => progress.update(p),
-      signal,
-      witness: new WitnessStore(join(sharedHome(io.env), 'witness')),
-      acceptWitness: values['accept-witness'] === true,
-    });
+    result = await withRpc(io, signal, (rpc) =>
+      rpc.job(
+        'vault.verifyFile',
+        { file: path, acceptWitness: values['accept-witness'] === true },
+        'Re-hashing stored files',
+      ),
+    );
   } catch (e) {
-    progress.done();
     // Too damaged even to be copied for checking: still "a check found problems".
     if (isAttestError(e) && e.code === 'integrity') {
       io.err(`attest verify: ${e.message}\n`);
@@ -40,7 +36,6 @@ export async function verifyCommand(
     }
     throw e;
   }
-  progress.done();
   const { report, checkedCopy, accepted, notAccepted } = result;
   // Accepted: the chain's history is the user's decision now, no longer a problem.
   const problems = accepted

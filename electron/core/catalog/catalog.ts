@@ -8,6 +8,7 @@ import policiesFile from '../../../resources/catalog/policies.json' with { type:
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { AttestError } from '../../../shared/api/errors';
 import {
   type Catalog,
   type Criterion,
@@ -90,19 +91,29 @@ function load(): Loaded {
   return loaded;
 }
 
-/** Reads a catalog folder laid out as `resources/catalog`; throws naming the file at fault. */
+/**
+ * Reads a catalog folder laid out as `resources/catalog`; throws naming the file at fault. The
+ * folder is the user's (ATTEST_CATALOG), so a problem with it is an `io` error with a sentence,
+ * never `internal`; only a broken built-in catalog (a bug in the build) is.
+ */
 export function readCatalogDir(dir: string): Catalog {
   const read = (name: string): unknown => {
     const path = join(dir, name);
     try {
       return JSON.parse(readFileSync(path, 'utf8'));
     } catch (e) {
-      throw new Error(`Cannot read the catalog file ${path}: ${(e as Error).message}`, {
-        cause: e,
-      });
+      throw new AttestError('io', `Cannot read the catalog file ${path}: ${(e as Error).message}`);
     }
   };
-  return parseCatalogFiles(read('criteria.json'), read('controls.json'), read('policies.json'));
+  const files = [read('criteria.json'), read('controls.json'), read('policies.json')] as const;
+  try {
+    return parseCatalogFiles(...files);
+  } catch (e) {
+    throw new AttestError(
+      'io',
+      `The catalog folder ${dir} (ATTEST_CATALOG) cannot be used: ${(e as Error).message}`,
+    );
+  }
 }
 
 /**

@@ -9,8 +9,8 @@ import { createRisk } from '../risks/risks';
 import { createControl, listControls } from '../scope/controls';
 import { listCriteria } from '../scope/criteria';
 import { createTask } from '../tasks/tasks';
-import type { SessionOptions, Vault } from '../vault/session';
-import { buildDemoVault } from './demo';
+import type { Vault } from '../vault/session';
+import { type DemoOptions, buildDemoVault, throwIfCancelled } from './demo';
 
 /**
  * The large demo (`attest demo --scale large`): the small demo engagement grown to the size a
@@ -66,12 +66,23 @@ const TASK_KINDS = [
   'Train the team on',
 ];
 
-/** Runs `make(i)` for i in [from, to) in transactions of BATCH items each. */
-function inBatches(vault: Vault, from: number, to: number, make: (i: number) => void): void {
+/**
+ * Runs `make(i)` for i in [from, to) in transactions of BATCH items each, yielding between them
+ * so the process keeps answering (a Ctrl+C, a cancel, other calls) while the demo grows.
+ */
+async function inBatches(
+  vault: Vault,
+  signal: AbortSignal | undefined,
+  from: number,
+  to: number,
+  make: (i: number) => void,
+): Promise<void> {
   for (let start = from; start < to; start += BATCH) {
+    throwIfCancelled(signal);
     tx(vault.db, () => {
       for (let i = start; i < Math.min(to, start + BATCH); i++) make(i);
     });
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -79,24 +90,37 @@ const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
 const date = (i: number, year = 2026) =>
   `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
 
+export interface LargeDemoOptions extends DemoOptions {
+  onStep?: (step: string) => void;
+  /** Smaller sizes (tests); the large demo's by default. */
+  sizes?: typeof LARGE_DEMO;
+}
+
+/** The small demo grown to `sizes`, all of it built before the file takes its name. */
 export async function buildLargeDemoVault(
   path: string,
-  options: SessionOptions & {
-    onStep?: (step: string) => void;
-    /** Smaller sizes (tests); the large demo's by default. */
-    sizes?: typeof LARGE_DEMO;
-  } = {},
+  options: LargeDemoOptions = {},
 ): Promise<Vault> {
-  const step = options.onStep ?? (() => {});
-  const size = options.sizes ?? LARGE_DEMO;
-  const vault = await buildDemoVault(path, options);
+  const { onStep, sizes, ...demo } = options;
+  return buildDemoVault(path, {
+    ...demo,
+    grow: (building) =>
+      growDemo(building, sizes ?? LARGE_DEMO, onStep ?? (() => {}), options.signal),
+  });
+}
 
+async function growDemo(
+  vault: Vault,
+  size: typeof LARGE_DEMO,
+  step: (step: string) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   step('people');
   const existingPeople = vault.db.sqlite
     .prepare('SELECT count(*) FROM person')
     .pluck()
     .get() as number;
-  inBatches(vault, existingPeople, size.people, (i) =>
+  await inBatches(vault, signal, existingPeople, size.people, (i) =>
     createPerson(vault, {
       name: `Demo Person ${String(i + 1).padStart(2, '0')}`,
       email: `person${i + 1}@northwind-demo.test`,
@@ -112,7 +136,7 @@ export async function buildLargeDemoVault(
   step('controls');
   const inScope = listCriteria(vault, true).map((c) => c.id);
   const existingControls = listControls(vault, { includeArchived: false, limit: 1000 }).total;
-  inBatches(vault, existingControls, size.controls, (i) => {
+  await inBatches(vault, signal, existingControls, size.controls, (i) => {
     const system = pick(SYSTEMS, i);
     createControl(vault, {
       ref: `CUS-${String(i + 1).padStart(3, '0')}`,
@@ -135,7 +159,7 @@ export async function buildLargeDemoVault(
     .prepare('SELECT count(*) FROM risk')
     .pluck()
     .get() as number;
-  inBatches(vault, existingRisks, size.risks, (i) =>
+  await inBatches(vault, signal, existingRisks, size.risks, (i) =>
     createRisk(vault, {
       title: `Demo risk ${i + 1}: ${pick(SYSTEMS, i)} ${pick(['outage', 'data leak', 'fraud', 'misconfiguration'], i)}`,
       likelihood: 1 + (i % 5),
@@ -152,7 +176,7 @@ export async function buildLargeDemoVault(
     .prepare('SELECT count(*) FROM task')
     .pluck()
     .get() as number;
-  inBatches(vault, existingTasks, size.tasks, (i) =>
+  await inBatches(vault, signal, existingTasks, size.tasks, (i) =>
     createTask(vault, {
       title: `${pick(TASK_KINDS, i)} ${pick(SYSTEMS, Math.floor(i / 6))} (demo ${i + 1})`,
       description: 'Demo task generated for the large benchmark engagement.',
@@ -165,8 +189,8 @@ export async function buildLargeDemoVault(
   );
 
   step('requests');
-  await importGeneratedRequests(vault, people.length, size.requests);
-  return vault;
+  throwIfCancelled(signal);
+  await importGeneratedRequests(vault, people.length, size.requests, signal);
 }
 
 /** The auditor's request list, as a CSV the import reads like any other. */
@@ -174,6 +198,7 @@ async function importGeneratedRequests(
   vault: Vault,
   peopleCount: number,
   count: number,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   const criteria = listCriteria(vault, false).map((c) => c.id);
   const names = (
@@ -194,7 +219,7 @@ async function importGeneratedRequests(
   try {
     const path = join(dir, 'demo-pbc.csv');
     writeFileSync(path, `${lines.join('\r\n')}\r\n`);
-    await importRequests(vault, { path, fileName: 'demo-pbc.csv', dateOrder: 'mdy' });
+    await importRequests(vault, { path, fileName: 'demo-pbc.csv', dateOrder: 'mdy' }, signal);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

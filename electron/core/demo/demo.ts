@@ -1,3 +1,4 @@
+import { AttestError } from '../../../shared/api/errors';
 import type { PersonInput } from '../../../shared/api/people';
 import { engagementInput } from '../../../shared/api/vault';
 import { createPerson, setCurrentPerson } from '../people/people';
@@ -49,11 +50,19 @@ const OWNER_BY_ROLE: [RegExp, string][] = [
   [/customer|support|success/i, 'Grace Liu'],
 ];
 
+export interface DemoOptions extends SessionOptions {
+  /** Stops the build between steps; the temporary file is removed and nothing takes the name. */
+  signal?: AbortSignal;
+  /** More content, added to the demo before the file takes its name (the large demo). */
+  grow?: (building: Vault) => Promise<void>;
+}
+
 /**
  * Builds the demo in a temporary file that takes `path` only when complete (see createVault), so
- * an interrupted `attest demo` never leaves half a demo under the name.
+ * an interrupted or cancelled `attest demo` never leaves half a demo under the name.
  */
-export async function buildDemoVault(path: string, options: SessionOptions = {}): Promise<Vault> {
+export async function buildDemoVault(path: string, options: DemoOptions = {}): Promise<Vault> {
+  const { signal, grow, ...session } = options;
   return createVault(
     path,
     engagementInput.parse({
@@ -63,11 +72,31 @@ export async function buildDemoVault(path: string, options: SessionOptions = {})
       period: { start: '2026-01-01', end: '2026-06-30' },
       categories: ['security', 'availability', 'confidentiality'],
     }),
-    { ...options, populate: fillDemo },
+    {
+      ...session,
+      populate: async (building) => {
+        await fillDemo(building, signal);
+        await grow?.(building);
+        // The last moment a cancel can take effect: after this the file takes its name.
+        throwIfCancelled(signal);
+      },
+    },
   );
 }
 
-function fillDemo(vault: Vault): void {
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AttestError('cancelled', 'Cancelled; no demo vault was created.');
+}
+
+/** Lets the process answer other calls (and a cancel) between the steps of a build. */
+async function pause(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  throwIfCancelled(signal);
+}
+
+/** In steps of well under 200 ms each, so a server building the demo keeps answering. */
+async function fillDemo(vault: Vault, signal: AbortSignal | undefined): Promise<void> {
+  throwIfCancelled(signal);
   const people = new Map(DEMO_PEOPLE.map((p) => [p.name, createPerson(vault, p)]));
   setCurrentPerson(vault, people.get('Priya Raman')!.id);
   updateEngagementDetails(vault, {
@@ -79,12 +108,16 @@ function fillDemo(vault: Vault): void {
       { name: 'Jordan Reyes', role: 'Engagement partner (auditor)', email: 'jordan@example.test' },
     ],
   });
+  await pause(signal);
   applyScope(vault);
+  await pause(signal);
 
   // Owners from the suggested role; performer and reviewer two different people.
   const reviewer = people.get('Priya Raman')!;
   const fallbackPerformer = people.get('Lena Fischer')!;
-  for (const control of listControls(vault, { includeArchived: false, limit: 1000 }).items) {
+  const controls = listControls(vault, { includeArchived: false, limit: 1000 }).items;
+  for (const [i, control] of controls.entries()) {
+    if (i > 0 && i % 10 === 0) await pause(signal);
     const ownerName =
       OWNER_BY_ROLE.find(([re]) => re.test(control.ownerRole))?.[1] ?? 'Daniel Brandt';
     const owner = people.get(ownerName)!;
@@ -95,6 +128,8 @@ function fillDemo(vault: Vault): void {
       reviewerId: reviewer.id,
     });
   }
+  await pause(signal);
   fillSystemDescription(vault);
+  await pause(signal);
   fillGapAnalysis(vault);
 }

@@ -39,9 +39,19 @@ export async function writeGenerated(
       `The folder ${folder} does not exist; choose another place.`,
     );
   }
-  if (statSync(destination, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new AttestError('validation', `${destination} is a folder; choose a file name.`, [
-      { path: ['saveTo', 'path'], message: 'This is a folder, not a file name' },
+  // Saving over a file the user chose is theirs to decide; over anything else (a folder, a pipe,
+  // a device: the rename would replace the node itself) never.
+  const existing = statSync(destination, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) {
+    const what = existing.isDirectory()
+      ? 'a folder'
+      : existing.isFIFO()
+        ? 'a named pipe'
+        : existing.isCharacterDevice() || existing.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
+    throw new AttestError('validation', `${destination} is ${what}; choose a file name.`, [
+      { path: ['saveTo', 'path'], message: `This is ${what}, not a file name` },
     ]);
   }
   const temp = mkdtempSync(join(folder, `.${basename(destination)}.part-`));

@@ -6,7 +6,7 @@
  * rewritten (they leave the vault as the exact bytes that went in).
  */
 import { writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { withQuotePrefix } from './xlsx-quote-prefix';
 
 export interface Column<T> {
@@ -46,7 +46,9 @@ export async function writeXlsx<T>(
   columns: Column<T>[],
   rows: T[],
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when a spreadsheet is written, not with every module that can write one.
+  const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS };
+  const wb = new Excel.Workbook();
   wb.creator = 'Attest';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));

@@ -2,8 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import type { SdDocument } from '../../../shared/domain/system-description';
 import { exportFileName, timingLabel } from '../../../shared/domain/system-description-wording';
 import type { GeneratedDocument } from '../files/generated';
-import { renderDocx } from '../../reports/docx';
-import { renderPdf } from '../../reports/pdf';
 import type { RenderInput } from '../../reports/types';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
@@ -33,12 +31,14 @@ export async function exportDocument(
     blocks,
     meta: { title: TITLES[document], client, timing: timingLabel(engagement), generatedOn },
   };
+  // The renderers (docx, pdfkit) load only when a document is rendered: every `attest` command
+  // goes through the handler table, and most never render one.
   const bytes =
     format === 'md'
       ? Buffer.from(markdown, 'utf8')
       : format === 'docx'
-        ? await renderDocx(input)
-        : await renderPdf(input);
+        ? await (await import('../../reports/docx')).renderDocx(input)
+        : await (await import('../../reports/pdf')).renderPdf(input);
   const fileName = exportFileName(document, client, generatedOn, format);
   return { fileName, write: (path) => writeFile(path, bytes) };
 }

@@ -41,8 +41,3 @@ export function vaultInfo(vault: Vault): VaultInfo {
     counts: { people: countPeople(vault.db), auditEvents, blobs: blobs.n, blobBytes: blobs.bytes },
   };
 }
-
-/** `ab12cd34…` → `ab12 cd34 …`: easier to read aloud and compare by eye. */
-export function formatFingerprint(hex: string): string {
-  return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
-}

@@ -19,6 +19,17 @@ async function withNewerBuild(t: Harness, use: () => Promise<void>): Promise<voi
 }
 
 export const catalogCases = {
+  'catalog.get': async (t) => {
+    // The whole catalog, no vault needed: what `attest catalog --json` prints.
+    await ok(t, 'vault.close', {});
+    const catalog = await ok(t, 'catalog.get', {});
+    expect(catalog.criteria).toHaveLength(61);
+    expect(catalog.controls.length).toBeGreaterThan(100);
+    expect(catalog.policies.map((p) => p.key)).toEqual(
+      (await ok(t, 'catalog.policies', {})).items.map((p) => p.key),
+    );
+    await fails(t, 'catalog.get', { version: '2026.1' }, 'validation');
+  },
   'catalog.policies': async (t) => {
     // The catalog needs no vault: the control drawer offers its policies by title.
     const { items } = await ok(t, 'catalog.policies', {});

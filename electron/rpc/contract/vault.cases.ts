@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { type Case, fails, finish, freshVault, nextId, ok } from './harness';
@@ -35,6 +35,39 @@ export const vaultCases = {
       { file: '../escape.attest', engagement: { name: 'X' } },
       'validation',
     );
+    // Scripted creation confirms the scope before the file takes its name.
+    const scoped = await ok(t, 'vault.create', {
+      file: `scoped-${nextId()}.attest`,
+      engagement: { name: 'Scoped', reportType: 'type1', asOf: '2026-03-31' },
+      confirmScope: true,
+    });
+    expect(scoped.scope.criteria).toHaveLength(33);
+    expect(scoped.engagement.scopeConfirmedAt).not.toBeNull();
+    expect((await ok(t, 'vault.info', {})).path).toBe(scoped.path);
+  },
+  'vault.createDemo': async (t) => {
+    const file = `demo-${nextId()}.attest`;
+    const job = await finish(t, (await ok(t, 'vault.createDemo', { file })).jobId);
+    expect(job.state).toBe('succeeded');
+    expect(job.result).toMatchObject({
+      path: join(t.home, file),
+      engagement: { name: expect.stringMatching(/^Demo — /) },
+      counts: { people: 8 },
+    });
+    // It is the open vault now.
+    expect((await ok(t, 'vault.info', {})).path).toBe(join(t.home, file));
+    // A taken name is refused before any work; so is a scale that does not exist.
+    const taken = await fails(t, 'vault.createDemo', { file }, 'conflict');
+    expect(taken.message).toContain('already exists');
+    await fails(t, 'vault.createDemo', { file: 'x.attest', scale: 'huge' }, 'validation');
+    // Cancelled at once: nothing takes the name, no half-built file stays, the open vault stays.
+    const cancelled = `cancelled-${nextId()}.attest`;
+    const started = await ok(t, 'vault.createDemo', { file: cancelled });
+    await ok(t, 'jobs.cancel', { jobId: started.jobId });
+    expect((await finish(t, started.jobId)).state).toBe('cancelled');
+    expect(existsSync(join(t.home, cancelled))).toBe(false);
+    expect(readdirSync(t.home).filter((n) => n.includes('.building-'))).toEqual([]);
+    expect((await ok(t, 'vault.info', {})).path).toBe(join(t.home, file));
   },
   'vault.open': async (t) => {
     const { file, info } = await freshVault(t);
@@ -66,6 +99,30 @@ export const vaultCases = {
     const job = await finish(t, jobId);
     expect(job.state).toBe('succeeded');
     expect(job.result).toMatchObject({ ok: true, problems: [] });
+  },
+  'vault.verifyFile': async (t) => {
+    const { file, info } = await freshVault(t);
+    // The open vault is verified with vault.verify; this one reads a file nobody holds.
+    const held = await finish(t, (await ok(t, 'vault.verifyFile', { file })).jobId);
+    expect(held).toMatchObject({ state: 'failed', error: { code: 'vault_locked' } });
+    await ok(t, 'vault.close', {});
+    const job = await finish(t, (await ok(t, 'vault.verifyFile', { file })).jobId);
+    expect(job.state).toBe('succeeded');
+    expect(job.result).toMatchObject({ report: { ok: true, problems: [] }, checkedCopy: null });
+    const missing = await finish(
+      t,
+      (await ok(t, 'vault.verifyFile', { file: 'missing.attest' })).jobId,
+    );
+    expect(missing.error?.code).toBe('not_found');
+    const folder = `folder-${nextId()}.attest`;
+    mkdirSync(join(t.home, folder));
+    const notAFile = await finish(t, (await ok(t, 'vault.verifyFile', { file: folder })).jobId);
+    expect(notAFile.error?.message).toContain('is a folder');
+    // Where a vault may be named follows vault.open's rules: over HTTP, inside ATTEST_HOME only.
+    if (t.transport === 'http') {
+      await fails(t, 'vault.verifyFile', { file: info.path.replace(t.home, '/tmp') }, 'validation');
+    }
+    await fails(t, 'vault.verifyFile', { file: '../x.attest' }, 'validation');
   },
   'vault.storage': async (t) => {
     const { info } = await freshVault(t);

@@ -5,8 +5,9 @@ import { requireVault } from '../context';
 import type { HandlerSlice } from './types';
 
 export const catalogHandlers: HandlerSlice<
-  'catalog.policies' | 'catalog.updatePlan' | 'catalog.applyUpdate'
+  'catalog.get' | 'catalog.policies' | 'catalog.updatePlan' | 'catalog.applyUpdate'
 > = {
+  'catalog.get': () => loadCatalog(),
   'catalog.policies': () => ({
     items: loadCatalog().policies.map(({ key, title }) => ({ key, title })),
   }),

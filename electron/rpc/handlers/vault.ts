@@ -1,11 +1,18 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { DOMAINS } from '../../../shared/api/domains';
 import { AttestError } from '../../../shared/api/errors';
+import type { DEMO_SCALES } from '../../../shared/api/vault';
+import { buildDemoVault } from '../../core/demo/demo';
+import { buildLargeDemoVault } from '../../core/demo/demo-large';
+import { applyScope } from '../../core/scope/apply-scope';
 import { compactVault, saveCopy, vaultStorage } from '../../core/vault/compact';
 import { vaultInfo } from '../../core/vault/info';
 import { closeVault, createVault, openVault, type Vault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
 import { recordHead } from '../../core/vault/witness';
 import { readClosedVault } from '../../db/online-backup';
+import { verifyVaultFile } from '../../core/vault/verify-file';
 import { heldBy } from '../../db/open-registry';
 import { forgetRecent, listRecent, rememberRecent } from '../../platform/recent';
 import { type RpcContext, requireVault } from '../context';
@@ -13,6 +20,8 @@ import { startJob } from '../start-job';
 import { startUpkeep, stopUpkeep, waitForBackups } from '../upkeep';
 import { resolveVaultFile, vaultsInHome } from './files';
 import type { HandlerSlice } from './types';
+
+type DemoScale = (typeof DEMO_SCALES)[number];
 
 /**
  * Opening, creating and closing a vault run one at a time: two concurrent opens must not both
@@ -24,12 +33,14 @@ function serialised<T>(ctx: RpcContext, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** `exceptJobId`: the job doing the replacing (a demo being built), which must not wait for itself. */
 async function replaceOpenVault(
   ctx: RpcContext,
   next: Vault,
   how: 'create' | 'open',
+  exceptJobId?: string,
 ): Promise<void> {
-  if (ctx.vault && ctx.vault !== next) await closeCurrent(ctx);
+  if (ctx.vault && ctx.vault !== next) await closeCurrent(ctx, exceptJobId);
   ctx.vault = next;
   ctx.openId = ctx.ids.next('open');
   startUpkeep(ctx, next, how);
@@ -51,13 +62,13 @@ async function replaceOpenVault(
   });
 }
 
-export async function closeCurrent(ctx: RpcContext): Promise<boolean> {
+export async function closeCurrent(ctx: RpcContext, exceptJobId?: string): Promise<boolean> {
   const vault = ctx.vault;
   if (!vault) return false;
   // Detach first, so nothing new starts on a vault that is closing.
   ctx.vault = null;
   ctx.openId = null;
-  await ctx.jobs.cancelAll();
+  await ctx.jobs.cancelAll(exceptJobId);
   stopUpkeep(ctx, vault);
   closeVault(vault);
   ctx.events.emit('vault.changed', {
@@ -74,7 +85,9 @@ export const vaultHandlers: HandlerSlice<
   | 'vault.open'
   | 'vault.close'
   | 'vault.info'
+  | 'vault.createDemo'
   | 'vault.verify'
+  | 'vault.verifyFile'
   | 'vault.storage'
   | 'vault.compact'
   | 'vault.saveCopy'
@@ -82,13 +95,14 @@ export const vaultHandlers: HandlerSlice<
   | 'vault.forgetRecent'
   | 'vault.available'
 > = {
-  'vault.create': ({ file, engagement }, ctx) =>
+  'vault.create': ({ file, engagement, confirmScope }, ctx) =>
     serialised(ctx, async () => {
       const path = resolveVaultFile(ctx.home, file);
       const vault = await createVault(path, engagement, {
         app: ctx.app,
         clock: ctx.clock,
         ids: ctx.ids,
+        populate: confirmScope ? (building) => void applyScope(building) : undefined,
       });
       await replaceOpenVault(ctx, vault, 'create');
       return vaultInfo(vault);
@@ -105,11 +119,28 @@ export const vaultHandlers: HandlerSlice<
   },
   'vault.close': (_input, ctx) =>
     serialised(ctx, async () => ({ closed: await closeCurrent(ctx) })),
+  'vault.createDemo': ({ file, scale }, ctx) => startCreateDemo(ctx, file, scale),
   'vault.info': (_input, ctx) => vaultInfo(requireVault(ctx)),
   'vault.verify': (_input, ctx) => {
     const vault = requireVault(ctx);
     return startJob(ctx, 'vault.verify', 'Verifying the vault', ({ signal, progress }) =>
       verifyVault(vault, { signal, onProgress: progress, witness: ctx.witness }),
+    );
+  },
+  'vault.verifyFile': ({ file, acceptWitness }, ctx) => {
+    const path = resolveVaultFile(ctx.home, file);
+    return startJob(
+      ctx,
+      'vault.verifyFile',
+      `Verifying ${basename(path)}`,
+      ({ signal, progress }) =>
+        verifyVaultFile(path, {
+          signal,
+          onProgress: progress,
+          now: ctx.clock.now,
+          witness: ctx.witness,
+          acceptWitness,
+        }),
     );
   },
   'vault.storage': (_input, ctx) => vaultStorage(requireVault(ctx)),
@@ -149,6 +180,45 @@ function recordCopy(ctx: RpcContext, path: string): void {
   } catch (e) {
     ctx.logger.warn('could not record the copy in the witness', { error: String(e) });
   }
+}
+
+/**
+ * The demo is built as a job (the large one takes a while) in a temporary file, then opened in
+ * place of the open vault. A name already taken is refused at once, before the job starts.
+ */
+function startCreateDemo(ctx: RpcContext, file: string, scale: DemoScale): { jobId: string } {
+  const path = resolveVaultFile(ctx.home, file);
+  if (existsSync(path)) {
+    throw new AttestError('conflict', `${path} already exists; choose another name.`, [
+      { path: ['file'], message: 'A file with this name already exists' },
+    ]);
+  }
+  const options = { app: ctx.app, clock: ctx.clock, ids: ctx.ids };
+  let jobId = '';
+  const job = startJob(
+    ctx,
+    'vault.createDemo',
+    scale === 'large' ? 'Building the large demo vault' : 'Building the demo vault',
+    async ({ signal, progress }) => {
+      const vault =
+        scale === 'large'
+          ? await buildLargeDemoVault(path, {
+              ...options,
+              signal,
+              onStep: (step) => progress({ step: `adding ${step}` }),
+            })
+          : await buildDemoVault(path, { ...options, signal });
+      try {
+        await serialised(ctx, () => replaceOpenVault(ctx, vault, 'create', jobId));
+      } catch (e) {
+        if (ctx.vault !== vault) closeVault(vault);
+        throw e;
+      }
+      return vaultInfo(vault);
+    },
+  );
+  jobId = job.jobId;
+  return job;
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   catalogUpdatePlanSchema,
   catalogUpdateResultSchema,
 } from '../catalog-update';
+import { catalogSchema } from '../../domain/catalog';
 import { method } from '../define';
 
 /** A policy template of the catalog: what a control's `policyKey` points at. */
@@ -11,6 +12,13 @@ export const policyTemplateItem = z.object({ key: z.string(), title: z.string() 
 export type PolicyTemplateItem = z.infer<typeof policyTemplateItem>;
 
 export const catalogMethods = {
+  'catalog.get': method({
+    summary:
+      'This build’s whole catalog: the criteria with guidance, the control library and the policy templates',
+    input: z.object({}).strict(),
+    output: catalogSchema,
+    mutates: false,
+  }),
   'catalog.policies': method({
     summary: 'The policy templates of this build’s catalog (key and title), in catalog order',
     input: z.object({}).strict(),

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { method } from '../define';
 import {
+  DEMO_SCALES,
   compactResultSchema,
   engagementInput,
+  verifyFileResultSchema,
   vaultInfoSchema,
   vaultStorageSchema,
   verifyReportSchema,
@@ -24,10 +26,30 @@ export const recentVaultSchema = z.object({
 export const vaultMethods = {
   'vault.create': method({
     summary: 'Create a vault for a new engagement and open it',
-    input: z.object({ file: vaultFile, engagement: engagementInput }).strict(),
+    input: z
+      .object({
+        file: vaultFile,
+        engagement: engagementInput,
+        /**
+         * Confirm the scope while the vault is built (`attest init`): criteria and library
+         * controls in place before the file takes its name, so an interrupted creation leaves
+         * nothing behind. The app's wizard confirms later, with `scope.confirm`.
+         */
+        confirmScope: z.boolean().default(false),
+      })
+      .strict(),
     output: vaultInfoSchema,
     mutates: true,
     touches: [] /* announces opened/closed itself */,
+  }),
+  'vault.createDemo': method({
+    summary:
+      'Build the sample engagement of a fictional company (a job) and open it; large: for benchmarks',
+    input: z.object({ file: vaultFile, scale: z.enum(DEMO_SCALES).default('small') }).strict(),
+    output: z.object({ jobId: z.string() }),
+    jobResult: vaultInfoSchema,
+    mutates: true,
+    touches: [] /* announces opened itself */,
   }),
   'vault.open': method({
     summary: 'Open an existing vault (closing the one that is open)',
@@ -55,6 +77,15 @@ export const vaultMethods = {
     output: z.object({ jobId: z.string() }),
     jobResult: verifyReportSchema,
     mutates: false,
+  }),
+  'vault.verifyFile': method({
+    summary:
+      'Verify a vault file that is not open, reading only (a job): the file is never changed; with acceptWitness its chain becomes the baseline this computer compares it with',
+    input: z.object({ file: vaultFile, acceptWitness: z.boolean().default(false) }).strict(),
+    output: z.object({ jobId: z.string() }),
+    jobResult: verifyFileResultSchema,
+    mutates: true,
+    touches: ['witness'],
   }),
   'vault.storage': method({
     summary: 'How the open vault uses its file: free space inside it, and free disk space',
