@@ -60,9 +60,29 @@ test('People from the palette; a bad email is refused under its field', async ({
   await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Email')).toHaveAccessibleDescription(/Use an email address/);
   expect((await rpc<{ items: unknown[] }>(page, attest, 'people.list')).items.length).toBe(before);
+  // Someone's email again is the same person twice: refused under the field, naming them.
+  await form.getByLabel('Email').fill('Grace@northwind-demo.test');
+  await form.getByRole('button', { name: 'Add person' }).click();
+  await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Email')).toHaveAccessibleDescription(
+    /Grace Liu already has this email/,
+  );
+  expect((await rpc<{ items: unknown[] }>(page, attest, 'people.list')).items.length).toBe(before);
   await form.getByLabel('Email').fill('jo@northwind-demo.test');
   await form.getByRole('button', { name: 'Add person' }).click();
   await expect(people.row('Jo Park')).toBeVisible();
+
+  // The same name is allowed (two people can share one) but the form says who has it.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Add person' }).first().click();
+  const again = page.getByTestId('new-person-form');
+  await again.getByLabel('Name').fill('maya  okafor');
+  await expect(again.getByTestId('namesake-warning')).toContainText(
+    'Maya Okafor (maya@northwind-demo.test · CEO · Leadership) is already in the list',
+  );
+  await again.getByLabel('Name').fill('Maya Okafor-Reyes');
+  await expect(again.getByTestId('namesake-warning')).toHaveCount(0);
+  await again.getByRole('button', { name: 'Cancel' }).click();
 
   // A person named in the palette opens in the drawer.
   await page.keyboard.press('Escape');

@@ -89,6 +89,36 @@ describe('periods', () => {
     expect(parsePeriodText(text, 'dmy')).toMatchObject(expected);
   });
 
+  // An auditor's period is a period whatever joins its ends; only one date is an as-of date.
+  const H1 = { start: '2026-01-01', end: '2026-06-30', asOf: null };
+  it.each([
+    ['01/01/2026-06/30/2026', H1],
+    ['01/01/2026 -06/30/2026', H1],
+    ['01/01/2026–06/30/2026', H1],
+    ['01/01/2026 — 06/30/2026', H1],
+    ['01/01/2026 to 06/30/2026', H1],
+    ['01/01/2026 through 06/30/2026', H1],
+    ['1/1/26-6/30/26', H1],
+    ['01.01.2026-06.30.2026', H1],
+    ['2026-01-01-2026-06-30', H1],
+    ['2026/01/01-2026/06/30', H1],
+    ['Jan 1, 2026-Jun 30, 2026', H1],
+    ['1-Jan-2026-30-Jun-2026', H1],
+    ['From 01/01/2026 until 06/30/2026', H1],
+    ['06/30/2026', { start: null, end: null, asOf: '2026-06-30' }],
+    ['06-30-2026', { start: null, end: null, asOf: '2026-06-30' }],
+    ['2026-06-30', { start: null, end: null, asOf: '2026-06-30' }],
+  ])('month first: %s', (text, expected) => {
+    expect(parsePeriodText(text, 'mdy')).toMatchObject(expected);
+  });
+
+  it('decides the order of a file from periods written without spaces too', () => {
+    expect(decideDateOrder(['01/01/2026-06/30/2026'])).toMatchObject({
+      order: 'mdy',
+      source: 'file',
+    });
+  });
+
   it('refuses a period that ends before it starts', () => {
     expect(parsePeriodText('30/06/2026 - 01/01/2026', 'dmy')).toMatchObject({
       start: null,

@@ -85,6 +85,27 @@ function scanDates(text: string): DateToken[] {
   return tokens;
 }
 
+/** Words and dashes that join the two ends of a period. */
+const RANGE_SEPARATOR = /\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*/gi;
+
+/**
+ * The dates of a text that may be a period. Two dates joined by a dash without spaces
+ * (`01/01/2026-06/30/2026`) do not read as two dates whole — the dash looks like part of a date —
+ * so when the whole does not give two, each separator is tried as the split: one date on each
+ * side makes it a period.
+ */
+function scanPeriodDates(text: string): DateToken[] {
+  const whole = scanDates(text);
+  if (whole.length === 2) return whole;
+  for (const m of text.matchAll(RANGE_SEPARATOR)) {
+    const left = scanDates(text.slice(0, m.index));
+    if (left.length !== 1) continue;
+    const right = scanDates(text.slice(m.index + m[0].length));
+    if (right.length === 1) return [left[0]!, right[0]!];
+  }
+  return whole;
+}
+
 export interface DateOrderDecision {
   order: DateOrder;
   /** `given` by the user, decided by the `file`'s unambiguous values, or the `default`. */
@@ -105,7 +126,7 @@ export function decideDateOrder(texts: readonly string[], given?: DateOrder): Da
   let mdy = 0;
   let either = 0;
   for (const text of texts) {
-    for (const t of scanDates(text)) {
+    for (const t of scanPeriodDates(text)) {
       if (t.reading === 'dmy') dmy++;
       else if (t.reading === 'mdy') mdy++;
       else if (t.reading === 'either') either++;
@@ -153,7 +174,7 @@ const MONTH_YEAR = new RegExp(String.raw`^\s*(${MONTH})\.?[\s\-]+(\d{4})\s*$`, '
  */
 export function parsePeriodText(text: string, order: DateOrder): ParsedPeriod {
   const none = { start: null, end: null, asOf: null, ambiguous: false, reversed: false };
-  const tokens = scanDates(text);
+  const tokens = scanPeriodDates(text);
   const ambiguous = tokens.some((t) => t.reading === 'either');
   if (tokens.length === 1) return { ...none, asOf: tokens[0]!.resolve(order), ambiguous };
   if (tokens.length === 2) {

@@ -164,7 +164,8 @@ async function growDemo(
       title: `Demo risk ${i + 1}: ${pick(SYSTEMS, i)} ${pick(['outage', 'data leak', 'fraud', 'misconfiguration'], i)}`,
       likelihood: 1 + (i % 5),
       impact: 1 + ((i * 3) % 5),
-      residualLikelihood: 1 + ((i + 1) % 3),
+      // Controls only lower a risk: the residual never exceeds the inherent level.
+      residualLikelihood: Math.min(1 + (i % 5), 1 + ((i + 1) % 3)),
       residualImpact: 1 + ((i * 3) % 5),
       ownerId: pick(people, i),
       controlIds: [pick(controls, i), pick(controls, i * 11 + 5)],

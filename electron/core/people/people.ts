@@ -3,7 +3,13 @@ import type { Person, PersonInput } from '../../../shared/api/people';
 import { personInput } from '../../../shared/api/people';
 import { recordChange } from '../../db/audit';
 import { tx } from '../../db/connection';
-import { getPerson, insertPerson, listPeople, updatePerson } from '../../db/repos/people';
+import {
+  getPerson,
+  insertPerson,
+  listPeople,
+  personWithEmail,
+  updatePerson,
+} from '../../db/repos/people';
 import { getSetting, putSetting } from '../../db/repos/settings';
 import type { PersonTable } from '../../db/schema';
 import type { Vault } from '../vault/session';
@@ -36,9 +42,26 @@ export function currentPersonId(vault: Vault): string | null {
   return id && id !== '' ? id : null;
 }
 
+/**
+ * Two people with one email are one person entered twice (U4): refused, naming who has it. The
+ * same name alone is allowed — two people can share one — and the form warns about it.
+ */
+function refuseTakenEmail(vault: Vault, email: string | undefined, exceptId?: string): void {
+  if (!email) return;
+  const other = personWithEmail(vault.db, email, exceptId);
+  if (!other) return;
+  const message = other.archived_at
+    ? `${other.name} (archived) already has the email ${other.email}; restore them instead of adding them again.`
+    : `${other.name} already has the email ${other.email}.`;
+  throw new AttestError('validation', message, [
+    { path: ['email'], message: `${other.name} already has this email` },
+  ]);
+}
+
 export function createPerson(vault: Vault, input: PersonInput): Person {
   const values = personInput.parse(input);
   return tx(vault.db, () => {
+    refuseTakenEmail(vault, values.email);
     const now = vault.now();
     const row: PersonTable = {
       id: vault.ids.next('per'),
@@ -56,6 +79,7 @@ export function createPerson(vault: Vault, input: PersonInput): Person {
 export function updatePersonDetails(vault: Vault, id: string, patch: Partial<PersonInput>): Person {
   return tx(vault.db, () => {
     requirePerson(vault, id);
+    refuseTakenEmail(vault, patch.email, id);
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     updatePerson(vault.db, id, { ...changes, updated_at: vault.now() });
     recordChange(vault, { action: 'update', entity: 'person', entityId: id, payload: changes });

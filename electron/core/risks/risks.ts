@@ -69,6 +69,7 @@ export function createRisk(
   return tx(vault.db, () => {
     checkOwnerAndControls(vault, v);
     const now = vault.now();
+    refuseResidualAboveInherent(v, v, []);
     const row: RiskTable = {
       id: vault.ids.next('rsk'),
       title: v.title,
@@ -115,8 +116,14 @@ export function updateRisk(vault: Vault, id: string, input: z.input<typeof riskP
     if (p.residualImpact !== undefined) cols.residual_impact = p.residualImpact;
     if (p.ownerId !== undefined) cols.owner_id = p.ownerId;
     if (p.reviewOn !== undefined) cols.review_on = p.reviewOn;
+    const lowered = keepResidualWithinInherent(requireRisk(vault, id), p, cols);
     updateRiskRow(vault.db, id, cols);
-    recordChange(vault, { action: 'update', entity: 'risk', entityId: id, payload: p });
+    recordChange(vault, {
+      action: 'update',
+      entity: 'risk',
+      entityId: id,
+      payload: lowered.length > 0 ? { ...p, residualLoweredWithInherent: lowered } : p,
+    });
     if (p.controlIds !== undefined) replaceLinks(vault, 'risk_control', id, p.controlIds);
     return getRisk(vault, id);
   });
@@ -188,4 +195,58 @@ export function setRiskAssessedOn(vault: Vault, date: string | null): string | n
     });
     return date;
   });
+}
+
+type Levels = {
+  likelihood?: number | undefined;
+  impact?: number | undefined;
+  residualLikelihood?: number | undefined;
+  residualImpact?: number | undefined;
+};
+
+const DIMENSIONS = [
+  ['likelihood', 'residualLikelihood', 'residual_likelihood'],
+  ['impact', 'residualImpact', 'residual_impact'],
+] as const;
+
+/**
+ * Controls can only lower a risk: a residual likelihood or impact above the inherent one is
+ * refused (U17), naming the field. `asked` holds what the caller set, `inherent` the values in force.
+ */
+function refuseResidualAboveInherent(asked: Levels, inherent: Levels, path: string[]): void {
+  for (const [dimension, residual] of DIMENSIONS) {
+    const value = asked[residual];
+    const ceiling = inherent[dimension];
+    if (value === undefined || ceiling === undefined || value <= ceiling) continue;
+    const message = `The residual ${dimension} (${value}) cannot be higher than the inherent ${dimension} (${ceiling}): controls only lower a risk.`;
+    throw new AttestError('validation', message, [
+      { path: [...path, residual], message: `At most ${ceiling}, the inherent ${dimension}` },
+    ]);
+  }
+}
+
+/**
+ * A patch that sets a residual above the inherent level is refused; one that lowers the inherent
+ * level below the residual brings the residual down with it (it was "no reduction assumed", or
+ * a reduction now larger than the risk itself). Returns the residual fields lowered that way.
+ */
+function keepResidualWithinInherent(
+  row: RiskTable,
+  p: Levels,
+  cols: Partial<RiskTable>,
+): ('residualLikelihood' | 'residualImpact')[] {
+  const inherent = {
+    likelihood: p.likelihood ?? row.likelihood,
+    impact: p.impact ?? row.impact,
+  };
+  refuseResidualAboveInherent(p, inherent, ['patch']);
+  const lowered: ('residualLikelihood' | 'residualImpact')[] = [];
+  for (const [dimension, residual, column] of DIMENSIONS) {
+    if (p[residual] !== undefined) continue;
+    if (row[column] > inherent[dimension]) {
+      cols[column] = inherent[dimension];
+      lowered.push(residual);
+    }
+  }
+  return lowered;
 }

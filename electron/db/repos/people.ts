@@ -31,3 +31,20 @@ export function countPeople(db: VaultDb): number {
     )?.n ?? 0,
   );
 }
+
+/**
+ * The person, archived or not, who has this email (compared without regard to ASCII case), other
+ * than `exceptId` (the one being edited).
+ */
+export function personWithEmail(
+  db: VaultDb,
+  email: string,
+  exceptId?: string,
+): PersonTable | undefined {
+  let q = db.qb
+    .selectFrom('person')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()));
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return first(db, q.limit(1));
+}

@@ -177,6 +177,16 @@ export const gapCases = {
       { title: 'X', likelihood: 1, impact: 1, controlIds: ['ctl_ghost'] },
       'validation',
     );
+    // Controls only lower a risk: a residual above the inherent level is refused, by field.
+    const above = await fails(
+      t,
+      'risks.create',
+      { title: 'X', likelihood: 2, impact: 3, residualLikelihood: 3 },
+      'validation',
+    );
+    expect(above.details).toEqual([
+      { path: ['residualLikelihood'], message: 'At most 2, the inherent likelihood' },
+    ]);
   },
   'risks.update': async (t) => {
     await scoped(t);
@@ -187,6 +197,22 @@ export const gapCases = {
     });
     expect(u).toMatchObject({ inherentScore: 16, residualScore: 6 });
     await fails(t, 'risks.update', { id: 'rsk_nope', patch: { title: 'x' } }, 'not_found');
+    const above = await fails(
+      t,
+      'risks.update',
+      { id: r.id, patch: { residualImpact: 5 } },
+      'validation',
+    );
+    expect(above.message).toBe(
+      'The residual impact (5) cannot be higher than the inherent impact (4): controls only lower a risk.',
+    );
+    expect(above.details).toEqual([
+      { path: ['patch', 'residualImpact'], message: 'At most 4, the inherent impact' },
+    ]);
+    // Lowering the inherent level below the residual brings the residual down with it.
+    const lower = await ok(t, 'risks.update', { id: r.id, patch: { impact: 2 } });
+    expect(lower).toMatchObject({ impact: 2, residualImpact: 2, residualLikelihood: 2 });
+    expect(lower.residualScore).toBe(4);
   },
   'risks.archive': async (t) => {
     await scoped(t);

@@ -46,6 +46,31 @@ export const peopleCases = {
       { path: ['email'], message: expect.stringContaining('email address') },
     ]);
     await fails(t, 'people.create', { name: '' }, 'validation');
+    // One email, one person: the same person entered twice is refused, whatever the case.
+    const twice = await fails(
+      t,
+      'people.create',
+      { name: 'Ana Lima', email: 'ANA@acme.test' },
+      'validation',
+    );
+    expect(twice.message).toBe('Ana Lima already has the email ana@acme.test.');
+    expect(twice.details).toEqual([
+      { path: ['email'], message: 'Ana Lima already has this email' },
+    ]);
+    // An archived person keeps their email: restoring them is the way back.
+    await ok(t, 'people.archive', { id: p.id, archived: true });
+    const archived = await fails(
+      t,
+      'people.create',
+      { name: 'Ana', email: 'ana@acme.test' },
+      'validation',
+    );
+    expect(archived.message).toContain('(archived)');
+    expect(archived.message).toContain('restore them');
+    // Two people may share a name (the form warns), and many may have no email.
+    await ok(t, 'people.create', { name: 'Ana Lima', email: 'ana.lima@other.test' });
+    await ok(t, 'people.create', { name: 'No Email' });
+    await ok(t, 'people.create', { name: 'No Email Either' });
   },
   'people.update': async (t) => {
     await freshVault(t);
@@ -63,6 +88,10 @@ export const peopleCases = {
       team: 'Security',
     });
     await fails(t, 'people.update', { id: 'per_missing', patch: { role: 'x' } }, 'not_found');
+    // Keeping one's own email is fine; taking someone else's is not.
+    await ok(t, 'people.update', { id: p.id, patch: { email: 'Ana@acme.test' } });
+    const bo = await ok(t, 'people.create', { name: 'Bo Chen', email: 'bo@acme.test' });
+    await fails(t, 'people.update', { id: bo.id, patch: { email: 'ana@acme.test' } }, 'validation');
     await fails(t, 'people.update', { id: p.id, patch: { salary: 1 } }, 'validation');
   },
   'people.archive': async (t) => {

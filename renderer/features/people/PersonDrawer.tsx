@@ -8,12 +8,13 @@ import { SideDrawer } from '../../components/SideDrawer';
 import { useContractErrors } from '../scope/forms/use-contract-errors';
 import { useFieldAutosave } from '../scope/forms/use-field-autosave';
 import { EMPTY_PERSON, type PersonField, PersonFields, type PersonValues } from './PersonFields';
-import { usePeople } from './people-store';
+import { namesakeOf, usePeople } from './people-store';
 
 function NewPersonForm(props: { onCreated(person: Person): void; onCancel(): void }) {
   const [values, setValues] = useState<PersonValues>(EMPTY_PERSON);
   const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useContractErrors();
+  const people = usePeople((s) => s.items);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,6 +43,7 @@ function NewPersonForm(props: { onCreated(person: Person): void; onCancel(): voi
           autoFocus
           values={values}
           errors={errors}
+          namesake={namesakeOf(people, values.name)}
           onChange={(field, value) => {
             setValues((v) => ({ ...v, [field]: value }));
             clear(field);
@@ -82,6 +84,7 @@ function EditPerson({ person }: { person: Person }) {
     }
   });
   const isCurrent = currentId === person.id;
+  const people = usePeople((s) => s.items);
 
   const archive = async (archived: boolean) => {
     try {
@@ -102,6 +105,7 @@ function EditPerson({ person }: { person: Person }) {
       <PersonFields
         values={values}
         errors={errors}
+        namesake={namesakeOf(people, values.name, person.id)}
         onChange={(field, value) => {
           setValues((v) => ({ ...v, [field]: value }));
           schedule(field, value);

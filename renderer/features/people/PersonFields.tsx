@@ -1,4 +1,6 @@
-import { SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { Person } from '../../../shared/api/people';
 import type { FieldErrors } from '../../components/field-errors';
 
 export interface PersonValues {
@@ -18,6 +20,8 @@ export function PersonFields(props: {
   errors: FieldErrors;
   onChange(field: PersonField, value: string): void;
   autoFocus?: boolean;
+  /** Someone else with this name: a warning under the field, not an error. */
+  namesake?: Person | null;
 }) {
   const field = (name: PersonField) => ({
     value: props.values[name],
@@ -27,7 +31,14 @@ export function PersonFields(props: {
   });
   return (
     <Stack gap="md">
-      <TextInput label="Name" required data-autofocus={props.autoFocus} {...field('name')} />
+      <TextInput
+        label="Name"
+        required
+        data-autofocus={props.autoFocus}
+        {...field('name')}
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+        description={props.namesake ? <NamesakeWarning person={props.namesake} /> : undefined}
+      />
       <TextInput
         label="Email"
         type="email"
@@ -40,5 +51,19 @@ export function PersonFields(props: {
         <TextInput label="Team" placeholder="e.g. Engineering" {...field('team')} />
       </SimpleGrid>
     </Stack>
+  );
+}
+
+function NamesakeWarning({ person }: { person: Person }) {
+  const who = [person.email, person.role, person.team].filter(Boolean).join(' · ');
+  return (
+    <Group gap={4} wrap="nowrap" component="span" data-testid="namesake-warning" role="status">
+      <IconAlertTriangle size={14} aria-hidden color="var(--mantine-color-orange-7)" />
+      <Text span size="xs" c="orange.8">
+        {person.name}
+        {who ? ` (${who})` : ''} is already in the list
+        {person.archived ? ', archived' : ''}. Add this name again only for another person.
+      </Text>
+    </Group>
   );
 }

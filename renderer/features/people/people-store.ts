@@ -58,3 +58,21 @@ export function initials(name: string): string {
   const letters = parts.length > 1 ? [parts[0]!, parts.at(-1)!] : parts;
   return letters.map((p) => p.charAt(0).toUpperCase()).join('') || '?';
 }
+
+/**
+ * Someone else already in the list under the same name (ignoring case and spacing): two people
+ * may share a name, so the form only warns — the same email is what the vault refuses.
+ */
+export function namesakeOf(
+  people: readonly Person[],
+  name: string,
+  exceptId?: string,
+): Person | null {
+  const key = name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  if (!key) return null;
+  return (
+    people.find(
+      (p) => p.id !== exceptId && p.name.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === key,
+    ) ?? null
+  );
+}
