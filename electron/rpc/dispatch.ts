@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type Envelope, isMethodName, methods } from '../../shared/api/index';
-import type { Domain } from '../../shared/api/domains';
+import { writesVaultData } from '../../shared/api/domains';
 import { AttestError, type ValidationIssue } from '../../shared/api/errors';
 import type { Caller } from './callers';
 import { type RpcContext, announceChange } from './context';
@@ -9,21 +9,6 @@ import { writesFree } from '../db/connection';
 import { toApiError } from './errors';
 import { handlers } from './handlers';
 import { recordWitnessSoon } from './upkeep';
-
-/** The domains stored in the vault file (jobs, recent, backups and the witness live outside it). */
-const WRITES_VAULT_DATA: ReadonlySet<Domain> = new Set<Domain>([
-  'vault',
-  'engagement',
-  'people',
-  'criteria',
-  'controls',
-  'assessments',
-  'risks',
-  'tasks',
-  'sd',
-  'requests',
-  'files',
-]);
 
 /**
  * The only entry into the core from any transport: checks the name is an own method of the
@@ -55,7 +40,7 @@ export async function dispatch(
     checkPathRules(name, parsed.data, caller, ctx.home);
     // A change waits while a long transaction (an import) holds the vault; reads go on, and so
     // do cancelling a job and closing the vault (which cancel it rather than wait).
-    if (ctx.vault && (def.touches ?? []).some((d) => WRITES_VAULT_DATA.has(d))) {
+    if (ctx.vault && writesVaultData(def.touches ?? [])) {
       await writesFree(ctx.vault.db);
     }
     const handler = handlers[name] as (input: unknown, ctx: RpcContext) => unknown;

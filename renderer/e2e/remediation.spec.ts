@@ -278,6 +278,41 @@ test('archived risks are shown on request and restored to the register', async (
   expect((await list()).find((r) => r.id === risk.id)?.archived).toBe(false);
 });
 
+test('a risk lowered on controls not in place is flagged, and its residual never exceeds the inherent level', async ({
+  page,
+  attest,
+}) => {
+  type RiskRow = {
+    title: string;
+    controlIds: string[];
+    likelihood: number;
+    residualLikelihood: number;
+    residualScore: number;
+    inherentScore: number;
+  };
+  const { items } = await rpc<{ items: RiskRow[] }>(page, attest, 'risks.list', {});
+  const risk = items.find(
+    (r) => r.controlIds.length > 0 && r.residualScore < r.inherentScore && r.residualLikelihood > 1,
+  )!;
+  for (const controlId of risk.controlIds)
+    await rpc(page, attest, 'assessments.set', { controlId, status: 'implemented' });
+  await rpc(page, attest, 'assessments.set', { controlId: risk.controlIds[0], status: 'partial' });
+  await page.reload();
+  await new Workbench(page).goByMouse(STEPS[2]);
+  await page.getByRole('tab', { name: 'Risks' }).click();
+  await page.getByTestId('risk-table').locator(`tr[data-risk="${risk.title}"]`).click();
+  const drawer = page.getByRole('dialog', { name: /risk/i });
+  await expect(drawer.getByTestId('unproven-controls')).toContainText(
+    'not assessed as implemented',
+  );
+  await expectNoSeriousA11yViolations(page, 'a risk drawer warning about unproven controls');
+
+  // Lowering the inherent likelihood to 1 brings the residual likelihood down with it.
+  await drawer.getByRole('combobox', { name: 'Likelihood', exact: true }).click();
+  await page.getByRole('option', { name: /^1 · / }).click();
+  await expect(drawer.getByRole('combobox', { name: 'Residual likelihood' })).toHaveValue(/^1 · /);
+});
+
 test('export the plan as XLSX and open a task from the palette', async ({ page }) => {
   await page.getByRole('button', { name: 'Export' }).click();
   const download = page.waitForEvent('download');

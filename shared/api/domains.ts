@@ -30,3 +30,16 @@ export const DOMAINS = [
 ] as const;
 
 export type Domain = (typeof DOMAINS)[number];
+
+/** Domains kept outside the vault file: a change to them never writes to the vault. */
+const OUTSIDE_THE_VAULT: ReadonlySet<Domain> = new Set<Domain>([
+  'jobs',
+  'recent',
+  'backups',
+  'witness',
+]);
+
+/** Whether a method touching these domains writes to the open vault's file. */
+export function writesVaultData(touches: readonly Domain[]): boolean {
+  return touches.some((d) => !OUTSIDE_THE_VAULT.has(d));
+}

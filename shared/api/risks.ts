@@ -57,10 +57,28 @@ export const riskFields = z.object({
   controlIds: z.array(idOf('ctl', 'control')).max(200),
   reviewOn: isoDate.nullable(),
 });
+/** Controls only lower a risk: the residual likelihood and impact never exceed the inherent ones. */
+export const RESIDUAL_OF = [
+  ['likelihood', 'residualLikelihood'],
+  ['impact', 'residualImpact'],
+] as const;
+
 export const newRiskInput = riskFields
   .partial()
   .required({ title: true, likelihood: true, impact: true })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    for (const [dimension, residual] of RESIDUAL_OF) {
+      const value = v[residual];
+      if (value !== undefined && value > v[dimension]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [residual],
+          message: `At most ${v[dimension]}, the inherent ${dimension}`,
+        });
+      }
+    }
+  });
 export const riskPatch = riskFields.partial().strict();
 
 /** A common SOC 2 risk written by us, offered once per vault to accept or discard. */

@@ -1,10 +1,9 @@
-import { DOMAINS } from '../../../shared/api/domains';
 import { backupsFolder, listBackups, toBackup } from '../../core/vault/backups';
 import { restoreBackup } from '../../core/vault/restore';
-import { closeVault } from '../../core/vault/session';
 import { acceptHead, consultWitness, vaultFingerprint } from '../../core/vault/witness';
 import { chainHead } from '../../db/audit';
 import { type RpcContext, requireVault } from '../context';
+import { swapOpenVault } from './swap-vault';
 import { startJob } from '../start-job';
 import { startBackup, waitForBackups } from '../upkeep';
 import type { HandlerSlice } from './types';
@@ -50,41 +49,19 @@ function startRestore(ctx: RpcContext, id: string): { jobId: string } {
     'Restoring a backup',
     async ({ signal, progress }) => {
       await waitForBackups(ctx);
-      try {
-        const done = await restoreBackup(vault, ctx.backupsRoot, id, {
-          witness: ctx.witness,
-          signal,
-          onProgress: progress,
-          app: ctx.app,
-          beforeSwap: () => ctx.jobs.cancelAll(jobId),
-        });
-        if (ctx.vault === vault) {
-          ctx.vault = done.vault;
-          ctx.openId = ctx.ids.next('open');
-          ctx.events.emit('vault.changed', {
-            openId: ctx.openId,
-            path: done.vault.path,
-            reason: 'opened',
-            domains: [...DOMAINS],
-          });
-        } else {
-          closeVault(done.vault);
-        }
-        return done.result;
-      } catch (e) {
-        // Swapped but not reopened (another program took the vault in that instant).
-        if (!vault.db.sqlite.open && ctx.vault === vault) {
-          ctx.vault = null;
-          ctx.openId = null;
-          ctx.events.emit('vault.changed', {
-            openId: null,
-            path: null,
-            reason: 'closed',
-            domains: [...DOMAINS],
-          });
-        }
-        throw e;
-      }
+      return swapOpenVault(
+        ctx,
+        vault,
+        () =>
+          restoreBackup(vault, ctx.backupsRoot, id, {
+            witness: ctx.witness,
+            signal,
+            onProgress: progress,
+            app: ctx.app,
+            beforeSwap: () => ctx.jobs.cancelAll(jobId),
+          }),
+        'reopened',
+      );
     },
   );
   jobId = job.jobId;

@@ -16,6 +16,7 @@ import { verifyVaultFile } from '../../core/vault/verify-file';
 import { heldBy } from '../../db/open-registry';
 import { forgetRecent, listRecent, rememberRecent } from '../../platform/recent';
 import { type RpcContext, requireVault } from '../context';
+import { swapOpenVault } from './swap-vault';
 import { startJob } from '../start-job';
 import { startUpkeep, stopUpkeep, waitForBackups } from '../upkeep';
 import { resolveVaultFile, vaultsInHome } from './files';
@@ -237,35 +238,20 @@ function startCompact(ctx: RpcContext): { jobId: string } {
     async ({ signal, progress }) => {
       // A backup under way finishes first: it reads the file about to be replaced.
       await waitForBackups(ctx);
-      try {
-        const done = await compactVault(vault, {
-          signal,
-          onProgress: progress,
-          app: ctx.app,
-          // Anything started meanwhile (a verify, say) ran on the file that is about to go.
-          beforeSwap: () => ctx.jobs.cancelAll(jobId),
-        });
-        // The same vault, compacted (its domains are announced when the job ends).
-        if (ctx.vault === vault) {
-          ctx.vault = done.vault;
-        } else {
-          closeVault(done.vault);
-        }
-        return done.result;
-      } catch (e) {
-        // Swapped but not reopened (another program took the vault in that instant).
-        if (!vault.db.sqlite.open && ctx.vault === vault) {
-          ctx.vault = null;
-          ctx.openId = null;
-          ctx.events.emit('vault.changed', {
-            openId: null,
-            path: null,
-            reason: 'closed',
-            domains: [...DOMAINS],
-          });
-        }
-        throw e;
-      }
+      // The same vault, compacted (its domains are announced when the job ends).
+      return swapOpenVault(
+        ctx,
+        vault,
+        () =>
+          compactVault(vault, {
+            signal,
+            onProgress: progress,
+            app: ctx.app,
+            // Anything started meanwhile (a verify, say) ran on the file that is about to go.
+            beforeSwap: () => ctx.jobs.cancelAll(jobId),
+          }),
+        'same vault',
+      );
     },
   );
   jobId = job.jobId;

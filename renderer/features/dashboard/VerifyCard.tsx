@@ -1,13 +1,12 @@
 import { Alert, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconHistory, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import type { JobProgress } from '../../../shared/api/jobs';
 import type { VerifyReport } from '../../../shared/api/vault';
 import { SectionCard } from '../../components/SectionCard';
 import { formatBytes, formatEta, formatInstant, plural } from '../../components/format';
-import { showBackups } from '../vault/actions';
 import { useVault } from '../vault/store';
 import { useVerify } from './verify-store';
-import { WitnessNote, isQuiet } from './WitnessNote';
+import { BackupsButton, WitnessNote, isQuiet } from './WitnessNote';
 import { useWitness } from './witness-store';
 
 const MAX_LISTED = 50;
@@ -70,16 +69,7 @@ function Report({ report }: { report: VerifyReport }) {
             and {report.problems.length - MAX_LISTED} more.
           </Text>
         )}
-        <Group>
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconHistory size={14} aria-hidden />}
-            onClick={showBackups}
-          >
-            Backups…
-          </Button>
-        </Group>
+        <BackupsButton />
       </Stack>
     </Alert>
   );

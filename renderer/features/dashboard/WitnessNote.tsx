@@ -97,16 +97,7 @@ export function WitnessNote({ witness }: { witness: Witness }) {
         >
           <Stack gap="xs">
             <Text size="sm">{witness.message}</Text>
-            <Group>
-              <Button
-                size="xs"
-                variant="default"
-                leftSection={<IconHistory size={14} aria-hidden />}
-                onClick={showBackups}
-              >
-                Backups…
-              </Button>
-            </Group>
+            <BackupsButton />
           </Stack>
         </Alert>
       );
@@ -147,6 +138,22 @@ function AcceptButton() {
         }}
       >
         Accept as the new baseline
+      </Button>
+    </Group>
+  );
+}
+
+/** Opens the vault's backups: the way back from a vault that is not what it should be. */
+export function BackupsButton() {
+  return (
+    <Group>
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconHistory size={14} aria-hidden />}
+        onClick={showBackups}
+      >
+        Backups…
       </Button>
     </Group>
   );

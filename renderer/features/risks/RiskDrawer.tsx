@@ -1,4 +1,5 @@
-import { Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { RISK_CATEGORIES, RISK_TREATMENTS, type Risk } from '../../../shared/api/risks';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ControlsMultiSelect } from '../../components/ControlsMultiSelect';
@@ -15,7 +16,15 @@ import {
   RISK_CATEGORY_LABEL,
   TREATMENT_LABEL,
 } from './risk-labels';
-import { NEW_RISK, checkRisk, formToInput, issuesToErrors, riskToForm } from './risk-form';
+import {
+  NEW_RISK,
+  checkRisk,
+  formToInput,
+  issuesToErrors,
+  riskToForm,
+  unprovenControls,
+  withInherent,
+} from './risk-form';
 import { useRisks } from './risks-store';
 
 const scoreOptions = (words: string[]) =>
@@ -56,9 +65,24 @@ function RiskForm({ risk, onDone }: { risk: Risk | null; onDone(): void }) {
     onDone,
   });
 
+  const assessments = useGaps((s) => s.assessments);
+  const unproven = unprovenControls(values, assessments);
+  const refOf = (id: string) => controls.find((c) => c.id === id)?.ref ?? id;
+
   const scoreSelect = (key: 'likelihood' | 'impact' | 'residualLikelihood' | 'residualImpact') => ({
     value: String(values[key]),
-    onChange: (v: string | null) => v && set(key, Number(v)),
+    onChange: (v: string | null) => {
+      if (!v) return;
+      if (key === 'likelihood' || key === 'impact') {
+        // A residual above the new inherent level comes down with it.
+        const next = withInherent(values, key, Number(v));
+        if (next.residualLikelihood !== values.residualLikelihood)
+          set('residualLikelihood', next.residualLikelihood);
+        if (next.residualImpact !== values.residualImpact)
+          set('residualImpact', next.residualImpact);
+      }
+      set(key, Number(v));
+    },
     allowDeselect: false,
     error: errors[key],
   });
@@ -132,6 +156,17 @@ function RiskForm({ risk, onDone }: { risk: Risk | null; onDone(): void }) {
           onChange={(ids) => set('controlIds', ids)}
           error={errors.controlIds}
         />
+        {unproven.length > 0 && (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconAlertTriangle size={16} aria-hidden />}
+            data-testid="unproven-controls"
+          >
+            The residual score counts on {unproven.map(refOf).join(', ')}, not assessed as
+            implemented. Lower a risk only for controls in place, or assess them first.
+          </Alert>
+        )}
         <TextInput type="date" label="Next review" {...text('reviewOn')} w={200} />
         <FormActions
           submitLabel={risk ? 'Save risk' : 'Add risk'}

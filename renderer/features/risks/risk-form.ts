@@ -1,7 +1,8 @@
 import type { Input } from '../../../shared/api/index';
 import type { ValidationIssue } from '../../../shared/api/errors';
 import { checkFormWith, formFieldErrors } from '../../components/field-errors';
-import { type Risk, newRiskInput } from '../../../shared/api/risks';
+import type { Assessment } from '../../../shared/api/gaps';
+import { RESIDUAL_OF, type Risk, newRiskInput } from '../../../shared/api/risks';
 
 export interface RiskFormValues {
   title: string;
@@ -64,4 +65,34 @@ export function issuesToErrors(issues: readonly ValidationIssue[]): RiskErrors {
 /** Checked with the contract's own schema before asking Attest, which checks again. */
 export function checkRisk(values: RiskFormValues): RiskErrors {
   return checkFormWith(newRiskInput, formToInput(values), FIELDS);
+}
+
+/**
+ * The values after the user sets an inherent level: a residual above it comes down with it, as
+ * Attest would do (controls only lower a risk).
+ */
+export function withInherent(
+  values: RiskFormValues,
+  dimension: 'likelihood' | 'impact',
+  level: number,
+): RiskFormValues {
+  const next = { ...values, [dimension]: level };
+  for (const [d, residual] of RESIDUAL_OF) {
+    if (d === dimension && next[residual] > level) next[residual] = level;
+  }
+  return next;
+}
+
+/**
+ * Linked controls that are not assessed as implemented, when the residual is lower than the
+ * inherent score: a reduction may only rest on controls in place (U17), so the form warns.
+ */
+export function unprovenControls(
+  values: RiskFormValues,
+  assessments: Readonly<Record<string, Assessment>>,
+): string[] {
+  const reduced =
+    values.residualLikelihood * values.residualImpact < values.likelihood * values.impact;
+  if (!reduced) return [];
+  return values.controlIds.filter((id) => assessments[id]?.status !== 'implemented');
 }
