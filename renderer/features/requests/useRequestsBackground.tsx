@@ -9,9 +9,10 @@ import { REQUEST_STATUS_LABELS, requestLabel } from './labels';
 import { requestsNavStatus } from './nav-status';
 import { useRequests } from './requests-store';
 import { useRequestTable } from './table/request-table-store';
+import { linkTo } from '../../app/routes';
 
 /** Where a request opens: the Documentation step's list, with its drawer. */
-export const requestPath = (id: string) => `/documentation?request=${encodeURIComponent(id)}`;
+export const requestPath = (id: string) => linkTo('request', id);
 
 /**
  * While a vault is open: the auditor's requests are read, each joins the palette ("PBC-014
