@@ -39,6 +39,10 @@ interface Check {
 const dialog = (page: Page, testId?: string) =>
   testId ? page.getByTestId(testId).getByRole('dialog') : page.getByRole('dialog');
 
+/** A field showing `value` (React writes a controlled field's value to its attribute too). */
+const valued = (value: string) =>
+  `:is(input, textarea)[value="${value.replace(/["\\]/g, '\\$&')}"]`;
+
 function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Record<LinkId, Check> } {
   return {
     pages: {
@@ -91,7 +95,7 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
       },
       risk: {
         heading: 'Gap analysis',
-        shows: (p) => dialog(p).filter({ hasText: /risk/i }).first(),
+        shows: (p) => dialog(p).locator(valued(demo.risk.title)),
         id: (d) => d.risk.id,
       },
       remediationBoard: { heading: 'Remediation', shows: (p) => p.getByTestId('task-board') },
@@ -101,7 +105,7 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
       },
       task: {
         heading: 'Remediation',
-        shows: (p) => dialog(p, 'task-drawer'),
+        shows: (p) => dialog(p, 'task-drawer').locator(valued(demo.task.title)),
         id: (d) => d.task.id,
       },
       request: {
@@ -114,11 +118,12 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
       },
       documentationEvidence: {
         heading: 'Documentation',
-        shows: (p) => p.getByText('Policies and evidence arrive in a later version'),
+        shows: (p) =>
+          p.getByTestId('empty-state').getByText('Policies and evidence arrive in a later version'),
       },
       person: {
         heading: 'People',
-        shows: (p) => dialog(p),
+        shows: (p) => dialog(p).filter({ hasText: demo.person.name }),
         id: (d) => d.person.id,
       },
     },
