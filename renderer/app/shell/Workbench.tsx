@@ -1,4 +1,5 @@
 import { AppShell, Box, ScrollArea } from '@mantine/core';
+import type { ReactElement } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { DashboardPage } from '../../features/dashboard/DashboardPage';
 import { DocumentationPage } from '../../features/documentation/DocumentationPage';
@@ -14,9 +15,22 @@ import { usePeopleBackground } from '../../features/people/usePeopleBackground';
 import { ScopePage } from '../../features/scope/ScopePage';
 import { useScopeBackground } from '../../features/scope/useScopeBackground';
 import { Header } from './Header';
+import { PAGES, type PageId } from '../routes';
 import { Nav } from './Nav';
 import { useWorkbenchPalette } from './useWorkbenchPalette';
 import { useCatalogUpdateBackground } from '../../features/scope/catalog-update/useCatalogUpdateBackground';
+
+/** The screen of each routed page (routes.ts lists the pages; the compiler, that none is left out). */
+const PAGE_ELEMENTS: Record<PageId, ReactElement> = {
+  dashboard: <DashboardPage />,
+  scope: <ScopePage />,
+  gaps: <GapsPage />,
+  remediation: <RemediationPage />,
+  documentation: <DocumentationPage />,
+  readiness: <ReadinessPage />,
+  export: <ExportPage />,
+  people: <PeoplePage />,
+};
 
 /** The frame around an open vault: header, step navigation, and the page. */
 export function Workbench() {
@@ -43,14 +57,9 @@ export function Workbench() {
       <AppShell.Main className="attest-canvas">
         <Box px={32} py="xl" maw={1240}>
           <Routes>
-            <Route path="/" element={<DashboardPage />} />
-            <Route path="/scope" element={<ScopePage />} />
-            <Route path="/gaps" element={<GapsPage />} />
-            <Route path="/remediation" element={<RemediationPage />} />
-            <Route path="/documentation" element={<DocumentationPage />} />
-            <Route path="/readiness" element={<ReadinessPage />} />
-            <Route path="/export" element={<ExportPage />} />
-            <Route path="/people" element={<PeoplePage />} />
+            {(Object.keys(PAGES) as PageId[]).map((id) => (
+              <Route key={id} path={PAGES[id]} element={PAGE_ELEMENTS[id]} />
+            ))}
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Box>

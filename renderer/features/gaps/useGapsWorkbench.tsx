@@ -7,6 +7,7 @@ import { useStepStatus } from '../../app/step-status-store';
 import { useRisks } from '../risks/risks-store';
 import { useVault } from '../vault/store';
 import { useGaps } from './gaps-store';
+import { linkTo } from '../../app/routes';
 
 /**
  * While a vault is open: reads its gap analysis and risks, puts "Assess AC-04" beside every
@@ -58,7 +59,7 @@ export function useGapsWorkbench(): void {
         description: c.title,
         keywords: [c.ref, c.title, ...c.criteria],
         icon: <IconFocus2 size={16} stroke={1.6} aria-hidden />,
-        run: () => navigate(`/gaps?view=focus&control=${c.id}`),
+        run: () => navigate(linkTo('gapsControl', c.id)),
       })),
       ...risks.map((r) => ({
         id: `risk:${r.id}`,
@@ -67,7 +68,7 @@ export function useGapsWorkbench(): void {
         description: `Residual ${r.residualScore} · inherent ${r.inherentScore}`,
         keywords: [r.title, r.category, 'risk'],
         icon: <IconAlertTriangle size={18} stroke={1.6} aria-hidden />,
-        run: () => navigate(`/gaps?view=risks&risk=${r.id}`),
+        run: () => navigate(linkTo('risk', r.id)),
       })),
     ],
     [controls, risks, navigate],

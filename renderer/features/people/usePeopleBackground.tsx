@@ -2,11 +2,12 @@ import { IconUser, IconUsers } from '@tabler/icons-react';
 import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { notifyError } from '../../app/notify';
+import { PAGES, linkTo } from '../../app/routes';
 import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
 import { useVault } from '../vault/store';
 import { usePeople } from './people-store';
 
-export const PEOPLE_PATH = '/people';
+export const PEOPLE_PATH = PAGES.people;
 
 /**
  * While a vault is open: its people directory is loaded (every person picker reads it), and
@@ -42,7 +43,7 @@ export function usePeopleBackground(): void {
           description: [p.role, p.team].filter(Boolean).join(' · ') || p.email || undefined,
           keywords: [p.email, p.role, p.team].filter(Boolean),
           icon: <IconUser size={18} stroke={1.6} aria-hidden />,
-          run: () => navigate(`${PEOPLE_PATH}?person=${p.id}`),
+          run: () => navigate(linkTo('person', p.id)),
         })),
     ],
     [items, navigate],

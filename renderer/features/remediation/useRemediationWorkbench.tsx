@@ -7,6 +7,7 @@ import { useStepStatus } from '../../app/step-status-store';
 import { useVault } from '../vault/store';
 import { planCounts } from './plan';
 import { useTasks } from './tasks-store';
+import { linkTo } from '../../app/routes';
 
 /**
  * While a vault is open: reads its remediation plan, puts every task in the palette ("T-004
@@ -53,7 +54,7 @@ export function useRemediationWorkbench(): void {
         description: t.overdue ? 'Overdue' : undefined,
         keywords: [t.ref, t.title, 'task'],
         icon: <IconChecklist size={18} stroke={1.6} aria-hidden />,
-        run: () => navigate(`/remediation?view=table&task=${t.id}`),
+        run: () => navigate(linkTo('task', t.id)),
       })),
     [tasks, navigate],
   );

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Input } from '../../../shared/api/index';
 import type { AuditRequest, AuditRequestDetail, RequestPatch } from '../../../shared/api/requests';
 import { api } from '../../api';
+import { useVault } from '../vault/store';
 import { useRequestTable } from './table/request-table-store';
 
 interface RequestsState {
@@ -43,6 +44,19 @@ export const useRequests = create<RequestsState>()((set, get) => ({
     set({ status: 'idle', items: [] });
   },
 }));
+
+/**
+ * A vault's requests never show in another: both lists are emptied the moment the open vault
+ * changes, inside the vault store's update and so before React renders anything of the new one.
+ * Done in the workbench's effect instead, the reset came after the page's own first read (React
+ * runs a child's effects before its parent's) and threw that read away: the request list, opened
+ * directly or reloaded, waited forever for an answer it had discarded.
+ */
+useVault.subscribe((state, previous) => {
+  if (state.info?.vaultId === previous.info?.vaultId) return;
+  useRequests.getState().reset();
+  useRequestTable.getState().reset();
+});
 
 /** A changed request shows at once wherever it is listed. */
 function putEverywhere(request: AuditRequest): void {

@@ -8,10 +8,10 @@ import { useVault } from '../vault/store';
 import { REQUEST_STATUS_LABELS, requestLabel } from './labels';
 import { requestsNavStatus } from './nav-status';
 import { useRequests } from './requests-store';
-import { useRequestTable } from './table/request-table-store';
+import { linkTo } from '../../app/routes';
 
 /** Where a request opens: the Documentation step's list, with its drawer. */
-export const requestPath = (id: string) => `/documentation?request=${encodeURIComponent(id)}`;
+export const requestPath = (id: string) => linkTo('request', id);
 
 /**
  * While a vault is open: the auditor's requests are read, each joins the palette ("PBC-014
@@ -24,9 +24,9 @@ export function useRequestsBackground(): void {
   const items = useRequests((s) => s.items);
   const publish = useStepStatus((s) => s.publish);
 
+  // Emptied as the vault changes (requests-store.ts), not here: an effect of the workbench runs
+  // after the effects of the page inside it, and would throw away what that page has just read.
   useEffect(() => {
-    useRequests.getState().reset();
-    useRequestTable.getState().reset();
     if (vaultId) useRequests.getState().load().catch(notifyError);
   }, [vaultId]);
 

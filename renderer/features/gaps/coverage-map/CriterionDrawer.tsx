@@ -6,6 +6,7 @@ import { StatusBadge } from '../../../components/status';
 import { useGaps } from '../gaps-store';
 import { ASSESSMENT_BADGE, ASSESSMENT_TONE, COVERAGE_LABEL, COVERAGE_TONE } from '../labels';
 import { stateOf } from '../table/control-filters';
+import { linkTo } from '../../../app/routes';
 
 /** A criterion: why its coverage is what it is, what it asks, and the controls that serve it. */
 export function CriterionDrawer(props: { criterionId: string | null; onClose(): void }) {
@@ -76,7 +77,7 @@ export function CriterionDrawer(props: { criterionId: string | null; onClose(): 
                   className="attest-row"
                   px="xs"
                   py={6}
-                  onClick={() => navigate(`/gaps?view=focus&control=${c.id}`)}
+                  onClick={() => navigate(linkTo('gapsControl', c.id))}
                   aria-label={`Assess ${c.ref} ${c.title}`}
                 >
                   <Group justify="space-between" wrap="nowrap" gap="sm">
