@@ -8,6 +8,8 @@ import { newTestVault } from '../../testing/vaults';
 import { assessControl } from '../gaps/assessments';
 import { applyScope } from '../scope/apply-scope';
 import { listControls } from '../scope/controls';
+import { setNotRelevant } from '../scope/criteria';
+import { updateEngagementDetails } from '../scope/engagement';
 import { closeVault, type Vault } from '../vault/session';
 import { saveCuec } from './cuecs';
 import { getSystemDescription } from './description';
@@ -136,6 +138,16 @@ describe('explicit answers', () => {
     );
     expect(getSystemDescription(vault, false).confirmedNone.subservices).toBeNull();
     expect(() => confirmNone(vault, 'subservices', true)).toThrow(/listed/);
+
+    // Marking a criterion not relevant, or bringing new criteria into scope, ends "every one applies".
+    confirmNone(vault, 'notRelevant', true);
+    setNotRelevant(vault, 'A1.3', 'No recovery testing is part of this system');
+    expect(getSystemDescription(vault, false).confirmedNone.notRelevant).toBeNull();
+    setNotRelevant(vault, 'A1.3', null);
+    confirmNone(vault, 'notRelevant', true);
+    updateEngagementDetails(vault, { categories: ['availability', 'confidentiality'] });
+    applyScope(vault);
+    expect(getSystemDescription(vault, false).confirmedNone.notRelevant).toBeNull();
     closeVault(vault);
   });
 });
