@@ -135,6 +135,11 @@ test('the wizard scopes a Type II engagement with a carved-out cloud provider', 
   expect((await criteria()).find((c) => c.id === 'A1.3')?.notRelevantReason).toBeNull();
   await expectNoSeriousA11yViolations(page, 'wizard: criteria not relevant');
   await page.getByRole('switch', { name: 'A1.3 not relevant' }).click();
+  // Nothing marked is not an answer: every criterion applying is said explicitly.
+  await page.getByTestId('confirm-none-notRelevant').click();
+  await expect(page.getByTestId('confirmed-none-notRelevant')).toContainText(
+    'Every criterion in scope applies to the system',
+  );
 
   // 8 Incidents (none, dated) and a significant change
   await wizard.goNext(8);
@@ -155,6 +160,12 @@ test('the wizard scopes a Type II engagement with a carved-out cloud provider', 
   // 9 Review and confirm
   await wizard.goNext(9);
   await expect(page.getByTestId('completeness')).toContainText('Subservice organisations');
+  await expect(page.getByTestId('completeness')).toContainText(
+    'Complementary user entity controls',
+  );
+  await expect(page.getByTestId('completeness')).toContainText(
+    'Criteria not relevant to the system',
+  );
   await expectNoSeriousA11yViolations(page, 'wizard: review');
   await page.getByTestId('confirm-scope').click();
   await expect(page.getByTestId('scope-confirmed').last()).toBeVisible();

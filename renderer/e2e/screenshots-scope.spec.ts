@@ -100,6 +100,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await view.tab('System description');
     await expect(page.getByTestId('markdown')).toBeVisible();
     await shot('24-narrative');
+    await page
+      .getByRole('heading', { name: 'Controls referred to above' })
+      .scrollIntoViewIfNeeded();
+    await shot('24b-narrative-controls');
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await shot('25-narrative-edit');
 

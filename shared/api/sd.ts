@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REPORT_TYPES } from '../domain/engagement';
 import {
   COMPONENT_KINDS,
+  CONFIRMABLE_NONE,
   NONE_KINDS,
   REPORT_OPINIONS,
   SD_DOCUMENTS,
@@ -206,6 +207,14 @@ export const noneStatementsSchema = z.object({
   changes: isoDate.nullable(),
 });
 
+/** DC 6, 7, 8: the date "there are none" was confirmed, or null while it is not. */
+export const confirmedNoneSchema = z.object(
+  Object.fromEntries(CONFIRMABLE_NONE.map((k) => [k, isoDate.nullable()])) as Record<
+    (typeof CONFIRMABLE_NONE)[number],
+    z.ZodNullable<typeof isoDate>
+  >,
+);
+
 export const completenessSchema = z.object({
   complete: z.boolean(),
   sections: z.array(
@@ -241,6 +250,8 @@ export const systemDescriptionSchema = z.object({
   changes: z.array(sdEventSchema),
   /** DC 4 / DC 9: the dated "none" statements, from the engagement. */
   none: noneStatementsSchema,
+  /** DC 6, 7, 8: explicit "none" answers; without one an empty list is unanswered. */
+  confirmedNone: confirmedNoneSchema,
   completeness: completenessSchema,
 });
 export type SystemDescription = z.infer<typeof systemDescriptionSchema>;
@@ -255,6 +266,7 @@ export const sdTextSchema = z.object({
 
 export const sdDocument = z.enum(SD_DOCUMENTS);
 export const noneKind = z.enum(NONE_KINDS);
+export const confirmableNone = z.enum(CONFIRMABLE_NONE);
 
 /** Edited drafts can be long (the controls table alone runs to pages), but not unbounded. */
 export const DRAFT_MAX_CHARS = 500_000;

@@ -1,6 +1,6 @@
 import type { DocBlock } from './system-description-doc';
 import { draftNotice } from './system-description-draft';
-import { type DraftInput, heading, paragraph } from './system-description-draft-input';
+import { type DraftInput, heading, notInPlace, paragraph } from './system-description-draft-input';
 import {
   categoriesPhrase,
   clientName,
@@ -58,6 +58,8 @@ export function buildAssertionDraft(input: DraftInput): DocBlock[] {
       ),
     );
   }
+  blocks.push(...unansweredDependencies(input));
+  blocks.push(...controlsNotInPlace(input));
   const statements = [
     `the description presents the ${client} system as it was designed and put in place ${timing}, in line with the description criteria;`,
     `the controls set out in the description were suitably designed ${timing} to give reasonable assurance that ${possessive(client)} service commitments and system requirements would be achieved under the trust services criteria for ${categories}, provided those controls operated effectively${complementary ? ` and ${complementary} operated as assumed` : ''}${type2 ? ';' : '.'}`,
@@ -99,6 +101,57 @@ function firstParagraph(markdown: string): string {
     .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)]|#+)\s+/, '').trim())
     .filter(Boolean)
     .join('; ');
+}
+
+/**
+ * Whether the description depends on subservice organisations or user entities changes what
+ * management asserts; while either is unanswered, the assertion says so instead of implying none.
+ */
+function unansweredDependencies(input: DraftInput): DocBlock[] {
+  const client = clientName(input.engagement);
+  const blocks: DocBlock[] = [];
+  if (input.subservices.length === 0 && !input.confirmedNone.subservices)
+    blocks.push(
+      paragraph(
+        placeholder(
+          `say whether ${client} relies on subservice organisations; if it does, the statements below depend on the controls assumed of them`,
+        ),
+      ),
+    );
+  if (input.cuecs.length === 0 && !input.confirmedNone.cuecs)
+    blocks.push(
+      paragraph(
+        placeholder(
+          `say whether ${client} assumes controls at its user entities; if it does, the statements below depend on them`,
+        ),
+      ),
+    );
+  return blocks;
+}
+
+/**
+ * The statements say the controls in the description were designed and in place; a control the
+ * readiness assessment does not show in place contradicts that, so each one is named to resolve.
+ */
+function controlsNotInPlace(input: DraftInput): DocBlock[] {
+  const groups = new Map<string, string[]>();
+  for (const control of input.controls) {
+    const why = notInPlace(control);
+    if (why) groups.set(why, [...(groups.get(why) ?? []), control.ref]);
+  }
+  if (groups.size === 0) return [];
+  const order = ['not implemented', 'partly implemented', 'not applicable', 'not assessed'];
+  const listed = order
+    .filter((why) => groups.has(why))
+    .map((why) => `${why}: ${groups.get(why)!.join(', ')}`)
+    .join('; ');
+  return [
+    paragraph(
+      placeholder(
+        `the description presents controls the readiness assessment does not show in place (${listed}); put each one in place or remove it from the description before signing`,
+      ),
+    ),
+  ];
 }
 
 /** Which complementary controls the statements depend on, or null when there are none. */

@@ -1,5 +1,6 @@
 import type { Category, ReportType } from './engagement';
-import type { ComponentKind, SdTexts, SubserviceMethod } from './system-description';
+import type { AssessmentStatus } from './coverage';
+import type { ComponentKind, ConfirmedNone, SdTexts, SubserviceMethod } from './system-description';
 import { type DocBlock, parseMarkdown } from './system-description-doc';
 import { placeholder } from './system-description-wording';
 
@@ -26,10 +27,40 @@ export interface DraftInput {
   incidents: readonly DraftEvent[];
   changes: readonly DraftEvent[];
   none: { incidents: string | null; changes: string | null };
+  /** Explicit "none" answers (DC 6, 7, 8): without one, an empty list is a gap, not a claim. */
+  confirmedNone: ConfirmedNone;
   /** In-scope criteria, in catalog order. */
   criteria: readonly { id: string; title: string; notRelevantReason: string | null }[];
-  /** Active controls, by reference. */
-  controls: readonly { id: string; ref: string; title: string; criteria: readonly string[] }[];
+  /** Active controls, by reference, with their assessment (null while not assessed). */
+  controls: readonly DraftControl[];
+}
+
+export interface DraftControl {
+  id: string;
+  ref: string;
+  title: string;
+  description: string;
+  assessment: AssessmentStatus | null;
+  criteria: readonly string[];
+}
+
+/**
+ * Why the assessment does not let the draft present a control as designed and in place, in a
+ * few words (`not implemented`), or null when it does (assessed as implemented).
+ */
+export function notInPlace(control: Pick<DraftControl, 'assessment'>): string | null {
+  switch (control.assessment) {
+    case 'implemented':
+      return null;
+    case 'partial':
+      return 'partly implemented';
+    case 'not_implemented':
+      return 'not implemented';
+    case 'not_applicable':
+      return 'not applicable';
+    case null:
+      return 'not assessed';
+  }
 }
 
 export interface DraftSubservice {

@@ -25,7 +25,11 @@ export function subservicesSection(input: DraftInput): DocBlock[] {
   if (input.subservices.length === 0) {
     blocks.push(
       paragraph(
-        `${client} does not rely on subservice organisations to provide the services covered by this description.`,
+        input.confirmedNone.subservices
+          ? `${client} does not rely on subservice organisations to provide the services covered by this description.`
+          : placeholder(
+              `name each subservice organisation ${client} relies on, or state that it relies on none`,
+            ),
       ),
     );
     return blocks;

@@ -4,8 +4,10 @@ import type { DocBlock } from './system-description-doc';
 import { changesSection, incidentsSection } from './system-description-draft-events';
 import {
   type DraftInput,
+  type DraftControl,
   answerBlocks,
   heading,
+  notInPlace,
   paragraph,
 } from './system-description-draft-input';
 import { subservicesSection } from './system-description-draft-subservices';
@@ -16,6 +18,7 @@ import {
   placeholder,
   possessive,
   timingPhrase,
+  titled,
 } from './system-description-wording';
 
 export type { DraftInput } from './system-description-draft-input';
@@ -114,7 +117,9 @@ function criteriaSection(input: DraftInput): DocBlock[] {
     ),
   );
   const rows = input.criteria.map((c) => {
-    const refs = input.controls.filter((k) => k.criteria.includes(c.id)).map((k) => k.ref);
+    const refs = input.controls
+      .filter((k) => k.criteria.includes(c.id))
+      .map((k) => (notInPlace(k) ? `${k.ref} (${notInPlace(k)})` : k.ref));
     const carvedBy = input.subservices
       .filter((o) => o.method === 'carve_out' && o.criteria.includes(c.id))
       .map((o) => o.name);
@@ -128,14 +133,38 @@ function criteriaSection(input: DraftInput): DocBlock[] {
   });
   blocks.push({ kind: 'table', header: ['Criterion', 'In brief', 'Controls'], rows });
   if (input.controls.length > 0) {
-    blocks.push(heading(3, 'Controls referred to above'), {
-      kind: 'table',
-      header: ['Ref', 'Control', 'Criteria'],
-      rows: input.controls.map((k) => [k.ref, k.title, k.criteria.join(', ')]),
-    });
+    blocks.push(
+      heading(3, 'Controls referred to above'),
+      paragraph(
+        `Each control is described below. A control the readiness assessment does not show in place is marked: the description presents only controls that are designed and in place ${timingPhrase(input.engagement)}, so put each marked one in place or remove it before the description is issued.`,
+      ),
+      {
+        kind: 'table',
+        header: ['Ref', 'Control', 'Criteria'],
+        rows: input.controls.map((k) => [k.ref, controlCell(k), k.criteria.join(', ')]),
+      },
+    );
   }
   return blocks;
 }
+
+/** DC 5: what the control does, and a visible flag when the assessment denies it is in place. */
+function controlCell(control: DraftControl): string {
+  const described = titled(control.title, control.description);
+  const flag = CONTROL_FLAG[control.assessment ?? 'unassessed'];
+  return flag ? `${described} ${placeholder(flag)}` : described;
+}
+
+const CONTROL_FLAG: Record<NonNullable<DraftControl['assessment']> | 'unassessed', string | null> =
+  {
+    implemented: null,
+    partial:
+      'assessed as partly implemented: complete it, or describe only the part that is in place',
+    not_implemented:
+      'assessed as not implemented: put it in place or remove it from the description',
+    not_applicable: 'assessed as not applicable: remove it from the description',
+    unassessed: 'not assessed yet: assess it before the description presents it as in place',
+  };
 
 /** DC 6: the controls we assume our customers operate. */
 function cuecsSection(input: DraftInput): DocBlock[] {
@@ -144,7 +173,11 @@ function cuecsSection(input: DraftInput): DocBlock[] {
   if (input.cuecs.length === 0) {
     blocks.push(
       paragraph(
-        `Management has not identified any controls that user entities must operate for ${client} to achieve its service commitments and system requirements.`,
+        input.confirmedNone.cuecs
+          ? `Management has not identified any controls that user entities must operate for ${client} to achieve its service commitments and system requirements.`
+          : placeholder(
+              `list the controls ${client} assumes its user entities operate, or state that there are none`,
+            ),
       ),
     );
     return blocks;
@@ -167,7 +200,15 @@ function notRelevantSection(input: DraftInput): DocBlock[] {
   const blocks: DocBlock[] = [heading(2, 'Criteria not relevant to the system')];
   const notRelevant = input.criteria.filter((c) => c.notRelevantReason);
   if (notRelevant.length === 0) {
-    blocks.push(paragraph('Every applicable criterion is relevant to the system.'));
+    blocks.push(
+      paragraph(
+        input.confirmedNone.notRelevant
+          ? 'Every applicable criterion is relevant to the system.'
+          : placeholder(
+              'mark each criterion that is not relevant to the system with the reason, or confirm that every one applies',
+            ),
+      ),
+    );
     return blocks;
   }
   blocks.push(

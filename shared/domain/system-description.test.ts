@@ -27,6 +27,8 @@ function answered(overrides: Partial<CompletenessInput> = {}): CompletenessInput
     subservices: [
       { name: 'AWS', method: 'carve_out', criteria: ['CC6.4'], monitoringControlId: 'ctl_1' },
     ],
+    cuecs: [{}],
+    confirmedNone: { subservices: null, cuecs: null, notRelevant: '2026-07-01' },
     incidents: [{ title: 'Outage', date: '2026-03-14' }],
     changes: [],
     none: { incidents: null, changes: '2026-07-01' },

@@ -67,6 +67,23 @@ export const NONE_KIND_OF_EVENT: Record<SdEventKind, NoneKind> = {
   change: 'changes',
 };
 
+/**
+ * Sections whose honest answer can be "there are none": no subservice organisations (DC 7), no
+ * controls expected of user entities (DC 6), no criterion that is not relevant (DC 8). Only an
+ * explicit answer becomes that sentence; an empty list alone is an unanswered section.
+ */
+export const CONFIRMABLE_NONE = ['subservices', 'cuecs', 'notRelevant'] as const;
+export type ConfirmableNone = (typeof CONFIRMABLE_NONE)[number];
+/** The date each was confirmed, or null while it is not. */
+export type ConfirmedNone = Record<ConfirmableNone, string | null>;
+
+/** Where each confirmation is kept (`sd_text` keys holding the date, never set by `sd.setText`). */
+export const CONFIRMED_NONE_TEXT_KEY: Record<ConfirmableNone, string> = {
+  subservices: 'none_subservices',
+  cuecs: 'none_cuecs',
+  notRelevant: 'none_not_relevant',
+};
+
 /** The documents Attest drafts from the answers. */
 export const SD_DOCUMENTS = ['description', 'assertion'] as const;
 export type SdDocument = (typeof SD_DOCUMENTS)[number];
@@ -89,7 +106,9 @@ export const SD_SECTIONS = [
   'boundaries',
   'incidents',
   'criteria',
+  'cuecs',
   'subservices',
+  'notRelevant',
   'changes',
 ] as const;
 export type SdSection = (typeof SD_SECTIONS)[number];
@@ -102,7 +121,9 @@ export const SD_SECTION_INFO: Record<SdSection, { dc: string; title: string }> =
   boundaries: { dc: 'DC 3', title: 'System boundaries' },
   incidents: { dc: 'DC 4', title: 'System incidents' },
   criteria: { dc: 'DC 5', title: 'Applicable criteria and related controls' },
+  cuecs: { dc: 'DC 6', title: 'Complementary user entity controls' },
   subservices: { dc: 'DC 7', title: 'Subservice organisations' },
+  notRelevant: { dc: 'DC 8', title: 'Criteria not relevant to the system' },
   changes: { dc: 'DC 9', title: 'Significant changes during the period' },
 };
 
@@ -137,6 +158,10 @@ export interface CompletenessInput {
     criteria: readonly string[];
     monitoringControlId: string | null;
   }[];
+  /** Active CUECs only. */
+  cuecs: readonly unknown[];
+  /** Explicit "there are none" answers for the sections that allow one. */
+  confirmedNone: ConfirmedNone;
   /** Active events only. */
   incidents: readonly { title: string; date: string }[];
   changes: readonly { title: string; date: string }[];
@@ -193,6 +218,8 @@ export function describeCompleteness(input: CompletenessInput): Completeness {
     }
   }
 
+  for (const [section, message] of confirmableProblems(input)) add(section, message);
+
   for (const kind of ['incidents', 'changes'] as const) {
     if (kind === 'changes' && input.reportType === 'type1') continue;
     for (const message of eventProblems(kind, input)) add(kind, message);
@@ -239,6 +266,39 @@ function eventProblems(kind: NoneKind, input: CompletenessInput): string[] {
       const span = start ? `the period ${start} to ${end}` : `the as-of date ${end}`;
       out.push(`“${e.title}” (${e.date}) falls outside ${span}.`);
     }
+  }
+  return out;
+}
+
+/** What each section that may be "none" still lacks: a list, or the explicit answer, not both. */
+function confirmableProblems(input: CompletenessInput): [ConfirmableNone, string][] {
+  const listed: Record<ConfirmableNone, number> = {
+    subservices: input.subservices.length,
+    cuecs: input.cuecs.length,
+    notRelevant: input.notRelevantCriteria.length,
+  };
+  const ask: Record<ConfirmableNone, string> = {
+    subservices:
+      'Add the subservice organisations the system relies on, or state that it relies on none.',
+    cuecs:
+      'Add the controls user entities are expected to operate (CUECs), or state that there are none.',
+    notRelevant:
+      'Mark the criteria that are not relevant to the system, or confirm that every one applies.',
+  };
+  const both: Record<ConfirmableNone, string> = {
+    subservices:
+      'Subservice organisations are listed and also stated as none; withdraw the “none” statement.',
+    cuecs: 'CUECs are listed and also stated as none; withdraw the “none” statement.',
+    notRelevant:
+      'Criteria are marked not relevant and every one is also confirmed as applying; withdraw the confirmation.',
+  };
+  const out: [ConfirmableNone, string][] = [];
+  for (const kind of CONFIRMABLE_NONE) {
+    // Which criteria are relevant can only be answered once the scope says which apply.
+    if (kind === 'notRelevant' && input.criteriaInScope === 0) continue;
+    const confirmed = input.confirmedNone[kind] !== null;
+    if (listed[kind] === 0 && !confirmed) out.push([kind, ask[kind]]);
+    if (listed[kind] > 0 && confirmed) out.push([kind, both[kind]]);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import {
 } from '../risks/risks';
 import { listControls } from '../scope/controls';
 import { saveComponent } from '../sd/components';
+import { confirmNone } from '../sd/confirmed-none';
 import { saveCuec } from '../sd/cuecs';
 import { saveEvent, setNone } from '../sd/events';
 import { saveSubservice } from '../sd/subservices';
@@ -132,6 +133,8 @@ export function fillSystemDescription(vault: Vault): void {
     }),
   );
   setNone(vault, 'incidents', '2026-06-30');
+  // Every Security and Availability criterion applies to the demo system: said, not assumed.
+  confirmNone(vault, 'notRelevant', true);
 }
 
 /** A plausible mid-engagement state: most controls assessed, some gaps, risks and tasks. */

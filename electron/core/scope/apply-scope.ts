@@ -23,6 +23,7 @@ import type { ControlTable, CriterionTable } from '../../db/schema';
 import { loadCatalog } from '../catalog/catalog';
 import { libraryValues } from '../catalog/library-fields';
 import type { Vault } from '../vault/session';
+import { withdrawConfirmedNone } from '../sd/confirmed-none';
 
 export interface ScopeChange {
   catalogVersion: string;
@@ -54,6 +55,7 @@ export function applyScope(vault: Vault, catalog: Catalog = loadCatalog()): Scop
       );
     }
     const now = vault.now();
+    const before = inScopeIds(vault);
     const change = syncScope(vault, catalog, now);
     updateEngagement(vault.db, {
       catalog_version: catalog.version,
@@ -66,8 +68,19 @@ export function applyScope(vault: Vault, catalog: Catalog = loadCatalog()): Scop
       entityId: ENGAGEMENT_ID,
       payload: { scopeConfirmed: { ...change } },
     });
+    // "Every criterion applies" was said of the criteria then in scope, not of ones added now.
+    if ([...inScopeIds(vault)].some((id) => !before.has(id)))
+      withdrawConfirmedNone(vault, 'notRelevant');
     return change;
   });
+}
+
+function inScopeIds(vault: Vault): Set<string> {
+  return new Set(
+    listCriterionRows(vault.db)
+      .filter((c) => c.in_scope === 1)
+      .map((c) => c.id),
+  );
 }
 
 /**

@@ -12,6 +12,7 @@ import { linksOf } from '../../db/repos/links';
 import { carveOutsOf } from '../../db/repos/subservices';
 import type { Vault } from '../vault/session';
 import { toCriterion } from './mapping';
+import { withdrawConfirmedNone } from '../sd/confirmed-none';
 
 /** The vault's criteria in catalog order, each with the active controls mapped to it. */
 export function listCriteria(vault: Vault, inScopeOnly: boolean): VaultCriterion[] {
@@ -61,6 +62,8 @@ export function setNotRelevant(vault: Vault, id: string, reason: string | null):
       entityId: id,
       payload: { notRelevantReason: value },
     });
+    // "Every criterion applies" is no longer true once one is marked not relevant.
+    if (value !== null) withdrawConfirmedNone(vault, 'notRelevant');
     return listCriteria(vault, false).find((c) => c.id === id)!;
   });
 }

@@ -4,6 +4,7 @@ import type { Vault } from '../vault/session';
 import { replaceLinks } from '../../db/repos/links';
 import { toCuecs } from './subservice-parts';
 import { saveRecord, setRecordArchived } from './records';
+import { withdrawConfirmedNone } from './confirmed-none';
 import { Issues, checkCriteria, scopeCriteria } from './references';
 
 export interface CuecValues {
@@ -22,13 +23,15 @@ export function saveCuec(vault: Vault, values: CuecValues): Cuec {
     issues.throwIfAny();
     const row = saveRecord(vault, 'cuec', id, { description: fields.description }, fields);
     replaceLinks(vault, 'cuec_criterion', row.id, fields.criteria);
+    if (row.archived_at === null) withdrawConfirmedNone(vault, 'cuecs');
     return toCuecs(vault, [row])[0]!;
   });
 }
 
 export function archiveCuec(vault: Vault, id: string, archived: boolean): Cuec {
-  return tx(
-    vault.db,
-    () => toCuecs(vault, [setRecordArchived(vault, 'cuec', id, archived).row])[0]!,
-  );
+  return tx(vault.db, () => {
+    const { row, changed } = setRecordArchived(vault, 'cuec', id, archived);
+    if (changed && !archived) withdrawConfirmedNone(vault, 'cuecs');
+    return toCuecs(vault, [row])[0]!;
+  });
 }

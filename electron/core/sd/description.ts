@@ -13,6 +13,7 @@ import { toCuecs, toSubservices } from './subservice-parts';
 import { scopeCriteria } from './references';
 import { listRows } from '../../db/repos/sd-records';
 import { getTexts } from './texts';
+import { getConfirmedNone } from './confirmed-none';
 
 /**
  * The whole description in one read, with its completeness. Completeness is always computed
@@ -30,6 +31,7 @@ export function getSystemDescription(vault: Vault, includeArchived: boolean): Sy
   const none = getNoneStatements(vault);
   const active = <T extends { archived: boolean }>(items: T[]) => items.filter((i) => !i.archived);
   const scope = scopeCriteria(vault);
+  const confirmedNone = getConfirmedNone(vault);
 
   const completeness = describeCompleteness({
     reportType: engagement.reportType,
@@ -38,6 +40,8 @@ export function getSystemDescription(vault: Vault, includeArchived: boolean): Sy
     texts,
     components: active(components),
     subservices: active(subservices),
+    cuecs: active(cuecs),
+    confirmedNone,
     incidents: active(events).filter((e) => e.kind === 'incident'),
     changes: active(events).filter((e) => e.kind === 'change'),
     none,
@@ -59,6 +63,7 @@ export function getSystemDescription(vault: Vault, includeArchived: boolean): Sy
     incidents: events.filter((e) => e.kind === 'incident'),
     changes: events.filter((e) => e.kind === 'change'),
     none,
+    confirmedNone,
     completeness,
   };
 }

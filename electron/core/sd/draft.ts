@@ -20,6 +20,8 @@ import { toComponent, toSdEvent } from './mapping';
 import { toCuecs, toSubservices } from './subservice-parts';
 import { deleteTextRow, getTextRow, listRows, putTextRow } from '../../db/repos/sd-records';
 import { getTexts } from './texts';
+import { getConfirmedNone } from './confirmed-none';
+import { assessmentsByControl } from '../gaps/assessments';
 
 /**
  * Everything the drafts are built from, read from the vault: active records only, and only
@@ -34,6 +36,7 @@ export function draftInput(vault: Vault): DraftInput {
   const inScope = new Set(criteriaRows.map((c) => c.id));
   const keep = (ids: readonly string[]) => ids.filter((id) => inScope.has(id));
   const mapped = linksOf(vault.db, 'control_criterion');
+  const assessments = assessmentsByControl(vault);
   const served = <T extends { criteria: readonly string[] }>(items: readonly T[]) =>
     items
       .map((i) => ({ ...i, criteria: keep(i.criteria) }))
@@ -52,6 +55,7 @@ export function draftInput(vault: Vault): DraftInput {
     incidents: events.filter((e) => e.kind === 'incident'),
     changes: events.filter((e) => e.kind === 'change'),
     none: { incidents: engagement.incidentsNoneAsOf, changes: engagement.changesNoneAsOf },
+    confirmedNone: getConfirmedNone(vault),
     criteria: criteriaRows.map((c) => ({
       id: c.id,
       title: c.title,
@@ -61,6 +65,8 @@ export function draftInput(vault: Vault): DraftInput {
       id: c.id,
       ref: c.ref,
       title: c.title,
+      description: c.description,
+      assessment: assessments.get(c.id)?.status ?? null,
       criteria: keep(mapped.get(c.id) ?? []),
     })),
   };
@@ -132,6 +138,7 @@ const ANSWER_ENTITIES = [
   'engagement',
   'criterion',
   'control',
+  'assessment',
   'sd_text',
   'sd_component',
   'subservice_org',

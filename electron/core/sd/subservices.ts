@@ -9,6 +9,7 @@ import { saveSubserviceParts, toSubservices } from './subservice-parts';
 import { requireRow, saveRecord, setRecordArchived } from './records';
 import { Issues, checkControl, checkCriteria, scopeCriteria } from './references';
 import { updateRow } from '../../db/repos/sd-records';
+import { withdrawConfirmedNone } from './confirmed-none';
 
 /** DC 7: adds a subservice organisation (no id) or changes one, after checking its references. */
 export function saveSubservice(vault: Vault, values: SubserviceValues): Subservice {
@@ -55,6 +56,7 @@ export function saveSubservice(vault: Vault, values: SubserviceValues): Subservi
       fields,
     );
     saveSubserviceParts(vault, row.id, fields);
+    if (row.archived_at === null) withdrawConfirmedNone(vault, 'subservices');
     return getSubservice(vault, row.id);
   });
 }
@@ -99,10 +101,11 @@ export function getSubservice(vault: Vault, id: string): Subservice {
 }
 
 export function archiveSubservice(vault: Vault, id: string, archived: boolean): Subservice {
-  return tx(
-    vault.db,
-    () => toSubservices(vault, [setRecordArchived(vault, 'subservice_org', id, archived).row])[0]!,
-  );
+  return tx(vault.db, () => {
+    const { row, changed } = setRecordArchived(vault, 'subservice_org', id, archived);
+    if (changed && !archived) withdrawConfirmedNone(vault, 'subservices');
+    return toSubservices(vault, [row])[0]!;
+  });
 }
 
 export interface AttachedReport {

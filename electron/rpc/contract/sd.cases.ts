@@ -63,6 +63,10 @@ export const sdCases = {
       incidents: 'incomplete',
       changes: 'incomplete',
       criteria: 'complete',
+      // Nothing answered is not "none": each asks for a list or an explicit answer.
+      cuecs: 'incomplete',
+      subservices: 'incomplete',
+      notRelevant: 'incomplete',
     });
 
     for (const key of ['commitments', 'systemRequirements', 'boundaries'] as const)
@@ -71,6 +75,8 @@ export const sdCases = {
       await ok(t, 'sd.saveComponent', { kind, name: `A ${kind} component` });
     await ok(t, 'sd.setNone', { kind: 'incidents', asOf: '2026-07-05' });
     await ok(t, 'sd.setNone', { kind: 'changes', asOf: '2026-07-05' });
+    for (const kind of ['subservices', 'cuecs', 'notRelevant'] as const)
+      await ok(t, 'sd.confirmNone', { kind, confirmed: true });
     const full = await ok(t, 'sd.get', {});
     expect(full.completeness).toMatchObject({ complete: true });
     expect(full.components.data).toHaveLength(1);
@@ -364,6 +370,28 @@ export const sdCases = {
     expect((await ok(t, 'sd.archiveEvent', { id: e.id, archived: false })).archived).toBe(false);
     expect((await ok(t, 'sd.get', {})).none.incidents).toBeNull();
     await fails(t, 'sd.archiveEvent', { id: 'sde_ghost', archived: true }, 'not_found');
+  },
+  'sd.confirmNone': async (t) => {
+    await describedVault(t);
+    const confirmed = await ok(t, 'sd.confirmNone', { kind: 'subservices', confirmed: true });
+    expect(confirmed).toEqual({
+      subservices: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      cuecs: null,
+      notRelevant: null,
+    });
+    // Adding an organisation makes "none" untrue: it is withdrawn, and refused while listed.
+    await carveOut(t);
+    expect((await ok(t, 'sd.get', {})).confirmedNone.subservices).toBeNull();
+    const listed = await fails(
+      t,
+      'sd.confirmNone',
+      { kind: 'subservices', confirmed: true },
+      'conflict',
+    );
+    expect(listed.message).toContain('1 subservice organisation is listed');
+    expect((await ok(t, 'sd.confirmNone', { kind: 'cuecs', confirmed: false })).cuecs).toBeNull();
+    await fails(t, 'sd.confirmNone', { kind: 'incidents', confirmed: true }, 'validation');
+    await fails(t, 'sd.confirmNone', { kind: 'cuecs', confirmed: 'yes' }, 'validation');
   },
   'sd.setNone': async (t) => {
     await describedVault(t);

@@ -1,5 +1,6 @@
 import { archiveComponent, saveComponent } from '../../core/sd/components';
 import { archiveCuec, saveCuec } from '../../core/sd/cuecs';
+import { confirmNone } from '../../core/sd/confirmed-none';
 import { getSystemDescription } from '../../core/sd/description';
 import { getDraft, saveDraft } from '../../core/sd/draft';
 import { archiveEvent, saveEvent, setNone } from '../../core/sd/events';
@@ -28,6 +29,7 @@ export const sdHandlers: HandlerSlice<
   | 'sd.saveEvent'
   | 'sd.archiveEvent'
   | 'sd.setNone'
+  | 'sd.confirmNone'
   | 'sd.draft'
   | 'sd.saveDraft'
   | 'sd.export'
@@ -62,6 +64,7 @@ export const sdHandlers: HandlerSlice<
   'sd.saveEvent': (input, ctx) => saveEvent(requireVault(ctx), input),
   'sd.archiveEvent': ({ id, archived }, ctx) => archiveEvent(requireVault(ctx), id, archived),
   'sd.setNone': ({ kind, asOf }, ctx) => setNone(requireVault(ctx), kind, asOf),
+  'sd.confirmNone': ({ kind, confirmed }, ctx) => confirmNone(requireVault(ctx), kind, confirmed),
   'sd.draft': ({ document }, ctx) => getDraft(requireVault(ctx), document),
   'sd.saveDraft': ({ document, markdown }, ctx) => saveDraft(requireVault(ctx), document, markdown),
   'sd.export': ({ document, format, saveTo }, ctx) => {

@@ -9,6 +9,8 @@ import {
   componentId,
   componentInput,
   componentSchema,
+  confirmableNone,
+  confirmedNoneSchema,
   cuecId,
   cuecInput,
   cuecSchema,
@@ -125,6 +127,14 @@ export const sdMethods = {
     output: noneStatementsSchema,
     mutates: true,
     touches: ['sd', 'engagement'],
+  }),
+  'sd.confirmNone': method({
+    summary:
+      'State that the system relies on no subservice organisations, expects no CUECs, or that every criterion applies (or withdraw it)',
+    input: z.object({ kind: confirmableNone, confirmed: z.boolean() }).strict(),
+    output: confirmedNoneSchema,
+    mutates: true,
+    touches: ['sd'],
   }),
   'sd.draft': method({
     summary: 'The description or management assertion draft: the saved edit, else generated',

@@ -5,6 +5,7 @@ import { api } from '../../../api';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
 import { useScope } from '../scope-store';
+import { reloadSd } from './sd-save';
 
 /**
  * One in-scope criterion with its "not relevant" mark (DC 8). The mark is saved with its reason;
@@ -26,6 +27,8 @@ export function CriterionRelevance(props: { criterion: VaultCriterion; carvedOut
           await api.call('criteria.setNotRelevant', { id: c.id, reason: value as string | null }),
         );
       clear('reason');
+      // Marking one not relevant withdraws "every criterion applies": show what Attest now holds.
+      if (value !== null) await reloadSd();
     } catch (e) {
       capture(e, { field: 'reason' });
     }

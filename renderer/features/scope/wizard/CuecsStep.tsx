@@ -7,6 +7,7 @@ import { RecordList } from '../../../components/RecordList';
 import { StepEmpty } from '../../../components/StepEmpty';
 import { CriteriaMultiSelect } from '../fields/CriteriaMultiSelect';
 import { useContractErrors } from '../forms/use-contract-errors';
+import { ConfirmNone } from './ConfirmNone';
 import { archiveSdRecord, reloadSd } from './sd-save';
 
 function CuecEditor(props: { cuec?: Cuec; onDone(): void }) {
@@ -144,6 +145,13 @@ export function CuecsStep({ sd }: { sd: SystemDescription }) {
             Add customer control
           </Button>
         </Group>
+      )}
+      {editing !== 'new' && (
+        <ConfirmNone
+          kind="cuecs"
+          confirmedOn={sd.confirmedNone.cuecs}
+          listed={sd.cuecs.length - archived}
+        />
       )}
     </Stack>
   );

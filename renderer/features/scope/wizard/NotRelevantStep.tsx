@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { SystemDescription } from '../../../../shared/api/sd';
 import { useScope } from '../scope-store';
 import { carvedOutMap } from '../view/matrix';
+import { ConfirmNone } from './ConfirmNone';
 import { CriterionRelevance } from './CriterionRelevance';
 
 /** Step 7: in-scope criteria that do not apply to this system, each with its reason (DC 8). */
@@ -31,9 +32,10 @@ export function NotRelevantStep({ sd }: { sd: SystemDescription }) {
           w={320}
         />
         <Text size="xs" c="dimmed">
-          {marked === 0 ? 'Every criterion applies' : `${marked} marked not relevant`}
+          {marked === 0 ? 'None marked not relevant' : `${marked} marked not relevant`}
         </Text>
       </Group>
+      <ConfirmNone kind="notRelevant" confirmedOn={sd.confirmedNone.notRelevant} listed={marked} />
       <Stack gap={0}>
         {shown.map((c) => (
           <CriterionRelevance key={c.id} criterion={c} carvedOutTo={carvedOut.get(c.id) ?? []} />

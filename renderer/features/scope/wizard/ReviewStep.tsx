@@ -21,7 +21,9 @@ const STEP_OF_SECTION: Record<SdSection, number> = {
   boundaries: 3,
   incidents: 7,
   criteria: 6,
+  cuecs: 5,
   subservices: 4,
+  notRelevant: 6,
   changes: 7,
 };
 

@@ -8,6 +8,7 @@ import { RecordList } from '../../../components/RecordList';
 import { StepEmpty } from '../../../components/StepEmpty';
 import { formatDate, formatDateRange } from '../../../components/format';
 import { useScope } from '../scope-store';
+import { ConfirmNone } from './ConfirmNone';
 import { SubserviceDrawer } from './SubserviceDrawer';
 import { OPINION_LABELS } from './subservice-form';
 import { archiveSdRecord } from './sd-save';
@@ -100,6 +101,11 @@ export function SubservicesStep({ sd }: { sd: SystemDescription }) {
           Add organisation
         </Button>
       </Group>
+      <ConfirmNone
+        kind="subservices"
+        confirmedOn={sd.confirmedNone.subservices}
+        listed={sd.subservices.length - archived}
+      />
       <Text size="xs" c="dimmed">
         A carved-out organisation’s criteria stay in scope: they are met through its controls and
         your monitoring of them.

@@ -1,0 +1,88 @@
+import { Button, Group, Paper, Text } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ConfirmableNone } from '../../../../shared/domain/system-description';
+import { api } from '../../../api';
+import { notifyError } from '../../../app/notify';
+import { formatDate } from '../../../components/format';
+import { reloadSd } from './sd-save';
+
+const WORDS: Record<ConfirmableNone, { confirmed: string; action: string }> = {
+  subservices: {
+    confirmed: 'The system relies on no subservice organisations',
+    action: 'State the system relies on none',
+  },
+  cuecs: {
+    confirmed: 'No controls are expected of user entities',
+    action: 'State there are none',
+  },
+  notRelevant: {
+    confirmed: 'Every criterion in scope applies to the system',
+    action: 'Confirm every criterion applies',
+  },
+};
+
+/**
+ * The explicit "none" answer for a section whose list is empty. Until it is given, the draft
+ * shows a gap there instead of a sentence; the answer is offered only while nothing is listed.
+ */
+export function ConfirmNone(props: {
+  kind: ConfirmableNone;
+  confirmedOn: string | null;
+  listed: number;
+}) {
+  const [busy, setBusy] = useState(false);
+  const words = WORDS[props.kind];
+
+  const set = async (confirmed: boolean) => {
+    setBusy(true);
+    try {
+      await api.call('sd.confirmNone', { kind: props.kind, confirmed });
+      await reloadSd();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (props.confirmedOn) {
+    return (
+      <Paper withBorder radius="md" px="md" py="sm" data-testid={`confirmed-none-${props.kind}`}>
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <IconCircleCheck size={18} color="var(--mantine-color-teal-text)" aria-hidden />
+            <Text size="sm">
+              {words.confirmed}: confirmed on {formatDate(props.confirmedOn)}.
+            </Text>
+          </Group>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="gray"
+            loading={busy}
+            onClick={() => void set(false)}
+          >
+            Withdraw
+          </Button>
+        </Group>
+      </Paper>
+    );
+  }
+  if (props.listed > 0) return null;
+  return (
+    <Group gap="sm">
+      <Button
+        variant="default"
+        loading={busy}
+        onClick={() => void set(true)}
+        data-testid={`confirm-none-${props.kind}`}
+      >
+        {words.action}
+      </Button>
+      <Text size="xs" c="dimmed">
+        Until you answer, the draft leaves this section to be completed.
+      </Text>
+    </Group>
+  );
+}
