@@ -9,11 +9,13 @@ import type { Vault } from './vault/session';
  */
 export function checkOwnerAndControls(
   vault: Vault,
-  fields: { ownerId?: string | null; controlIds?: string[] },
+  fields: { ownerId?: string | null; acceptedById?: string | null; controlIds?: string[] },
 ): void {
   const issues: ValidationIssue[] = [];
-  if (fields.ownerId && !getPerson(vault.db, fields.ownerId)) {
-    issues.push({ path: ['ownerId'], message: `No person ${fields.ownerId} in this vault` });
+  for (const key of ['ownerId', 'acceptedById'] as const) {
+    const id = fields[key];
+    if (id && !getPerson(vault.db, id))
+      issues.push({ path: [key], message: `No person ${id} in this vault` });
   }
   for (const id of fields.controlIds ?? []) {
     if (!getControlRow(vault.db, id))

@@ -202,6 +202,9 @@ export interface RiskTable {
   residual_impact: number;
   owner_id: string | null;
   review_on: string | null;
+  /** Who accepted the risk and when (treatment "accept"); empty otherwise. */
+  accepted_by_id: string | null;
+  accepted_on: string | null;
   starter_key: string | null;
   archived_at: string | null;
   created_at: string;

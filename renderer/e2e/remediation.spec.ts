@@ -311,6 +311,31 @@ test('a risk lowered on controls not in place is flagged, and its residual never
   await drawer.getByRole('combobox', { name: 'Likelihood', exact: true }).click();
   await page.getByRole('option', { name: /^1 · / }).click();
   await expect(drawer.getByRole('combobox', { name: 'Residual likelihood' })).toHaveValue(/^1 · /);
+
+  // Accepting it names who accepts it (the current person, changeable) and when.
+  const { currentPersonId, items: people } = await rpc<{
+    currentPersonId: string;
+    items: { id: string; name: string }[];
+  }>(page, attest, 'people.list', {});
+  const me = people.find((p) => p.id === currentPersonId)!;
+  await drawer.getByRole('combobox', { name: 'Treatment' }).click();
+  await page.getByRole('option', { name: 'Accept', exact: true }).click();
+  const acceptance = drawer.getByTestId('risk-acceptance');
+  await expect(acceptance.getByRole('combobox', { name: 'Accepted by' })).toHaveValue(
+    new RegExp(`^${me.name}`),
+  );
+  await acceptance.getByLabel('Accepted on').fill('2026-11-30');
+  await drawer.getByRole('button', { name: 'Save risk' }).click();
+  await expect(drawer).toBeHidden();
+  const saved = (
+    await rpc<{ items: { title: string; acceptedById: string; acceptedOn: string }[] }>(
+      page,
+      attest,
+      'risks.list',
+      {},
+    )
+  ).items.find((r) => r.title === risk.title);
+  expect(saved).toMatchObject({ acceptedById: me.id, acceptedOn: '2026-11-30' });
 });
 
 test('export the plan as XLSX and open a task from the palette', async ({ page }) => {

@@ -37,6 +37,9 @@ export const riskSchema = z.object({
   ownerId: z.string().nullable(),
   controlIds: z.array(z.string()),
   reviewOn: isoDate.nullable(),
+  /** Treatment "accept": who accepted the risk and when (empty for risks accepted before Attest recorded it). */
+  acceptedById: z.string().nullable(),
+  acceptedOn: isoDate.nullable(),
   starterKey: z.string().nullable(),
   archived: z.boolean(),
   createdAt: isoInstant,
@@ -56,6 +59,9 @@ export const riskFields = z.object({
   ownerId: personRef.nullable(),
   controlIds: z.array(idOf('ctl', 'control')).max(200),
   reviewOn: isoDate.nullable(),
+  /** With treatment "accept"; by default the current person, today. Cleared by any other treatment. */
+  acceptedById: personRef.nullable(),
+  acceptedOn: isoDate.nullable(),
 });
 /** Controls only lower a risk: the residual likelihood and impact never exceed the inherent ones. */
 export const RESIDUAL_OF = [

@@ -8,6 +8,7 @@ import { ENGAGEMENT_ID, updateEngagement } from '../../db/repos/engagement';
 import { getRiskRow, insertRisk, listRiskRows, updateRiskRow } from '../../db/repos/gaps';
 import { linksOf, replaceLinks } from '../../db/repos/links';
 import type { RiskTable } from '../../db/schema';
+import { currentPersonId } from '../people/people';
 import { checkOwnerAndControls } from '../references';
 import type { Vault } from '../vault/session';
 import { starterRisks } from './starter';
@@ -28,6 +29,8 @@ export function toRisk(row: RiskTable, controlIds: string[]): Risk {
     ownerId: row.owner_id,
     controlIds,
     reviewOn: row.review_on,
+    acceptedById: row.accepted_by_id,
+    acceptedOn: row.accepted_on,
     starterKey: row.starter_key,
     archived: row.archived_at !== null,
     createdAt: row.created_at,
@@ -83,6 +86,7 @@ export function createRisk(
       residual_impact: v.residualImpact ?? v.impact,
       owner_id: v.ownerId ?? null,
       review_on: v.reviewOn ?? null,
+      ...acceptance(vault, v.treatment ?? 'mitigate', v, null),
       starter_key: starterKey,
       archived_at: null,
       created_at: now,
@@ -116,7 +120,9 @@ export function updateRisk(vault: Vault, id: string, input: z.input<typeof riskP
     if (p.residualImpact !== undefined) cols.residual_impact = p.residualImpact;
     if (p.ownerId !== undefined) cols.owner_id = p.ownerId;
     if (p.reviewOn !== undefined) cols.review_on = p.reviewOn;
-    const lowered = keepResidualWithinInherent(requireRisk(vault, id), p, cols);
+    const row = requireRisk(vault, id);
+    Object.assign(cols, acceptance(vault, p.treatment ?? row.treatment, p, row));
+    const lowered = keepResidualWithinInherent(row, p, cols);
     updateRiskRow(vault.db, id, cols);
     recordChange(vault, {
       action: 'update',
@@ -249,4 +255,33 @@ function keepResidualWithinInherent(
     }
   }
   return lowered;
+}
+
+/**
+ * Who accepted the risk and when (U17). A risk becoming "accept" records the person and date
+ * given, or the current person and today; one staying "accept" keeps them unless changed; any
+ * other treatment clears them.
+ */
+function acceptance(
+  vault: Vault,
+  treatment: string,
+  asked: { acceptedById?: string | null | undefined; acceptedOn?: string | null | undefined },
+  row: RiskTable | null,
+): Pick<RiskTable, 'accepted_by_id' | 'accepted_on'> {
+  if (treatment !== 'accept') return { accepted_by_id: null, accepted_on: null };
+  const becomes = row?.treatment !== 'accept';
+  return {
+    accepted_by_id:
+      asked.acceptedById !== undefined
+        ? asked.acceptedById
+        : becomes
+          ? currentPersonId(vault)
+          : row.accepted_by_id,
+    accepted_on:
+      asked.acceptedOn !== undefined
+        ? asked.acceptedOn
+        : becomes
+          ? vault.now().slice(0, 10)
+          : row.accepted_on,
+  };
 }

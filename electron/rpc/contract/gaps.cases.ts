@@ -213,6 +213,32 @@ export const gapCases = {
     const lower = await ok(t, 'risks.update', { id: r.id, patch: { impact: 2 } });
     expect(lower).toMatchObject({ impact: 2, residualImpact: 2, residualLikelihood: 2 });
     expect(lower.residualScore).toBe(4);
+    // Accepting a risk records who (the current person unless named) and when (today).
+    const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
+    await ok(t, 'people.setCurrent', { id: ana.id });
+    const accepted = await ok(t, 'risks.update', { id: r.id, patch: { treatment: 'accept' } });
+    expect(accepted.acceptedById).toBe(ana.id);
+    const day = Date.parse(`${accepted.acceptedOn}T12:00:00Z`);
+    expect(Math.abs(day - Date.now())).toBeLessThan(36 * 3600 * 1000);
+    const bo = await ok(t, 'people.create', { name: 'Bo Chen' });
+    const byBo = await ok(t, 'risks.update', {
+      id: r.id,
+      patch: { acceptedById: bo.id, acceptedOn: '2026-02-01' },
+    });
+    expect(byBo).toMatchObject({ acceptedById: bo.id, acceptedOn: '2026-02-01' });
+    // A change to another field keeps them; another treatment clears them.
+    expect(
+      await ok(t, 'risks.update', { id: r.id, patch: { title: 'Outage (DC1)' } }),
+    ).toMatchObject({ acceptedById: bo.id, acceptedOn: '2026-02-01' });
+    expect(
+      await ok(t, 'risks.update', { id: r.id, patch: { treatment: 'mitigate' } }),
+    ).toMatchObject({ acceptedById: null, acceptedOn: null });
+    await fails(
+      t,
+      'risks.update',
+      { id: r.id, patch: { treatment: 'accept', acceptedById: 'per_ghost' } },
+      'validation',
+    );
   },
   'risks.archive': async (t) => {
     await scoped(t);

@@ -9,6 +9,7 @@ import { SideDrawer } from '../../components/SideDrawer';
 import { useRecordForm } from '../../components/useRecordForm';
 import { useGaps } from '../gaps/gaps-store';
 import { usePeople } from '../people/people-store';
+import { todayIso } from './assessed-on';
 import { RiskScore } from './RiskScore';
 import {
   IMPACT_WORDS,
@@ -24,6 +25,7 @@ import {
   riskToForm,
   unprovenControls,
   withInherent,
+  withTreatment,
 } from './risk-form';
 import { useRisks } from './risks-store';
 
@@ -51,6 +53,7 @@ export function RiskDrawer(props: { risk: Risk | null | undefined; onClose(): vo
 
 function RiskForm({ risk, onDone }: { risk: Risk | null; onDone(): void }) {
   const people = usePeople((s) => s.items);
+  const currentId = usePeople((s) => s.currentPersonId);
   const controls = useGaps((s) => s.controls);
   const { create, update, archive } = useRisks.getState();
   const { values, errors, busy, set, text, submit } = useRecordForm({
@@ -128,9 +131,27 @@ function RiskForm({ risk, onDone }: { risk: Risk | null; onDone(): void }) {
           label="Treatment"
           data={RISK_TREATMENTS.map((t) => ({ value: t, label: TREATMENT_LABEL[t] }))}
           value={values.treatment}
-          onChange={(v) => v && set('treatment', v as Risk['treatment'])}
+          onChange={(v) => {
+            if (!v) return;
+            const next = withTreatment(values, v as Risk['treatment'], currentId, todayIso());
+            set('acceptedById', next.acceptedById);
+            set('acceptedOn', next.acceptedOn);
+            set('treatment', next.treatment);
+          }}
           allowDeselect={false}
         />
+        {values.treatment === 'accept' && (
+          <SimpleGrid cols={2} data-testid="risk-acceptance">
+            <PersonSelect
+              label="Accepted by"
+              people={people}
+              value={values.acceptedById}
+              onChange={(id) => set('acceptedById', id)}
+              error={errors.acceptedById}
+            />
+            <TextInput type="date" label="Accepted on" {...text('acceptedOn')} />
+          </SimpleGrid>
+        )}
         <Group justify="space-between" mt="xs">
           <Text size="sm" fw={600}>
             Residual — after treatment

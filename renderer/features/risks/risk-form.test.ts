@@ -7,6 +7,7 @@ import {
   issuesToErrors,
   unprovenControls,
   withInherent,
+  withTreatment,
 } from './risk-form';
 
 describe('risk form', () => {
@@ -56,5 +57,21 @@ describe('risk form', () => {
     expect(unprovenControls(values, assessments)).toEqual([]);
     const reduced = { ...values, residualLikelihood: 1 };
     expect(unprovenControls(reduced, assessments)).toEqual(['ctl_b', 'ctl_c']);
+  });
+
+  it('fills in who accepts a risk and when on choosing "accept", and clears them otherwise', () => {
+    const accepted = withTreatment(NEW_RISK, 'accept', 'per_ana', '2026-12-03');
+    expect(accepted).toMatchObject({ acceptedById: 'per_ana', acceptedOn: '2026-12-03' });
+    // Choosing "accept" again keeps what was chosen.
+    const edited = { ...accepted, acceptedById: 'per_bo' };
+    expect(withTreatment(edited, 'accept', 'per_ana', '2026-12-04')).toMatchObject({
+      acceptedById: 'per_bo',
+      acceptedOn: '2026-12-03',
+    });
+    expect(withTreatment(edited, 'transfer', 'per_ana', '2026-12-04')).toMatchObject({
+      acceptedById: null,
+      acceptedOn: '',
+    });
+    expect(formToInput({ ...NEW_RISK, title: 'x' }).acceptedOn).toBeNull();
   });
 });

@@ -16,6 +16,8 @@ export interface RiskFormValues {
   ownerId: string | null;
   controlIds: string[];
   reviewOn: string;
+  acceptedById: string | null;
+  acceptedOn: string;
 }
 
 export type RiskField = keyof RiskFormValues;
@@ -33,6 +35,8 @@ export const NEW_RISK: RiskFormValues = {
   ownerId: null,
   controlIds: [],
   reviewOn: '',
+  acceptedById: null,
+  acceptedOn: '',
 };
 
 export function riskToForm(risk: Risk): RiskFormValues {
@@ -48,11 +52,13 @@ export function riskToForm(risk: Risk): RiskFormValues {
     ownerId: risk.ownerId,
     controlIds: risk.controlIds,
     reviewOn: risk.reviewOn ?? '',
+    acceptedById: risk.acceptedById,
+    acceptedOn: risk.acceptedOn ?? '',
   };
 }
 
 export function formToInput(values: RiskFormValues): Input<'risks.create'> {
-  return { ...values, reviewOn: values.reviewOn || null };
+  return { ...values, reviewOn: values.reviewOn || null, acceptedOn: values.acceptedOn || null };
 }
 
 const FIELDS = Object.keys(NEW_RISK) as RiskField[];
@@ -95,4 +101,19 @@ export function unprovenControls(
     values.residualLikelihood * values.residualImpact < values.likelihood * values.impact;
   if (!reduced) return [];
   return values.controlIds.filter((id) => assessments[id]?.status !== 'implemented');
+}
+
+/**
+ * The values after the user picks a treatment: choosing "accept" fills in who accepts it (the
+ * current person) and today, both editable; any other treatment clears them, as Attest does.
+ */
+export function withTreatment(
+  values: RiskFormValues,
+  treatment: Risk['treatment'],
+  currentPersonId: string | null,
+  today: string,
+): RiskFormValues {
+  if (treatment !== 'accept') return { ...values, treatment, acceptedById: null, acceptedOn: '' };
+  if (values.treatment === 'accept') return { ...values, treatment };
+  return { ...values, treatment, acceptedById: currentPersonId, acceptedOn: today };
 }

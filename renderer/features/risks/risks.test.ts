@@ -13,6 +13,8 @@ const risk = (id: string, l: number, i: number, rl: number, ri: number): Risk =>
   impact: i,
   inherentScore: l * i,
   treatment: 'mitigate',
+  acceptedById: null,
+  acceptedOn: null,
   residualLikelihood: rl,
   residualImpact: ri,
   residualScore: rl * ri,
