@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type Envelope, isMethodName, methods } from '../../shared/api/index';
 import { writesVaultData } from '../../shared/api/domains';
+import { humanIssue } from '../../shared/api/issue-messages';
 import { AttestError, type ValidationIssue } from '../../shared/api/errors';
 import type { Caller } from './callers';
 import { type RpcContext, announceChange } from './context';
@@ -28,7 +29,7 @@ export async function dispatch(
     };
   }
   const def = methods[name];
-  const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
+  const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {}, { error: humanIssue });
   if (!parsed.success) {
     const issues: ValidationIssue[] = parsed.error.issues.map((i) => ({
       path: i.path.map(String),

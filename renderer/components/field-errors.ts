@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { humanIssue } from '../../shared/api/issue-messages';
 import type { ValidationIssue } from '../../shared/api/errors';
 
 /** Messages by field path: `period.end`, `criteria`, `csocs.0.description`; '' is the form. */
@@ -57,7 +58,7 @@ export function checkFormWith<F extends string>(
   input: unknown,
   fields: readonly F[],
 ): Partial<Record<F, string>> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { error: humanIssue });
   if (parsed.success) return {};
   return formFieldErrors(
     fields,
