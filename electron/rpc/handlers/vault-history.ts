@@ -3,11 +3,9 @@ import { restoreBackup } from '../../core/vault/restore';
 import { acceptHead, consultWitness, vaultFingerprint } from '../../core/vault/witness';
 import { chainHead } from '../../db/audit';
 import { type RpcContext, requireVault } from '../context';
-import { swapOpenVault } from './swap-vault';
-import { startJob } from '../start-job';
-import { startBackup, waitForBackups } from '../upkeep';
+import { startSwapJob } from './swap-vault';
+import { startBackup } from '../upkeep';
 import type { HandlerSlice } from './types';
-import { refuseWhileBusy } from './vault';
 
 export const vaultHistoryHandlers: HandlerSlice<
   'vault.witness' | 'vault.acceptWitness' | 'vault.backups' | 'vault.backup' | 'vault.restoreBackup'
@@ -40,30 +38,12 @@ export const vaultHistoryHandlers: HandlerSlice<
  * opened again (a new openId): everything a window read from the replaced file is stale.
  */
 function startRestore(ctx: RpcContext, id: string): { jobId: string } {
-  const vault = requireVault(ctx);
-  refuseWhileBusy(ctx, 'restore a backup');
-  let jobId = '';
-  const job = startJob(
+  return startSwapJob(
     ctx,
     'vault.restoreBackup',
-    'Restoring a backup',
-    async ({ signal, progress }) => {
-      await waitForBackups(ctx);
-      return swapOpenVault(
-        ctx,
-        vault,
-        () =>
-          restoreBackup(vault, ctx.backupsRoot, id, {
-            witness: ctx.witness,
-            signal,
-            onProgress: progress,
-            app: ctx.app,
-            beforeSwap: () => ctx.jobs.cancelAll(jobId),
-          }),
-        'reopened',
-      );
-    },
+    { label: 'Restoring a backup', refusedWhileBusy: 'restore a backup' },
+    'reopened',
+    (vault, job) =>
+      restoreBackup(vault, ctx.backupsRoot, id, { ...job, witness: ctx.witness, app: ctx.app }),
   );
-  jobId = job.jobId;
-  return job;
 }

@@ -16,9 +16,9 @@ import { verifyVaultFile } from '../../core/vault/verify-file';
 import { heldBy } from '../../db/open-registry';
 import { forgetRecent, listRecent, rememberRecent } from '../../platform/recent';
 import { type RpcContext, requireVault } from '../context';
-import { swapOpenVault } from './swap-vault';
+import { startSwapJob } from './swap-vault';
 import { startJob } from '../start-job';
-import { startUpkeep, stopUpkeep, waitForBackups } from '../upkeep';
+import { startUpkeep, stopUpkeep } from '../upkeep';
 import { resolveVaultFile, vaultsInHome } from './files';
 import type { HandlerSlice } from './types';
 
@@ -158,17 +158,6 @@ export const vaultHandlers: HandlerSlice<
   'vault.available': (_input, ctx) => ({ home: ctx.home, items: vaultsInHome(ctx.home) }),
 };
 
-/** Replacing the vault file runs alone; only a backup under way is waited for. */
-export function refuseWhileBusy(ctx: RpcContext, what: string): void {
-  const busy = ctx.jobs.list(['queued', 'running']).find((j) => j.kind !== 'vault.backup');
-  if (busy) {
-    throw new AttestError(
-      'conflict',
-      `Wait for “${busy.label}” to finish (or cancel it), then ${what}.`,
-    );
-  }
-}
-
 /**
  * "Save a copy…": the copy's head goes to the witness, so the copy is recognised later (as
  * behind, or diverged once it went its own way) rather than as a stranger.
@@ -228,32 +217,12 @@ function startCreateDemo(ctx: RpcContext, file: string, scale: DemoScale): { job
  * swap; after it, the compacted vault is simply closed).
  */
 function startCompact(ctx: RpcContext): { jobId: string } {
-  const vault = requireVault(ctx);
-  refuseWhileBusy(ctx, 'compact the vault');
-  let jobId = '';
-  const job = startJob(
+  // The same vault, compacted (its domains are announced when the job ends).
+  return startSwapJob(
     ctx,
     'vault.compact',
-    'Compacting the vault',
-    async ({ signal, progress }) => {
-      // A backup under way finishes first: it reads the file about to be replaced.
-      await waitForBackups(ctx);
-      // The same vault, compacted (its domains are announced when the job ends).
-      return swapOpenVault(
-        ctx,
-        vault,
-        () =>
-          compactVault(vault, {
-            signal,
-            onProgress: progress,
-            app: ctx.app,
-            // Anything started meanwhile (a verify, say) ran on the file that is about to go.
-            beforeSwap: () => ctx.jobs.cancelAll(jobId),
-          }),
-        'same vault',
-      );
-    },
+    { label: 'Compacting the vault', refusedWhileBusy: 'compact the vault' },
+    'same vault',
+    (vault, job) => compactVault(vault, { ...job, app: ctx.app }),
   );
-  jobId = job.jobId;
-  return job;
 }

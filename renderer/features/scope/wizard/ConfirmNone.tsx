@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ConfirmableNone } from '../../../../shared/domain/system-description';
 import { api } from '../../../api';
 import { notifyError } from '../../../app/notify';
@@ -48,25 +48,13 @@ export function ConfirmNone(props: {
 
   if (props.confirmedOn) {
     return (
-      <Paper withBorder radius="md" px="md" py="sm" data-testid={`confirmed-none-${props.kind}`}>
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
-            <IconCircleCheck size={18} color="var(--mantine-color-teal-text)" aria-hidden />
-            <Text size="sm">
-              {words.confirmed}: confirmed on {formatDate(props.confirmedOn)}.
-            </Text>
-          </Group>
-          <Button
-            size="xs"
-            variant="subtle"
-            color="gray"
-            loading={busy}
-            onClick={() => void set(false)}
-          >
-            Withdraw
-          </Button>
-        </Group>
-      </Paper>
+      <ConfirmedNone
+        testId={`confirmed-none-${props.kind}`}
+        busy={busy}
+        onWithdraw={() => void set(false)}
+      >
+        {words.confirmed}: confirmed on {formatDate(props.confirmedOn)}.
+      </ConfirmedNone>
     );
   }
   if (props.listed > 0) return null;
@@ -84,5 +72,33 @@ export function ConfirmNone(props: {
         Until you answer, the draft leaves this section to be completed.
       </Text>
     </Group>
+  );
+}
+
+/** A "none" the user confirmed, with its date, and the way to withdraw it. */
+export function ConfirmedNone(props: {
+  testId: string;
+  busy: boolean;
+  onWithdraw(): void;
+  children: ReactNode;
+}) {
+  return (
+    <Paper withBorder radius="md" px="md" py="sm" data-testid={props.testId}>
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
+          <IconCircleCheck size={18} color="var(--mantine-color-teal-text)" aria-hidden />
+          <Text size="sm">{props.children}</Text>
+        </Group>
+        <Button
+          size="xs"
+          variant="subtle"
+          color="gray"
+          loading={props.busy}
+          onClick={props.onWithdraw}
+        >
+          Withdraw
+        </Button>
+      </Group>
+    </Paper>
   );
 }

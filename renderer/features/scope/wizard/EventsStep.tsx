@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { IconCircleCheck, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SdEvent, SystemDescription } from '../../../../shared/api/sd';
 import type { Engagement } from '../../../../shared/api/vault';
@@ -9,6 +9,7 @@ import { RecordList } from '../../../components/RecordList';
 import { formatDate } from '../../../components/format';
 import { useVault } from '../../vault/store';
 import { useContractErrors } from '../forms/use-contract-errors';
+import { ConfirmedNone } from './ConfirmNone';
 import { EventDrawer } from './EventDrawer';
 import { archiveSdRecord, reloadSd } from './sd-save';
 
@@ -55,25 +56,13 @@ function NoneStatement(props: {
 
   if (props.asOf) {
     return (
-      <Paper withBorder radius="md" px="md" py="sm" data-testid={`none-${props.kind}`}>
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
-            <IconCircleCheck size={18} color="var(--mantine-color-teal-text)" aria-hidden />
-            <Text size="sm">
-              No {words.plural}: confirmed as of {formatDate(props.asOf)}.
-            </Text>
-          </Group>
-          <Button
-            size="xs"
-            variant="subtle"
-            color="gray"
-            loading={busy}
-            onClick={() => void setNone(null)}
-          >
-            Withdraw
-          </Button>
-        </Group>
-      </Paper>
+      <ConfirmedNone
+        testId={`none-${props.kind}`}
+        busy={busy}
+        onWithdraw={() => void setNone(null)}
+      >
+        No {words.plural}: confirmed as of {formatDate(props.asOf)}.
+      </ConfirmedNone>
     );
   }
   return (
