@@ -43,3 +43,8 @@ const OUTSIDE_THE_VAULT: ReadonlySet<Domain> = new Set<Domain>([
 export function writesVaultData(touches: readonly Domain[]): boolean {
   return touches.some((d) => !OUTSIDE_THE_VAULT.has(d));
 }
+
+/** Whether a change to `changed` makes an answer that depends on `reads` stale. */
+export function overlaps(reads: readonly Domain[], changed: readonly Domain[]): boolean {
+  return reads.some((d) => changed.includes(d));
+}

@@ -3,14 +3,14 @@ import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Person } from '../../../shared/api/people';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
 import { plural } from '../../components/format';
 import { PersonDrawer } from './PersonDrawer';
 import { PeopleTable } from './PeopleTable';
-import { usePeople } from './people-store';
+import { usePeople, usePutPerson } from './people-store';
 
 function matches(p: Person, needle: string): boolean {
   return `${p.name} ${p.email} ${p.role} ${p.team}`.toLowerCase().includes(needle);
@@ -23,6 +23,8 @@ export function PeoplePage() {
   const [search, setSearch] = useState('');
   const [showArchived, setShowArchived] = useState(false);
   const target = params.get('person');
+  const api = useApi();
+  const put = usePutPerson();
 
   const shown = useMemo(() => {
     const needle = search.trim().toLowerCase();
@@ -39,14 +41,13 @@ export function PeoplePage() {
     });
 
   const makeCurrent = (p: Person) =>
-    usePeople
-      .getState()
-      .setCurrent(p.id)
+    api
+      .call('people.setCurrent', { id: p.id })
       .then(() => notifySuccess(`You are ${p.name} from now on.`), notifyError);
 
   const archive = (p: Person, archived: boolean) =>
     api.call('people.archive', { id: p.id, archived }).then((saved) => {
-      usePeople.getState().put(saved);
+      put(saved);
       notifySuccess(archived ? `Archived ${p.name}.` : `Restored ${p.name}.`);
     }, notifyError);
 

@@ -2,26 +2,28 @@ import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconUserCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { Person } from '../../../shared/api/people';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { SideDrawer } from '../../components/SideDrawer';
 import { useContractErrors } from '../scope/forms/use-contract-errors';
 import { useFieldAutosave } from '../scope/forms/use-field-autosave';
 import { EMPTY_PERSON, type PersonField, PersonFields, type PersonValues } from './PersonFields';
-import { namesakeOf, usePeople } from './people-store';
+import { namesakeOf, usePeople, usePutPerson } from './people-store';
 
 function NewPersonForm(props: { onCreated(person: Person): void; onCancel(): void }) {
   const [values, setValues] = useState<PersonValues>(EMPTY_PERSON);
   const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useContractErrors();
   const people = usePeople((s) => s.items);
+  const api = useApi();
+  const put = usePutPerson();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     try {
       const person = await api.call('people.create', values);
-      usePeople.getState().put(person);
+      put(person);
       notifySuccess(`Added ${person.name}.`);
       props.onCreated(person);
     } catch (e) {
@@ -64,6 +66,8 @@ function NewPersonForm(props: { onCreated(person: Person): void; onCancel(): voi
 
 function EditPerson({ person }: { person: Person }) {
   const currentId = usePeople((s) => s.currentPersonId);
+  const api = useApi();
+  const put = usePutPerson();
   const [values, setValues] = useState<PersonValues>({
     name: person.name,
     email: person.email,
@@ -77,7 +81,7 @@ function EditPerson({ person }: { person: Person }) {
         id: person.id,
         patch: { [field]: value },
       });
-      usePeople.getState().put(saved);
+      put(saved);
       clear(field);
     } catch (e) {
       capture(e, { field, strip: ['patch'] });
@@ -88,7 +92,7 @@ function EditPerson({ person }: { person: Person }) {
 
   const archive = async (archived: boolean) => {
     try {
-      usePeople.getState().put(await api.call('people.archive', { id: person.id, archived }));
+      put(await api.call('people.archive', { id: person.id, archived }));
       notifySuccess(archived ? `Archived ${person.name}.` : `Restored ${person.name}.`);
     } catch (e) {
       notifyError(e);
@@ -125,9 +129,8 @@ function EditPerson({ person }: { person: Person }) {
             leftSection={<IconUserCheck size={16} aria-hidden />}
             disabled={person.archived}
             onClick={() =>
-              usePeople
-                .getState()
-                .setCurrent(person.id)
+              api
+                .call('people.setCurrent', { id: person.id })
                 .then(() => notifySuccess(`You are ${person.name} from now on.`), notifyError)
             }
           >

@@ -16,6 +16,7 @@ export const vaultHistoryMethods = {
     input: z.object({}).strict(),
     output: witnessSchema,
     mutates: false,
+    reads: ['witness'],
   }),
   'vault.acceptWitness': method({
     summary:
@@ -30,6 +31,7 @@ export const vaultHistoryMethods = {
     input: z.object({}).strict(),
     output: z.object({ folder: z.string(), items: z.array(backupSchema) }),
     mutates: false,
+    reads: ['backups'],
   }),
   'vault.backup': method({
     summary: 'Back up the open vault now, as a job (a backup already under way is returned)',
