@@ -1,6 +1,6 @@
-import { Button, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Person } from '../../../shared/api/people';
 import { useApi } from '../../api/provider';
@@ -32,24 +32,33 @@ export function PeoplePage() {
   }, [items, search, showArchived]);
   const archivedCount = items.filter((p) => p.archived).length;
 
-  const open = (id: string | null) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (id) next.set('person', id);
-      else next.delete('person');
-      return next;
-    });
+  const open = useCallback(
+    (id: string | null) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set('person', id);
+        else next.delete('person');
+        return next;
+      }),
+    [setParams],
+  );
 
-  const makeCurrent = (p: Person) =>
-    api
-      .call('people.setCurrent', { id: p.id })
-      .then(() => notifySuccess(`You are ${p.name} from now on.`), notifyError);
-
-  const archive = (p: Person, archived: boolean) =>
-    api.call('people.archive', { id: p.id, archived }).then((saved) => {
-      put(saved);
-      notifySuccess(archived ? `Archived ${p.name}.` : `Restored ${p.name}.`);
-    }, notifyError);
+  const openPerson = useCallback((p: Person) => open(p.id), [open]);
+  const makeCurrent = useCallback(
+    (p: Person) =>
+      void api
+        .call('people.setCurrent', { id: p.id })
+        .then(() => notifySuccess(`You are ${p.name} from now on.`), notifyError),
+    [api],
+  );
+  const archive = useCallback(
+    (p: Person, archived: boolean) =>
+      void api.call('people.archive', { id: p.id, archived }).then((saved) => {
+        put(saved);
+        notifySuccess(archived ? `Archived ${p.name}.` : `Restored ${p.name}.`);
+      }, notifyError),
+    [api, put],
+  );
 
   const active = items.length - archivedCount;
   return (
@@ -93,22 +102,15 @@ export function PeoplePage() {
               {plural(active, 'person', 'people')}
             </Text>
           </Group>
-          <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
-            {shown.length === 0 ? (
-              <Text size="sm" c="dimmed" p="lg">
-                No one matches “{search}”.
-              </Text>
-            ) : (
-              <PeopleTable
-                people={shown}
-                currentPersonId={currentPersonId}
-                selectedId={target}
-                onOpen={(p) => open(p.id)}
-                onMakeCurrent={(p) => void makeCurrent(p)}
-                onArchive={(p, archived) => void archive(p, archived)}
-              />
-            )}
-          </Paper>
+          <PeopleTable
+            people={shown}
+            currentPersonId={currentPersonId}
+            selectedId={target}
+            onOpen={openPerson}
+            onMakeCurrent={makeCurrent}
+            onArchive={archive}
+            empty={`No one matches “${search}”.`}
+          />
         </Stack>
       )}
       <PersonDrawer target={target} onClose={() => open(null)} onCreated={(p) => open(p.id)} />
