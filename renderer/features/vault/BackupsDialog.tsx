@@ -18,7 +18,7 @@ import { api } from '../../api';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { formatBytes, formatInstant, plural } from '../../components/format';
-import { useJob } from '../../components/useJob';
+import { useJob } from '../../api/use-job';
 import { useVerify } from '../dashboard/verify-store';
 import { useVaultDialogs } from './dialogs';
 import { useVault } from './store';

@@ -20,7 +20,7 @@ import { blobUrl } from '../../../api/download';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import type { FieldErrors } from '../../../components/field-errors';
 import { JobProgressLine } from '../../../components/JobProgressLine';
-import { useJob } from '../../../components/useJob';
+import { useJob } from '../../../api/use-job';
 import { useVault } from '../../vault/store';
 import { bridgeGap } from './report-dates';
 import { FormSection, type Update } from './SubserviceFields';
