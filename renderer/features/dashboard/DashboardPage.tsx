@@ -16,8 +16,6 @@ import {
 } from '../../components/format';
 import { notifyError } from '../../app/notify';
 import { useGaps } from '../gaps/gaps-store';
-import { useTasks } from '../remediation/tasks-store';
-import { useRisks } from '../risks/risks-store';
 import { useVault } from '../vault/store';
 import { CoverageByCategory } from './CoverageByCategory';
 import { NextStepCard } from './NextStepCard';
@@ -35,12 +33,9 @@ export function DashboardPage() {
   const hasControls = useGaps((s) => s.controls.length > 0);
   const coverage = useGaps((s) => s.coverage);
   useEffect(() => {
-    // Where the engagement stands now, not when the vault was opened.
-    Promise.all([
-      useGaps.getState().load(),
-      useTasks.getState().load(),
-      useRisks.getState().load(),
-    ]).catch(notifyError);
+    // Where the engagement stands now, not when the vault was opened (the plan and the risks
+    // come from the query cache, which the vault's changes keep fresh).
+    useGaps.getState().load().catch(notifyError);
   }, []);
   if (!info) return null;
   const { engagement, counts } = info;

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { notifyError } from '../../app/notify';
 import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
 import { useStepStatus } from '../../app/step-status-store';
-import { useRisks } from '../risks/risks-store';
+import { useRisks } from '../risks/risk-queries';
 import { useVault } from '../vault/store';
 import { useGaps } from './gaps-store';
 import { linkTo } from '../../app/routes';
@@ -24,11 +24,10 @@ export function useGapsWorkbench(): void {
     if (lastPath.current !== path) {
       // Another vault: nothing of the previous one may show, even for a moment.
       useGaps.getState().reset();
-      useRisks.getState().reset();
       lastPath.current = path;
     }
-    // People come from the directory, which stays loaded while the vault is open.
-    Promise.all([useGaps.getState().load(), useRisks.getState().load()]).catch(notifyError);
+    // People and risks come from the query cache, kept fresh by the vault's changes.
+    useGaps.getState().load().catch(notifyError);
   }, [info, path]);
 
   const summary = useGaps((s) => s.summary);

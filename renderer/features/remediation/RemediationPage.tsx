@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TaskProposal } from '../../../shared/api/tasks';
 import { notifyError } from '../../app/notify';
+import { useNotifyReadError } from '../../app/use-read-error';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
@@ -15,16 +16,18 @@ import { TaskBoard } from './TaskBoard';
 import { type TaskDrawerSubject, TaskDrawer } from './TaskDrawer';
 import { TaskTable } from './TaskTable';
 import { useTaskTable } from './task-filters';
-import { useTasks } from './tasks-store';
+import { useProposals, useTasks } from './task-queries';
 
 /** Remediation: proposed tasks to accept, the plan as a board or a table, and its export. */
 export function RemediationPage() {
   const step = stepById('remediation');
-  const status = useTasks((s) => s.status);
-  const tasks = useTasks((s) => s.tasks);
-  const proposals = useTasks((s) => s.proposals);
+  const plan = useTasks();
+  const { tasks } = plan;
+  const offered = useProposals();
+  const { proposals } = offered;
   // Archived tasks alone still show the table, where they can be restored.
-  const hasArchived = useTasks((s) => s.archived.length > 0);
+  const hasArchived = plan.archived.length > 0;
+  useNotifyReadError(offered.error);
   const rememberedView = useTaskTable((s) => s.view);
   const setRememberedView = useTaskTable((s) => s.setView);
   const [params, setParams] = useSearchParams();
@@ -39,9 +42,8 @@ export function RemediationPage() {
   const shownView = tasks.length === 0 ? 'table' : view;
 
   useEffect(() => {
-    // Proposals follow the latest assessments; controls come from other screens (owners from
-    // the people directory, which stays loaded while the vault is open).
-    useTasks.getState().load().catch(notifyError);
+    // Controls (their references) come from the gap analysis; the plan, its proposals and the
+    // people come from the query cache, kept fresh by the vault's changes.
     useGaps.getState().load().catch(notifyError);
   }, []);
 
@@ -75,7 +77,7 @@ export function RemediationPage() {
           </>
         }
       />
-      {status !== 'ready' ? (
+      {!plan.loaded || !offered.loaded ? (
         <Center py="xl">
           <Loader aria-label="Loading the remediation plan" />
         </Center>

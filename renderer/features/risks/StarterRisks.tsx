@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { RiskScore } from './RiskScore';
 import { RISK_CATEGORY_LABEL } from './risk-labels';
-import { useRisks } from './risks-store';
+import { useRiskActions, useRisks } from './risk-queries';
 
 /**
  * Common SOC 2 risks written by Attest, offered one at a time: add it to the register (with the
@@ -12,7 +12,7 @@ import { useRisks } from './risks-store';
  */
 export function StarterRisks() {
   const starters = useRisks((s) => s.starters);
-  const decide = useRisks((s) => s.decideStarter);
+  const decide = useRiskActions().decideStarter;
   const [busy, setBusy] = useState<'accept' | 'discard' | null>(null);
   const starter = starters[0];
   if (!starter) return null;

@@ -73,7 +73,9 @@ export const taskMethods = {
     input: z.object({}).strict(),
     output: z.object({ items: z.array(taskProposalSchema) }),
     mutates: false,
-    reads: ['tasks', 'assessments', 'controls', 'risks'],
+    // Proposals are the gaps without a task: they follow from everything coverage does — the
+    // criteria in scope, the engagement's period, carve-outs (sd) — not only from assessments.
+    reads: ['tasks', 'assessments', 'controls', 'criteria', 'risks', 'engagement', 'sd'],
   }),
   'tasks.decideProposal': method({
     summary: 'Accept a proposed task (optionally edited) or dismiss it',

@@ -1,8 +1,6 @@
 import { Stack, Text } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
-import { notifyError } from '../../../app/notify';
+import { useMemo, useState } from 'react';
 import { SectionCard } from '../../../components/SectionCard';
-import { useTasks } from '../../remediation/tasks-store';
 import { useGaps } from '../gaps-store';
 import { CoverageHeatMap, CoverageLegend } from './CoverageHeatMap';
 import { CriterionDrawer } from './CriterionDrawer';
@@ -18,10 +16,6 @@ export function CoverageView() {
     () => new Map(criteria.map((c) => [c.groupId as string, c.groupTitle])),
     [criteria],
   );
-  useEffect(() => {
-    // The gap list names each gap's tasks by reference.
-    useTasks.getState().load().catch(notifyError);
-  }, []);
 
   return (
     <Stack gap="lg">
