@@ -15,7 +15,7 @@ import {
   plural,
 } from '../../components/format';
 import { notifyError } from '../../app/notify';
-import { useGaps } from '../gaps/gaps-store';
+import { useCoverage, useGaps } from '../gaps/gaps-store';
 import { useTasks } from '../remediation/tasks-store';
 import { useRisks } from '../risks/risks-store';
 import { useVault } from '../vault/store';
@@ -33,14 +33,11 @@ export function DashboardPage() {
   const running = useVerify((s) => s.running);
   const step = stepById('dashboard');
   const hasControls = useGaps((s) => s.controls.length > 0);
-  const coverage = useGaps((s) => s.coverage);
+  const coverage = useCoverage((s) => s.coverage);
   useEffect(() => {
     // Where the engagement stands now, not when the vault was opened.
-    Promise.all([
-      useGaps.getState().load(),
-      useTasks.getState().load(),
-      useRisks.getState().load(),
-    ]).catch(notifyError);
+    // (The gap analysis is read through the query cache, which keeps it current by itself.)
+    Promise.all([useTasks.getState().load(), useRisks.getState().load()]).catch(notifyError);
   }, []);
   if (!info) return null;
   const { engagement, counts } = info;

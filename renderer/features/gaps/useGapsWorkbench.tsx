@@ -10,8 +10,9 @@ import { useGaps } from './gaps-store';
 import { linkTo } from '../../app/routes';
 
 /**
- * While a vault is open: reads its gap analysis and risks, puts "Assess AC-04" beside every
- * control in the palette and every risk in it, and shows "87/112 assessed" under Gap analysis in the navigation.
+ * While a vault is open: reads its risks (the gap analysis comes from the query cache), puts
+ * "Assess AC-04" beside every control in the palette and every risk in it, and shows
+ * "87/112 assessed" under Gap analysis in the navigation.
  */
 export function useGapsWorkbench(): void {
   const navigate = useNavigate();
@@ -23,12 +24,11 @@ export function useGapsWorkbench(): void {
     if (!path) return;
     if (lastPath.current !== path) {
       // Another vault: nothing of the previous one may show, even for a moment.
-      useGaps.getState().reset();
       useRisks.getState().reset();
       lastPath.current = path;
     }
-    // People come from the directory, which stays loaded while the vault is open.
-    Promise.all([useGaps.getState().load(), useRisks.getState().load()]).catch(notifyError);
+    // The gap analysis itself comes from the query cache, keyed by the vault's opening.
+    useRisks.getState().load().catch(notifyError);
   }, [info, path]);
 
   const summary = useGaps((s) => s.summary);

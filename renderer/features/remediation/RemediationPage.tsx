@@ -7,7 +7,6 @@ import { notifyError } from '../../app/notify';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
-import { useGaps } from '../gaps/gaps-store';
 import { ExportMenu, ExportProgress } from './ExportPlan';
 import { PlanProgress } from './PlanProgress';
 import { Proposals } from './Proposals';
@@ -39,10 +38,8 @@ export function RemediationPage() {
   const shownView = tasks.length === 0 ? 'table' : view;
 
   useEffect(() => {
-    // Proposals follow the latest assessments; controls come from other screens (owners from
-    // the people directory, which stays loaded while the vault is open).
+    // Proposals follow the latest assessments (controls come from the query cache).
     useTasks.getState().load().catch(notifyError);
-    useGaps.getState().load().catch(notifyError);
   }, []);
 
   const taskParam = params.get('task');

@@ -3,7 +3,6 @@ import type { Input } from '../../../shared/api/index';
 import type { Task, TaskProposal } from '../../../shared/api/tasks';
 import { api } from '../../api';
 import { allPages } from '../../api/all-pages';
-import { useGaps } from '../gaps/gaps-store';
 import { type Move, applyMove } from './board';
 
 type TaskPatch = Input<'tasks.update'>['patch'];
@@ -29,9 +28,6 @@ interface TasksState {
 }
 
 let generation = 0;
-
-/** Tasks change which gaps have a task: the gap list shows that, so it is re-read. */
-const gapsChanged = () => useGaps.getState().refreshDerived();
 
 /** The remediation plan: tasks, and the tasks proposed for gaps that have none. */
 export const useTasks = create<TasksState>()((set, get) => ({
@@ -62,14 +58,12 @@ export const useTasks = create<TasksState>()((set, get) => ({
   async create(input) {
     const task = await api.call('tasks.create', input);
     set((s) => ({ tasks: [...s.tasks, task] }));
-    await gapsChanged();
     return task;
   },
 
   async update(id, patch) {
     const task = await api.call('tasks.update', { id, patch });
     set((s) => ({ tasks: s.tasks.map((t) => (t.id === id ? task : t)) }));
-    await gapsChanged();
     return task;
   },
 
@@ -88,18 +82,18 @@ export const useTasks = create<TasksState>()((set, get) => ({
   async archive(id) {
     await api.call('tasks.archive', { id, archived: true });
     set((s) => ({ tasks: s.tasks.filter((t) => t.id !== id) }));
-    await Promise.all([get().load(), gapsChanged()]);
+    await get().load();
   },
 
   async restore(id) {
     const task = await api.call('tasks.archive', { id, archived: false });
-    await Promise.all([get().load(), gapsChanged()]);
+    await get().load();
     return task;
   },
 
   async decide(controlId, accept, edits) {
     const { task } = await api.call('tasks.decideProposal', { controlId, accept, edits });
-    await Promise.all([get().load(), gapsChanged()]);
+    await get().load();
     return task;
   },
 
@@ -108,7 +102,7 @@ export const useTasks = create<TasksState>()((set, get) => ({
       return (await api.call('tasks.acceptProposals', { controlIds })).items;
     } finally {
       // Refused (one was decided elsewhere meanwhile): the proposals shown are read afresh.
-      await Promise.all([get().load(), gapsChanged()]);
+      await get().load();
     }
   },
 

@@ -3,7 +3,6 @@ import type { Input } from '../../../shared/api/index';
 import type { Risk, StarterRisk } from '../../../shared/api/risks';
 import { api } from '../../api';
 import { allPages } from '../../api/all-pages';
-import { useGaps } from '../gaps/gaps-store';
 
 interface RisksState {
   status: 'idle' | 'loading' | 'ready';
@@ -24,9 +23,6 @@ interface RisksState {
 }
 
 let generation = 0;
-
-/** Residual risk raises or lowers the severity of the gaps of linked controls: re-read them. */
-const gapsChanged = () => useGaps.getState().refreshDerived();
 
 /** The risk register, the starter risks still to decide, and when the assessment was done. */
 export const useRisks = create<RisksState>()((set, get) => ({
@@ -58,14 +54,12 @@ export const useRisks = create<RisksState>()((set, get) => ({
   async create(input) {
     const risk = await api.call('risks.create', input);
     set((s) => ({ risks: [...s.risks, risk] }));
-    await gapsChanged();
     return risk;
   },
 
   async update(id, patch) {
     const risk = await api.call('risks.update', { id, patch });
     set((s) => ({ risks: s.risks.map((r) => (r.id === id ? risk : r)) }));
-    await gapsChanged();
     return risk;
   },
 
@@ -75,7 +69,6 @@ export const useRisks = create<RisksState>()((set, get) => ({
       risks: s.risks.filter((r) => r.id !== id),
       archived: [...s.archived.filter((r) => r.id !== id), risk],
     }));
-    await gapsChanged();
   },
 
   async restore(id) {
@@ -84,7 +77,6 @@ export const useRisks = create<RisksState>()((set, get) => ({
       risks: [...s.risks.filter((r) => r.id !== id), risk],
       archived: s.archived.filter((r) => r.id !== id),
     }));
-    await gapsChanged();
     return risk;
   },
 
@@ -94,9 +86,8 @@ export const useRisks = create<RisksState>()((set, get) => ({
       starters: s.starters.filter((x) => x.key !== key),
       risks: risk ? [...s.risks, risk] : s.risks,
     }));
-    if (risk) await gapsChanged();
     // A discarded suggestion is kept as an archived risk: the archived list is read afresh.
-    else await get().load();
+    if (!risk) await get().load();
     return risk;
   },
 
