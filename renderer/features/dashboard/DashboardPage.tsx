@@ -1,6 +1,5 @@
 import { Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { CATEGORY_LABELS, REPORT_TYPE_LABELS } from '../../../shared/domain/engagement';
 import { stepById } from '../../app/steps';
 import { Facts } from '../../components/Facts';
@@ -14,8 +13,7 @@ import {
   formatInstant,
   plural,
 } from '../../components/format';
-import { notifyError } from '../../app/notify';
-import { useGaps } from '../gaps/gaps-store';
+import { useCoverage, useGaps } from '../gaps/gaps-store';
 import { useVault } from '../vault/store';
 import { CoverageByCategory } from './CoverageByCategory';
 import { NextStepCard } from './NextStepCard';
@@ -31,12 +29,7 @@ export function DashboardPage() {
   const running = useVerify((s) => s.running);
   const step = stepById('dashboard');
   const hasControls = useGaps((s) => s.controls.length > 0);
-  const coverage = useGaps((s) => s.coverage);
-  useEffect(() => {
-    // Where the engagement stands now, not when the vault was opened (the plan and the risks
-    // come from the query cache, which the vault's changes keep fresh).
-    useGaps.getState().load().catch(notifyError);
-  }, []);
+  const coverage = useCoverage((s) => s.coverage);
   if (!info) return null;
   const { engagement, counts } = info;
   return (

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useGaps } from '../gaps/gaps-store';
+import { useCoverage, useGaps } from '../gaps/gaps-store';
 import { useProposals, useTasks } from '../remediation/task-queries';
 import { assessedOnState, todayIso } from '../risks/assessed-on';
 import { useRisks } from '../risks/risk-queries';
@@ -13,7 +13,7 @@ import { nextStep } from './next-step';
 export function NextStepCard() {
   const scopeConfirmed = useVault((s) => Boolean(s.info?.engagement.scopeConfirmedAt));
   const summary = useGaps((s) => s.summary);
-  const coverage = useGaps((s) => s.coverage);
+  const coverage = useCoverage((s) => s.coverage);
   const proposals = useProposals().proposals.length;
   const overdue = useTasks((s) => s.tasks.filter((t) => t.overdue).length);
   const assessedOn = useRisks((s) => s.assessedOn);

@@ -1,14 +1,12 @@
 import { Button, Center, Group, Loader, SegmentedControl, Stack } from '@mantine/core';
 import { IconLayoutKanban, IconPlus, IconTable, IconTool } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TaskProposal } from '../../../shared/api/tasks';
-import { notifyError } from '../../app/notify';
 import { useNotifyReadError } from '../../app/use-read-error';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
-import { useGaps } from '../gaps/gaps-store';
 import { ExportMenu, ExportProgress } from './ExportPlan';
 import { PlanProgress } from './PlanProgress';
 import { Proposals } from './Proposals';
@@ -40,12 +38,6 @@ export function RemediationPage() {
         : rememberedView;
   // With every task archived only the table has something to show (and Restore).
   const shownView = tasks.length === 0 ? 'table' : view;
-
-  useEffect(() => {
-    // Controls (their references) come from the gap analysis; the plan, its proposals and the
-    // people come from the query cache, kept fresh by the vault's changes.
-    useGaps.getState().load().catch(notifyError);
-  }, []);
 
   const taskParam = params.get('task');
   const subject: TaskDrawerSubject | null = editing

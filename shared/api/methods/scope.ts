@@ -83,7 +83,8 @@ export const scopeMethods = {
     input: pageInput.extend(controlFilter.shape).strict(),
     output: pageOf(controlSchema),
     mutates: false,
-    reads: ['controls', 'criteria', 'assessments'],
+    // A control carries nothing of its assessment: assessing one must not re-read every control.
+    reads: ['controls', 'criteria'],
   }),
   'controls.get': method({
     summary: 'One control',

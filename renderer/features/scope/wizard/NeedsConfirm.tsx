@@ -2,9 +2,9 @@ import { Alert, Button, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Category } from '../../../../shared/domain/engagement';
-import { confirmScope } from '../confirm-scope';
+import { useConfirmScope } from '../confirm-scope';
 import { categoryList, pendingCategories } from '../scope-change';
-import { useScope } from '../scope-store';
+import { useScopeCriteria } from '../scope-queries';
 
 /**
  * Steps 5–7 work with the criteria in scope, which exist once the scope is confirmed. Rather
@@ -12,8 +12,9 @@ import { useScope } from '../scope-store';
  * keeps everything.
  */
 export function NeedsConfirm(props: { chosen: readonly Category[] }) {
-  const criteria = useScope((s) => s.criteria);
+  const { criteria } = useScopeCriteria();
   const [busy, setBusy] = useState(false);
+  const confirmScope = useConfirmScope();
   const pending = pendingCategories(props.chosen, [...new Set(criteria.map((c) => c.category))]);
   const never = criteria.length === 0;
   if (!never && pending.added.length === 0) return null;

@@ -3,14 +3,13 @@ import { IconArrowLeft, IconArrowRight, IconInfoCircle } from '@tabler/icons-rea
 import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Engagement } from '../../../../shared/api/vault';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { notifyError } from '../../../app/notify';
 import { stepById } from '../../../app/steps';
 import { PageHeader } from '../../../components/PageHeader';
 import { useVault } from '../../vault/store';
 import { flushPendingSaves } from '../forms/unsaved-store';
 import { scopeLinks } from '../scope-paths';
-import { useScope } from '../scope-store';
 import { StepContent } from './StepContent';
 import { WizardSaveState } from './WizardSaveState';
 import { LAST_STEP, WIZARD_STEPS, initialStep } from './wizard-steps';
@@ -22,14 +21,11 @@ import { LAST_STEP, WIZARD_STEPS, initialStep } from './wizard-steps';
 export function ScopeWizard({ engagement }: { engagement: Engagement }) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  const client = useApi();
   const confirmed = engagement.scopeConfirmedAt !== null;
   const active = initialStep(params.get('step'), engagement.scopeStep, confirmed);
   const furthest = Math.max(engagement.scopeStep, active);
   const step = WIZARD_STEPS[active]!;
-
-  useEffect(() => {
-    useScope.getState().loadSd().catch(notifyError);
-  }, []);
 
   // Keep the wizard in the link, so confirming part-way (steps 5–7) does not leave it.
   const inLink = params.get('edit') === '1';
@@ -44,7 +40,7 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
     window.scrollTo({ top: 0 });
     // Remember the furthest step reached, so the wizard resumes there.
     if (next > engagement.scopeStep) {
-      api
+      client
         .call('scope.update', { scopeStep: next })
         .then(() => useVault.getState().refresh())
         .catch(notifyError);
