@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Input } from '../../../shared/api/index';
+import type { EventPayload, Input } from '../../../shared/api/index';
 import type { AuditRequest } from '../../../shared/api/requests';
 import { useRequestActions } from './request-actions';
 import { PAGE_SIZE, useAllRequests, useRequestDetail, useRequestPages } from './request-queries';
@@ -73,8 +73,12 @@ function server(vault: { items: AuditRequest[]; gate?: Promise<void> }) {
 
 const many = (n: number, from = 1) => Array.from({ length: n }, (_, i) => request(from + i));
 
-const changedRequests = (openId: string) =>
-  ({ openId, path: '/v', reason: 'updated', domains: ['requests'] }) as const;
+const changedRequests = (openId: string): EventPayload<'vault.changed'> => ({
+  openId,
+  path: '/v',
+  reason: 'updated',
+  domains: ['requests'],
+});
 
 beforeEach(() => openVault('open-1'));
 afterEach(cleanup);
