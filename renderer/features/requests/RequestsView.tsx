@@ -23,8 +23,8 @@ export function RequestsView() {
   const openId = params.get('request');
   // The server filters and sorts: a new filter or order reads the list afresh.
   const [filters] = useDebouncedValue(table.filters, 200);
-  const pages = useRequestPages(filters, table.sort);
-  const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
+  const { pages, loadMore } = useRequestPages(filters, table.sort);
+  const { data, hasNextPage, isFetchingNextPage } = pages;
   const rows = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
   const total = data?.pages.at(-1)?.total ?? 0;
 
@@ -83,7 +83,7 @@ export function RequestsView() {
           overall={all.length}
           hasMore={hasNextPage}
           loadingMore={isFetchingNextPage}
-          onLoadMore={() => void fetchNextPage()}
+          onLoadMore={() => void loadMore()}
           sort={table.sort}
           onSort={table.setSort}
           selectedId={openId}

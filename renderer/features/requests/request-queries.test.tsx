@@ -87,7 +87,9 @@ describe('the request table read a page at a time', () => {
   it('reads the next page with the cursor and appends it', async () => {
     const fake = server({ items: many(PAGE_SIZE + 5) });
     const { wrapper } = withApi(fake.client);
-    const { result } = renderHook(() => useRequestPages(NO_FILTERS, DEFAULT_SORT), { wrapper });
+    const { result } = renderHook(() => useRequestPages(NO_FILTERS, DEFAULT_SORT).pages, {
+      wrapper,
+    });
     await waitFor(() => expect(result.current.data?.pages).toHaveLength(1));
     expect(result.current.hasNextPage).toBe(true);
     await act(() => result.current.fetchNextPage());
@@ -108,7 +110,7 @@ describe('the request table read a page at a time', () => {
     const { wrapper } = withApi(fake.client);
     const { result } = renderHook(
       () => ({
-        pages: useRequestPages(NO_FILTERS, DEFAULT_SORT),
+        pages: useRequestPages(NO_FILTERS, DEFAULT_SORT).pages,
         all: useAllRequests(),
         detail: useRequestDetail('req_2'),
         actions: useRequestActions(),
@@ -145,11 +147,33 @@ describe('the request table read a page at a time', () => {
     ]);
   });
 
+  it('scrolling for the next page during a re-read waits for it rather than cutting it short', async () => {
+    const vault: { items: AuditRequest[]; gate?: Promise<void> } = { items: many(PAGE_SIZE + 1) };
+    const fake = server(vault);
+    const { wrapper } = withApi(fake.client);
+    const { result } = renderHook(() => useRequestPages(NO_FILTERS, DEFAULT_SORT), { wrapper });
+    await waitFor(() => expect(result.current.pages.data?.pages).toHaveLength(1));
+
+    // A change elsewhere: the re-read of the first page is under way when the end comes into view.
+    let answer!: () => void;
+    vault.gate = new Promise((resolve) => (answer = resolve));
+    vault.items = vault.items.map((r) => (r.id === 'req_1' ? { ...r, wave: '9' } : r));
+    act(() => fake.announce(changedRequests('open-1')));
+    await waitFor(() => expect(fake.callsOf('requests.list')).toHaveLength(2));
+    const more = act(() => result.current.loadMore());
+    answer();
+    await more;
+    // The re-read landed: the first page shows the change (a cancelled one would leave it old).
+    await waitFor(() => expect(result.current.pages.data!.pages[0]!.items[0]!.wave).toBe('9'));
+  });
+
   it('another opening never shows the previous opening’s rows, even while its own are read', async () => {
     const vault: { items: AuditRequest[]; gate?: Promise<void> } = { items: many(2) };
     const fake = server(vault);
     const { wrapper } = withApi(fake.client);
-    const { result } = renderHook(() => useRequestPages(NO_FILTERS, DEFAULT_SORT), { wrapper });
+    const { result } = renderHook(() => useRequestPages(NO_FILTERS, DEFAULT_SORT).pages, {
+      wrapper,
+    });
     await waitFor(() => expect(result.current.data?.pages[0]!.items).toHaveLength(2));
 
     let answer!: () => void;
@@ -168,7 +192,7 @@ describe('the request table read a page at a time', () => {
     const fake = server({ items: [request(1, { description: 'Users list' }), request(2)] });
     const { wrapper } = withApi(fake.client);
     const { result, rerender } = renderHook(
-      (filters: RequestFilters) => useRequestPages(filters, DEFAULT_SORT),
+      (filters: RequestFilters) => useRequestPages(filters, DEFAULT_SORT).pages,
       { wrapper, initialProps: NO_FILTERS },
     );
     await waitFor(() => expect(result.current.data?.pages[0]!.items).toHaveLength(2));

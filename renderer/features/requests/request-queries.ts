@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Input, Output } from '../../../shared/api/index';
 import type { AuditRequest } from '../../../shared/api/requests';
 import type { ApiClient } from '../../api';
@@ -65,7 +66,7 @@ export function useRequestPages(filters: RequestFilters, sort: RequestSort) {
   const client = useApi();
   const openId = useOpenId();
   const input: ListInput = { ...filtersToQuery(filters, sort), limit: PAGE_SIZE };
-  return useInfiniteQuery({
+  const pages = useInfiniteQuery({
     queryKey: apiQueryKey(openId, 'requests.list', input),
     queryFn: ({ pageParam }) =>
       client.call('requests.list', { ...input, cursor: pageParam ?? undefined }),
@@ -75,6 +76,11 @@ export function useRequestPages(filters: RequestFilters, sort: RequestSort) {
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1] === openId ? previous : undefined,
   });
+  const { fetchNextPage } = pages;
+  // A re-read of the pages after a change is not cut short by scrolling: the next page waits for
+  // it (cancelling it would leave the rows as they were before the change).
+  const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+  return { pages, loadMore };
 }
 
 /** One request with its follow-up thread (re-read when it, its people or its controls change). */
