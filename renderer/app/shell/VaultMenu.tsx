@@ -23,11 +23,12 @@ import {
   showBackups,
   startNewVault,
 } from '../../features/vault/actions';
-import { runVerify } from '../../features/dashboard/verify-actions';
+import { useRunVerify } from '../../features/dashboard/verify-job';
 
 /** Secondary vault actions live in one menu, not in a row of buttons. */
 export function VaultMenu() {
   const navigate = useNavigate();
+  const runVerify = useRunVerify();
   const path = useVault((s) => s.info?.path);
   return (
     <Menu width={220}>

@@ -7,7 +7,7 @@ import {
 } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { runVerify } from '../../features/dashboard/verify-actions';
+import { useRunVerify } from '../../features/dashboard/verify-job';
 import { closeVault, compactVault, saveVaultCopy, showBackups } from '../../features/vault/actions';
 import { type PaletteEntry, usePaletteEntries } from '../palette-store';
 import { STEPS } from '../steps';
@@ -15,6 +15,7 @@ import { STEPS } from '../steps';
 /** While a vault is open: every screen, and the vault's own actions, in the palette. */
 export function useWorkbenchPalette(): void {
   const navigate = useNavigate();
+  const runVerify = useRunVerify();
   const entries = useMemo<PaletteEntry[]>(
     () => [
       ...STEPS.map((step) => {
@@ -78,7 +79,7 @@ export function useWorkbenchPalette(): void {
         run: () => void closeVault(),
       },
     ],
-    [navigate],
+    [navigate, runVerify],
   );
   usePaletteEntries('workbench', entries);
 }

@@ -20,13 +20,13 @@ import { NextStepCard } from './NextStepCard';
 import { AssessmentCard, PlanCard, TopRisksCard } from './StateCards';
 import { VerifyCard } from './VerifyCard';
 import { WitnessNotice } from './WitnessNote';
-import { runVerify } from './verify-actions';
-import { useVerify } from './verify-store';
+import { useRunVerify, useVerify } from './verify-job';
 import { CatalogUpdateNotice } from '../scope/catalog-update/CatalogUpdateNotice';
 
 export function DashboardPage() {
   const info = useVault((s) => s.info);
-  const running = useVerify((s) => s.running);
+  const { running } = useVerify();
+  const runVerify = useRunVerify();
   const step = stepById('dashboard');
   const hasControls = useGaps((s) => s.controls.length > 0);
   const coverage = useCoverage((s) => s.coverage);

@@ -16,7 +16,22 @@ export const vaultHistoryMethods = {
     input: z.object({}).strict(),
     output: witnessSchema,
     mutates: false,
-    reads: ['witness'],
+    // The verdict compares the vault's audit chain, which every change to the vault extends,
+    // with the heads the witness recorded.
+    reads: [
+      'witness',
+      'vault',
+      'engagement',
+      'people',
+      'criteria',
+      'controls',
+      'assessments',
+      'risks',
+      'tasks',
+      'sd',
+      'requests',
+      'files',
+    ],
   }),
   'vault.acceptWitness': method({
     summary:
