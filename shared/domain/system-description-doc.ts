@@ -7,7 +7,7 @@
 export type DocBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'bullets'; items: string[] }
+  | { kind: 'bullets'; items: string[]; ordered?: true; start?: number }
   | { kind: 'table'; header: string[]; rows: string[][] };
 
 /** Whitespace collapsed to single spaces, trimmed: a block's text is always one line. */
