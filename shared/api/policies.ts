@@ -119,10 +119,7 @@ export const policyPatch = z
   .partial()
   .strict();
 
-export const draftPatch = z
-  .object({ body: policyBody, changeNote })
-  .partial()
-  .strict();
+export const draftPatch = z.object({ body: policyBody, changeNote }).partial().strict();
 
 export const approveInput = z
   .object({

@@ -155,8 +155,7 @@ export const policyMethods = {
     mutates: false,
   }),
   'policies.importAcks': method({
-    summary:
-      'Record the acknowledgements of an HR or training export (a job): every row or none',
+    summary: 'Record the acknowledgements of an HR or training export (a job): every row or none',
     input: z.object({ ...ackImportFile, mapping: ackMappingSchema }).strict(),
     output: z.object({ jobId: z.string() }),
     jobResult: ackImportResultSchema,
