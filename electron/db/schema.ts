@@ -66,7 +66,6 @@ export interface ControlTable {
   frequency: string;
   nature: string;
   type: string;
-  policy_key: string | null;
   operating_since: string | null;
   test_procedure: string;
   /** JSON: string[] */
@@ -381,4 +380,72 @@ export interface VaultSchema {
   csoc_criterion: CsocCriterionTable;
   subservice_vendor_cuec: SubserviceVendorCuecTable;
   vendor_cuec_control: VendorCuecControlTable;
+  policy: PolicyTable;
+  policy_version: PolicyVersionTable;
+  policy_control: PolicyControlTable;
+  policy_promise: PolicyPromiseTable;
+  policy_promise_control: PolicyPromiseControlTable;
+  policy_ack: PolicyAckTable;
+}
+
+// Format 10 (migration 011): the policy library.
+export interface PolicyTable {
+  id: string;
+  title: string;
+  /** The catalog template it was made from; null when written from scratch. One policy per key. */
+  template_key: string | null;
+  owner_id: string | null;
+  review_months: number;
+  acknowledge_within_days: number;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PolicyVersionTable {
+  id: string;
+  policy_id: string;
+  number: number;
+  status: 'draft' | 'approved';
+  body: string;
+  change_note: string;
+  approver_id: string | null;
+  approved_on: string | null;
+  effective_on: string | null;
+  review_months: number;
+  next_review_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PolicyControlTable {
+  policy_id: string;
+  control_id: string;
+}
+
+export interface PolicyPromiseTable {
+  id: string;
+  policy_id: string;
+  position: number;
+  template_promise: string | null;
+  text: string;
+  kind: 'frequency' | 'time_limit';
+  frequency: string | null;
+  amount: number | null;
+  unit: 'hours' | 'days' | 'business_days' | null;
+}
+
+export interface PolicyPromiseControlTable {
+  promise_id: string;
+  control_id: string;
+}
+
+export interface PolicyAckTable {
+  id: string;
+  version_id: string;
+  person_id: string;
+  acknowledged_on: string;
+  source: 'manual' | 'import';
+  source_file: string | null;
+  created_at: string;
 }

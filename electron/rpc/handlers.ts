@@ -8,6 +8,7 @@ import { riskHandlers } from './handlers/risks';
 import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
 import { peopleHandlers } from './handlers/people';
+import { policyHandlers } from './handlers/policies';
 import { requestHandlers } from './handlers/requests';
 import { scopeHandlers } from './handlers/scope';
 import { sdHandlers } from './handlers/sd';
@@ -30,6 +31,7 @@ const table = {
   ...taskHandlers,
   ...sdHandlers,
   ...requestHandlers,
+  ...policyHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

@@ -15,6 +15,8 @@ export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'vault' | 'outpu
   'requests.previewImport': 'source',
   'requests.import': 'source',
   'sd.attachSubserviceReport': 'source',
+  'policies.previewAckImport': 'source',
+  'policies.importAcks': 'source',
   'vault.create': 'vault',
   'vault.createDemo': 'vault',
   'vault.open': 'vault',
@@ -23,6 +25,7 @@ export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'vault' | 'outpu
   'tasks.export': 'output',
   'requests.export': 'output',
   'sd.export': 'output',
+  'policies.export': 'output',
 };
 
 const refuse = (field: string[], message: string) =>

@@ -9,6 +9,7 @@ import { riskMethods } from './methods/risks';
 import { taskMethods } from './methods/tasks';
 import { jobMethods } from './methods/jobs';
 import { peopleMethods } from './methods/people';
+import { policyMethods } from './methods/policies';
 import { requestMethods } from './methods/requests';
 import { scopeMethods } from './methods/scope';
 import { sdMethods } from './methods/sd';
@@ -35,6 +36,7 @@ export const methods = mergeTables(
   taskMethods,
   sdMethods,
   requestMethods,
+  policyMethods,
 );
 
 export type Methods = typeof methods;

@@ -19,6 +19,8 @@ export const LINKS = {
   cuec_criterion: { from: 'cuec_id', to: 'criterion_id', toTable: 'criterion' },
   csoc_criterion: { from: 'csoc_id', to: 'criterion_id', toTable: 'criterion' },
   vendor_cuec_control: { from: 'vendor_cuec_id', to: 'control_id', toTable: 'control' },
+  policy_control: { from: 'policy_id', to: 'control_id', toTable: 'control' },
+  policy_promise_control: { from: 'promise_id', to: 'control_id', toTable: 'control' },
 } as const satisfies Record<
   string,
   { from: string; to: string; toTable: 'criterion' | 'control' } & object

@@ -4,6 +4,7 @@ import { catalogCases } from './catalog.cases';
 import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
 import { peopleCases } from './people.cases';
+import { policyCases } from './policies.cases';
 import { requestCases } from './requests.cases';
 import { scopeCases } from './scope.cases';
 import { sdCases } from './sd.cases';
@@ -27,4 +28,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...gapCases,
   ...sdCases,
   ...requestCases,
+  ...policyCases,
 };
