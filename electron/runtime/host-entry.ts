@@ -40,6 +40,9 @@ function parentChannel(): Port<FromHost> & { onGone(listener: () => void): void 
 }
 
 const channel = parentChannel();
+// Ctrl+C in a terminal reaches the whole process group; the front decides when the host stops
+// (a `shutdown` after its own cleanup), so the vault is closed cleanly, not cut off.
+process.on('SIGINT', () => {});
 let started = false;
 channel.onMessage((raw) => {
   if (started) return;

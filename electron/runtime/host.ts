@@ -1,22 +1,13 @@
-import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AttestError, type ApiError } from '../../shared/api/errors';
+import type { ApiError } from '../../shared/api/errors';
 import type { Envelope } from '../../shared/api/index';
-import { blobReadStream, getBlob } from '../db/blobs';
 import { listRecent } from '../platform/recent';
 import { CLI_CALLER, type Caller, GrantedPaths, HTTP_CALLER } from '../rpc/callers';
 import type { RpcContext } from '../rpc/context';
 import { dispatch } from '../rpc/dispatch';
 import { toApiError } from '../rpc/errors';
-import {
-  type CallerKind,
-  type FromHost,
-  type Port,
-  type ReadHead,
-  type ReadSource,
-  type ToHost,
-  parseToHost,
-} from './protocol';
+import { type ReadHead, type ReadSource, openReadSource } from '../rpc/read-source';
+import { type CallerKind, type FromHost, type Port, type ToHost, parseToHost } from './protocol';
 import { StreamReceiver, StreamSender } from './streams';
 
 export interface HostOptions {
@@ -111,7 +102,7 @@ export function serveHost({ port, ctx, onShutdown }: HostOptions): () => void {
   async function read(id: number, source: ReadSource): Promise<void> {
     let opened: { head: ReadHead; open(): AsyncIterable<Uint8Array> };
     try {
-      opened = openSource(ctx, source);
+      opened = openReadSource(ctx, source);
     } catch (e) {
       return fail(id, toApiError(e, ctx.logger));
     }
@@ -148,29 +139,5 @@ export function serveHost({ port, ctx, onShutdown }: HostOptions): () => void {
   return () => {
     unlisten();
     for (const sender of senders.values()) sender.cancel();
-  };
-}
-
-/** Finds what a `read` names; throws `no_vault` or `not_found` before any byte is sent. */
-function openSource(
-  ctx: RpcContext,
-  source: ReadSource,
-): { head: ReadHead; open(): AsyncIterable<Uint8Array> } {
-  if (source.kind === 'blob') {
-    const vault = ctx.vault;
-    if (!vault) throw new AttestError('no_vault', 'No vault is open. Open one first.');
-    const { size } = getBlob(vault.db, source.blobId);
-    return { head: { size }, open: () => blobReadStream(vault.db, source.blobId) };
-  }
-  const output = ctx.outputs?.get(source.outputId);
-  if (!output)
-    throw new AttestError('not_found', 'That file is no longer waiting; export it again.');
-  const size = statSync(output.path, { throwIfNoEntry: false })?.size;
-  if (size === undefined) {
-    throw new AttestError('not_found', 'That file is no longer waiting; export it again.');
-  }
-  return {
-    head: { size, fileName: output.fileName },
-    open: () => createReadStream(output.path, { highWaterMark: 256 * 1024 }),
   };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../../shared/api/errors';
+import type { CallerKind } from '../rpc/backend';
+import type { ReadSource } from '../rpc/read-source';
 
 /**
  * The one message protocol between a front (Electron's main process, or `attest serve`'s HTTP
@@ -23,8 +25,8 @@ export const STREAM_WINDOW = 8;
 export const MAX_CHUNK_BYTES = 512 * 1024;
 
 /** Who is calling, as data: the host resolves it to a `Caller` with its own grants (callers.ts). */
-export const CALLER_KINDS = ['ipc', 'http', 'cli'] as const;
-export type CallerKind = (typeof CALLER_KINDS)[number];
+export const CALLER_KINDS = ['ipc', 'http', 'cli'] as const satisfies readonly CallerKind[];
+export type { CallerKind };
 
 /** What a front asks the host to build its runtime with (a subset of RuntimeOptions). */
 export const hostInitSchema = z
@@ -52,11 +54,11 @@ const envelope = z.union([
 ]);
 
 /** What to read out of the host, as a stream. */
-export const readSourceSchema = z.union([
+export const readSourceSchema: z.ZodType<ReadSource> = z.union([
   z.object({ kind: z.literal('blob'), blobId: z.number().int().positive() }),
   z.object({ kind: z.literal('output'), outputId: z.string().min(1).max(64) }),
 ]);
-export type ReadSource = z.infer<typeof readSourceSchema>;
+export type { ReadHead, ReadSource } from '../rpc/read-source';
 
 /** Messages either side may send about a stream. */
 const streamMessages = [
@@ -95,13 +97,6 @@ export const fromHostSchema = z.discriminatedUnion('t', [
   ...streamMessages,
 ]);
 export type FromHost = z.infer<typeof fromHostSchema>;
-
-/** What a `read` answers before its chunks. */
-export interface ReadHead {
-  size: number;
-  /** Outputs only: the name Attest gave the generated file. */
-  fileName?: string;
-}
 
 /**
  * One end of the channel. Both transports (fork IPC, a utilityProcess port) fit in these two

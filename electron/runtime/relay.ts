@@ -3,6 +3,7 @@ import { AttestError, type ApiError } from '../../shared/api/errors';
 import type { EventName } from '../../shared/api/events';
 import type { Envelope } from '../../shared/api/index';
 import type { Logger } from '../platform/logger';
+import type { StagedUploadInfo } from '../rpc/backend';
 import { EventBus } from '../rpc/events';
 import {
   type CallerKind,
@@ -18,12 +19,6 @@ import { StreamReceiver, StreamSender } from './streams';
 /** What every pending call fails with when the host dies. */
 export const HOST_STOPPED_MESSAGE =
   'The part of Attest that works on the vault stopped unexpectedly. Reopen the vault to go on.';
-
-export interface StagedUploadInfo {
-  uploadId: string;
-  fileName: string;
-  size: number;
-}
 
 type Pending = (envelope: Envelope) => void;
 
