@@ -5,9 +5,6 @@
 // source under tsx. An entry whose source file does not exist yet is skipped.
 export const WORKER_ENTRIES = [
   { name: 'requests-parse', entry: 'electron/core/requests/parse-worker.ts' },
-  // Not a thread: the runtime host process (electron/runtime/), forked by `attest serve` and run
-  // as a utilityProcess by the desktop app. It ships the same way, so it is listed here too.
-  { name: 'runtime-host', entry: 'electron/runtime/host-entry.ts' },
 ];
 
 export default WORKER_ENTRIES;

@@ -8,9 +8,9 @@ import { attestHome, sharedHome } from '../platform/home';
 import { fileLogger } from '../platform/logger';
 import { listRecent } from '../platform/recent';
 import { APP_VERSION } from '../platform/version';
-import { locateWorker } from '../platform/workers';
 import { type IpcEventMessage, registerIpc } from '../rpc/ipc';
 import { grantingHost, registerHostIpc } from '../rpc/ipc-host';
+import { locateHost } from '../runtime/fork';
 import { HostSupervisor } from '../runtime/supervisor';
 import { installMenu } from './menu';
 import { type MenuCommandDeps, runMenuCommand } from './menu-commands';
@@ -58,7 +58,7 @@ function start(): void {
   const runtime = new HostSupervisor(
     () =>
       utilityHost(
-        utilityProcess.fork(pathOf(locateWorker('runtime-host').url), [], {
+        utilityProcess.fork(pathOf(locateHost().url), [], {
           serviceName: 'Attest runtime',
           stdio: 'inherit',
         }),

@@ -20,8 +20,6 @@ import { AttestError, ERROR_CODES, type ErrorCode } from '../../shared/api/error
  */
 export const WORKER_SOURCES = {
   'requests-parse': 'electron/core/requests/parse-worker.ts',
-  /** A process, not a thread (electron/runtime/fork.ts starts it); located the same way. */
-  'runtime-host': 'electron/runtime/host-entry.ts',
 } as const;
 export type WorkerName = keyof typeof WORKER_SOURCES;
 

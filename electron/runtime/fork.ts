@@ -1,21 +1,21 @@
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { locateWorker } from '../platform/workers';
 import type { HostProcess, ToHost } from './protocol';
 
 export interface ForkHostOptions {
-  /** The running bundle's URL, beside which `workers/runtime-host.mjs` is looked for. */
+  /** The running bundle's URL, beside which `runtime-host.mjs` is looked for (default: here). */
   base?: string | URL;
   env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Starts the runtime host with `child_process.fork` (`attest serve`, tests, benchmarks): the
- * bundled `workers/runtime-host.mjs` when there is one, else the TypeScript source under tsx.
+ * bundled `runtime-host.mjs` when there is one, else the TypeScript source under tsx.
  * Advanced serialization carries bytes as Uint8Array, as Electron's ports do.
  */
 export function forkHost(options: ForkHostOptions = {}): HostProcess {
-  const { url, tsx } = locateWorker('runtime-host', options.base);
+  const { url, tsx } = locateHost(options.base);
   const child = fork(fileURLToPath(url), [], {
     serialization: 'advanced',
     execArgv: tsx ? ['--import', import.meta.resolve('tsx')] : [],
@@ -48,4 +48,17 @@ export function forkHost(options: ForkHostOptions = {}): HostProcess {
       if (!exited) child.kill('SIGKILL');
     },
   };
+}
+
+/**
+ * Where the host's code is: `runtime-host.mjs` beside the running bundle (dist/cli, dist/electron,
+ * where build-cli.mjs and build-electron.mjs put it), else the source under tsx (tests, benches).
+ */
+export function locateHost(base: string | URL = import.meta.url): { url: URL; tsx: boolean } {
+  const bundled = new URL('./runtime-host.mjs', base);
+  if (existsSync(fileURLToPath(bundled))) return { url: bundled, tsx: false };
+  // Sources sit two folders above both electron/runtime/ and dist/<target>/.
+  const source = new URL('../../electron/runtime/host-entry.ts', base);
+  if (existsSync(fileURLToPath(source))) return { url: source, tsx: true };
+  throw new Error(`The runtime host is missing: ${fileURLToPath(bundled)} is not there`);
 }

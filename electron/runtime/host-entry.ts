@@ -3,8 +3,7 @@ import { serveHost } from './host';
 import { type FromHost, type Port, parseToHost } from './protocol';
 
 /**
- * The runtime host process (bundled as `workers/runtime-host.mjs` beside the desktop and CLI
- * bundles). It waits for `init`, builds the runtime, says `ready`, then serves the protocol until
+ * The runtime host process (bundled as `runtime-host.mjs` beside the desktop and CLI bundles). It waits for `init`, builds the runtime, says `ready`, then serves the protocol until
  * told to shut down or until its front goes away. Plain Node: it runs the same under
  * `child_process.fork` (`attest serve`, tests) and as an Electron utilityProcess (desktop).
  */
@@ -50,6 +49,14 @@ channel.onMessage((raw) => {
   if (message?.t !== 'init') return;
   started = true;
   const ctx = createRuntime(message.options);
+  // A fault nobody caught ends the host (the front fails its pending calls and says so); the
+  // log keeps what it was, since the host's stderr may go nowhere (a desktop app).
+  const fatal = (kind: string) => (e: unknown) => {
+    ctx.logger.error(`runtime host: ${kind}`, { error: String(e), stack: (e as Error)?.stack });
+    process.exit(70);
+  };
+  process.on('uncaughtException', fatal('uncaught exception'));
+  process.on('unhandledRejection', fatal('unhandled rejection'));
   const exit = () => {
     stop();
     // Let the last reply leave before the process goes.
