@@ -39,9 +39,12 @@ function parentChannel(): Port<FromHost> & { onGone(listener: () => void): void 
 }
 
 const channel = parentChannel();
-// Ctrl+C in a terminal reaches the whole process group; the front decides when the host stops
-// (a `shutdown` after its own cleanup), so the vault is closed cleanly, not cut off.
+// Ctrl+C in a terminal reaches the whole process group, and a service manager's stop signals
+// every process of the service; the front decides when the host stops (a `shutdown` after its
+// own cleanup), so the vault is closed cleanly, not cut off. If the front itself is gone, the
+// host closes the vault and exits on its own (onGone below).
 process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
 let started = false;
 channel.onMessage((raw) => {
   if (started) return;
