@@ -328,6 +328,7 @@ describe('the API under fuzzed input', () => {
       for (const [method, input] of [
         ['requests.previewImport', { source: { path }, fileName: 'x.csv' }],
         ['sd.attachSubserviceReport', { id: SUBSERVICE_ID, source: { path }, fileName: 'r.pdf' }],
+        ...(path === files.folder ? [] : [['evidence.add', { sources: [{ path }] }] as const]),
       ] as const) {
         const r = await call(method, input);
         expect(r, `${method} ${path}`).toMatchObject({ ok: false, error: { code: 'validation' } });

@@ -17,6 +17,8 @@ export const DOMAINS = [
   /** The system description: texts, components, subservice organisations, CUECs, events. */
   'sd',
   'requests',
+  /** Evidence items, their links and populations. */
+  'evidence',
   /** Stored files (the blob store). */
   'files',
   /** Long operations: started, cancelled, finished. */
