@@ -178,6 +178,36 @@ function finalizeBlob<T>(
   });
 }
 
+/**
+ * Stores a small file held in memory (at most one chunk) as a complete blob inside the caller's
+ * transaction, or points at identical bytes already stored. For bulk builds (the large demo),
+ * where the caller creates the owner in the same transaction; files on disk go through
+ * `putBlobFromFile`, which streams.
+ */
+export function putSmallBlob(db: VaultDb, bytes: Buffer, now: string): StoredBlob {
+  if (!db.sqlite.inTransaction) throw new Error('putSmallBlob must run inside a transaction');
+  if (bytes.length > CHUNK_SIZE) throw new Error('putSmallBlob takes at most one chunk');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const existing = first(
+    db,
+    db.qb
+      .selectFrom('blob')
+      .select('id')
+      .where('sha256', '=', sha256)
+      .where('state', '=', 'complete'),
+  );
+  if (existing) return { blobId: existing.id, sha256, size: bytes.length, deduplicated: true };
+  const blobId = runExpect(
+    db,
+    db.qb
+      .insertInto('blob')
+      .values({ sha256, size: bytes.length, state: 'complete', created_at: now }),
+  );
+  if (bytes.length > 0)
+    runExpect(db, db.qb.insertInto('blob_chunk').values({ blob_id: blobId, idx: 0, bytes }));
+  return { blobId, sha256, size: bytes.length, deduplicated: false };
+}
+
 /** Giving space back is housekeeping: failing at it must not fail what was asked for. */
 async function reclaimQuietly(db: VaultDb): Promise<void> {
   try {

@@ -170,11 +170,28 @@ export async function ingestEvidence(
   return { added, filesTotal: files.length, bytesTotal, skipped };
 }
 
-/** The item that owns the file, in the blob's final transaction. */
-function createItem(
+/** What an item is created with: the add's fields, and the file it owns. */
+export type NewItemFields = Pick<
+  EvidenceAddInput,
+  | 'performedOn'
+  | 'coverage'
+  | 'collectedOn'
+  | 'source'
+  | 'collectorId'
+  | 'notes'
+  | 'controlIds'
+  | 'requestIds'
+> & { title?: string };
+
+/**
+ * Creates the item that owns a stored file, inside the caller's transaction (the blob's final
+ * one, or a demo batch): the row, its audit entry (whose state carries the file's hash and size)
+ * and its links, each link its own audited row.
+ */
+export function createItem(
   vault: Vault,
-  input: EvidenceAddInput,
-  file: IngestFile,
+  input: NewItemFields,
+  file: { name: string },
   blobId: number,
   info: { sha256: string; size: number },
 ): EvidenceTable {
@@ -185,7 +202,7 @@ function createItem(
     seq,
     ref: `EV-${seq}`,
     kind: 'file',
-    title: titleFor(file.name),
+    title: input.title ?? titleFor(file.name),
     performed_on: input.performedOn ?? null,
     ...coverageColumns(input.coverage),
     collected_on: input.collectedOn ?? now.slice(0, 10),
