@@ -3,6 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceAddInput } from '../../../shared/api/evidence';
+import { mapSqliteError } from '../../db/sqlite-errors';
 import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
 import { createPerson } from '../people/people';
@@ -177,6 +178,23 @@ describe('the evidence vault', () => {
     expect(list(again, { includeSuperseded: true }).total).toBe(2);
     expect((await verifyVault(again)).problems).toEqual([]);
     closeVault(again);
+  });
+
+  it('on a full disk fails with disk_full, keeping the files stored before and nothing of the rest', async () => {
+    const { dir, vault } = await scopedVault();
+    writeFileSync(join(dir, 'a-small.txt'), 'small');
+    writeFileSync(join(dir, 'b-big.bin'), Buffer.alloc(40 * 1024 * 1024, 7));
+    // Simulate the disk filling up: the database may not grow past its size + ~8 MiB.
+    const pages = vault.db.sqlite.pragma('page_count', { simple: true }) as number;
+    vault.db.sqlite.pragma(`max_page_count = ${pages + 128}`);
+    const error = await add(vault, [join(dir, 'a-small.txt'), join(dir, 'b-big.bin')]).catch(
+      (e: unknown) => e,
+    );
+    expect(mapSqliteError(error)).toMatchObject({ code: 'disk_full' });
+    expect(list(vault).items.map((e) => e.title)).toEqual(['a-small']);
+    expect(vault.db.sqlite.prepare('SELECT count(*) FROM blob').pluck().get()).toBe(1);
+    expect((await verifyVault(vault)).problems).toEqual([]);
+    closeVault(vault);
   });
 
   it('a re-scoping round trip keeps evidence and its links', async () => {

@@ -11,7 +11,7 @@ import { runExpect, tx, writesFree } from '../../db/connection';
 import { getPopulationRow, updateEvidenceRow } from '../../db/repos/evidence';
 import { replaceLinks } from '../../db/repos/links';
 import type { PopulationTable } from '../../db/schema';
-import { READ_LIMITS, type ReadLimits } from '../requests/limits';
+import { READ_LIMITS, type ReadLimits, bytes } from '../requests/limits';
 import { readSpreadsheet } from '../requests/read-file';
 import type { Vault } from '../vault/session';
 import { getEvidenceDetail, rangeOf, requireEvidence } from './evidence';
@@ -22,6 +22,7 @@ import { getEvidenceDetail, rangeOf, requireEvidence } from './evidence';
  * to tens of thousands, where a request list has hundreds.
  */
 export const POPULATION_LIMITS: Partial<ReadLimits> = {
+  fileBytes: 64 * 1024 * 1024,
   rows: 100_000,
   lastRow: 100_000,
   cells: 2_000_000,
@@ -45,6 +46,14 @@ export async function recordPopulation(
   const item = requireEvidence(vault, input.id);
   if (item.blob_id === null) {
     throw new AttestError('validation', `${item.ref} has no file to read as a population`);
+  }
+  const limits = { ...READ_LIMITS, ...POPULATION_LIMITS, ...options.limits };
+  if ((item.file_size ?? 0) > limits.fileBytes) {
+    // Refused before a byte is copied out of the vault.
+    throw new AttestError(
+      'validation',
+      `${item.file_name ?? item.ref} is larger than ${bytes(limits.fileBytes)}; a population is a CSV or XLSX export of at most 100,000 rows.`,
+    );
   }
   for (const id of input.supportIds) {
     if (id === input.id)
@@ -75,7 +84,7 @@ export async function recordPopulation(
       closeSync(fd);
     }
     const file = await readSpreadsheet(path, item.file_name ?? item.ref, {
-      limits: { ...READ_LIMITS, ...POPULATION_LIMITS, ...options.limits },
+      limits,
       signal: options.signal,
     });
     const grid = file.sheets[0]?.grid ?? [];
