@@ -49,11 +49,14 @@ function coverageOf(row: EvidenceTable): { start: string; end: string } | null {
 }
 
 /** Rows to items, their links read for all of them at once. */
-export function toEvidenceList(vault: Vault, rows: EvidenceTable[]): Evidence[] {
+export function toEvidenceList(
+  vault: Vault,
+  rows: EvidenceTable[],
+  range: EngagementRange | null = rangeOf(vault.db),
+): Evidence[] {
   const ids = rows.map((r) => r.id);
   const controls = linksOf(vault.db, 'evidence_control', ids);
   const requests = linksOf(vault.db, 'evidence_request', ids);
-  const range = rangeOf(vault.db);
   return rows.map((r) => ({
     id: r.id,
     ref: r.ref,

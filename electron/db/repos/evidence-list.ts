@@ -48,38 +48,37 @@ function filtered(db: VaultDb, f: EvidenceFilter, range: EngagementRange | null)
   if (f.kind) q = q.where('e.kind', '=', f.kind);
   if (f.reviewerId) q = q.where('e.reviewer_id', '=', f.reviewerId);
   if (f.reviewed !== undefined) q = q.where('e.reviewed_on', f.reviewed ? 'is not' : 'is', null);
+  // `IN (subquery)`: SQLite builds the (small) set once and probes it while it walks the order's
+  // index, instead of running a correlated subquery per row.
   if (f.controlId) {
-    const controlId = f.controlId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('evidence_control as ec')
-          .select('ec.evidence_id')
-          .whereRef('ec.evidence_id', '=', 'e.id')
-          .where('ec.control_id', '=', controlId),
-      ),
+    q = q.where(
+      'e.id',
+      'in',
+      db.qb
+        .selectFrom('evidence_control as ec')
+        .select('ec.evidence_id')
+        .where('ec.control_id', '=', f.controlId),
     );
   }
   if (f.criterionId) {
-    const criterionId = f.criterionId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('evidence_control as ec')
-          .innerJoin('control_criterion as cc', 'cc.control_id', 'ec.control_id')
-          .select('ec.evidence_id')
-          .whereRef('ec.evidence_id', '=', 'e.id')
-          .where('cc.criterion_id', '=', criterionId),
-      ),
+    q = q.where(
+      'e.id',
+      'in',
+      db.qb
+        .selectFrom('evidence_control as ec')
+        .innerJoin('control_criterion as cc', 'cc.control_id', 'ec.control_id')
+        .select('ec.evidence_id')
+        .where('cc.criterion_id', '=', f.criterionId),
     );
   }
   if (f.requestId) {
-    const requestId = f.requestId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('evidence_request as er')
-          .select('er.evidence_id')
-          .whereRef('er.evidence_id', '=', 'e.id')
-          .where('er.request_id', '=', requestId),
-      ),
+    q = q.where(
+      'e.id',
+      'in',
+      db.qb
+        .selectFrom('evidence_request as er')
+        .select('er.evidence_id')
+        .where('er.request_id', '=', f.requestId),
     );
   }
   if (f.windowStatus) {
