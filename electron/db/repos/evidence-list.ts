@@ -48,18 +48,14 @@ function filtered(db: VaultDb, f: EvidenceFilter, range: EngagementRange | null)
   if (f.kind) q = q.where('e.kind', '=', f.kind);
   if (f.reviewerId) q = q.where('e.reviewer_id', '=', f.reviewerId);
   if (f.reviewed !== undefined) q = q.where('e.reviewed_on', f.reviewed ? 'is not' : 'is', null);
-  // `IN (subquery)`: SQLite builds the (small) set once and probes it while it walks the order's
-  // index, instead of running a correlated subquery per row.
+  // One control: driven from the link's index (a control has a few hundred items at most) and
+  // sorted, rather than walking every item in order; a link row is unique, so no duplicates.
   if (f.controlId) {
-    q = q.where(
-      'e.id',
-      'in',
-      db.qb
-        .selectFrom('evidence_control as ec')
-        .select('ec.evidence_id')
-        .where('ec.control_id', '=', f.controlId),
-    );
+    q = q
+      .innerJoin('evidence_control as ec', 'ec.evidence_id', 'e.id')
+      .where('ec.control_id', '=', f.controlId);
   }
+  // A criterion's items may come through several controls: `IN (subquery)`, built once.
   if (f.criterionId) {
     q = q.where(
       'e.id',
@@ -72,14 +68,9 @@ function filtered(db: VaultDb, f: EvidenceFilter, range: EngagementRange | null)
     );
   }
   if (f.requestId) {
-    q = q.where(
-      'e.id',
-      'in',
-      db.qb
-        .selectFrom('evidence_request as er')
-        .select('er.evidence_id')
-        .where('er.request_id', '=', f.requestId),
-    );
+    q = q
+      .innerJoin('evidence_request as er', 'er.evidence_id', 'e.id')
+      .where('er.request_id', '=', f.requestId);
   }
   if (f.windowStatus) {
     q = q.where(sql<SqlBool>`${windowStatusSql(range)} = ${f.windowStatus}` as Expression<SqlBool>);
