@@ -36,9 +36,16 @@ describe('counting a population', () => {
   });
 
   it('names the columns when the date column is not there', () => {
-    expect(() => countPopulation([['A', 'B'], ['1', '2']], 'Date', WINDOW)).toThrow(
-      PopulationColumnMissing,
-    );
+    expect(() =>
+      countPopulation(
+        [
+          ['A', 'B'],
+          ['1', '2'],
+        ],
+        'Date',
+        WINDOW,
+      ),
+    ).toThrow(PopulationColumnMissing);
     expect(() => countPopulation([['A', 'B']], 'Date', WINDOW)).toThrow(/columns are "A", "B"/);
   });
 });
