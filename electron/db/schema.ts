@@ -347,6 +347,67 @@ export interface VendorCuecControlTable {
   control_id: string;
 }
 
+export interface EvidenceTable {
+  id: string;
+  seq: number;
+  ref: string;
+  kind: 'file' | 'population';
+  title: string;
+  performed_on: string | null;
+  as_of: string | null;
+  window_start: string | null;
+  window_end: string | null;
+  collected_on: string | null;
+  source: string | null;
+  collector_id: string | null;
+  reviewer_id: string | null;
+  reviewed_on: string | null;
+  notes: string | null;
+  blob_id: number | null;
+  file_name: string | null;
+  /** The stored file's SHA-256 and size as recorded when it was added (blob ownership). */
+  file_sha256: string | null;
+  file_size: number | null;
+  superseded_by_id: string | null;
+  superseded_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EvidenceControlTable {
+  evidence_id: string;
+  control_id: string;
+}
+
+export interface EvidenceRequestTable {
+  evidence_id: string;
+  request_id: string;
+}
+
+export interface PopulationTable {
+  evidence_id: string;
+  source_system: string;
+  query: string | null;
+  parameters: string | null;
+  ran_at: string | null;
+  completeness: string | null;
+  date_column: string | null;
+  window_start: string;
+  window_end: string;
+  row_count: number;
+  rows_outside: number;
+  rows_undated: number;
+  /** JSON: [{ row, date }] — the first rows dated outside the window. */
+  outside_sample: string;
+  read_at: string;
+  updated_at: string;
+}
+
+export interface PopulationSupportTable {
+  population_id: string;
+  evidence_id: string;
+}
+
 export interface VaultSchema {
   setting: SettingTable;
   vault_key: VaultKeyTable;
@@ -380,6 +441,11 @@ export interface VaultSchema {
   csoc_criterion: CsocCriterionTable;
   subservice_vendor_cuec: SubserviceVendorCuecTable;
   vendor_cuec_control: VendorCuecControlTable;
+  evidence: EvidenceTable;
+  evidence_control: EvidenceControlTable;
+  evidence_request: EvidenceRequestTable;
+  population: PopulationTable;
+  population_support: PopulationSupportTable;
   policy: PolicyTable;
   policy_version: PolicyVersionTable;
   policy_control: PolicyControlTable;

@@ -4,6 +4,7 @@ import { blobHandlers } from './handlers/blobs';
 import { catalogHandlers } from './handlers/catalog';
 import { assessmentHandlers } from './handlers/assessments';
 import { coverageHandlers } from './handlers/coverage';
+import { evidenceHandlers } from './handlers/evidence';
 import { riskHandlers } from './handlers/risks';
 import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
@@ -31,6 +32,7 @@ const table = {
   ...taskHandlers,
   ...sdHandlers,
   ...requestHandlers,
+  ...evidenceHandlers,
   ...policyHandlers,
 };
 

@@ -17,6 +17,8 @@ export const DOMAINS = [
   /** The system description: texts, components, subservice organisations, CUECs, events. */
   'sd',
   'requests',
+  /** Evidence items, their links and populations. */
+  'evidence',
   /** Policies, their versions, links to controls and acknowledgements. */
   'policies',
   /** Stored files (the blob store). */

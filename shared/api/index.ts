@@ -5,6 +5,7 @@ import { blobMethods } from './methods/blobs';
 import { catalogMethods } from './methods/catalog';
 import { assessmentMethods } from './methods/assessments';
 import { coverageMethods } from './methods/coverage';
+import { evidenceMethods } from './methods/evidence';
 import { riskMethods } from './methods/risks';
 import { taskMethods } from './methods/tasks';
 import { jobMethods } from './methods/jobs';
@@ -36,6 +37,7 @@ export const methods = mergeTables(
   taskMethods,
   sdMethods,
   requestMethods,
+  evidenceMethods,
   policyMethods,
 );
 

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../../shared/api/index';
 import type { Case } from './harness';
 import { catalogCases } from './catalog.cases';
+import { evidenceCases } from './evidence.cases';
 import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
 import { peopleCases } from './people.cases';
@@ -28,5 +29,6 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...gapCases,
   ...sdCases,
   ...requestCases,
+  ...evidenceCases,
   ...policyCases,
 };
