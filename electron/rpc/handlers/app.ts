@@ -1,3 +1,4 @@
+import { todayOf } from '../../platform/clock';
 import { APP_VERSION } from '../../platform/version';
 import type { HandlerSlice } from './types';
 
@@ -7,5 +8,6 @@ export const appHandlers: HandlerSlice<'app.info'> = {
     home: ctx.home,
     platform: process.platform,
     openVault: ctx.vault?.path ?? null,
+    today: todayOf(ctx.clock),
   }),
 };

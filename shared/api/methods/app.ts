@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../common';
 import { method } from '../define';
 
 export const appMethods = {
@@ -10,6 +11,8 @@ export const appMethods = {
       home: z.string(),
       platform: z.string(),
       openVault: z.string().nullable(),
+      /** Today's date by the app's clock (ATTEST_NOW when set): the renderer never asks the OS. */
+      today: isoDate,
     }),
     mutates: false,
   }),
