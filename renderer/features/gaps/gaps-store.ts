@@ -1,7 +1,13 @@
 import { create } from 'zustand';
 import type { Output } from '../../../shared/api/index';
 import type { Control, ControlPatch, VaultCriterion } from '../../../shared/api/controls';
-import type { AssessInput, Assessment, CriterionCoverageView, Gap } from '../../../shared/api/gaps';
+import type {
+  AssessInput,
+  Assessment,
+  CriterionCoverageView,
+  Gap,
+  UnassessedControl,
+} from '../../../shared/api/gaps';
 import type { AssessmentStatus } from '../../../shared/domain/coverage';
 import { api } from '../../api';
 
@@ -16,6 +22,8 @@ interface GapsState {
   criteria: VaultCriterion[];
   coverage: CriterionCoverageView[];
   gaps: Gap[];
+  /** Controls nobody has assessed yet: not gaps, shown as "not assessed yet". */
+  notAssessed: UnassessedControl[];
   load(): Promise<void>;
   /** Re-reads what follows from assessments, owners and risks: counts, warnings, coverage, gaps. */
   refreshDerived(): Promise<void>;
@@ -55,6 +63,7 @@ export const useGaps = create<GapsState>()((set, get) => ({
   criteria: [],
   coverage: [],
   gaps: [],
+  notAssessed: [],
 
   async load() {
     const mine = ++generation;
@@ -74,6 +83,7 @@ export const useGaps = create<GapsState>()((set, get) => ({
       criteria: criteria.items,
       coverage: coverage.criteria,
       gaps: coverage.gaps,
+      notAssessed: coverage.notAssessed,
     });
   },
 
@@ -90,6 +100,7 @@ export const useGaps = create<GapsState>()((set, get) => ({
       summary: assessed.summary,
       coverage: coverage.criteria,
       gaps: coverage.gaps,
+      notAssessed: coverage.notAssessed,
     });
   },
 
@@ -126,6 +137,7 @@ export const useGaps = create<GapsState>()((set, get) => ({
       criteria: [],
       coverage: [],
       gaps: [],
+      notAssessed: [],
     });
   },
 }));

@@ -7,6 +7,7 @@ import { notifyError } from '../../app/notify';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
+import { plural } from '../../components/format';
 import { useGaps } from '../gaps/gaps-store';
 import { ExportMenu, ExportProgress } from './ExportPlan';
 import { PlanProgress } from './PlanProgress';
@@ -23,6 +24,7 @@ export function RemediationPage() {
   const status = useTasks((s) => s.status);
   const tasks = useTasks((s) => s.tasks);
   const proposals = useTasks((s) => s.proposals);
+  const notAssessed = useGaps((s) => s.notAssessed.length);
   // Archived tasks alone still show the table, where they can be restored.
   const hasArchived = useTasks((s) => s.archived.length > 0);
   const rememberedView = useTaskTable((s) => s.view);
@@ -83,7 +85,7 @@ export function RemediationPage() {
         <StepEmpty
           icon={<IconTool size={26} stroke={1.5} />}
           title="No remediation tasks yet"
-          description="Each gap found in the gap analysis is proposed here as a task, with an owner and a due date, so nothing is left open. Tasks of your own can be added with “New task”."
+          description={`Each gap found in the gap analysis is proposed here as a task, with an owner and a due date, so nothing is left open.${notAssessed > 0 ? ` ${plural(notAssessed, 'control')} ${notAssessed === 1 ? 'is' : 'are'} not assessed yet: a control is proposed once it is assessed partial or not implemented.` : ''} Tasks of your own can be added with “New task”.`}
           action={{ label: 'Go to Gap analysis', to: '/gaps' }}
         />
       ) : (

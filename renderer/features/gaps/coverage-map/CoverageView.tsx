@@ -13,6 +13,7 @@ export function CoverageView() {
   const coverage = useGaps((s) => s.coverage);
   const criteria = useGaps((s) => s.criteria);
   const gaps = useGaps((s) => s.gaps);
+  const notAssessed = useGaps((s) => s.notAssessed);
   const [open, setOpen] = useState<string | null>(null);
   const groupTitles = useMemo(
     () => new Map(criteria.map((c) => [c.groupId as string, c.groupTitle])),
@@ -41,7 +42,7 @@ export function CoverageView() {
         </Stack>
       </SectionCard>
       <SectionCard title="Gaps by severity" testId="gaps-card">
-        <GapsList gaps={gaps} />
+        <GapsList gaps={gaps} notAssessed={notAssessed} />
       </SectionCard>
       <CriterionDrawer criterionId={open} onClose={() => setOpen(null)} />
     </Stack>
