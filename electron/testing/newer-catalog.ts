@@ -5,7 +5,7 @@ import { builtInCatalog, parseCatalogFiles } from '../core/catalog/catalog';
 
 /** What `newerCatalog()` changes against the built-in catalog, for assertions. */
 export const NEWER = {
-  version: '2026.2',
+  version: '2026.3',
   retitled: { ref: 'AC-01', title: 'Unique named accounts for every person' },
   newProcedure: { ref: 'AC-02' },
   remapped: { ref: 'BCP-03', criteria: ['A1.2', 'CC7.4'] },
