@@ -73,7 +73,7 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
   await dialog.getByRole('button', { name: 'Not now' }).click();
   await expect(dialog).toBeHidden();
   // …and so does the command palette.
-  await new Workbench(page).runFromPalette('catalog', /Review catalog update 2026\.1 → 2026\.2/);
+  await new Workbench(page).runFromPalette('catalog', /Review catalog update 2026\.2 → 2026\.3/);
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Not now' }).click();
   await expect(dialog).toBeHidden();
