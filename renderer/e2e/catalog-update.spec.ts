@@ -112,7 +112,7 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
   await dialog.getByLabel('Use the catalog’s title for AC-01').check();
   await expect(edited).toContainText('Your edit will be replaced');
   await dialog.getByRole('button', { name: 'Apply update' }).click();
-  await expect(page.getByText(/^Catalog updated to 2026\.2/)).toBeVisible();
+  await expect(page.getByText(/^Catalog updated to 2026\.3/)).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(banner).toBeHidden();
 
