@@ -3,6 +3,11 @@ import { defineConfig } from '@playwright/test';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
+// One "today" for the whole run (the demo built in global setup, every `attest serve`, the
+// renderer through app.info), so dated screens and specs read the same on any day. 15 May 2026
+// gives the demo the period it was first written with: 1 Jan – 30 Jun 2026.
+process.env.ATTEST_NOW ??= '2026-05-15';
+
 /**
  * End-to-end specs in Debian's Chromium against `attest serve` (see renderer/e2e/fixtures.ts).
  * Build the UI first: `npm run build:renderer`.

@@ -218,4 +218,19 @@ describe('attest demo', () => {
     expect((await attest(dir, 'verify', 'demo.attest')).code).toBe(0);
     expect((await attest(dir, 'demo', 'x.attest', '--scale', 'huge')).code).toBe(2);
   });
+
+  it('dates the demo from ATTEST_NOW, and refuses a value that is not a date', async () => {
+    const dir = tempDir();
+    const withNow = async (now: string, ...argv: string[]) => {
+      const c = captureIo(dir, { ATTEST_NOW: now });
+      return { code: await run(argv, c.io), out: c.out, err: c.err };
+    };
+    const r = await withNow('2027-02-10', 'demo', 'demo.attest', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).engagement.period).toEqual({ start: '2026-10-01', end: '2027-03-31' });
+    const bad = await withNow('next tuesday', 'demo', 'other.attest');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('ATTEST_NOW is set to “next tuesday”, which is not a date');
+    expect(existsSync(join(dir, 'other.attest'))).toBe(false);
+  });
 });

@@ -9,6 +9,7 @@ import {
   type Output,
   methods,
 } from '../../shared/api/index';
+import { clockFromEnvironment } from '../platform/clock';
 import { attestHome } from '../platform/home';
 import { CLI_CALLER } from '../rpc/callers';
 import { dispatch } from '../rpc/dispatch';
@@ -40,7 +41,11 @@ export async function withRpc<T>(
   signal: AbortSignal,
   use: (rpc: CliRpc) => Promise<T>,
 ): Promise<T> {
-  const ctx = createRuntime({ home: attestHome(io.env), app: 'attest' });
+  const ctx = createRuntime({
+    home: attestHome(io.env),
+    app: 'attest',
+    clock: clockFromEnvironment(io.env),
+  });
   const call = async <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => {
     const envelope = await dispatch(ctx, method, input, CLI_CALLER);
     if (!envelope.ok) {

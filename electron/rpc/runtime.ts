@@ -31,6 +31,8 @@ export interface RuntimeOptions {
 /** Builds the context the dispatcher runs against: one per process. */
 export function createRuntime(options: RuntimeOptions): RpcContext & { dispose(): Promise<void> } {
   const clock = options.clock ?? systemClock;
+  // Read once now, so a bad ATTEST_NOW stops the start with its message instead of a later call.
+  clock.now();
   const ids = options.ids ?? randomIds;
   const logger = options.logger ?? fileLogger(options.home);
   const events = new EventBus();

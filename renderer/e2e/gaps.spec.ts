@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { createVaultByApi, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { GapAnalysis } from './pages/GapAnalysis';
 import { STEPS, Workbench, openDemo } from './pages/Workbench';
 import { assessmentSummary, assessments, controls, rpc } from './pages/rpc';
@@ -96,7 +96,7 @@ test('bulk status change in table mode, with filters that stay put', async ({ pa
   await expect(gaps.tableRows).toHaveCount(before.controls);
   await expectNoSeriousA11yViolations(page, 'the controls table');
 
-  await gaps.chooseFilter('Status', 'Not assessed');
+  await gaps.chooseFilter('Status', 'Not assessed yet');
   await expect(gaps.tableRows).toHaveCount(before.byStatus.not_assessed!);
   const unassessed = await gaps.tableRows.evaluateAll((rows) =>
     rows.map((r) => r.getAttribute('data-control-ref')),
@@ -118,7 +118,7 @@ test('bulk status change in table mode, with filters that stay put', async ({ pa
   await bench.goByMouse(STEPS[0]);
   await bench.goByMouse(GAPS);
   await gaps.tab('All controls');
-  await expect(gaps.filter('Status')).toHaveValue('Not assessed');
+  await expect(gaps.filter('Status')).toHaveValue('Not assessed yet');
 });
 
 test('bulk not applicable needs a reason and keeps each control’s notes', async ({
@@ -281,5 +281,31 @@ test('the palette lists a control once, assesses it, and opens a risk', async ({
   await expect(gaps.riskDrawer).toBeVisible();
   await expect(gaps.riskDrawer.getByRole('textbox', { name: 'Title' })).toHaveValue(
     /Staff account taken over/,
+  );
+});
+
+test('a fresh vault has no gaps: its controls are not assessed yet, in a neutral tone', async ({
+  page,
+  attest,
+}) => {
+  await createVaultByApi(page, attest);
+  const bench = new Workbench(page);
+  await bench.expectOpen('Acme SOC 2 2026');
+  await rpc(page, attest, 'scope.confirm');
+  const summary = await assessmentSummary(page, attest);
+  expect(summary.assessed).toBe(0);
+
+  await bench.goByMouse(STEPS[0]);
+  await expect(page.getByTestId('dashboard-assessment')).toContainText(
+    `Not assessed yet${summary.controls}`,
+  );
+  await bench.goByMouse(GAPS);
+  const gaps = new GapAnalysis(page);
+  await gaps.tab('Coverage and gaps');
+  await expect(gaps.gapsList.getByRole('radio', { name: 'Blocking 0' })).toBeAttached();
+  await expect(gaps.gapsList.locator('tbody tr')).toHaveCount(0);
+  await expect(gaps.gapsList).not.toContainText('No task yet');
+  await expect(page.getByTestId('gaps-not-assessed')).toContainText(
+    `Not assessed yet${summary.controls} controls are not assessed yet`,
   );
 });

@@ -46,7 +46,8 @@ export const gapSchema = z.object({
   controlId: z.string(),
   ref: z.string(),
   title: z.string(),
-  status: z.enum(['partial', 'not_implemented', 'not_assessed']),
+  /** Only assessed controls are gaps; unassessed ones are listed as `notAssessed`. */
+  status: z.enum(['partial', 'not_implemented']),
   severity: z.enum(GAP_SEVERITIES),
   /** In-scope criteria this control serves that are not met. */
   unmetCriteria: z.array(z.string()),
@@ -56,6 +57,14 @@ export const gapSchema = z.object({
   reason: z.string(),
 });
 export type Gap = z.infer<typeof gapSchema>;
+
+/** An active control nobody has assessed yet: not a gap, not implemented — unknown. */
+export const unassessedControlSchema = z.object({
+  controlId: z.string(),
+  ref: z.string(),
+  title: z.string(),
+});
+export type UnassessedControl = z.infer<typeof unassessedControlSchema>;
 
 export const criterionCoverageSchema = z.object({
   id: z.string(),

@@ -87,12 +87,14 @@ export const NATURE_LABELS: Record<Nature, string> = {
   it_dependent_manual: 'IT-dependent manual',
 };
 
-export const CONTROL_TYPES = ['preventive', 'detective'] as const;
+/** Preventive stops a problem, detective finds it, corrective fixes what was found. */
+export const CONTROL_TYPES = ['preventive', 'detective', 'corrective'] as const;
 export type ControlType = (typeof CONTROL_TYPES)[number];
 
 export const CONTROL_TYPE_LABELS: Record<ControlType, string> = {
   preventive: 'Preventive',
   detective: 'Detective',
+  corrective: 'Corrective',
 };
 
 /** The control library's domains, in display order. */

@@ -19,6 +19,19 @@ function run(
 }
 
 describe('gaps', () => {
+  it('are only controls assessed partial or not implemented: unassessed is not a gap', () => {
+    const unassessed: GapControl[] = [
+      { id: 'a', ref: 'AC-01', criteria: ['CC6.1'], assessment: null, residualRisk: null },
+      { id: 'b', ref: 'AC-02', criteria: ['CC6.2'], assessment: null, residualRisk: 20 },
+    ];
+    expect(run(unassessed)).toEqual([]);
+    expect(
+      run([...unassessed, { ...unassessed[0]!, id: 'c', ref: 'AC-03', assessment: 'partial' }]),
+    ).toEqual([
+      expect.objectContaining({ controlId: 'c', status: 'partial', severity: 'blocking' }),
+    ]);
+  });
+
   it('skip implemented and not-applicable controls', () => {
     expect(
       run([
@@ -68,13 +81,13 @@ describe('gaps', () => {
   it('are minor when their criteria are already met, unless the residual risk is high', () => {
     const controls: GapControl[] = [
       { id: 'a', ref: 'AC-01', criteria: ['CC6.1'], assessment: 'implemented', residualRisk: null },
-      { id: 'b', ref: 'AC-02', criteria: ['CC6.1'], assessment: null, residualRisk: 4 },
+      { id: 'b', ref: 'AC-02', criteria: ['CC6.1'], assessment: 'partial', residualRisk: 4 },
     ];
     const withEvidence = controls.map((c) =>
       c.id === 'a' ? { ...c, evidence: 'complete' as const } : c,
     );
     expect(run(withEvidence)).toEqual([
-      expect.objectContaining({ controlId: 'b', severity: 'minor', status: 'not_assessed' }),
+      expect.objectContaining({ controlId: 'b', severity: 'minor', status: 'partial' }),
     ]);
     expect(
       run(withEvidence.map((c) => (c.id === 'b' ? { ...c, residualRisk: 16 } : c)))[0]!.severity,

@@ -14,7 +14,7 @@ export interface GapControl {
 
 export interface GapFinding {
   controlId: string;
-  status: 'partial' | 'not_implemented' | 'not_assessed';
+  status: 'partial' | 'not_implemented';
   severity: GapSeverity;
   unmetCriteria: string[];
   residualRisk: number | null;
@@ -26,7 +26,9 @@ export const HIGH_RESIDUAL = 15;
 export const MEDIUM_RESIDUAL = 8;
 
 /**
- * A gap is a control not (yet) implemented. Its severity follows from what it leaves unmet and
+ * A gap is a control assessed partial or not implemented. A control nobody has assessed yet is
+ * not a gap — nothing is known about it — and is reported as "not assessed yet" instead (a fresh
+ * vault must not open on a wall of blocking gaps). Its severity follows from what it leaves unmet and
  * the risk it carries: blocking when an in-scope criterion depends on it (no other serving control
  * is implemented) or its residual risk is high; major when it serves unmet criteria others
  * already cover in part, or its residual risk is medium; minor otherwise.
@@ -41,8 +43,8 @@ export function findGaps(
   );
   const findings: GapFinding[] = [];
   for (const control of controls) {
-    if (control.assessment === 'implemented' || control.assessment === 'not_applicable') continue;
-    const status = control.assessment ?? 'not_assessed';
+    const status = control.assessment;
+    if (status !== 'partial' && status !== 'not_implemented') continue;
     const unmet = control.criteria.filter((id) => {
       const cov = byCriterion.get(id);
       return cov !== undefined && cov.status !== 'met' && cov.status !== 'not_relevant';

@@ -290,6 +290,40 @@ describe('control library', () => {
     expect(new Set(titles).size).toBe(titles.length);
   });
 
+  it('gives every test procedure an inquiry step, and a completeness check for system lists', () => {
+    for (const c of catalog.controls) {
+      expect(c.testProcedure, c.ref).toMatch(new RegExp(`^Inquire of the ${c.ownerRole} `));
+      // A procedure that samples from or works through a list checks that list first.
+      if (/\b(sample|population|roster|list|log|export|for each)\b/i.test(c.testProcedure))
+        expect(c.testProcedure, c.ref).toContain('complete and accurate');
+    }
+  });
+
+  it('adds the controls catalog 2026.2 was missing, each complete and in its domain', () => {
+    const added = {
+      'AC-14': /inactive accounts/i,
+      'AC-15': /secrets/i,
+      'DAT-09': /tenants/i,
+      'MON-08': /intrusion detection and file integrity/i,
+      'END-08': /mobile and personal devices/i,
+      'CHG-11': /SaaS admin settings/i,
+    };
+    for (const [ref, title] of Object.entries(added)) {
+      const c = findControl(ref)!;
+      expect(c.title, ref).toMatch(title);
+      expect(c.testAttributes.length, ref).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('types and times the controls the auditor questioned as their text says', () => {
+    // Fixing a found vulnerability corrects it; it prevents nothing.
+    expect(findControl('VUL-02')?.type).toBe('corrective');
+    // "At hire and yearly": per engineer, on joining and twelve months after each completion.
+    const hr08 = findControl('HR-08')!;
+    expect(hr08.frequency).toBe('per_event');
+    expect(hr08.description).toMatch(/at hire.*yearly/);
+  });
+
   it('sets realistic frequency and nature for the anchor controls', () => {
     expect(findControl('AC-06')).toMatchObject({
       frequency: 'quarterly',

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tx } from '../../db/connection';
 import { recordChange } from '../../db/audit';
+import { fixtureCopy } from '../../testing/fixtures';
 import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
 import { NEWER, newerCatalog } from '../../testing/newer-catalog';
 import { applyScope } from '../scope/apply-scope';
 import { listControls, updateControl } from '../scope/controls';
 import { listCriteria } from '../scope/criteria';
-import { closeVault, type Vault } from '../vault/session';
+import { closeVault, openVault, type Vault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
 import { applyCatalogUpdate } from './apply-update';
 import { builtInCatalog } from './catalog';
@@ -29,6 +30,42 @@ async function scopedAndEdited() {
   updateControl(vault, ac02.id, { description: 'Joiners get access by ticket only.' });
   return { vault, ac01, ac02 };
 }
+
+/**
+ * The controls the library gained for U19 (written as 2026.2, shipped in 2026.3 with the policy
+ * templates: 2026.2 never left a build).
+ */
+const ADDED_IN_2026_2 = ['AC-14', 'AC-15', 'CHG-11', 'DAT-09', 'END-08', 'MON-08'];
+
+describe('catalog 2026.3', () => {
+  it('is offered to a vault scoped with 2026.1, lists its six new controls, and is accepted', async () => {
+    // A real vault written by an earlier build (`attest demo`, catalog 2026.1).
+    const vault = await openVault(fixtureCopy('format6-demo.attest'));
+    const plan = planCatalogUpdate(vault);
+    expect(plan).toMatchObject({
+      status: 'update_available',
+      vaultVersion: '2026.1',
+      buildVersion: '2026.3',
+    });
+    expect(plan.controls.added.map((c) => c.ref).sort()).toEqual(ADDED_IN_2026_2);
+    expect(plan.controls.retired).toEqual([]);
+    const fields = (ref: string) =>
+      plan.controls.updated.find((u) => u.ref === ref)?.changes.map((c) => c.field);
+    expect(fields('VUL-02')).toEqual(expect.arrayContaining(['type', 'testProcedure']));
+    expect(fields('HR-08')).toEqual(expect.arrayContaining(['frequency', 'description']));
+
+    const result = applyCatalogUpdate(vault, { toVersion: '2026.3' });
+    expect(result).toMatchObject({ fromVersion: '2026.1', toVersion: '2026.3' });
+    expect([...result.added].sort()).toEqual(ADDED_IN_2026_2);
+    for (const ref of ADDED_IN_2026_2)
+      expect(byRef(vault, ref), ref).toMatchObject({ source: 'library', archived: false });
+    expect(byRef(vault, 'VUL-02')!.type).toBe('corrective');
+    expect(byRef(vault, 'AC-05')!.testProcedure).toMatch(/^Inquire of the IT Lead /);
+    expect(planCatalogUpdate(vault).status).toBe('up_to_date');
+    expect((await verifyVault(vault)).problems).toEqual([]);
+    closeVault(vault);
+  });
+});
 
 describe('the catalog update', () => {
   it('says when there is nothing to update', async () => {

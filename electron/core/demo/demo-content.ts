@@ -17,9 +17,10 @@ import { saveSubservice } from '../sd/subservices';
 import { setText } from '../sd/texts';
 import { acceptProposal, moveTask, proposeTasks } from '../tasks/tasks';
 import type { Vault } from '../vault/session';
+import type { DemoDates } from './demo-dates';
 
 /** The demo company's system description: every sentence says it describes a fictional company. */
-export function fillSystemDescription(vault: Vault): void {
+export function fillSystemDescription(vault: Vault, dates: DemoDates): void {
   setText(
     vault,
     'services',
@@ -104,11 +105,11 @@ export function fillSystemDescription(vault: Vault): void {
       ],
       report: {
         type: 'type2',
-        periodStart: '2025-10-01',
-        periodEnd: '2026-03-31',
+        periodStart: dates.subserviceReport.start,
+        periodEnd: dates.subserviceReport.end,
         opinion: 'unmodified',
-        reviewedOn: '2026-05-12',
-        bridgeGap: '1 Apr – 30 Jun 2026: request a bridge letter',
+        reviewedOn: dates.subserviceReport.reviewedOn,
+        bridgeGap: dates.bridgeGap,
       },
       monitoringControlId: vendorReview?.id ?? null,
     }),
@@ -125,20 +126,20 @@ export function fillSystemDescription(vault: Vault): void {
     vault,
     sdEventInput.parse({
       kind: 'change',
-      date: '2026-03-02',
+      date: dates.changeOn,
       title: 'Moved the reporting service to the managed queue',
       description: 'Report generation moved from cron jobs to a managed job queue.',
       effect: 'Scheduling controls now rely on queue monitoring.',
       disposition: 'Monitoring alerts and runbooks were updated before the switch.',
     }),
   );
-  setNone(vault, 'incidents', '2026-06-30');
+  setNone(vault, 'incidents', dates.noIncidentsAsOf);
   // Every Security and Availability criterion applies to the demo system: said, not assumed.
   confirmNone(vault, 'notRelevant', true);
 }
 
 /** A plausible mid-engagement state: most controls assessed, some gaps, risks and tasks. */
-export function fillGapAnalysis(vault: Vault): void {
+export function fillGapAnalysis(vault: Vault, dates: DemoDates): void {
   const controls = listControls(vault, { includeArchived: false, limit: 1000 }).items;
   const pattern: (AssessmentStatus | null)[] = [
     'implemented',
@@ -165,19 +166,24 @@ export function fillGapAnalysis(vault: Vault): void {
       });
   });
   const starters = pendingStarters(vault);
+  // Every risk has an owner (whoever owns its first control) and a date for its next review.
+  const ownerOf = new Map(controls.map((c) => [c.id, c.ownerId]));
+  const fallbackOwner = controls.find((c) => c.ownerId)?.ownerId ?? null;
   starters.slice(0, 8).forEach((s, i) => {
     const risk = acceptStarter(vault, s.key);
-    if (i % 2 === 0)
-      updateRisk(vault, risk.id, {
-        residualLikelihood: Math.max(1, risk.likelihood - 2),
-        residualImpact: risk.impact,
-      });
+    updateRisk(vault, risk.id, {
+      ownerId: risk.controlIds.map((id) => ownerOf.get(id)).find(Boolean) ?? fallbackOwner,
+      reviewOn: dates.riskReviewOn(i),
+      ...(i % 2 === 0
+        ? { residualLikelihood: Math.max(1, risk.likelihood - 2), residualImpact: risk.impact }
+        : {}),
+    });
   });
   discardStarter(vault, starters[8]!.key);
-  setRiskAssessedOn(vault, '2026-01-20');
+  setRiskAssessedOn(vault, dates.riskAssessedOn);
   const proposals = proposeTasks(vault).slice(0, 10);
   proposals.forEach((p, i) => {
-    const task = acceptProposal(vault, p.controlId, { dueOn: i < 3 ? '2026-05-31' : '2026-09-30' });
+    const task = acceptProposal(vault, p.controlId, { dueOn: dates.taskDue(i) });
     if (i % 4 === 1) moveTask(vault, task.id, 'in_progress', null);
     if (i % 4 === 3) moveTask(vault, task.id, 'done', null);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMAINS } from '../../../shared/domain/catalog';
 import { tx } from '../../db/connection';
+import { todayOf } from '../../platform/clock';
 import { createPerson } from '../people/people';
 import { importRequests } from '../requests/import';
 import { createRisk } from '../risks/risks';
@@ -12,6 +13,7 @@ import { createTask } from '../tasks/tasks';
 import { growEvidence } from './demo-evidence';
 import type { Vault } from '../vault/session';
 import { type DemoOptions, buildDemoVault, throwIfCancelled } from './demo';
+import { addDays } from './demo-dates';
 
 /**
  * The large demo (`attest demo --scale large`): the small demo engagement grown to the size a
@@ -97,8 +99,11 @@ async function inBatches(
 }
 
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
-const date = (i: number, year = 2026) =>
-  `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+/**
+ * Due dates spread from four weeks ago to five months ahead of today, two weeks apart: about one
+ * open item in six is overdue, as in a plan that is being worked on.
+ */
+const dueAround = (today: string, i: number) => addDays(today, (i % 12) * 14 - 28);
 
 export interface LargeDemoOptions extends DemoOptions {
   onStep?: (step: string) => void;
@@ -125,6 +130,7 @@ async function growDemo(
   step: (step: string) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
+  const today = todayOf(vault.clock);
   step('people');
   const existingPeople = vault.db.sqlite
     .prepare('SELECT count(*) FROM person')
@@ -192,7 +198,7 @@ async function growDemo(
       title: `${pick(TASK_KINDS, i)} ${pick(SYSTEMS, Math.floor(i / 6))} (demo ${i + 1})`,
       description: 'Demo task generated for the large benchmark engagement.',
       ownerId: i % 9 === 0 ? null : pick(people, i),
-      dueOn: i % 7 === 0 ? null : date(i),
+      dueOn: i % 7 === 0 ? null : dueAround(today, i),
       priority: pick(['high', 'medium', 'low'] as const, i),
       status: pick(['todo', 'in_progress', 'blocked', 'done'] as const, i),
       controlIds: [pick(controls, i)],
@@ -220,6 +226,7 @@ async function importGeneratedRequests(
   count: number,
   signal: AbortSignal | undefined,
 ): Promise<void> {
+  const today = todayOf(vault.clock);
   const criteria = listCriteria(vault, false).map((c) => c.id);
   const names = (
     vault.db.sqlite.prepare('SELECT name FROM person ORDER BY name').pluck().all() as string[]
@@ -230,7 +237,7 @@ async function importGeneratedRequests(
     const refs = `${pick(criteria, i)}; ${pick(criteria, i * 13 + 7)}`;
     const type = pick(['document', 'population', 'sample', 'configuration', 'walkthrough'], i);
     lines.push(
-      [`PBC-${i + 1}`, what, refs, type, date(i, 2026), String(1 + (i % 10)), pick(names, i)]
+      [`PBC-${i + 1}`, what, refs, type, dueAround(today, i), String(1 + (i % 10)), pick(names, i)]
         .map((v) => `"${v.replace(/"/g, '""')}"`)
         .join(','),
     );

@@ -5,8 +5,10 @@ import { createPerson, setCurrentPerson } from '../people/people';
 import { applyScope } from '../scope/apply-scope';
 import { updateEngagementDetails } from '../scope/engagement';
 import { listControls, updateControl } from '../scope/controls';
+import { systemClock, todayOf } from '../../platform/clock';
 import { createVault, type SessionOptions, type Vault } from '../vault/session';
 import { fillGapAnalysis, fillSystemDescription } from './demo-content';
+import { type DemoDates, demoDates } from './demo-dates';
 
 /**
  * A realistic sample engagement for a fictional company, built through the same use cases the
@@ -63,19 +65,21 @@ export interface DemoOptions extends SessionOptions {
  */
 export async function buildDemoVault(path: string, options: DemoOptions = {}): Promise<Vault> {
   const { signal, grow, ...session } = options;
+  // Relative to the app's today, so the demo is always mid-engagement (see demo-dates.ts).
+  const dates = demoDates(todayOf(session.clock ?? systemClock));
   return createVault(
     path,
     engagementInput.parse({
       name: 'Demo — Northwind Analytics SOC 2 Type II',
       client: 'Northwind Analytics (fictional demo company)',
       reportType: 'type2',
-      period: { start: '2026-01-01', end: '2026-06-30' },
+      period: dates.period,
       categories: ['security', 'availability', 'confidentiality'],
     }),
     {
       ...session,
       populate: async (building) => {
-        await fillDemo(building, signal);
+        await fillDemo(building, dates, signal);
         await grow?.(building);
         // The last moment a cancel can take effect: after this the file takes its name.
         throwIfCancelled(signal);
@@ -95,7 +99,11 @@ async function pause(signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** In steps of well under 200 ms each, so a server building the demo keeps answering. */
-async function fillDemo(vault: Vault, signal: AbortSignal | undefined): Promise<void> {
+async function fillDemo(
+  vault: Vault,
+  dates: DemoDates,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   throwIfCancelled(signal);
   const people = new Map(DEMO_PEOPLE.map((p) => [p.name, createPerson(vault, p)]));
   setCurrentPerson(vault, people.get('Priya Raman')!.id);
@@ -129,7 +137,7 @@ async function fillDemo(vault: Vault, signal: AbortSignal | undefined): Promise<
     });
   }
   await pause(signal);
-  fillSystemDescription(vault);
+  fillSystemDescription(vault, dates);
   await pause(signal);
-  fillGapAnalysis(vault);
+  fillGapAnalysis(vault, dates);
 }

@@ -1,4 +1,4 @@
-import type { CriterionCoverageView, Gap } from '../../../shared/api/gaps';
+import type { CriterionCoverageView, Gap, UnassessedControl } from '../../../shared/api/gaps';
 import {
   type CarveOut,
   type CoverageControl,
@@ -16,6 +16,7 @@ import { assessmentsByControl } from './assessments';
 export interface CoverageView {
   criteria: CriterionCoverageView[];
   gaps: Gap[];
+  notAssessed: UnassessedControl[];
 }
 
 /** Carved-out criteria and the control that monitors each subservice organisation. */
@@ -96,6 +97,9 @@ export function coverageView(vault: Vault): CoverageView {
       title: meta.get(c.id)!.title,
     })),
     gaps,
+    notAssessed: controls
+      .filter((c) => c.assessment === null)
+      .map((c) => ({ controlId: c.id, ref: refOf.get(c.id)!.ref, title: refOf.get(c.id)!.title })),
   };
 }
 

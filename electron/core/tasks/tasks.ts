@@ -218,9 +218,7 @@ export function proposeTasks(vault: Vault): TaskProposal[] {
   const dismissed = listDismissedControls(vault.db);
   const controls = new Map(listControlRows(vault.db).map((c) => [c.id, c]));
   return coverageView(vault)
-    .gaps.filter(
-      (g) => g.status !== 'not_assessed' && !taken.has(g.controlId) && !dismissed.has(g.controlId),
-    )
+    .gaps.filter((g) => !taken.has(g.controlId) && !dismissed.has(g.controlId))
     .map((g) => {
       const c = controls.get(g.controlId)!;
       const verb = g.status === 'partial' ? 'Complete' : 'Implement';
@@ -235,7 +233,7 @@ export function proposeTasks(vault: Vault): TaskProposal[] {
         ),
         suggestedOwnerId: c.owner_id,
         priority: g.severity === 'blocking' ? 'high' : g.severity === 'major' ? 'medium' : 'low',
-        gapStatus: g.status as TaskProposal['gapStatus'],
+        gapStatus: g.status,
       };
     });
 }

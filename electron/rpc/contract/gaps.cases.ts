@@ -117,7 +117,11 @@ export const gapCases = {
     const before = await ok(t, 'coverage.get', {});
     expect(before.criteria).toHaveLength(33);
     expect(before.criteria.every((c) => c.status === 'mapped')).toBe(true);
-    expect(before.gaps).toHaveLength(items.length);
+    // Nothing assessed yet: no gaps (unassessed is not a gap), every control "not assessed yet".
+    expect(before.gaps).toEqual([]);
+    expect(before.notAssessed.map((c) => c.controlId).sort()).toEqual(
+      items.map((c) => c.id).sort(),
+    );
     // Implementing every control still leaves criteria "mapped — awaiting evidence", never met.
     await ok(t, 'assessments.setMany', {
       controlIds: items.map((c) => c.id),
@@ -129,6 +133,7 @@ export const gapCases = {
       'awaiting reviewed evidence',
     );
     expect(after.gaps).toEqual([]);
+    expect(after.notAssessed).toEqual([]);
     await ok(t, 'assessments.set', { controlId: byRef('AC-13').id, status: 'not_implemented' });
     const gaps = (await ok(t, 'coverage.get', {})).gaps;
     expect(gaps.map((g) => g.ref)).toEqual(['AC-13']);

@@ -7,6 +7,8 @@ export const vaultCases = {
   'app.info': async (t) => {
     const info = await ok(t, 'app.info', {});
     expect(info.home).toBe(t.home);
+    // The renderer's "today" (risk assessment age, "none as of" dates) comes from here.
+    expect(info.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await fails(t, 'app.info', { surprise: 1 }, 'validation');
   },
   'vault.create': async (t) => {

@@ -1,3 +1,4 @@
+import { todayOf } from '../../platform/clock';
 import { APP_VERSION } from '../../platform/version';
 import type { HandlerSlice } from './types';
 
@@ -8,5 +9,6 @@ export const appHandlers: HandlerSlice<'app.info'> = {
     platform: process.platform,
     openVault: ctx.vault?.path ?? null,
     openId: ctx.vault ? ctx.openId : null,
+    today: todayOf(ctx.clock),
   }),
 };

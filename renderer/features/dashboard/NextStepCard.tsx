@@ -1,12 +1,12 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCoverage, useGaps } from '../gaps/gaps-store';
 import { useProposals, useTasks } from '../remediation/task-queries';
-import { assessedOnState, todayIso } from '../risks/assessed-on';
+import { assessedOnState } from '../risks/assessed-on';
 import { useRisks } from '../risks/risk-queries';
 import { useVault } from '../vault/store';
+import { useToday } from '../vault/today';
 import { nextStep } from './next-step';
 
 /** The one thing to do next, decided from the engagement's real state (see next-step.ts). */
@@ -17,7 +17,7 @@ export function NextStepCard() {
   const proposals = useProposals().proposals.length;
   const overdue = useTasks((s) => s.tasks.filter((t) => t.overdue).length);
   const assessedOn = useRisks((s) => s.assessedOn);
-  const [today] = useState(todayIso);
+  const today = useToday();
   const step = nextStep({
     scopeConfirmed,
     controls: summary?.controls ?? 0,

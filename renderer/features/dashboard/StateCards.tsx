@@ -61,6 +61,7 @@ export function AssessmentCard() {
             [ASSESSMENT_LABEL.partial, b.partial ?? 0],
             [ASSESSMENT_LABEL.not_implemented, b.not_implemented ?? 0],
             [ASSESSMENT_LABEL.not_applicable, b.not_applicable ?? 0],
+            [ASSESSMENT_LABEL.not_assessed, b.not_assessed ?? 0],
           ]}
         />
       </Stack>

@@ -1,7 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { Control, VaultCriterion } from '../../../shared/api/controls';
-import type { Assessment, CriterionCoverageView, Gap } from '../../../shared/api/gaps';
+import type {
+  Assessment,
+  CriterionCoverageView,
+  Gap,
+  UnassessedControl,
+} from '../../../shared/api/gaps';
 import type { Output } from '../../../shared/api/index';
 import { apiQueryKey } from '../../api/queries';
 import { activeControls, useScopeControls, useScopeCriteria } from '../scope/scope-queries';
@@ -65,12 +70,15 @@ export function useGaps<T>(select?: (view: GapsView) => T): T | GapsView {
 export interface CoverageView {
   coverage: CriterionCoverageView[];
   gaps: Gap[];
+  /** Controls nobody has assessed yet: not gaps, shown as "not assessed yet". */
+  notAssessed: UnassessedControl[];
   loaded: boolean;
 }
-const NOT_READ: CoverageView = { coverage: [], gaps: [], loaded: false };
+const NOT_READ: CoverageView = { coverage: [], gaps: [], notAssessed: [], loaded: false };
 const coverageView = (answer: Output<'coverage.get'>): CoverageView => ({
   coverage: answer.criteria,
   gaps: answer.gaps,
+  notAssessed: answer.notAssessed,
   loaded: true,
 });
 

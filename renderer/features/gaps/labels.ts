@@ -13,7 +13,7 @@ export const ASSESSMENT_LABEL: Record<AssessmentState, string> = {
   partial: 'Partially implemented',
   not_implemented: 'Not implemented',
   not_applicable: 'Not applicable',
-  not_assessed: 'Not assessed',
+  not_assessed: 'Not assessed yet',
 };
 
 export const ASSESSMENT_TONE: Record<AssessmentState, Tone> = {

@@ -7,6 +7,8 @@ import { useNotifyReadError } from '../../app/use-read-error';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
+import { plural } from '../../components/format';
+import { useCoverage } from '../gaps/gaps-store';
 import { ExportMenu, ExportProgress } from './ExportPlan';
 import { PlanProgress } from './PlanProgress';
 import { Proposals } from './Proposals';
@@ -23,6 +25,7 @@ export function RemediationPage() {
   const { tasks } = plan;
   const offered = useProposals();
   const { proposals } = offered;
+  const notAssessed = useCoverage((s) => s.notAssessed.length);
   // Archived tasks alone still show the table, where they can be restored.
   const hasArchived = plan.archived.length > 0;
   useNotifyReadError(offered.error);
@@ -77,7 +80,7 @@ export function RemediationPage() {
         <StepEmpty
           icon={<IconTool size={26} stroke={1.5} />}
           title="No remediation tasks yet"
-          description="Each gap found in the gap analysis is proposed here as a task, with an owner and a due date, so nothing is left open. Tasks of your own can be added with “New task”."
+          description={`Each gap found in the gap analysis is proposed here as a task, with an owner and a due date, so nothing is left open.${notAssessed > 0 ? ` ${plural(notAssessed, 'control')} ${notAssessed === 1 ? 'is' : 'are'} not assessed yet: a control is proposed once it is assessed partial or not implemented.` : ''} Tasks of your own can be added with “New task”.`}
           action={{ label: 'Go to Gap analysis', to: '/gaps' }}
         />
       ) : (

@@ -1,16 +1,16 @@
 import { Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
 import { notifyError } from '../../app/notify';
 import { formatDate } from '../../components/format';
-import { assessedOnState, todayIso } from './assessed-on';
+import { useToday } from '../vault/today';
+import { assessedOnState } from './assessed-on';
 import { useRiskActions, useRisks } from './risk-queries';
 
 /** When the risk assessment was performed; readiness wants one within the last 12 months. */
 export function RiskAssessedOn() {
   const assessedOn = useRisks((s) => s.assessedOn);
   const save = useRiskActions().setAssessedOn;
-  const [today] = useState(todayIso);
+  const today = useToday();
   const state = assessedOnState(assessedOn, today);
   const note =
     state.kind === 'missing'

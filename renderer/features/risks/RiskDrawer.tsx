@@ -9,7 +9,7 @@ import { SideDrawer } from '../../components/SideDrawer';
 import { useRecordForm } from '../../components/useRecordForm';
 import { useGaps } from '../gaps/gaps-store';
 import { usePeople } from '../people/people-store';
-import { todayIso } from './assessed-on';
+import { useToday } from '../vault/today';
 import { RiskScore } from './RiskScore';
 import {
   IMPACT_WORDS,
@@ -54,6 +54,7 @@ export function RiskDrawer(props: { risk: Risk | null | undefined; onClose(): vo
 function RiskForm({ risk, onDone }: { risk: Risk | null; onDone(): void }) {
   const people = usePeople((s) => s.items);
   const currentId = usePeople((s) => s.currentPersonId);
+  const today = useToday();
   const controls = useGaps((s) => s.controls);
   const { create, update, archive } = useRiskActions();
   const { values, errors, busy, set, text, submit } = useRecordForm({
@@ -133,7 +134,7 @@ function RiskForm({ risk, onDone }: { risk: Risk | null; onDone(): void }) {
           value={values.treatment}
           onChange={(v) => {
             if (!v) return;
-            const next = withTreatment(values, v as Risk['treatment'], currentId, todayIso());
+            const next = withTreatment(values, v as Risk['treatment'], currentId, today);
             set('acceptedById', next.acceptedById);
             set('acceptedOn', next.acceptedOn);
             set('treatment', next.treatment);

@@ -14,10 +14,3 @@ export function assessedOnState(date: string | null, today: string): AssessedOnS
     .slice(0, 10);
   return due < today ? { kind: 'stale', date } : { kind: 'current', date };
 }
-
-/** Today as an ISO date in the user's time zone. */
-export function todayIso(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

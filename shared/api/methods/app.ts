@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../common';
 import { method } from '../define';
 
 export const appMethods = {
@@ -12,6 +13,8 @@ export const appMethods = {
       openVault: z.string().nullable(),
       /** New at every open: what the window's cached reads are keyed by. */
       openId: z.string().nullable(),
+      /** Today's date by the app's clock (ATTEST_NOW when set): the renderer never asks the OS. */
+      today: isoDate,
     }),
     mutates: false,
     reads: ['vault', 'recent'],

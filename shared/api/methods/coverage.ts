@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { criterionCoverageSchema, gapSchema } from '../gaps';
+import { criterionCoverageSchema, gapSchema, unassessedControlSchema } from '../gaps';
 
 export const coverageMethods = {
   'coverage.get': method({
     summary: 'Coverage of every in-scope criterion and the gaps ordered by severity',
     input: z.object({}).strict(),
-    output: z.object({ criteria: z.array(criterionCoverageSchema), gaps: z.array(gapSchema) }),
+    output: z.object({
+      criteria: z.array(criterionCoverageSchema),
+      gaps: z.array(gapSchema),
+      /** Controls not assessed yet, by reference: never gaps, shown as "not assessed yet". */
+      notAssessed: z.array(unassessedControlSchema),
+    }),
     mutates: false,
     reads: ['assessments', 'controls', 'criteria', 'risks', 'tasks', 'engagement', 'sd'],
   }),

@@ -11,6 +11,7 @@ export function CoverageView() {
   const coverage = useCoverage((s) => s.coverage);
   const criteria = useGaps((s) => s.criteria);
   const gaps = useCoverage((s) => s.gaps);
+  const notAssessed = useCoverage((s) => s.notAssessed);
   const [open, setOpen] = useState<string | null>(null);
   const groupTitles = useMemo(
     () => new Map(criteria.map((c) => [c.groupId as string, c.groupTitle])),
@@ -35,7 +36,7 @@ export function CoverageView() {
         </Stack>
       </SectionCard>
       <SectionCard title="Gaps by severity" testId="gaps-card">
-        <GapsList gaps={gaps} />
+        <GapsList gaps={gaps} notAssessed={notAssessed} />
       </SectionCard>
       <CriterionDrawer criterionId={open} onClose={() => setOpen(null)} />
     </Stack>

@@ -1,10 +1,16 @@
 import { Anchor, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { GAP_SEVERITIES, type Gap, type GapSeverity } from '../../../../shared/api/gaps';
+import {
+  GAP_SEVERITIES,
+  type Gap,
+  type GapSeverity,
+  type UnassessedControl,
+} from '../../../../shared/api/gaps';
+import { plural } from '../../../components/format';
 import { SEVERITY_LABEL, SeverityBadge, StatusBadge } from '../../../components/status';
 import { useTasks } from '../../remediation/task-queries';
-import { ASSESSMENT_BADGE, ASSESSMENT_TONE } from '../labels';
+import { ASSESSMENT_BADGE, ASSESSMENT_LABEL, ASSESSMENT_TONE } from '../labels';
 
 function TaskLinks({ gap }: { gap: Gap }) {
   const tasks = useTasks((s) => s.tasks);
@@ -33,10 +39,42 @@ function TaskLinks({ gap }: { gap: Gap }) {
 }
 
 /**
+ * Controls nobody has assessed yet, said once and neutrally: they are unknown, not gaps, so they
+ * get no severity and no "No task yet" (a fresh vault is not 119 blocking gaps).
+ */
+function NotAssessedYet({ controls }: { controls: readonly UnassessedControl[] }) {
+  const next = controls[0];
+  if (!next) return null;
+  return (
+    <Group gap="sm" wrap="nowrap" data-testid="gaps-not-assessed">
+      <StatusBadge tone={ASSESSMENT_TONE.not_assessed}>{ASSESSMENT_LABEL.not_assessed}</StatusBadge>
+      <Text size="sm" c="dimmed">
+        {plural(controls.length, 'control')} {controls.length === 1 ? 'is' : 'are'} not assessed
+        yet. A control becomes a gap only once it is assessed partial or not implemented.
+      </Text>
+      <Anchor
+        component={Link}
+        to={`/gaps?view=focus&control=${next.controlId}`}
+        size="sm"
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        Assess {next.ref}
+      </Anchor>
+    </Group>
+  );
+}
+
+/**
  * What is still missing, blocking first: each gap with the criteria it leaves unmet, the
  * residual risk behind it, why it has that severity, and the task that closes it.
  */
-export function GapsList({ gaps }: { gaps: readonly Gap[] }) {
+export function GapsList({
+  gaps,
+  notAssessed,
+}: {
+  gaps: readonly Gap[];
+  notAssessed: readonly UnassessedControl[];
+}) {
   const [severity, setSeverity] = useState<GapSeverity | 'all'>('all');
   const shown = severity === 'all' ? gaps : gaps.filter((g) => g.severity === severity);
   const count = (s: GapSeverity) => gaps.filter((g) => g.severity === s).length;
@@ -53,6 +91,7 @@ export function GapsList({ gaps }: { gaps: readonly Gap[] }) {
         ]}
         style={{ alignSelf: 'flex-start' }}
       />
+      <NotAssessedYet controls={notAssessed} />
       <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
         <Table verticalSpacing={8} fz="sm">
           <Table.Thead>
@@ -106,9 +145,11 @@ export function GapsList({ gaps }: { gaps: readonly Gap[] }) {
         </Table>
         {shown.length === 0 && (
           <Text size="sm" c="dimmed" ta="center" py="xl">
-            {gaps.length === 0
-              ? 'No gaps: every control is assessed implemented or not applicable.'
-              : 'No gap of this severity.'}
+            {gaps.length > 0
+              ? 'No gap of this severity.'
+              : notAssessed.length > 0
+                ? 'No gaps found so far: none of the assessed controls is partial or not implemented.'
+                : 'No gaps: every control is assessed implemented or not applicable.'}
           </Text>
         )}
       </Paper>

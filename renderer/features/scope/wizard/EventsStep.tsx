@@ -8,6 +8,7 @@ import { useApi } from '../../../api/provider';
 import { RecordList } from '../../../components/RecordList';
 import { formatDate } from '../../../components/format';
 import { useVault } from '../../vault/store';
+import { useToday } from '../../vault/today';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { ConfirmedNone } from './ConfirmNone';
 import { EventDrawer } from './EventDrawer';
@@ -28,15 +29,14 @@ const WORDS: Record<SdEventKind, { title: string; help: string; plural: string; 
   },
 };
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
-
 function NoneStatement(props: {
   kind: SdEventKind;
   asOf: string | null;
   suggested: string | null;
 }) {
   // The end of the period (or the as-of date) is the date a "none" must reach.
-  const [date, setDate] = useState(() => props.suggested ?? todayIso());
+  const today = useToday();
+  const [date, setDate] = useState(() => props.suggested ?? today);
   const [busy, setBusy] = useState(false);
   const { errors, capture } = useContractErrors();
   const client = useApi();
