@@ -1,18 +1,8 @@
 // @vitest-environment happy-dom
-import { QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HostBridge } from '../../../shared/api/bridge';
-import type { Domain } from '../../../shared/api/domains';
-import type { Envelope } from '../../../shared/api/index';
-import { createClient } from '../../api/client';
-import { ApiProvider } from '../../api/provider';
-import { keepFresh } from '../../api/queries';
-import { createQueryClient } from '../../api/query-client';
-import type { Transport } from '../../api/transport';
 import { useScopeControls } from '../scope/scope-queries';
-import { type AppInfo, useVault } from '../vault/store';
+import { closeVault, fakeVaultApi, openVault } from '../vault/testing/fake-vault-api';
 import { useCoverage, useGaps } from './gaps-store';
 
 /** What the fake vault holds, per opening: the tests change it as an edit would. */
@@ -21,17 +11,10 @@ interface FakeVault {
   assessed: string[];
 }
 
-/**
- * A client over a fake transport answering from `vaults[openId]`; every call is recorded, and
- * an answer can be held back (`hold`) to see what shows while it is on its way.
- */
+/** Answers from `vaults[openId]`, as a vault would. */
 function fakeApi(vaults: Record<string, FakeVault>) {
-  const calls: string[] = [];
-  const listeners = new Set<(p: unknown) => void>();
-  let held: Promise<void> | null = null;
-  const current = () => vaults[useVault.getState().app!.openId!]!;
-  const answer = (method: string): unknown => {
-    const v = current();
+  return fakeVaultApi((method, _input, openId) => {
+    const v = vaults[openId]!;
     switch (method) {
       case 'controls.list':
         return { items: v.controls, nextCursor: null };
@@ -47,59 +30,14 @@ function fakeApi(vaults: Record<string, FakeVault>) {
       default:
         throw new Error(`no fake for ${method}`);
     }
-  };
-  const transport: Transport = {
-    async invoke(method: string) {
-      calls.push(method);
-      const value = answer(method);
-      if (held) await held;
-      return { ok: true, value } as Envelope;
-    },
-    subscribe(_event, listener) {
-      listeners.add(listener as (p: unknown) => void);
-      return () => listeners.delete(listener as (p: unknown) => void);
-    },
-    onReconnect: () => () => {},
-    host: { kind: 'browser' } as HostBridge,
-  };
-  const client = createClient(transport);
-  const queries = createQueryClient();
-  const stop = keepFresh(client, queries);
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ApiProvider client={client}>
-      <QueryClientProvider client={queries}>{children}</QueryClientProvider>
-    </ApiProvider>
-  );
-  return {
-    calls,
-    wrapper,
-    stop,
-    /** The vault announces a change, as the dispatcher does after a save. */
-    changed(domains: Domain[]) {
-      const openId = useVault.getState().app!.openId!;
-      const payload = { openId, path: '/v.attest', reason: 'updated', domains };
-      act(() => listeners.forEach((l) => l(payload)));
-    },
-    hold() {
-      let release!: () => void;
-      held = new Promise((resolve) => (release = resolve));
-      return () => {
-        held = null;
-        release();
-      };
-    },
-  };
+  });
 }
 
-function open(openId: string) {
-  act(() =>
-    useVault.setState({ status: 'open', app: { openId } as AppInfo, info: null, recent: [] }),
-  );
-}
+const open = openVault;
 
 const control = (id: string, ref: string, archived = false) => ({ id, ref, archived });
 
-afterEach(() => useVault.setState({ status: 'starting', app: null, info: null }));
+afterEach(closeVault);
 
 describe('the gap analysis through the query cache', () => {
   it('reads the active controls, their assessments and the counts once', async () => {
