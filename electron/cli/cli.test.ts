@@ -118,17 +118,21 @@ describe('attest info', () => {
     expect(info.scope.controls.map((c: { ref: string }) => c.ref)).toContain('AC-01');
     // One audit entry per setting, key, engagement, catalog criterion (seeded out of scope at
     // creation), criterion brought into scope, control added, control ↔ criterion link, and
-    // the confirmation.
+    // the policy each control rests on (not yet written) and its links, and the confirmation.
     const db = new Database(join(dir, 'a.attest'), { readonly: true });
-    const links = db.prepare('SELECT count(*) FROM control_criterion').pluck().get() as number;
+    const count = (table: string) =>
+      db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const links = count('control_criterion');
+    const policies = count('policy') + count('policy_control');
     db.close();
     expect(info.counts).toEqual({
       people: 0,
-      auditEvents: 5 + 61 + 33 + info.scope.controls.length + links + 1,
+      auditEvents: 5 + 61 + 33 + info.scope.controls.length + links + policies + 1,
       blobs: 0,
       blobBytes: 0,
     });
-    expect(human.out).toMatch(/Scope\s+33 criteria, \d+ controls \(catalog 2026\.1\)/);
+    expect(human.out).toMatch(/Scope\s+33 criteria, \d+ controls \(catalog \d{4}\.\d+\)/);
+    expect(human.out).toContain(`(catalog ${info.engagement.catalogVersion})`);
   });
 
   it('exits 2 with a clear message for a file that is not a vault', async () => {
