@@ -41,7 +41,6 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
     // Whatever was typed in the last moments is sent now, before the step's form goes away.
     flushPendingSaves();
     setParams({ edit: '1', step: String(next + 1) }, { replace: true });
-    window.scrollTo({ top: 0 });
     // Remember the furthest step reached, so the wizard resumes there.
     if (next > engagement.scopeStep) {
       api
