@@ -70,6 +70,10 @@ export function Palette() {
       tagsToIgnore={[]}
       scrollable
       maxHeight={440}
+      // Anchored below the header, not centred (the theme centres modals): a centred palette
+      // jumps up and down as the list shrinks and grows with each key typed.
+      centered={false}
+      yOffset="12vh"
       radius="lg"
       attributes={{ content: { 'aria-label': 'Command palette' } }}
     >

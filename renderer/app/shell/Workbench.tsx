@@ -1,5 +1,5 @@
 import { AppShell, Box, ScrollArea } from '@mantine/core';
-import type { ReactElement } from 'react';
+import { type ReactElement, useRef } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { DashboardPage } from '../../features/dashboard/DashboardPage';
 import { DocumentationPage } from '../../features/documentation/DocumentationPage';
@@ -17,6 +17,8 @@ import { useScopeBackground } from '../../features/scope/useScopeBackground';
 import { Header } from './Header';
 import { PAGES, type PageId } from '../routes';
 import { Nav } from './Nav';
+import { useActionPalette } from './useActionPalette';
+import { useStepOpensAtTop } from './useStepOpensAtTop';
 import { useWorkbenchPalette } from './useWorkbenchPalette';
 import { useCatalogUpdateBackground } from '../../features/scope/catalog-update/useCatalogUpdateBackground';
 
@@ -35,6 +37,7 @@ const PAGE_ELEMENTS: Record<PageId, ReactElement> = {
 /** The frame around an open vault: header, step navigation, and the page. */
 export function Workbench() {
   useWorkbenchPalette();
+  useActionPalette();
   // Gap analysis and remediation: their palette entries and navigation status.
   useGapsWorkbench();
   useRemediationWorkbench();
@@ -44,6 +47,8 @@ export function Workbench() {
   usePeopleBackground();
   // The auditor's requests: in the palette, and the Documentation step's status.
   useRequestsBackground();
+  const main = useRef<HTMLElement>(null);
+  useStepOpensAtTop(main);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 248, breakpoint: 0 }} padding={0} withBorder>
       <AppShell.Header>
@@ -54,7 +59,7 @@ export function Workbench() {
           <Nav />
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main className="attest-canvas">
+      <AppShell.Main className="attest-canvas" ref={main}>
         <Box px={32} py="xl" maw={1240}>
           <Routes>
             {(Object.keys(PAGES) as PageId[]).map((id) => (

@@ -1,13 +1,6 @@
-import {
-  IconArrowsMinimize,
-  IconCopy,
-  IconDoorExit,
-  IconHistory,
-  IconShieldCheck,
-} from '@tabler/icons-react';
+import { IconArrowsMinimize, IconCopy, IconDoorExit, IconHistory } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { runVerify } from '../../features/dashboard/verify-actions';
 import { closeVault, compactVault, saveVaultCopy, showBackups } from '../../features/vault/actions';
 import { type PaletteEntry, usePaletteEntries } from '../palette-store';
 import { STEPS } from '../steps';
@@ -22,26 +15,15 @@ export function useWorkbenchPalette(): void {
         return {
           id: `go:${step.id}`,
           group: 'Go to',
-          label: step.number === null ? step.label : `${step.number}. ${step.label}`,
+          // The page's own title and sentence, so what is chosen is what opens.
+          label: step.label,
           description: step.purpose,
-          keywords: [step.label, step.id],
+          keywords: [step.id, ...(step.number === null ? [] : [`step ${step.number}`])],
           icon: <Icon size={18} stroke={1.6} aria-hidden />,
           hint: `G ${step.goKey.toUpperCase()}`,
           run: () => navigate(step.path),
         };
       }),
-      {
-        id: 'vault:verify',
-        group: 'Vault',
-        label: 'Verify vault',
-        description: 'Check the audit chain, every record and every stored file',
-        keywords: ['integrity', 'check', 'tamper'],
-        icon: <IconShieldCheck size={18} stroke={1.6} aria-hidden />,
-        run: () => {
-          navigate('/');
-          runVerify();
-        },
-      },
       {
         id: 'vault:save-copy',
         group: 'Vault',

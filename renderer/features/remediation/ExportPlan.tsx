@@ -50,6 +50,11 @@ const useExport = create<ExportState>()((set, get) => ({
   },
 }));
 
+/** Exports the plan from elsewhere (the command palette), with the same progress and toast. */
+export function exportPlan(format: Format): void {
+  void useExport.getState().run(format);
+}
+
 export function ExportMenu() {
   const running = useExport((s) => s.running);
   const run = useExport((s) => s.run);
