@@ -46,13 +46,7 @@ export function VaultMenu() {
           People
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item
-          leftSection={<IconShieldCheck size={16} />}
-          onClick={() => {
-            navigate('/');
-            runVerify();
-          }}
-        >
+        <Menu.Item leftSection={<IconShieldCheck size={16} />} onClick={runVerify}>
           Verify vault
         </Menu.Item>
         <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => void saveVaultCopy()}>

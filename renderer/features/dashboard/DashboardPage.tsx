@@ -31,6 +31,8 @@ import { CatalogUpdateNotice } from '../scope/catalog-update/CatalogUpdateNotice
 export function DashboardPage() {
   const info = useVault((s) => s.info);
   const running = useVerify((s) => s.running);
+  // A run of this vault, going or just done: its card sits under the button that started it.
+  const verifying = useVerify((s) => s.vaultPath !== null && s.vaultPath === info?.path);
   const step = stepById('dashboard');
   const hasControls = useGaps((s) => s.controls.length > 0);
   const coverage = useGaps((s) => s.coverage);
@@ -51,6 +53,7 @@ export function DashboardPage() {
         purpose={step.purpose}
         action={
           <Button
+            variant="default"
             leftSection={<IconShieldCheck size={16} />}
             onClick={runVerify}
             loading={running}
@@ -61,6 +64,7 @@ export function DashboardPage() {
         }
       />
       <Stack gap="lg">
+        {verifying && <VerifyCard />}
         <WitnessNotice />
         <CatalogUpdateNotice />
         <NextStepCard />
@@ -137,7 +141,7 @@ export function DashboardPage() {
             />
           </SectionCard>
         </SimpleGrid>
-        <VerifyCard />
+        {!verifying && <VerifyCard />}
       </Stack>
     </>
   );
