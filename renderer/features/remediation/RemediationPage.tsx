@@ -1,5 +1,11 @@
 import { Button, Center, Group, Loader, SegmentedControl, Stack } from '@mantine/core';
-import { IconLayoutKanban, IconPlus, IconTable, IconTool } from '@tabler/icons-react';
+import {
+  IconLayoutKanban,
+  IconListCheck,
+  IconPlus,
+  IconTable,
+  IconTool,
+} from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TaskProposal } from '../../../shared/api/tasks';
@@ -7,17 +13,19 @@ import { notifyError } from '../../app/notify';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
+import { suggestionsStartOpen } from '../../components/collapse-rule';
+import { plural } from '../../components/format';
 import { useGaps } from '../gaps/gaps-store';
 import { ExportMenu, ExportProgress } from './ExportPlan';
 import { PlanProgress } from './PlanProgress';
-import { Proposals } from './Proposals';
+import { PROPOSALS_ANCHOR, Proposals } from './Proposals';
 import { TaskBoard } from './TaskBoard';
 import { type TaskDrawerSubject, TaskDrawer } from './TaskDrawer';
 import { TaskTable } from './TaskTable';
 import { useTaskTable } from './task-filters';
 import { useTasks } from './tasks-store';
 
-/** Remediation: proposed tasks to accept, the plan as a board or a table, and its export. */
+/** Remediation: the plan as a board or a table, then the proposed tasks to accept, and its export. */
 export function RemediationPage() {
   const step = stepById('remediation');
   const status = useTasks((s) => s.status);
@@ -29,6 +37,14 @@ export function RemediationPage() {
   const setRememberedView = useTaskTable((s) => s.setView);
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<TaskProposal | null>(null);
+  // Proposals fold under the plan (many, or once a plan exists) until the user opens them.
+  const [proposalsChosen, setProposalsChosen] = useState<boolean | null>(null);
+  const proposalsOpen =
+    proposalsChosen ?? suggestionsStartOpen(proposals.length, tasks.length === 0);
+  const reviewProposals = () => {
+    setProposalsChosen(true);
+    document.getElementById(PROPOSALS_ANCHOR)?.scrollIntoView({ block: 'start' });
+  };
   const view =
     params.get('view') === 'table'
       ? 'table'
@@ -68,6 +84,16 @@ export function RemediationPage() {
         step={step.number}
         action={
           <>
+            {proposals.length > 0 && tasks.length > 0 && (
+              <Button
+                variant="default"
+                leftSection={<IconListCheck size={16} />}
+                onClick={reviewProposals}
+                data-testid="review-proposals"
+              >
+                {plural(proposals.length, 'proposed task')}
+              </Button>
+            )}
             <ExportMenu />
             <Button leftSection={<IconPlus size={16} />} onClick={() => openTask('new')}>
               New task
@@ -90,7 +116,6 @@ export function RemediationPage() {
         <Stack gap="lg">
           {tasks.length > 0 && <PlanProgress tasks={tasks} />}
           <ExportProgress />
-          <Proposals onEdit={setEditing} />
           {(tasks.length > 0 || hasArchived) && (
             <Stack gap="sm">
               <Group justify="space-between">
@@ -129,6 +154,11 @@ export function RemediationPage() {
               )}
             </Stack>
           )}
+          <Proposals
+            onEdit={setEditing}
+            opened={proposalsOpen}
+            onToggle={() => setProposalsChosen(!proposalsOpen)}
+          />
         </Stack>
       )}
       <TaskDrawer subject={subject} onClose={closeDrawer} />
