@@ -21,6 +21,7 @@ import { api, toApiCallError } from '../../../api';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { StatusBadge } from '../../../components/status';
 import { scopeLinks } from '../scope-paths';
+import { stepIndexOf } from '../wizard/wizard-steps';
 import { useScope } from '../scope-store';
 import { criteriaWith, criteriaWithout, unmappedControls } from './criterion-mapping';
 import { MAPPING, carvedOutMap, mappingStatus } from './matrix';
@@ -246,7 +247,11 @@ export function CriterionDrawer(props: {
           {criterion.notRelevantReason && (
             <Block title="Not relevant">
               <Text size="sm">{criterion.notRelevantReason}</Text>
-              <Anchor component={Link} to={scopeLinks.wizard(6)} size="xs">
+              <Anchor
+                component={Link}
+                to={scopeLinks.wizard(stepIndexOf('not-relevant'))}
+                size="xs"
+              >
                 Change this in the scoping wizard
               </Anchor>
             </Block>
