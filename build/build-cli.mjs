@@ -1,4 +1,5 @@
 // Bundles the `attest` command into dist/cli/ (ESM for Node 20, node_modules external):
+//   runtime-host.mjs    the runtime host `attest serve` forks (electron/runtime/host-entry.ts)
 //   attest.mjs          the entry (electron/cli/bin.ts); each command is a chunk loaded on demand,
 //                       so `--help` loads almost nothing and exceljs, pdfkit and docx are only
 //                       loaded by the commands that use them
@@ -112,7 +113,12 @@ export async function buildCli({ root = ROOT, clean = false, pruneAfterMs = 10 *
   const [cli, workers] = await Promise.all([
     build({
       absWorkingDir: root,
-      entryPoints: { attest: 'electron/cli/bin.ts' },
+      // The runtime host `attest serve` forks sits beside the entry, at the same depth as every
+      // chunk, so the relative URLs in the code it shares (resources, workers/) resolve alike.
+      entryPoints: {
+        attest: 'electron/cli/bin.ts',
+        'runtime-host': 'electron/runtime/host-entry.ts',
+      },
       outdir,
       outExtension: { '.js': '.mjs' },
       bundle: true,

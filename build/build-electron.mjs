@@ -1,4 +1,5 @@
-// Bundles the Electron side: dist/electron/main.js (ESM, the package's "main") and
+// Bundles the Electron side: dist/electron/main.js (ESM, the package's "main"),
+// dist/electron/runtime-host.mjs (the runtime host main runs as a utilityProcess) and
 // dist/electron/preload.cjs (CommonJS: a sandboxed preload cannot load ES modules), and the
 // worker_threads entries of build/worker-entries.mjs as dist/electron/workers/<name>.mjs, beside
 // main.js, where electron/platform/workers.ts looks for them.
@@ -20,11 +21,21 @@ export async function buildElectron({ root = ROOT } = {}) {
     logLevel: 'warning',
     external: ['electron'],
   };
-  const [, , workers] = await Promise.all([
+  const [, , , workers] = await Promise.all([
     build({
       ...common,
       entryPoints: ['electron/main/main.ts'],
       outfile: 'dist/electron/main.js',
+      format: 'esm',
+      platform: 'node',
+      target: 'node22',
+      packages: 'external',
+    }),
+    // The runtime host main starts as a utilityProcess, beside main.js (same relative URLs).
+    build({
+      ...common,
+      entryPoints: ['electron/runtime/host-entry.ts'],
+      outfile: 'dist/electron/runtime-host.mjs',
       format: 'esm',
       platform: 'node',
       target: 'node22',
@@ -54,6 +65,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const started = Date.now();
   const { workers } = await buildElectron();
   console.log(
-    `Built dist/electron (main.js, preload.cjs, ${workers.length} workers) in ${Date.now() - started} ms`,
+    `Built dist/electron (main.js, runtime-host.mjs, preload.cjs, ${workers.length} workers) in ${Date.now() - started} ms`,
   );
 }

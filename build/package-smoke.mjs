@@ -134,6 +134,7 @@ async function main(args) {
   const entries = new Set(existsSync(archive) ? asar.listPackage(archive, { isPack: false }) : []);
   for (const file of [
     'dist/electron/main.js',
+    'dist/electron/runtime-host.mjs',
     'dist/electron/preload.cjs',
     'dist/renderer/index.html',
     'package.json',

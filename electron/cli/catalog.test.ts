@@ -43,6 +43,11 @@ describe('attest catalog', () => {
     expect(r.code).toBe(0);
     const parsed = catalogSchema.parse(JSON.parse(r.out));
     expect(parsed).toEqual(loadCatalog());
+    // The policy templates come with their Markdown, the controls they support and their promises.
+    const ac = parsed.policies.find((p) => p.key === 'access-control')!;
+    expect(ac.body.join('\n')).toContain('{{company}}');
+    expect(ac.controls).toContain('AC-06');
+    expect(ac.promises.some((p) => p.kind === 'time_limit')).toBe(true);
   });
 
   it('refuses arguments and unknown flags with exit code 2', async () => {

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   catalog: async () => (await import('./commands/catalog')).catalogCommand,
   demo: async () => (await import('./commands/demo')).demoCommand,
   requests: async () => (await import('./commands/requests')).requestsCommand,
+  evidence: async () => (await import('./commands/evidence')).evidenceCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -59,6 +60,14 @@ export const USAGE = `Usage: attest <command> [options]
                          comments (or none: keep the column as the auditor's own)
   requests list <vault> [--json]
                          the request list by reference: status, owner, due date, wave
+  evidence add <vault> <path>... [--control <ref>]... [--request <ref>]...
+               [--performed YYYY-MM-DD] [--as-of YYYY-MM-DD | --window YYYY-MM-DD..YYYY-MM-DD]
+               [--json]
+                         store files, or every file in a folder, as evidence (each its own
+                         item; identical files are stored once), linked to controls and
+                         requests, dated by when the control was performed and what it covers
+  evidence list <vault> [--json]
+                         every evidence item, superseded ones marked: dates, review, controls
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a
 vault · 130 cancelled (Ctrl+C).

@@ -40,6 +40,19 @@ export const AUDITED_ENTITIES = {
   subservice_vendor_cuec: { table: 'subservice_vendor_cuec', key: ['id'] },
   vendor_cuec_control: { table: 'vendor_cuec_control', key: ['vendor_cuec_id', 'control_id'] },
   cuec_criterion: { table: 'cuec_criterion', key: ['cuec_id', 'criterion_id'] },
+  // Format 10: the evidence vault.
+  evidence: { table: 'evidence', key: ['id'] },
+  evidence_control: { table: 'evidence_control', key: ['evidence_id', 'control_id'] },
+  evidence_request: { table: 'evidence_request', key: ['evidence_id', 'request_id'] },
+  population: { table: 'population', key: ['evidence_id'] },
+  population_support: { table: 'population_support', key: ['population_id', 'evidence_id'] },
+  // Format 10 (migration 011): the policy library.
+  policy: { table: 'policy', key: ['id'] },
+  policy_version: { table: 'policy_version', key: ['id'] },
+  policy_control: { table: 'policy_control', key: ['policy_id', 'control_id'] },
+  policy_promise: { table: 'policy_promise', key: ['id'] },
+  policy_promise_control: { table: 'policy_promise_control', key: ['promise_id', 'control_id'] },
+  policy_ack: { table: 'policy_ack', key: ['id'] },
 } as const satisfies Record<string, { table: keyof VaultSchema; key: readonly string[] }>;
 
 export type AuditedEntity = keyof typeof AUDITED_ENTITIES;

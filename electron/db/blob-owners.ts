@@ -16,6 +16,17 @@ export const BLOB_OWNERS = [
     blob: 'report_blob_id',
     sha256: 'report_sha256',
     size: 'report_size',
+    name: 'name',
+    what: 'the SOC report of',
+  },
+  {
+    entity: 'evidence',
+    table: 'evidence',
+    blob: 'blob_id',
+    sha256: 'file_sha256',
+    size: 'file_size',
+    name: 'ref',
+    what: 'the file of evidence',
   },
 ] as const satisfies readonly {
   entity: AuditedEntity;
@@ -23,6 +34,10 @@ export const BLOB_OWNERS = [
   blob: string;
   sha256: string;
   size: string;
+  /** The column that names the owner to a person (verify's messages). */
+  name: string;
+  /** How the file is spoken of, before the owner's name. */
+  what: string;
 }[];
 
 export type BlobOwner = (typeof BLOB_OWNERS)[number];
@@ -34,6 +49,7 @@ const untyped = (db: VaultDb) => db.qb as unknown as Kysely<any>;
 export function ownedBlobs(db: VaultDb): {
   owner: BlobOwner;
   ownerId: string;
+  ownerName: string;
   blobId: number;
   sha256: string | null;
   size: number | null;
@@ -46,12 +62,19 @@ export function ownedBlobs(db: VaultDb): {
           .selectFrom(owner.table)
           .select([
             'id as ownerId',
+            `${owner.name} as ownerName`,
             `${owner.blob} as blobId`,
             `${owner.sha256} as sha256`,
             `${owner.size} as size`,
           ])
           .where(owner.blob, 'is not', null),
-      ) as { ownerId: string; blobId: number; sha256: string | null; size: number | null }[]
+      ) as {
+        ownerId: string;
+        ownerName: string;
+        blobId: number;
+        sha256: string | null;
+        size: number | null;
+      }[]
     ).map((r) => ({ owner, ...r })),
   );
 }
@@ -87,4 +110,23 @@ export function unownedBlobIds(db: VaultDb): number[] {
   )
     .map((r) => r.id)
     .filter((id) => !owned.has(id));
+}
+
+/**
+ * The records that own a blob, in words ("the file of evidence EV-12 “Q1 access review”"), so
+ * verify names what a person recognises rather than a blob number.
+ */
+export function ownersNamed(db: VaultDb, blobId: number): string[] {
+  return BLOB_OWNERS.flatMap((owner) =>
+    (
+      all(
+        db,
+        untyped(db)
+          .selectFrom(owner.table)
+          .select(['id', `${owner.name} as name`])
+          .where(owner.blob, '=', blobId)
+          .orderBy(owner.name),
+      ) as { id: string; name: string }[]
+    ).map((r) => `${owner.what} ${r.name}`),
+  );
 }

@@ -62,16 +62,11 @@ export async function putBlobFromFile<T = undefined>(
         ? new AttestError('not_found', `No file at ${filePath}`)
         : new AttestError('io', `Cannot read ${filePath} (${code ?? 'unknown error'})`),
   );
-  let pendingId: number | null = null;
+  const pending: { id: number | null } = { id: null };
   try {
     const bytesTotal = stats.size;
-    pendingId = runExpect(
-      db,
-      db.qb
-        .insertInto('blob')
-        .values({ sha256: null, size: null, state: 'pending', created_at: options.now() }),
-    );
-    const { sha256, bytesDone } = await streamChunks(db, fd, pendingId, bytesTotal, options);
+    const { sha256, bytesDone } = await streamChunks(db, fd, pending, bytesTotal, options);
+    const pendingId = pending.id!;
     if (bytesDone !== bytesTotal) {
       throw new AttestError(
         'io',
@@ -85,7 +80,7 @@ export async function putBlobFromFile<T = undefined>(
     return stored;
   } catch (e) {
     try {
-      const id = pendingId;
+      const id = pending.id;
       if (id !== null && db.sqlite.open) tx(db, () => deleteBlobRows(db, id));
     } catch {
       // The pending rows are removed at the next open anyway.
@@ -98,13 +93,18 @@ export async function putBlobFromFile<T = undefined>(
   }
 }
 
-/** Reads the file into chunks of the pending blob, one short transaction per batch. */
+/**
+ * Reads the file into chunks of a pending blob, one short transaction per batch. The pending row
+ * is created in the first batch's transaction (one commit, and so one fsync, less per file: it
+ * counts for a folder of small files); `pending.id` names it as soon as it exists, so the caller
+ * can remove it on failure.
+ */
 async function streamChunks(
   db: VaultDb,
   fd: number,
-  blobId: number,
+  pending: { id: number | null },
   bytesTotal: number,
-  options: Pick<PutBlobOptions<unknown>, 'signal' | 'onProgress' | 'afterCommit'>,
+  options: Pick<PutBlobOptions<unknown>, 'signal' | 'onProgress' | 'afterCommit' | 'now'>,
 ): Promise<{ sha256: string; bytesDone: number }> {
   const hash = createHash('sha256');
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
@@ -120,6 +120,13 @@ async function streamChunks(
     await writesFree(db);
     let eof = false;
     tx(db, () => {
+      pending.id ??= runExpect(
+        db,
+        db.qb
+          .insertInto('blob')
+          .values({ sha256: null, size: null, state: 'pending', created_at: options.now() }),
+      );
+      const blobId = pending.id;
       for (let k = 0; k < chunksPerCommit; k++) {
         const n = readSync(fd, buffer, 0, CHUNK_SIZE, bytesDone);
         if (n === 0) {
@@ -176,6 +183,36 @@ function finalizeBlob<T>(
     }
     return { ...stored, result: finalize?.(stored.blobId, stored) };
   });
+}
+
+/**
+ * Stores a small file held in memory (at most one chunk) as a complete blob inside the caller's
+ * transaction, or points at identical bytes already stored. For bulk builds (the large demo),
+ * where the caller creates the owner in the same transaction; files on disk go through
+ * `putBlobFromFile`, which streams.
+ */
+export function putSmallBlob(db: VaultDb, bytes: Buffer, now: string): StoredBlob {
+  if (!db.sqlite.inTransaction) throw new Error('putSmallBlob must run inside a transaction');
+  if (bytes.length > CHUNK_SIZE) throw new Error('putSmallBlob takes at most one chunk');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const existing = first(
+    db,
+    db.qb
+      .selectFrom('blob')
+      .select('id')
+      .where('sha256', '=', sha256)
+      .where('state', '=', 'complete'),
+  );
+  if (existing) return { blobId: existing.id, sha256, size: bytes.length, deduplicated: true };
+  const blobId = runExpect(
+    db,
+    db.qb
+      .insertInto('blob')
+      .values({ sha256, size: bytes.length, state: 'complete', created_at: now }),
+  );
+  if (bytes.length > 0)
+    runExpect(db, db.qb.insertInto('blob_chunk').values({ blob_id: blobId, idx: 0, bytes }));
+  return { blobId, sha256, size: bytes.length, deduplicated: false };
 }
 
 /** Giving space back is housekeeping: failing at it must not fail what was asked for. */

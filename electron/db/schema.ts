@@ -66,7 +66,6 @@ export interface ControlTable {
   frequency: string;
   nature: string;
   type: string;
-  policy_key: string | null;
   operating_since: string | null;
   test_procedure: string;
   /** JSON: string[] */
@@ -348,6 +347,67 @@ export interface VendorCuecControlTable {
   control_id: string;
 }
 
+export interface EvidenceTable {
+  id: string;
+  seq: number;
+  ref: string;
+  kind: 'file' | 'population';
+  title: string;
+  performed_on: string | null;
+  as_of: string | null;
+  window_start: string | null;
+  window_end: string | null;
+  collected_on: string | null;
+  source: string | null;
+  collector_id: string | null;
+  reviewer_id: string | null;
+  reviewed_on: string | null;
+  notes: string | null;
+  blob_id: number | null;
+  file_name: string | null;
+  /** The stored file's SHA-256 and size as recorded when it was added (blob ownership). */
+  file_sha256: string | null;
+  file_size: number | null;
+  superseded_by_id: string | null;
+  superseded_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EvidenceControlTable {
+  evidence_id: string;
+  control_id: string;
+}
+
+export interface EvidenceRequestTable {
+  evidence_id: string;
+  request_id: string;
+}
+
+export interface PopulationTable {
+  evidence_id: string;
+  source_system: string;
+  query: string | null;
+  parameters: string | null;
+  ran_at: string | null;
+  completeness: string | null;
+  date_column: string | null;
+  window_start: string;
+  window_end: string;
+  row_count: number;
+  rows_outside: number;
+  rows_undated: number;
+  /** JSON: [{ row, date }] — the first rows dated outside the window. */
+  outside_sample: string;
+  read_at: string;
+  updated_at: string;
+}
+
+export interface PopulationSupportTable {
+  population_id: string;
+  evidence_id: string;
+}
+
 export interface VaultSchema {
   setting: SettingTable;
   vault_key: VaultKeyTable;
@@ -381,4 +441,77 @@ export interface VaultSchema {
   csoc_criterion: CsocCriterionTable;
   subservice_vendor_cuec: SubserviceVendorCuecTable;
   vendor_cuec_control: VendorCuecControlTable;
+  evidence: EvidenceTable;
+  evidence_control: EvidenceControlTable;
+  evidence_request: EvidenceRequestTable;
+  population: PopulationTable;
+  population_support: PopulationSupportTable;
+  policy: PolicyTable;
+  policy_version: PolicyVersionTable;
+  policy_control: PolicyControlTable;
+  policy_promise: PolicyPromiseTable;
+  policy_promise_control: PolicyPromiseControlTable;
+  policy_ack: PolicyAckTable;
+}
+
+// Format 10 (migration 011): the policy library.
+export interface PolicyTable {
+  id: string;
+  title: string;
+  /** The catalog template it was made from; null when written from scratch. One policy per key. */
+  template_key: string | null;
+  owner_id: string | null;
+  review_months: number;
+  acknowledge_within_days: number;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PolicyVersionTable {
+  id: string;
+  policy_id: string;
+  number: number;
+  status: 'draft' | 'approved';
+  body: string;
+  change_note: string;
+  approver_id: string | null;
+  approved_on: string | null;
+  effective_on: string | null;
+  review_months: number;
+  next_review_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PolicyControlTable {
+  policy_id: string;
+  control_id: string;
+}
+
+export interface PolicyPromiseTable {
+  id: string;
+  policy_id: string;
+  position: number;
+  template_promise: string | null;
+  text: string;
+  kind: 'frequency' | 'time_limit';
+  frequency: string | null;
+  amount: number | null;
+  unit: 'hours' | 'days' | 'business_days' | null;
+}
+
+export interface PolicyPromiseControlTable {
+  promise_id: string;
+  control_id: string;
+}
+
+export interface PolicyAckTable {
+  id: string;
+  version_id: string;
+  person_id: string;
+  acknowledged_on: string;
+  source: 'manual' | 'import';
+  source_file: string | null;
+  created_at: string;
 }

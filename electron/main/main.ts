@@ -1,16 +1,17 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserWindow, app, dialog, ipcMain, session } from 'electron';
+import { fileURLToPath as pathOf } from 'node:url';
+import { type BrowserWindow, app, dialog, ipcMain, session, utilityProcess } from 'electron';
 import type { IPC_EVENT } from '../../shared/api/bridge';
 import { createDialogHost } from '../platform/electron-dialogs';
 import { attestHome, sharedHome } from '../platform/home';
+import { fileLogger } from '../platform/logger';
 import { listRecent } from '../platform/recent';
 import { APP_VERSION } from '../platform/version';
-import { dispatch } from '../rpc/dispatch';
 import { type IpcEventMessage, registerIpc } from '../rpc/ipc';
-import { GrantedPaths } from '../rpc/callers';
 import { grantingHost, registerHostIpc } from '../rpc/ipc-host';
-import { createRuntime } from '../rpc/runtime';
+import { locateHost } from '../runtime/fork';
+import { HostSupervisor } from '../runtime/supervisor';
 import { installMenu } from './menu';
 import { type MenuCommandDeps, runMenuCommand } from './menu-commands';
 import type { MenuCommand } from './menu-model';
@@ -18,11 +19,15 @@ import { denyPermissions, hardenWebContents } from './navigation';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { isTrustedSender } from './trust';
 import { vaultPathFromArgv } from './vault-paths';
+import { utilityHost } from './utility-host';
 import { createMainWindow } from './window';
 
 /**
- * The desktop entry (bundled to dist/electron/main.js). One instance, one window, one open vault
- * per process. Everything it wires up is decided in pure modules next to it.
+ * The desktop entry (bundled to dist/electron/main.js). One instance, one window, one open vault.
+ * The vault, the dispatcher and the jobs live in the runtime host, a utilityProcess (DESIGN §1):
+ * main relays the window's calls, events, app://blob streams, menu commands and the quit
+ * sequence to it and never opens a vault itself, so heavy work never stalls windows and menus.
+ * Everything it wires up is decided in pure modules next to it.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -47,32 +52,36 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   // Tests set ATTEST_HOME to a temporary folder; users get the platform's user-data folder.
   const home = attestHome(process.env, app.getPath('userData'));
+  const logger = fileLogger(home);
   // The witness and the backups live where the `attest` command finds them too (~/Attest).
-  const ctx = createRuntime({
-    home,
-    app: 'Attest desktop',
-    shared: sharedHome(process.env),
-    automaticBackups: true,
-  });
-  const logger = ctx.logger;
+  // Started again on the next call if it dies (the window then offers to reopen the vault).
+  const runtime = new HostSupervisor(
+    () =>
+      utilityHost(
+        utilityProcess.fork(pathOf(locateHost().url), [], {
+          serviceName: 'Attest runtime',
+          stdio: 'inherit',
+        }),
+      ),
+    { home, app: 'Attest desktop', shared: sharedHome(process.env), automaticBackups: true },
+    logger,
+  );
   let win: BrowserWindow | null = null;
   let ready = false;
   let pendingVault = vaultPathFromArgv(process.argv, process.cwd());
 
-  // Paths the user chose: picked in a dialog, dropped on the window, opened before (recent) or
-  // named on the command line. Only these may be read or opened over IPC (docs/decisions.md).
-  const granted = new GrantedPaths();
-  const isRecent = (path: string) =>
-    listRecent(home).some((r) => resolve(r.path) === resolve(path));
+  // Paths the user chose: picked in a dialog, dropped on the window or named on the command
+  // line are granted to the host, which also counts its recent list as chosen. Only these may
+  // be read or opened over IPC (docs/decisions.md).
+  const granted = { grant: (...paths: string[]) => runtime.grant(paths) };
   const dialogs = grantingHost(
     createDialogHost(() => win),
     granted,
   );
-  const mainCaller = granted.caller(isRecent);
   const commandDeps: MenuCommandDeps = {
-    dispatch: (method, input) => dispatch(ctx, method, input, mainCaller),
+    dispatch: (method, input) => runtime.call(method, input, 'ipc'),
     dialogs,
-    currentVaultPath: () => ctx.vault?.path ?? null,
+    currentVaultPath: () => runtime.vaultPath,
     logFile: join(home, 'logs', 'attest.log'),
     showError: (title, message) => {
       const options = { type: 'error' as const, title, message: title, detail: message };
@@ -91,7 +100,7 @@ function start(): void {
   function refreshMenu(): void {
     installMenu(
       {
-        hasVault: ctx.vault !== null,
+        hasVault: runtime.vaultPath !== null,
         recent: listRecent(home),
         platform: process.platform,
         appName: app.name,
@@ -143,18 +152,19 @@ function start(): void {
 
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);
-    serveAppProtocol({ uiRoot: join(app.getAppPath(), 'dist', 'renderer'), ctx });
+    serveAppProtocol({ uiRoot: join(app.getAppPath(), 'dist', 'renderer'), backend: runtime });
     const disposeIpc = registerIpc({
       ipcMain,
-      ctx,
+      backend: runtime,
       isTrustedSender,
       send: broadcast,
-      granted,
-      alsoGranted: isRecent,
+      grant: (paths) => runtime.grant(paths),
     });
     const disposeHost = registerHostIpc({ ipcMain, host: dialogs, logger, isTrustedSender });
-    // The menu depends on whether a vault is open and on the recent list.
-    ctx.events.listen((event, payload) => {
+    // The menu depends on whether a vault is open and on the recent list; a host that stopped
+    // took its vault with it.
+    runtime.events.listen((event, payload) => {
+      if (event === 'runtime.stopped') refreshMenu();
       if (event === 'vault.changed' && (payload as { reason: string }).reason !== 'updated') {
         refreshMenu();
       }
@@ -170,15 +180,16 @@ function start(): void {
       if (process.platform !== 'darwin') app.quit();
     });
 
-    // Close the vault cleanly (jobs cancelled, lock released, journal removed) before exiting.
+    // The host closes the vault cleanly (jobs cancelled, lock released, journal removed) and
+    // exits before main does.
     let closed = false;
     app.on('will-quit', (event) => {
       if (closed) return;
       event.preventDefault();
       disposeHost();
       disposeIpc();
-      ctx
-        .dispose()
+      runtime
+        .shutdown()
         .catch((e: unknown) =>
           logger.error('closing the vault on quit failed', { error: String(e) }),
         )

@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { CLI_CALLER } from '../rpc/callers';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,8 @@ const fake = vi.hoisted(() => {
     appPath: '',
     userData: '',
     savePath: '',
+    forked: [] as { modulePath: string; options: Record<string, unknown> }[],
+    forkImpl: null as null | ((modulePath: string) => unknown),
   };
   const webContents = {
     getURL: () => 'app://attest/index.html',
@@ -109,6 +112,12 @@ const fake = vi.hoisted(() => {
     },
     shell: { openExternal: async () => undefined, showItemInFolder() {} },
     webUtils: {},
+    utilityProcess: {
+      fork: (modulePath: string, args: string[], options: Record<string, unknown>) => {
+        state.forked.push({ modulePath, options });
+        return state.forkImpl!(modulePath);
+      },
+    },
   };
   return { state, electron };
 });
@@ -116,6 +125,32 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => fake.electron);
 
 const { state } = fake;
+
+/**
+ * A utilityProcess stand-in: the same host entry forked by Node (it then talks over fork IPC
+ * instead of parentPort), behind the UtilityProcess surface main's adapter uses.
+ */
+state.forkImpl = (modulePath: string) => {
+  const child = fork(modulePath, [], {
+    serialization: 'advanced',
+    execArgv: modulePath.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  hostPids.push(child.pid!);
+  return {
+    get pid() {
+      return child.pid;
+    },
+    postMessage: (message: unknown) => child.connected && child.send(message as object),
+    on(event: string, listener: (arg: unknown) => void) {
+      if (event === 'message') child.on('message', listener);
+      if (event === 'exit') child.on('exit', (code) => listener(code ?? -1));
+      return this;
+    },
+    kill: () => child.kill('SIGKILL'),
+  };
+};
+const hostPids: number[] = [];
 const UI = 'app://attest/index.html';
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 const invoke = (channel: string, frameUrl: string, ...args: unknown[]) =>
@@ -272,12 +307,40 @@ describe('main.ts wiring', () => {
     expect(fileMenu().find((i) => i.label === 'Close vault')?.enabled).toBe(true);
   });
 
+  it('runs the vault in a utility process, never in main', () => {
+    expect(state.forked).toHaveLength(1);
+    expect(state.forked[0]!.modulePath).toMatch(/runtime[/\\]host-entry\.ts$|runtime-host\.mjs$/);
+    expect(state.forked[0]!.options).toMatchObject({ serviceName: 'Attest runtime' });
+  });
+
+  it('when the host dies: pending calls fail, the window is told, the next call starts a new one', async () => {
+    const file = join(home, 'acme.attest');
+    const pid = hostPids.at(-1)!;
+    process.kill(pid, 'SIGSTOP'); // frozen, so the call below is certainly pending
+    const pending = invoke(IPC_INVOKE, UI, { method: 'vault.info', input: {} });
+    process.kill(pid, 'SIGKILL');
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'host_stopped' } });
+    expect(state.sent).toContainEqual([
+      IPC_EVENT,
+      { event: 'runtime.stopped', payload: expect.objectContaining({ path: file }) },
+    ]);
+    expect(fileMenu().find((i) => i.label === 'Close vault')?.enabled).toBe(false);
+    // "Reopen the vault": a new host, the grant replayed, the lock free again.
+    expect(await invoke(IPC_INVOKE, UI, { method: 'vault.open', input: { file } })).toMatchObject({
+      ok: true,
+    });
+    expect(hostPids).toHaveLength(2);
+    expect(fileMenu().find((i) => i.label === 'Close vault')?.enabled).toBe(true);
+  });
+
   it('closes the vault before quitting, releasing its lock', async () => {
     const event = { preventDefault: vi.fn() };
     emit('will-quit', event);
     expect(event.preventDefault).toHaveBeenCalled();
-    await vi.waitFor(() => expect(state.quit).toBe(1));
+    await vi.waitFor(() => expect(state.quit).toBe(1), { timeout: 30_000 });
     expect(state.ipc.size).toBe(0);
+    // The host has exited (signal 0 finds no such process).
+    expect(() => process.kill(hostPids.at(-1)!, 0)).toThrow();
     const other = createRuntime({ home, app: 'another process' });
     const reopened = await dispatch(
       other,

@@ -27,6 +27,7 @@ interface BuilderConfig {
   linux: { target: string[]; category: string };
   mac: { target: string[]; entitlements: string; entitlementsInherit: string };
   win: { target: string[] };
+  electronFuses?: Record<string, boolean>;
 }
 
 const config = yaml.load(
@@ -71,6 +72,32 @@ describe('electron-builder.yml', () => {
     expect(config.linux.category).toBe('Office');
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
+  });
+
+  it('locks the Electron binary down with its fuses', () => {
+    // Checked against the schema above too (electronFuses is part of it); here, the values: no
+    // running as plain Node, no NODE_OPTIONS or --inspect, the app only from its verified asar.
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    const schema = require(require.resolve('app-builder-lib/scheme.json')) as {
+      definitions: Record<string, { properties?: Record<string, unknown> }>;
+    };
+    const fuseOptions = Object.values(schema.definitions).find(
+      (d) => d.properties && 'runAsNode' in d.properties && 'onlyLoadAppFromAsar' in d.properties,
+    );
+    expect(fuseOptions, 'the schema describes electronFuses').toBeDefined();
+    for (const name of Object.keys(config.electronFuses!)) {
+      expect(fuseOptions!.properties, `a fuse the schema knows: ${name}`).toHaveProperty(name);
+    }
+    // The schema really checks them: a fuse that is not a boolean is refused.
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const broken = { ...config, electronFuses: { ...config.electronFuses, runAsNode: 'off' } };
+    expect(ajv.validate(schema, broken)).toBe(false);
   });
 
   it('points at packaging inputs that exist', () => {

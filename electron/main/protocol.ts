@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
-import { blobReadStream, getBlob } from '../db/blobs';
-import type { RpcContext } from '../rpc/context';
+import { isAttestError } from '../../shared/api/errors';
+import type { VaultBackend } from '../rpc/backend';
 import {
   type AppRoute,
   blobHeaders,
@@ -14,7 +14,8 @@ import { APP_SCHEME } from './trust';
 
 /**
  * The `app://` protocol: the UI is served from the built files, never from http, and stored files
- * are streamed from the open vault. The decisions live in app-request.ts (tested); this is I/O.
+ * are streamed from the open vault, through the runtime host's relay (flow-controlled: the host
+ * reads ahead only as far as the window consumes). The decisions live in app-request.ts (tested); this is I/O.
  */
 
 /** Must run before the app is ready. `standard` + `secure` give the UI a real, secure origin. */
@@ -36,21 +37,25 @@ export function registerAppScheme(): void {
 export interface AppProtocolOptions {
   /** The built renderer (dist/renderer), inside the asar when packaged. */
   uiRoot: string;
-  ctx: RpcContext;
+  /** Stored bytes: the runtime host's relay. */
+  backend: Pick<VaultBackend, 'read'>;
 }
 
 export function serveAppProtocol(options: AppProtocolOptions): void {
   protocol.handle(APP_SCHEME, (request) => respond(request, options));
 }
 
-async function respond(request: Request, { uiRoot, ctx }: AppProtocolOptions): Promise<Response> {
+async function respond(
+  request: Request,
+  { uiRoot, backend }: AppProtocolOptions,
+): Promise<Response> {
   const route = routeAppRequest(request.url, request.method, uiRoot);
   const head = request.method === 'HEAD';
   switch (route.kind) {
     case 'ui':
       return serveUiFile(route.file, head);
     case 'blob':
-      return serveBlob(ctx, route, head);
+      return serveBlob(backend, route, head);
     case 'method_not_allowed':
       return plain(405, 'Method not allowed');
     case 'not_found':
@@ -72,23 +77,24 @@ async function serveUiFile(file: string, head: boolean): Promise<Response> {
   });
 }
 
-function serveBlob(
-  ctx: RpcContext,
+async function serveBlob(
+  backend: Pick<VaultBackend, 'read'>,
   route: Extract<AppRoute, { kind: 'blob' }>,
   head: boolean,
-): Response {
-  const vault = ctx.vault;
-  if (!vault) return plain(404, 'No vault is open');
-  let size: number;
+): Promise<Response> {
+  let opened;
   try {
-    size = getBlob(vault.db, route.blobId).size;
-  } catch {
-    return plain(404, 'Not found');
+    opened = await backend.read({ kind: 'blob', blobId: route.blobId });
+  } catch (e) {
+    return plain(404, isAttestError(e) && e.code === 'no_vault' ? 'No vault is open' : 'Not found');
   }
-  const headers = blobHeaders({ ...route, size });
-  if (head) return new Response(null, { status: 200, headers });
-  // Chunk by chunk from SQLite: memory stays flat whatever the file size.
-  const body = Readable.toWeb(blobReadStream(vault.db, route.blobId)) as ReadableStream<Uint8Array>;
+  const headers = blobHeaders({ ...route, size: opened.head.size });
+  if (head) {
+    opened.stream.destroy(); // nothing is sent: the host stops reading
+    return new Response(null, { status: 200, headers });
+  }
+  // Chunk by chunk from the host: memory stays flat whatever the file size.
+  const body = Readable.toWeb(opened.stream) as ReadableStream<Uint8Array>;
   return new Response(body, { status: 200, headers });
 }
 

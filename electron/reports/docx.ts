@@ -59,7 +59,7 @@ export async function renderDocx(input: RenderInput): Promise<Buffer> {
           },
         },
         headers: { default: frameHeader(input.meta) },
-        footers: { default: frameFooter() },
+        footers: { default: frameFooter(input.meta) },
         children: input.blocks.flatMap(toDocx),
       },
     ],
@@ -85,13 +85,19 @@ function toDocx(block: DocBlock): (Paragraph | Table)[] {
     case 'paragraph':
       return [new Paragraph({ children: runs(block.text) })];
     case 'bullets':
-      return block.items.map(
-        (item) =>
-          new Paragraph({
-            bullet: { level: 0 },
-            spacing: { after: 60 },
-            children: runs(item),
-          }),
+      return block.items.map((item, n) =>
+        block.ordered
+          ? // Numbers written out rather than a numbering definition: the same number as the PDF.
+            new Paragraph({
+              indent: { left: 360, hanging: 360 },
+              spacing: { after: 60 },
+              children: [new TextRun(`${(block.start ?? 1) + n}.\t`), ...runs(item)],
+            })
+          : new Paragraph({
+              bullet: { level: 0 },
+              spacing: { after: 60 },
+              children: runs(item),
+            }),
       );
     case 'table':
       // An empty paragraph after a table keeps the next table or heading from touching it.
@@ -167,21 +173,26 @@ function frameHeader(meta: RenderInput['meta']): Header {
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
         children: [
           new TextRun({ text: xmlSafe(runningHeader(meta)), size: 15, color: '6B7280' }),
-          new TextRun({ text: '\tDRAFT', size: 15, bold: true, color: '6B7280' }),
+          new TextRun({
+            text: `\t${meta.stamp ?? 'DRAFT'}`,
+            size: 15,
+            bold: true,
+            color: '6B7280',
+          }),
         ],
       }),
     ],
   });
 }
 
-function frameFooter(): Footer {
+function frameFooter(meta: RenderInput['meta']): Footer {
   return new Footer({
     children: [
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
         alignment: AlignmentType.LEFT,
         children: [
-          new TextRun({ text: DRAFT_FOOTER, size: 15, color: '6B7280' }),
+          new TextRun({ text: meta.footer ?? DRAFT_FOOTER, size: 15, color: '6B7280' }),
           new TextRun({
             size: 15,
             color: '6B7280',

@@ -65,7 +65,9 @@ function drawBlock(doc: Doc, blocks: readonly DocBlock[], i: number): void {
       doc.y += S.blockGap;
       return;
     case 'bullets':
-      for (const item of block.items) drawBullet(doc, item);
+      block.items.forEach((item, n) =>
+        drawBullet(doc, item, block.ordered ? `${(block.start ?? 1) + n}.` : '•'),
+      );
       doc.y += S.blockGap - 3;
       return;
     case 'table':
@@ -111,15 +113,15 @@ function drawHeading(doc: Doc, level: 1 | 2 | 3, text: string): void {
   }
 }
 
-function drawBullet(doc: Doc, item: string): void {
+function drawBullet(doc: Doc, item: string, marker: string): void {
   const box = contentBox(doc);
-  const indent = 16;
+  const indent = marker.length > 2 ? 22 : 16;
   const safe = pdfSafe(item);
   body(doc);
   const height = doc.heightOfString(safe, { width: box.width - indent, lineGap: S.bodyLineGap });
   if (doc.y + Math.min(height, 3 * S.bodySize) > box.bottom) doc.addPage();
   const top = doc.y;
-  doc.text('•', box.left + 4, top, { lineBreak: false });
+  doc.text(marker, box.left + (marker === '•' ? 4 : 0), top, { lineBreak: false });
   richText(doc, item, box.left + indent, top, box.width - indent);
   doc.y += 3;
 }
@@ -136,14 +138,18 @@ function drawPageFrames(doc: Doc, meta: RenderInput['meta']): void {
     doc.page.margins.bottom = 0;
     doc.font(S.font).fontSize(S.frameSize).fillColor(S.muted);
     doc.text(header, box.left, 38, { width: box.width - 60, lineBreak: false, ellipsis: true });
-    doc.font(S.boldFont).text('DRAFT', box.left, 38, { width: box.width, align: 'right' });
+    doc
+      .font(S.boldFont)
+      .text(pdfSafe(meta.stamp ?? 'DRAFT'), box.left, 38, { width: box.width, align: 'right' });
     const footY = doc.page.height - 42;
     doc.lineWidth(0.5).strokeColor(S.rule);
     doc
       .moveTo(box.left, footY - 6)
       .lineTo(box.left + box.width, footY - 6)
       .stroke();
-    doc.font(S.font).text(pdfSafe(DRAFT_FOOTER), box.left, footY, { lineBreak: false });
+    doc
+      .font(S.font)
+      .text(pdfSafe(meta.footer ?? DRAFT_FOOTER), box.left, footY, { lineBreak: false });
     doc.text(`Page ${i - start + 1} of ${count}`, box.left, footY, {
       width: box.width,
       align: 'right',

@@ -15,6 +15,10 @@ export interface RenderInput {
     timing: string;
     /** `YYYY-MM-DD`. */
     generatedOn: string;
+    /** Printed at the foot of every page; the draft footer unless given. */
+    footer?: string;
+    /** The word in the running header's corner (DOCX); DRAFT unless given. */
+    stamp?: string;
   };
 }
 

@@ -164,6 +164,11 @@ beforeAll(async () => {
     fileName: 'report.pdf',
   })) as { jobId: string };
   expect((await waitForJob(stored.jobId)).state).toBe('succeeded');
+  // Evidence: two items (one a CSV a population can be read from), so its methods find some.
+  const evidence = (await ok('evidence.add', {
+    sources: [{ path: files.csv }, { path: small }],
+  })) as { jobId: string };
+  expect((await waitForJob(evidence.jobId)).state).toBe('succeeded');
   // Staged uploads, as a browser sends them, for the methods that take an upload id.
   // A newer catalog in this build, so catalog.updatePlan and catalog.applyUpdate have work to do.
   useCatalog(newerCatalog());
@@ -328,6 +333,7 @@ describe('the API under fuzzed input', () => {
       for (const [method, input] of [
         ['requests.previewImport', { source: { path }, fileName: 'x.csv' }],
         ['sd.attachSubserviceReport', { id: SUBSERVICE_ID, source: { path }, fileName: 'r.pdf' }],
+        ...(path === files.folder ? [] : [['evidence.add', { sources: [{ path }] }] as const]),
       ] as const) {
         const r = await call(method, input);
         expect(r, `${method} ${path}`).toMatchObject({ ok: false, error: { code: 'validation' } });

@@ -4,10 +4,12 @@ import { blobHandlers } from './handlers/blobs';
 import { catalogHandlers } from './handlers/catalog';
 import { assessmentHandlers } from './handlers/assessments';
 import { coverageHandlers } from './handlers/coverage';
+import { evidenceHandlers } from './handlers/evidence';
 import { riskHandlers } from './handlers/risks';
 import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
 import { peopleHandlers } from './handlers/people';
+import { policyHandlers } from './handlers/policies';
 import { requestHandlers } from './handlers/requests';
 import { scopeHandlers } from './handlers/scope';
 import { sdHandlers } from './handlers/sd';
@@ -30,6 +32,8 @@ const table = {
   ...taskHandlers,
   ...sdHandlers,
   ...requestHandlers,
+  ...evidenceHandlers,
+  ...policyHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

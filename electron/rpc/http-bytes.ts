@@ -1,11 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isAttestError } from '../../shared/api/errors';
-import { blobReadStream, getBlob } from '../db/blobs';
 import { contentTypeFor } from '../platform/static-path';
-import type { RpcContext } from './context';
+import type { VaultBackend } from './backend';
 import { toApiError } from './errors';
 import { declaredLength, sendJson, sendText, sendTooLarge } from './http-respond';
 import { sanitiseFileName } from './uploads';
@@ -18,7 +16,7 @@ import { sanitiseFileName } from './uploads';
  * (closed codes, e.g. `disk_full`).
  */
 export async function handleUpload(
-  ctx: RpcContext,
+  backend: VaultBackend,
   req: IncomingMessage,
   res: ServerResponse,
   query: URLSearchParams,
@@ -27,14 +25,14 @@ export async function handleUpload(
     sendText(res, 405, 'Upload with POST.', { Allow: 'POST' });
     return;
   }
-  const uploads = ctx.uploads;
-  if (!uploads) {
+  const limitBytes = backend.uploadLimitBytes;
+  if (limitBytes === null) {
     sendText(res, 404, 'Uploads are not enabled on this server.');
     return;
   }
   const declared = declaredLength(req);
-  if (declared !== null && declared > uploads.limitBytes) {
-    sendTooLarge(res, uploads.limitBytes);
+  if (declared !== null && declared > limitBytes) {
+    sendTooLarge(res, limitBytes);
     return;
   }
   // The staging pipeline destroys its source when it refuses a file; a pass-through in between
@@ -45,13 +43,13 @@ export async function handleUpload(
     if (!req.complete) body.destroy(new Error('The upload was interrupted'));
   });
   try {
-    const staged = await uploads.receive(body, query.get('name') ?? '');
-    sendJson(res, 200, { uploadId: staged.id, fileName: staged.fileName, size: staged.size });
+    const staged = await backend.upload(body, query.get('name') ?? '');
+    sendJson(res, 200, staged);
   } catch (e) {
     req.unpipe(body);
     if (req.destroyed) return; // interrupted: staging already removed the partial file
-    if (isAttestError(e) && e.code === 'validation') sendTooLarge(res, uploads.limitBytes);
-    else sendJson(res, 500, { ok: false, error: toApiError(e, ctx.logger) });
+    if (isAttestError(e) && e.code === 'validation') sendTooLarge(res, limitBytes);
+    else sendJson(res, 500, { ok: false, error: toApiError(e, backend.logger) });
   }
 }
 
@@ -65,7 +63,7 @@ export const BLOB_CSP =
  * active content inert when previewed inline.
  */
 export async function handleBlob(
-  ctx: RpcContext,
+  backend: VaultBackend,
   req: IncomingMessage,
   res: ServerResponse,
   idText: string,
@@ -80,35 +78,32 @@ export async function handleBlob(
     sendText(res, 404, 'No stored file with that id.');
     return;
   }
-  const vault = ctx.vault;
-  if (!vault) {
-    sendText(res, 409, 'No vault is open. Open one first.');
-    return;
-  }
-  let size: number;
+  let opened;
   try {
-    size = getBlob(vault.db, blobId).size;
+    opened = await backend.read({ kind: 'blob', blobId });
   } catch (e) {
-    if (isAttestError(e) && e.code === 'not_found') sendText(res, 404, e.message);
-    else sendJson(res, 500, { ok: false, error: toApiError(e, ctx.logger) });
+    if (isAttestError(e) && e.code === 'no_vault')
+      sendText(res, 409, 'No vault is open. Open one first.');
+    else if (isAttestError(e) && e.code === 'not_found') sendText(res, 404, e.message);
+    else sendJson(res, 500, { ok: false, error: toApiError(e, backend.logger) });
     return;
   }
   const fileName = sanitiseFileName(query.get('name') ?? `file-${blobId}`);
   const download = query.get('download') === '1';
   res.writeHead(200, {
     'Content-Type': contentTypeFor(fileName),
-    'Content-Length': String(size),
+    'Content-Length': String(opened.head.size),
     'Content-Disposition': contentDisposition(download ? 'attachment' : 'inline', fileName),
     'Content-Security-Policy': BLOB_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
   });
   try {
-    await pipeline(blobReadStream(vault.db, blobId), res);
+    await pipeline(opened.stream, res);
   } catch (e) {
     // Headers are gone, so the only honest signal left is a cut connection (the length is short).
     if (!res.destroyed) res.destroy();
-    if (!req.destroyed) ctx.logger.warn('blob stream failed', { blobId, error: String(e) });
+    if (!req.destroyed) backend.logger.warn('blob stream failed', { blobId, error: String(e) });
   }
 }
 
@@ -130,7 +125,7 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
  * attachment under the name Attest gave it. Sandboxed and never sniffed, like stored files.
  */
 export async function handleOutput(
-  ctx: RpcContext,
+  backend: VaultBackend,
   req: IncomingMessage,
   res: ServerResponse,
   outputId: string,
@@ -139,38 +134,31 @@ export async function handleOutput(
     sendText(res, 405, 'Read generated files with GET.', { Allow: 'GET, HEAD' });
     return;
   }
-  let output;
+  let opened;
   try {
-    output = ctx.outputs?.get(outputId);
+    opened = await backend.read({ kind: 'output', outputId });
   } catch (e) {
     sendText(res, 404, isAttestError(e) ? e.message : 'Not found.');
     return;
   }
-  if (!output) {
-    sendText(res, 404, 'Not found.');
-    return;
-  }
-  const size = statSync(output.path, { throwIfNoEntry: false })?.size;
-  if (size === undefined) {
-    sendText(res, 404, 'That file is no longer waiting; export it again.');
-    return;
-  }
+  const fileName = opened.head.fileName ?? outputId;
   res.writeHead(200, {
-    'Content-Type': contentTypeFor(output.fileName),
-    'Content-Length': String(size),
-    'Content-Disposition': contentDisposition('attachment', output.fileName),
+    'Content-Type': contentTypeFor(fileName),
+    'Content-Length': String(opened.head.size),
+    'Content-Disposition': contentDisposition('attachment', fileName),
     'Content-Security-Policy': BLOB_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
   });
   if (req.method === 'HEAD') {
+    opened.stream.destroy(); // nothing is sent: the host stops reading
     res.end();
     return;
   }
   try {
-    await pipeline(createReadStream(output.path), res);
+    await pipeline(opened.stream, res);
   } catch (e) {
     if (!res.destroyed) res.destroy();
-    if (!req.destroyed) ctx.logger.warn('output stream failed', { outputId, error: String(e) });
+    if (!req.destroyed) backend.logger.warn('output stream failed', { outputId, error: String(e) });
   }
 }

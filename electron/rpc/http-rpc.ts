@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Envelope, isMethodName } from '../../shared/api/index';
 import { AttestError } from '../../shared/api/errors';
-import type { RpcContext } from './context';
-import { HTTP_CALLER } from './callers';
-import { dispatch } from './dispatch';
+import type { VaultBackend } from './backend';
 import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge } from './http-respond';
 
 /** Inputs are small JSON documents; files travel through `POST /upload`, never inside JSON. */
@@ -16,7 +14,7 @@ export const RPC_BODY_LIMIT = 1024 * 1024;
  * then handle one shape for every bad input.
  */
 export async function handleRpc(
-  ctx: RpcContext,
+  backend: VaultBackend,
   req: IncomingMessage,
   res: ServerResponse,
   methodName: string,
@@ -46,7 +44,7 @@ export async function handleRpc(
             { path: [], message: 'The request body is not valid JSON' },
           ]).toApiError(),
         }
-      : await dispatch(ctx, methodName, input, HTTP_CALLER);
+      : await backend.call(methodName, input, 'http');
   sendJson(res, 200, envelope);
 }
 

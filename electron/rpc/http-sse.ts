@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventBus } from './events';
+
+type EventSource = Pick<EventBus, 'listen'>;
 import { sendText } from './http-respond';
 
 /** Often enough that idle connections are not dropped by anything in between, or go unnoticed when dead. */
@@ -17,7 +19,7 @@ export class SseHub {
   private readonly streams = new Set<() => void>();
 
   constructor(
-    private readonly events: EventBus,
+    private readonly events: EventSource,
     private readonly heartbeatMs = HEARTBEAT_MS,
   ) {}
 

@@ -2,6 +2,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { AttestError } from '../../shared/api/errors';
 import { SECURITY_HEADERS } from '../platform/csp';
+import { type VaultBackend, localBackend } from './backend';
 import type { RpcContext } from './context';
 import { HttpAuth } from './http-auth';
 import { handleBlob, handleOutput, handleUpload } from './http-bytes';
@@ -13,7 +14,12 @@ import { SseHub } from './http-sse';
 import { defaultUiDir, serveStatic } from './http-static';
 
 export interface HttpServerOptions {
-  ctx: RpcContext;
+  /**
+   * What serves the calls and bytes: the runtime host's relay under `attest serve`, or a runtime
+   * in this process (`ctx`, wrapped by localBackend: tests). One of the two.
+   */
+  backend?: VaultBackend;
+  ctx?: RpcContext;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** The built UI; `ATTEST_UI_DIR` or `<repo>/dist/renderer` when not given. */
@@ -46,10 +52,13 @@ export interface RunningHttpServer {
  * a one-time token (see http-auth.ts).
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const { ctx } = options;
+  const given = options.backend ?? (options.ctx ? localBackend(options.ctx) : null);
+  if (!given) throw new Error('startHttpServer needs a backend or a ctx');
+  const backend: VaultBackend = given;
+  const logger = backend.logger;
   const host = options.host ?? '127.0.0.1';
   const uiDir = options.uiDir ?? defaultUiDir();
-  const sse = new SseHub(ctx.events, options.heartbeatMs);
+  const sse = new SseHub(backend.events, options.heartbeatMs);
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const bodies = new SlowBodyGuard(limits);
   let auth: HttpAuth | null = null;
@@ -69,7 +78,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         return;
       }
       route(auth, req, res).catch((e: unknown) => {
-        if (!req.destroyed) ctx.logger.error('http request failed', { error: String(e) });
+        if (!req.destroyed) logger.error('http request failed', { error: String(e) });
         if (!res.headersSent) sendText(res, 500, 'Something went wrong inside Attest.');
         else res.destroy();
       });
@@ -92,16 +101,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!auth.hasSession(req)) return unauthorized(req, res);
 
     const rpc = /^\/rpc\/([^/]+)$/.exec(path);
-    if (rpc) return handleRpc(ctx, req, res, rpc[1]!);
+    if (rpc) return handleRpc(backend, req, res, rpc[1]!);
     if (path === '/events') return sse.handle(req, res);
     if (path === '/upload') {
       bodies.allowUpload(req);
-      return handleUpload(ctx, req, res, query);
+      return handleUpload(backend, req, res, query);
     }
     const blob = /^\/blob\/([^/]+)$/.exec(path);
-    if (blob) return handleBlob(ctx, req, res, blob[1]!, query);
+    if (blob) return handleBlob(backend, req, res, blob[1]!, query);
     const output = /^\/outputs\/(out_[0-9a-f]{1,40})$/.exec(path);
-    if (output) return handleOutput(ctx, req, res, output[1]!);
+    if (output) return handleOutput(backend, req, res, output[1]!);
     if (/^\/(rpc|blob|upload|events|outputs)(\/|$)/.test(path))
       return sendText(res, 404, 'Not found.');
     return serveStatic(uiDir, req, res, path);
@@ -111,7 +120,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const port = (server.address() as AddressInfo).port;
   auth = new HttpAuth(port);
   const url = `http://${host}:${port}/`;
-  ctx.logger.info('http server listening', { port });
+  logger.info('http server listening', { port });
   return {
     url,
     tokenUrl: `${url}?token=${auth.pendingToken}`,
@@ -128,7 +137,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      ctx.logger.info('http server closed', { port });
+      logger.info('http server closed', { port });
     },
   };
 }

@@ -4,6 +4,9 @@ import type { Envelope } from '../../shared/api/index';
 import { validationError } from '../../shared/api/errors';
 import type { Logger } from '../platform/logger';
 import type { GrantedPaths } from './callers';
+
+/** Whatever records a grant: GrantedPaths here, or the runtime host's relay in the desktop app. */
+type Grants = Pick<GrantedPaths, 'grant'>;
 import { toApiError } from './errors';
 import { type IpcMainLike, REFUSED_SENDER, senderFrameUrl } from './ipc';
 
@@ -98,7 +101,7 @@ export function registerHostIpc(options: HostIpcOptions): () => void {
  * The host with every path the user picks in a dialog granted for the calls that follow (a
  * picked evidence file may be read, a picked vault opened or created, a save path written).
  */
-export function grantingHost(host: HostOps, granted: GrantedPaths): HostOps {
+export function grantingHost(host: HostOps, granted: Grants): HostOps {
   const grant = <T extends string | string[] | null>(value: T): T => {
     if (typeof value === 'string') granted.grant(value);
     else if (Array.isArray(value)) granted.grant(...value);

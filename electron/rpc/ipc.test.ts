@@ -9,6 +9,7 @@ import { type IpcEventMessage, type IpcInvokeEventLike, REFUSED_SENDER, register
 import { type HostOps, registerHostIpc } from './ipc-host';
 import { GrantedPaths } from './callers';
 import { createRuntime } from './runtime';
+import { localBackend } from './backend';
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -57,13 +58,13 @@ function setup() {
   const granted = new GrantedPaths();
   const dispose = registerIpc({
     ipcMain,
-    ctx,
+    backend: localBackend(ctx, { granted }),
+    grant: (paths) => granted.grant(...paths),
     isTrustedSender,
     send: (channel, message) => {
       expect(channel).toBe(IPC_EVENT);
       sent.push(message);
     },
-    granted,
   });
   return { home, ctx, ipcMain, sent, dispose, granted };
 }

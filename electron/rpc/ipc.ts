@@ -2,13 +2,12 @@ import { IPC_EVENT, IPC_GRANT, IPC_INVOKE } from '../../shared/api/bridge';
 import type { EventName } from '../../shared/api/events';
 import type { Envelope } from '../../shared/api/index';
 import { validationError } from '../../shared/api/errors';
-import type { GrantedPaths } from './callers';
-import type { RpcContext } from './context';
-import { dispatch } from './dispatch';
+import type { VaultBackend } from './backend';
 
 /**
  * The IPC transport (DESIGN §2): `ipcMain.handle('attest:invoke')` in front of the one
- * dispatcher, and the contract's events pushed to the windows. Deliberately free of any
+ * dispatcher (in the runtime host, through its relay), and the contract's events pushed to the
+ * windows. Deliberately free of any
  * `electron` import, so it is tested under Node against a fake `ipcMain`.
  */
 
@@ -36,15 +35,14 @@ export interface IpcEventMessage {
 
 export interface IpcOptions {
   ipcMain: IpcMainLike;
-  ctx: RpcContext;
+  /** Calls and events: the runtime host's relay (desktop), or a runtime in process (tests). */
+  backend: Pick<VaultBackend, 'call' | 'events' | 'logger'>;
   /** Whether the sending frame's URL is our own UI (`app://attest/…`). */
   isTrustedSender(frameUrl: string): boolean;
   /** Delivers an event to the app's windows (main decides which ones). */
   send(channel: typeof IPC_EVENT, message: IpcEventMessage): void;
-  /** The paths the user chose (dialogs, drops, the recent list): what calls may name. */
-  granted: GrantedPaths;
-  /** Paths granted without a dialog in this session: the recent list. */
-  alsoGranted?(path: string): boolean;
+  /** Records paths the user dropped on the window: what `ipc` calls may name from then on. */
+  grant(paths: string[]): void;
 }
 
 /** The URL of the frame that sent an IPC message, or '' when it is gone (navigated, destroyed). */
@@ -69,13 +67,14 @@ export const REFUSED_SENDER: Envelope = {
 
 /** Registers the invoke handler and the event forwarding; returns a function that undoes both. */
 export function registerIpc(options: IpcOptions): () => void {
-  const { ipcMain, ctx, isTrustedSender, send, granted } = options;
-  const caller = granted.caller(options.alsoGranted);
+  const { ipcMain, backend, isTrustedSender, send, grant } = options;
 
   ipcMain.handle(IPC_INVOKE, async (event, request: unknown): Promise<Envelope> => {
     const frameUrl = senderFrameUrl(event);
     if (!isTrustedSender(frameUrl)) {
-      ctx.logger.warn('ipc call refused: untrusted sender', { frameUrl: frameUrl.slice(0, 200) });
+      backend.logger.warn('ipc call refused: untrusted sender', {
+        frameUrl: frameUrl.slice(0, 200),
+      });
       return REFUSED_SENDER;
     }
     if (!isInvokeRequest(request)) {
@@ -86,19 +85,19 @@ export function registerIpc(options: IpcOptions): () => void {
         ]).toApiError(),
       };
     }
-    return dispatch(ctx, request.method, request.input, caller);
+    return backend.call(request.method, request.input, 'ipc');
   });
 
   // Dropped files, as the preload resolved them: only our own window may grant paths.
   ipcMain.on(IPC_GRANT, (event, paths: unknown) => {
     if (!isTrustedSender(senderFrameUrl(event))) return;
     if (!Array.isArray(paths)) return;
-    granted.grant(
-      ...paths.filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length < 4096),
+    grant(
+      paths.filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length < 4096),
     );
   });
 
-  const unlisten = ctx.events.listen((event, payload) => {
+  const unlisten = backend.events.listen((event, payload) => {
     send(IPC_EVENT, { event, payload });
   });
 

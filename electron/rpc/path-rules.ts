@@ -11,10 +11,13 @@ import type { Caller } from './callers';
  * open, create or copy to — an absolute path or a bare name inside ATTEST_HOME. `output`:
  * `input.saveTo.path`, where a generated file is written (a browser gets a download instead).
  */
-export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'vault' | 'output'>> = {
+export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'sources' | 'vault' | 'output'>> = {
+  'evidence.add': 'sources',
   'requests.previewImport': 'source',
   'requests.import': 'source',
   'sd.attachSubserviceReport': 'source',
+  'policies.previewAckImport': 'source',
+  'policies.importAcks': 'source',
   'vault.create': 'vault',
   'vault.createDemo': 'vault',
   'vault.open': 'vault',
@@ -23,6 +26,7 @@ export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'vault' | 'outpu
   'tasks.export': 'output',
   'requests.export': 'output',
   'sd.export': 'output',
+  'policies.export': 'output',
 };
 
 const refuse = (field: string[], message: string) =>
@@ -37,23 +41,18 @@ export function checkPathRules(
 ): void {
   const use = PATH_INPUTS[method];
   if (!use) return;
+  if (use === 'sources') {
+    const sources = (input as { sources?: { path?: string }[] }).sources ?? [];
+    sources.forEach((source, i) => {
+      if (source.path === undefined) return; // an upload id
+      checkSourcePath(source.path, ['sources', String(i), 'path'], caller, { folders: true });
+    });
+    return;
+  }
   if (use === 'source') {
     const source = (input as { source?: { path?: string } }).source;
     if (source?.path === undefined) return; // an upload id
-    const path = source.path;
-    if (caller.transport === 'http') {
-      throw refuse(
-        ['source', 'path'],
-        'In a browser, files are added by uploading them; a path on this computer is not accepted.',
-      );
-    }
-    if (caller.transport === 'ipc' && !caller.isGranted?.(path)) {
-      throw refuse(
-        ['source', 'path'],
-        'Attest only reads files you chose or dropped on the window.',
-      );
-    }
-    requireRegularFile(path, ['source', 'path']);
+    checkSourcePath(source.path, ['source', 'path'], caller, { folders: false });
     return;
   }
   if (use === 'output') {
@@ -85,6 +84,29 @@ export function checkPathRules(
   if (caller.transport === 'ipc' && !caller.isGranted?.(file)) {
     throw refuse(['file'], 'Choose the vault with the Open or Save dialog.');
   }
+}
+
+/**
+ * A file (or, where `folders`, a folder of files) to read into the vault: never a path from a
+ * browser, only a granted one from the desktop window, any from the CLI.
+ */
+function checkSourcePath(
+  path: string,
+  field: string[],
+  caller: Caller,
+  options: { folders: boolean },
+): void {
+  if (caller.transport === 'http') {
+    throw refuse(
+      field,
+      'In a browser, files are added by uploading them; a path on this computer is not accepted.',
+    );
+  }
+  if (caller.transport === 'ipc' && !caller.isGranted?.(path)) {
+    throw refuse(field, 'Attest only reads files you chose or dropped on the window.');
+  }
+  if (options.folders && statSync(path, { throwIfNoEntry: false })?.isDirectory()) return;
+  requireRegularFile(path, field);
 }
 
 /** Only regular files are ever read: a FIFO would block, a device never ends, a folder fails. */

@@ -5,7 +5,7 @@ import { builtInCatalog, parseCatalogFiles } from '../core/catalog/catalog';
 
 /** What `newerCatalog()` changes against the built-in catalog, for assertions. */
 export const NEWER = {
-  version: '2026.2',
+  version: '2026.4',
   retitled: { ref: 'AC-01', title: 'Unique named accounts for every person' },
   newProcedure: { ref: 'AC-02' },
   remapped: { ref: 'BCP-03', criteria: ['A1.2', 'CC7.4'] },
@@ -38,6 +38,14 @@ export function newerCatalog(): Catalog {
     categories: ['security'],
   });
   c.controls = c.controls.filter((x) => x.ref !== NEWER.retired.ref);
+  // A retired control leaves the templates that listed it, and their promises.
+  for (const p of c.policies) {
+    p.controls = p.controls.filter((ref) => ref !== NEWER.retired.ref);
+    p.promises = p.promises
+      .map((x) => ({ ...x, controls: x.controls.filter((ref) => ref !== NEWER.retired.ref) }))
+      .filter((x) => x.controls.length > 0);
+  }
+  c.policies.find((p) => p.key === control('AC-01').policyKey)!.controls.push(NEWER.added.ref);
   const criterion = c.criteria.find((x) => x.id === NEWER.criterion.id)!;
   criterion.guidance = {
     ...criterion.guidance,

@@ -6,6 +6,7 @@ import { NewVaultDialog } from '../features/vault/NewVaultDialog';
 import { OpenVaultDialog } from '../features/vault/OpenVaultDialog';
 import { BackupsDialog } from '../features/vault/BackupsDialog';
 import { CompactDialog } from '../features/vault/CompactDialog';
+import { HostStoppedDialog } from '../features/vault/HostStoppedDialog';
 import { SaveCopyDialog } from '../features/vault/SaveCopyDialog';
 import { StartScreen } from '../features/vault/StartScreen';
 import { useVault } from '../features/vault/store';
@@ -78,6 +79,7 @@ export function App() {
       <SaveCopyDialog />
       <CompactDialog />
       <BackupsDialog />
+      <HostStoppedDialog />
       <HelpOverlay />
       <Palette />
     </>

@@ -62,6 +62,10 @@ const WORDING: Record<ErrorCode, { title: string; advice: string }> = {
     title: 'Cancelled',
     advice: 'Nothing was changed.',
   },
+  host_stopped: {
+    title: 'The part of Attest that works on the vault stopped',
+    advice: 'Everything saved before it stopped is kept. Reopen the vault to go on.',
+  },
   internal: {
     title: 'Something went wrong inside Attest',
     advice: 'Try again. If it keeps happening, the details are in Attest’s log file.',

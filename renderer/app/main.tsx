@@ -4,16 +4,26 @@ import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
 import './global.css';
 import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
+import { createWindowClient, installApi } from '../api';
+import { ApiProvider } from '../api/provider';
+import { keepFresh } from '../api/queries';
+import { createQueryClient } from '../api/query-client';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import { cssVariablesResolver, theme } from './theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
+
+const client = createWindowClient();
+installApi(client);
+const queries = createQueryClient();
+keepFresh(client, queries);
 
 createRoot(root).render(
   <StrictMode>
@@ -24,10 +34,14 @@ createRoot(root).render(
     >
       <Notifications position="bottom-right" limit={4} />
       <ErrorBoundary>
-        {/* A hash router: the desktop UI is served from app://, where paths are files. */}
-        <HashRouter>
-          <App />
-        </HashRouter>
+        <ApiProvider client={client}>
+          <QueryClientProvider client={queries}>
+            {/* A hash router: the desktop UI is served from app://, where paths are files. */}
+            <HashRouter>
+              <App />
+            </HashRouter>
+          </QueryClientProvider>
+        </ApiProvider>
       </ErrorBoundary>
     </MantineProvider>
   </StrictMode>,

@@ -311,3 +311,37 @@ test('closing the import wizard discards the file it was sent', async ({ page, a
   await expect.poll(() => stagedFiles(attest.home)).toEqual([]);
   expect((await rpc<ListPage>(page, attest, 'requests.list')).total).toBe(0);
 });
+
+test('one field edit costs one save and one re-read of each answer shown', async ({
+  page,
+  attest,
+}) => {
+  await openDemoVault(page, attest);
+  const requests = new Requests(page);
+  await requests.open();
+  await requests.startImport();
+  await requests.chooseFile(writeTemp('pbc.csv', PBC_CSV));
+  await requests.toPreview();
+  await requests.runImport();
+  await requests.finishImport();
+  await requests.row('PBC-002').click();
+  await requests.expectDrawerFor('PBC-002');
+  await expect(requests.field('Wave')).toHaveValue('1');
+
+  // Every contract call the page makes from here on, by method.
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/rpc/')) calls.push(path.slice('/rpc/'.length));
+  });
+  await requests.field('Wave').fill('3');
+  await requests.field('Wave').press('Enter');
+
+  // The save, then the change's vault.changed re-reads what shows requests: the table's page,
+  // the whole list (counts, waves, navigation) and the drawer. Nothing else is reloaded.
+  const expected = ['requests.get', 'requests.list', 'requests.list', 'requests.update'];
+  await expect.poll(() => [...calls].sort()).toEqual(expected);
+  await expect(requests.row('PBC-002').locator('td').nth(3), 'its Wave cell').toHaveText('3');
+  await expect(requests.field('Wave')).toHaveValue('3');
+  expect([...calls].sort()).toEqual(expected);
+});

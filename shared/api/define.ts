@@ -18,6 +18,12 @@ export interface MethodDef<
    * when the job did). Required when `mutates`; an empty list writes nothing a screen shows.
    */
   touches?: readonly Domain[];
+  /**
+   * What a reading method's answer depends on: a screen showing it re-reads it when a
+   * `vault.changed` names one of these. Required when not `mutates`; an empty list marks an
+   * action whose answer is never kept (a check, an export).
+   */
+  reads?: readonly Domain[];
   /** For job methods: the shape of the result `jobs.get` returns once the job succeeded. */
   jobResult?: R;
   summary: string;
@@ -29,7 +35,10 @@ export function method<
   R extends z.ZodType | undefined = undefined,
 >(
   def: MethodDef<I, O, R> &
-    ({ mutates: true; touches: readonly Domain[] } | { mutates: false; touches?: undefined }),
+    (
+      | { mutates: true; touches: readonly Domain[]; reads?: undefined }
+      | { mutates: false; touches?: undefined; reads: readonly Domain[] }
+    ),
 ): MethodDef<I, O, R> {
   return def;
 }

@@ -17,6 +17,10 @@ export const DOMAINS = [
   /** The system description: texts, components, subservice organisations, CUECs, events. */
   'sd',
   'requests',
+  /** Evidence items, their links and populations. */
+  'evidence',
+  /** Policies, their versions, links to controls and acknowledgements. */
+  'policies',
   /** Stored files (the blob store). */
   'files',
   /** Long operations: started, cancelled, finished. */
@@ -42,4 +46,9 @@ const OUTSIDE_THE_VAULT: ReadonlySet<Domain> = new Set<Domain>([
 /** Whether a method touching these domains writes to the open vault's file. */
 export function writesVaultData(touches: readonly Domain[]): boolean {
   return touches.some((d) => !OUTSIDE_THE_VAULT.has(d));
+}
+
+/** Whether a change to `changed` makes an answer that depends on `reads` stale. */
+export function overlaps(reads: readonly Domain[], changed: readonly Domain[]): boolean {
+  return reads.some((d) => changed.includes(d));
 }

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'io',
   'disk_full',
   'cancelled',
+  /** The runtime host (the process that works on the vault) stopped; pending calls fail with it. */
+  'host_stopped',
   'internal',
 ] as const;
 

@@ -17,6 +17,12 @@ export const events = {
     reason: z.enum(['opened', 'closed', 'updated']),
     domains: z.array(z.enum(DOMAINS)),
   }),
+  /**
+   * The part of Attest that works on the vault (the runtime host process) stopped unexpectedly:
+   * every pending call failed with `host_stopped`, the vault was closed with it (`path`, if one
+   * was open), and the next call starts a fresh host.
+   */
+  'runtime.stopped': z.object({ path: z.string().nullable(), message: z.string() }),
 } as const;
 
 export type Events = typeof events;

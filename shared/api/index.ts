@@ -5,10 +5,12 @@ import { blobMethods } from './methods/blobs';
 import { catalogMethods } from './methods/catalog';
 import { assessmentMethods } from './methods/assessments';
 import { coverageMethods } from './methods/coverage';
+import { evidenceMethods } from './methods/evidence';
 import { riskMethods } from './methods/risks';
 import { taskMethods } from './methods/tasks';
 import { jobMethods } from './methods/jobs';
 import { peopleMethods } from './methods/people';
+import { policyMethods } from './methods/policies';
 import { requestMethods } from './methods/requests';
 import { scopeMethods } from './methods/scope';
 import { sdMethods } from './methods/sd';
@@ -35,6 +37,8 @@ export const methods = mergeTables(
   taskMethods,
   sdMethods,
   requestMethods,
+  evidenceMethods,
+  policyMethods,
 );
 
 export type Methods = typeof methods;

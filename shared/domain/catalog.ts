@@ -7,6 +7,15 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, type Category } from './engagement';
+import { FREQUENCIES } from './frequency';
+import {
+  CONTROL_REF_PATTERN,
+  POLICY_KEY_PATTERN,
+  type PolicyTemplate,
+  policyTemplateSchema,
+} from './policy-template';
+
+export { CONTROL_REF_PATTERN, POLICY_KEY_PATTERN, policyTemplateSchema, type PolicyTemplate };
 
 /** The criterion groups, in report order. CC1–CC5 follow the 17 COSO principles. */
 export const GROUP_IDS = [
@@ -67,28 +76,7 @@ export function normaliseCriterionId(text: string): string | null {
   return CRITERION_ID_PATTERN.test(compact) ? compact : null;
 }
 
-export const FREQUENCIES = [
-  'annual',
-  'semi_annual',
-  'quarterly',
-  'monthly',
-  'weekly',
-  'daily',
-  'continuous',
-  'per_event',
-] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
-
-export const FREQUENCY_LABELS: Record<Frequency, string> = {
-  annual: 'Annual',
-  semi_annual: 'Semi-annual',
-  quarterly: 'Quarterly',
-  monthly: 'Monthly',
-  weekly: 'Weekly',
-  daily: 'Daily',
-  continuous: 'Continuous',
-  per_event: 'Per event',
-};
+export { FREQUENCIES, FREQUENCY_LABELS, type Frequency } from './frequency';
 
 export const NATURES = ['manual', 'automated', 'it_dependent_manual'] as const;
 export type Nature = (typeof NATURES)[number];
@@ -173,8 +161,6 @@ export const DOMAIN_LABELS: Record<Domain, string> = {
   privacy: 'Privacy',
 };
 
-export const CONTROL_REF_PATTERN = /^[A-Z]{2,4}-\d{2}$/;
-export const POLICY_KEY_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export const CATALOG_VERSION_PATTERN = /^\d{4}\.\d+$/;
 
 const text = z.string().trim().min(1);
@@ -255,11 +241,8 @@ export const libraryControlSchema = z
   });
 export type LibraryControl = z.infer<typeof libraryControlSchema>;
 
-export const policyTemplateSchema = z.strictObject({
-  key: z.string().regex(POLICY_KEY_PATTERN),
-  title: text,
-});
-export type PolicyTemplateRef = z.infer<typeof policyTemplateSchema>;
+/** A template's key and title: what a control's `policyKey` points at. */
+export type PolicyTemplateRef = Pick<PolicyTemplate, 'key' | 'title'>;
 
 /** The categories of a list of criterion ids, in CATEGORIES order, without repeats. */
 export function categoriesOfCriteria(ids: readonly string[]): Category[] {
@@ -317,6 +300,16 @@ export const catalogSchema = z
           issue(['controls', i, 'criteria'], `${c.ref}: no criterion ${id}`);
       if (!policyKeys.has(c.policyKey))
         issue(['controls', i, 'policyKey'], `${c.ref}: no policy template ${c.policyKey}`);
+    });
+    // A template lists every control that names it, and only controls the library has.
+    const controlRefs = new Set(cat.controls.map((c) => c.ref));
+    cat.policies.forEach((p, i) => {
+      for (const ref of p.controls)
+        if (!controlRefs.has(ref))
+          issue(['policies', i, 'controls'], `${p.key}: no control ${ref}`);
+      for (const c of cat.controls)
+        if (c.policyKey === p.key && !p.controls.includes(c.ref))
+          issue(['policies', i, 'controls'], `${p.key} does not list ${c.ref}, which names it`);
     });
   });
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -93,8 +93,13 @@ describe('reading Markdown a person edited', () => {
       { kind: 'heading', level: 3, text: 'Too deep' },
       { kind: 'paragraph', text: 'A paragraph that wraps.' },
       { kind: 'bullets', items: ['star bullet', 'plus bullet continued here'] },
-      { kind: 'table', header: ['A', 'B'], rows: [['1', '2']] },
+      // The one parse (markdown-it) reads a table only with its delimiter row, as GitHub does,
+      // so the preview, the DOCX and the PDF agree on what is a table.
+      { kind: 'paragraph', text: '| A | B | | 1 | 2 |' },
       { kind: 'paragraph', text: 'Closing line' },
+    ]);
+    expect(parseMarkdown('| A | B |\n| --- | --- |\n| 1 | 2 |')).toEqual([
+      { kind: 'table', header: ['A', 'B'], rows: [['1', '2']] },
     ]);
   });
 

@@ -4,10 +4,12 @@
  * exactly what the renderers can show: `#`/`##`/`###` headings, paragraphs, `- ` bullet lists and
  * pipe tables. Text is plain (no inline emphasis), one line per block or item.
  */
+import { markdownToBlocks } from './markdown';
+
 export type DocBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'bullets'; items: string[] }
+  | { kind: 'bullets'; items: string[]; ordered?: true; start?: number }
   | { kind: 'table'; header: string[]; rows: string[][] };
 
 /** Whitespace collapsed to single spaces, trimmed: a block's text is always one line. */
@@ -94,109 +96,12 @@ function tableRow(cells: readonly string[]): string {
 
 // ---------------------------------------------------------------------------------------------
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
-const BULLET = /^\s*[-*+][ \t]+(.*)$/;
-const THEMATIC_BREAK = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
-const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
-
 /**
- * Reads our Markdown subset. Anything else is kept as text: a `####` heading becomes level 3, a
- * thematic break is dropped, an indented line continues the list item above it, and consecutive
- * lines of a paragraph join with a space.
+ * Reads Markdown into blocks through the one markdown-it parse (`markdown.ts`) that the preview,
+ * the DOCX and the PDF share: headings deeper than `###` become level 3, a thematic break is
+ * dropped, a list item's lines join, consecutive lines of a paragraph join with a space, and a
+ * table needs its delimiter row (as on GitHub).
  */
 export function parseMarkdown(markdown: string): DocBlock[] {
-  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
-  const blocks: DocBlock[] = [];
-  let paragraph: string[] | null = null;
-  let list: string[] | null = null;
-  let table: string[][] | null = null;
-
-  const flush = () => {
-    if (paragraph) blocks.push({ kind: 'paragraph', text: paragraph.join(' ') });
-    if (list) blocks.push({ kind: 'bullets', items: list });
-    if (table) blocks.push(toTable(table));
-    paragraph = list = table = null;
-  };
-
-  for (const line of lines) {
-    const trimmed = line.trim();
-    if (trimmed === '') {
-      flush();
-      continue;
-    }
-    if (table && trimmed.startsWith('|')) {
-      table.push(splitRow(trimmed));
-      continue;
-    }
-    if (list && /^\s{2,}\S/.test(line) && !BULLET.test(line)) {
-      list[list.length - 1] += ` ${trimmed}`;
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    if (heading) {
-      flush();
-      const level = Math.min(3, heading[1]!.length) as 1 | 2 | 3;
-      blocks.push({ kind: 'heading', level, text: heading[2] ?? '' });
-      continue;
-    }
-    if (THEMATIC_BREAK.test(line)) {
-      flush();
-      continue;
-    }
-    const bullet = BULLET.exec(line);
-    if (bullet) {
-      if (!list) flush();
-      list ??= [];
-      list.push(unescapeStart(bullet[1]!.trim()));
-      continue;
-    }
-    if (trimmed.startsWith('|')) {
-      flush();
-      table = [splitRow(trimmed)];
-      continue;
-    }
-    if (!paragraph) flush();
-    paragraph ??= [];
-    paragraph.push(paragraph.length === 0 ? unescapeStart(trimmed) : trimmed);
-  }
-  flush();
-  return normaliseBlocks(blocks);
-}
-
-function unescapeStart(text: string): string {
-  return text.startsWith('\\') && ASCII_PUNCTUATION.test(text.charAt(1)) ? text.slice(1) : text;
-}
-
-/** Cells of a `| a | b |` row; `\|` is a literal pipe and `\\` a literal backslash. */
-function splitRow(row: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let closed = false; // the row so far ends with a real separator (and whitespace)
-  for (let i = 0; i < row.length; i++) {
-    const ch = row.charAt(i);
-    const next = row.charAt(i + 1);
-    if (ch === '\\' && (next === '|' || next === '\\')) {
-      cell += next;
-      i++;
-      closed = false;
-    } else if (ch === '|') {
-      cells.push(cell);
-      cell = '';
-      closed = true;
-    } else {
-      cell += ch;
-      if (!/\s/.test(ch)) closed = false;
-    }
-  }
-  // The outer pipes leave an empty first cell and, when the row is closed, an empty last one.
-  if (!closed) cells.push(cell);
-  if (row.startsWith('|')) cells.shift();
-  return cells.map((c) => c.trim());
-}
-
-function toTable(rows: string[][]): DocBlock {
-  const [header = [], second, ...rest] = rows;
-  const isDelimiter = second && DELIMITER_ROW.test(`|${second.join('|')}|`);
-  const body = isDelimiter ? rest : second ? [second, ...rest] : rest;
-  return { kind: 'table', header, rows: body };
+  return normaliseBlocks(markdownToBlocks(markdown));
 }

@@ -1,12 +1,11 @@
-import { CLI_CALLER } from '../../rpc/callers';
 import { resolve } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
 import { attestHome } from '../../platform/home';
-import type { RpcContext } from '../../rpc/context';
-import { dispatch } from '../../rpc/dispatch';
+import { fileLogger } from '../../platform/logger';
 import { startHttpServer } from '../../rpc/http';
 import { defaultUiDir } from '../../rpc/http-static';
-import { createRuntime } from '../../rpc/runtime';
+import { forkHost } from '../../runtime/fork';
+import { HostSupervisor } from '../../runtime/supervisor';
 import { parse, str } from '../args';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
 
@@ -23,33 +22,39 @@ export interface RunningAttest {
   url: string;
   tokenUrl: string;
   port: number;
-  ctx: RpcContext;
-  /** Stops the server, then closes the vault cleanly (jobs cancelled, lock released). */
+  /** The runtime host behind the server (its relay), restarted on the next call if it dies. */
+  runtime: HostSupervisor;
+  /** Stops the server, then closes the vault cleanly in the host (jobs cancelled, lock released). */
   close(): Promise<void>;
 }
 
 /**
- * `attest serve` without the command line: the runtime, the vault (opened through the
- * dispatcher, so its errors are the contract's), and the HTTP server. For e2e fixtures, the
- * `npm start` fallback and tests that want it in-process.
+ * `attest serve` without the command line: the runtime host forked beside this process (it owns
+ * the vault, the dispatcher and the jobs), the vault opened through it, and the HTTP server in
+ * this process relaying every call, event and byte to it (electron/runtime/).
  */
 export async function serveAttest(options: ServeOptions): Promise<RunningAttest> {
-  const ctx = createRuntime({
-    home: options.home,
-    app: 'attest serve',
-    uploads: true,
-    automaticBackups: true,
-    uploadLimitBytes: options.uploadLimitBytes,
-  });
+  const runtime = new HostSupervisor(
+    () => forkHost(),
+    {
+      home: options.home,
+      app: 'attest serve',
+      uploads: true,
+      automaticBackups: true,
+      uploadLimitBytes: options.uploadLimitBytes,
+    },
+    fileLogger(options.home),
+  );
   try {
+    await runtime.whenReady();
     if (options.vault !== undefined) {
-      const opened = await dispatch(ctx, 'vault.open', { file: options.vault }, CLI_CALLER);
+      const opened = await runtime.call('vault.open', { file: options.vault }, 'cli');
       if (!opened.ok) {
         throw new AttestError(opened.error.code, opened.error.message, opened.error.details);
       }
     }
     const server = await startHttpServer({
-      ctx,
+      backend: runtime,
       port: options.port ?? 0,
       uiDir: options.uiDir ?? defaultUiDir(),
       host: '127.0.0.1',
@@ -58,14 +63,14 @@ export async function serveAttest(options: ServeOptions): Promise<RunningAttest>
       url: server.url,
       tokenUrl: server.tokenUrl,
       port: server.port,
-      ctx,
+      runtime,
       async close() {
         await server.close();
-        await ctx.dispose();
+        await runtime.shutdown();
       },
     };
   } catch (e) {
-    await ctx.dispose();
+    await runtime.shutdown();
     throw e;
   }
 }

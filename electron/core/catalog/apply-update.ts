@@ -19,6 +19,7 @@ import { ENGAGEMENT_ID, updateEngagement } from '../../db/repos/engagement';
 import { replaceLinks } from '../../db/repos/links';
 import type { ControlTable } from '../../db/schema';
 import { syncScope } from '../scope/apply-scope';
+import { setControlTemplatePolicy } from '../policies/policies';
 import type { Vault } from '../vault/session';
 import { loadCatalog } from './catalog';
 import { columnsFor, libraryValues } from './library-fields';
@@ -77,6 +78,7 @@ export function applyCatalogUpdate(
       const fields: string[] = [];
       const keptEdits: string[] = [];
       let criteria: string[] | null = null;
+      let policyKey: string | null = null;
       for (const change of changes) {
         if (change.edited && !taken.get(row.id)?.has(change.field)) {
           keptEdits.push(change.field);
@@ -84,6 +86,7 @@ export function applyCatalogUpdate(
         }
         Object.assign(cols, columnsFor(change.field, change.library));
         if (change.field === 'criteria') criteria = change.library as string[];
+        if (change.field === 'policyKey') policyKey = change.library as string;
         fields.push(change.field);
       }
       if (fields.length > 0) cols.updated_at = now;
@@ -96,6 +99,7 @@ export function applyCatalogUpdate(
       });
       if (criteria)
         replaceLinks(vault, 'control_criterion', row.id, criteria, { catalogUpdate: { to } });
+      if (policyKey) setControlTemplatePolicy(vault, row.id, policyKey, { catalogUpdate: { to } });
       counts.fieldsUpdated += fields.length;
       counts.editsKept += keptEdits.length;
     }

@@ -61,7 +61,7 @@ export function columnsFor(field: LibraryField, value: FieldValue): Partial<Cont
     case 'type':
       return { type: value as string };
     case 'policyKey':
-      return { policy_key: value as string | null };
+      return {}; // a link row, not a column: the caller relinks the control's policy
     case 'criteria':
       return {}; // link rows, not a column: the caller replaces the control's links
     case 'testProcedure':

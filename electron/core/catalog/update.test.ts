@@ -133,7 +133,7 @@ describe('the catalog update', () => {
 
     // Edits kept in this update stay the user's in the next one: AC-01's title is not offered again.
     const later = structuredClone(newer) as typeof newer & { version: string };
-    later.version = '2026.3';
+    later.version = '2026.5';
     expect(planCatalogUpdate(vault, later).controls.updated).toEqual([]);
     closeVault(vault);
   });

@@ -7,7 +7,15 @@ import { buildLargeDemoVault } from './demo-large';
 
 describe('the large demo', () => {
   it('grows the demo to the sizes asked for, through the core, and verifies sound', async () => {
-    const sizes = { controls: 140, tasks: 120, requests: 60, people: 12, risks: 15 };
+    const sizes = {
+      controls: 140,
+      tasks: 120,
+      requests: 60,
+      people: 12,
+      risks: 15,
+      evidence: 700,
+      evidenceFiles: 40,
+    };
     const vault = await buildLargeDemoVault(join(tempDir(), 'large.attest'), { sizes });
     const count = (sql: string) => vault.db.sqlite.prepare(sql).pluck().get() as number;
     expect(count('SELECT count(*) FROM control WHERE archived_at IS NULL')).toBe(sizes.controls);
@@ -18,6 +26,10 @@ describe('the large demo', () => {
     // Links are rows: every generated task and request links to what it names.
     expect(count('SELECT count(DISTINCT task_id) FROM task_control')).toBeGreaterThan(100);
     expect(count('SELECT count(DISTINCT request_id) FROM request_criterion')).toBe(sizes.requests);
+    // Evidence over a few distinct files, each item owning its (shared) file.
+    expect(count('SELECT count(*) FROM evidence')).toBe(sizes.evidence);
+    expect(count('SELECT count(*) FROM blob')).toBe(sizes.evidenceFiles);
+    expect(count('SELECT count(DISTINCT evidence_id) FROM evidence_control')).toBe(sizes.evidence);
     expect((await verifyVault(vault)).problems).toEqual([]);
     closeVault(vault);
   });

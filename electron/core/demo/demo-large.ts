@@ -9,17 +9,27 @@ import { createRisk } from '../risks/risks';
 import { createControl, listControls } from '../scope/controls';
 import { listCriteria } from '../scope/criteria';
 import { createTask } from '../tasks/tasks';
+import { growEvidence } from './demo-evidence';
 import type { Vault } from '../vault/session';
 import { type DemoOptions, buildDemoVault, throwIfCancelled } from './demo';
 
 /**
  * The large demo (`attest demo --scale large`): the small demo engagement grown to the size a
  * busy consultant's vault reaches — about 400 controls, 10 000 remediation tasks, 5 000 auditor
- * requests, 50 people and 200 risks — for measuring lists and readiness at scale. Built through the
+ * requests, 50 people, 200 risks and 50 000 evidence items over 3 000 distinct small files — for
+ * measuring lists and readiness at scale. Built through the
  * same use cases as the app, in batched transactions (each batch one commit), deterministically:
  * no randomness, so two builds hold the same content. Everything in it is marked as demo data.
  */
-export const LARGE_DEMO = { controls: 400, tasks: 10_000, requests: 5_000, people: 50, risks: 200 };
+export const LARGE_DEMO = {
+  controls: 400,
+  tasks: 10_000,
+  requests: 5_000,
+  people: 50,
+  risks: 200,
+  evidence: 50_000,
+  evidenceFiles: 3_000,
+};
 
 const BATCH = 500;
 
@@ -192,6 +202,15 @@ async function growDemo(
   step('requests');
   throwIfCancelled(signal);
   await importGeneratedRequests(vault, people.length, size.requests, signal);
+
+  step('evidence');
+  await growEvidence(
+    vault,
+    { items: size.evidence, files: size.evidenceFiles },
+    controls,
+    people,
+    signal,
+  );
 }
 
 /** The auditor's request list, as a CSV the import reads like any other. */

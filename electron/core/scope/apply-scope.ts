@@ -22,6 +22,7 @@ import { linksOf, replaceLinks } from '../../db/repos/links';
 import type { ControlTable, CriterionTable } from '../../db/schema';
 import { loadCatalog } from '../catalog/catalog';
 import { libraryValues } from '../catalog/library-fields';
+import { setControlTemplatePolicy } from '../policies/policies';
 import type { Vault } from '../vault/session';
 import { withdrawConfirmedNone } from '../sd/confirmed-none';
 
@@ -135,6 +136,7 @@ export function syncScope(vault: Vault, catalog: Catalog, now: string): ScopeCha
       payload: { libraryRef: lib.ref, catalogVersion: catalog.version },
     });
     replaceLinks(vault, 'control_criterion', row.id, lib.criteria);
+    setControlTemplatePolicy(vault, row.id, lib.policyKey);
     change.added.push(row.ref);
   }
 
@@ -250,7 +252,6 @@ function fromLibrary(vault: Vault, lib: LibraryControl, now: string): ControlTab
     frequency: lib.frequency,
     nature: lib.nature,
     type: lib.type,
-    policy_key: lib.policyKey,
     operating_since: null,
     test_procedure: lib.testProcedure,
     test_attributes: JSON.stringify(lib.testAttributes),

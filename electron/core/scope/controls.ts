@@ -13,6 +13,9 @@ import {
 } from '../../db/repos/controls';
 import { linksOf, replaceLinks } from '../../db/repos/links';
 import { getPerson } from '../../db/repos/people';
+import { templatePoliciesOfControls } from '../../db/repos/policies';
+import { findControl } from '../catalog/catalog';
+import { setControlTemplatePolicy } from '../policies/policies';
 import type { ControlTable } from '../../db/schema';
 import type { Vault } from '../vault/session';
 import { toControl } from './mapping';
@@ -43,7 +46,23 @@ export function toControls(vault: Vault, rows: ControlTable[]): Control[] {
     'control_criterion',
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toControl(r, criteria.get(r.id) ?? []));
+  const policies = templatePoliciesOfControls(
+    vault.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) =>
+    toControl(r, criteria.get(r.id) ?? [], policyKeyOf(r, policies.get(r.id) ?? [])),
+  );
+}
+
+/**
+ * The template key a control's \`policyKey\` shows, read from its policy links (the one source of
+ * truth): the library's own key when the control is linked to that policy, else the first.
+ */
+function policyKeyOf(row: ControlTable, keys: readonly string[]): string | null {
+  const libraryKey = row.library_ref ? findControl(row.library_ref)?.policyKey : undefined;
+  if (libraryKey && keys.includes(libraryKey)) return libraryKey;
+  return keys[0] ?? null;
 }
 
 export function getControl(vault: Vault, id: string): Control {
@@ -104,7 +123,6 @@ function toColumns(patch: ControlPatch): Partial<ControlTable> {
   if (patch.frequency !== undefined) cols.frequency = patch.frequency;
   if (patch.nature !== undefined) cols.nature = patch.nature;
   if (patch.type !== undefined) cols.type = patch.type;
-  if (patch.policyKey !== undefined) cols.policy_key = patch.policyKey;
   if (patch.operatingSince !== undefined) cols.operating_since = patch.operatingSince;
   if (patch.testProcedure !== undefined) cols.test_procedure = patch.testProcedure;
   if (patch.testAttributes !== undefined)
@@ -120,6 +138,7 @@ export function updateControl(vault: Vault, id: string, patch: ControlPatch): Co
     updateControlRow(vault.db, id, { ...toColumns(patch), updated_at: vault.now() });
     recordChange(vault, { action: 'update', entity: 'control', entityId: id, payload: patch });
     if (patch.criteria !== undefined) replaceLinks(vault, 'control_criterion', id, patch.criteria);
+    if (patch.policyKey !== undefined) setControlTemplatePolicy(vault, id, patch.policyKey);
     return getControl(vault, id);
   });
 }
@@ -144,7 +163,6 @@ export function createControl(vault: Vault, input: NewControlInput): Control {
       frequency: values.frequency ?? 'annual',
       nature: values.nature ?? 'manual',
       type: values.type ?? 'preventive',
-      policy_key: values.policyKey ?? null,
       operating_since: values.operatingSince ?? null,
       test_procedure: values.testProcedure ?? '',
       test_attributes: JSON.stringify(values.testAttributes ?? []),
@@ -160,6 +178,7 @@ export function createControl(vault: Vault, input: NewControlInput): Control {
     insertControl(vault.db, row);
     recordChange(vault, { action: 'create', entity: 'control', entityId: row.id, payload: values });
     replaceLinks(vault, 'control_criterion', row.id, values.criteria);
+    if (values.policyKey) setControlTemplatePolicy(vault, row.id, values.policyKey);
     return getControl(vault, row.id);
   });
 }

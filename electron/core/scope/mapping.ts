@@ -6,7 +6,11 @@ import type { ControlTable, CriterionTable } from '../../db/schema';
  * Rows to domain objects: the only place that knows how the columns encode the fields. The
  * criteria come from the control's link rows (`controlCriteria` reads them for one or many).
  */
-export function toControl(row: ControlTable, criteria: string[]): Control {
+export function toControl(
+  row: ControlTable,
+  criteria: string[],
+  policyKey: string | null,
+): Control {
   return {
     id: row.id,
     ref: row.ref,
@@ -20,7 +24,7 @@ export function toControl(row: ControlTable, criteria: string[]): Control {
     frequency: row.frequency as Control['frequency'],
     nature: row.nature as Control['nature'],
     type: row.type as Control['type'],
-    policyKey: row.policy_key,
+    policyKey,
     criteria,
     operatingSince: row.operating_since,
     testProcedure: row.test_procedure,

@@ -21,7 +21,7 @@ export function checkBlobOwnership(db: VaultDb, problems: VerifyProblem[]): void
     ).map((b) => [b.id, b]),
   );
   for (const owned of ownedBlobs(db)) {
-    const who = `${owned.owner.entity} ${owned.ownerId}`;
+    const who = `${owned.owner.entity} ${owned.ownerId} (${owned.owner.what} ${owned.ownerName})`;
     const blob = blobs.get(owned.blobId);
     if (!blob || blob.state !== 'complete') {
       problems.push({

@@ -2,6 +2,7 @@ import { isAttestError } from '../../../shared/api/errors';
 import type { VerifyProblem, VerifyReport } from '../../../shared/api/vault';
 import { GENESIS_HASH, type AuditEntry, entryHash, stateHash } from '../../db/audit';
 import { AUDITED_ENTITIES, type AuditedEntity, entityIdOf } from '../../db/audited';
+import { ownersNamed } from '../../db/blob-owners';
 import { checkAllBlobs } from '../../db/blobs';
 import type { VaultDb } from '../../db/connection';
 import type { Witness } from '../../../shared/api/witness';
@@ -110,13 +111,14 @@ export async function verifyDatabase(
     );
     blobs = checked;
     for (const m of checked.mismatches) {
+      const file = `Stored file ${m.blobId}${ownedBy(db, m.blobId)}`;
       problems.push({
         kind: 'blob_altered',
         blobId: m.blobId,
         message:
           m.actualSize !== m.expectedSize
-            ? `Stored file ${m.blobId} has ${m.actualSize} bytes where ${m.expectedSize} were stored`
-            : `Stored file ${m.blobId} no longer matches its SHA-256 (expected ${m.expected.slice(0, 12)}…, found ${m.actual.slice(0, 12)}…)`,
+            ? `${file} has ${m.actualSize} bytes where ${m.expectedSize} were stored`
+            : `${file} no longer matches its SHA-256 (expected ${m.expected.slice(0, 12)}…, found ${m.actual.slice(0, 12)}…)`,
       });
     }
     for (const u of checked.unreadable) {
@@ -321,4 +323,14 @@ function reportLaunderedChange(row: AuditEntry, problems: VerifyProblem[]): void
 
 function key(entity: string, id: string): string {
   return `${entity}\u0000${id}`;
+}
+
+/** " (the file of evidence EV-3)": whose file it is, when anything owns it. */
+function ownedBy(db: VaultDb, blobId: number): string {
+  try {
+    const owners = ownersNamed(db, blobId);
+    return owners.length > 0 ? ` (${owners.join(', ')})` : '';
+  } catch {
+    return ''; // a damaged owner table is reported by its own check
+  }
 }

@@ -8,6 +8,8 @@ import * as m006 from './2026_11_26_006_library_baseline';
 import * as m007 from './2026_12_03_007_links_and_list_order';
 import * as m008 from './2026_12_03_008_blob_owners';
 import * as m009 from './2026_12_03_009_risk_acceptance';
+import * as m010 from './2026_12_03_010_evidence';
+import * as m011 from './2026_12_03_011_policies';
 import type { MigrationContext } from './context';
 
 export interface Migration {
@@ -29,6 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: m007.NAME, up: m007.up },
   { name: m008.NAME, up: m008.up },
   { name: m009.NAME, up: m009.up },
+  { name: m010.NAME, up: m010.up },
+  { name: m011.NAME, up: m011.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

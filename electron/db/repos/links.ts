@@ -19,14 +19,24 @@ export const LINKS = {
   cuec_criterion: { from: 'cuec_id', to: 'criterion_id', toTable: 'criterion' },
   csoc_criterion: { from: 'csoc_id', to: 'criterion_id', toTable: 'criterion' },
   vendor_cuec_control: { from: 'vendor_cuec_id', to: 'control_id', toTable: 'control' },
+  evidence_control: { from: 'evidence_id', to: 'control_id', toTable: 'control' },
+  evidence_request: { from: 'evidence_id', to: 'request_id', toTable: 'request' },
+  population_support: { from: 'population_id', to: 'evidence_id', toTable: 'evidence' },
+  policy_control: { from: 'policy_id', to: 'control_id', toTable: 'control' },
+  policy_promise_control: { from: 'promise_id', to: 'control_id', toTable: 'control' },
 } as const satisfies Record<
   string,
-  { from: string; to: string; toTable: 'criterion' | 'control' } & object
+  { from: string; to: string; toTable: 'criterion' | 'control' | 'request' | 'evidence' } & object
 >;
 
 export type LinkName = keyof typeof LINKS & keyof VaultSchema;
 
-const ORDER = { criterion: 'sort_key', control: 'ref' } as const;
+const ORDER = {
+  criterion: 'sort_key',
+  control: 'ref',
+  request: 'ref_sort',
+  evidence: 'seq',
+} as const;
 /** Bound parameters per `IN (…)`: well under SQLite's limit, whatever the build. */
 const CHUNK = 500;
 

@@ -25,11 +25,9 @@ let exportCounter = 0;
  * Runs an export job the way this transport's user would: the desktop and the CLI name where to
  * save it, a browser downloads it. Answers the job's result and the file's bytes.
  */
-export async function exported<M extends 'tasks.export' | 'requests.export' | 'sd.export'>(
-  t: Harness,
-  method: M,
-  input: Input<M>,
-): Promise<{ result: GeneratedFile; bytes: Buffer }> {
+export async function exported<
+  M extends 'tasks.export' | 'requests.export' | 'sd.export' | 'policies.export',
+>(t: Harness, method: M, input: Input<M>): Promise<{ result: GeneratedFile; bytes: Buffer }> {
   const saveTo =
     t.transport === 'direct' ? { path: join(t.home, `export-${++exportCounter}.out`) } : undefined;
   const { jobId } = (await ok(t, method, {

@@ -1,9 +1,11 @@
 import type { MethodName } from '../../../shared/api/index';
 import type { Case } from './harness';
 import { catalogCases } from './catalog.cases';
+import { evidenceCases } from './evidence.cases';
 import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
 import { peopleCases } from './people.cases';
+import { policyCases } from './policies.cases';
 import { requestCases } from './requests.cases';
 import { scopeCases } from './scope.cases';
 import { sdCases } from './sd.cases';
@@ -27,4 +29,6 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...gapCases,
   ...sdCases,
   ...requestCases,
+  ...evidenceCases,
+  ...policyCases,
 };

@@ -7,5 +7,6 @@ export const appHandlers: HandlerSlice<'app.info'> = {
     home: ctx.home,
     platform: process.platform,
     openVault: ctx.vault?.path ?? null,
+    openId: ctx.vault ? ctx.openId : null,
   }),
 };

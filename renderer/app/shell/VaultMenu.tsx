@@ -12,7 +12,7 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
 import { notifyError } from '../notify';
 import { useVault } from '../../features/vault/store';
 import {
@@ -23,11 +23,13 @@ import {
   showBackups,
   startNewVault,
 } from '../../features/vault/actions';
-import { runVerify } from '../../features/dashboard/verify-actions';
+import { useRunVerify } from '../../features/dashboard/verify-job';
 
 /** Secondary vault actions live in one menu, not in a row of buttons. */
 export function VaultMenu() {
   const navigate = useNavigate();
+  const client = useApi();
+  const runVerify = useRunVerify();
   const path = useVault((s) => s.info?.path);
   return (
     <Menu width={220}>
@@ -59,10 +61,10 @@ export function VaultMenu() {
           Compact vault…
         </Menu.Item>
         {/* A browser tab cannot show a folder; only the desktop app offers this. */}
-        {api.kind === 'desktop' && path && (
+        {client.kind === 'desktop' && path && (
           <Menu.Item
             leftSection={<IconFolder size={16} />}
-            onClick={() => api.host.revealInFolder(path).catch(notifyError)}
+            onClick={() => client.host.revealInFolder(path).catch(notifyError)}
           >
             Show in folder
           </Menu.Item>

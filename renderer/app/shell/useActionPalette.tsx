@@ -9,8 +9,8 @@ import {
 } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { runVerify } from '../../features/dashboard/verify-actions';
-import { exportPlan } from '../../features/remediation/ExportPlan';
+import { useRunVerify } from '../../features/dashboard/verify-job';
+import { useExportPlan } from '../../features/remediation/ExportPlan';
 import { useImportDialog } from '../../features/requests/import/import-dialog';
 import { type PaletteEntry, usePaletteEntries } from '../palette-store';
 import { PAGES, linkTo } from '../routes';
@@ -24,6 +24,8 @@ const icon = (Icon: typeof IconPlus) => <Icon size={18} stroke={1.6} aria-hidden
  */
 export function useActionPalette(): void {
   const navigate = useNavigate();
+  const runVerify = useRunVerify();
+  const exportPlan = useExportPlan();
   const entries = useMemo<PaletteEntry[]>(
     () => [
       {
@@ -97,7 +99,7 @@ export function useActionPalette(): void {
         },
       })),
     ],
-    [navigate],
+    [navigate, runVerify, exportPlan],
   );
   usePaletteEntries('actions', entries);
 }

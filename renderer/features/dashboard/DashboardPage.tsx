@@ -1,6 +1,5 @@
 import { Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { CATEGORY_LABELS, REPORT_TYPE_LABELS } from '../../../shared/domain/engagement';
 import { stepById } from '../../app/steps';
 import { Facts } from '../../components/Facts';
@@ -14,36 +13,25 @@ import {
   formatInstant,
   plural,
 } from '../../components/format';
-import { notifyError } from '../../app/notify';
-import { useGaps } from '../gaps/gaps-store';
-import { useTasks } from '../remediation/tasks-store';
-import { useRisks } from '../risks/risks-store';
+import { useCoverage, useGaps } from '../gaps/gaps-store';
 import { useVault } from '../vault/store';
 import { CoverageByCategory } from './CoverageByCategory';
 import { NextStepCard } from './NextStepCard';
 import { AssessmentCard, PlanCard, TopRisksCard } from './StateCards';
 import { VerifyCard } from './VerifyCard';
 import { WitnessNotice } from './WitnessNote';
-import { runVerify } from './verify-actions';
-import { useVerify } from './verify-store';
+import { useRunVerify, useVerify } from './verify-job';
 import { CatalogUpdateNotice } from '../scope/catalog-update/CatalogUpdateNotice';
 
 export function DashboardPage() {
   const info = useVault((s) => s.info);
-  const running = useVerify((s) => s.running);
-  // A run of this vault, going or just done: its card sits under the button that started it.
-  const verifying = useVerify((s) => s.vaultPath !== null && s.vaultPath === info?.path);
+  const { running, report } = useVerify();
+  const runVerify = useRunVerify();
+  // A run of this opening, going or just done: its card sits under the button that started it.
+  const verifying = running || report !== null;
   const step = stepById('dashboard');
   const hasControls = useGaps((s) => s.controls.length > 0);
-  const coverage = useGaps((s) => s.coverage);
-  useEffect(() => {
-    // Where the engagement stands now, not when the vault was opened.
-    Promise.all([
-      useGaps.getState().load(),
-      useTasks.getState().load(),
-      useRisks.getState().load(),
-    ]).catch(notifyError);
-  }, []);
+  const coverage = useCoverage((s) => s.coverage);
   if (!info) return null;
   const { engagement, counts } = info;
   return (

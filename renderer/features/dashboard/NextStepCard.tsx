@@ -2,10 +2,10 @@ import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useGaps } from '../gaps/gaps-store';
-import { useTasks } from '../remediation/tasks-store';
+import { useCoverage, useGaps } from '../gaps/gaps-store';
+import { useProposals, useTasks } from '../remediation/task-queries';
 import { assessedOnState, todayIso } from '../risks/assessed-on';
-import { useRisks } from '../risks/risks-store';
+import { useRisks } from '../risks/risk-queries';
 import { useVault } from '../vault/store';
 import { nextStep } from './next-step';
 
@@ -13,8 +13,8 @@ import { nextStep } from './next-step';
 export function NextStepCard() {
   const scopeConfirmed = useVault((s) => Boolean(s.info?.engagement.scopeConfirmedAt));
   const summary = useGaps((s) => s.summary);
-  const coverage = useGaps((s) => s.coverage);
-  const proposals = useTasks((s) => s.proposals.length);
+  const coverage = useCoverage((s) => s.coverage);
+  const proposals = useProposals().proposals.length;
   const overdue = useTasks((s) => s.tasks.filter((t) => t.overdue).length);
   const assessedOn = useRisks((s) => s.assessedOn);
   const [today] = useState(todayIso);

@@ -6,10 +6,10 @@ import { plural } from '../../components/format';
 import { useGaps } from '../gaps/gaps-store';
 import { ASSESSMENT_LABEL } from '../gaps/labels';
 import { planCounts } from '../remediation/plan';
-import { useTasks } from '../remediation/tasks-store';
+import { useProposals, useTasks } from '../remediation/task-queries';
 import { RiskScore } from '../risks/RiskScore';
 import { topRisks } from '../risks/risk-matrix';
-import { useRisks } from '../risks/risks-store';
+import { useRisks } from '../risks/risk-queries';
 
 const TOP_RISKS = 4;
 
@@ -71,7 +71,7 @@ export function AssessmentCard() {
 /** The remediation plan: done out of all, what is open and what is overdue. */
 export function PlanCard() {
   const tasks = useTasks((s) => s.tasks);
-  const proposals = useTasks((s) => s.proposals);
+  const { proposals } = useProposals();
   const c = planCounts(tasks);
   return (
     <SectionCard

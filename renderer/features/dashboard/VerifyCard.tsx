@@ -4,10 +4,9 @@ import type { JobProgress } from '../../../shared/api/jobs';
 import type { VerifyReport } from '../../../shared/api/vault';
 import { SectionCard } from '../../components/SectionCard';
 import { formatBytes, formatEta, formatInstant, plural } from '../../components/format';
-import { useVault } from '../vault/store';
-import { useVerify } from './verify-store';
+import { useVerify } from './verify-job';
 import { BackupsButton, WitnessNote, isQuiet } from './WitnessNote';
-import { useWitness } from './witness-store';
+import { useWitness } from './witness-queries';
 
 const MAX_LISTED = 50;
 
@@ -77,12 +76,9 @@ function Report({ report }: { report: VerifyReport }) {
 
 /** "Verify vault": progress while it runs, then the report; and what the witness says. */
 export function VerifyCard() {
-  const path = useVault((s) => s.info?.path);
   const verify = useVerify();
-  const witness = useWitness((s) => s.witness);
-  const mine = verify.vaultPath === path;
-  const running = mine && verify.running;
-  const report = mine ? verify.report : null;
+  const witness = useWitness();
+  const { running, report } = verify;
   const progress = progressText(verify.progress);
   return (
     <SectionCard title="Integrity" testId="verify-card">

@@ -1,13 +1,12 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconEye, IconHistory } from '@tabler/icons-react';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Witness } from '../../../shared/api/witness';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { WarningAlert } from '../../components/WarningAlert';
 import { formatInstant, plural } from '../../components/format';
 import { showBackups } from '../vault/actions';
-import { useVault } from '../vault/store';
-import { useWitness } from './witness-store';
+import { useAcceptWitness, useWitness } from './witness-queries';
 
 /** Sound, or nothing to compare with: a line in the Integrity card, not a notice. */
 export function isQuiet(witness: Witness): boolean {
@@ -16,15 +15,11 @@ export function isQuiet(witness: Witness): boolean {
 
 /**
  * At the top of the Dashboard: a vault behind, diverged from or rewritten against what this
- * computer recorded, with the decision it waits for. Reads the verdict whenever the vault's
- * info changes (opened, restored, edited): it is cheap, nothing is re-hashed.
+ * computer recorded, with the decision it waits for. The verdict is read at each opening and
+ * re-read when the vault or the witness changed (see `useWitness`).
  */
 export function WitnessNotice() {
-  const info = useVault((s) => s.info);
-  const witness = useWitness((s) => s.witness);
-  useEffect(() => {
-    if (info) useWitness.getState().load().catch(notifyError);
-  }, [info]);
+  const witness = useWitness();
   if (!witness || isQuiet(witness)) return null;
   return <WitnessNote witness={witness} />;
 }
@@ -117,6 +112,7 @@ function Quiet({ children, testId }: { children: ReactNode; testId: string }) {
 
 function AcceptButton() {
   const [busy, setBusy] = useState(false);
+  const accept = useAcceptWitness();
   return (
     <Group>
       <Button
@@ -126,7 +122,7 @@ function AcceptButton() {
         onClick={async () => {
           setBusy(true);
           try {
-            await useWitness.getState().accept();
+            await accept();
             notifySuccess(
               'Accepted: this vault’s history is now the baseline this computer compares it with.',
             );

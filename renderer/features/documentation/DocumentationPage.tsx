@@ -8,7 +8,7 @@ import { ExportRequestsMenu } from '../requests/ExportRequestsMenu';
 import { ImportWizard } from '../requests/import/ImportWizard';
 import { useImportDialog } from '../requests/import/import-dialog';
 import { RequestsView } from '../requests/RequestsView';
-import { useRequests } from '../requests/requests-store';
+import { useAllRequests } from '../requests/request-queries';
 
 /*
  * For now this step holds what the auditor asks for (their PBC list); policies and evidence,
@@ -22,7 +22,7 @@ export function DocumentationPage() {
   const step = stepById('documentation');
   const [params, setParams] = useSearchParams();
   const tab: Tab = params.get('tab') === 'evidence' ? 'evidence' : 'requests';
-  const count = useRequests((s) => s.items.length);
+  const count = useAllRequests((s) => s.items.length);
   const importOpen = useImportDialog((s) => s.opened);
   const openImport = useImportDialog((s) => s.open);
   const closeImport = useImportDialog((s) => s.close);

@@ -7,9 +7,7 @@ import {
   IconPlus,
   IconTable,
 } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { notifyError } from '../../app/notify';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
@@ -33,12 +31,6 @@ export function GapsPage() {
   const count = useGaps((s) => s.controls.length);
   const [params, setParams] = useSearchParams();
   const view = gapView(params.get('view'));
-
-  useEffect(() => {
-    // Re-read on arrival: scope or evidence may have changed on other screens (people are kept
-    // up to date by the directory itself).
-    useGaps.getState().load().catch(notifyError);
-  }, []);
 
   const action =
     view === 'risks' ? (

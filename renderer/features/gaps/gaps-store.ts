@@ -1,131 +1,124 @@
-import { create } from 'zustand';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type { Control, VaultCriterion } from '../../../shared/api/controls';
+import type { Assessment, CriterionCoverageView, Gap } from '../../../shared/api/gaps';
 import type { Output } from '../../../shared/api/index';
-import type { Control, ControlPatch, VaultCriterion } from '../../../shared/api/controls';
-import type { AssessInput, Assessment, CriterionCoverageView, Gap } from '../../../shared/api/gaps';
-import type { AssessmentStatus } from '../../../shared/domain/coverage';
-import { api } from '../../api';
+import { apiQueryKey } from '../../api/queries';
+import { activeControls, useScopeControls, useScopeCriteria } from '../scope/scope-queries';
+import { useOpenId } from '../vault/store';
+import { useVaultQuery } from '../vault/use-vault-query';
 
 export type GapSummary = Output<'assessments.list'>['summary'];
 
-interface GapsState {
-  /** 'idle' until first asked; 'ready' once everything below has been read at least once. */
-  status: 'idle' | 'loading' | 'ready';
+/** The gap analysis as the screens, the dashboard, the palette and the navigation share it. */
+export interface GapsView {
+  /** 'ready' once controls, assessments and criteria have all been read. */
+  status: 'loading' | 'ready';
+  /** The active controls, by reference. */
   controls: Control[];
+  /** By control id: a control without one is not assessed yet. */
   assessments: Record<string, Assessment>;
   summary: GapSummary | null;
+  /** The in-scope criteria. */
   criteria: VaultCriterion[];
+}
+
+const ASSESSMENTS_INPUT = {} as const;
+const NO_ASSESSMENTS: Record<string, Assessment> = {};
+
+interface AssessedView {
+  byControl: Record<string, Assessment>;
+  summary: GapSummary;
+}
+const assessedView = (answer: Output<'assessments.list'>): AssessedView => ({
+  byControl: Object.fromEntries(answer.items.map((a) => [a.controlId, a])),
+  summary: answer.summary,
+});
+
+/**
+ * The gap analysis of the open vault, from the query cache (each part re-read when a change
+ * touches what it reads). With a selector, only that part — the shape screens used when this
+ * was a store. Coverage and gaps are apart (`useCoverage`): they are re-read on nearly every
+ * change, so only the screens that show them ask for them.
+ */
+export function useGaps(): GapsView;
+export function useGaps<T>(select: (view: GapsView) => T): T;
+export function useGaps<T>(select?: (view: GapsView) => T): T | GapsView {
+  const { controls, loaded: controlsLoaded } = useScopeControls();
+  const { criteria, loaded: criteriaLoaded } = useScopeCriteria();
+  const assessed = useVaultQuery('assessments.list', ASSESSMENTS_INPUT, { select: assessedView });
+  const active = useMemo(() => activeControls(controls), [controls]);
+  const view = useMemo<GapsView>(
+    () => ({
+      status: controlsLoaded && criteriaLoaded && assessed.isSuccess ? 'ready' : 'loading',
+      controls: active,
+      assessments: assessed.data?.byControl ?? NO_ASSESSMENTS,
+      summary: assessed.data?.summary ?? null,
+      criteria,
+    }),
+    [active, assessed.data, assessed.isSuccess, controlsLoaded, criteria, criteriaLoaded],
+  );
+  return select ? select(view) : view;
+}
+
+/** How each criterion is covered, and the gaps ordered by severity. */
+export interface CoverageView {
   coverage: CriterionCoverageView[];
   gaps: Gap[];
-  load(): Promise<void>;
-  /** Re-reads what follows from assessments, owners and risks: counts, warnings, coverage, gaps. */
-  refreshDerived(): Promise<void>;
-  assess(input: AssessInput): Promise<Assessment>;
-  assessMany(
-    controlIds: string[],
-    status: AssessmentStatus,
-    naReason: string | null,
-  ): Promise<void>;
-  updateControl(id: string, patch: ControlPatch): Promise<Control>;
-  reset(): void;
+  loaded: boolean;
+}
+const NOT_READ: CoverageView = { coverage: [], gaps: [], loaded: false };
+const coverageView = (answer: Output<'coverage.get'>): CoverageView => ({
+  coverage: answer.criteria,
+  gaps: answer.gaps,
+  loaded: true,
+});
+
+export function useCoverage(): CoverageView;
+export function useCoverage<T>(select: (view: CoverageView) => T): T;
+export function useCoverage<T>(select?: (view: CoverageView) => T): T | CoverageView {
+  const view = useVaultQuery('coverage.get', {}, { select: coverageView }).data ?? NOT_READ;
+  return select ? select(view) : view;
 }
 
-/** Every active control, across pages (a vault holds a few hundred at most). */
-async function allControls(): Promise<Control[]> {
-  const out: Control[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.call('controls.list', { limit: 1000, cursor });
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
+/**
+ * Puts assessments just saved into the cached list at once (the status shows as it is chosen,
+ * and the next key press sees it); counts follow with the re-read the change triggers.
+ */
+export function usePutAssessments(): (saved: readonly Assessment[]) => void {
+  const queries = useQueryClient();
+  const openId = useOpenId();
+  return useCallback(
+    (saved: readonly Assessment[]) =>
+      queries.setQueryData<Output<'assessments.list'>>(
+        apiQueryKey(openId, 'assessments.list', ASSESSMENTS_INPUT),
+        (answer) => {
+          if (!answer) return answer;
+          const ids = new Set(saved.map((a) => a.controlId));
+          return {
+            ...answer,
+            items: [...answer.items.filter((a) => !ids.has(a.controlId)), ...saved],
+          };
+        },
+      ),
+    [queries, openId],
+  );
 }
 
-const byControl = (items: Assessment[]) => Object.fromEntries(items.map((a) => [a.controlId, a]));
-
-/** A read that started before a newer one (or a vault switch) must not overwrite it. */
-let generation = 0;
-
-/** The gap analysis as the screens, the dashboard, the palette and the navigation share it. */
-export const useGaps = create<GapsState>()((set, get) => ({
-  status: 'idle',
-  controls: [],
-  assessments: {},
-  summary: null,
-  criteria: [],
-  coverage: [],
-  gaps: [],
-
-  async load() {
-    const mine = ++generation;
-    if (get().status === 'idle') set({ status: 'loading' });
-    const [controls, assessed, criteria, coverage] = await Promise.all([
-      allControls(),
-      api.call('assessments.list', {}),
-      api.call('criteria.list', { inScopeOnly: true }),
-      api.call('coverage.get', {}),
-    ]);
-    if (mine !== generation) return;
-    set({
-      status: 'ready',
-      controls,
-      assessments: byControl(assessed.items),
-      summary: assessed.summary,
-      criteria: criteria.items,
-      coverage: coverage.criteria,
-      gaps: coverage.gaps,
-    });
-  },
-
-  async refreshDerived() {
-    if (get().status !== 'ready') return;
-    const mine = ++generation;
-    const [assessed, coverage] = await Promise.all([
-      api.call('assessments.list', {}),
-      api.call('coverage.get', {}),
-    ]);
-    if (mine !== generation) return;
-    set({
-      assessments: byControl(assessed.items),
-      summary: assessed.summary,
-      coverage: coverage.criteria,
-      gaps: coverage.gaps,
-    });
-  },
-
-  async assess(input) {
-    const saved = await api.call('assessments.set', input);
-    set((s) => ({ assessments: { ...s.assessments, [saved.controlId]: saved } }));
-    await get().refreshDerived();
-    return saved;
-  },
-
-  async assessMany(controlIds, status, naReason) {
-    // The backend changes only the status (and reason): each control keeps its notes and date.
-    const { items } = await api.call('assessments.setMany', { controlIds, status, naReason });
-    set((s) => ({
-      assessments: { ...s.assessments, ...Object.fromEntries(items.map((a) => [a.controlId, a])) },
-    }));
-    await get().refreshDerived();
-  },
-
-  async updateControl(id, patch) {
-    const saved = await api.call('controls.update', { id, patch });
-    set((s) => ({ controls: s.controls.map((c) => (c.id === id ? saved : c)) }));
-    await get().refreshDerived();
-    return saved;
-  },
-
-  reset() {
-    generation++;
-    set({
-      status: 'idle',
-      controls: [],
-      assessments: {},
-      summary: null,
-      criteria: [],
-      coverage: [],
-      gaps: [],
-    });
-  },
-}));
+/**
+ * A control's assessment as the cache holds it at the moment of asking (for key handlers and
+ * debounced saves that run between renders); undefined when not assessed.
+ */
+export function useAssessmentNow(): (controlId: string) => Assessment | undefined {
+  const queries = useQueryClient();
+  const openId = useOpenId();
+  return useCallback(
+    (controlId: string) =>
+      queries
+        .getQueryData<Output<'assessments.list'>>(
+          apiQueryKey(openId, 'assessments.list', ASSESSMENTS_INPUT),
+        )
+        ?.items.find((a) => a.controlId === controlId),
+    [queries, openId],
+  );
+}

@@ -1,36 +1,19 @@
 import { IconAlertTriangle, IconFocus2 } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { notifyError } from '../../app/notify';
 import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
 import { useStepStatus } from '../../app/step-status-store';
-import { useRisks } from '../risks/risks-store';
-import { useVault } from '../vault/store';
+import { useRisks } from '../risks/risk-queries';
 import { useGaps } from './gaps-store';
 import { linkTo } from '../../app/routes';
 
 /**
- * While a vault is open: reads its gap analysis and risks, puts "Assess AC-04" beside every
- * control in the palette and every risk in it, and shows "87/112 assessed" under Gap analysis in the navigation.
+ * While a vault is open (its gap analysis and risks come from the query cache): puts
+ * "Assess AC-04" beside every control in the palette and every risk in it, and shows
+ * "87/112 assessed" under Gap analysis in the navigation.
  */
 export function useGapsWorkbench(): void {
   const navigate = useNavigate();
-  const info = useVault((s) => s.info);
-  const path = info?.path ?? null;
-  const lastPath = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (!path) return;
-    if (lastPath.current !== path) {
-      // Another vault: nothing of the previous one may show, even for a moment.
-      useGaps.getState().reset();
-      useRisks.getState().reset();
-      lastPath.current = path;
-    }
-    // People come from the directory, which stays loaded while the vault is open.
-    Promise.all([useGaps.getState().load(), useRisks.getState().load()]).catch(notifyError);
-  }, [info, path]);
-
   const summary = useGaps((s) => s.summary);
   const publish = useStepStatus((s) => s.publish);
   useEffect(() => {

@@ -1,16 +1,16 @@
-import { Button, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Person } from '../../../shared/api/people';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
 import { plural } from '../../components/format';
 import { PersonDrawer } from './PersonDrawer';
 import { PeopleTable } from './PeopleTable';
-import { usePeople } from './people-store';
+import { usePeople, usePutPerson } from './people-store';
 
 function matches(p: Person, needle: string): boolean {
   return `${p.name} ${p.email} ${p.role} ${p.team}`.toLowerCase().includes(needle);
@@ -23,6 +23,8 @@ export function PeoplePage() {
   const [search, setSearch] = useState('');
   const [showArchived, setShowArchived] = useState(false);
   const target = params.get('person');
+  const api = useApi();
+  const put = usePutPerson();
 
   const shown = useMemo(() => {
     const needle = search.trim().toLowerCase();
@@ -30,25 +32,33 @@ export function PeoplePage() {
   }, [items, search, showArchived]);
   const archivedCount = items.filter((p) => p.archived).length;
 
-  const open = (id: string | null) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (id) next.set('person', id);
-      else next.delete('person');
-      return next;
-    });
+  const open = useCallback(
+    (id: string | null) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set('person', id);
+        else next.delete('person');
+        return next;
+      }),
+    [setParams],
+  );
 
-  const makeCurrent = (p: Person) =>
-    usePeople
-      .getState()
-      .setCurrent(p.id)
-      .then(() => notifySuccess(`You are ${p.name} from now on.`), notifyError);
-
-  const archive = (p: Person, archived: boolean) =>
-    api.call('people.archive', { id: p.id, archived }).then((saved) => {
-      usePeople.getState().put(saved);
-      notifySuccess(archived ? `Archived ${p.name}.` : `Restored ${p.name}.`);
-    }, notifyError);
+  const openPerson = useCallback((p: Person) => open(p.id), [open]);
+  const makeCurrent = useCallback(
+    (p: Person) =>
+      void api
+        .call('people.setCurrent', { id: p.id })
+        .then(() => notifySuccess(`You are ${p.name} from now on.`), notifyError),
+    [api],
+  );
+  const archive = useCallback(
+    (p: Person, archived: boolean) =>
+      void api.call('people.archive', { id: p.id, archived }).then((saved) => {
+        put(saved);
+        notifySuccess(archived ? `Archived ${p.name}.` : `Restored ${p.name}.`);
+      }, notifyError),
+    [api, put],
+  );
 
   const active = items.length - archivedCount;
   return (
@@ -92,22 +102,15 @@ export function PeoplePage() {
               {plural(active, 'person', 'people')}
             </Text>
           </Group>
-          <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
-            {shown.length === 0 ? (
-              <Text size="sm" c="dimmed" p="lg">
-                No one matches “{search}”.
-              </Text>
-            ) : (
-              <PeopleTable
-                people={shown}
-                currentPersonId={currentPersonId}
-                selectedId={target}
-                onOpen={(p) => open(p.id)}
-                onMakeCurrent={(p) => void makeCurrent(p)}
-                onArchive={(p, archived) => void archive(p, archived)}
-              />
-            )}
-          </Paper>
+          <PeopleTable
+            people={shown}
+            currentPersonId={currentPersonId}
+            selectedId={target}
+            onOpen={openPerson}
+            onMakeCurrent={makeCurrent}
+            onArchive={archive}
+            empty={`No one matches “${search}”.`}
+          />
         </Stack>
       )}
       <PersonDrawer target={target} onClose={() => open(null)} onCreated={(p) => open(p.id)} />

@@ -1,54 +1,59 @@
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconUserCheck } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
-import type { Person } from '../../../shared/api/people';
-import { api } from '../../api';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type Person, personInput, personPatch } from '../../../shared/api/people';
+import { useApi } from '../../api/provider';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { SideDrawer } from '../../components/SideDrawer';
-import { useContractErrors } from '../scope/forms/use-contract-errors';
-import { useFieldAutosave } from '../scope/forms/use-field-autosave';
+import { useAutosaveForm } from '../../components/form/use-autosave-form';
 import { EMPTY_PERSON, type PersonField, PersonFields, type PersonValues } from './PersonFields';
-import { namesakeOf, usePeople } from './people-store';
+import { namesakeOf, usePeople, usePutPerson } from './people-store';
 
-function NewPersonForm(props: { onCreated(person: Person): void; onCancel(): void }) {
-  const [values, setValues] = useState<PersonValues>(EMPTY_PERSON);
-  const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useContractErrors();
+const LABELS: Record<PersonField, string> = {
+  name: 'Name',
+  email: 'Email',
+  role: 'Role',
+  team: 'Team',
+};
+
+function NewPersonForm(props: {
+  onCreated(person: Person): void;
+  onCancel(): void;
+  onDraft(pending: boolean): void;
+}) {
   const people = usePeople((s) => s.items);
+  const api = useApi();
+  const put = usePutPerson();
+  const [busy, setBusy] = useState(false);
+  const { field, values, createNow, draftPending } = useAutosaveForm<PersonValues, Person>({
+    values: EMPTY_PERSON,
+    patchSchema: personPatch,
+    labels: LABELS,
+    create: {
+      schema: personInput,
+      toInput: (v) => v,
+      run: (input) => api.call('people.create', input as PersonValues),
+    },
+    onSaved: (person) => {
+      put(person);
+      notifySuccess(`Added ${person.name}.`);
+      props.onCreated(person);
+    },
+  });
+  const { onDraft } = props;
+  useEffect(() => onDraft(draftPending), [onDraft, draftPending]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    try {
-      const person = await api.call('people.create', values);
-      usePeople.getState().put(person);
-      notifySuccess(`Added ${person.name}.`);
-      props.onCreated(person);
-    } catch (e) {
-      capture(e);
-    } finally {
-      setBusy(false);
-    }
+    await createNow();
+    setBusy(false);
   };
 
   return (
     <form onSubmit={submit} noValidate data-testid="new-person-form">
       <Stack gap="lg">
-        {errors[''] && (
-          <Alert color="red" variant="light">
-            {errors['']}
-          </Alert>
-        )}
-        <PersonFields
-          autoFocus
-          values={values}
-          errors={errors}
-          namesake={namesakeOf(people, values.name)}
-          onChange={(field, value) => {
-            setValues((v) => ({ ...v, [field]: value }));
-            clear(field);
-          }}
-        />
+        <PersonFields autoFocus field={field} namesake={namesakeOf(people, values.name)} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={props.onCancel} disabled={busy}>
             Cancel
@@ -64,31 +69,22 @@ function NewPersonForm(props: { onCreated(person: Person): void; onCancel(): voi
 
 function EditPerson({ person }: { person: Person }) {
   const currentId = usePeople((s) => s.currentPersonId);
-  const [values, setValues] = useState<PersonValues>({
-    name: person.name,
-    email: person.email,
-    role: person.role,
-    team: person.team,
-  });
-  const { errors, capture, clear } = useContractErrors();
-  const { schedule } = useFieldAutosave<PersonField>(async (field, value) => {
-    try {
-      const saved = await api.call('people.update', {
-        id: person.id,
-        patch: { [field]: value },
-      });
-      usePeople.getState().put(saved);
-      clear(field);
-    } catch (e) {
-      capture(e, { field, strip: ['patch'] });
-    }
+  const api = useApi();
+  const put = usePutPerson();
+  const { field, values } = useAutosaveForm<PersonValues, Person>({
+    values: { name: person.name, email: person.email, role: person.role, team: person.team },
+    patchSchema: personPatch,
+    labels: LABELS,
+    saveField: (name, value) =>
+      api.call('people.update', { id: person.id, patch: { [name]: value } }),
+    onSaved: put,
   });
   const isCurrent = currentId === person.id;
   const people = usePeople((s) => s.items);
 
   const archive = async (archived: boolean) => {
     try {
-      usePeople.getState().put(await api.call('people.archive', { id: person.id, archived }));
+      put(await api.call('people.archive', { id: person.id, archived }));
       notifySuccess(archived ? `Archived ${person.name}.` : `Restored ${person.name}.`);
     } catch (e) {
       notifyError(e);
@@ -102,15 +98,7 @@ function EditPerson({ person }: { person: Person }) {
           Records that name {person.name} still do, but they are no longer offered in pickers.
         </Alert>
       )}
-      <PersonFields
-        values={values}
-        errors={errors}
-        namesake={namesakeOf(people, values.name, person.id)}
-        onChange={(field, value) => {
-          setValues((v) => ({ ...v, [field]: value }));
-          schedule(field, value);
-        }}
-      />
+      <PersonFields field={field} namesake={namesakeOf(people, values.name, person.id)} />
       <Text size="xs" c="dimmed">
         Changes are saved as you type.
       </Text>
@@ -125,9 +113,8 @@ function EditPerson({ person }: { person: Person }) {
             leftSection={<IconUserCheck size={16} aria-hidden />}
             disabled={person.archived}
             onClick={() =>
-              usePeople
-                .getState()
-                .setCurrent(person.id)
+              api
+                .call('people.setCurrent', { id: person.id })
                 .then(() => notifySuccess(`You are ${person.name} from now on.`), notifyError)
             }
           >
@@ -168,17 +155,20 @@ export function PersonDrawer(props: {
 }) {
   const person = usePeople((s) => s.items.find((p) => p.id === props.target) ?? null);
   const opened = props.target === 'new' || person !== null;
+  const [draftPending, setDraftPending] = useState(false);
+  const onDraft = useCallback((pending: boolean) => setDraftPending(pending), []);
   return (
     <SideDrawer
       opened={opened}
       onClose={props.onClose}
+      draft={{ pending: props.target === 'new' && draftPending, what: 'this new person' }}
       size={440}
       // Never an empty title, even while closing: the dialog is named by it.
       title={props.target === 'new' ? 'New person' : (person?.name ?? 'Person')}
       styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
       {props.target === 'new' ? (
-        <NewPersonForm onCreated={props.onCreated} onCancel={props.onClose} />
+        <NewPersonForm onCreated={props.onCreated} onCancel={props.onClose} onDraft={onDraft} />
       ) : person ? (
         <EditPerson key={person.id} person={person} />
       ) : null}

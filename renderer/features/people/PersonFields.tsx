@@ -1,14 +1,14 @@
 import { Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { Person } from '../../../shared/api/people';
-import type { FieldErrors } from '../../components/field-errors';
+import type { ReactNode } from 'react';
 
-export interface PersonValues {
+export type PersonValues = {
   name: string;
   email: string;
   role: string;
   team: string;
-}
+};
 
 export type PersonField = keyof PersonValues;
 
@@ -16,19 +16,19 @@ export const EMPTY_PERSON: PersonValues = { name: '', email: '', role: '', team:
 
 /** The four facts kept about a person; the same fields to add one and to change one. */
 export function PersonFields(props: {
-  values: PersonValues;
-  errors: FieldErrors;
-  onChange(field: PersonField, value: string): void;
+  /** The bound input of a field (value, change, error, limit), from the form helper. */
+  field(name: PersonField): {
+    value: string;
+    error?: ReactNode;
+    maxLength?: number;
+    onChange(input: unknown): void;
+    onBlur(): void;
+  };
   autoFocus?: boolean;
   /** Someone else with this name: a warning under the field, not an error. */
   namesake?: Person | null;
 }) {
-  const field = (name: PersonField) => ({
-    value: props.values[name],
-    error: props.errors[name],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
-      props.onChange(name, e.currentTarget.value),
-  });
+  const { field } = props;
   return (
     <Stack gap="md">
       <TextInput

@@ -1,50 +1,64 @@
-import { create } from 'zustand';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Person } from '../../../shared/api/people';
-import { api } from '../../api';
+import type { ApiClient } from '../../api';
 import { allPages } from '../../api/all-pages';
-import { useVault } from '../vault/store';
+import { useApiRead } from '../../api/queries';
+import { useOpenId } from '../vault/store';
 
-interface PeopleState {
-  /** Every person, archived ones too (a record may still point at them). */
+/** The people directory as screens see it (read through the query cache). */
+export interface PeopleView {
+  /** Every person, archived ones too (a record may still point at them), in name order. */
   items: Person[];
   currentPersonId: string | null;
   loaded: boolean;
-  load(): Promise<void>;
-  /** Puts a created or changed person in the list, kept in name order. */
-  put(person: Person): void;
-  setCurrent(id: string | null): Promise<void>;
-  reset(): void;
 }
 
 const byName = (a: Person, b: Person) => a.name.localeCompare(b.name);
 
-export const usePeople = create<PeopleState>()((set) => ({
-  items: [],
-  currentPersonId: null,
-  loaded: false,
+async function readPeople(client: ApiClient): Promise<PeopleView> {
+  const all = await allPages((cursor) =>
+    client.call('people.list', { includeArchived: true, limit: 1000, cursor }),
+  );
+  return {
+    items: [...all!.items].sort(byName),
+    currentPersonId: all!.first.currentPersonId,
+    loaded: true,
+  };
+}
 
-  async load() {
-    const all = await allPages((cursor) =>
-      api.call('people.list', { includeArchived: true, limit: 1000, cursor }),
-    );
-    if (!all) return;
-    const { currentPersonId } = all.first;
-    set({ items: [...all.items].sort(byName), currentPersonId, loaded: true });
-  },
+const NOT_LOADED: PeopleView = { items: [], currentPersonId: null, loaded: false };
 
-  put(person) {
-    set((s) => ({ items: [...s.items.filter((p) => p.id !== person.id), person].sort(byName) }));
-  },
+/**
+ * Everyone in the open vault, from the query cache (re-read when people change). With a
+ * selector, only that part — the shape screens used when this was a store.
+ */
+export function usePeople(): PeopleView;
+export function usePeople<T>(select: (view: PeopleView) => T): T;
+export function usePeople<T>(select?: (view: PeopleView) => T): T | PeopleView {
+  const openId = useOpenId();
+  const query = useApiRead(openId, 'people.list', 'all', readPeople, { enabled: openId !== null });
+  const view = query.data ?? NOT_LOADED;
+  return select ? select(view) : view;
+}
 
-  async setCurrent(id) {
-    const { currentPersonId } = await api.call('people.setCurrent', { id });
-    set({ currentPersonId });
-    // The header names the current user from the vault's info.
-    await useVault.getState().refresh();
-  },
-
-  reset: () => set({ items: [], currentPersonId: null, loaded: false }),
-}));
+/**
+ * Puts a person just saved into the cached directory at once, so a drawer opened on a new
+ * person finds them before the re-read that the change triggers arrives.
+ */
+export function usePutPerson(): (person: Person) => void {
+  const queries = useQueryClient();
+  const openId = useOpenId();
+  return useCallback(
+    (person: Person) =>
+      queries.setQueryData<PeopleView>(['api', openId, 'people.list', { variant: 'all' }], (v) =>
+        v
+          ? { ...v, items: [...v.items.filter((p) => p.id !== person.id), person].sort(byName) }
+          : v,
+      ),
+    [queries, openId],
+  );
+}
 
 /** `per_…` → "Maya Okafor" (archived people keep their name); null when unset or unknown. */
 export function personName(people: readonly Person[], id: string | null): string | null {

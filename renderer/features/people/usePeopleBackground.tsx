@@ -1,27 +1,16 @@
 import { IconUser, IconUsers } from '@tabler/icons-react';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { notifyError } from '../../app/notify';
 import { PAGES, linkTo } from '../../app/routes';
 import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
-import { useVault } from '../vault/store';
 import { usePeople } from './people-store';
 
 export const PEOPLE_PATH = PAGES.people;
 
-/**
- * While a vault is open: its people directory is loaded (every person picker reads it), and
- * the People screen and each person are in the command palette.
- */
+/** While a vault is open, the People screen and each person are in the command palette. */
 export function usePeopleBackground(): void {
-  const vaultId = useVault((s) => s.info?.vaultId ?? null);
   const navigate = useNavigate();
   const items = usePeople((s) => s.items);
-
-  useEffect(() => {
-    usePeople.getState().reset();
-    if (vaultId) usePeople.getState().load().catch(notifyError);
-  }, [vaultId]);
 
   const entries = useMemo<PaletteEntry[]>(
     () => [

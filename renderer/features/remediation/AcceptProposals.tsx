@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { TaskProposal } from '../../../shared/api/tasks';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { plural } from '../../components/format';
-import { useTasks } from './tasks-store';
+import { useTaskActions } from './task-queries';
 
 const LISTED = 5;
 
@@ -19,7 +19,7 @@ export function AcceptProposals(props: {
   selected: readonly string[];
   onAccepted(): void;
 }) {
-  const acceptProposals = useTasks((s) => s.acceptProposals);
+  const { acceptProposals } = useTaskActions();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const chosen =

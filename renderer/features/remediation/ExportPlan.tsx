@@ -1,7 +1,9 @@
 import { Button, Group, Menu, Paper, Progress, Text } from '@mantine/core';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
+import { useCallback } from 'react';
 import { create } from 'zustand';
-import { api } from '../../api';
+import type { ApiClient } from '../../api';
+import { useApi } from '../../api/provider';
 import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
 import { notifyError, notifySuccess } from '../../app/notify';
 
@@ -11,16 +13,20 @@ interface ExportState {
   running: Format | null;
   percent: number | null;
   controller: AbortController | null;
-  run(format: Format): Promise<void>;
+  run(api: ApiClient, format: Format): Promise<void>;
   cancel(): void;
 }
 
-/** The `tasks.export` job: progress while it runs, then the file is offered as a download. */
+/**
+ * The `tasks.export` job: progress while it runs, then the file is offered as a download. Not
+ * server state but the state of one run, kept here so it survives leaving the page; the client
+ * comes from the caller (`useApi()`).
+ */
 const useExport = create<ExportState>()((set, get) => ({
   running: null,
   percent: null,
   controller: null,
-  async run(format) {
+  async run(api, format) {
     if (get().running) return;
     const target = await chooseSaveTarget(`Remediation-plan.${format}`, format, 'Export the plan');
     if (!target) return;
@@ -51,13 +57,17 @@ const useExport = create<ExportState>()((set, get) => ({
 }));
 
 /** Exports the plan from elsewhere (the command palette), with the same progress and toast. */
-export function exportPlan(format: Format): void {
-  void useExport.getState().run(format);
+export function useExportPlan(): (format: Format) => void {
+  const api = useApi();
+  const start = useExport((s) => s.run);
+  return useCallback((format: Format) => void start(api, format), [api, start]);
 }
 
 export function ExportMenu() {
   const running = useExport((s) => s.running);
-  const run = useExport((s) => s.run);
+  const start = useExport((s) => s.run);
+  const api = useApi();
+  const run = (format: Format) => start(api, format);
   return (
     <Menu>
       <Menu.Target>

@@ -9,7 +9,7 @@ import { plural } from '../../components/format';
 import { personName, usePeople } from '../people/people-store';
 import { AcceptProposals } from './AcceptProposals';
 import { PriorityLabel } from './PriorityLabel';
-import { useTasks } from './tasks-store';
+import { useProposals, useTaskActions } from './task-queries';
 
 function ProposalRow(props: {
   proposal: TaskProposal;
@@ -19,7 +19,7 @@ function ProposalRow(props: {
 }) {
   const { proposal: p } = props;
   const people = usePeople((s) => s.items);
-  const decide = useTasks((s) => s.decide);
+  const { decide } = useTaskActions();
   const [busy, setBusy] = useState(false);
   const answer = async (accept: boolean) => {
     setBusy(true);
@@ -112,7 +112,7 @@ export function Proposals(props: {
   opened: boolean;
   onToggle(): void;
 }) {
-  const proposals = useTasks((s) => s.proposals);
+  const { proposals } = useProposals();
   const [picked, setPicked] = useState<readonly string[]>([]);
   // Only proposals still offered count as chosen (others were accepted or dismissed meanwhile).
   const selected = picked.filter((id) => proposals.some((p) => p.controlId === id));

@@ -6,16 +6,15 @@ import {
   IconTable,
   IconTool,
 } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TaskProposal } from '../../../shared/api/tasks';
-import { notifyError } from '../../app/notify';
+import { useNotifyReadError } from '../../app/use-read-error';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
 import { suggestionsStartOpen } from '../../components/collapse-rule';
 import { plural } from '../../components/format';
-import { useGaps } from '../gaps/gaps-store';
 import { ExportMenu, ExportProgress } from './ExportPlan';
 import { PlanProgress } from './PlanProgress';
 import { PROPOSALS_ANCHOR, Proposals } from './Proposals';
@@ -23,16 +22,18 @@ import { TaskBoard } from './TaskBoard';
 import { type TaskDrawerSubject, TaskDrawer } from './TaskDrawer';
 import { TaskTable } from './TaskTable';
 import { useTaskTable } from './task-filters';
-import { useTasks } from './tasks-store';
+import { useProposals, useTasks } from './task-queries';
 
 /** Remediation: the plan as a board or a table, then the proposed tasks to accept, and its export. */
 export function RemediationPage() {
   const step = stepById('remediation');
-  const status = useTasks((s) => s.status);
-  const tasks = useTasks((s) => s.tasks);
-  const proposals = useTasks((s) => s.proposals);
+  const plan = useTasks();
+  const { tasks } = plan;
+  const offered = useProposals();
+  const { proposals } = offered;
   // Archived tasks alone still show the table, where they can be restored.
-  const hasArchived = useTasks((s) => s.archived.length > 0);
+  const hasArchived = plan.archived.length > 0;
+  useNotifyReadError(offered.error);
   const rememberedView = useTaskTable((s) => s.view);
   const setRememberedView = useTaskTable((s) => s.setView);
   const [params, setParams] = useSearchParams();
@@ -53,13 +54,6 @@ export function RemediationPage() {
         : rememberedView;
   // With every task archived only the table has something to show (and Restore).
   const shownView = tasks.length === 0 ? 'table' : view;
-
-  useEffect(() => {
-    // Proposals follow the latest assessments; controls come from other screens (owners from
-    // the people directory, which stays loaded while the vault is open).
-    useTasks.getState().load().catch(notifyError);
-    useGaps.getState().load().catch(notifyError);
-  }, []);
 
   const taskParam = params.get('task');
   const subject: TaskDrawerSubject | null = editing
@@ -101,7 +95,7 @@ export function RemediationPage() {
           </>
         }
       />
-      {status !== 'ready' ? (
+      {!plan.loaded || !offered.loaded ? (
         <Center py="xl">
           <Loader aria-label="Loading the remediation plan" />
         </Center>

@@ -8,7 +8,7 @@ import { personName, usePeople } from '../people/people-store';
 import { type Move, boardColumns, moveAcross, moveToIndex, moveWithin } from './board';
 import { TASK_STATUS_LABEL } from './labels';
 import { TaskCard } from './TaskCard';
-import { useTasks } from './tasks-store';
+import { useTaskActions } from './task-queries';
 
 interface DropTarget {
   status: Task['status'];
@@ -29,7 +29,7 @@ function dropIndex(e: DragEvent<HTMLElement>): number {
 export function TaskBoard(props: { tasks: readonly Task[]; onOpen(id: string): void }) {
   const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
-  const move = useTasks((s) => s.move);
+  const { move } = useTaskActions();
   const [dragging, setDragging] = useState<string | null>(null);
   const [target, setTarget] = useState<DropTarget | null>(null);
   const refocus = useRef<string | null>(null);

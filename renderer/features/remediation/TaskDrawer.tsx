@@ -24,7 +24,7 @@ import {
   proposalToForm,
   taskToForm,
 } from './task-form';
-import { useTasks } from './tasks-store';
+import { useTaskActions } from './task-queries';
 
 export type TaskDrawerSubject =
   { kind: 'new' } | { kind: 'edit'; task: Task } | { kind: 'proposal'; proposal: TaskProposal };
@@ -70,25 +70,25 @@ function initial(subject: TaskDrawerSubject): TaskFormValues {
 function TaskForm({ subject, onDone }: { subject: TaskDrawerSubject; onDone(): void }) {
   const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
+  const actions = useTaskActions();
   const { values, errors, busy, set, text, submit } = useRecordForm({
     initial: () => initial(subject),
     check: checkTask,
     errorsFrom: issuesToErrors,
     async save(v) {
-      const store = useTasks.getState();
       if (subject.kind === 'edit') {
-        await store.update(subject.task.id, formToInput(v));
+        await actions.update(subject.task.id, formToInput(v));
         return 'Task saved.';
       }
       if (subject.kind === 'proposal') {
-        const task = await store.decide(
+        const task = await actions.decide(
           subject.proposal.controlId,
           true,
           proposalEdits(subject.proposal, v),
         );
         return `Added ${task?.ref ?? 'the task'} to the plan.`;
       }
-      const task = await store.create(formToInput(v));
+      const task = await actions.create(formToInput(v));
       return `Added ${task.ref} to the plan.`;
     },
     onDone,
@@ -164,13 +164,10 @@ function TaskForm({ subject, onDone }: { subject: TaskDrawerSubject; onDone(): v
                   question: 'Archive this task?',
                   explanation: 'It leaves the plan, and stays in the vault and its audit log.',
                   onConfirm: () =>
-                    useTasks
-                      .getState()
-                      .archive(subject.task.id)
-                      .then(() => {
-                        notifySuccess(`${subject.task.ref} archived.`);
-                        onDone();
-                      }, notifyError),
+                    actions.archive(subject.task.id).then(() => {
+                      notifySuccess(`${subject.task.ref} archived.`);
+                      onDone();
+                    }, notifyError),
                 }
               : undefined
           }

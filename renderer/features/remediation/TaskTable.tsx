@@ -13,7 +13,7 @@ import { personName, usePeople } from '../people/people-store';
 import { TASK_STATUS_LABEL, TASK_STATUS_TONE } from './labels';
 import { PriorityLabel } from './PriorityLabel';
 import { type TaskSortKey, filterTasks, useTaskTable } from './task-filters';
-import { useTasks } from './tasks-store';
+import { useTaskActions, useTasks } from './task-queries';
 
 function Filters() {
   const filters = useTaskTable((s) => s.filters);
@@ -63,7 +63,7 @@ function Filters() {
 export function TaskTable(props: { tasks: readonly Task[]; onOpen(id: string): void }) {
   const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
-  const restoreTask = useTasks((s) => s.restore);
+  const { restore: restoreTask } = useTaskActions();
   const filters = useTaskTable((s) => s.filters);
   const sort = useTaskTable((s) => s.sort);
   const setSort = useTaskTable((s) => s.setSort);

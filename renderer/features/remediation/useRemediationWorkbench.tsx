@@ -1,12 +1,11 @@
 import { IconChecklist } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { notifyError } from '../../app/notify';
 import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
 import { useStepStatus } from '../../app/step-status-store';
-import { useVault } from '../vault/store';
+import { useNotifyReadError } from '../../app/use-read-error';
 import { planCounts } from './plan';
-import { useTasks } from './tasks-store';
+import { useTasks } from './task-queries';
 import { linkTo } from '../../app/routes';
 
 /**
@@ -15,25 +14,14 @@ import { linkTo } from '../../app/routes';
  */
 export function useRemediationWorkbench(): void {
   const navigate = useNavigate();
-  const info = useVault((s) => s.info);
-  const path = info?.path ?? null;
-  const lastPath = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (!path) return;
-    if (lastPath.current !== path) {
-      useTasks.getState().reset();
-      lastPath.current = path;
-    }
-    useTasks.getState().load().catch(notifyError);
-  }, [info, path]);
-
-  const tasks = useTasks((s) => s.tasks);
-  const status = useTasks((s) => s.status);
+  // The plan is read through the query cache (keyed by the vault's opening, kept fresh by its
+  // changes); this hook, mounted while a vault is open, is the one that says a failed read.
+  const { tasks, loaded, error } = useTasks();
+  useNotifyReadError(error);
   const publish = useStepStatus((s) => s.publish);
   useEffect(() => {
     const counts = planCounts(tasks);
-    if (status !== 'ready' || counts.total === 0) publish('remediation', null);
+    if (!loaded || counts.total === 0) publish('remediation', null);
     else
       publish('remediation', {
         text: counts.overdue
@@ -42,7 +30,7 @@ export function useRemediationWorkbench(): void {
         tone: counts.overdue ? 'missing' : counts.open ? 'partial' : 'neutral',
         progress: counts.done / counts.total,
       });
-  }, [tasks, status, publish]);
+  }, [tasks, loaded, publish]);
   useEffect(() => () => publish('remediation', null), [publish]);
 
   const entries = useMemo<PaletteEntry[]>(

@@ -3,7 +3,7 @@ import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
 import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
 import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
-import { useJob } from '../../components/useJob';
+import { useJob } from '../../api/use-job';
 
 type Format = 'csv' | 'xlsx';
 const LABEL: Record<Format, string> = { xlsx: 'Excel (XLSX)', csv: 'CSV' };

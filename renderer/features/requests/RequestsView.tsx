@@ -1,15 +1,14 @@
 import { Button, Center, EmptyState, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconListSearch } from '@tabler/icons-react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AuditRequest } from '../../../shared/api/requests';
 import { notifyError } from '../../app/notify';
 import { personName, usePeople } from '../people/people-store';
 import { RequestDrawer } from './drawer/RequestDrawer';
 import { useImportDialog } from './import/import-dialog';
-import { useRequestLinks } from './links-store';
-import { useRequests } from './requests-store';
+import { useAllRequests, useAllRequestsError, useRequestPages } from './request-queries';
 import { RequestFilters } from './table/RequestFilters';
 import { RequestTable } from './table/RequestTable';
 import { useRequestTable } from './table/request-table-store';
@@ -17,33 +16,33 @@ import { activeFilterCount } from './table/table-query';
 
 /** The auditor's request list: filters that stay put, the table, and a request's drawer. */
 export function RequestsView() {
-  const all = useRequests((s) => s.items);
-  const indexStatus = useRequests((s) => s.status);
+  const { items: all, loaded } = useAllRequests();
   const table = useRequestTable();
   const people = usePeople((s) => s.items);
   const [params, setParams] = useSearchParams();
   const openId = params.get('request');
-  const [filters] = useDebouncedValue(table.filters, 200);
-
   // The server filters and sorts: a new filter or order reads the list afresh.
-  const sort = table.sort;
+  const [filters] = useDebouncedValue(table.filters, 200);
+  const { pages, loadMore } = useRequestPages(filters, table.sort);
+  const { data, hasNextPage, isFetchingNextPage } = pages;
+  const rows = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
+  const total = data?.pages.at(-1)?.total ?? 0;
+
+  const allError = useAllRequestsError();
+  const pageError = pages.error;
   useEffect(() => {
-    useRequestTable.getState().reload().catch(notifyError);
-  }, [filters, sort]);
+    if (allError) notifyError(allError);
+  }, [allError]);
   useEffect(() => {
-    // Read afresh each time the list opens: the whole list (for the counts and waves) and what
-    // the drawer links to, both of which other screens change.
-    useRequests.getState().load().catch(notifyError);
-    useRequestLinks.getState().load().catch(notifyError);
-  }, []);
+    if (pageError) notifyError(pageError);
+  }, [pageError]);
 
   const ownerName = useCallback((r: AuditRequest) => personName(people, r.ownerId), [people]);
-  const rows = table.items;
 
   const open = useCallback((id: string) => setParams({ request: id }), [setParams]);
   const close = useCallback(() => setParams({}), [setParams]);
 
-  if (indexStatus !== 'ready') {
+  if (!loaded) {
     return (
       <Center py="xl">
         <Loader aria-label="Loading the auditor’s requests" />
@@ -61,7 +60,7 @@ export function RequestsView() {
   return (
     <Stack gap="sm">
       <RequestFilters all={all} />
-      {table.status !== 'ready' ? (
+      {!data ? (
         <Center py="xl">
           <Loader size="sm" aria-label="Loading the requests" />
         </Center>
@@ -80,11 +79,11 @@ export function RequestsView() {
       ) : (
         <RequestTable
           rows={rows}
-          total={table.total}
+          total={total}
           overall={all.length}
-          hasMore={table.nextCursor !== null}
-          loadingMore={table.loadingMore}
-          onLoadMore={() => void table.loadMore().catch(notifyError)}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={() => void loadMore()}
           sort={table.sort}
           onSort={table.setSort}
           selectedId={openId}

@@ -1,13 +1,11 @@
 import { IconFileCheck } from '@tabler/icons-react';
 import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { notifyError } from '../../app/notify';
 import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
 import { useStepStatus } from '../../app/step-status-store';
-import { useVault } from '../vault/store';
 import { REQUEST_STATUS_LABELS, requestLabel } from './labels';
 import { requestsNavStatus } from './nav-status';
-import { useRequests } from './requests-store';
+import { useAllRequests } from './request-queries';
 import { linkTo } from '../../app/routes';
 
 /** Where a request opens: the Documentation step's list, with its drawer. */
@@ -19,16 +17,10 @@ export const requestPath = (id: string) => linkTo('request', id);
  * 5 overdue" in the navigation.
  */
 export function useRequestsBackground(): void {
-  const vaultId = useVault((s) => s.info?.vaultId ?? null);
   const navigate = useNavigate();
-  const items = useRequests((s) => s.items);
+  // Read through the query cache: re-read when requests change, never another vault's.
+  const items = useAllRequests((s) => s.items);
   const publish = useStepStatus((s) => s.publish);
-
-  // Emptied as the vault changes (requests-store.ts), not here: an effect of the workbench runs
-  // after the effects of the page inside it, and would throw away what that page has just read.
-  useEffect(() => {
-    if (vaultId) useRequests.getState().load().catch(notifyError);
-  }, [vaultId]);
 
   useEffect(() => {
     publish('documentation', requestsNavStatus(items));

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { notifyError } from '../../app/notify';
 import { formatDate } from '../../components/format';
 import { assessedOnState, todayIso } from './assessed-on';
-import { useRisks } from './risks-store';
+import { useRiskActions, useRisks } from './risk-queries';
 
 /** When the risk assessment was performed; readiness wants one within the last 12 months. */
 export function RiskAssessedOn() {
   const assessedOn = useRisks((s) => s.assessedOn);
-  const save = useRisks((s) => s.setAssessedOn);
+  const save = useRiskActions().setAssessedOn;
   const [today] = useState(todayIso);
   const state = assessedOnState(assessedOn, today);
   const note =

@@ -27,7 +27,7 @@ import {
   withInherent,
   withTreatment,
 } from './risk-form';
-import { useRisks } from './risks-store';
+import { useRiskActions } from './risk-queries';
 
 const scoreOptions = (words: string[]) =>
   words.map((w, i) => ({ value: String(i + 1), label: `${i + 1} · ${w}` }));
@@ -55,7 +55,7 @@ function RiskForm({ risk, onDone }: { risk: Risk | null; onDone(): void }) {
   const people = usePeople((s) => s.items);
   const currentId = usePeople((s) => s.currentPersonId);
   const controls = useGaps((s) => s.controls);
-  const { create, update, archive } = useRisks.getState();
+  const { create, update, archive } = useRiskActions();
   const { values, errors, busy, set, text, submit } = useRecordForm({
     initial: () => (risk ? riskToForm(risk) : NEW_RISK),
     check: checkRisk,

@@ -1,8 +1,8 @@
 import { Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { notifyError } from '../../app/notify';
+import { useNotifyReadError } from '../../app/use-read-error';
 import { SectionCard } from '../../components/SectionCard';
 import { plural } from '../../components/format';
 import { RiskAssessedOn } from './RiskAssessedOn';
@@ -11,21 +11,18 @@ import { type MatrixCell, RiskMatrix } from './RiskMatrix';
 import { StarterRisks } from './StarterRisks';
 import { RiskTable } from './RiskTable';
 import { scoresOf, topRisks } from './risk-matrix';
-import { useRisks } from './risks-store';
+import { useRisks } from './risk-queries';
 
 /**
  * The risk register: when it was assessed, then the register itself (the main content, first),
  * the suggested risks (folded when many) and the matrices, whose cells filter the register.
  */
 export function RiskRegister() {
-  const risks = useRisks((s) => s.risks);
-  const archived = useRisks((s) => s.archived);
+  const { risks, archived, error } = useRisks();
   const [params, setParams] = useSearchParams();
   const [cell, setCell] = useState<MatrixCell | null>(null);
   const [showArchived, setShowArchived] = useState(false);
-  useEffect(() => {
-    useRisks.getState().load().catch(notifyError);
-  }, []);
+  useNotifyReadError(error);
 
   const sorted = useMemo(() => topRisks(risks, risks.length), [risks]);
   // The matrix counts the register only; archived risks follow it when asked for.

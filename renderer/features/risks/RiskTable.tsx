@@ -9,7 +9,7 @@ import { useGaps } from '../gaps/gaps-store';
 import { personName, usePeople } from '../people/people-store';
 import { RiskScore } from './RiskScore';
 import { RISK_CATEGORY_LABEL, TREATMENT_LABEL } from './risk-labels';
-import { useRisks } from './risks-store';
+import { useRiskActions } from './risk-queries';
 
 const SHOWN_REFS = 3;
 
@@ -35,7 +35,7 @@ function RefList(props: { refs: string[]; shown: number }) {
 export function RiskTable(props: { risks: readonly Risk[]; onOpen(id: string): void }) {
   const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
-  const restoreRisk = useRisks((s) => s.restore);
+  const { restore: restoreRisk } = useRiskActions();
   const refOf = (id: string) => controls.find((c) => c.id === id)?.ref ?? null;
 
   const { bodyProps, rowProps } = useRowKeyboard(props.risks.length, (i) => {

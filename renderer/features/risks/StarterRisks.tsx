@@ -7,7 +7,7 @@ import { suggestionsStartOpen } from '../../components/collapse-rule';
 import { plural } from '../../components/format';
 import { RiskScore } from './RiskScore';
 import { RISK_CATEGORY_LABEL } from './risk-labels';
-import { useRisks } from './risks-store';
+import { useRiskActions, useRisks } from './risk-queries';
 
 /**
  * Common SOC 2 risks written by Attest, offered one at a time: add it to the register (with the
@@ -18,7 +18,7 @@ import { useRisks } from './risks-store';
 export function StarterRisks() {
   const starters = useRisks((s) => s.starters);
   const registerEmpty = useRisks((s) => s.risks.length === 0);
-  const decide = useRisks((s) => s.decideStarter);
+  const decide = useRiskActions().decideStarter;
   const [busy, setBusy] = useState<'accept' | 'discard' | null>(null);
   const [chosen, setChosen] = useState<boolean | null>(null);
   const starter = starters[0];

@@ -1,27 +1,33 @@
 import { notifications } from '@mantine/notifications';
-import { api } from '../../api';
+import { useCallback } from 'react';
+import { useApi } from '../../api/provider';
 import { notifyError } from '../../app/notify';
+import { useVault } from '../vault/store';
 import { describeScopeChange, type ScopeChange } from './scope-change';
-import { useScope } from './scope-store';
 
 /**
  * Applies the scope (`scope.confirm`): criteria copied in, library controls added, descoped ones
  * archived — never deleted. Says what changed; null when it could not be done (already said).
+ * Criteria, controls and the description are re-read by the change itself; the vault's info is
+ * read before answering, since whether the scope is confirmed decides which screen shows next.
  */
-export async function confirmScope(): Promise<ScopeChange | null> {
-  try {
-    const change = await api.call('scope.confirm', {});
-    await useScope.getState().reloadAll();
-    notifications.show({
-      color: 'teal',
-      title: 'Scope confirmed',
-      message: describeScopeChange(change),
-      autoClose: 8000,
-      'data-testid': 'scope-confirmed',
-    });
-    return change;
-  } catch (e) {
-    notifyError(e);
-    return null;
-  }
+export function useConfirmScope(): () => Promise<ScopeChange | null> {
+  const client = useApi();
+  return useCallback(async () => {
+    try {
+      const change = await client.call('scope.confirm', {});
+      await useVault.getState().refresh();
+      notifications.show({
+        color: 'teal',
+        title: 'Scope confirmed',
+        message: describeScopeChange(change),
+        autoClose: 8000,
+        'data-testid': 'scope-confirmed',
+      });
+      return change;
+    } catch (e) {
+      notifyError(e);
+      return null;
+    }
+  }, [client]);
 }

@@ -2,13 +2,12 @@ import { IconListDetails, IconShieldCheck } from '@tabler/icons-react';
 import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { DOMAIN_LABELS } from '../../../shared/domain/catalog';
-import { notifyError } from '../../app/notify';
 import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
 import { useStepStatus } from '../../app/step-status-store';
 import { plural } from '../../components/format';
 import { useVault } from '../vault/store';
 import { scopeLinks } from './scope-paths';
-import { useScope } from './scope-store';
+import { activeControls, useScopeControls, useScopeCriteria } from './scope-queries';
 
 /**
  * While a vault is open: the Scope step's state in the navigation, and every criterion and
@@ -16,20 +15,14 @@ import { useScope } from './scope-store';
  */
 export function useScopeBackground(): void {
   const navigate = useNavigate();
-  const vaultId = useVault((s) => s.info?.vaultId ?? null);
   const confirmedAt = useVault((s) => s.info?.engagement.scopeConfirmedAt ?? null);
-  const criteriaCount = useVault((s) => s.info?.scope.criteria.length ?? 0);
-  const controlsCount = useVault((s) => s.info?.scope.controls.length ?? 0);
   const categories = useVault((s) => s.info?.engagement.categories.length ?? 0);
-  const criteria = useScope((s) => s.criteria);
-  const controls = useScope((s) => s.controls);
-
-  useEffect(() => {
-    useScope.getState().reset();
-    if (!vaultId) return;
-    useScope.getState().loadCriteria().catch(notifyError);
-    useScope.getState().loadControls().catch(notifyError);
-  }, [vaultId]);
+  // Counted from the cached lists (kept current by the changes themselves), not the vault's info.
+  const { criteria } = useScopeCriteria();
+  const { controls } = useScopeControls();
+  const active = useMemo(() => activeControls(controls), [controls]);
+  const criteriaCount = criteria.length;
+  const controlsCount = active.length;
 
   useEffect(() => {
     useStepStatus.getState().publish(
@@ -58,19 +51,17 @@ export function useScopeBackground(): void {
         icon: <IconListDetails size={18} stroke={1.6} aria-hidden />,
         run: () => navigate(scopeLinks.criterion(c.id)),
       })),
-      ...controls
-        .filter((c) => !c.archived)
-        .map((c) => ({
-          id: `control:${c.id}`,
-          group: 'Controls',
-          label: `${c.ref} ${c.title}`,
-          description: `${DOMAIN_LABELS[c.domain]} · ${c.criteria.join(', ')}`,
-          keywords: [c.ref, ...c.criteria],
-          icon: <IconShieldCheck size={18} stroke={1.6} aria-hidden />,
-          run: () => navigate(scopeLinks.control(c.id)),
-        })),
+      ...active.map((c) => ({
+        id: `control:${c.id}`,
+        group: 'Controls',
+        label: `${c.ref} ${c.title}`,
+        description: `${DOMAIN_LABELS[c.domain]} · ${c.criteria.join(', ')}`,
+        keywords: [c.ref, ...c.criteria],
+        icon: <IconShieldCheck size={18} stroke={1.6} aria-hidden />,
+        run: () => navigate(scopeLinks.control(c.id)),
+      })),
     ],
-    [criteria, controls, navigate],
+    [criteria, active, navigate],
   );
   usePaletteEntries('scope', entries);
 }

@@ -6,7 +6,7 @@ import type { GeneratedFile } from '../../../shared/api/files';
 import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
 import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
-import { useJob } from '../../components/useJob';
+import { useJob } from '../../api/use-job';
 import { DOCUMENT_LABELS, EXPORT_FORMATS, type ExportFormat } from './sd-documents';
 
 /** Exports a draft as Markdown, DOCX or PDF (a job, with progress), then downloads it. */

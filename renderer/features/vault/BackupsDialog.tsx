@@ -18,8 +18,7 @@ import { api } from '../../api';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { formatBytes, formatInstant, plural } from '../../components/format';
-import { useJob } from '../../components/useJob';
-import { useVerify } from '../dashboard/verify-store';
+import { useJob } from '../../api/use-job';
 import { useVaultDialogs } from './dialogs';
 import { useVault } from './store';
 
@@ -63,8 +62,8 @@ function BackupsForm({ onDone, onBusy }: { onDone(): void; onBusy(busy: boolean)
     const result = await job.run('Restoring the backup', 'vault.restoreBackup', { id: backup.id });
     setConfirming(null);
     if (!result) return load();
-    // The vault was replaced: a report about the file it replaced no longer applies.
-    useVerify.getState().reset();
+    // The vault was replaced and opened anew: a verify report about the file it replaced, kept
+    // with the previous opening, no longer shows (dashboard/verify-job.ts).
     notifySuccess(
       `Restored the backup of ${formatInstant(result.restored.createdAt)}. The vault as it was is kept as a backup (“${WHY['before-restore']}”).`,
     );

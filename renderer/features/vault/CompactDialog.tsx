@@ -7,7 +7,7 @@ import { notifyError, notifySuccess } from '../../app/notify';
 import { Facts } from '../../components/Facts';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { formatBytes } from '../../components/format';
-import { useJob } from '../../components/useJob';
+import { useJob } from '../../api/use-job';
 import { useVaultDialogs } from './dialogs';
 
 /**

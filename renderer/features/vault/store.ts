@@ -37,6 +37,10 @@ let generation = 0;
 /** What the header and the vault's info show: re-read when one of these changed. */
 const INFO_DOMAINS = new Set<Domain>(['vault', 'engagement', 'people']);
 
+/** The current opening of the vault (new at every open), or null: what cached reads are keyed by. */
+export const useOpenId = () =>
+  useVault((s) => (s.status === 'open' ? (s.app?.openId ?? null) : null));
+
 export const useVault = create<VaultState>()((set, get) => ({
   status: 'starting',
   app: null,
@@ -70,16 +74,19 @@ export const useVault = create<VaultState>()((set, get) => ({
   async create(input) {
     generation++;
     const info = await api.call('vault.create', input);
+    // The new opening's id keys every cached read: know it before showing the vault.
+    const app = await api.call('app.info', {});
     generation++;
-    set({ info, status: 'open' });
+    set({ app, info, status: 'open' });
     return info;
   },
 
   async open(file) {
     generation++;
     const info = await api.call('vault.open', { file });
+    const app = await api.call('app.info', {});
     generation++;
-    set({ info, status: 'open' });
+    set({ app, info, status: 'open' });
     return info;
   },
 

@@ -10,7 +10,10 @@ export const appMethods = {
       home: z.string(),
       platform: z.string(),
       openVault: z.string().nullable(),
+      /** New at every open: what the window's cached reads are keyed by. */
+      openId: z.string().nullable(),
     }),
     mutates: false,
+    reads: ['vault', 'recent'],
   }),
 } as const;

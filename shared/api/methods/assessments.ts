@@ -11,6 +11,7 @@ export const assessmentMethods = {
     input: z.object({}).strict(),
     output: z.object({ items: z.array(assessmentSchema), summary: gapSummarySchema }),
     mutates: false,
+    reads: ['assessments', 'controls', 'criteria', 'risks', 'tasks'],
   }),
   'assessments.set': method({
     summary: 'Assess one control (not applicable needs a reason)',

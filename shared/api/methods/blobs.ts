@@ -27,6 +27,7 @@ export const blobMethods = {
     input: z.object({ blobId: z.number().int().positive() }).strict(),
     output: z.object({ blobId: z.number().int(), sha256: z.string(), size: z.number().int() }),
     mutates: false,
+    reads: ['files'],
   }),
   'blobs.discardUpload': method({
     summary:
@@ -40,5 +41,6 @@ export const blobMethods = {
       outcome: z.enum(['discarded', 'after_job', 'not_staged']),
     }),
     mutates: false,
+    reads: [],
   }),
 } as const;

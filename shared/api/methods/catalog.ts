@@ -18,18 +18,21 @@ export const catalogMethods = {
     input: z.object({}).strict(),
     output: catalogSchema,
     mutates: false,
+    reads: [],
   }),
   'catalog.policies': method({
     summary: 'The policy templates of this build’s catalog (key and title), in catalog order',
     input: z.object({}).strict(),
     output: z.object({ items: z.array(policyTemplateItem) }),
     mutates: false,
+    reads: [],
   }),
   'catalog.updatePlan': method({
     summary: 'What applying this build’s catalog would change in the vault (nothing is changed)',
     input: z.object({}).strict(),
     output: catalogUpdatePlanSchema,
     mutates: false,
+    reads: ['engagement', 'criteria', 'controls'],
   }),
   'catalog.applyUpdate': method({
     summary: 'Apply this build’s newer catalog: library text, new controls, criteria; edits kept',

@@ -8,5 +8,6 @@ export const coverageMethods = {
     input: z.object({}).strict(),
     output: z.object({ criteria: z.array(criterionCoverageSchema), gaps: z.array(gapSchema) }),
     mutates: false,
+    reads: ['assessments', 'controls', 'criteria', 'risks', 'tasks', 'engagement', 'sd'],
   }),
 } as const;

@@ -11,12 +11,14 @@ export const jobMethods = {
     input: z.object({ jobId }).strict(),
     output: jobSchema,
     mutates: false,
+    reads: ['jobs'],
   }),
   'jobs.list': method({
     summary: 'Jobs of this session, newest first, optionally by state',
     input: z.object({ states: z.array(z.enum(JOB_STATES)).optional() }).strict(),
     output: z.object({ items: z.array(jobSchema) }),
     mutates: false,
+    reads: ['jobs'],
   }),
   'jobs.cancel': method({
     summary: 'Ask a queued or running job to stop; it ends as cancelled, leaving nothing half-done',

@@ -15,6 +15,7 @@ export const peopleMethods = {
       .strict(),
     output: pageOf(personSchema).extend({ currentPersonId: z.string().nullable() }),
     mutates: false,
+    reads: ['people'],
   }),
   'people.create': method({
     summary: 'Add a person to the directory',

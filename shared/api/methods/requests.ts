@@ -34,6 +34,7 @@ export const requestMethods = {
     input: z.object({ ...importFile, mapping: requestMappingSchema.optional() }).strict(),
     output: importPreviewSchema,
     mutates: false,
+    reads: [],
   }),
   'requests.import': method({
     summary:
@@ -53,12 +54,14 @@ export const requestMethods = {
       .strict(),
     output: pageOf(requestSchema),
     mutates: false,
+    reads: ['requests', 'people', 'controls'],
   }),
   'requests.get': method({
     summary: 'One request with its follow-up thread',
     input: z.object({ id: requestId }).strict(),
     output: requestDetailSchema,
     mutates: false,
+    reads: ['requests', 'people', 'controls', 'files'],
   }),
   'requests.update': method({
     summary: 'Edit a request: description, type, wave, owner, reviewer, due date, links',
@@ -110,5 +113,6 @@ export const requestMethods = {
     output: z.object({ jobId: z.string() }),
     jobResult: generatedFileSchema,
     mutates: false,
+    reads: [],
   }),
 } as const;

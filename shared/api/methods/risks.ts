@@ -22,6 +22,7 @@ export const riskMethods = {
       assessedOn: isoDate.nullable(),
     }),
     mutates: false,
+    reads: ['risks', 'engagement'],
   }),
   'risks.create': method({
     summary: 'Add a risk',

@@ -67,6 +67,7 @@ export const scopeMethods = {
     input: z.object({ inScopeOnly: z.boolean().default(true) }).strict(),
     output: z.object({ items: z.array(vaultCriterionSchema) }),
     mutates: false,
+    reads: ['criteria', 'controls', 'engagement'],
   }),
   'criteria.setNotRelevant': method({
     summary: 'Mark an in-scope criterion not relevant with a reason (DC 8), or clear the mark',
@@ -82,12 +83,15 @@ export const scopeMethods = {
     input: pageInput.extend(controlFilter.shape).strict(),
     output: pageOf(controlSchema),
     mutates: false,
+    // A control carries nothing of its assessment: assessing one must not re-read every control.
+    reads: ['controls', 'criteria'],
   }),
   'controls.get': method({
     summary: 'One control',
     input: z.object({ id: controlId }).strict(),
     output: controlSchema,
     mutates: false,
+    reads: ['controls', 'criteria', 'people'],
   }),
   'controls.update': method({
     summary: 'Edit a control (any field, including its criteria mapping)',

@@ -39,6 +39,7 @@ export const sdMethods = {
     input: z.object({ includeArchived: z.boolean().default(false) }).strict(),
     output: systemDescriptionSchema,
     mutates: false,
+    reads: ['sd', 'engagement', 'controls', 'criteria', 'assessments', 'people'],
   }),
   'sd.setText': method({
     summary: 'Save one free-text section: services, commitments, system requirements, boundaries',
@@ -141,6 +142,7 @@ export const sdMethods = {
     input: z.object({ document: sdDocument }).strict(),
     output: draftSchema,
     mutates: false,
+    reads: ['sd', 'engagement', 'controls', 'criteria', 'assessments', 'people'],
   }),
   'sd.saveDraft': method({
     summary: 'Save an edited draft as Markdown, or discard the edit (null) to go back to generated',
@@ -167,5 +169,6 @@ export const sdMethods = {
     output: z.object({ jobId: z.string() }),
     jobResult: generatedFileSchema,
     mutates: false,
+    reads: [],
   }),
 } as const;

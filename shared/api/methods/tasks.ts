@@ -32,6 +32,7 @@ export const taskMethods = {
       .strict(),
     output: pageOf(taskSchema),
     mutates: false,
+    reads: ['tasks'],
   }),
   'tasks.create': method({
     summary: 'Add a free-standing task',
@@ -72,6 +73,9 @@ export const taskMethods = {
     input: z.object({}).strict(),
     output: z.object({ items: z.array(taskProposalSchema) }),
     mutates: false,
+    // Proposals are the gaps without a task: they follow from everything coverage does — the
+    // criteria in scope, the engagement's period, carve-outs (sd) — not only from assessments.
+    reads: ['tasks', 'assessments', 'controls', 'criteria', 'risks', 'engagement', 'sd'],
   }),
   'tasks.decideProposal': method({
     summary: 'Accept a proposed task (optionally edited) or dismiss it',
@@ -110,5 +114,6 @@ export const taskMethods = {
     output: z.object({ jobId: z.string() }),
     jobResult: generatedFileSchema,
     mutates: false,
+    reads: [],
   }),
 } as const;

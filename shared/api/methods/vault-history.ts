@@ -16,6 +16,22 @@ export const vaultHistoryMethods = {
     input: z.object({}).strict(),
     output: witnessSchema,
     mutates: false,
+    // The verdict compares the vault's audit chain, which every change to the vault extends,
+    // with the heads the witness recorded.
+    reads: [
+      'witness',
+      'vault',
+      'engagement',
+      'people',
+      'criteria',
+      'controls',
+      'assessments',
+      'risks',
+      'tasks',
+      'sd',
+      'requests',
+      'files',
+    ],
   }),
   'vault.acceptWitness': method({
     summary:
@@ -30,6 +46,7 @@ export const vaultHistoryMethods = {
     input: z.object({}).strict(),
     output: z.object({ folder: z.string(), items: z.array(backupSchema) }),
     mutates: false,
+    reads: ['backups'],
   }),
   'vault.backup': method({
     summary: 'Back up the open vault now, as a job (a backup already under way is returned)',

@@ -70,6 +70,7 @@ export const vaultMethods = {
     input: z.object({}).strict(),
     output: vaultInfoSchema,
     mutates: false,
+    reads: ['vault', 'engagement', 'people', 'criteria', 'controls', 'files'],
   }),
   'vault.verify': method({
     summary: 'Verify the open vault (audit chain, records, stored files) as a job',
@@ -77,6 +78,7 @@ export const vaultMethods = {
     output: z.object({ jobId: z.string() }),
     jobResult: verifyReportSchema,
     mutates: false,
+    reads: [],
   }),
   'vault.verifyFile': method({
     summary:
@@ -92,6 +94,7 @@ export const vaultMethods = {
     input: z.object({}).strict(),
     output: vaultStorageSchema,
     mutates: false,
+    reads: ['vault', 'files', 'backups'],
   }),
   'vault.compact': method({
     summary:
@@ -107,12 +110,14 @@ export const vaultMethods = {
     input: z.object({ file: vaultFile }).strict(),
     output: z.object({ path: z.string() }),
     mutates: false,
+    reads: [],
   }),
   'vault.recent': method({
     summary: 'Recently opened vaults, newest first',
     input: z.object({}).strict(),
     output: z.object({ items: z.array(recentVaultSchema) }),
     mutates: false,
+    reads: ['recent'],
   }),
   'vault.forgetRecent': method({
     summary: 'Remove a vault from the recent list (the file is not touched)',
@@ -136,5 +141,6 @@ export const vaultMethods = {
       ),
     }),
     mutates: false,
+    reads: ['recent'],
   }),
 } as const;

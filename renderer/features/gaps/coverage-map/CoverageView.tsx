@@ -1,27 +1,21 @@
 import { Stack, Text } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
-import { notifyError } from '../../../app/notify';
+import { useMemo, useState } from 'react';
 import { SectionCard } from '../../../components/SectionCard';
-import { useTasks } from '../../remediation/tasks-store';
-import { useGaps } from '../gaps-store';
+import { useCoverage, useGaps } from '../gaps-store';
 import { CoverageHeatMap, CoverageLegend } from './CoverageHeatMap';
 import { CriterionDrawer } from './CriterionDrawer';
 import { GapsList } from './GapsList';
 
 /** Coverage of every criterion in scope, as a heat map, and the gaps ordered by severity. */
 export function CoverageView() {
-  const coverage = useGaps((s) => s.coverage);
+  const coverage = useCoverage((s) => s.coverage);
   const criteria = useGaps((s) => s.criteria);
-  const gaps = useGaps((s) => s.gaps);
+  const gaps = useCoverage((s) => s.gaps);
   const [open, setOpen] = useState<string | null>(null);
   const groupTitles = useMemo(
     () => new Map(criteria.map((c) => [c.groupId as string, c.groupTitle])),
     [criteria],
   );
-  useEffect(() => {
-    // The gap list names each gap's tasks by reference.
-    useTasks.getState().load().catch(notifyError);
-  }, []);
 
   return (
     <Stack gap="lg">

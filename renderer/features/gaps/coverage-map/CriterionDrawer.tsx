@@ -3,7 +3,7 @@ import { IconChevronRight } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { SideDrawer } from '../../../components/SideDrawer';
 import { StatusBadge } from '../../../components/status';
-import { useGaps } from '../gaps-store';
+import { useCoverage, useGaps } from '../gaps-store';
 import { ASSESSMENT_BADGE, ASSESSMENT_TONE, COVERAGE_LABEL, COVERAGE_TONE } from '../labels';
 import { stateOf } from '../table/control-filters';
 import { linkTo } from '../../../app/routes';
@@ -11,7 +11,7 @@ import { linkTo } from '../../../app/routes';
 /** A criterion: why its coverage is what it is, what it asks, and the controls that serve it. */
 export function CriterionDrawer(props: { criterionId: string | null; onClose(): void }) {
   const navigate = useNavigate();
-  const coverage = useGaps((s) => s.coverage.find((c) => c.id === props.criterionId) ?? null);
+  const coverage = useCoverage((s) => s.coverage.find((c) => c.id === props.criterionId) ?? null);
   const criterion = useGaps((s) => s.criteria.find((c) => c.id === props.criterionId) ?? null);
   const controls = useGaps((s) => s.controls);
   const assessments = useGaps((s) => s.assessments);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { GAP_SEVERITIES, type Gap, type GapSeverity } from '../../../../shared/api/gaps';
 import { SEVERITY_LABEL, SeverityBadge, StatusBadge } from '../../../components/status';
-import { useTasks } from '../../remediation/tasks-store';
+import { useTasks } from '../../remediation/task-queries';
 import { ASSESSMENT_BADGE, ASSESSMENT_TONE } from '../labels';
 
 function TaskLinks({ gap }: { gap: Gap }) {

@@ -7,7 +7,8 @@ import { toApiCallError } from '../../../api';
 import { notifyError } from '../../../app/notify';
 import { TONE_COLOR } from '../../../components/status';
 import { formatDate } from '../../../components/format';
-import { useGaps } from '../gaps-store';
+import { useAssess } from '../gaps-actions';
+import { useAssessmentNow, useGaps } from '../gaps-store';
 import { ASSESSMENT_LABEL, ASSESSMENT_TONE, STATUS_KEYS } from '../labels';
 import { personName, usePeople } from '../../people/people-store';
 
@@ -35,7 +36,8 @@ export function AssessmentPanel({
   ref?: Ref<AssessmentPanelHandle>;
 }) {
   const assessment = useGaps((s) => s.assessments[control.id]);
-  const assess = useGaps((s) => s.assess);
+  const assess = useAssess();
+  const assessmentNow = useAssessmentNow();
   const people = usePeople((s) => s.items);
   const [notes, setNotes] = useState(assessment?.notes ?? '');
   const [naOpen, setNaOpen] = useState(false);
@@ -47,7 +49,7 @@ export function AssessmentPanel({
 
   const saveNotes = useDebouncedCallback(
     (text: string) => {
-      const saved = useGaps.getState().assessments[control.id];
+      const saved = assessmentNow(control.id);
       if (!saved || saved.notes === text.trim()) return;
       assess({
         controlId: control.id,

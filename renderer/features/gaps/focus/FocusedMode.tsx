@@ -15,7 +15,7 @@ import { IconChevronLeft, IconChevronRight, IconPlayerTrackNext } from '@tabler/
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { AssessmentStatus } from '../../../../shared/domain/coverage';
 import { useSearchParams } from 'react-router';
-import { useGaps } from '../gaps-store';
+import { useAssessmentNow, useGaps } from '../gaps-store';
 import { AssessmentPanel, type AssessmentPanelHandle } from './AssessmentPanel';
 import { ControlGuidance } from './ControlGuidance';
 import { ResponsibilitiesPanel } from './ResponsibilitiesPanel';
@@ -41,6 +41,8 @@ export function AssessmentProgress() {
 export function FocusedMode() {
   const controls = useGaps((s) => s.controls);
   const assessments = useGaps((s) => s.assessments);
+  const assessmentNow = useAssessmentNow();
+  const isAssessedNow = (id: string) => assessmentNow(id) !== undefined;
   const [params, setParams] = useSearchParams();
   const ids = useMemo(() => controls.map((c) => c.id), [controls]);
   const requested = params.get('control');
@@ -69,9 +71,9 @@ export function FocusedMode() {
   };
   const remaining = ids.filter((id) => !(id in assessments)).length;
 
-  const keys = useRef({ ids, goTo });
+  const keys = useRef({ ids, goTo, isAssessedNow });
   useLayoutEffect(() => {
-    keys.current = { ids, goTo };
+    keys.current = { ids, goTo, isAssessedNow };
     if (target.current !== null) {
       if (currentId === target.current) target.current = null;
     } else if (shown.current !== currentId) {
@@ -98,7 +100,7 @@ export function FocusedMode() {
       const action = focusKeyAction(e);
       if (!action) return;
       e.preventDefault();
-      const { ids: list, goTo: go } = keys.current;
+      const { ids: list, goTo: go, isAssessedNow: assessedNow } = keys.current;
       const at = cursor.current;
       if (action.type === 'status') {
         if (e.repeat || !at) return;
@@ -107,7 +109,7 @@ export function FocusedMode() {
       } else if (action.type === 'move') {
         if (at) go(stepControl(list, at, action.direction));
       } else {
-        go(nextUnassessed(list, at, (id) => id in useGaps.getState().assessments));
+        go(nextUnassessed(list, at, assessedNow));
       }
     };
     window.addEventListener('keydown', onKeyDown);
@@ -116,8 +118,7 @@ export function FocusedMode() {
 
   const move = (direction: 1 | -1) =>
     cursor.current && goTo(stepControl(ids, cursor.current, direction));
-  const toNextUnassessed = () =>
-    goTo(nextUnassessed(ids, cursor.current, (id) => id in useGaps.getState().assessments));
+  const toNextUnassessed = () => goTo(nextUnassessed(ids, cursor.current, isAssessedNow));
 
   const options = useMemo(
     () => controls.map((c) => ({ value: c.id, label: `${c.ref} ${c.title}` })),

@@ -7,7 +7,7 @@ import { notifyError } from '../../../app/notify';
 import { PersonSelect } from '../../../components/PersonSelect';
 import { formatDate } from '../../../components/format';
 import { useVault } from '../../vault/store';
-import { useGaps } from '../gaps-store';
+import { useUpdateControl } from '../../scope/control-actions';
 import { usePeople } from '../../people/people-store';
 import { WarningAlert } from '../../../components/WarningAlert';
 
@@ -24,7 +24,7 @@ export function useOperatingBy(): { date: string | null; what: string } {
  */
 export function ResponsibilitiesPanel({ control }: { control: Control }) {
   const people = usePeople((s) => s.items);
-  const updateControl = useGaps((s) => s.updateControl);
+  const updateControl = useUpdateControl();
   const operatingBy = useOperatingBy();
   const [dateError, setDateError] = useState<string | null>(null);
 

@@ -4,6 +4,7 @@ import type { AssessmentStatus } from '../../../../shared/domain/coverage';
 import { toApiCallError } from '../../../api';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { plural } from '../../../components/format';
+import { useAssessMany } from '../gaps-actions';
 import { useGaps } from '../gaps-store';
 import { ASSESSMENT_LABEL } from '../labels';
 
@@ -42,7 +43,7 @@ function BulkForm(props: {
   onDone(): void;
 }) {
   const controls = useGaps((s) => s.controls);
-  const assessMany = useGaps((s) => s.assessMany);
+  const assessMany = useAssessMany();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -6,7 +6,7 @@ import { toApiCallError } from '../../../api';
 import { notifyError } from '../../../app/notify';
 import { MOD_KEY } from '../../../app/shortcuts';
 import { formatInstant } from '../../../components/format';
-import { commentOnRequest } from '../requests-store';
+import { useRequestActions } from '../request-actions';
 
 function Comment({ comment }: { comment: RequestComment }) {
   const fromFile = comment.source === 'import';
@@ -46,10 +46,8 @@ function Comment({ comment }: { comment: RequestComment }) {
 }
 
 /** The follow-up thread: what was said about the request, oldest first, and a reply box. */
-export function FollowUpThread(props: {
-  detail: AuditRequestDetail;
-  onChange(detail: AuditRequestDetail): void;
-}) {
+export function FollowUpThread(props: { detail: AuditRequestDetail }) {
+  const { comment } = useRequestActions();
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +59,7 @@ export function FollowUpThread(props: {
     }
     setBusy(true);
     try {
-      props.onChange(await commentOnRequest(props.detail.request.id, body));
+      await comment(props.detail.request.id, body);
       setBody('');
       setError(null);
     } catch (e) {

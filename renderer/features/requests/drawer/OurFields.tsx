@@ -8,8 +8,8 @@ import { type FieldErrors, fieldErrorsFrom } from '../../../components/field-err
 import { PersonSelect } from '../../../components/PersonSelect';
 import { usePeople } from '../../people/people-store';
 import { REQUEST_TYPE_LABELS } from '../labels';
-import { controlRefs, useRequestLinks } from '../links-store';
-import { updateRequest } from '../requests-store';
+import { useRequestActions } from '../request-actions';
+import { controlRefs, useRequestLinks } from '../request-queries';
 import './drawer.css';
 
 const refOrder = new Intl.Collator(undefined, { numeric: true });
@@ -20,11 +20,11 @@ const TYPE_OPTIONS = REQUEST_TYPES.map((t) => ({ value: t, label: REQUEST_TYPE_L
  * Our fields of a request, each saved as it is changed (there is no Save button). A refusal
  * (the reviewer may not be the owner) shows under its field and the field goes back.
  */
-export function OurFields(props: { request: AuditRequest; onChange(r: AuditRequest): void }) {
+export function OurFields(props: { request: AuditRequest }) {
   const r = props.request;
   const [errors, setErrors] = useState<FieldErrors>({});
-  const criteria = useRequestLinks((s) => s.criteria);
-  const controls = useRequestLinks((s) => s.controls);
+  const { criteria, controls } = useRequestLinks();
+  const { update } = useRequestActions();
   const people = usePeople((s) => s.items);
   const criteriaOptions = useMemo(() => {
     const known = criteria.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }));
@@ -41,7 +41,7 @@ export function OurFields(props: { request: AuditRequest; onChange(r: AuditReque
     const field = Object.keys(patch)[0]!;
     setErrors((e) => ({ ...e, [field]: '' }));
     try {
-      props.onChange(await updateRequest(r.id, patch));
+      await update(r.id, patch);
     } catch (e) {
       const error = toApiCallError(e);
       const fields = fieldErrorsFrom(error.issues, ['patch']);

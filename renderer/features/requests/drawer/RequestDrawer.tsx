@@ -1,15 +1,14 @@
 import { Center, Divider, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
-import { type ReactNode, useEffect, useState } from 'react';
-import type { AuditRequest, AuditRequestDetail } from '../../../../shared/api/requests';
-import { api } from '../../../api';
+import { type ReactNode, useEffect } from 'react';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { InlineConfirm } from '../../../components/InlineConfirm';
 import { SideDrawer } from '../../../components/SideDrawer';
 import { StatusBadge } from '../../../components/status';
 import { REQUEST_STATUS_LABELS, REQUEST_STATUS_TONES, REQUEST_TYPE_LABELS } from '../labels';
 import { periodText } from '../import/preview-values';
-import { archiveRequest, useRequests } from '../requests-store';
+import { useRequestActions } from '../request-actions';
+import { useAllRequests, useRequestDetail } from '../request-queries';
 import { AuditorColumns } from './AuditorColumns';
 import { FollowUpThread } from './FollowUpThread';
 import { OurFields } from './OurFields';
@@ -32,7 +31,7 @@ export function RequestDrawer(props: { id: string | null; onClose(): void }) {
 
 /** The title follows the list's copy of the request, so it shows before the detail arrives. */
 function DrawerTitle({ id }: { id: string | null }) {
-  const shown = useRequests((s) => s.items.find((r) => r.id === id) ?? null);
+  const shown = useAllRequests((s) => s.items.find((r) => r.id === id) ?? null);
   if (!shown) return <span>Request</span>;
   return (
     <Group gap="sm" wrap="nowrap">
@@ -56,20 +55,15 @@ function Section(props: { title: string; children: ReactNode; testId?: string })
 }
 
 function RequestPanel({ id, onClose }: { id: string; onClose(): void }) {
-  const [detail, setDetail] = useState<AuditRequestDetail | null>(null);
+  const { data: detail, error } = useRequestDetail(id);
+  const { archive } = useRequestActions();
+  // A request that cannot be read (archived elsewhere, another vault) closes with the reason.
   useEffect(() => {
-    let live = true;
-    api.call('requests.get', { id }).then(
-      (d) => live && setDetail(d),
-      (e: unknown) => {
-        notifyError(e);
-        if (live) onClose();
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, onClose]);
+    if (error) {
+      notifyError(error);
+      onClose();
+    }
+  }, [error, onClose]);
 
   if (!detail) {
     return (
@@ -79,7 +73,6 @@ function RequestPanel({ id, onClose }: { id: string; onClose(): void }) {
     );
   }
   const r = detail.request;
-  const setRequest = (request: AuditRequest) => setDetail((d) => (d ? { ...d, request } : d));
   const period = periodText(r.period);
 
   return (
@@ -100,16 +93,16 @@ function RequestPanel({ id, onClose }: { id: string; onClose(): void }) {
           </Text>
         )}
       </Stack>
-      <StatusControl request={r} onChange={setRequest} />
+      <StatusControl request={r} />
       <Divider />
       <Section title="Our side">
-        <OurFields request={r} onChange={setRequest} />
+        <OurFields request={r} />
       </Section>
       <Section title="The auditor’s columns, as given">
         <AuditorColumns columns={r.auditorColumns} />
       </Section>
       <Section title="Follow-up" testId="follow-up">
-        <FollowUpThread detail={detail} onChange={setDetail} />
+        <FollowUpThread detail={detail} />
       </Section>
       <Section title="Linked evidence">
         <Group gap={8} wrap="nowrap" c="dimmed">
@@ -128,7 +121,7 @@ function RequestPanel({ id, onClose }: { id: string; onClose(): void }) {
           explanation="It leaves the list and stays in the vault with its thread and history. Use this for a request the auditor withdrew."
           onConfirm={async () => {
             try {
-              await archiveRequest(r.id, true);
+              await archive(r.id, true);
               notifySuccess(`${r.ref} archived.`);
               onClose();
             } catch (e) {

@@ -7,7 +7,7 @@ import { notifyError, notifySuccess } from '../../../app/notify';
 import { formatDate } from '../../../components/format';
 import { StatusBadge } from '../../../components/status';
 import { AUDITOR_STATUS_LABELS, AUDITOR_STATUS_TONES } from '../labels';
-import { setRequestStatus } from '../requests-store';
+import { useRequestActions } from '../request-actions';
 import { REOPEN_TO, statusMoves } from './status-actions';
 import { StatusTrack } from './StatusTrack';
 import '../callout.css';
@@ -16,10 +16,11 @@ import '../callout.css';
  * Our side of the request as a stepper with the moves allowed from where it stands; beside it,
  * the auditor's verdict, read-only (it only ever comes from the auditor's side).
  */
-export function StatusControl(props: { request: AuditRequest; onChange(r: AuditRequest): void }) {
+export function StatusControl(props: { request: AuditRequest }) {
   const r = props.request;
   const [busy, setBusy] = useState(false);
   const [confirmReopen, setConfirmReopen] = useState(false);
+  const { setStatus } = useRequestActions();
   const moves = statusMoves(r.status, r.ownerId !== null);
 
   const move = async (
@@ -28,8 +29,7 @@ export function StatusControl(props: { request: AuditRequest; onChange(r: AuditR
   ) => {
     setBusy(true);
     try {
-      const updated = await setRequestStatus({ id: r.id, status: to, reopen: false, ...extra });
-      props.onChange(updated);
+      const updated = await setStatus({ id: r.id, status: to, reopen: false, ...extra });
       if (to === 'submitted' && !extra.submittedOn)
         notifySuccess(`${r.ref} submitted on ${formatDate(updated.submittedOn!)}.`);
     } catch (e) {

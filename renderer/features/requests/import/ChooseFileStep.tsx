@@ -3,7 +3,7 @@ import { Alert, Button, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { IconAlertTriangle, IconFileSpreadsheet, IconUpload, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import type { ImportWizard } from './useImportWizard';
 
 /** The file types offered in the picker; the file's content decides in the end, not its name. */
@@ -18,7 +18,7 @@ const ACCEPT = [
 export function ChooseFileStep({ wizard }: { wizard: ImportWizard }) {
   const openRef = useRef<() => void>(null);
   const [rejected, setRejected] = useState<string | null>(null);
-  const desktop = api.kind === 'desktop';
+  const desktop = useApi().kind === 'desktop';
   const choose = () => {
     setRejected(null);
     if (desktop) void wizard.pickOnDesktop();

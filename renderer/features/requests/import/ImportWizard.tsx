@@ -3,7 +3,7 @@ import { IconArrowLeft, IconArrowRight, IconFileImport } from '@tabler/icons-rea
 import { useMemo } from 'react';
 import { plural } from '../../../components/format';
 import { personName, usePeople } from '../../people/people-store';
-import { controlRefs, useRequestLinks } from '../links-store';
+import { controlRefs, useRequestLinks } from '../request-queries';
 import { ChooseFileStep } from './ChooseFileStep';
 import { ImportResult } from './ImportResult';
 import { MappingStep } from './MappingStep';
@@ -37,7 +37,7 @@ const STEPS = ['Choose the file', 'Match the columns', 'Check the preview', 'Imp
 
 function usePreviewContext(): PreviewContext {
   const people = usePeople((s) => s.items);
-  const controls = useRequestLinks((s) => s.controls);
+  const { controls } = useRequestLinks();
   return useMemo(
     () => ({
       personName: (id) => personName(people, id),

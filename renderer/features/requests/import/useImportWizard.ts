@@ -3,11 +3,11 @@ import type { FileSource } from '../../../../shared/api/methods/blobs';
 import type { JobProgress } from '../../../../shared/api/jobs';
 import type { ImportPreview, ImportSummary } from '../../../../shared/api/requests';
 import type { DateOrder } from '../../../../shared/domain/requests-dates';
-import { api, toApiCallError } from '../../../api';
+import { type ApiClient, toApiCallError } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { describeError } from '../../../app/error-wording';
 import { notifyError } from '../../../app/notify';
 import { fileName } from '../../../components/format';
-import { reloadRequests } from '../requests-store';
 import { type HeaderChoice, assignChoice, choicesFromMapping, mappingFromChoices } from './mapping';
 
 export type WizardStep = 0 | 1 | 2 | 3;
@@ -61,7 +61,7 @@ const FILTERS = [{ name: 'Request lists', extensions: ['xlsx', 'csv'] }];
  * the wizard will not import (another file chosen, the wizard closed) is discarded at once; if
  * that fails the server still removes it when it stops, so nothing is said to the user.
  */
-function discard(source: FileSource): void {
+function discard(api: ApiClient, source: FileSource): void {
   if ('uploadId' in source)
     api.call('blobs.discardUpload', { uploadId: source.uploadId }).catch(() => {});
 }
@@ -71,6 +71,7 @@ function discard(source: FileSource): void {
  * before the last step; every earlier step only asks Attest how it would read the file.
  */
 export function useImportWizard() {
+  const api = useApi();
   const [s, setState] = useState<WizardState>(START);
   const controller = useRef<AbortController | null>(null);
   const patch = useCallback(
@@ -82,8 +83,8 @@ export function useImportWizard() {
   // that succeeded has used it already; one still running keeps it until it ends).
   const current = s.file;
   useEffect(() => {
-    if (current) return () => discard(current.source);
-  }, [current]);
+    if (current) return () => discard(api, current.source);
+  }, [api, current]);
 
   const readFile = useCallback(
     async (load: () => Promise<{ name: string; source: FileSource } | null>) => {
@@ -105,11 +106,11 @@ export function useImportWizard() {
         });
       } catch (e) {
         // A file that cannot be read is not kept: the next try sends it again.
-        if (file) discard(file.source);
+        if (file) discard(api, file.source);
         patch({ busy: false, file: null, problem: problemOf(e) });
       }
     },
-    [patch],
+    [api, patch],
   );
 
   /** A file dropped on (or chosen through) the drop zone. */
@@ -124,7 +125,7 @@ export function useImportWizard() {
         filters: FILTERS,
       });
       const [source, ...extra] = sources ?? [];
-      extra.forEach(discard); // one list at a time
+      extra.forEach((source) => discard(api, source)); // one list at a time
       if (!source) return null;
       return { name: 'path' in source ? fileName(source.path) : 'request list', source };
     });
@@ -201,8 +202,8 @@ export function useImportWizard() {
         (progress) => patch({ progress }),
         { signal: abort.signal },
       );
+      // The lists are re-read by the import's own `vault.changed` (it touches requests).
       patch({ busy: false, summary });
-      await reloadRequests().catch(notifyError);
     } catch (e) {
       notifyError(e);
       patch({ busy: false, step: 2, problem: null });

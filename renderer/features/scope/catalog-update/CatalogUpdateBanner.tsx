@@ -1,10 +1,8 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBooks } from '@tabler/icons-react';
-import { useEffect } from 'react';
-import { notifyError } from '../../../app/notify';
 import { plural } from '../../../components/format';
 import type { CatalogUpdatePlan } from '../../../../shared/api/catalog-update';
-import { countChanges, useCatalogUpdate } from './catalog-update-store';
+import { countChanges, useCatalogPlan, useCatalogReview } from './catalog-update-store';
 import { CatalogUpdateModal } from './CatalogUpdateModal';
 
 /**
@@ -12,13 +10,8 @@ import { CatalogUpdateModal } from './CatalogUpdateModal';
  * is never applied silently), or when the vault comes from a newer build.
  */
 export function CatalogUpdateBanner() {
-  const plan = useCatalogUpdate((s) => s.plan);
-  const openReview = useCatalogUpdate((s) => s.openReview);
-
-  useEffect(() => {
-    // Read again on showing: the scope may have been confirmed or the catalog applied since.
-    useCatalogUpdate.getState().load().catch(notifyError);
-  }, []);
+  const plan = useCatalogPlan();
+  const openReview = useCatalogReview((s) => s.openReview);
 
   if (plan?.status === 'vault_newer') {
     return (

@@ -16,14 +16,19 @@ import { type ReactNode, useState } from 'react';
 import type { CatalogUpdatePlan, CatalogUpdateResult } from '../../../../shared/api/catalog-update';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { plural } from '../../../components/format';
-import { countChanges, useCatalogUpdate } from './catalog-update-store';
+import {
+  countChanges,
+  useApplyCatalogUpdate,
+  useCatalogPlan,
+  useCatalogReview,
+} from './catalog-update-store';
 import { FieldChange } from './FieldChange';
 
 /** Reviews everything a newer catalog changes in the vault; applies it only on "Apply update". */
 export function CatalogUpdateModal() {
-  const plan = useCatalogUpdate((s) => s.plan);
-  const reviewing = useCatalogUpdate((s) => s.reviewing);
-  const closeReview = useCatalogUpdate((s) => s.closeReview);
+  const plan = useCatalogPlan();
+  const reviewing = useCatalogReview((s) => s.reviewing);
+  const closeReview = useCatalogReview((s) => s.closeReview);
   const show = reviewing && plan?.status === 'update_available';
   return (
     <Modal
@@ -39,16 +44,16 @@ export function CatalogUpdateModal() {
 }
 
 function Review({ plan, onCancel }: { plan: CatalogUpdatePlan; onCancel(): void }) {
-  const taken = useCatalogUpdate((s) => s.taken);
-  const toggle = useCatalogUpdate((s) => s.toggle);
-  const apply = useCatalogUpdate((s) => s.apply);
+  const taken = useCatalogReview((s) => s.taken);
+  const toggle = useCatalogReview((s) => s.toggle);
+  const apply = useApplyCatalogUpdate();
   const [busy, setBusy] = useState(false);
   const n = countChanges(plan);
 
   async function onApply() {
     setBusy(true);
     try {
-      notifySuccess(summary(await apply()));
+      notifySuccess(summary(await apply(plan)));
     } catch (e) {
       notifyError(e);
     } finally {

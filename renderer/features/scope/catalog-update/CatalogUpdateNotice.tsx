@@ -1,22 +1,16 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconBooks } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { notifyError } from '../../../app/notify';
 import { scopeLinks } from '../scope-paths';
-import { useCatalogUpdate } from './catalog-update-store';
+import { useCatalogPlan, useCatalogReview } from './catalog-update-store';
 
 /**
  * The Dashboard's one line about a newer catalog, so an update is noticed by someone who no
  * longer visits Scope; the review itself happens there.
  */
 export function CatalogUpdateNotice() {
-  const plan = useCatalogUpdate((s) => s.plan);
+  const plan = useCatalogPlan();
   const navigate = useNavigate();
-
-  useEffect(() => {
-    useCatalogUpdate.getState().load().catch(notifyError);
-  }, []);
 
   if (plan?.status !== 'update_available') return null;
   return (
@@ -35,7 +29,7 @@ export function CatalogUpdateNotice() {
           variant="light"
           style={{ flexShrink: 0 }}
           onClick={() => {
-            useCatalogUpdate.getState().openReview();
+            useCatalogReview.getState().openReview();
             void navigate(scopeLinks.view());
           }}
         >

@@ -1,46 +1,29 @@
+import { useCallback } from 'react';
 import { create } from 'zustand';
 import type {
   CatalogUpdatePlan,
   CatalogUpdateResult,
   LibraryField,
 } from '../../../../shared/api/catalog-update';
-import { api } from '../../../api';
-import { useScope } from '../scope-store';
+import { useApi } from '../../../api/provider';
+import { useVault } from '../../vault/store';
+import { useVaultQuery } from '../../vault/use-vault-query';
 
-interface CatalogUpdateState {
-  plan: CatalogUpdatePlan | null;
+interface CatalogReviewState {
   reviewing: boolean;
   /** Edited fields for which the user chose the library's text, by control id. */
   taken: Record<string, LibraryField[]>;
-  load(): Promise<void>;
   openReview(): void;
   closeReview(): void;
   toggle(controlId: string, field: LibraryField, take: boolean): void;
-  apply(): Promise<CatalogUpdateResult>;
-  reset(): void;
 }
 
-/**
- * The catalog update offered for the open vault: read when the Scope screen shows, reviewed in a
- * dialog, applied only when the user says so.
- */
-export const useCatalogUpdate = create<CatalogUpdateState>()((set, get) => ({
-  plan: null,
+/** The review of a catalog update (UI state only: the plan itself is a cached read). */
+export const useCatalogReview = create<CatalogReviewState>()((set) => ({
   reviewing: false,
   taken: {},
-
-  async load() {
-    set({ plan: await api.call('catalog.updatePlan', {}) });
-  },
-
-  openReview() {
-    set({ reviewing: true, taken: {} });
-  },
-
-  closeReview() {
-    set({ reviewing: false });
-  },
-
+  openReview: () => set({ reviewing: true, taken: {} }),
+  closeReview: () => set({ reviewing: false }),
   toggle(controlId, field, take) {
     set((s) => {
       const current = new Set(s.taken[controlId] ?? []);
@@ -49,26 +32,36 @@ export const useCatalogUpdate = create<CatalogUpdateState>()((set, get) => ({
       return { taken: { ...s.taken, [controlId]: [...current] } };
     });
   },
-
-  async apply() {
-    const { plan, taken } = get();
-    if (!plan) throw new Error('No catalog update to apply');
-    const takeLibrary = Object.entries(taken)
-      .filter(([, fields]) => fields.length > 0)
-      .map(([controlId, fields]) => ({ controlId, fields }));
-    const result = await api.call('catalog.applyUpdate', {
-      toVersion: plan.buildVersion,
-      takeLibrary,
-    });
-    set({ reviewing: false, taken: {} });
-    await Promise.all([get().load(), useScope.getState().reloadAll()]);
-    return result;
-  },
-
-  reset() {
-    set({ plan: null, reviewing: false, taken: {} });
-  },
 }));
+
+/**
+ * The catalog update offered for the open vault (once its scope is confirmed): re-read when the
+ * engagement, its criteria or controls change, so one vault's plan never shows for another.
+ */
+export function useCatalogPlan(): CatalogUpdatePlan | null {
+  const confirmed = useVault((s) => s.info?.engagement.scopeConfirmedAt != null);
+  return useVaultQuery('catalog.updatePlan', {}, { enabled: confirmed }).data ?? null;
+}
+
+/** Applies the plan with the library's text taken where the user chose it; ends the review. */
+export function useApplyCatalogUpdate(): (plan: CatalogUpdatePlan) => Promise<CatalogUpdateResult> {
+  const client = useApi();
+  return useCallback(
+    async (plan: CatalogUpdatePlan) => {
+      const { taken } = useCatalogReview.getState();
+      const takeLibrary = Object.entries(taken)
+        .filter(([, fields]) => fields.length > 0)
+        .map(([controlId, fields]) => ({ controlId, fields }));
+      const result = await client.call('catalog.applyUpdate', {
+        toVersion: plan.buildVersion,
+        takeLibrary,
+      });
+      useCatalogReview.setState({ reviewing: false, taken: {} });
+      return result;
+    },
+    [client],
+  );
+}
 
 /** How many things the update touches, for the banner and the dialog's summary. */
 export function countChanges(plan: CatalogUpdatePlan) {

@@ -1,11 +1,10 @@
 import { IconBooks } from '@tabler/icons-react';
 import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { notifyError } from '../../../app/notify';
 import { type PaletteEntry, usePaletteEntries } from '../../../app/palette-store';
 import { useVault } from '../../vault/store';
 import { scopeLinks } from '../scope-paths';
-import { useCatalogUpdate } from './catalog-update-store';
+import { useCatalogPlan, useCatalogReview } from './catalog-update-store';
 
 /**
  * While a vault is open: what its catalog update is (read again for each vault, so one vault's
@@ -15,13 +14,10 @@ import { useCatalogUpdate } from './catalog-update-store';
 export function useCatalogUpdateBackground(): void {
   const navigate = useNavigate();
   const vaultId = useVault((s) => s.info?.vaultId ?? null);
-  const confirmedAt = useVault((s) => s.info?.engagement.scopeConfirmedAt ?? null);
-  const plan = useCatalogUpdate((s) => s.plan);
+  const plan = useCatalogPlan();
 
-  useEffect(() => {
-    useCatalogUpdate.getState().reset();
-    if (vaultId && confirmedAt) useCatalogUpdate.getState().load().catch(notifyError);
-  }, [vaultId, confirmedAt]);
+  // A review open in one vault does not carry over to another.
+  useEffect(() => useCatalogReview.getState().closeReview(), [vaultId]);
 
   const entries = useMemo<PaletteEntry[]>(
     () =>
@@ -35,7 +31,7 @@ export function useCatalogUpdateBackground(): void {
               keywords: ['catalog', 'library', 'update'],
               icon: <IconBooks size={18} stroke={1.6} aria-hidden />,
               run: () => {
-                useCatalogUpdate.getState().openReview();
+                useCatalogReview.getState().openReview();
                 void navigate(scopeLinks.view());
               },
             },

@@ -1,10 +1,10 @@
 import { MultiSelect, type MultiSelectProps, Pill, Select, type SelectProps } from '@mantine/core';
 import { useMemo } from 'react';
 import type { Control } from '../../../../shared/api/controls';
-import { useScope } from '../scope-store';
+import { useScopeControls } from '../scope-queries';
 
 function useControlOptions(chosen: readonly string[]) {
-  const controls = useScope((s) => s.controls);
+  const { controls } = useScopeControls();
   return useMemo(
     () =>
       controls
@@ -56,7 +56,7 @@ export function ControlsMultiSelect(
 ) {
   const { value, onChange, ...rest } = props;
   const data = useControlOptions(value);
-  const controls = useScope((s) => s.controls);
+  const { controls } = useScopeControls();
   return (
     <MultiSelect
       searchable

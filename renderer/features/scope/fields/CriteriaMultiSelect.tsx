@@ -1,7 +1,7 @@
 import { MultiSelect, type MultiSelectProps, Pill } from '@mantine/core';
 import { useMemo } from 'react';
 import type { VaultCriterion } from '../../../../shared/api/controls';
-import { useScope } from '../scope-store';
+import { useScopeCriteria } from '../scope-queries';
 import { criteriaOptions } from './criteria-options';
 
 /**
@@ -17,7 +17,7 @@ export function CriteriaMultiSelect(
   },
 ) {
   const { value, onChange, within, ...rest } = props;
-  const inScope = useScope((s) => s.criteria);
+  const { criteria: inScope } = useScopeCriteria();
   const data = useMemo(() => {
     const allowed = within ? new Set(within) : null;
     const list: VaultCriterion[] = inScope.filter((c) => !allowed || allowed.has(c.id));

@@ -1,7 +1,7 @@
 import { Pill, TagsInput, type TagsInputProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { normaliseCriterionId } from '../../../../shared/domain/catalog';
-import { useScope } from '../scope-store';
+import { useScopeCriteria } from '../scope-queries';
 
 /**
  * Criteria typed or picked: any spelling people use ("cc6.1", "CC 6.1") becomes the canonical
@@ -14,7 +14,7 @@ export function CriteriaTagsInput(
   },
 ) {
   const { value, onChange, ...rest } = props;
-  const criteria = useScope((s) => s.criteria);
+  const { criteria } = useScopeCriteria();
   const data = useMemo(
     () => criteria.map((c) => ({ value: c.id, label: `${c.id} — ${c.title}` })),
     [criteria],

@@ -1,6 +1,5 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useEffect, useMemo } from 'react';
-import { notifyError } from '../../../app/notify';
+import { useMemo } from 'react';
 import { policyOptions, usePolicies } from './policy-options';
 
 /** The policy a control rests on: one of the catalog's policy templates, searchable by title or key. */
@@ -11,11 +10,7 @@ export function PolicySelect(
   },
 ) {
   const { value, onChange, ...rest } = props;
-  const items = usePolicies((s) => s.items);
-  const loaded = usePolicies((s) => s.loaded);
-  useEffect(() => {
-    usePolicies.getState().load().catch(notifyError);
-  }, []);
+  const { items, loaded } = usePolicies();
   const data = useMemo(() => policyOptions(items, value), [items, value]);
   return (
     <Select

@@ -1,7 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { policyLabel, policyOptions } from './policy-options';
-
-vi.mock('../../../api', () => ({ api: {} }));
 
 const items = [
   { key: 'access-control', title: 'Access Control Policy' },

@@ -1,21 +1,18 @@
-import { create } from 'zustand';
+import type { Output } from '../../../../shared/api/index';
 import type { PolicyTemplateItem } from '../../../../shared/api/methods/catalog';
-import { api } from '../../../api';
+import { useApiQuery } from '../../../api/queries';
 
-/** The catalog's policy templates: the same for every vault of this build, loaded once. */
-export const usePolicies = create<{
-  items: PolicyTemplateItem[];
-  loaded: boolean;
-  load(): Promise<void>;
-}>()((set, get) => ({
-  items: [],
-  loaded: false,
-  async load() {
-    if (get().loaded) return;
-    const { items } = await api.call('catalog.policies', {});
-    set({ items, loaded: true });
-  },
-}));
+const NO_POLICIES: PolicyTemplateItem[] = [];
+const itemsOf = (answer: Output<'catalog.policies'>) => answer.items;
+
+/**
+ * The catalog's policy templates: the same for every vault of this build (read once, kept under
+ * no vault's opening; the contract says the answer reads nothing a change could touch).
+ */
+export function usePolicies(): { items: PolicyTemplateItem[]; loaded: boolean } {
+  const query = useApiQuery(null, 'catalog.policies', {}, { select: itemsOf });
+  return { items: query.data ?? NO_POLICIES, loaded: query.isSuccess };
+}
 
 /** How a policy reads in a list: "Access Control Policy (access-control)". */
 export function policyLabel(p: PolicyTemplateItem): string {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPendingSaves, hasPendingSaves, useUnsaved } from './unsaved-store';
 import { useFieldAutosave } from './use-field-autosave';
 
-vi.mock('../../../api', () => ({ api: { kind: 'browser' } }));
+vi.mock('../../../api/provider', () => ({ useApi: () => ({ kind: 'browser' }) }));
 
 /** A save the test answers by hand, so "in flight" can be seen. */
 function slowSaves() {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { installUnloadGuard, registerFlush, useUnsaved } from './unsaved-store';
 
 let guardInstalled = false;
@@ -9,10 +9,10 @@ let guardInstalled = false;
  * save is on its way: the desktop window has no such dialog (a refused unload would silently
  * keep the window open), and there the call reaches the main process at once.
  */
-function ensureUnloadGuard() {
+function ensureUnloadGuard(kind: 'desktop' | 'browser') {
   if (guardInstalled || typeof window === 'undefined') return;
   guardInstalled = true;
-  installUnloadGuard(window, { confirm: api.kind === 'browser' });
+  installUnloadGuard(window, { confirm: kind === 'browser' });
 }
 
 /**
@@ -25,6 +25,7 @@ export function useFieldAutosave<K extends string>(
   saveField: (field: K, value: unknown) => Promise<void>,
   delay = 600,
 ) {
+  const { kind } = useApi();
   const saveRef = useRef(saveField);
   useLayoutEffect(() => {
     saveRef.current = saveField;
@@ -63,12 +64,12 @@ export function useFieldAutosave<K extends string>(
   );
 
   useEffect(() => {
-    ensureUnloadGuard();
+    ensureUnloadGuard(kind);
     const unregister = registerFlush(() => void flush());
     return () => {
       unregister();
       void flush();
     };
-  }, [flush]);
+  }, [flush, kind]);
   return { schedule, flush };
 }

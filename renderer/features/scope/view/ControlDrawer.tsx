@@ -2,11 +2,11 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { Control } from '../../../../shared/api/controls';
-import { api } from '../../../api';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
-import { useScope } from '../scope-store';
+import { useArchiveControl, useCreateControl, useUpdateControl } from '../control-actions';
+import { useScopeControls } from '../scope-queries';
 import { ControlFields } from './ControlFields';
 import {
   type ControlField,
@@ -22,13 +22,11 @@ import { SideDrawer } from '../../../components/SideDrawer';
 function EditControl({ control }: { control: Control }) {
   const [values, setValues] = useState<ControlValues>(() => valuesOf(control));
   const { errors, capture, clear } = useContractErrors();
+  const updateControl = useUpdateControl();
+  const archiveControl = useArchiveControl();
   const { schedule } = useFieldAutosave<ControlField>(async (field, next) => {
     try {
-      const saved = await api.call('controls.update', {
-        id: control.id,
-        patch: patchOf(field, next as ControlValues),
-      });
-      useScope.getState().putControl(saved);
+      await updateControl(control.id, patchOf(field, next as ControlValues));
       clear(field);
     } catch (e) {
       capture(e, { field, strip: ['patch'] });
@@ -37,9 +35,7 @@ function EditControl({ control }: { control: Control }) {
 
   const archive = async (archived: boolean) => {
     try {
-      useScope
-        .getState()
-        .putControl(await api.call('controls.archive', { id: control.id, archived }));
+      await archiveControl(control.id, archived);
       notifySuccess(
         archived
           ? `Archived ${control.ref}. Its work is kept; restore it at any time.`
@@ -110,13 +106,13 @@ function NewControl(props: {
   }));
   const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useContractErrors();
+  const createControl = useCreateControl();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      const created = await api.call('controls.create', createInput(values));
-      useScope.getState().putControl(created);
+      const created = await createControl(createInput(values));
       notifySuccess(`Added ${created.ref} ${created.title}.`);
       props.onCreated(created);
     } catch (error) {
@@ -164,7 +160,8 @@ export function ControlDrawer(props: {
   /** For a new control: the criteria it starts mapped to. */
   criteria?: string[];
 }) {
-  const control = useScope((s) => s.controls.find((c) => c.id === props.target) ?? null);
+  const { controls } = useScopeControls();
+  const control = controls.find((c) => c.id === props.target) ?? null;
   const isNew = props.target === 'new';
   const opened = isNew || control !== null;
   return (

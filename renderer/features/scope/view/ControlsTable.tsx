@@ -5,7 +5,7 @@ import { SortableTh, nextSort } from '../../../components/SortableTh';
 import '../../../components/tables.css';
 import { useRowKeyboard } from '../../../components/useRowKeyboard';
 import { usePeople } from '../../people/people-store';
-import { useScope } from '../scope-store';
+import { useScopeControls } from '../scope-queries';
 import { visibleControls } from './controls-table';
 import { type ControlSortKey, useScopeView } from './view-store';
 
@@ -14,7 +14,7 @@ import { type ControlSortKey, useScopeView } from './view-store';
  * controls (the library's size) every row is rendered; no windowing is needed.
  */
 export function ControlsTable(props: { selected: string | null; onOpen(id: string): void }) {
-  const controls = useScope((s) => s.controls);
+  const { controls } = useScopeControls();
   const people = usePeople((s) => s.items);
   const filters = useScopeView((s) => s.controls);
   const setFilters = useScopeView((s) => s.setControls);

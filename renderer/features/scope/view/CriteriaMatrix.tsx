@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Table, Text, UnstyledButton } from '@mantine/core'
 import { Fragment, useMemo } from 'react';
 import { StatusBadge } from '../../../components/status';
 import '../../../components/tables.css';
-import { useScope } from '../scope-store';
+import { useScopeControls, useScopeCriteria, useSystemDescription } from '../scope-queries';
 import { MAPPING, carvedOutMap, matrixGroups } from './matrix';
 import { useScopeView } from './view-store';
 
@@ -12,9 +12,9 @@ export function CriteriaMatrix(props: {
   onCriterion(id: string): void;
   onControl(id: string): void;
 }) {
-  const criteria = useScope((s) => s.criteria);
-  const controls = useScope((s) => s.controls);
-  const subservices = useScope((s) => s.sd?.subservices);
+  const { criteria } = useScopeCriteria();
+  const { controls } = useScopeControls();
+  const subservices = useSystemDescription()?.subservices;
   const filters = useScopeView((s) => s.matrix);
   const groups = useMemo(
     () => matrixGroups(criteria, controls, carvedOutMap(subservices ?? []), filters),

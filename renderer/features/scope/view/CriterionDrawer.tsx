@@ -17,18 +17,19 @@ import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Control, VaultCriterion } from '../../../../shared/api/controls';
 import { CATEGORY_LABELS } from '../../../../shared/domain/engagement';
-import { api, toApiCallError } from '../../../api';
+import { toApiCallError } from '../../../api';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { StatusBadge } from '../../../components/status';
 import { scopeLinks } from '../scope-paths';
 import { stepIndexOf } from '../wizard/wizard-steps';
-import { useScope } from '../scope-store';
+import { useUpdateControl } from '../control-actions';
+import { useScopeControls, useScopeCriteria, useSystemDescription } from '../scope-queries';
 import { criteriaWith, criteriaWithout, unmappedControls } from './criterion-mapping';
 import { MAPPING, carvedOutMap, mappingStatus } from './matrix';
 import { RefTitle } from '../../../components/RefTitle';
 import { SideDrawer } from '../../../components/SideDrawer';
 
-/** A stable empty list: a selector must not answer a new array each time (it would loop). */
+/** A stable empty list (the carve-outs are worked out from it). */
 const NO_SUBSERVICES: never[] = [];
 
 function Block(props: { title: string; children: ReactNode }) {
@@ -60,7 +61,8 @@ function MappedControls(props: {
   onNewControl(criterionId: string): void;
 }) {
   const { criterion, mapped } = props;
-  const controls = useScope((s) => s.controls);
+  const { controls } = useScopeControls();
+  const updateControl = useUpdateControl();
   const [choice, setChoice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<MappingError | null>(null);
@@ -77,8 +79,7 @@ function MappedControls(props: {
     setBusy(control.id);
     setError(null);
     try {
-      const saved = await api.call('controls.update', { id: control.id, patch: { criteria } });
-      useScope.getState().putControl(saved);
+      await updateControl(control.id, { criteria });
       notifySuccess(done);
       return true;
     } catch (e) {
@@ -216,9 +217,10 @@ export function CriterionDrawer(props: {
   onControl(id: string): void;
   onNewControl(criterionId: string): void;
 }) {
-  const criterion = useScope((s) => s.criteria.find((c) => c.id === props.id) ?? null);
-  const controls = useScope((s) => s.controls);
-  const subservices = useScope((s) => s.sd?.subservices) ?? NO_SUBSERVICES;
+  const { criteria } = useScopeCriteria();
+  const criterion = criteria.find((c) => c.id === props.id) ?? null;
+  const { controls } = useScopeControls();
+  const subservices = useSystemDescription()?.subservices ?? NO_SUBSERVICES;
   const mapped = criterion
     ? controls.filter((c) => !c.archived && criterion.controlIds.includes(c.id))
     : [];

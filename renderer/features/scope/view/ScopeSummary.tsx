@@ -2,7 +2,7 @@ import { Group, Paper, Text } from '@mantine/core';
 import type { Engagement } from '../../../../shared/api/vault';
 import { formatInstant, formatReportScope, plural } from '../../../components/format';
 import { categoryList } from '../scope-change';
-import { useScope } from '../scope-store';
+import { activeControls, useScopeControls, useScopeCriteria } from '../scope-queries';
 import { mappingStatus } from './matrix';
 
 function Fact(props: { label: string; value: string; testId?: string }) {
@@ -20,8 +20,8 @@ function Fact(props: { label: string; value: string; testId?: string }) {
 
 /** The confirmed scope at a glance, from the vault's own data. */
 export function ScopeSummary({ engagement }: { engagement: Engagement }) {
-  const criteria = useScope((s) => s.criteria);
-  const controls = useScope((s) => s.controls.filter((c) => !c.archived).length);
+  const { criteria } = useScopeCriteria();
+  const controls = activeControls(useScopeControls().controls).length;
   const unmapped = criteria.filter((c) => mappingStatus(c) === 'not_mapped').length;
   const notRelevant = criteria.filter((c) => mappingStatus(c) === 'not_relevant').length;
   return (

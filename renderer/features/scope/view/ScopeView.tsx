@@ -1,15 +1,13 @@
 import { Button, Group, Tabs } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Engagement } from '../../../../shared/api/vault';
-import { notifyError } from '../../../app/notify';
 import { stepById } from '../../../app/steps';
 import { PageHeader } from '../../../components/PageHeader';
 import { NarrativePanel } from '../../sd/NarrativePanel';
 import { CatalogUpdateBanner } from '../catalog-update/CatalogUpdateBanner';
 import { scopeLinks } from '../scope-paths';
-import { useScope } from '../scope-store';
+import { useScopeControls, useScopeCriteria } from '../scope-queries';
 import { ControlDrawer } from './ControlDrawer';
 import { ControlsTable } from './ControlsTable';
 import { ControlsToolbar } from './ControlsToolbar';
@@ -27,14 +25,10 @@ export function ScopeView({ engagement }: { engagement: Engagement }) {
   const [params, setParams] = useSearchParams();
   const tab = useScopeView((s) => s.tab);
   const setTab = useScopeView((s) => s.setTab);
-  const criteria = useScope((s) => s.criteria);
-  const controls = useScope((s) => s.controls);
+  const { criteria } = useScopeCriteria();
+  const { controls } = useScopeControls();
   const criterionId = params.get('criterion');
   const controlId = params.get('control');
-
-  useEffect(() => {
-    useScope.getState().loadSd().catch(notifyError);
-  }, []);
 
   const open = (
     key: 'criterion' | 'control',

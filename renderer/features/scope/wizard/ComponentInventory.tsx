@@ -6,10 +6,10 @@ import {
   COMPONENT_KIND_LABELS,
   type ComponentKind,
 } from '../../../../shared/domain/system-description';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { RecordList } from '../../../components/RecordList';
 import { useContractErrors } from '../forms/use-contract-errors';
-import { archiveSdRecord, reloadSd } from './sd-save';
+import { useArchiveSdRecord } from './sd-save';
 
 export const COMPONENT_KIND_HELP: Record<ComponentKind, string> = {
   infrastructure: 'Hosting, networks and hardware the system runs on.',
@@ -24,19 +24,19 @@ function ComponentEditor(props: { kind: ComponentKind; component?: SdComponent; 
   const [description, setDescription] = useState(props.component?.description ?? '');
   const [busy, setBusy] = useState(false);
   const { errors, capture } = useContractErrors();
+  const client = useApi();
   const label = COMPONENT_KIND_LABELS[props.kind].toLowerCase();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      await api.call('sd.saveComponent', {
+      await client.call('sd.saveComponent', {
         id: props.component?.id,
         kind: props.kind,
         name,
         description,
       });
-      void reloadSd();
       props.onDone();
     } catch (error) {
       capture(error);
@@ -80,6 +80,7 @@ function ComponentEditor(props: { kind: ComponentKind; component?: SdComponent; 
 export function ComponentInventory(props: { kind: ComponentKind; items: SdComponent[] }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [showArchived, setShowArchived] = useState(false);
+  const archiveSdRecord = useArchiveSdRecord();
   const archived = props.items.filter((c) => c.archived).length;
   const shown = props.items.filter((c) => showArchived || !c.archived);
   const label = COMPONENT_KIND_LABELS[props.kind];

@@ -2,10 +2,9 @@ import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import type { ConfirmableNone } from '../../../../shared/domain/system-description';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { notifyError } from '../../../app/notify';
 import { formatDate } from '../../../components/format';
-import { reloadSd } from './sd-save';
 
 const WORDS: Record<ConfirmableNone, { confirmed: string; action: string }> = {
   subservices: {
@@ -32,13 +31,13 @@ export function ConfirmNone(props: {
   listed: number;
 }) {
   const [busy, setBusy] = useState(false);
+  const client = useApi();
   const words = WORDS[props.kind];
 
   const set = async (confirmed: boolean) => {
     setBusy(true);
     try {
-      await api.call('sd.confirmNone', { kind: props.kind, confirmed });
-      await reloadSd();
+      await client.call('sd.confirmNone', { kind: props.kind, confirmed });
     } catch (e) {
       notifyError(e);
     } finally {

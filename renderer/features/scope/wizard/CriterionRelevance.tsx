@@ -1,11 +1,9 @@
 import { Badge, Box, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { VaultCriterion } from '../../../../shared/api/controls';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
-import { useScope } from '../scope-store';
-import { reloadSd } from './sd-save';
 
 /**
  * One in-scope criterion with its "not relevant" mark (DC 8). The mark is saved with its reason;
@@ -19,16 +17,13 @@ export function CriterionRelevance(props: { criterion: VaultCriterion; carvedOut
   const [refusal, setRefusal] = useState<string | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const { errors, capture, clear } = useContractErrors();
+  const client = useApi();
   const { schedule } = useFieldAutosave<'reason'>(async (_field, value) => {
     try {
-      useScope
-        .getState()
-        .putCriterion(
-          await api.call('criteria.setNotRelevant', { id: c.id, reason: value as string | null }),
-        );
+      // The criteria and the description (marking one withdraws "every criterion applies") are
+      // re-read by the change itself.
+      await client.call('criteria.setNotRelevant', { id: c.id, reason: value as string | null });
       clear('reason');
-      // Marking one not relevant withdraws "every criterion applies": show what Attest now holds.
-      if (value !== null) await reloadSd();
     } catch (e) {
       capture(e, { field: 'reason' });
     }

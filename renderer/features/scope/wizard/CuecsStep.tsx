@@ -2,26 +2,26 @@ import { Button, Group, Paper, Stack, Switch, Textarea } from '@mantine/core';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { Cuec, SystemDescription } from '../../../../shared/api/sd';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { RecordList } from '../../../components/RecordList';
 import { StepEmpty } from '../../../components/StepEmpty';
 import { CriteriaMultiSelect } from '../fields/CriteriaMultiSelect';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { ConfirmNone } from './ConfirmNone';
-import { archiveSdRecord, reloadSd } from './sd-save';
+import { useArchiveSdRecord } from './sd-save';
 
 function CuecEditor(props: { cuec?: Cuec; onDone(): void }) {
   const [description, setDescription] = useState(props.cuec?.description ?? '');
   const [criteria, setCriteria] = useState<string[]>(props.cuec?.criteria ?? []);
   const [busy, setBusy] = useState(false);
   const { errors, capture } = useContractErrors();
+  const client = useApi();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      await api.call('sd.saveCuec', { id: props.cuec?.id, description, criteria });
-      await reloadSd();
+      await client.call('sd.saveCuec', { id: props.cuec?.id, description, criteria });
       props.onDone();
     } catch (error) {
       capture(error);
@@ -75,6 +75,7 @@ function CuecEditor(props: { cuec?: Cuec; onDone(): void }) {
 export function CuecsStep({ sd }: { sd: SystemDescription }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [showArchived, setShowArchived] = useState(false);
+  const archiveSdRecord = useArchiveSdRecord();
   const archived = sd.cuecs.filter((c) => c.archived).length;
   const shown = sd.cuecs.filter((c) => showArchived || !c.archived);
 

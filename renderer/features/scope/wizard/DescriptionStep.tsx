@@ -7,11 +7,10 @@ import {
   SD_TEXT_LABELS,
   type SdTextKey,
 } from '../../../../shared/domain/system-description';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
 import { ComponentInventory } from './ComponentInventory';
-import { reloadSd } from './sd-save';
 
 const TEXT_HELP: Record<SdTextKey, { description: string; placeholder: string }> = {
   services: {
@@ -38,11 +37,11 @@ const TEXT_HELP: Record<SdTextKey, { description: string; placeholder: string }>
 export function DescriptionStep({ sd }: { sd: SystemDescription }) {
   const [texts, setTexts] = useState(sd.texts);
   const { errors, capture, clear } = useContractErrors();
+  const client = useApi();
   const { schedule } = useFieldAutosave<SdTextKey>(async (key, content) => {
     try {
-      await api.call('sd.setText', { key, content: content as string });
+      await client.call('sd.setText', { key, content: content as string });
       clear(key);
-      void reloadSd();
     } catch (e) {
       capture(e, { field: key });
     }

@@ -2,12 +2,11 @@ import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea } fr
 import { type FormEvent, useState } from 'react';
 import type { SdEvent } from '../../../../shared/api/sd';
 import type { SdEventKind } from '../../../../shared/domain/system-description';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { notifySuccess } from '../../../app/notify';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
-import { useScope } from '../scope-store';
-import { reloadSd } from './sd-save';
+import { useSystemDescription } from '../scope-queries';
 import { SideDrawer } from '../../../components/SideDrawer';
 
 type EventValues = Pick<SdEvent, 'date' | 'title' | 'description' | 'effect' | 'disposition'>;
@@ -41,12 +40,12 @@ function EventForm(props: {
   });
   const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useContractErrors();
+  const client = useApi();
   const { schedule } = useFieldAutosave<'event'>(async (_f, next) => {
     if (!event) return;
     try {
-      await api.call('sd.saveEvent', { id: event.id, kind, ...(next as EventValues) });
+      await client.call('sd.saveEvent', { id: event.id, kind, ...(next as EventValues) });
       clear();
-      void reloadSd();
     } catch (e) {
       capture(e);
     }
@@ -62,9 +61,8 @@ function EventForm(props: {
     e.preventDefault();
     setBusy(true);
     try {
-      const created = await api.call('sd.saveEvent', { kind, ...values });
+      const created = await client.call('sd.saveEvent', { kind, ...values });
       notifySuccess(`Added “${created.title}”.`);
-      await reloadSd();
       props.onCreated(created);
     } catch (error) {
       capture(error);
@@ -155,7 +153,7 @@ export function EventDrawer(props: {
   onTarget(target: string | null): void;
 }) {
   const list = props.kind === 'incident' ? 'incidents' : 'changes';
-  const event = useScope((s) => s.sd?.[list].find((e) => e.id === props.target) ?? null);
+  const event = useSystemDescription()?.[list].find((e) => e.id === props.target) ?? null;
   const opened = props.target === 'new' || event !== null;
   const noun = NOUN[props.kind];
   return (

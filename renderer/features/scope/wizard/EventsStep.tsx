@@ -4,14 +4,14 @@ import { useState } from 'react';
 import type { SdEvent, SystemDescription } from '../../../../shared/api/sd';
 import type { Engagement } from '../../../../shared/api/vault';
 import { NONE_KIND_OF_EVENT, type SdEventKind } from '../../../../shared/domain/system-description';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { RecordList } from '../../../components/RecordList';
 import { formatDate } from '../../../components/format';
 import { useVault } from '../../vault/store';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { ConfirmedNone } from './ConfirmNone';
 import { EventDrawer } from './EventDrawer';
-import { archiveSdRecord, reloadSd } from './sd-save';
+import { useArchiveSdRecord } from './sd-save';
 
 const WORDS: Record<SdEventKind, { title: string; help: string; plural: string; add: string }> = {
   incident: {
@@ -39,13 +39,13 @@ function NoneStatement(props: {
   const [date, setDate] = useState(() => props.suggested ?? todayIso());
   const [busy, setBusy] = useState(false);
   const { errors, capture } = useContractErrors();
+  const client = useApi();
   const words = WORDS[props.kind];
 
   const setNone = async (asOf: string | null) => {
     setBusy(true);
     try {
-      await api.call('sd.setNone', { kind: NONE_KIND_OF_EVENT[props.kind], asOf });
-      await reloadSd();
+      await client.call('sd.setNone', { kind: NONE_KIND_OF_EVENT[props.kind], asOf });
       await useVault.getState().refresh();
     } catch (e) {
       capture(e, { field: 'asOf' });
@@ -90,6 +90,7 @@ function EventSection(props: {
 }) {
   const [target, setTarget] = useState<string | null>(null);
   const [showArchived, setShowArchived] = useState(false);
+  const archiveSdRecord = useArchiveSdRecord();
   const words = WORDS[props.kind];
   const active = props.events.filter((e) => !e.archived);
   const archived = props.events.length - active.length;

@@ -2,7 +2,7 @@ import { Alert, Button, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { Category } from '../../../../shared/domain/engagement';
 import { categoryList, pendingCategories } from '../scope-change';
-import { useScope } from '../scope-store';
+import { useScopeCriteria } from '../scope-queries';
 import { CONFIRM_STEP } from './wizard-steps';
 
 /**
@@ -14,7 +14,7 @@ export function NeedsConfirm(props: {
   chosen: readonly Category[];
   onGoToStep(step: number): void;
 }) {
-  const criteria = useScope((s) => s.criteria);
+  const { criteria } = useScopeCriteria();
   const pending = pendingCategories(props.chosen, [...new Set(criteria.map((c) => c.category))]);
   const never = criteria.length === 0;
   if (!never && pending.added.length === 0) return null;

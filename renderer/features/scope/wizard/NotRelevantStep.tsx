@@ -2,14 +2,14 @@ import { Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { SystemDescription } from '../../../../shared/api/sd';
-import { useScope } from '../scope-store';
+import { useScopeCriteria } from '../scope-queries';
 import { carvedOutMap } from '../view/matrix';
 import { ConfirmNone } from './ConfirmNone';
 import { CriterionRelevance } from './CriterionRelevance';
 
 /** Question 9: in-scope criteria that do not apply to this system, each with its reason (DC 8). */
 export function NotRelevantStep({ sd }: { sd: SystemDescription }) {
-  const criteria = useScope((s) => s.criteria);
+  const { criteria } = useScopeCriteria();
   const [search, setSearch] = useState('');
 
   const carvedOut = useMemo(() => carvedOutMap(sd.subservices), [sd.subservices]);

@@ -8,8 +8,8 @@ import { Facts } from '../../../components/Facts';
 import { StatusBadge } from '../../../components/status';
 import { formatInstant, formatReportScope, plural } from '../../../components/format';
 import { CatalogUpdateBanner } from '../catalog-update/CatalogUpdateBanner';
-import { useCatalogUpdate } from '../catalog-update/catalog-update-store';
-import { confirmScope } from '../confirm-scope';
+import { useCatalogPlan } from '../catalog-update/catalog-update-store';
+import { useConfirmScope } from '../confirm-scope';
 import { categoryList } from '../scope-change';
 import { CONFIRM_STEP, stepIndexOf } from './wizard-steps';
 
@@ -43,11 +43,11 @@ export function ReviewStep(props: {
 }) {
   const { engagement: e, sd } = props;
   const [busy, setBusy] = useState(false);
+  const confirmScope = useConfirmScope();
   const missing = sd.completeness.sections.filter((s) => s.status === 'incomplete').length;
   // A re-scope waits for a pending catalog update: the scope is applied with one catalog only.
-  const catalogBlocks = useCatalogUpdate(
-    (s) => s.plan?.status === 'update_available' || s.plan?.status === 'vault_newer',
-  );
+  const planStatus = useCatalogPlan()?.status;
+  const catalogBlocks = planStatus === 'update_available' || planStatus === 'vault_newer';
 
   const confirm = async () => {
     setBusy(true);

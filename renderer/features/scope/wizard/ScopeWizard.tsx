@@ -3,15 +3,15 @@ import { IconArrowLeft, IconArrowRight, IconCheck, IconInfoCircle } from '@table
 import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Engagement } from '../../../../shared/api/vault';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { notifyError } from '../../../app/notify';
 import { stepById } from '../../../app/steps';
 import { PageHeader } from '../../../components/PageHeader';
 import { useVault } from '../../vault/store';
 import { flushPendingSaves } from '../forms/unsaved-store';
 import { scopeLinks } from '../scope-paths';
-import { useScope } from '../scope-store';
 import { pendingCategories } from '../scope-change';
+import { useScopeCriteria, useSystemDescription } from '../scope-queries';
 import { StepContent } from './StepContent';
 import { WizardSaveState } from './WizardSaveState';
 import { WizardStepList } from './WizardStepList';
@@ -27,12 +27,13 @@ import { CONFIRM_STEP, LAST_STEP, WIZARD_STEPS, canOpenStep, initialStep } from 
 export function ScopeWizard({ engagement }: { engagement: Engagement }) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  const client = useApi();
   const confirmed = engagement.scopeConfirmedAt !== null;
   const active = initialStep(params.get('step'), engagement.scopeStep, confirmed);
   const furthest = Math.max(engagement.scopeStep, active);
   const step = WIZARD_STEPS[active]!;
-  const sd = useScope((s) => s.sd);
-  const criteria = useScope((s) => s.criteria);
+  const sd = useSystemDescription();
+  const { criteria } = useScopeCriteria();
   const answered = answeredSteps({
     engagement,
     sections: sd?.completeness.sections ?? null,
@@ -40,10 +41,6 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
       pendingCategories(engagement.categories, [...new Set(criteria.map((c) => c.category))]).added
         .length > 0,
   });
-
-  useEffect(() => {
-    useScope.getState().loadSd().catch(notifyError);
-  }, []);
 
   // Keep the wizard in the link, so confirming (question 6) does not leave it.
   const inLink = params.get('edit') === '1';
@@ -57,7 +54,7 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
     setParams({ edit: '1', step: String(next + 1) }, { replace: true });
     // Remember the furthest step reached, so the wizard resumes there.
     if (next > engagement.scopeStep) {
-      api
+      client
         .call('scope.update', { scopeStep: next })
         .then(() => useVault.getState().refresh())
         .catch(notifyError);

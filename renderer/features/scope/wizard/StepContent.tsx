@@ -1,6 +1,6 @@
 import { Center, Loader, Stack } from '@mantine/core';
 import type { Engagement } from '../../../../shared/api/vault';
-import { useScope } from '../scope-store';
+import { useScopeCriteria, useSystemDescription } from '../scope-queries';
 import { CategoriesStep } from './CategoriesStep';
 import { CuecsStep } from './CuecsStep';
 import { DescriptionStep } from './DescriptionStep';
@@ -21,8 +21,8 @@ export function StepContent(props: {
   onConfirmed(): void;
 }) {
   const { step, engagement } = props;
-  const sd = useScope((s) => s.sd);
-  const hasCriteria = useScope((s) => s.criteria.length > 0);
+  const sd = useSystemDescription();
+  const hasCriteria = useScopeCriteria().criteria.length > 0;
   const id = WIZARD_STEPS[step]?.id;
   if (id === 'engagement') return <EngagementStep engagement={engagement} />;
   if (id === 'report') return <ReportTypeStep engagement={engagement} />;

@@ -2,11 +2,12 @@ import { Alert, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { IconArchive } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { Subservice } from '../../../../shared/api/sd';
-import { api, toApiCallError } from '../../../api';
+import { toApiCallError } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { type FieldErrors, fieldErrorsFrom } from '../../../components/field-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
-import { useScope } from '../scope-store';
+import { usePutSubservice, useSystemDescription } from '../scope-queries';
 import {
   CsocFields,
   FormSection,
@@ -17,7 +18,7 @@ import {
 } from './SubserviceFields';
 import { SubserviceReport } from './SubserviceReport';
 import { errorsOnFormRows, toInput, valuesFrom, type SubserviceValues } from './subservice-form';
-import { archiveSdRecord, reloadSd } from './sd-save';
+import { useArchiveSdRecord } from './sd-save';
 import { SideDrawer } from '../../../components/SideDrawer';
 
 /** Validation issues of a save, on the rows the user sees; other failures are notified. */
@@ -40,15 +41,17 @@ function SubserviceForm(props: {
   const [values, setValues] = useState<SubserviceValues>(() => valuesFrom(org ?? undefined));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const client = useApi();
+  const putSubservice = usePutSubservice();
+  const archiveSdRecord = useArchiveSdRecord();
 
   // An existing organisation is saved whole, as it is edited.
   const { schedule } = useFieldAutosave<'org'>(async (_field, next) => {
     if (!org) return;
     const { input, rows } = toInput(next as SubserviceValues, org.id);
     try {
-      await api.call('sd.saveSubservice', input);
+      await client.call('sd.saveSubservice', input);
       setErrors({});
-      void reloadSd();
     } catch (e) {
       const found = errorsOf(e, rows);
       if (found) setErrors(found);
@@ -66,9 +69,10 @@ function SubserviceForm(props: {
     const { input, rows } = toInput(values);
     setBusy(true);
     try {
-      const created = await api.call('sd.saveSubservice', input);
+      const created = await client.call('sd.saveSubservice', input);
       notifySuccess(`Added ${created.name}.`);
-      await reloadSd();
+      // Its drawer opens on it at once, before the re-read that the change triggers.
+      putSubservice(created);
       props.onCreated(created);
     } catch (e) {
       const found = errorsOf(e, rows);
@@ -136,7 +140,7 @@ export function SubserviceDrawer(props: {
   target: string | null;
   onTarget(target: string | null): void;
 }) {
-  const org = useScope((s) => s.sd?.subservices.find((o) => o.id === props.target) ?? null);
+  const org = useSystemDescription()?.subservices.find((o) => o.id === props.target) ?? null;
   const opened = props.target === 'new' || org !== null;
   return (
     <SideDrawer

@@ -15,17 +15,16 @@ import {
 import { IconFileUpload, IconPaperclip } from '@tabler/icons-react';
 import type { Subservice } from '../../../../shared/api/sd';
 import { REPORT_OPINIONS, type ReportOpinion } from '../../../../shared/domain/system-description';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { blobUrl } from '../../../api/download';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import type { FieldErrors } from '../../../components/field-errors';
 import { JobProgressLine } from '../../../components/JobProgressLine';
-import { useJob } from '../../../components/useJob';
+import { useJob } from '../../../api/use-job';
 import { useVault } from '../../vault/store';
 import { bridgeGap } from './report-dates';
 import { FormSection, type Update } from './SubserviceFields';
 import { OPINION_LABELS, type SubserviceValues } from './subservice-form';
-import { reloadSd } from './sd-save';
 
 /** The organisation's SOC report: type, period, opinion, exceptions, our review, the file. */
 export function SubserviceReport(props: {
@@ -149,6 +148,7 @@ export function SubserviceReport(props: {
 /** The report file itself, stored in the vault under its own name (a job: it may be large). */
 function ReportFile({ org }: { org: Subservice | null }) {
   const job = useJob();
+  const client = useApi();
   if (!org) {
     return (
       <Text size="xs" c="dimmed">
@@ -161,16 +161,13 @@ function ReportFile({ org }: { org: Subservice | null }) {
     if (!file) return;
     try {
       // A path on the desktop, an upload in a browser: either way the file keeps its name.
-      const source = await api.fileSourceFor(file);
+      const source = await client.fileSourceFor(file);
       const result = await job.run(`Storing ${file.name}`, 'sd.attachSubserviceReport', {
         id: org.id,
         source,
         fileName: file.name,
       });
-      if (result) {
-        notifySuccess(`Attached ${file.name}.`);
-        void reloadSd();
-      }
+      if (result) notifySuccess(`Attached ${file.name}.`);
     } catch (e) {
       notifyError(e);
     }

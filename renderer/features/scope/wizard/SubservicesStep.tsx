@@ -7,11 +7,11 @@ import { SUBSERVICE_METHOD_LABELS } from '../../../../shared/domain/system-descr
 import { RecordList } from '../../../components/RecordList';
 import { StepEmpty } from '../../../components/StepEmpty';
 import { formatDate, formatDateRange } from '../../../components/format';
-import { useScope } from '../scope-store';
+import { useScopeControls } from '../scope-queries';
 import { ConfirmNone } from './ConfirmNone';
 import { SubserviceDrawer } from './SubserviceDrawer';
 import { OPINION_LABELS } from './subservice-form';
-import { archiveSdRecord } from './sd-save';
+import { useArchiveSdRecord } from './sd-save';
 
 function reportSummary(org: Subservice): string {
   const r = org.report;
@@ -30,7 +30,8 @@ function reportSummary(org: Subservice): string {
 export function SubservicesStep({ sd }: { sd: SystemDescription }) {
   const [target, setTarget] = useState<string | null>(null);
   const [showArchived, setShowArchived] = useState(false);
-  const controls = useScope((s) => s.controls);
+  const { controls } = useScopeControls();
+  const archiveSdRecord = useArchiveSdRecord();
   const archived = sd.subservices.filter((o) => o.archived).length;
   const shown = sd.subservices.filter((o) => showArchived || !o.archived);
   const refOf = (id: string | null) => controls.find((c) => c.id === id)?.ref;

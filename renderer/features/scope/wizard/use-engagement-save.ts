@@ -1,5 +1,5 @@
 import type { EngagementPatch } from '../../../../shared/api/methods/scope';
-import { api } from '../../../api';
+import { useApi } from '../../../api/provider';
 import { useVault } from '../../vault/store';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
@@ -9,10 +9,11 @@ import { useFieldAutosave } from '../forms/use-field-autosave';
  * time. `field` names what the errors of a save belong to; the patch is what is sent.
  */
 export function useEngagementSave() {
+  const client = useApi();
   const { errors, capture, clear } = useContractErrors();
   const { schedule, flush } = useFieldAutosave<string>(async (field, patch) => {
     try {
-      await api.call('scope.update', patch as EngagementPatch);
+      await client.call('scope.update', patch as EngagementPatch);
       clear(field);
       // The header shows the client, report type and period.
       await useVault.getState().refresh();

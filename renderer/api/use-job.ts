@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Input, JobMethodName, JobResult } from '../../shared/api/index';
 import type { JobProgress } from '../../shared/api/jobs';
-import { api, toApiCallError } from '../api';
+import { toApiCallError } from './errors';
+import { useApi } from './provider';
 import { notifyError } from '../app/notify';
 
 /**
@@ -9,6 +10,7 @@ import { notifyError } from '../app/notify';
  * result (null when it failed or was cancelled — the user has been told).
  */
 export function useJob() {
+  const api = useApi();
   const [running, setRunning] = useState<{ label: string; progress: JobProgress | null } | null>(
     null,
   );
@@ -35,7 +37,7 @@ export function useJob() {
         setRunning(null);
       }
     },
-    [],
+    [api],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);

@@ -1,0 +1,122 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { captureIo, tempDir } from '../testing/tmp';
+import { run } from './main';
+
+async function attest(dir: string, ...argv: string[]) {
+  const c = captureIo(dir);
+  const code = await run(argv, c.io);
+  return { code, out: c.out, err: c.err };
+}
+
+async function scopedVault(dir: string): Promise<string> {
+  const init = await attest(
+    dir,
+    'init',
+    'acme.attest',
+    '--name',
+    'Acme',
+    '--period',
+    '2026-01-01..2026-06-30',
+  );
+  expect(init.code).toBe(0);
+  const db = new Database(join(dir, 'acme.attest'), { readonly: true });
+  const ref = db.prepare('SELECT ref FROM control ORDER BY ref LIMIT 1').pluck().get() as string;
+  db.close();
+  return ref;
+}
+
+describe('attest evidence', () => {
+  it('adds files and folders with links and dates, lists them, and verify names a swapped file', async () => {
+    const dir = tempDir();
+    const control = await scopedVault(dir);
+    writeFileSync(join(dir, 'review.pdf'), 'Q1 access review signed');
+    mkdirSync(join(dir, 'exports'));
+    writeFileSync(join(dir, 'exports', 'users.csv'), 'user,role\nana,admin\n');
+    writeFileSync(join(dir, 'exports', 'same.pdf'), 'Q1 access review signed');
+    const added = await attest(
+      dir,
+      'evidence',
+      'add',
+      'acme.attest',
+      'review.pdf',
+      'exports',
+      '--control',
+      control.toLowerCase(),
+      '--performed',
+      '2026-03-31',
+      '--window',
+      '2026-01-01..2026-03-31',
+    );
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.out).toContain('Added 3 files');
+    expect(added.out).toContain('as EV-1 to EV-3');
+    expect(added.out).toContain('1 was identical to a file already stored');
+
+    const listed = await attest(dir, 'evidence', 'list', 'acme.attest', '--json');
+    expect(listed.code).toBe(0);
+    const page = JSON.parse(listed.out) as {
+      total: number;
+      items: { ref: string; title: string; window: unknown; performedOn: string }[];
+    };
+    expect(page.total).toBe(3);
+    expect(page.items.map((i) => i.title)).toEqual(['review', 'same', 'users']);
+    expect(page.items[0]).toMatchObject({
+      performedOn: '2026-03-31',
+      window: { start: '2026-01-01', end: '2026-03-31' },
+    });
+    const table = await attest(dir, 'evidence', 'list', 'acme.attest');
+    expect(table.out).toContain(control);
+    expect(table.out).toContain('2026-01-01..2026-03-31');
+    expect((await attest(dir, 'verify', 'acme.attest')).code).toBe(0);
+
+    // Swap EV-3's bytes behind the app's back and rewrite its blob's hash and size to match.
+    const db = new Database(join(dir, 'acme.attest'));
+    const blobId = db
+      .prepare(`SELECT blob_id FROM evidence WHERE ref = 'EV-3'`)
+      .pluck()
+      .get() as number;
+    const forged = Buffer.from('user,role\nmallory,admin\n');
+    db.prepare('UPDATE blob_chunk SET bytes = ? WHERE blob_id = ?').run(forged, blobId);
+    db.prepare('UPDATE blob SET sha256 = ?, size = ? WHERE id = ?').run(
+      createHash('sha256').update(forged).digest('hex'),
+      forged.length,
+      blobId,
+    );
+    db.close();
+    const verify = await attest(dir, 'verify', 'acme.attest');
+    expect(verify.code).toBe(1);
+    expect(verify.out + verify.err).toContain('the file of evidence EV-3');
+  });
+
+  it('refuses bad arguments before any work starts', async () => {
+    const dir = tempDir();
+    await scopedVault(dir);
+    writeFileSync(join(dir, 'a.txt'), 'a');
+    const both = await attest(
+      dir,
+      ...['evidence', 'add', 'acme.attest', 'a.txt', '--as-of', '2026-01-01'],
+      ...['--window', '2026-01-01..2026-02-01'],
+    );
+    expect(both).toMatchObject({ code: 2 });
+    expect(both.err).toContain('give --as-of or --window, not both');
+    const badDate = await attest(
+      dir,
+      ...['evidence', 'add', 'acme.attest', 'a.txt', '--performed', '2026-02-30'],
+    );
+    expect(badDate.code).toBe(2);
+    expect(badDate.err).toContain('--performed');
+    const noControl = await attest(
+      dir,
+      ...['evidence', 'add', 'acme.attest', 'a.txt', '--control', 'NOPE-1'],
+    );
+    expect(noControl.code).toBe(2);
+    expect(noControl.err).toContain('No control NOPE-1');
+    const listed = await attest(dir, 'evidence', 'list', 'acme.attest');
+    expect(listed.out).toContain('No evidence yet');
+  });
+});

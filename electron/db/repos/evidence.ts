@@ -1,0 +1,73 @@
+import { type VaultDb, all, first, runExpect } from '../connection';
+import type { EvidenceTable, PopulationTable } from '../schema';
+
+/** Evidence rows (D1): plain reads and writes; the rules live in `electron/core/evidence`. */
+export function getEvidenceRow(db: VaultDb, id: string): EvidenceTable | undefined {
+  return first(db, db.qb.selectFrom('evidence').selectAll().where('id', '=', id));
+}
+
+export function evidenceRowsById(db: VaultDb, ids: readonly string[]): EvidenceTable[] {
+  if (ids.length === 0) return [];
+  return all(
+    db,
+    db.qb
+      .selectFrom('evidence')
+      .selectAll()
+      .where('id', 'in', [...ids]),
+  );
+}
+
+export function nextEvidenceSeq(db: VaultDb): number {
+  const row = first(
+    db,
+    db.qb.selectFrom('evidence').select((eb) => eb.fn.max<number | null>('seq').as('n')),
+  );
+  return Number(row?.n ?? 0) + 1;
+}
+
+export function insertEvidence(db: VaultDb, row: EvidenceTable): void {
+  runExpect(db, db.qb.insertInto('evidence').values(row));
+}
+
+export function updateEvidenceRow(
+  db: VaultDb,
+  id: string,
+  patch: Partial<Omit<EvidenceTable, 'id' | 'seq'>>,
+): void {
+  runExpect(db, db.qb.updateTable('evidence').set(patch).where('id', '=', id));
+}
+
+/** Items that an item superseded (its history), newest first. */
+export function supersededBy(db: VaultDb, id: string): EvidenceTable[] {
+  return all(
+    db,
+    db.qb
+      .selectFrom('evidence')
+      .selectAll()
+      .where('superseded_by_id', '=', id)
+      .orderBy('seq', 'desc'),
+  );
+}
+
+export function getPopulationRow(db: VaultDb, evidenceId: string): PopulationTable | undefined {
+  return first(
+    db,
+    db.qb.selectFrom('population').selectAll().where('evidence_id', '=', evidenceId),
+  );
+}
+
+/** Who performs and who owns each of these controls (segregation of duties at review). */
+export function controlPeople(
+  db: VaultDb,
+  controlIds: readonly string[],
+): { id: string; ref: string; owner_id: string | null; performer_id: string | null }[] {
+  if (controlIds.length === 0) return [];
+  return all(
+    db,
+    db.qb
+      .selectFrom('control')
+      .select(['id', 'ref', 'owner_id', 'performer_id'])
+      .where('id', 'in', [...controlIds])
+      .orderBy('ref'),
+  );
+}

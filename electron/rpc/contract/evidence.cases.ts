@@ -1,0 +1,218 @@
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { expect } from 'vitest';
+import type { EvidenceSource } from '../../../shared/api/evidence';
+import { type Case, type Harness, fails, finish, freshVault, nextId, ok } from './harness';
+
+function file(t: Harness, name: string, content: string | Buffer): string {
+  const path = join(t.home, `${nextId()}-${name}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** A file as evidence: its path (desktop, CLI) or an upload with its name (browser). */
+async function source(t: Harness, path: string): Promise<EvidenceSource> {
+  const s = await t.source(path);
+  return 'path' in s ? s : { uploadId: s.uploadId, fileName: basename(path) };
+}
+
+/** A scoped vault with two people, and the first two controls. */
+async function scoped(t: Harness) {
+  await freshVault(t);
+  await ok(t, 'scope.confirm', {});
+  const controls = (await ok(t, 'controls.list', { limit: 2 })).items;
+  const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
+  const ben = await ok(t, 'people.create', { name: 'Ben Okafor' });
+  return { controls, ana, ben };
+}
+
+async function added(t: Harness, names: string[], extra: Record<string, unknown> = {}) {
+  const sources = [];
+  for (const name of names) sources.push(await source(t, file(t, name, `content of ${name}`)));
+  const job = await finish(t, (await ok(t, 'evidence.add', { sources, ...extra })).jobId);
+  if (job.state !== 'succeeded') throw new Error(`evidence.add: ${JSON.stringify(job.error)}`);
+  return (job.result as { added: { evidenceId: string; ref: string }[] }).added;
+}
+
+export const evidenceCases = {
+  'evidence.add': async (t) => {
+    const { controls } = await scoped(t);
+    const items = await added(t, ['q1.pdf', 'q2.pdf'], {
+      controlIds: [controls[0]!.id],
+      performedOn: '2026-03-31',
+      coverage: { asOf: '2026-03-31' },
+    });
+    expect(items.map((i) => i.ref)).toEqual(['EV-1', 'EV-2']);
+    const again = await added(t, ['q1.pdf']);
+    expect(again[0]).toMatchObject({ ref: 'EV-3', deduplicated: true });
+    // An unknown control fails the call before any job starts.
+    await fails(
+      t,
+      'evidence.add',
+      { sources: [await source(t, file(t, 'x.txt', 'x'))], controlIds: ['ctl_nope'] },
+      'validation',
+    );
+    await fails(t, 'evidence.add', { sources: [] }, 'validation');
+    if (t.transport === 'http') {
+      const refused = await fails(t, 'evidence.add', { sources: [{ path: t.home }] }, 'validation');
+      expect(refused.message).toMatch(/uploading/);
+    }
+  },
+  'evidence.list': async (t) => {
+    const { controls } = await scoped(t);
+    await added(t, ['a.txt', 'b.txt'], { controlIds: [controls[0]!.id] });
+    await added(t, ['c.txt'], { coverage: { asOf: '2020-01-01' } });
+    const page = await ok(t, 'evidence.list', { limit: 2 });
+    expect(page.total).toBe(3);
+    expect(page.items.map((e) => e.ref)).toEqual(['EV-1', 'EV-2']);
+    const rest = await ok(t, 'evidence.list', { limit: 2, cursor: page.nextCursor! });
+    expect(rest.items.map((e) => e.ref)).toEqual(['EV-3']);
+    expect((await ok(t, 'evidence.list', { controlId: controls[0]!.id })).total).toBe(2);
+    expect((await ok(t, 'evidence.list', { windowStatus: 'outside' })).total).toBe(1);
+    await fails(t, 'evidence.list', { cursor: 'nonsense' }, 'validation');
+  },
+  'evidence.get': async (t) => {
+    await scoped(t);
+    const [item] = await added(t, ['a.txt']);
+    const detail = await ok(t, 'evidence.get', { id: item!.evidenceId });
+    expect(detail).toMatchObject({ ref: 'EV-1', population: null, supersedes: [] });
+    expect(detail.file?.size).toBe('content of a.txt'.length);
+    await fails(t, 'evidence.get', { id: 'evd_missing' }, 'not_found');
+  },
+  'evidence.update': async (t) => {
+    const { ana } = await scoped(t);
+    const [item] = await added(t, ['a.txt']);
+    const updated = await ok(t, 'evidence.update', {
+      id: item!.evidenceId,
+      patch: {
+        title: 'Access review Q1',
+        coverage: { window: { start: '2026-01-01', end: '2026-03-31' } },
+        collectorId: ana.id,
+      },
+    });
+    expect(updated).toMatchObject({ title: 'Access review Q1', windowStatus: 'inside' });
+    await fails(
+      t,
+      'evidence.update',
+      {
+        id: item!.evidenceId,
+        patch: { coverage: { window: { start: '2026-03-31', end: '2026-01-01' } } },
+      },
+      'validation',
+    );
+  },
+  'evidence.review': async (t) => {
+    const { controls, ana, ben } = await scoped(t);
+    await ok(t, 'controls.update', {
+      id: controls[0]!.id,
+      patch: { performerId: ana.id, reviewerId: ben.id },
+    });
+    const [item] = await added(t, ['a.txt'], { controlIds: [controls[0]!.id] });
+    const refused = await ok(t, 'evidence.review', { id: item!.evidenceId, reviewerId: ana.id });
+    expect(refused.warning).toMatch(/does not count/);
+    expect(refused.evidence.reviewerId).toBeNull();
+    const done = await ok(t, 'evidence.review', {
+      id: item!.evidenceId,
+      reviewerId: ben.id,
+      reviewedOn: '2026-04-01',
+    });
+    expect(done).toMatchObject({ warning: null, evidence: { reviewedOn: '2026-04-01' } });
+  },
+  'evidence.supersede': async (t) => {
+    await scoped(t);
+    const [older, newer] = await added(t, ['v1.txt', 'v2.txt']);
+    const marked = await ok(t, 'evidence.supersede', {
+      id: older!.evidenceId,
+      byId: newer!.evidenceId,
+    });
+    expect(marked.supersededById).toBe(newer!.evidenceId);
+    expect((await ok(t, 'evidence.list', {})).items.map((e) => e.ref)).toEqual([newer!.ref]);
+    await fails(
+      t,
+      'evidence.supersede',
+      { id: older!.evidenceId, byId: newer!.evidenceId },
+      'conflict',
+    );
+    await fails(
+      t,
+      'evidence.supersede',
+      { id: newer!.evidenceId, byId: newer!.evidenceId },
+      'validation',
+    );
+  },
+  'evidence.link': async (t) => {
+    const { controls } = await scoped(t);
+    const [item] = await added(t, ['a.txt']);
+    const linked = await ok(t, 'evidence.link', {
+      id: item!.evidenceId,
+      controlIds: controls.map((c) => c.id),
+    });
+    expect(linked.controlIds).toEqual(controls.map((c) => c.id));
+  },
+  'evidence.unlink': async (t) => {
+    const { controls } = await scoped(t);
+    const [item] = await added(t, ['a.txt'], { controlIds: controls.map((c) => c.id) });
+    const unlinked = await ok(t, 'evidence.unlink', {
+      id: item!.evidenceId,
+      controlIds: [controls[0]!.id],
+    });
+    expect(unlinked.controlIds).toEqual([controls[1]!.id]);
+  },
+  'evidence.search': async (t) => {
+    await scoped(t);
+    await added(t, ['firewall-export.txt', 'hr-terminations.csv']);
+    const found = await ok(t, 'evidence.search', { query: 'termin' });
+    expect(found.items.map((i) => i.title)).toEqual([expect.stringContaining('hr-terminations')]);
+    await fails(t, 'evidence.search', { query: '' }, 'validation');
+  },
+  'evidence.recordPopulation': async (t) => {
+    await scoped(t);
+    const [population] = await added(t, ['terminations.csv']);
+    // Overwrite with a real population: a header and three rows, one dated outside the period.
+    const path = file(
+      t,
+      'terms.csv',
+      'Employee,Terminated on\nA,2026-02-01\nB,2026-07-15\nC,2026-03-09\n',
+    );
+    const [csv] = await finishAdd(t, path);
+    const job = await finish(
+      t,
+      (
+        await ok(t, 'evidence.recordPopulation', {
+          id: csv!.evidenceId,
+          sourceSystem: 'Workday (HR)',
+          dateColumn: 'Terminated on',
+          supportIds: [population!.evidenceId],
+        })
+      ).jobId,
+    );
+    expect(job.state).toBe('succeeded');
+    expect(job.result).toMatchObject({
+      kind: 'population',
+      population: { rowCount: 3, rowsOutside: 1, outsideSample: [{ row: 3, date: '2026-07-15' }] },
+    });
+    const empty = await finishAdd(t, file(t, 'none.csv', 'Employee,Terminated on\n'));
+    const zero = await finish(
+      t,
+      (
+        await ok(t, 'evidence.recordPopulation', {
+          id: empty[0]!.evidenceId,
+          sourceSystem: 'Workday (HR)',
+          dateColumn: 'Terminated on',
+        })
+      ).jobId,
+    );
+    expect(zero.result).toMatchObject({ population: { rowCount: 0 } });
+    expect((zero.result as { population: { notes: string[] } }).population.notes[0]).toMatch(
+      /not operated and therefore not tested/,
+    );
+  },
+} satisfies Record<string, Case>;
+
+async function finishAdd(t: Harness, path: string) {
+  const job = await finish(
+    t,
+    (await ok(t, 'evidence.add', { sources: [await source(t, path)] })).jobId,
+  );
+  return (job.result as { added: { evidenceId: string }[] }).added;
+}

@@ -1,0 +1,225 @@
+import { useForm } from '@mantine/form';
+import { type ChangeEvent, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { ZodObject, ZodType } from 'zod';
+import { humanIssue } from '../../../shared/api/issue-messages';
+import { toApiCallError } from '../../api';
+import { notifyError } from '../../app/notify';
+import { useFieldAutosave } from '../../features/scope/forms/use-field-autosave';
+import { fieldErrorsFrom } from '../field-errors';
+import { maxLengthOf } from './limits';
+import { offerUndo, sayUndoRefused } from './undo-toast';
+
+type Values = Record<string, unknown>;
+type FieldOf<V> = keyof V & string;
+
+export interface AutosaveFormOptions<V extends Values, R> {
+  /** What the record holds now (a new record: its blank values). */
+  values: V;
+  /** The contract's schema of a change to one record (a patch): checks each field, gives limits. */
+  patchSchema: ZodObject;
+  /** A field's value as the contract takes it ('' → null for an unset date, …). */
+  toInput?(field: FieldOf<V>, value: V[FieldOf<V>]): unknown;
+  /** Words for each field, for the Undo toast ("Title saved"). */
+  labels: Record<FieldOf<V>, string>;
+  /** Saves one field of an existing record. */
+  saveField?(field: FieldOf<V>, value: unknown): Promise<R>;
+  /**
+   * A new record: its Create button is its first save (refused, with reasons under the fields,
+   * while the values do not pass); from then on every field saves on its own via `saveField`.
+   */
+  create?: {
+    schema: ZodType;
+    toInput(values: V): unknown;
+    run(input: unknown): Promise<R>;
+  };
+  /** A record came back from Attest (created or changed). */
+  onSaved?(record: R, how: 'created' | 'updated'): void;
+  /** Typing waits this long for a pause before saving (ms). */
+  delay?: number;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function valueOf(input: unknown): unknown {
+  if (input && typeof input === 'object' && 'currentTarget' in input) {
+    const target = (input as ChangeEvent<HTMLInputElement>).currentTarget;
+    return target.type === 'checkbox' ? target.checked : target.value;
+  }
+  return input;
+}
+
+/**
+ * The one save model of Attest (UX.md): every field saves as it is typed (a pause in typing, or
+ * at once for a choice), is checked first against the contract's own schema, shows a refusal
+ * under the field, can be undone from its toast while the field is unchanged since, and shows
+ * its limit. A new record has one button, Create, and exists from its first valid save; until
+ * then `draftPending` says there is typed content that leaving would drop (the drawer asks).
+ */
+export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V, R>) {
+  const form = useForm<V>({ mode: 'controlled', initialValues: opts.values });
+  /** What the vault holds, field by field, as far as this form knows. */
+  const stored = useRef<V>(opts.values);
+  const [created, setCreated] = useState(!opts.create);
+  const createdRef = useRef(!opts.create);
+  const creating = useRef<Promise<boolean> | null>(null);
+  const optsRef = useRef(opts);
+  useLayoutEffect(() => {
+    optsRef.current = opts;
+  });
+
+  const toInput = (field: FieldOf<V>, value: unknown) =>
+    optsRef.current.toInput ? optsRef.current.toInput(field, value as V[FieldOf<V>]) : value;
+
+  /** The contract's sentence for a field's value, or null when it would be accepted. */
+  const problemOf = (field: FieldOf<V>, value: unknown): string | null => {
+    const schema = optsRef.current.patchSchema;
+    if (!(field in schema.shape)) return null;
+    const parsed = schema
+      .pick({ [field]: true } as never)
+      .safeParse({ [field]: toInput(field, value) }, { error: humanIssue });
+    return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Not accepted');
+  };
+
+  const showRefusal = (e: unknown, field?: FieldOf<V>) => {
+    const error = toApiCallError(e);
+    if (error.code === 'validation') {
+      const byField = fieldErrorsFrom(error.issues, ['patch']);
+      let placed = false;
+      for (const [path, message] of Object.entries(byField)) {
+        if (path in form.getValues()) {
+          form.setFieldError(path, message);
+          placed = true;
+        }
+      }
+      if (placed) return;
+    }
+    if (field && (error.code === 'validation' || error.code === 'conflict')) {
+      form.setFieldError(field, error.message);
+    } else notifyError(error);
+  };
+
+  /** Creates the record from the current values when they pass; else says why under the fields. */
+  const tryCreate = (): Promise<boolean> => {
+    const create = optsRef.current.create!;
+    if (creating.current) return creating.current;
+    const values = form.getValues();
+    const parsed = create.schema.safeParse(create.toInput(values), { error: humanIssue });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = String(issue.path[0] ?? '');
+        if (path in values) form.setFieldError(path, issue.message);
+      }
+      return Promise.resolve(false);
+    }
+    creating.current = create
+      .run(create.toInput(values))
+      .then((record) => {
+        stored.current = values;
+        createdRef.current = true;
+        setCreated(true);
+        form.clearErrors();
+        optsRef.current.onSaved?.(record, 'created');
+        // What was typed while the record was being created saves as ordinary changes.
+        const now = form.getValues();
+        for (const field of Object.keys(now) as FieldOf<V>[]) {
+          if (!same(now[field], values[field])) scheduleRef.current(field, now[field]);
+        }
+        return true;
+      })
+      .catch((e: unknown) => {
+        showRefusal(e);
+        return false;
+      })
+      .finally(() => {
+        creating.current = null;
+      });
+    return creating.current;
+  };
+
+  const saveOne = async (field: FieldOf<V>, value: unknown, undoable = true) => {
+    if (!createdRef.current) return;
+    const problem = problemOf(field, value);
+    if (problem) {
+      form.setFieldError(field, problem);
+      return;
+    }
+    const before = stored.current[field];
+    if (same(before, value)) {
+      form.clearFieldError(field);
+      return;
+    }
+    try {
+      const record = await optsRef.current.saveField!(field, toInput(field, value));
+      stored.current = { ...stored.current, [field]: value };
+      form.clearFieldError(field);
+      optsRef.current.onSaved?.(record, 'updated');
+      if (undoable) {
+        offerUndo(optsRef.current.labels[field], () => {
+          if (!same(form.getValues()[field], value)) {
+            sayUndoRefused(optsRef.current.labels[field]);
+            return;
+          }
+          form.setFieldValue(field, before as never);
+          void saveOne(field, before, false);
+        });
+      }
+    } catch (e) {
+      showRefusal(e, field);
+    }
+  };
+
+  const { schedule, flush } = useFieldAutosave<FieldOf<V>>(
+    (field, value) => saveOne(field, value),
+    opts.delay,
+  );
+  const scheduleRef = useRef(schedule);
+  useLayoutEffect(() => {
+    scheduleRef.current = schedule;
+  });
+  const { patchSchema } = opts;
+
+  /** Props for a Mantine input bound to `field`: value, change (saved), error, limit. */
+  const field = useCallback(
+    (name: FieldOf<V>) => {
+      const maxLength = maxLengthOf(patchSchema, name) ?? undefined;
+      return {
+        value: form.getValues()[name] as never,
+        error: form.errors[name],
+        maxLength,
+        onChange: (input: unknown) => {
+          const value = valueOf(input);
+          form.setFieldValue(name, value as never);
+          form.clearFieldError(name);
+          // A new record waits for its Create; then typing waits for a pause and a choice (a
+          // select, a date, a switch) saves at once.
+          if (createdRef.current) scheduleRef.current(name, value, typeof value !== 'string');
+        },
+        onBlur: () => void flush(),
+      };
+    },
+    [form, flush, patchSchema],
+  );
+
+  /** "120 / 300" under a long text: the limit seen before it bites. */
+  const counter = (name: FieldOf<V>): string | undefined => {
+    const max = maxLengthOf(patchSchema, name);
+    const value = form.getValues()[name];
+    return max && typeof value === 'string'
+      ? `${value.length.toLocaleString()} / ${max.toLocaleString()}`
+      : undefined;
+  };
+
+  const values = form.getValues();
+  return {
+    form,
+    values,
+    field,
+    counter,
+    flush,
+    created,
+    /** The Create button: creates now, or shows under each field what stops it. */
+    createNow: tryCreate,
+    /** A new record with something typed that has not become a record yet. */
+    draftPending: !created && !same(values, opts.values),
+  };
+}

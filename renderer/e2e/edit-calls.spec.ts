@@ -1,0 +1,72 @@
+import type { Page } from '@playwright/test';
+import { expect, openDemoVault, test } from './fixtures';
+import { ScopeView } from './pages/ScopeView';
+import { Workbench } from './pages/Workbench';
+
+/**
+ * The `/rpc` calls the window itself sends (the spec's own `page.request` calls are not page
+ * requests and are not counted), with how many are still on their way.
+ */
+function watchRpc(page: Page) {
+  const sent: string[] = [];
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  const isRpc = (url: string) => new URL(url).pathname.startsWith('/rpc/');
+  page.on('request', (r) => {
+    if (!isRpc(r.url())) return;
+    sent.push(new URL(r.url()).pathname.slice('/rpc/'.length));
+    inFlight++;
+    lastActivity = Date.now();
+  });
+  const done = (r: { url(): string }) => {
+    if (!isRpc(r.url())) return;
+    inFlight--;
+    lastActivity = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    sent,
+    /** Waits until every call has been answered and none followed for a while. */
+    async settled() {
+      await expect
+        .poll(() => inFlight === 0 && Date.now() - lastActivity > 1_000, { timeout: 30_000 })
+        .toBe(true);
+    },
+  };
+}
+
+// Before S2 one typed control field cost 10 calls on this screen: the save, criteria read twice,
+// the vault's info, and then — because the info had changed — the whole gap analysis, the risks
+// and the tasks read again. Now: the save, and one re-read of each answer on screen that reads
+// what the save touched (controls, criteria): the controls, the criteria, the assessment counts,
+// the system description (carve-outs in the matrix) and the catalog plan — 6 in all.
+const MAX_CALLS_PER_EDIT = 6;
+
+test('one control field edit costs one save and the re-reads of what it touched', async ({
+  page,
+  attest,
+}) => {
+  await openDemoVault(page, attest);
+  await new Workbench(page).expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  const view = new ScopeView(page);
+  await view.open();
+  await view.openControl('AC-04');
+  const rpc = watchRpc(page);
+  await rpc.settled();
+  rpc.sent.length = 0;
+
+  const saved = page.waitForResponse((r) => r.url().includes('/rpc/controls.update'));
+  await view.drawerField('Title').fill('Approved and ticketed access requests');
+  await saved;
+  await expect(view.drawer).toContainText('Approved and ticketed access requests');
+  await rpc.settled();
+
+  const calls = [...rpc.sent].sort();
+  test.info().annotations.push({ type: 'calls per edit', description: calls.join(', ') });
+  console.log(`One control field edit: ${calls.length} calls: ${calls.join(', ')}`);
+  expect(calls.filter((m) => m === 'controls.update')).toHaveLength(1);
+  // Nothing is read twice for one change.
+  expect(new Set(calls).size).toBe(calls.length);
+  expect(calls.length).toBeLessThanOrEqual(MAX_CALLS_PER_EDIT);
+});
