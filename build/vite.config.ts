@@ -21,5 +21,9 @@ export default defineConfig({
     target: 'chrome120',
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1500,
+    // Modules run in import order across chunks too: with each page its own chunk, zod and the
+    // contract's schemas landed in a shared chunk that ran before main.tsx's first import
+    // (zod-jitless), so building a schema probed eval and the CSP reported it.
+    rolldownOptions: { output: { strictExecutionOrder: true } },
   },
 });
