@@ -13,6 +13,7 @@ import { useVault } from '../features/vault/store';
 import { useRecentPalette } from '../features/vault/useRecentPalette';
 import { HelpOverlay } from './HelpOverlay';
 import { Palette } from './Palette';
+import { PAGES, linkTo } from './routes';
 import { notifyError } from './notify';
 import { type ShortcutAction, useGlobalShortcuts } from './shortcuts';
 import { Workbench } from './shell/Workbench';
@@ -43,9 +44,13 @@ export function App() {
     };
   }, []);
 
-  // A vault that has just been opened starts on its Dashboard.
+  // A vault that has just been opened starts where its work is: the scoping wizard until the
+  // scope is first confirmed (a new vault has nothing else to show), else its Dashboard.
   useEffect(() => {
-    if (previous.current === 'closed' && status === 'open') navigate('/');
+    if (previous.current === 'closed' && status === 'open') {
+      const scoped = Boolean(useVault.getState().info?.engagement.scopeConfirmedAt);
+      navigate(scoped ? PAGES.dashboard : linkTo('scopeEdit'));
+    }
     previous.current = status;
   }, [status, navigate]);
 

@@ -1,7 +1,7 @@
 import { Kbd, type ScrollAreaAutosizeProps } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { type PaletteRow, paletteRows, searchPalette, usePalette } from './palette-store';
 import './palette.css';
 
@@ -17,7 +17,7 @@ const RESULTS: object = {
 } satisfies Partial<ScrollAreaAutosizeProps>;
 
 /** One object: its entry, and beside it the other actions on it ("Assess"). */
-function Row({ row }: { row: PaletteRow }) {
+function Row({ row, run }: { row: PaletteRow; run(action: () => void): void }) {
   const { entry, also } = row;
   const main = (
     <Spotlight.Action
@@ -32,7 +32,7 @@ function Row({ row }: { row: PaletteRow }) {
         ) : undefined
       }
       highlightQuery
-      onClick={entry.run}
+      onClick={() => run(entry.run)}
     />
   );
   if (also.length === 0) return main;
@@ -45,7 +45,7 @@ function Row({ row }: { row: PaletteRow }) {
           className="attest-palette-also"
           aria-label={action.label}
           title={action.label}
-          onClick={action.run}
+          onClick={() => run(action.run)}
         >
           {action.icon}
           {action.actionLabel ?? action.label}
@@ -61,6 +61,18 @@ export function Palette() {
   const [query, setQuery] = useState('');
   const rows = useMemo(() => paletteRows(sources), [sources]);
   const groups = useMemo(() => searchPalette(rows, query, LIMIT), [rows, query]);
+  // An entry runs once the palette has gone, not while it closes: an action that opens a drawer
+  // (New task, Add person…) would otherwise open it under the palette's closing focus trap, and
+  // the next Ctrl+K after closing that drawer froze the window.
+  const pending = useRef<(() => void) | null>(null);
+  const run = (action: () => void) => {
+    pending.current = action;
+  };
+  const runPending = () => {
+    const action = pending.current;
+    pending.current = null;
+    action?.();
+  };
 
   return (
     <Spotlight.Root
@@ -70,8 +82,13 @@ export function Palette() {
       tagsToIgnore={[]}
       scrollable
       maxHeight={440}
+      // Anchored below the header, not centred (the theme centres modals): a centred palette
+      // jumps up and down as the list shrinks and grows with each key typed.
+      centered={false}
+      yOffset="12vh"
       radius="lg"
       attributes={{ content: { 'aria-label': 'Command palette' } }}
+      transitionProps={{ onExited: runPending }}
     >
       <Spotlight.Search
         leftSection={<IconSearch size={18} stroke={1.6} aria-hidden />}
@@ -83,7 +100,7 @@ export function Palette() {
           {groups.map((g) => (
             <Spotlight.ActionsGroup key={g.group} label={g.group}>
               {g.rows.map((row) => (
-                <Row key={row.entry.id} row={row} />
+                <Row key={row.entry.id} row={row} run={run} />
               ))}
             </Spotlight.ActionsGroup>
           ))}

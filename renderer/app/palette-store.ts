@@ -51,7 +51,7 @@ export const usePalette = create<PaletteState>()((set) => ({
 }));
 
 /** Group order in the palette; groups not listed come after, alphabetically. */
-const GROUP_ORDER = ['Go to', 'Vault', 'Recent vaults', 'View'];
+const GROUP_ORDER = ['Go to', 'Actions', 'Vault', 'Recent vaults', 'View'];
 
 export function paletteEntries(sources: Record<string, PaletteEntry[]>): PaletteEntry[] {
   const rank = (g: string) => {

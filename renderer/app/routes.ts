@@ -45,6 +45,10 @@ export const LINKS = {
   request: { page: 'documentation', idParam: 'request' },
   documentationEvidence: { page: 'documentation', params: { tab: 'evidence' } },
   person: { page: 'people', idParam: 'person' },
+  // Each opens its page with the form for a new record, as the page's own button does.
+  newTask: { page: 'remediation', params: { task: 'new' } },
+  newRisk: { page: 'gaps', params: { view: 'risks', risk: 'new' } },
+  newPerson: { page: 'people', params: { person: 'new' } },
 } as const satisfies Record<string, LinkDef>;
 
 export type LinkId = keyof typeof LINKS;

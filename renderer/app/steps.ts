@@ -25,6 +25,11 @@ export interface StepDef {
   digit: string;
   /** One sentence: what this step is for. */
   purpose: string;
+  /**
+   * Not built yet: the page says what it will do and need, and the navigation says "Coming
+   * later" rather than "Not started", which would read as the user being behind.
+   */
+  comingLater?: true;
 }
 
 /** The left navigation, in workflow order. */
@@ -78,7 +83,8 @@ export const STEPS: readonly StepDef[] = [
     icon: IconFileText,
     goKey: 'o',
     digit: '4',
-    purpose: 'Collect the policies and evidence that show each control operating.',
+    purpose:
+      'Answer the auditor’s request list: who provides each item, by when, and what was agreed. Policies and evidence arrive in a later version.',
   },
   {
     id: 'readiness',
@@ -90,6 +96,7 @@ export const STEPS: readonly StepDef[] = [
     digit: '5',
     purpose:
       'Review, with blocking findings first, whether the engagement is ready for the auditor.',
+    comingLater: true,
   },
   {
     id: 'export',
@@ -100,6 +107,7 @@ export const STEPS: readonly StepDef[] = [
     goKey: 'e',
     digit: '6',
     purpose: 'Produce the audit package and reports to hand to the auditor.',
+    comingLater: true,
   },
 ];
 

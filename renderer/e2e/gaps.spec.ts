@@ -208,6 +208,12 @@ test('create a risk and see it in the matrix; accept a starter risk', async ({ p
   const gaps = new GapAnalysis(page);
   await gaps.tab('Risks');
   await expect(gaps.riskTable).toBeVisible();
+  // The register comes first, in the first screenful; suggestions and the matrices follow it.
+  const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.y;
+  const register = await top('risk-register');
+  expect(register).toBeLessThan(page.viewportSize()!.height / 2);
+  expect(await top('starter-risks')).toBeGreaterThan(register);
+  expect(await top('risk-matrix-card')).toBeGreaterThan(await top('starter-risks'));
   await expectNoSeriousA11yViolations(page, 'the risk register');
   const inherent = await gaps.matrixCount('inherent', 5, 5);
   const residual = await gaps.matrixCount('residual', 2, 3);
@@ -239,8 +245,11 @@ test('create a risk and see it in the matrix; accept a starter risk', async ({ p
   await expect(gaps.riskTable.locator('tbody tr')).toHaveCount(inherent + 1);
   await page.getByRole('button', { name: 'Show all' }).click();
 
-  // Starter risks come one at a time.
+  // Starter risks come one at a time, folded under a register that already has risks.
   const { starters } = await rpc<{ starters: { title: string }[] }>(page, attest, 'risks.list');
+  const suggested = page.getByRole('button', { name: /^Suggested risks/ });
+  await expect(suggested).toHaveAttribute('aria-expanded', String(starters.length <= 5));
+  if (starters.length > 5) await suggested.click();
   await expect(page.getByTestId('starter-title')).toHaveText(starters[0]!.title);
   await page.getByRole('button', { name: 'Add to register' }).click();
   await expect(gaps.riskRow(starters[0]!.title)).toBeVisible();

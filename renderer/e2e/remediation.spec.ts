@@ -40,6 +40,17 @@ test('accept proposed tasks one by one, edited, and all at once — never twice'
   const offered = await proposals(page, attest);
   const before = await tasks(page, attest);
   await expect(plan.proposals).toContainText(`${offered.length} proposed tasks from gaps`);
+  // The plan comes first; the many proposals are folded beneath it until opened.
+  await expect(plan.board).toBeVisible();
+  const [boardBox, proposalsBox] = [
+    await plan.board.boundingBox(),
+    await plan.proposals.boundingBox(),
+  ];
+  expect(proposalsBox!.y).toBeGreaterThan(boardBox!.y + boardBox!.height - 1);
+  await expect(plan.proposal(offered[0]!.ref)).toBeHidden();
+  await page.getByTestId('review-proposals').click();
+  await expect(plan.proposal(offered[0]!.ref)).toBeVisible();
+  await plan.openProposals();
   await expectNoSeriousA11yViolations(page, 'remediation with proposals');
 
   // Edit, then accept: owner, due date and priority chosen before it joins the plan.

@@ -54,8 +54,14 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
         heading: 'Documentation',
         shows: (p) => p.getByTestId('requests-table').locator(`tr[data-ref="${demo.request.ref}"]`),
       },
-      readiness: { heading: 'Readiness', shows: (p) => p.getByText('Nothing to review yet') },
-      export: { heading: 'Export', shows: (p) => p.getByText('Nothing to export yet') },
+      readiness: {
+        heading: 'Readiness',
+        shows: (p) => p.getByTestId('readiness-needs').locator('[data-need="assessed"]'),
+      },
+      export: {
+        heading: 'Export',
+        shows: (p) => p.getByTestId('exports-today').locator('[data-need="plan"]'),
+      },
       people: {
         heading: 'People',
         shows: (p) => p.getByTestId('person-row').filter({ hasText: demo.person.name }),
@@ -126,6 +132,15 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
         shows: (p) => dialog(p).filter({ hasText: demo.person.name }),
         id: (d) => d.person.id,
       },
+      newTask: {
+        heading: 'Remediation',
+        shows: (p) => p.getByRole('dialog', { name: 'New task' }),
+      },
+      newRisk: {
+        heading: 'Gap analysis',
+        shows: (p) => p.getByRole('dialog', { name: 'New risk' }),
+      },
+      newPerson: { heading: 'People', shows: (p) => p.getByRole('dialog', { name: 'New person' }) },
     },
   };
 }

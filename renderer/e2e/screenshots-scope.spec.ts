@@ -46,25 +46,27 @@ for (const scheme of ['light', 'dark'] as const) {
     await wizard.goNext(4);
     await shot('04-wizard-description', true);
     await wizard.goNext(5);
-    await expect(page.getByTestId('needs-confirm')).toBeVisible();
-    await shot('05-wizard-needs-confirm');
+    await shot('05-wizard-events');
+    await wizard.goNext(6);
+    await expect(page.getByTestId('confirm-scope')).toBeVisible();
+    await shot('06-wizard-review-unconfirmed', true);
 
     // The demo engagement: every step answered.
     await openDemoVault(page, attest);
     await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
     for (const [step, name] of [
       [4, 'description-filled'],
-      [5, 'subservices'],
-      [6, 'cuecs'],
-      [7, 'not-relevant'],
-      [8, 'events'],
-      [9, 'review'],
+      [5, 'events'],
+      [6, 'review'],
+      [7, 'subservices'],
+      [8, 'cuecs'],
+      [9, 'not-relevant'],
     ] as const) {
       await wizard.open(step);
       await wizard.expectStep(step);
-      await shot(`1${step}-wizard-${name}`, step === 9 || step === 4);
+      await shot(`1${step}-wizard-${name}`, step === 6 || step === 4);
     }
-    await wizard.open(5);
+    await wizard.open(7);
     await page.getByRole('button', { name: /^Edit CloudHost/ }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
     await shot('15b-subservice-drawer');

@@ -14,6 +14,7 @@ function useStepState(step: StepDef): string | null {
   const categories = useVault((s) => s.info?.engagement.categories.length ?? 0);
   const published = useStepStatus((s) => s.statuses[step.id]);
   if (published) return published.text;
+  if (step.comingLater) return 'Coming later';
   if (step.id === 'dashboard') return null;
   if (step.id === 'scope') return `${plural(categories, 'category', 'categories')} chosen`;
   return 'Not started';

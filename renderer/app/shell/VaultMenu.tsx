@@ -12,7 +12,7 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
 import { notifyError } from '../notify';
 import { useVault } from '../../features/vault/store';
 import {
@@ -28,6 +28,7 @@ import { useRunVerify } from '../../features/dashboard/verify-job';
 /** Secondary vault actions live in one menu, not in a row of buttons. */
 export function VaultMenu() {
   const navigate = useNavigate();
+  const client = useApi();
   const runVerify = useRunVerify();
   const path = useVault((s) => s.info?.path);
   return (
@@ -47,13 +48,7 @@ export function VaultMenu() {
           People
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item
-          leftSection={<IconShieldCheck size={16} />}
-          onClick={() => {
-            navigate('/');
-            runVerify();
-          }}
-        >
+        <Menu.Item leftSection={<IconShieldCheck size={16} />} onClick={runVerify}>
           Verify vault
         </Menu.Item>
         <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => void saveVaultCopy()}>
@@ -66,10 +61,10 @@ export function VaultMenu() {
           Compact vault…
         </Menu.Item>
         {/* A browser tab cannot show a folder; only the desktop app offers this. */}
-        {api.kind === 'desktop' && path && (
+        {client.kind === 'desktop' && path && (
           <Menu.Item
             leftSection={<IconFolder size={16} />}
-            onClick={() => api.host.revealInFolder(path).catch(notifyError)}
+            onClick={() => client.host.revealInFolder(path).catch(notifyError)}
           >
             Show in folder
           </Menu.Item>

@@ -1,5 +1,5 @@
 import { AppShell, Box, Center, Loader, ScrollArea } from '@mantine/core';
-import { type ReactElement, Suspense, lazy } from 'react';
+import { type ReactElement, Suspense, lazy, useRef } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useGapsWorkbench } from '../../features/gaps/useGapsWorkbench';
 import { useRemediationWorkbench } from '../../features/remediation/useRemediationWorkbench';
@@ -9,6 +9,8 @@ import { useScopeBackground } from '../../features/scope/useScopeBackground';
 import { Header } from './Header';
 import { PAGES, type PageId } from '../routes';
 import { Nav } from './Nav';
+import { useActionPalette } from './useActionPalette';
+import { useStepOpensAtTop } from './useStepOpensAtTop';
 import { useWorkbenchPalette } from './useWorkbenchPalette';
 import { useCatalogUpdateBackground } from '../../features/scope/catalog-update/useCatalogUpdateBackground';
 
@@ -58,6 +60,7 @@ const PAGE_ELEMENTS: Record<PageId, ReactElement> = {
 /** The frame around an open vault: header, step navigation, and the page. */
 export function Workbench() {
   useWorkbenchPalette();
+  useActionPalette();
   // Gap analysis and remediation: their palette entries and navigation status.
   useGapsWorkbench();
   useRemediationWorkbench();
@@ -67,6 +70,8 @@ export function Workbench() {
   usePeopleBackground();
   // The auditor's requests: in the palette, and the Documentation step's status.
   useRequestsBackground();
+  const main = useRef<HTMLElement>(null);
+  useStepOpensAtTop(main);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 248, breakpoint: 0 }} padding={0} withBorder>
       <AppShell.Header>
@@ -77,7 +82,7 @@ export function Workbench() {
           <Nav />
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main className="attest-canvas">
+      <AppShell.Main className="attest-canvas" ref={main}>
         <Box px={32} py="xl" maw={1240}>
           <Suspense
             fallback={

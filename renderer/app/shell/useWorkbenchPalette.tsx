@@ -1,13 +1,6 @@
-import {
-  IconArrowsMinimize,
-  IconCopy,
-  IconDoorExit,
-  IconHistory,
-  IconShieldCheck,
-} from '@tabler/icons-react';
+import { IconArrowsMinimize, IconCopy, IconDoorExit, IconHistory } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { useRunVerify } from '../../features/dashboard/verify-job';
 import { closeVault, compactVault, saveVaultCopy, showBackups } from '../../features/vault/actions';
 import { type PaletteEntry, usePaletteEntries } from '../palette-store';
 import { STEPS } from '../steps';
@@ -15,7 +8,6 @@ import { STEPS } from '../steps';
 /** While a vault is open: every screen, and the vault's own actions, in the palette. */
 export function useWorkbenchPalette(): void {
   const navigate = useNavigate();
-  const runVerify = useRunVerify();
   const entries = useMemo<PaletteEntry[]>(
     () => [
       ...STEPS.map((step) => {
@@ -23,26 +15,15 @@ export function useWorkbenchPalette(): void {
         return {
           id: `go:${step.id}`,
           group: 'Go to',
-          label: step.number === null ? step.label : `${step.number}. ${step.label}`,
+          // The page's own title and sentence, so what is chosen is what opens.
+          label: step.label,
           description: step.purpose,
-          keywords: [step.label, step.id],
+          keywords: [step.id, ...(step.number === null ? [] : [`step ${step.number}`])],
           icon: <Icon size={18} stroke={1.6} aria-hidden />,
           hint: `G ${step.goKey.toUpperCase()}`,
           run: () => navigate(step.path),
         };
       }),
-      {
-        id: 'vault:verify',
-        group: 'Vault',
-        label: 'Verify vault',
-        description: 'Check the audit chain, every record and every stored file',
-        keywords: ['integrity', 'check', 'tamper'],
-        icon: <IconShieldCheck size={18} stroke={1.6} aria-hidden />,
-        run: () => {
-          navigate('/');
-          runVerify();
-        },
-      },
       {
         id: 'vault:save-copy',
         group: 'Vault',
@@ -79,7 +60,7 @@ export function useWorkbenchPalette(): void {
         run: () => void closeVault(),
       },
     ],
-    [navigate, runVerify],
+    [navigate],
   );
   usePaletteEntries('workbench', entries);
 }

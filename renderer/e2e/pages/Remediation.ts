@@ -19,6 +19,13 @@ export class Remediation {
     this.acceptDialog = page.getByRole('dialog', { name: /^Add \d+ tasks? to the plan\?$/ });
   }
 
+  /** Unfolds the proposed tasks (folded under the plan when there are many). */
+  async openProposals() {
+    const toggle = this.proposals.getByRole('button', { name: /proposed tasks? from gaps/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
   /** Ticks a proposal for "Accept selected". */
   async select(title: string) {
     await this.proposals.getByRole('checkbox', { name: `Select ${title}` }).check();

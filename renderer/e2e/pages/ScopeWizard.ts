@@ -6,11 +6,11 @@ export const WIZARD_STEP_LABELS = [
   'Report type',
   'Categories',
   'System description',
+  'Incidents and changes',
+  'Review and confirm',
   'Subservice organisations',
   'Customer controls',
   'Criteria not relevant',
-  'Incidents and changes',
-  'Review and confirm',
 ] as const;
 
 /** The scoping wizard on the Scope page. */
@@ -43,6 +43,13 @@ export class ScopeWizard {
 
   async expectSaved() {
     await expect(this.saveState).toHaveText('All changes saved');
+  }
+
+  /** The questions the step list ticks as answered, by label. */
+  async answered(): Promise<string[]> {
+    return this.stepper
+      .locator('[data-answered="true"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-step-id') ?? ''));
   }
 
   async goNext(toStep: number) {

@@ -25,8 +25,10 @@ import { CatalogUpdateNotice } from '../scope/catalog-update/CatalogUpdateNotice
 
 export function DashboardPage() {
   const info = useVault((s) => s.info);
-  const { running } = useVerify();
+  const { running, report } = useVerify();
   const runVerify = useRunVerify();
+  // A run of this opening, going or just done: its card sits under the button that started it.
+  const verifying = running || report !== null;
   const step = stepById('dashboard');
   const hasControls = useGaps((s) => s.controls.length > 0);
   const coverage = useCoverage((s) => s.coverage);
@@ -39,6 +41,7 @@ export function DashboardPage() {
         purpose={step.purpose}
         action={
           <Button
+            variant="default"
             leftSection={<IconShieldCheck size={16} />}
             onClick={runVerify}
             loading={running}
@@ -49,6 +52,7 @@ export function DashboardPage() {
         }
       />
       <Stack gap="lg">
+        {verifying && <VerifyCard />}
         <WitnessNotice />
         <CatalogUpdateNotice />
         <NextStepCard />
@@ -125,7 +129,7 @@ export function DashboardPage() {
             />
           </SectionCard>
         </SimpleGrid>
-        <VerifyCard />
+        {!verifying && <VerifyCard />}
       </Stack>
     </>
   );

@@ -42,8 +42,8 @@ export function NextStepCard() {
         <Button
           component={Link}
           to={step.to}
-          variant="light"
           rightSection={<IconArrowRight size={16} />}
+          style={{ flexShrink: 0 }}
         >
           {step.action}
         </Button>

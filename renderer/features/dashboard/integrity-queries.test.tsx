@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { cleanNotifications, notificationsStore } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../../shared/api/vault';
 import type { Witness, WitnessStatus } from '../../../shared/api/witness';
 import { fakeClient, openVault, withApi } from '../requests/testing/fake-client';
 import { useRunVerify, useVerify } from './verify-job';
+import { VERIFY_TOAST } from './verify-toast';
 import { useAcceptWitness, useWitness } from './witness-queries';
 
 function witness(status: WitnessStatus, seq = 7): Witness {
@@ -31,7 +33,25 @@ function report(verdict: Witness): VerifyReport {
 }
 
 beforeEach(() => openVault('open-1'));
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  cleanNotifications();
+});
+
+/** The verify toast as the window would show it now, if it shows. */
+const toast = () =>
+  notificationsStore.getState().notifications.find((n) => n.id === VERIFY_TOAST) ?? null;
+
+/** A verify job the test finishes when it chooses. */
+function heldVerify() {
+  let finish: (r: VerifyReport) => void = () => {};
+  const done = new Promise<VerifyReport>((resolve) => (finish = resolve));
+  const fake = fakeClient(
+    { 'vault.witness': () => witness('behind') },
+    { 'vault.verify': () => done },
+  );
+  return { fake, finish };
+}
 
 describe('what the witness says about the open vault', () => {
   it('is re-read when a change extends the vault’s audit chain', async () => {
@@ -92,5 +112,35 @@ describe('Verify vault', () => {
     act(() => openVault('open-2'));
     expect(result.current.verify.report).toBeNull();
     expect(fake.callsOf('vault.verify')).toHaveLength(1);
+  });
+
+  it('says where the user is that it runs, then gives its verdict', async () => {
+    const { fake, finish } = heldVerify();
+    const { wrapper } = withApi(fake.client);
+    const { result } = renderHook(() => ({ verify: useVerify(), run: useRunVerify() }), {
+      wrapper,
+    });
+
+    act(() => result.current.run());
+    expect(toast()).toMatchObject({ title: 'Verifying the vault…', loading: true });
+
+    await act(async () => finish(report(witness('sound', 9))));
+    await waitFor(() => expect(result.current.verify.running).toBe(false));
+    expect(toast()).toMatchObject({ title: 'The vault is sound', loading: false });
+  });
+
+  it('gives no verdict about a vault that is no longer the one open', async () => {
+    const { fake, finish } = heldVerify();
+    const { wrapper } = withApi(fake.client);
+    const { result } = renderHook(() => ({ verify: useVerify(), run: useRunVerify() }), {
+      wrapper,
+    });
+
+    act(() => result.current.run());
+    expect(toast()).not.toBeNull();
+    act(() => openVault('open-2'));
+    await act(async () => finish(report(witness('sound', 9))));
+    await waitFor(() => expect(toast()).toBeNull());
+    expect(result.current.verify.report).toBeNull();
   });
 });

@@ -7,7 +7,8 @@ import type { ApiClient } from '../../api';
 import { useApi } from '../../api/provider';
 import { apiQueryKey } from '../../api/queries';
 import { notifyError } from '../../app/notify';
-import { useOpenId } from '../vault/store';
+import { useOpenId, useVault } from '../vault/store';
+import { hideVerifyToast, showVerifyRunning, showVerifyVerdict } from './verify-toast';
 
 /**
  * "Verify vault" as the user started it: the `vault.verify` job's progress, Cancel, and its
@@ -31,11 +32,23 @@ const useVerifyJob = create<VerifyJob>()(() => ({
   controller: null,
 }));
 
+/** The opening shown now (the user may have opened another vault while a check ran). */
+const shownOpenId = () => {
+  const vault = useVault.getState();
+  return vault.status === 'open' ? (vault.app?.openId ?? null) : null;
+};
+
+/**
+ * Runs the check where the user is, with the toast of `verify-toast.tsx` for its progress and
+ * verdict; the report stays here for the Dashboard's Integrity card.
+ */
 async function runVerify(client: ApiClient, queries: QueryClient, openId: string): Promise<void> {
   if (useVerifyJob.getState().running) return;
   const controller = new AbortController();
   const mine = () => useVerifyJob.getState().controller === controller;
   useVerifyJob.setState({ openId, running: true, progress: null, report: null, controller });
+  showVerifyRunning();
+  let verdict: VerifyReport | null = null;
   try {
     const report = await client.runJob(
       'vault.verify',
@@ -47,6 +60,7 @@ async function runVerify(client: ApiClient, queries: QueryClient, openId: string
     );
     if (mine()) {
       useVerifyJob.setState({ report });
+      verdict = report;
       // The report carries the witness's verdict as of the check: shown where the notice reads it.
       if (report.witness)
         queries.setQueryData(apiQueryKey(openId, 'vault.witness', {}), report.witness);
@@ -56,9 +70,15 @@ async function runVerify(client: ApiClient, queries: QueryClient, openId: string
   } finally {
     if (mine()) useVerifyJob.setState({ running: false, controller: null });
   }
+  // A verdict about a vault no longer open would read as one about the vault on screen.
+  if (verdict && shownOpenId() === openId) showVerifyVerdict(verdict);
+  else hideVerifyToast();
 }
 
-/** Starts "Verify vault" for the open vault (from the Dashboard, the menu or the palette). */
+/**
+ * Starts "Verify vault" for the open vault, with its toast: the one way the Dashboard, the Vault
+ * menu and the palette start it.
+ */
 export function useRunVerify(): () => void {
   const client = useApi();
   const queries = useQueryClient();

@@ -10,12 +10,11 @@ import { useImportDialog } from '../requests/import/import-dialog';
 import { RequestsView } from '../requests/RequestsView';
 import { useAllRequests } from '../requests/request-queries';
 
-/**
+/*
  * For now this step holds what the auditor asks for (their PBC list); policies and evidence,
- * which answer those requests, join it later. Said as it is, not shown as a screen that isn't.
+ * which answer those requests, join it later. Said as it is (the step's purpose, in steps.ts),
+ * not shown as a screen that isn't.
  */
-const PURPOSE =
-  'Answer the auditor’s request list: who provides each item, by when, and what was agreed. Policies and evidence arrive in a later version.';
 
 type Tab = 'requests' | 'evidence';
 
@@ -32,7 +31,7 @@ export function DocumentationPage() {
     <>
       <PageHeader
         title={step.label}
-        purpose={PURPOSE}
+        purpose={step.purpose}
         step={step.number}
         action={
           tab === 'requests' && (

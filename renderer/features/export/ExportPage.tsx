@@ -1,19 +1,30 @@
-import { IconPackageExport } from '@tabler/icons-react';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
-import { StepEmpty } from '../../components/StepEmpty';
+import { SectionCard } from '../../components/SectionCard';
+import { ComingLater } from '../readiness/ComingLater';
+import { NeedsList } from '../readiness/NeedsList';
+import { availableExports, exportNeeds } from '../readiness/prerequisites';
+import { useEngagementFacts } from '../readiness/useEngagementFacts';
 
 export function ExportPage() {
   const step = stepById('export');
+  const facts = useEngagementFacts();
   return (
     <>
       <PageHeader title={step.label} purpose={step.purpose} step={step.number} />
-      <StepEmpty
-        icon={<IconPackageExport size={26} stroke={1.5} />}
-        title="Nothing to export yet"
-        description="The audit package — evidence, policies and the readiness report, sealed so the auditor can check that nothing changed — is produced once readiness has been reviewed."
-        action={{ label: 'Go to Readiness', to: '/readiness' }}
-      />
+      <ComingLater
+        will={[
+          'Seal the audit package: evidence, policies, the system description and the readiness report, with a manifest of hashes so the auditor can check that nothing changed.',
+          'Let the auditor open it in Attest or in any browser, and send requests and comments back.',
+        ]}
+      >
+        <SectionCard title="What you can export today">
+          <NeedsList needs={availableExports(facts)} testId="exports-today" doneWord="Available" />
+        </SectionCard>
+        <SectionCard title="What the package will need">
+          <NeedsList needs={exportNeeds()} testId="export-needs" />
+        </SectionCard>
+      </ComingLater>
     </>
   );
 }

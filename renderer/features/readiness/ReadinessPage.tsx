@@ -1,19 +1,28 @@
-import { IconClipboardCheck } from '@tabler/icons-react';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
-import { StepEmpty } from '../../components/StepEmpty';
+import { SectionCard } from '../../components/SectionCard';
+import { ComingLater } from './ComingLater';
+import { NeedsList } from './NeedsList';
+import { readinessNeeds } from './prerequisites';
+import { useEngagementFacts } from './useEngagementFacts';
 
 export function ReadinessPage() {
   const step = stepById('readiness');
+  const facts = useEngagementFacts();
   return (
     <>
       <PageHeader title={step.label} purpose={step.purpose} step={step.number} />
-      <StepEmpty
-        icon={<IconClipboardCheck size={26} stroke={1.5} />}
-        title="Nothing to review yet"
-        description="Readiness is worked out from assessed controls and their evidence, blocking findings first. It is a self-assessment — not an audit opinion."
-        action={{ label: 'Go to Gap analysis', to: '/gaps' }}
-      />
+      <ComingLater
+        will={[
+          'List every finding, blocking ones first: criteria without a control, controls not in place, evidence missing or outside its window.',
+          'Show the share of checks passing, and how it changes from one snapshot to the next.',
+          'Say “ready” only when no blocking finding remains.',
+        ]}
+      >
+        <SectionCard title="What it will need from this vault">
+          <NeedsList needs={readinessNeeds(facts)} testId="readiness-needs" />
+        </SectionCard>
+      </ComingLater>
     </>
   );
 }

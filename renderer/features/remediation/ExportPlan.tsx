@@ -1,5 +1,6 @@
 import { Button, Group, Menu, Paper, Progress, Text } from '@mantine/core';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
+import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { ApiClient } from '../../api';
 import { useApi } from '../../api/provider';
@@ -54,6 +55,13 @@ const useExport = create<ExportState>()((set, get) => ({
     get().controller?.abort();
   },
 }));
+
+/** Exports the plan from elsewhere (the command palette), with the same progress and toast. */
+export function useExportPlan(): (format: Format) => void {
+  const api = useApi();
+  const start = useExport((s) => s.run);
+  return useCallback((format: Format) => void start(api, format), [api, start]);
+}
 
 export function ExportMenu() {
   const running = useExport((s) => s.running);

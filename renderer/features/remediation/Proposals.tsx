@@ -1,18 +1,9 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TaskProposal } from '../../../shared/api/tasks';
 import { notifyError, notifySuccess } from '../../app/notify';
+import { CollapsibleCard } from '../../components/CollapsibleCard';
 import { StatusBadge } from '../../components/status';
 import { plural } from '../../components/format';
 import { personName, usePeople } from '../people/people-store';
@@ -112,9 +103,15 @@ function ProposalRow(props: {
 /**
  * Tasks Attest proposes for gaps that have none: accept one (as is, or edited), dismiss it, or
  * accept the chosen ones (all when none is chosen) at once. A gap is proposed once, so
- * proposing again never makes duplicates.
+ * proposing again never makes duplicates. The list sits under the plan and folds away (the page
+ * decides when, see collapse-rule.ts); "Accept all" stays usable while it is folded. It is one
+ * list in the page's flow rather than a box that scrolls inside the page.
  */
-export function Proposals(props: { onEdit(p: TaskProposal): void }) {
+export function Proposals(props: {
+  onEdit(p: TaskProposal): void;
+  opened: boolean;
+  onToggle(): void;
+}) {
   const { proposals } = useProposals();
   const [picked, setPicked] = useState<readonly string[]>([]);
   // Only proposals still offered count as chosen (others were accepted or dismissed meanwhile).
@@ -124,31 +121,31 @@ export function Proposals(props: { onEdit(p: TaskProposal): void }) {
     setPicked(on ? [...selected, id] : selected.filter((x) => x !== id));
   const all = selected.length === proposals.length;
   return (
-    <Paper withBorder p="lg" data-testid="proposals">
-      <Group justify="space-between" mb="sm">
-        <Stack gap={0}>
-          <Text fw={600}>{plural(proposals.length, 'proposed task')} from gaps</Text>
-          <Text size="sm" c="dimmed">
-            One for each partial or not-implemented control without a task.
-          </Text>
-        </Stack>
-        <AcceptProposals
-          proposals={proposals}
-          selected={selected}
-          onAccepted={() => setPicked([])}
+    <div id={PROPOSALS_ANCHOR} style={{ scrollMarginTop: 72 }}>
+      <CollapsibleCard
+        title={`${plural(proposals.length, 'proposed task')} from gaps`}
+        summary="One for each partial or not-implemented control without a task."
+        opened={props.opened}
+        onToggle={props.onToggle}
+        testId="proposals"
+        actions={
+          <AcceptProposals
+            proposals={proposals}
+            selected={selected}
+            onAccepted={() => setPicked([])}
+          />
+        }
+      >
+        <Checkbox
+          label={selected.length > 0 ? `${selected.length} selected` : 'Select all'}
+          checked={all}
+          indeterminate={selected.length > 0 && !all}
+          onChange={() => setPicked(all ? [] : proposals.map((p) => p.controlId))}
+          size="xs"
+          px="xs"
+          mb={4}
+          data-testid="select-proposals"
         />
-      </Group>
-      <Checkbox
-        label={selected.length > 0 ? `${selected.length} selected` : 'Select all'}
-        checked={all}
-        indeterminate={selected.length > 0 && !all}
-        onChange={() => setPicked(all ? [] : proposals.map((p) => p.controlId))}
-        size="xs"
-        px="xs"
-        mb={4}
-        data-testid="select-proposals"
-      />
-      <ScrollArea.Autosize mah={300} type="auto" offsetScrollbars>
         <Stack gap={0}>
           {proposals.map((p) => (
             <ProposalRow
@@ -160,7 +157,10 @@ export function Proposals(props: { onEdit(p: TaskProposal): void }) {
             />
           ))}
         </Stack>
-      </ScrollArea.Autosize>
-    </Paper>
+      </CollapsibleCard>
+    </div>
   );
 }
+
+/** The element the page's "Proposed tasks" button brings into view. */
+export const PROPOSALS_ANCHOR = 'remediation-proposals';

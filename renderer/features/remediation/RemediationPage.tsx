@@ -1,5 +1,11 @@
 import { Button, Center, Group, Loader, SegmentedControl, Stack } from '@mantine/core';
-import { IconLayoutKanban, IconPlus, IconTable, IconTool } from '@tabler/icons-react';
+import {
+  IconLayoutKanban,
+  IconListCheck,
+  IconPlus,
+  IconTable,
+  IconTool,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TaskProposal } from '../../../shared/api/tasks';
@@ -7,18 +13,19 @@ import { useNotifyReadError } from '../../app/use-read-error';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
+import { suggestionsStartOpen } from '../../components/collapse-rule';
 import { plural } from '../../components/format';
 import { useCoverage } from '../gaps/gaps-store';
 import { ExportMenu, ExportProgress } from './ExportPlan';
 import { PlanProgress } from './PlanProgress';
-import { Proposals } from './Proposals';
+import { PROPOSALS_ANCHOR, Proposals } from './Proposals';
 import { TaskBoard } from './TaskBoard';
 import { type TaskDrawerSubject, TaskDrawer } from './TaskDrawer';
 import { TaskTable } from './TaskTable';
 import { useTaskTable } from './task-filters';
 import { useProposals, useTasks } from './task-queries';
 
-/** Remediation: proposed tasks to accept, the plan as a board or a table, and its export. */
+/** Remediation: the plan as a board or a table, then the proposed tasks to accept, and its export. */
 export function RemediationPage() {
   const step = stepById('remediation');
   const plan = useTasks();
@@ -33,6 +40,14 @@ export function RemediationPage() {
   const setRememberedView = useTaskTable((s) => s.setView);
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<TaskProposal | null>(null);
+  // Proposals fold under the plan (many, or once a plan exists) until the user opens them.
+  const [proposalsChosen, setProposalsChosen] = useState<boolean | null>(null);
+  const proposalsOpen =
+    proposalsChosen ?? suggestionsStartOpen(proposals.length, tasks.length === 0);
+  const reviewProposals = () => {
+    setProposalsChosen(true);
+    document.getElementById(PROPOSALS_ANCHOR)?.scrollIntoView({ block: 'start' });
+  };
   const view =
     params.get('view') === 'table'
       ? 'table'
@@ -65,6 +80,16 @@ export function RemediationPage() {
         step={step.number}
         action={
           <>
+            {proposals.length > 0 && tasks.length > 0 && (
+              <Button
+                variant="default"
+                leftSection={<IconListCheck size={16} />}
+                onClick={reviewProposals}
+                data-testid="review-proposals"
+              >
+                {plural(proposals.length, 'proposed task')}
+              </Button>
+            )}
             <ExportMenu />
             <Button leftSection={<IconPlus size={16} />} onClick={() => openTask('new')}>
               New task
@@ -87,7 +112,6 @@ export function RemediationPage() {
         <Stack gap="lg">
           {tasks.length > 0 && <PlanProgress tasks={tasks} />}
           <ExportProgress />
-          <Proposals onEdit={setEditing} />
           {(tasks.length > 0 || hasArchived) && (
             <Stack gap="sm">
               <Group justify="space-between">
@@ -126,6 +150,11 @@ export function RemediationPage() {
               )}
             </Stack>
           )}
+          <Proposals
+            onEdit={setEditing}
+            opened={proposalsOpen}
+            onToggle={() => setProposalsChosen(!proposalsOpen)}
+          />
         </Stack>
       )}
       <TaskDrawer subject={subject} onClose={closeDrawer} />

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useNotifyReadError } from '../../app/use-read-error';
 import { SectionCard } from '../../components/SectionCard';
@@ -13,7 +13,10 @@ import { RiskTable } from './RiskTable';
 import { scoresOf, topRisks } from './risk-matrix';
 import { useRisks } from './risk-queries';
 
-/** The risk register: when it was assessed, suggested risks, the matrix and the table. */
+/**
+ * The risk register: when it was assessed, then the register itself (the main content, first),
+ * the suggested risks (folded when many) and the matrices, whose cells filter the register.
+ */
 export function RiskRegister() {
   const { risks, archived, error } = useRisks();
   const [params, setParams] = useSearchParams();
@@ -31,53 +34,61 @@ export function RiskRegister() {
     : showArchived
       ? [...sorted, ...archived]
       : sorted;
+  const register = useRef<HTMLDivElement>(null);
+  // The matrices sit below the register: a chosen cell brings the filtered register into view.
+  const chooseCell = (next: MatrixCell | null) => {
+    setCell(next);
+    if (next) register.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  };
   const open = params.get('risk');
   const drawerRisk = open === 'new' ? null : (risks.find((r) => r.id === open) ?? undefined);
 
   return (
     <Stack gap="lg">
       <RiskAssessedOn />
+      <div ref={register} style={{ scrollMarginTop: 72 }}>
+        <SectionCard
+          title="Register"
+          testId="risk-register"
+          action={
+            <Group gap="md">
+              <Switch
+                label={archived.length > 0 ? `Show archived (${archived.length})` : 'Show archived'}
+                checked={showArchived}
+                onChange={(e) => setShowArchived(e.currentTarget.checked)}
+                size="sm"
+              />
+              <Text size="sm" c="dimmed">
+                {plural(risks.length, 'risk')}
+              </Text>
+            </Group>
+          }
+        >
+          <Stack gap="sm">
+            {cell && (
+              <Group gap="xs">
+                <Text size="sm">
+                  Showing {plural(shown.length, 'risk')} with {cell.kind} likelihood{' '}
+                  {cell.likelihood} and impact {cell.impact}.
+                </Text>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="gray"
+                  leftSection={<IconX size={14} />}
+                  onClick={() => setCell(null)}
+                >
+                  Show all
+                </Button>
+              </Group>
+            )}
+            <RiskTable risks={shown} onOpen={(id) => setParams({ view: 'risks', risk: id })} />
+          </Stack>
+        </SectionCard>
+      </div>
       <StarterRisks />
       <SectionCard title="Risk matrix" testId="risk-matrix-card">
-        <RiskMatrix risks={risks} selected={cell} onSelect={setCell} />
-      </SectionCard>
-      <SectionCard
-        title="Register"
-        testId="risk-register"
-        action={
-          <Group gap="md">
-            <Switch
-              label={archived.length > 0 ? `Show archived (${archived.length})` : 'Show archived'}
-              checked={showArchived}
-              onChange={(e) => setShowArchived(e.currentTarget.checked)}
-              size="sm"
-            />
-            <Text size="sm" c="dimmed">
-              {plural(risks.length, 'risk')}
-            </Text>
-          </Group>
-        }
-      >
-        <Stack gap="sm">
-          {cell && (
-            <Group gap="xs">
-              <Text size="sm">
-                Showing {plural(shown.length, 'risk')} with {cell.kind} likelihood {cell.likelihood}{' '}
-                and impact {cell.impact}.
-              </Text>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="gray"
-                leftSection={<IconX size={14} />}
-                onClick={() => setCell(null)}
-              >
-                Show all
-              </Button>
-            </Group>
-          )}
-          <RiskTable risks={shown} onOpen={(id) => setParams({ view: 'risks', risk: id })} />
-        </Stack>
+        <RiskMatrix risks={risks} selected={cell} onSelect={chooseCell} />
       </SectionCard>
       <RiskDrawer risk={drawerRisk} onClose={() => setParams({ view: 'risks' })} />
     </Stack>

@@ -1,21 +1,29 @@
-import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../app/notify';
+import { CollapsibleCard } from '../../components/CollapsibleCard';
+import { suggestionsStartOpen } from '../../components/collapse-rule';
+import { plural } from '../../components/format';
 import { RiskScore } from './RiskScore';
 import { RISK_CATEGORY_LABEL } from './risk-labels';
 import { useRiskActions, useRisks } from './risk-queries';
 
 /**
  * Common SOC 2 risks written by Attest, offered one at a time: add it to the register (with the
- * controls that usually reduce it) or discard it. Either way it is not offered again.
+ * controls that usually reduce it) or discard it. Either way it is not offered again. They sit
+ * under the register and fold away (see collapse-rule.ts); the user's choice to open or fold
+ * them stands while the page is shown.
  */
 export function StarterRisks() {
   const starters = useRisks((s) => s.starters);
+  const registerEmpty = useRisks((s) => s.risks.length === 0);
   const decide = useRiskActions().decideStarter;
   const [busy, setBusy] = useState<'accept' | 'discard' | null>(null);
+  const [chosen, setChosen] = useState<boolean | null>(null);
   const starter = starters[0];
   if (!starter) return null;
+  const opened = chosen ?? suggestionsStartOpen(starters.length, registerEmpty);
 
   async function answer(accept: boolean) {
     if (!starter) return;
@@ -31,22 +39,25 @@ export function StarterRisks() {
   }
 
   return (
-    <Paper withBorder p="md" data-testid="starter-risk">
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.06em' }}>
-            Suggested risk · {starters.length} left to review
+    <CollapsibleCard
+      title="Suggested risks"
+      summary={`${plural(starters.length, 'common SOC 2 risk')} left to review: add each to the register, or discard it.`}
+      opened={opened}
+      onToggle={() => setChosen(!opened)}
+      testId="starter-risks"
+    >
+      <Stack gap="xs" data-testid="starter-risk">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text fw={600} data-testid="starter-title">
+            {starter.title}
           </Text>
-          <Group gap={6}>
+          <Group gap={6} wrap="nowrap">
             <Badge variant="light" color="gray" radius="sm" tt="none" fw={500}>
               {RISK_CATEGORY_LABEL[starter.category]}
             </Badge>
             <RiskScore likelihood={starter.likelihood} impact={starter.impact} />
           </Group>
         </Group>
-        <Text fw={600} data-testid="starter-title">
-          {starter.title}
-        </Text>
         <Text size="sm" c="dimmed">
           {starter.description}
         </Text>
@@ -80,6 +91,6 @@ export function StarterRisks() {
           </Button>
         </Group>
       </Stack>
-    </Paper>
+    </CollapsibleCard>
   );
 }

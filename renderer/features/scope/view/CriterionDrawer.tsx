@@ -21,6 +21,7 @@ import { toApiCallError } from '../../../api';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { StatusBadge } from '../../../components/status';
 import { scopeLinks } from '../scope-paths';
+import { stepIndexOf } from '../wizard/wizard-steps';
 import { useUpdateControl } from '../control-actions';
 import { useScopeControls, useScopeCriteria, useSystemDescription } from '../scope-queries';
 import { criteriaWith, criteriaWithout, unmappedControls } from './criterion-mapping';
@@ -248,7 +249,11 @@ export function CriterionDrawer(props: {
           {criterion.notRelevantReason && (
             <Block title="Not relevant">
               <Text size="sm">{criterion.notRelevantReason}</Text>
-              <Anchor component={Link} to={scopeLinks.wizard(6)} size="xs">
+              <Anchor
+                component={Link}
+                to={scopeLinks.wizard(stepIndexOf('not-relevant'))}
+                size="xs"
+              >
                 Change this in the scoping wizard
               </Anchor>
             </Block>

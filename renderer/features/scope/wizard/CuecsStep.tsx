@@ -71,7 +71,7 @@ function CuecEditor(props: { cuec?: Cuec; onDone(): void }) {
   );
 }
 
-/** Step 6: the complementary user entity controls we expect of customers (DC 6). */
+/** Question 8: the complementary user entity controls we expect of customers (DC 6). */
 export function CuecsStep({ sd }: { sd: SystemDescription }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [showArchived, setShowArchived] = useState(false);

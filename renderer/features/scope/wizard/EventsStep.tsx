@@ -154,7 +154,7 @@ function EventSection(props: {
   );
 }
 
-/** Step 8: incidents (DC 4) and, for Type II, significant changes (DC 9): listed or a dated none. */
+/** Question 5: incidents (DC 4) and, for Type II, significant changes (DC 9): listed or a dated none. */
 export function EventsStep({ sd, engagement }: { sd: SystemDescription; engagement: Engagement }) {
   const suggested =
     (engagement.reportType === 'type2' ? engagement.period?.end : engagement.asOf) ?? null;

@@ -7,7 +7,7 @@ import { carvedOutMap } from '../view/matrix';
 import { ConfirmNone } from './ConfirmNone';
 import { CriterionRelevance } from './CriterionRelevance';
 
-/** Step 7: in-scope criteria that do not apply to this system, each with its reason (DC 8). */
+/** Question 9: in-scope criteria that do not apply to this system, each with its reason (DC 8). */
 export function NotRelevantStep({ sd }: { sd: SystemDescription }) {
   const { criteria } = useScopeCriteria();
   const [search, setSearch] = useState('');

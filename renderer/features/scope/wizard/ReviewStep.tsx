@@ -11,20 +11,21 @@ import { CatalogUpdateBanner } from '../catalog-update/CatalogUpdateBanner';
 import { useCatalogPlan } from '../catalog-update/catalog-update-store';
 import { useConfirmScope } from '../confirm-scope';
 import { categoryList } from '../scope-change';
+import { CONFIRM_STEP, stepIndexOf } from './wizard-steps';
 
-/** Which wizard step answers each section of the description. */
-const STEP_OF_SECTION: Record<SdSection, number> = {
-  services: 3,
-  commitments: 3,
-  systemRequirements: 3,
-  components: 3,
-  boundaries: 3,
-  incidents: 7,
-  criteria: 6,
-  cuecs: 5,
-  subservices: 4,
-  notRelevant: 6,
-  changes: 7,
+/** Which wizard question answers each section of the description. */
+const STEP_OF_SECTION: Record<SdSection, string> = {
+  services: 'description',
+  commitments: 'description',
+  systemRequirements: 'description',
+  components: 'description',
+  boundaries: 'description',
+  incidents: 'events',
+  changes: 'events',
+  criteria: 'not-relevant',
+  subservices: 'subservices',
+  cuecs: 'cuecs',
+  notRelevant: 'not-relevant',
 };
 
 const STATUS = {
@@ -33,7 +34,7 @@ const STATUS = {
   not_applicable: { tone: 'neutral', label: 'Not applicable' },
 } as const;
 
-/** Step 9: what the scope holds, what the description still lacks, and Confirm scope. */
+/** Question 6: what the scope holds, what the description still lacks, and Confirm scope. */
 export function ReviewStep(props: {
   engagement: Engagement;
   sd: SystemDescription;
@@ -106,16 +107,22 @@ export function ReviewStep(props: {
               )}
             </Stack>
             <Group gap="sm" wrap="nowrap">
-              {s.status === 'incomplete' && s.section !== 'criteria' && (
-                <Anchor
-                  component="button"
-                  type="button"
-                  size="xs"
-                  onClick={() => props.onGoToStep(STEP_OF_SECTION[s.section])}
-                >
-                  Answer
-                </Anchor>
-              )}
+              {s.status === 'incomplete' &&
+                s.section !== 'criteria' &&
+                (e.scopeConfirmedAt || stepIndexOf(STEP_OF_SECTION[s.section]) < CONFIRM_STEP ? (
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="xs"
+                    onClick={() => props.onGoToStep(stepIndexOf(STEP_OF_SECTION[s.section]))}
+                  >
+                    Answer
+                  </Anchor>
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    After confirming
+                  </Text>
+                ))}
               <StatusBadge tone={STATUS[s.status].tone}>{STATUS[s.status].label}</StatusBadge>
             </Group>
           </Group>
@@ -132,7 +139,7 @@ export function ReviewStep(props: {
                 ? 'The catalog this vault was scoped with differs from this build’s: settle the catalog update above first.'
                 : e.scopeConfirmedAt
                   ? `Last confirmed ${formatInstant(e.scopeConfirmedAt)}. Confirming applies the categories chosen now. Nothing is deleted: controls no longer needed are archived with their work and return if their criteria come back.`
-                  : 'Attest copies the criteria into the vault and adds the library controls that serve them. The description can be completed afterwards.'}
+                  : 'Attest copies the criteria into the vault and adds the library controls that serve them; the next three questions (subservice organisations, customer controls, criteria not relevant) work with them. The description can be completed afterwards.'}
             </Text>
           </Stack>
           <Button

@@ -1,5 +1,5 @@
-import { Alert, Box, Button, Divider, Group, Paper, Stepper, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconArrowRight, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Box, Button, Divider, Group, Paper, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconArrowRight, IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Engagement } from '../../../../shared/api/vault';
@@ -10,13 +10,19 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useVault } from '../../vault/store';
 import { flushPendingSaves } from '../forms/unsaved-store';
 import { scopeLinks } from '../scope-paths';
+import { pendingCategories } from '../scope-change';
+import { useScopeCriteria, useSystemDescription } from '../scope-queries';
 import { StepContent } from './StepContent';
 import { WizardSaveState } from './WizardSaveState';
-import { LAST_STEP, WIZARD_STEPS, initialStep } from './wizard-steps';
+import { WizardStepList } from './WizardStepList';
+import { answeredSteps } from './wizard-answers';
+import { CONFIRM_STEP, LAST_STEP, WIZARD_STEPS, canOpenStep, initialStep } from './wizard-steps';
 
 /**
  * The scoping wizard: nine steps, each saved as it is answered, resumed where the user left off
  * (`engagement.scopeStep`). The step is in the link (`?edit=1&step=4`), so Back and reload work.
+ * Confirming at question 6 moves on to the three questions that need the criteria; the last
+ * one finishes on the scope itself.
  */
 export function ScopeWizard({ engagement }: { engagement: Engagement }) {
   const [params, setParams] = useSearchParams();
@@ -26,8 +32,17 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
   const active = initialStep(params.get('step'), engagement.scopeStep, confirmed);
   const furthest = Math.max(engagement.scopeStep, active);
   const step = WIZARD_STEPS[active]!;
+  const sd = useSystemDescription();
+  const { criteria } = useScopeCriteria();
+  const answered = answeredSteps({
+    engagement,
+    sections: sd?.completeness.sections ?? null,
+    categoriesPending:
+      pendingCategories(engagement.categories, [...new Set(criteria.map((c) => c.category))]).added
+        .length > 0,
+  });
 
-  // Keep the wizard in the link, so confirming part-way (steps 5–7) does not leave it.
+  // Keep the wizard in the link, so confirming (question 6) does not leave it.
   const inLink = params.get('edit') === '1';
   useEffect(() => {
     if (!inLink) setParams({ edit: '1', step: String(active + 1) }, { replace: true });
@@ -37,7 +52,6 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
     // Whatever was typed in the last moments is sent now, before the step's form goes away.
     flushPendingSaves();
     setParams({ edit: '1', step: String(next + 1) }, { replace: true });
-    window.scrollTo({ top: 0 });
     // Remember the furthest step reached, so the wizard resumes there.
     if (next > engagement.scopeStep) {
       client
@@ -71,23 +85,12 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
       )}
       <Group align="flex-start" wrap="nowrap" gap="xl">
         <Box w={228} style={{ flexShrink: 0, position: 'sticky', top: 80 }}>
-          <Stepper
-            orientation="vertical"
-            size="xs"
-            iconSize={26}
+          <WizardStepList
             active={active}
-            onStepClick={go}
-            allowNextStepsSelect={confirmed}
-            aria-label="Scoping steps"
-          >
-            {WIZARD_STEPS.map((s, i) => (
-              <Stepper.Step
-                key={s.id}
-                label={s.label}
-                allowStepSelect={confirmed || i <= furthest}
-              />
-            ))}
-          </Stepper>
+            answered={answered}
+            canOpen={(i) => i !== active && canOpenStep(i, furthest, confirmed)}
+            onOpen={go}
+          />
         </Box>
         <Paper
           withBorder
@@ -112,7 +115,7 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
               step={active}
               engagement={engagement}
               onGoToStep={go}
-              onConfirmed={() => navigate(scopeLinks.view())}
+              onConfirmed={() => go(CONFIRM_STEP + 1)}
             />
           </Box>
           <Divider my="xl" />
@@ -126,9 +129,22 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
               Back
             </Button>
             <WizardSaveState />
-            {active < LAST_STEP ? (
+            {active === CONFIRM_STEP && !confirmed ? (
+              // Confirming (above) is the way on: the questions after it need the criteria.
+              <Box w={120} />
+            ) : active < LAST_STEP ? (
               <Button rightSection={<IconArrowRight size={16} />} onClick={() => go(active + 1)}>
                 Next: {WIZARD_STEPS[active + 1]!.label}
+              </Button>
+            ) : confirmed ? (
+              <Button
+                leftSection={<IconCheck size={16} />}
+                onClick={() => {
+                  flushPendingSaves();
+                  navigate(scopeLinks.view());
+                }}
+              >
+                Finish: see the scope
               </Button>
             ) : (
               <Box w={120} />

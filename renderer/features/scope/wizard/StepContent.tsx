@@ -23,9 +23,10 @@ export function StepContent(props: {
   const { step, engagement } = props;
   const sd = useSystemDescription();
   const hasCriteria = useScopeCriteria().criteria.length > 0;
-  if (step === 0) return <EngagementStep engagement={engagement} />;
-  if (step === 1) return <ReportTypeStep engagement={engagement} />;
-  if (step === 2) return <CategoriesStep engagement={engagement} />;
+  const id = WIZARD_STEPS[step]?.id;
+  if (id === 'engagement') return <EngagementStep engagement={engagement} />;
+  if (id === 'report') return <ReportTypeStep engagement={engagement} />;
+  if (id === 'categories') return <CategoriesStep engagement={engagement} />;
   if (!sd) {
     return (
       <Center py="xl">
@@ -36,15 +37,16 @@ export function StepContent(props: {
   if (WIZARD_STEPS[step]?.needsCriteria) {
     return (
       <Stack gap="lg">
-        <NeedsConfirm chosen={engagement.categories} />
-        {hasCriteria && step === 4 && <SubservicesStep sd={sd} />}
-        {hasCriteria && step === 5 && <CuecsStep sd={sd} />}
-        {hasCriteria && step === 6 && <NotRelevantStep sd={sd} />}
+        <NeedsConfirm chosen={engagement.categories} onGoToStep={props.onGoToStep} />
+        {hasCriteria && id === 'subservices' && <SubservicesStep sd={sd} />}
+        {hasCriteria && id === 'cuecs' && <CuecsStep sd={sd} />}
+        {hasCriteria && id === 'not-relevant' && <NotRelevantStep sd={sd} />}
       </Stack>
     );
   }
-  if (step === 3) return <DescriptionStep sd={sd} />;
-  if (step === 7) return <EventsStep sd={sd} engagement={engagement} />;
+  if (id === 'description') return <DescriptionStep sd={sd} />;
+  if (id === 'events') return <EventsStep sd={sd} engagement={engagement} />;
+  if (id !== 'review') throw new Error(`The wizard has no step ${step}`);
   return (
     <ReviewStep
       engagement={engagement}

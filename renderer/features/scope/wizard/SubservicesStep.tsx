@@ -26,7 +26,7 @@ function reportSummary(org: Subservice): string {
   return `${REPORT_TYPE_LABELS[r.type]} report, ${when}${opinion}`;
 }
 
-/** Step 5: the subservice organisations (DC 7), each opened in a drawer. */
+/** Question 7: the subservice organisations (DC 7), each opened in a drawer. */
 export function SubservicesStep({ sd }: { sd: SystemDescription }) {
   const [target, setTarget] = useState<string | null>(null);
   const [showArchived, setShowArchived] = useState(false);

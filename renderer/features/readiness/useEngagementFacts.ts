@@ -1,0 +1,31 @@
+import { useCoverage, useGaps } from '../gaps/gaps-store';
+import { useProposals } from '../remediation/task-queries';
+import { useAllRequests } from '../requests/request-queries';
+import { assessedOnState } from '../risks/assessed-on';
+import { useToday } from '../vault/today';
+import { useRisks } from '../risks/risk-queries';
+import { useVault } from '../vault/store';
+import type { EngagementFacts } from './prerequisites';
+
+/**
+ * Where the engagement stands now, for prerequisites: read through the query cache (as the
+ * Dashboard reads), so each fact follows every saved change without reloading by hand.
+ */
+export function useEngagementFacts(): EngagementFacts {
+  const scopeConfirmed = useVault((s) => Boolean(s.info?.engagement.scopeConfirmedAt));
+  const summary = useGaps((s) => s.summary);
+  const notMapped = useCoverage((s) => s.coverage.filter((c) => c.status === 'not_mapped').length);
+  const unplannedGaps = useProposals().proposals.length;
+  const assessedOn = useRisks((s) => s.assessedOn);
+  const requests = useAllRequests((s) => s.items.length);
+  const today = useToday();
+  return {
+    scopeConfirmed,
+    controls: summary?.controls ?? 0,
+    assessed: summary?.assessed ?? 0,
+    notMapped,
+    riskAssessment: assessedOnState(assessedOn, today).kind,
+    unplannedGaps,
+    requests,
+  };
+}
