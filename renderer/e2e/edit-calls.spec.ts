@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { expect, openDemoVault, test } from './fixtures';
 import { ScopeView } from './pages/ScopeView';
 import { Workbench } from './pages/Workbench';
@@ -9,18 +9,19 @@ import { Workbench } from './pages/Workbench';
  */
 function watchRpc(page: Page) {
   const sent: string[] = [];
-  let inFlight = 0;
+  // Only calls seen leaving are counted in flight: one sent before watching began and answered
+  // after must not drive the count below zero (the spec would then wait forever).
+  const inFlight = new Set<Request>();
   let lastActivity = Date.now();
   const isRpc = (url: string) => new URL(url).pathname.startsWith('/rpc/');
   page.on('request', (r) => {
     if (!isRpc(r.url())) return;
     sent.push(new URL(r.url()).pathname.slice('/rpc/'.length));
-    inFlight++;
+    inFlight.add(r);
     lastActivity = Date.now();
   });
-  const done = (r: { url(): string }) => {
-    if (!isRpc(r.url())) return;
-    inFlight--;
+  const done = (r: Request) => {
+    if (!inFlight.delete(r)) return;
     lastActivity = Date.now();
   };
   page.on('requestfinished', done);
@@ -30,7 +31,7 @@ function watchRpc(page: Page) {
     /** Waits until every call has been answered and none followed for a while. */
     async settled() {
       await expect
-        .poll(() => inFlight === 0 && Date.now() - lastActivity > 1_000, { timeout: 30_000 })
+        .poll(() => inFlight.size === 0 && Date.now() - lastActivity > 1_000, { timeout: 30_000 })
         .toBe(true);
     },
   };
