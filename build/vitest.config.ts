@@ -10,6 +10,7 @@ export default defineConfig({
     // *.slow.test.ts run only with `npm run test:slow` (build/vitest.slow.config.ts).
     exclude: ['**/node_modules/**', 'renderer/e2e/**', '**/*.slow.test.ts'],
     environment: 'node',
+    globalSetup: ['build/vitest-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

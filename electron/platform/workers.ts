@@ -10,7 +10,7 @@
  * `failed`. A call settles only after the worker's thread has exited.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type ResourceLimits, Worker, parentPort, workerData } from 'node:worker_threads';
 import { AttestError, ERROR_CODES, type ErrorCode } from '../../shared/api/errors';
 
@@ -67,6 +67,16 @@ export function locateWorker(
   );
 }
 
+/**
+ * The unit suite bundles the workers once per run (build/vitest-global-setup.ts) and names the
+ * folder here: tsx compiling exceljs into every one of some hundred short-lived workers cost about
+ * half a second each. Only the tests set it; a shipped bundle finds its own workers beside it.
+ */
+function testBundleBase(): URL | undefined {
+  const dir = process.env['ATTEST_TEST_WORKER_BASE'];
+  return dir ? pathToFileURL(`${dir}/`) : undefined;
+}
+
 /** Threads started and not yet exited (tests check none outlive their call). */
 const running = new Set<Worker>();
 export const runningWorkers = (): number => running.size;
@@ -103,7 +113,7 @@ export function runWorker<T>(name: WorkerName, input: unknown, options: WorkerRu
 function startWorker<T>(name: WorkerName, input: unknown, options: WorkerRunOptions): Promise<T> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(new AttestError('cancelled', 'Cancelled'));
-  const { url, tsx } = locateWorker(name, options.base);
+  const { url, tsx } = locateWorker(name, options.base ?? testBundleBase());
   const worker = tsx
     ? new Worker(TSX_BOOT, {
         eval: true,

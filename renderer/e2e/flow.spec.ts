@@ -150,7 +150,15 @@ test('the palette stays put as you type, and names each screen as its page does'
   const bench = await openDemo(page, attest);
   await bench.openPalette();
   const search = bench.palette.getByRole('textbox');
-  const before = (await search.boundingBox())!.y;
+  // The palette slides in; measure where it comes to rest, not a frame of its entrance.
+  const top = async () => (await search.boundingBox())!.y;
+  let before = await top();
+  await expect
+    .poll(async () => {
+      const [was, now] = [before, (before = await top())];
+      return now === was;
+    })
+    .toBe(true);
   await search.fill('verif');
   await expect(bench.palette.getByRole('button', { name: 'Verify vault' })).toBeVisible();
   expect((await search.boundingBox())!.y).toBe(before);

@@ -1,15 +1,15 @@
-import { CLI_CALLER } from './callers';
+import { CLI_CALLER } from '../callers';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../shared/api/index';
-import { silentLogger } from '../platform/logger';
-import { connect } from '../testing/http-client';
-import { CONTRACT_CASES, type Harness } from './contract/index';
-import { dispatch } from './dispatch';
-import { type RunningHttpServer, startHttpServer } from './http';
-import { createRuntime } from './runtime';
+import type { MethodName } from '../../../shared/api/index';
+import { silentLogger } from '../../platform/logger';
+import { connect } from '../../testing/http-client';
+import { CONTRACT_CASES, type Harness } from './index';
+import { dispatch } from '../dispatch';
+import { type RunningHttpServer, startHttpServer } from '../http';
+import { createRuntime } from '../runtime';
 
 type Runtime = ReturnType<typeof createRuntime>;
 
@@ -19,8 +19,8 @@ interface Transport {
 }
 
 /** The same cases over each transport: what passes here passes for the desktop app over IPC. */
-const TRANSPORTS: Transport[] = [
-  {
+export const TRANSPORTS = {
+  direct: {
     name: 'direct dispatch',
     connect: async (runtime, home) => ({
       harness: {
@@ -35,7 +35,7 @@ const TRANSPORTS: Transport[] = [
       close: async () => {},
     }),
   },
-  {
+  http: {
     name: 'HTTP (attest serve)',
     connect: async (runtime, home) => {
       const server: RunningHttpServer = await startHttpServer({
@@ -67,9 +67,12 @@ const TRANSPORTS: Transport[] = [
       };
     },
   },
-];
+} satisfies Record<string, Transport>;
 
-for (const transport of TRANSPORTS) {
+/**
+ * Every contract case over one transport. One test file per transport, so the two run side by side.
+ */
+export function describeContract(transport: Transport): void {
   describe(`the contract over ${transport.name}`, () => {
     let runtime: Runtime;
     let home: string;
