@@ -43,6 +43,7 @@ export const LINKS = {
   remediationTable: { page: 'remediation', params: { view: 'table' } },
   task: { page: 'remediation', params: { view: 'table' }, idParam: 'task' },
   request: { page: 'documentation', idParam: 'request' },
+  documentationPolicies: { page: 'documentation', params: { tab: 'policies' } },
   documentationEvidence: { page: 'documentation', params: { tab: 'evidence' } },
   person: { page: 'people', idParam: 'person' },
   // Each opens its page with the form for a new record, as the page's own button does.

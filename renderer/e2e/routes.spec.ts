@@ -122,10 +122,13 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
           }),
         id: (d) => d.request.id,
       },
+      documentationPolicies: {
+        heading: 'Documentation',
+        shows: (p) => p.getByTestId('empty-state').getByText('Policies arrive in a later version'),
+      },
       documentationEvidence: {
         heading: 'Documentation',
-        shows: (p) =>
-          p.getByTestId('empty-state').getByText('Policies and evidence arrive in a later version'),
+        shows: (p) => p.getByTestId('empty-state').getByText('Evidence arrives in a later version'),
       },
       person: {
         heading: 'People',

@@ -165,7 +165,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await shot('12-not-a-spreadsheet');
     await page.keyboard.press('Escape');
 
-    await page.getByRole('tab', { name: 'Policies and evidence' }).click();
+    await page.getByRole('tab', { name: 'Evidence' }).click();
     await shot('13-evidence-later');
   });
 }

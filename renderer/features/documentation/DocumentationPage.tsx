@@ -1,9 +1,10 @@
 import { Button, Tabs } from '@mantine/core';
-import { IconFileImport, IconFileText, IconListCheck } from '@tabler/icons-react';
+import { IconBook2, IconFileImport, IconFileText, IconListCheck } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
-import { StepEmpty } from '../../components/StepEmpty';
+import { EvidenceView } from '../evidence/EvidenceView';
+import { PoliciesView } from '../policies/PoliciesView';
 import { ExportRequestsMenu } from '../requests/ExportRequestsMenu';
 import { ImportWizard } from '../requests/import/ImportWizard';
 import { useImportDialog } from '../requests/import/import-dialog';
@@ -11,17 +12,18 @@ import { RequestsView } from '../requests/RequestsView';
 import { useAllRequests } from '../requests/request-queries';
 
 /*
- * For now this step holds what the auditor asks for (their PBC list); policies and evidence,
- * which answer those requests, join it later. Said as it is (the step's purpose, in steps.ts),
- * not shown as a screen that isn't.
+ * This step holds what the auditor asks for (their PBC list) and what answers it: the policies
+ * and the evidence. One tab each, by the `tab` query parameter (routes.ts links into each).
  */
 
-type Tab = 'requests' | 'evidence';
+const TABS = ['requests', 'policies', 'evidence'] as const;
+type Tab = (typeof TABS)[number];
+const tabOf = (value: string | null): Tab => TABS.find((t) => t === value) ?? 'requests';
 
 export function DocumentationPage() {
   const step = stepById('documentation');
   const [params, setParams] = useSearchParams();
-  const tab: Tab = params.get('tab') === 'evidence' ? 'evidence' : 'requests';
+  const tab = tabOf(params.get('tab'));
   const count = useAllRequests((s) => s.items.length);
   const importOpen = useImportDialog((s) => s.opened);
   const openImport = useImportDialog((s) => s.open);
@@ -46,27 +48,28 @@ export function DocumentationPage() {
       />
       <Tabs
         value={tab}
-        onChange={(v) => setParams(v === 'evidence' ? { tab: 'evidence' } : {})}
+        onChange={(v) => setParams(tabOf(v) === 'requests' ? {} : { tab: tabOf(v) })}
         keepMounted={false}
       >
         <Tabs.List mb="md">
           <Tabs.Tab value="requests" leftSection={<IconListCheck size={15} aria-hidden />}>
             Auditor requests (PBC)
           </Tabs.Tab>
+          <Tabs.Tab value="policies" leftSection={<IconBook2 size={15} aria-hidden />}>
+            Policies
+          </Tabs.Tab>
           <Tabs.Tab value="evidence" leftSection={<IconFileText size={15} aria-hidden />}>
-            Policies and evidence
+            Evidence
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="requests">
           <RequestsView />
         </Tabs.Panel>
+        <Tabs.Panel value="policies">
+          <PoliciesView />
+        </Tabs.Panel>
         <Tabs.Panel value="evidence">
-          <StepEmpty
-            icon={<IconFileText size={26} stroke={1.5} />}
-            title="Policies and evidence arrive in a later version"
-            description="Policies written from templates, and the evidence that shows each control operating, will be kept here and linked to the auditor’s requests. Until then, track what the auditor asked for under “Auditor requests”."
-            compact
-          />
+          <EvidenceView />
         </Tabs.Panel>
       </Tabs>
       <ImportWizard opened={importOpen} onClose={closeImport} />
