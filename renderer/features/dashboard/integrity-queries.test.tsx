@@ -4,7 +4,7 @@ import { cleanNotifications, notificationsStore } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../../shared/api/vault';
 import type { Witness, WitnessStatus } from '../../../shared/api/witness';
-import { fakeClient, openVault, withApi } from '../requests/testing/fake-client';
+import { fakeClient, openVault, withApi } from '../../api/testing/fake-client';
 import { useRunVerify, useVerify } from './verify-job';
 import { VERIFY_TOAST } from './verify-toast';
 import { useAcceptWitness, useWitness } from './witness-queries';

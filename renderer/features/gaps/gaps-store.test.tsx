@@ -2,7 +2,7 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useScopeControls } from '../scope/scope-queries';
-import { closeVault, fakeVaultApi, openVault } from '../vault/testing/fake-vault-api';
+import { closeVault, fakeTransportClient, openVault } from '../../api/testing/fake-client';
 import { useCoverage, useGaps } from './gaps-store';
 
 /** What the fake vault holds, per opening: the tests change it as an edit would. */
@@ -12,8 +12,8 @@ interface FakeVault {
 }
 
 /** Answers from `vaults[openId]`, as a vault would. */
-function fakeApi(vaults: Record<string, FakeVault>) {
-  return fakeVaultApi((method, _input, openId) => {
+function fakeClient(vaults: Record<string, FakeVault>) {
+  return fakeTransportClient((method, _input, openId) => {
     const v = vaults[openId]!;
     switch (method) {
       case 'controls.list':
@@ -41,7 +41,7 @@ afterEach(closeVault);
 
 describe('the gap analysis through the query cache', () => {
   it('reads the active controls, their assessments and the counts once', async () => {
-    const api = fakeApi({
+    const api = fakeClient({
       'open-1': {
         controls: [control('c1', 'AC-01'), control('c2', 'AC-02'), control('c3', 'AC-03', true)],
         assessed: ['c1'],
@@ -62,7 +62,7 @@ describe('the gap analysis through the query cache', () => {
       controls: [control('c1', 'AC-01'), control('c2', 'AC-02')],
       assessed: [],
     };
-    const api = fakeApi({ 'open-1': vault });
+    const api = fakeClient({ 'open-1': vault });
     open('open-1');
     const { result } = renderHook(() => useGaps((s) => s.summary), { wrapper: api.wrapper });
     await waitFor(() => expect(result.current).toEqual({ controls: 2, assessed: 0 }));
@@ -77,7 +77,7 @@ describe('the gap analysis through the query cache', () => {
 
   it('a control edit re-reads each shown answer that reads controls once; coverage not shown is not read', async () => {
     const vault: FakeVault = { controls: [control('c1', 'AC-01')], assessed: [] };
-    const api = fakeApi({ 'open-1': vault });
+    const api = fakeClient({ 'open-1': vault });
     open('open-1');
     const { result } = renderHook(() => ({ gaps: useGaps(), scope: useScopeControls() }), {
       wrapper: api.wrapper,
@@ -96,7 +96,7 @@ describe('the gap analysis through the query cache', () => {
   });
 
   it('coverage is read only where it is shown, and re-read when a risk changes', async () => {
-    const api = fakeApi({ 'open-1': { controls: [], assessed: [] } });
+    const api = fakeClient({ 'open-1': { controls: [], assessed: [] } });
     open('open-1');
     const { result } = renderHook(() => useCoverage(), { wrapper: api.wrapper });
     await waitFor(() => expect(result.current.loaded).toBe(true));
@@ -107,7 +107,7 @@ describe('the gap analysis through the query cache', () => {
   });
 
   it('another opening never shows the previous vault’s controls, even while it loads', async () => {
-    const api = fakeApi({
+    const api = fakeClient({
       'open-1': { controls: [control('c1', 'OLD-01')], assessed: ['c1'] },
       'open-2': { controls: [control('d1', 'NEW-01')], assessed: [] },
     });

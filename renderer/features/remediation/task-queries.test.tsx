@@ -5,7 +5,7 @@ import type { Output } from '../../../shared/api/index';
 import type { Task, TaskProposal } from '../../../shared/api/tasks';
 import { readsOf } from '../../api/queries';
 import { useVault } from '../vault/store';
-import { fakeApi, openVault, withApi } from '../vault/testing/fake-api';
+import { fakeClient, openVault, withApi } from '../../api/testing/fake-client';
 import { useProposals, useTaskActions, useTasks } from './task-queries';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -56,7 +56,7 @@ afterEach(() => useVault.setState({ status: 'closed', app: null, info: null }));
 describe('the remediation plan read through the query cache', () => {
   it('a card moves at once and goes back when Attest refuses the move', async () => {
     const answer = later<Task>();
-    const fake = fakeApi({
+    const fake = fakeClient({
       'tasks.list': () => plan([task('tsk_1', 'T-001', 1), task('tsk_2', 'T-002', 2)]),
       'tasks.proposals': () => ({ items: [] }),
       'tasks.move': () => answer.promise,
@@ -83,7 +83,7 @@ describe('the remediation plan read through the query cache', () => {
 
   it('a change to assessments re-reads the proposals, not the plan', async () => {
     let offered = [proposal('ac-1')];
-    const fake = fakeApi({
+    const fake = fakeClient({
       'tasks.list': () => plan([task('tsk_1', 'T-001', 1)]),
       'tasks.proposals': () => ({ items: offered }),
     });
@@ -104,7 +104,7 @@ describe('the remediation plan read through the query cache', () => {
   it('accepted proposals join the plan at once; a refusal reads the proposals afresh', async () => {
     let offered = [proposal('ac-1'), proposal('ac-2'), proposal('ac-3')];
     let refuse = false;
-    const fake = fakeApi({
+    const fake = fakeClient({
       'tasks.list': () => plan([]),
       'tasks.proposals': () => ({ items: offered }),
       'tasks.acceptProposals': ({ controlIds }) => {
@@ -140,7 +140,7 @@ describe('the remediation plan read through the query cache', () => {
   it('another opening never shows the previous opening’s plan or proposals', async () => {
     let tasks = [task('tsk_a', 'T-001', 1)];
     let offered = [proposal('ac-a')];
-    const fake = fakeApi({
+    const fake = fakeClient({
       'tasks.list': () => plan(tasks),
       'tasks.proposals': () => ({ items: offered }),
     });

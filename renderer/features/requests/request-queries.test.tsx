@@ -6,7 +6,7 @@ import type { AuditRequest } from '../../../shared/api/requests';
 import { useRequestActions } from './request-actions';
 import { PAGE_SIZE, useAllRequests, useRequestDetail, useRequestPages } from './request-queries';
 import { DEFAULT_SORT, NO_FILTERS, type RequestFilters } from './table/table-query';
-import { fakeClient, openVault, withApi } from './testing/fake-client';
+import { fakeClient, openVault, withApi } from '../../api/testing/fake-client';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../../shared/api/index';
 import type { Risk, StarterRisk } from '../../../shared/api/risks';
 import { useVault } from '../vault/store';
-import { fakeApi, openVault, withApi } from '../vault/testing/fake-api';
+import { fakeClient, openVault, withApi } from '../../api/testing/fake-client';
 import { useRiskActions, useRisks } from './risk-queries';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -56,7 +56,7 @@ afterEach(() => useVault.setState({ status: 'closed', app: null, info: null }));
 describe('the risk register read through the query cache', () => {
   it('an edit is shown at once, and the change it announces re-reads the register', async () => {
     const stored = [risk('rsk_1', 'Laptop stolen')];
-    const fake = fakeApi({
+    const fake = fakeClient({
       'risks.list': () => register(stored.map((r) => ({ ...r }))),
       'risks.update': ({ id, patch }) => {
         const i = stored.findIndex((r) => r.id === id);
@@ -96,7 +96,7 @@ describe('the risk register read through the query cache', () => {
 
   it('another opening never shows the previous opening’s risks', async () => {
     let answer = register([risk('rsk_a', 'From vault A')], [starter('a')], '2026-01-02');
-    const fake = fakeApi({ 'risks.list': () => answer });
+    const fake = fakeClient({ 'risks.list': () => answer });
     openVault('open-1');
     const { wrapper } = withApi(fake.client);
     const seen: string[][] = [];
@@ -125,7 +125,7 @@ describe('the risk register read through the query cache', () => {
   });
 
   it('a starter decided leaves the suggestions at once; archive and restore move the row', async () => {
-    const fake = fakeApi({
+    const fake = fakeClient({
       'risks.list': () =>
         register([risk('rsk_1', 'Laptop stolen')], [starter('s1'), starter('s2')]),
       'risks.decideStarter': ({ key }) => ({ risk: risk(`rsk_${key}`, `Starter ${key}`) }),
@@ -160,7 +160,7 @@ describe('the risk register read through the query cache', () => {
   });
 
   it('a refused edit changes nothing shown and says why', async () => {
-    const fake = fakeApi({
+    const fake = fakeClient({
       'risks.list': () => register([risk('rsk_1', 'Laptop stolen')]),
       'risks.update': () => {
         throw new Error('The residual likelihood cannot be higher than the inherent one.');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeVault, fakeVaultApi, openVault } from '../vault/testing/fake-vault-api';
+import { closeVault, fakeTransportClient, openVault } from '../../api/testing/fake-client';
 import { useCreateControl } from './control-actions';
 import { useScopeControls, useScopeCriteria } from './scope-queries';
 
@@ -13,7 +13,7 @@ interface Row {
 
 /** A vault's controls, with `controls.create` adding one as Attest does. */
 function fakeScope(vaults: Record<string, Row[]>) {
-  return fakeVaultApi((method, input, openId) => {
+  return fakeTransportClient((method, input, openId) => {
     const controls = vaults[openId]!;
     if (method === 'controls.list') return { items: controls, nextCursor: null };
     if (method === 'criteria.list') return { items: [{ id: 'CC1.1' }] };
