@@ -1,0 +1,74 @@
+import { MultiSelect, Stack } from '@mantine/core';
+import { useMemo } from 'react';
+import type { EvidenceDetail } from '../../../shared/api/evidence';
+import { useApi } from '../../api/provider';
+import { notifyError } from '../../app/notify';
+import { ControlsMultiSelect } from '../../components/ControlsMultiSelect';
+import { useAllRequests, useRequestLinks } from '../requests/request-queries';
+
+/** What changed between two lists of ids: added and removed. */
+export function diffIds(before: readonly string[], after: readonly string[]) {
+  return {
+    added: after.filter((id) => !before.includes(id)),
+    removed: before.filter((id) => !after.includes(id)),
+  };
+}
+
+/** The controls and auditor requests an item is evidence for; each change saves at once. */
+export function EvidenceLinks({ item }: { item: EvidenceDetail }) {
+  const api = useApi();
+  const { controls } = useRequestLinks();
+  const requests = useAllRequests((s) => s.items);
+  const requestData = useMemo(
+    () => requests.map((r) => ({ value: r.id, label: `${r.ref} ${r.description.slice(0, 80)}` })),
+    [requests],
+  );
+
+  const save = async (kind: 'controlIds' | 'requestIds', next: string[]) => {
+    const { added, removed } = diffIds(item[kind], next);
+    try {
+      if (added.length)
+        await api.call('evidence.link', {
+          id: item.id,
+          controlIds: [],
+          requestIds: [],
+          [kind]: added,
+        });
+      if (removed.length)
+        await api.call('evidence.unlink', {
+          id: item.id,
+          controlIds: [],
+          requestIds: [],
+          [kind]: removed,
+        });
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+
+  return (
+    <Stack gap="md" data-testid="evidence-links">
+      <ControlsMultiSelect
+        label="Controls"
+        description="The controls this shows operating"
+        controls={controls}
+        value={item.controlIds}
+        onChange={(ids) => void save('controlIds', ids)}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <MultiSelect
+        label="Auditor requests"
+        description="The requests on the auditor’s list it answers"
+        searchable
+        clearable
+        hidePickedOptions
+        placeholder={item.requestIds.length ? undefined : 'Search requests'}
+        data={requestData}
+        value={item.requestIds}
+        onChange={(ids) => void save('requestIds', ids)}
+        comboboxProps={{ withinPortal: true }}
+        nothingFoundMessage="No request by that reference"
+      />
+    </Stack>
+  );
+}
