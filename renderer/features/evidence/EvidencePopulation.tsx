@@ -96,8 +96,11 @@ function RecordPopulation({ item }: { item: EvidenceDetail }) {
   const supportData = (others.data?.items ?? [])
     .filter((e) => e.id !== item.id)
     .map((e) => ({ value: e.id, label: `${e.ref} ${e.title}` }));
-  const set = (key: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
-    setV((prev) => ({ ...prev, [key]: e.currentTarget.value }));
+  // The value is read now: by the time React runs the update, the event's target is gone.
+  const set = (key: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((prev) => ({ ...prev, [key]: value }));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
