@@ -199,6 +199,7 @@ test('drop files, link, preview, population of zero rows, review, occurrences fi
   await expect(page.getByTestId('control-evidence').getByTestId('linked-evidence')).toContainText(
     'mfa-settings',
   );
+  await page.getByTestId('control-evidence').scrollIntoViewIfNeeded();
   await shoot(page, 'control-drawer');
 
   // Evidence in the palette, found by the server's search.
