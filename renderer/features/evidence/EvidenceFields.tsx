@@ -1,4 +1,4 @@
-import { SegmentedControl, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { type EvidenceDetail, evidencePatch } from '../../../shared/api/evidence';
 import { useApi } from '../../api/provider';
@@ -125,10 +125,16 @@ function Coverage({ item }: { item: EvidenceDetail }) {
 
   return (
     <Stack gap={6}>
+      <Text size="sm" fw={500} id="evidence-coverage-label">
+        Evidence for
+        <Text span size="xs" c="dimmed" ml={8}>
+          The day or the window the item shows — not the day it was added
+        </Text>
+      </Text>
       <SegmentedControl
         size="xs"
         w="fit-content"
-        aria-label="Evidence for"
+        aria-labelledby="evidence-coverage-label"
         data={[
           { value: 'none', label: 'Not dated' },
           { value: 'asOf', label: 'One date' },
