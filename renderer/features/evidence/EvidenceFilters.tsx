@@ -8,7 +8,10 @@ import { KIND_LABEL, WINDOW_LABEL } from './labels';
 
 /** Count of the filters set (for "Clear filters"). */
 export function activeFilterCount(f: Filters): number {
-  return Object.values(f).filter((v) => v !== undefined && v !== false).length;
+  // "Not reviewed" is `reviewed: false`, a filter; "superseded too" switched off is none.
+  return Object.entries(f).filter(([key, v]) =>
+    key === 'includeSuperseded' ? v === true : v !== undefined,
+  ).length;
 }
 
 /** The filters of the evidence table; the server applies them in SQL. */
