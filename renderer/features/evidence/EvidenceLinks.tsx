@@ -2,7 +2,7 @@ import { MultiSelect, Stack } from '@mantine/core';
 import { useMemo } from 'react';
 import type { EvidenceDetail } from '../../../shared/api/evidence';
 import { useApi } from '../../api/provider';
-import { notifyError } from '../../app/notify';
+import { notifyError, notifyWarning } from '../../app/notify';
 import { ControlsMultiSelect } from '../../components/ControlsMultiSelect';
 import { useAllRequests, useRequestLinks } from '../requests/request-queries';
 
@@ -27,13 +27,21 @@ export function EvidenceLinks({ item }: { item: EvidenceDetail }) {
   const save = async (kind: 'controlIds' | 'requestIds', next: string[]) => {
     const { added, removed } = diffIds(item[kind], next);
     try {
-      if (added.length)
-        await api.call('evidence.link', {
+      if (added.length) {
+        const linked = await api.call('evidence.link', {
           id: item.id,
           controlIds: [],
           requestIds: [],
           [kind]: added,
         });
+        // Linking a control its reviewer performs or owns withdraws the review (Attest says why
+        // on the review itself; here, that it happened).
+        if (item.reviewerId && linked.reviewerId === null) {
+          notifyWarning(
+            'The review was withdrawn: the reviewer performs or owns a control now linked, so their review would not count.',
+          );
+        }
+      }
       if (removed.length)
         await api.call('evidence.unlink', {
           id: item.id,
