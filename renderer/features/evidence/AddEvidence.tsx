@@ -1,4 +1,5 @@
 import '@mantine/dropzone/styles.css';
+import './evidence.css';
 import { Button, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { IconFilePlus, IconUpload } from '@tabler/icons-react';
@@ -60,6 +61,7 @@ export function AddEvidence(props: { adder: ReturnType<typeof useAddEvidence>; l
         radius="lg"
         inputProps={{ 'aria-label': 'Evidence files', id: 'evidence-files' }}
         data-testid="evidence-dropzone"
+        className="attest-evidence-dropzone"
         p={props.large ? 'xl' : 'sm'}
       >
         <Group justify="center" gap="md" style={{ pointerEvents: 'none' }}>

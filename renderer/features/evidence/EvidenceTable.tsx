@@ -82,7 +82,7 @@ export function EvidenceTable(props: {
       },
       {
         id: 'covers',
-        header: 'Evidence for',
+        header: 'Period',
         width: 190,
         cell: (e) => (
           <Group gap={6} wrap="nowrap">
