@@ -207,4 +207,41 @@ test('drop files, link, preview, population of zero rows, review, occurrences fi
   await page.getByRole('textbox', { name: 'Search screens and actions' }).fill('access review');
   await page.getByRole('button', { name: /access-review-notes/ }).click();
   await expect(evidence.drawer.getByTestId('evidence-preview-text')).toContainText('42 accounts');
+
+  // Linked to an auditor's request, it shows in that request's drawer.
+  const request = await importOneRequest(page, attest);
+  await evidence.choose(
+    evidence.drawer.getByLabel('Auditor requests', { exact: true }),
+    request.ref,
+    new RegExp(request.ref),
+  );
+  await expect
+    .poll(
+      async () =>
+        (await rpc<{ total: number }>(page, attest, 'evidence.list', { requestId: request.id }))
+          .total,
+    )
+    .toBe(1);
+  await page.goto(`${attest.origin}/#${linkTo('request', request.id)}`);
+  await expect(page.getByTestId('request-evidence')).toContainText('access-review-notes');
 });
+
+/** A one-line request list, imported through the contract as the import wizard would. */
+async function importOneRequest(page: Page, attest: AttestServer) {
+  const csv = 'PBC #,Item Requested\r\nPBC-101,Quarterly access reviews\r\n';
+  const upload = await page.request.post(`${attest.origin}/upload?name=pbc.csv`, {
+    data: Buffer.from(csv),
+  });
+  expect(upload.ok(), await upload.text()).toBe(true);
+  const { uploadId } = (await upload.json()) as { uploadId: string };
+  const { jobId } = await rpc<{ jobId: string }>(page, attest, 'requests.import', {
+    source: { uploadId },
+    fileName: 'pbc.csv',
+    mapping: { ref: 'PBC #', description: 'Item Requested' },
+  });
+  await expect
+    .poll(async () => (await rpc<{ state: string }>(page, attest, 'jobs.get', { jobId })).state)
+    .toBe('succeeded');
+  const list = await rpc<{ items: { id: string; ref: string }[] }>(page, attest, 'requests.list');
+  return list.items.find((r) => r.ref === 'PBC-101')!;
+}
