@@ -1,5 +1,5 @@
 import { MultiSelect, Stack } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { EvidenceDetail } from '../../../shared/api/evidence';
 import { useApi } from '../../api/provider';
 import { notifyError, notifyWarning } from '../../app/notify';
@@ -24,8 +24,20 @@ export function EvidenceLinks({ item }: { item: EvidenceDetail }) {
     [requests],
   );
 
+  // The choice shows at once; the item re-read after the change confirms it (or, on a refusal,
+  // puts back what is stored).
+  const [shown, setShown] = useState({ controlIds: item.controlIds, requestIds: item.requestIds });
+  const storedKey = `${item.controlIds.join()}|${item.requestIds.join()}`;
+  // What is stored changed (not every re-read of the same item): show it.
+  const [seen, setSeen] = useState(storedKey);
+  if (seen !== storedKey) {
+    setSeen(storedKey);
+    setShown({ controlIds: item.controlIds, requestIds: item.requestIds });
+  }
+
   const save = async (kind: 'controlIds' | 'requestIds', next: string[]) => {
-    const { added, removed } = diffIds(item[kind], next);
+    const { added, removed } = diffIds(shown[kind], next);
+    setShown((s) => ({ ...s, [kind]: next }));
     try {
       if (added.length) {
         const linked = await api.call('evidence.link', {
@@ -50,6 +62,7 @@ export function EvidenceLinks({ item }: { item: EvidenceDetail }) {
           [kind]: removed,
         });
     } catch (e) {
+      setShown({ controlIds: item.controlIds, requestIds: item.requestIds });
       notifyError(e);
     }
   };
@@ -60,7 +73,7 @@ export function EvidenceLinks({ item }: { item: EvidenceDetail }) {
         label="Controls"
         description="The controls this shows operating"
         controls={controls}
-        value={item.controlIds}
+        value={shown.controlIds}
         onChange={(ids) => void save('controlIds', ids)}
         comboboxProps={{ withinPortal: true }}
       />
@@ -70,9 +83,9 @@ export function EvidenceLinks({ item }: { item: EvidenceDetail }) {
         searchable
         clearable
         hidePickedOptions
-        placeholder={item.requestIds.length ? undefined : 'Search requests'}
+        placeholder={shown.requestIds.length ? undefined : 'Search requests'}
         data={requestData}
-        value={item.requestIds}
+        value={shown.requestIds}
         onChange={(ids) => void save('requestIds', ids)}
         comboboxProps={{ withinPortal: true }}
         nothingFoundMessage="No request by that reference"
