@@ -252,7 +252,8 @@ async function expectLoaded(page: Page, check: Check, how: string) {
 }
 
 test('every route loads when opened directly and after a reload', async ({ page, attest }) => {
-  test.setTimeout(180_000);
+  // 32 addresses, each opened twice, on a shared 2-core machine.
+  test.setTimeout(240_000);
   await openDemoVault(page, attest);
   await new Workbench(page).expectOpen(DEMO_ENGAGEMENT);
   await importRequests(page, attest);
