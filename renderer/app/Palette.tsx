@@ -3,6 +3,7 @@ import { Spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { type PaletteRow, paletteRows, searchPalette, usePalette } from './palette-store';
+import { useEvidencePalette } from '../features/evidence/useEvidencePalette';
 import './palette.css';
 
 /** Big vaults register thousands of objects: show the best matches, not all of them. */
@@ -60,7 +61,11 @@ export function Palette() {
   const sources = usePalette((s) => s.sources);
   const [query, setQuery] = useState('');
   const rows = useMemo(() => paletteRows(sources), [sources]);
-  const groups = useMemo(() => searchPalette(rows, query, LIMIT), [rows, query]);
+  const evidence = useEvidencePalette(query);
+  const groups = useMemo(() => {
+    const local = searchPalette(rows, query, LIMIT);
+    return evidence.length ? [...local, { group: 'Evidence', rows: evidence }] : local;
+  }, [rows, query, evidence]);
   // An entry runs once the palette has gone, not while it closes: an action that opens a drawer
   // (New task, Add person…) would otherwise open it under the palette's closing focus trap, and
   // the next Ctrl+K after closing that drawer froze the window.

@@ -40,3 +40,13 @@ export function notifySuccess(message: string): void {
     autoClose: 3500,
   });
 }
+
+/** Something done that the user should know changed more than they asked (stays a while). */
+export function notifyWarning(message: string): void {
+  notifications.show({
+    color: 'yellow',
+    icon: <IconAlertTriangle size={18} aria-hidden />,
+    message,
+    autoClose: 8000,
+  });
+}

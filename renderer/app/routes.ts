@@ -45,6 +45,7 @@ export const LINKS = {
   request: { page: 'documentation', idParam: 'request' },
   documentationPolicies: { page: 'documentation', params: { tab: 'policies' } },
   documentationEvidence: { page: 'documentation', params: { tab: 'evidence' } },
+  evidence: { page: 'documentation', params: { tab: 'evidence' }, idParam: 'evidence' },
   person: { page: 'people', idParam: 'person' },
   // Each opens its page with the form for a new record, as the page's own button does.
   newTask: { page: 'remediation', params: { task: 'new' } },

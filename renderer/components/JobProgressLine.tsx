@@ -2,7 +2,7 @@ import { Button, Group, Loader, Progress, Stack, Text } from '@mantine/core';
 import type { JobProgress } from '../../shared/api/jobs';
 import { formatBytes, formatEta } from './format';
 
-/** A long operation under way: what, how far (bytes, rate, time left when known), Cancel. */
+/** A long operation under way: what, how far (files, bytes, rate, time left when known), Cancel. */
 export function JobProgressLine(props: {
   label: string;
   progress: JobProgress | null;
@@ -11,6 +11,7 @@ export function JobProgressLine(props: {
   const p = props.progress;
   const share = p?.bytesTotal ? Math.min(1, (p.bytesDone ?? 0) / p.bytesTotal) : null;
   const facts = [
+    p?.filesTotal && p.filesTotal > 1 ? `${p.filesDone ?? 0} of ${p.filesTotal} files` : null,
     p?.bytesTotal ? `${formatBytes(p.bytesDone ?? 0)} of ${formatBytes(p.bytesTotal)}` : null,
     p?.bytesPerSecond ? `${formatBytes(p.bytesPerSecond)}/s` : null,
     p?.etaSeconds !== undefined ? formatEta(p.etaSeconds) : null,

@@ -26,6 +26,7 @@ interface DemoRecords {
   risk: { id: string; title: string };
   request: { id: string; ref: string };
   person: { id: string; name: string };
+  evidence: { id: string; ref: string };
 }
 
 interface Check {
@@ -128,7 +129,13 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
       },
       documentationEvidence: {
         heading: 'Documentation',
-        shows: (p) => p.getByTestId('empty-state').getByText('Evidence arrives in a later version'),
+        shows: (p) =>
+          p.getByTestId('evidence-table').locator(`tr[data-ref="${demo.evidence.ref}"]`),
+      },
+      evidence: {
+        heading: 'Documentation',
+        shows: (p) => dialog(p, 'evidence-drawer').getByText(demo.evidence.ref).first(),
+        id: (d) => d.evidence.id,
       },
       person: {
         heading: 'People',
@@ -166,7 +173,34 @@ async function importRequests(page: Page, attest: AttestServer) {
     .toBe('succeeded');
 }
 
-async function demoRecords(page: Page, attest: AttestServer): Promise<DemoRecords> {
+/** One evidence item (the demo has none), uploaded and added as the Evidence tab does. */
+async function addEvidence(page: Page, attest: AttestServer): Promise<{ id: string; ref: string }> {
+  const upload = await page.request.post(`${attest.origin}/upload?name=mfa-settings.txt`, {
+    data: Buffer.from('MFA is required for every user.\n'),
+  });
+  pwExpect(upload.ok(), await upload.text()).toBe(true);
+  const { uploadId } = (await upload.json()) as { uploadId: string };
+  const { jobId } = await rpc<{ jobId: string }>(page, attest, 'evidence.add', {
+    sources: [{ uploadId, fileName: 'mfa-settings.txt' }],
+  });
+  await expect
+    .poll(async () => (await rpc<{ state: string }>(page, attest, 'jobs.get', { jobId })).state)
+    .toBe('succeeded');
+  const job = await rpc<{ result: { added: { evidenceId: string; ref: string }[] } }>(
+    page,
+    attest,
+    'jobs.get',
+    { jobId },
+  );
+  const added = job.result.added[0];
+  if (!added) throw new Error('evidence.add added nothing');
+  return { id: added.evidenceId, ref: added.ref };
+}
+
+async function demoRecords(
+  page: Page,
+  attest: AttestServer,
+): Promise<Omit<DemoRecords, 'evidence'>> {
   type Items<T> = { items: T[] };
   const first = <T>(what: string, items: T[]): T => {
     const item = items[0];
@@ -218,11 +252,13 @@ async function expectLoaded(page: Page, check: Check, how: string) {
 }
 
 test('every route loads when opened directly and after a reload', async ({ page, attest }) => {
-  test.setTimeout(180_000);
+  // 32 addresses, each opened twice, on a shared 2-core machine.
+  test.setTimeout(240_000);
   await openDemoVault(page, attest);
   await new Workbench(page).expectOpen(DEMO_ENGAGEMENT);
   await importRequests(page, attest);
-  const demo = await demoRecords(page, attest);
+  const evidence = await addEvidence(page, attest);
+  const demo = { ...(await demoRecords(page, attest)), evidence };
   const { pages, links } = checks(demo);
 
   // The spec knows every address the router has, and nothing it has not.

@@ -6,6 +6,7 @@ import { AssessmentPanel } from '../focus/AssessmentPanel';
 import { ControlGuidance } from '../focus/ControlGuidance';
 import { ResponsibilitiesPanel } from '../focus/ResponsibilitiesPanel';
 import { useGaps } from '../gaps-store';
+import { ControlEvidence } from '../../evidence/LinkedEvidence';
 
 /** One control beside the table: assess it without losing the place in the list. */
 export function ControlDrawer(props: { controlId: string | null; onClose(): void }) {
@@ -40,6 +41,7 @@ export function ControlDrawer(props: { controlId: string | null; onClose(): void
           <AssessmentPanel key={control.id} control={control} withKeys={false} />
           <ResponsibilitiesPanel control={control} />
           <ControlGuidance control={control} />
+          <ControlEvidence control={control} />
         </Stack>
       )}
     </SideDrawer>

@@ -1,7 +1,7 @@
 import { Center, Divider, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { IconPaperclip } from '@tabler/icons-react';
 import { type ReactNode, useEffect } from 'react';
 import { notifyError, notifySuccess } from '../../../app/notify';
+import { RequestEvidence } from '../../evidence/LinkedEvidence';
 import { InlineConfirm } from '../../../components/InlineConfirm';
 import { SideDrawer } from '../../../components/SideDrawer';
 import { StatusBadge } from '../../../components/status';
@@ -104,14 +104,8 @@ function RequestPanel({ id, onClose }: { id: string; onClose(): void }) {
       <Section title="Follow-up" testId="follow-up">
         <FollowUpThread detail={detail} />
       </Section>
-      <Section title="Linked evidence">
-        <Group gap={8} wrap="nowrap" c="dimmed">
-          <IconPaperclip size={16} stroke={1.6} aria-hidden />
-          <Text size="sm" c="dimmed">
-            Linked evidence arrives with the evidence vault: files, links and populations will be
-            attached to the request here.
-          </Text>
-        </Group>
+      <Section title="Linked evidence" testId="request-evidence">
+        <RequestEvidence requestId={r.id} />
       </Section>
       <Divider />
       <Group justify="flex-start">
