@@ -261,6 +261,7 @@ function fromLibrary(vault: Vault, lib: LibraryControl, now: string): ControlTab
     library_baseline: JSON.stringify(libraryValues(lib)),
     archived_at: null,
     archived_reason: null,
+    in_description: null,
     created_at: now,
     updated_at: now,
   };
