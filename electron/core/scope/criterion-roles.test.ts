@@ -23,7 +23,8 @@ describe('key and supporting controls', () => {
     const ac = listControls(vault, { includeArchived: false, limit: 1000 }).items.find(
       (c) => c.ref === 'AC-01',
     )!;
-    const criterionId = ac.criteria[0]!;
+    const criterionId = ac.criteria[0]!; // CC6.1: key in the library (it supports CC6.2)
+    expect(ac.supportingCriteria).not.toContain(criterionId);
     const from = lastSeq(vault);
     expect(() => setCriterionRole(vault, { id: ac.id, criterionId, role: 'supporting' })).toThrow(
       expect.objectContaining({ code: 'validation' }),
@@ -32,7 +33,7 @@ describe('key and supporting controls', () => {
 
     const reason = 'Joiner access is carried by AC-02; this one only helps';
     const demoted = setCriterionRole(vault, { id: ac.id, criterionId, role: 'supporting', reason });
-    expect(demoted.supportingCriteria).toEqual([criterionId]);
+    expect(demoted.supportingCriteria).toContain(criterionId);
     expect(entriesSince(vault, from)).toEqual([
       {
         action: 'update',
@@ -51,7 +52,7 @@ describe('key and supporting controls', () => {
     const remapped = listControls(vault, { includeArchived: false, limit: 1000 }).items.find(
       (c) => c.id === ac.id,
     )!;
-    expect(remapped.supportingCriteria).toEqual([criterionId]);
+    expect(remapped.supportingCriteria).toEqual([criterionId]); // CC6.3 arrives key
     setCriterionRole(vault, { id: ac.id, criterionId, role: 'key' });
     expect((await verifyVault(vault)).problems).toEqual([]);
     closeVault(vault);
