@@ -8,6 +8,7 @@ import { useFieldAutosave } from '../forms/use-field-autosave';
 import { useArchiveControl, useCreateControl, useUpdateControl } from '../control-actions';
 import { useScopeControls } from '../scope-queries';
 import { ControlFields } from './ControlFields';
+import { ControlTesting } from './ControlTesting';
 import {
   type ControlField,
   type ControlValues,
@@ -65,6 +66,7 @@ function EditControl({ control }: { control: Control }) {
           schedule(field, next, now);
         }}
       />
+      <ControlTesting control={control} />
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
           {control.source === 'library'
