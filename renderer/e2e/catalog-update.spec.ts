@@ -73,7 +73,7 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
   await dialog.getByRole('button', { name: 'Not now' }).click();
   await expect(dialog).toBeHidden();
   // …and so does the command palette.
-  await new Workbench(page).runFromPalette('catalog', /Review catalog update 2026\.3 → 2026\.4/);
+  await new Workbench(page).runFromPalette('catalog', /Review catalog update 2026\.4 → 2026\.5/);
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Not now' }).click();
   await expect(dialog).toBeHidden();
@@ -112,7 +112,7 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
   await dialog.getByLabel('Use the catalog’s title for AC-01').check();
   await expect(edited).toContainText('Your edit will be replaced');
   await dialog.getByRole('button', { name: 'Apply update' }).click();
-  await expect(page.getByText(/^Catalog updated to 2026\.4/)).toBeVisible();
+  await expect(page.getByText(/^Catalog updated to 2026\.5/)).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(banner).toBeHidden();
 
