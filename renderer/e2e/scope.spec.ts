@@ -373,6 +373,15 @@ test('a control is key or supporting per criterion (a reason to demote) and in t
   await view.drawer.getByRole('switch', { name: 'In the description (will be tested)' }).click();
   await expect.poll(async () => (await saved()).inDescription).toBe(false);
   await expectNoSeriousA11yViolations(page, 'control drawer: key or supporting');
+  if (process.env.SCREENSHOTS) {
+    // Look at it (light and dark), as the screenshot specs do.
+    await view.drawer.getByTestId('control-testing').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/attest-shots/met/control-drawer.png' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(400); // let the theme's transitions settle
+    await page.screenshot({ path: '/tmp/attest-shots/met/dark-control-drawer.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
 
   await page.reload();
   await view.open();
