@@ -2,11 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceAddInput } from '../../../shared/api/evidence';
+import { subserviceInput } from '../../../shared/api/sd';
 import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
 import { reviewEvidence } from '../evidence/evidence';
 import { collectFiles, ingestEvidence } from '../evidence/ingest';
 import { createPerson } from '../people/people';
+import { saveCuec } from '../sd/cuecs';
+import { saveSubservice } from '../sd/subservices';
 import { applyScope } from '../scope/apply-scope';
 import { createControl, listControls, updateControl } from '../scope/controls';
 import { setCriterionRole } from '../scope/criterion-roles';
@@ -98,6 +101,56 @@ describe('a criterion is met only when every key control is met', () => {
     const supportingOnly = statusOf(vault);
     expect(supportingOnly.status).toBe('mapped');
     expect(supportingOnly.reason).toContain('never meets a criterion alone');
+    closeVault(vault);
+  });
+
+  it('never lets a CUEC meet a criterion: what customers do is not our control', async () => {
+    const { vault, a, b } = await twoKeyControls();
+    assessControl(vault, { controlId: a.id, status: 'not_applicable', naReason: 'Test' });
+    assessControl(vault, { controlId: b.id, status: 'not_applicable', naReason: 'Test' });
+    saveCuec(vault, {
+      description: 'Customers review their own users’ access every quarter',
+      criteria: [CRITERION],
+    });
+    expect(statusOf(vault)).toMatchObject({ status: 'not_mapped', metBy: [] });
+    closeVault(vault);
+  });
+
+  it('meets a carved-out criterion only with our own key controls, the CSOCs listed and the monitor met', async () => {
+    const { dir, vault, a, b, reviewer } = await twoKeyControls();
+    // B monitors the cloud provider; A is our own key control for CC6.1.
+    assessControl(vault, { controlId: a.id, status: 'not_implemented' });
+    assessControl(vault, { controlId: b.id, status: 'implemented' });
+    await evidenced(vault, dir, b.id, reviewer.id);
+    const org = {
+      name: 'Cloud provider',
+      services: 'Hosting',
+      method: 'carve_out' as const,
+      criteria: [CRITERION, 'CC6.4'],
+      csocs: [
+        { description: 'Physical access to data centres is restricted', criteria: ['CC6.4'] },
+      ],
+      vendorCuecs: [],
+      monitoringControlId: b.id,
+    };
+    const saved = saveSubservice(vault, subserviceInput.parse(org));
+    // Our own key control A fails: not met, though the monitor is.
+    expect(statusOf(vault)).toMatchObject({ status: 'mapped', carvedOut: true });
+    expect(statusOf(vault).reason).toContain('our own controls');
+
+    assessControl(vault, { controlId: a.id, status: 'implemented' });
+    await evidenced(vault, dir, a.id, reviewer.id);
+    // No CSOC listed for CC6.1 yet.
+    expect(statusOf(vault).reason).toContain('list the subservice organisation’s controls');
+    saveSubservice(
+      vault,
+      subserviceInput.parse({
+        ...org,
+        id: saved.id,
+        csocs: [{ description: 'Logical access to hosts is restricted', criteria: [CRITERION] }],
+      }),
+    );
+    expect(statusOf(vault)).toMatchObject({ status: 'met', metBy: [a.id, b.id] });
     closeVault(vault);
   });
 
