@@ -77,6 +77,11 @@ export interface ControlTable {
   library_baseline: string | null;
   archived_at: string | null;
   archived_reason: string | null;
+  /**
+   * "In the description (will be tested)": 1 or 0 once a user decided, null to follow the
+   * default — in while implemented and in scope (migration 012, DESIGN §4).
+   */
+  in_description: number | null;
   created_at: string;
   updated_at: string;
 }

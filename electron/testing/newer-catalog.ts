@@ -5,7 +5,7 @@ import { builtInCatalog, parseCatalogFiles } from '../core/catalog/catalog';
 
 /** What `newerCatalog()` changes against the built-in catalog, for assertions. */
 export const NEWER = {
-  version: '2026.4',
+  version: '2026.5',
   retitled: { ref: 'AC-01', title: 'Unique named accounts for every person' },
   newProcedure: { ref: 'AC-02' },
   remapped: { ref: 'BCP-03', criteria: ['A1.2', 'CC7.4'] },
@@ -28,9 +28,11 @@ export function newerCatalog(): Catalog {
     'Select the quarter’s new joiners from the HR system; for each, trace the access ticket, the approver and the first login.';
   const remapped = control(NEWER.remapped.ref);
   remapped.criteria = [...NEWER.remapped.criteria];
+  remapped.supporting = ['CC7.4'];
   remapped.categories = ['security', 'availability'];
   c.controls.push({
     ...control('AC-01'),
+    supporting: [],
     ref: NEWER.added.ref,
     title: NEWER.added.title,
     description: 'Emergency accounts are listed, sealed and reviewed each quarter.',
@@ -38,6 +40,7 @@ export function newerCatalog(): Catalog {
     categories: ['security'],
   });
   c.controls = c.controls.filter((x) => x.ref !== NEWER.retired.ref);
+  // GOV-03 was a key control for CC1.5: GOV-07 and GOV-09 carry it too.
   // A retired control leaves the templates that listed it, and their promises.
   for (const p of c.policies) {
     p.controls = p.controls.filter((ref) => ref !== NEWER.retired.ref);

@@ -10,7 +10,7 @@ import { rpc } from './pages/rpc';
 import { ScopeView } from './pages/ScopeView';
 import { Workbench } from './pages/Workbench';
 
-// "This build" ships catalog 2026.4 (the vault is built by `attest demo` with the built-in one):
+// "This build" ships catalog 2026.5 (the vault is built by `attest demo` with the built-in one):
 // a newer title for AC-01, a rewritten test procedure for AC-02, BCP-03 remapped, AC-90 added,
 // GOV-03 dropped, CC1.1's guidance rewritten — see electron/testing/newer-catalog.ts.
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -65,15 +65,15 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
   // The Dashboard says so too, and its button leads to the review in Scope.
   await goHash(page, '/');
   const notice = page.getByTestId('catalog-update-notice');
-  await expect(notice).toContainText('Catalog 2026.4 is available');
+  await expect(notice).toContainText('Catalog 2026.5 is available');
   await notice.getByRole('button', { name: 'Review update' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Catalog update 2026.3 → 2026.4' });
+  const dialog = page.getByRole('dialog', { name: 'Catalog update 2026.4 → 2026.5' });
   await expect(dialog).toBeVisible();
   await expect(page).toHaveURL(/#\/scope/);
   await dialog.getByRole('button', { name: 'Not now' }).click();
   await expect(dialog).toBeHidden();
   // …and so does the command palette.
-  await new Workbench(page).runFromPalette('catalog', /Review catalog update 2026\.3 → 2026\.4/);
+  await new Workbench(page).runFromPalette('catalog', /Review catalog update 2026\.4 → 2026\.5/);
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Not now' }).click();
   await expect(dialog).toBeHidden();
@@ -81,8 +81,8 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
   const scope = new ScopeView(page);
   await scope.open();
   const banner = page.getByTestId('catalog-update-banner');
-  await expect(banner).toContainText('Catalog 2026.4 is available');
-  await expect(banner).toContainText('scoped with catalog 2026.3');
+  await expect(banner).toContainText('Catalog 2026.5 is available');
+  await expect(banner).toContainText('scoped with catalog 2026.4');
   await expectNoSeriousA11yViolations(page, 'the scope with a catalog update offered');
   await shoot(page, 'catalog-update-banner');
 
@@ -112,7 +112,7 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
   await dialog.getByLabel('Use the catalog’s title for AC-01').check();
   await expect(edited).toContainText('Your edit will be replaced');
   await dialog.getByRole('button', { name: 'Apply update' }).click();
-  await expect(page.getByText(/^Catalog updated to 2026\.4/)).toBeVisible();
+  await expect(page.getByText(/^Catalog updated to 2026\.5/)).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(banner).toBeHidden();
 
@@ -123,5 +123,5 @@ test('a newer catalog is offered, reviewed field by field and applied only when 
   await scope.tab('Controls');
   await expect(scope.controlRow('AC-90')).toBeVisible();
   const info = await rpc<{ engagement: { catalogVersion: string } }>(page, attest, 'vault.info');
-  expect(info.engagement.catalogVersion).toBe('2026.4');
+  expect(info.engagement.catalogVersion).toBe('2026.5');
 });

@@ -196,6 +196,12 @@ test('coverage heat map and gaps ordered by severity', async ({ page, attest }) 
     cc61.controlIds.length,
     { timeout: 5000 },
   );
+  // Each mapped control says whether it is key for the criterion (catalog 2026.4: AC-01 is key
+  // for CC6.1, NET-01 only supports it).
+  await expect(gaps.criterionDrawer.getByTestId('role-AC-01')).toHaveText('Key: must be met');
+  await expect(gaps.criterionDrawer.getByTestId('role-NET-01')).toHaveText(
+    'Supporting: never meets it alone',
+  );
   await page.keyboard.press('Escape');
 
   const rows = gaps.gapsList.locator('tbody tr');

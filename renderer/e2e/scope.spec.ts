@@ -334,6 +334,64 @@ test('a control edited in its drawer keeps the change after a reload', async ({ 
   await expect(page.getByTestId('sod-warning')).toBeVisible();
 });
 
+test('a control is key or supporting per criterion (a reason to demote) and in the description or not', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const view = new ScopeView(page);
+  await view.open();
+  await view.tab('Controls');
+  await view.openControl('AC-01');
+  const roles = view.drawer.getByTestId('criterion-roles');
+  // The library (catalog 2026.4) makes AC-01 key for CC6.1 and supporting for CC6.2.
+  await expect(roles.getByTestId('role-CC6.1').getByRole('radio', { name: 'Key' })).toBeChecked();
+  await expect(
+    roles.getByTestId('role-CC6.2').getByRole('radio', { name: 'Supporting' }),
+  ).toBeChecked();
+
+  await roles.getByTestId('role-CC6.1').getByText('Supporting').click();
+  const demote = roles.getByTestId('demote-CC6.1');
+  const confirm = demote.getByRole('button', { name: 'Make supporting' });
+  await expect(confirm).toBeDisabled();
+  await demote.getByLabel('Why is AC-01 no longer key for CC6.1?').fill('AC-02 carries it');
+  await confirm.click();
+  await expect(demote).toBeHidden();
+
+  const ac01 = (await allControls(page, attest)).find((c) => c.ref === 'AC-01')!;
+  const saved = () =>
+    ask<{ supportingCriteria: string[]; inDescription: boolean | null }>(
+      page,
+      attest,
+      'controls.get',
+      { id: ac01.id },
+    );
+  await expect.poll(async () => (await saved()).supportingCriteria).toEqual(['CC6.1', 'CC6.2']);
+
+  const inDescription = view.drawer.getByTestId('in-description');
+  await expect(inDescription).toBeChecked();
+  await view.drawer.getByRole('switch', { name: 'In the description (will be tested)' }).click();
+  await expect.poll(async () => (await saved()).inDescription).toBe(false);
+  await expectNoSeriousA11yViolations(page, 'control drawer: key or supporting');
+  if (process.env.SCREENSHOTS) {
+    // Look at it (light and dark), as the screenshot specs do.
+    await view.drawer.getByTestId('control-testing').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/attest-shots/met/control-drawer.png' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(400); // let the theme's transitions settle
+    await page.screenshot({ path: '/tmp/attest-shots/met/dark-control-drawer.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+
+  await page.reload();
+  await view.open();
+  await view.openControl('AC-01');
+  await expect(
+    view.drawer.getByTestId('role-CC6.1').getByRole('radio', { name: 'Supporting' }),
+  ).toBeChecked();
+  await expect(view.drawer.getByTestId('in-description')).not.toBeChecked();
+});
+
 interface ControlWithScope {
   id: string;
   ref: string;

@@ -82,6 +82,18 @@ export const catalogUpdatePlanSchema = z.object({
     updated: z.array(controlRefSchema.extend({ changes: z.array(controlFieldChangeSchema) })),
     /** Dropped from the library: kept, with all their work, as the vault's own controls. */
     retired: z.array(controlRefSchema),
+    /**
+     * Links the library now marks key or supporting differently from the vault (catalog 2026.4
+     * marks supporting links for the first time). Taken on apply, except where a user set the
+     * link's role (`edited`): a user's decision is kept.
+     */
+    roles: z.array(
+      controlRefSchema.extend({
+        criterionId: z.string(),
+        role: z.enum(['key', 'supporting']),
+        edited: z.boolean(),
+      }),
+    ),
   }),
 });
 export type CatalogUpdatePlan = z.infer<typeof catalogUpdatePlanSchema>;
@@ -112,6 +124,9 @@ export const catalogUpdateResultSchema = z.object({
   controlsUpdated: z.number().int(),
   fieldsUpdated: z.number().int(),
   editsKept: z.number().int(),
+  /** Links whose key / supporting mark followed the library, and links whose user-set mark stayed. */
+  rolesChanged: z.number().int(),
+  rolesKept: z.number().int(),
   /** References of controls instantiated, archived (descoped by a new mapping) or restored. */
   added: z.array(z.string()),
   archived: z.array(z.string()),

@@ -55,6 +55,16 @@ export const controlSchema = z.object({
   type: z.enum(CONTROL_TYPES),
   policyKey: z.string().nullable(),
   criteria: z.array(z.string()),
+  /**
+   * The mapped criteria this control only supports (DESIGN §4): it never meets them alone. Every
+   * other mapped criterion is one it is key for.
+   */
+  supportingCriteria: z.array(z.string()),
+  /**
+   * "In the description (will be tested)": the user's choice, or null to follow the default — in
+   * while implemented and in scope.
+   */
+  inDescription: z.boolean().nullable(),
   operatingSince: isoDate.nullable(),
   testProcedure: z.string(),
   testAttributes: z.array(z.string()),
@@ -101,6 +111,7 @@ export const controlPatch = z
       .array(text({ max: 500, required: 'Write the attribute, or remove it' }))
       .max(20),
     evidenceGuidance: prose(5000),
+    inDescription: z.boolean().nullable(),
   })
   .partial()
   .strict();
@@ -118,3 +129,17 @@ export const controlFilter = z
     includeArchived: z.boolean().default(false),
   })
   .strict();
+
+export const CRITERION_ROLES = ['key', 'supporting'] as const;
+export type CriterionRole = (typeof CRITERION_ROLES)[number];
+
+/** Marks a control key or supporting for one of its criteria; demoting needs a reason (logged). */
+export const setCriterionRoleInput = z
+  .object({
+    id: controlId,
+    criterionId: criterionIdSchema,
+    role: z.enum(CRITERION_ROLES),
+    reason: text({ max: 2000, multiline: true }).optional(),
+  })
+  .strict();
+export type SetCriterionRoleInput = z.input<typeof setCriterionRoleInput>;

@@ -73,7 +73,11 @@ export const criterionCoverageSchema = z.object({
   title: z.string(),
   status: z.enum(COVERAGE_STATUSES),
   controlIds: z.array(z.string()),
+  /** Applicable controls that are key for it: every one must be met (DESIGN §4). */
+  keyControlIds: z.array(z.string()),
   metBy: z.array(z.string()),
+  /** Key controls with isolated deviations: "met with exceptions" (filled by self-testing, T). */
+  exceptions: z.array(z.string()),
   reason: z.string(),
   carvedOut: z.boolean(),
 });
@@ -88,3 +92,13 @@ export const gapSummarySchema = z.object({
   /** Operating since after the period start (or the as-of date): an exception or a DC 9 change. */
   lateStartWarnings: z.array(z.string()),
 });
+
+/** A control in the description, so tested by the auditor, without reviewed evidence. */
+export const descriptionFindingSchema = z.object({
+  controlId: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  severity: z.literal('major'),
+  reason: z.string(),
+});
+export type DescriptionFindingView = z.infer<typeof descriptionFindingSchema>;

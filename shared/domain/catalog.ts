@@ -213,6 +213,11 @@ export const libraryControlSchema = z
     ownerRole: text,
     /** The criterion ids this control supports. */
     criteria: z.array(z.string().regex(CRITERION_ID_PATTERN)).min(1),
+    /**
+     * The criteria of `criteria` this control only supports (from 2026.4): it never meets them
+     * alone. It is key for every other criterion it maps to. Absent means key for all.
+     */
+    supporting: z.array(z.string().regex(CRITERION_ID_PATTERN)).optional(),
     policyKey: z.string().regex(POLICY_KEY_PATTERN),
     /** What good evidence looks like. */
     evidenceGuidance: text,
@@ -232,6 +237,13 @@ export const libraryControlSchema = z
       });
     if (new Set(c.criteria).size !== c.criteria.length)
       ctx.addIssue({ code: 'custom', path: ['criteria'], message: `${c.ref} repeats a criterion` });
+    for (const id of c.supporting ?? [])
+      if (!c.criteria.includes(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['supporting'],
+          message: `${c.ref} supports ${id}, which is not one of its criteria`,
+        });
     if (!c.criteria.every((id) => CRITERION_ID_PATTERN.test(id))) return;
     const derived = categoriesOfCriteria(c.criteria);
     if (derived.join() !== c.categories.join())
@@ -242,6 +254,14 @@ export const libraryControlSchema = z
       });
   });
 export type LibraryControl = z.infer<typeof libraryControlSchema>;
+
+/** Whether a library control is key for one of its criteria (not only supporting it). */
+export function isKeyFor(
+  control: Pick<LibraryControl, 'supporting'>,
+  criterionId: string,
+): boolean {
+  return !(control.supporting ?? []).includes(criterionId);
+}
 
 /** A template's key and title: what a control's `policyKey` points at. */
 export type PolicyTemplateRef = Pick<PolicyTemplate, 'key' | 'title'>;
@@ -303,6 +323,11 @@ export const catalogSchema = z
       if (!policyKeys.has(c.policyKey))
         issue(['controls', i, 'policyKey'], `${c.ref}: no policy template ${c.policyKey}`);
     });
+    // Every criterion a control maps to keeps at least one key control: a criterion served only
+    // by supporting controls could never be met (DESIGN §4).
+    const keyed = new Set(cat.controls.flatMap((c) => c.criteria.filter((id) => isKeyFor(c, id))));
+    for (const id of new Set(cat.controls.flatMap((c) => c.criteria)))
+      if (!keyed.has(id)) issue(['controls'], `Criterion ${id} has no key control`);
     // A template lists every control that names it, and only controls the library has.
     const controlRefs = new Set(cat.controls.map((c) => c.ref));
     cat.policies.forEach((p, i) => {

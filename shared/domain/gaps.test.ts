@@ -11,6 +11,7 @@ function run(
     controls.map((c) => ({
       id: c.id,
       criteria: c.criteria,
+      supporting: c.supporting,
       assessment: c.assessment,
       evidence: c.evidence ?? 'none',
     })),
@@ -70,10 +71,33 @@ describe('gaps', () => {
     });
   });
 
-  it('are major when another implemented control serves the same unmet criterion', () => {
+  it('are blocking for a key control however many other controls serve the criterion', () => {
     const gaps = run([
       { id: 'a', ref: 'AC-01', criteria: ['CC6.1'], assessment: 'implemented', residualRisk: null },
       { id: 'b', ref: 'AC-02', criteria: ['CC6.1'], assessment: 'partial', residualRisk: null },
+      ...['c', 'd', 'e'].map((id) => ({
+        id,
+        ref: `AC-0${id}`,
+        criteria: ['CC6.1'],
+        supporting: ['CC6.1'],
+        assessment: 'implemented' as const,
+        residualRisk: null,
+      })),
+    ]);
+    expect(gaps).toEqual([expect.objectContaining({ controlId: 'b', severity: 'blocking' })]);
+  });
+
+  it('are major when they only support an unmet criterion', () => {
+    const gaps = run([
+      { id: 'a', ref: 'AC-01', criteria: ['CC6.1'], assessment: 'implemented', residualRisk: null },
+      {
+        id: 'b',
+        ref: 'AC-02',
+        criteria: ['CC6.1'],
+        supporting: ['CC6.1'],
+        assessment: 'partial',
+        residualRisk: null,
+      },
     ]);
     expect(gaps).toEqual([expect.objectContaining({ controlId: 'b', severity: 'major' })]);
   });
@@ -81,7 +105,14 @@ describe('gaps', () => {
   it('are minor when their criteria are already met, unless the residual risk is high', () => {
     const controls: GapControl[] = [
       { id: 'a', ref: 'AC-01', criteria: ['CC6.1'], assessment: 'implemented', residualRisk: null },
-      { id: 'b', ref: 'AC-02', criteria: ['CC6.1'], assessment: 'partial', residualRisk: 4 },
+      {
+        id: 'b',
+        ref: 'AC-02',
+        criteria: ['CC6.1'],
+        supporting: ['CC6.1'],
+        assessment: 'partial',
+        residualRisk: 4,
+      },
     ];
     const withEvidence = controls.map((c) =>
       c.id === 'a' ? { ...c, evidence: 'complete' as const } : c,
@@ -107,7 +138,14 @@ describe('gaps', () => {
           assessment: 'implemented',
           residualRisk: null,
         },
-        { id: 'minor', ref: 'AC-01', criteria: ['CC6.2'], assessment: 'partial', residualRisk: 2 },
+        {
+          id: 'minor',
+          ref: 'AC-01',
+          criteria: ['CC6.2'],
+          supporting: ['CC6.2'],
+          assessment: 'partial',
+          residualRisk: 2,
+        },
         {
           id: 'b1',
           ref: 'AC-05',

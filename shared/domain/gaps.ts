@@ -7,6 +7,8 @@ export interface GapControl {
   id: string;
   ref: string;
   criteria: readonly string[];
+  /** The criteria of `criteria` it only supports; it is key for the others. */
+  supporting?: readonly string[];
   assessment: AssessmentStatus | null;
   /** Highest residual likelihood × impact among risks linked to the control. */
   residualRisk: number | null;
@@ -28,19 +30,18 @@ export const MEDIUM_RESIDUAL = 8;
 /**
  * A gap is a control assessed partial or not implemented. A control nobody has assessed yet is
  * not a gap — nothing is known about it — and is reported as "not assessed yet" instead (a fresh
- * vault must not open on a wall of blocking gaps). Its severity follows from what it leaves unmet and
- * the risk it carries: blocking when an in-scope criterion depends on it (no other serving control
- * is implemented) or its residual risk is high; major when it serves unmet criteria others
- * already cover in part, or its residual risk is medium; minor otherwise.
+ * vault must not open on a wall of blocking gaps). Its severity follows from the criteria it leaves
+ * unmet, whether it is key for them, and the risk it carries — not from how many other controls
+ * happen to map (DESIGN §4): blocking when it is a key control of an unmet in-scope criterion
+ * (every key control must be met, so that criterion cannot be met without it) or its residual risk
+ * is high; major when it only supports unmet criteria, or its residual risk is medium; minor
+ * otherwise.
  */
 export function findGaps(
   controls: readonly GapControl[],
   coverage: readonly CriterionCoverage[],
 ): GapFinding[] {
   const byCriterion = new Map(coverage.map((c) => [c.id, c]));
-  const implemented = new Set(
-    controls.filter((c) => c.assessment === 'implemented').map((c) => c.id),
-  );
   const findings: GapFinding[] = [];
   for (const control of controls) {
     const status = control.assessment;
@@ -49,18 +50,13 @@ export function findGaps(
       const cov = byCriterion.get(id);
       return cov !== undefined && cov.status !== 'met' && cov.status !== 'not_relevant';
     });
-    const dependsOnThis = unmet.filter(
-      (id) =>
-        !byCriterion
-          .get(id)!
-          .controlIds.some((other) => other !== control.id && implemented.has(other)),
-    );
+    const keyFor = unmet.filter((id) => !(control.supporting ?? []).includes(id));
     const risk = control.residualRisk;
     let severity: GapSeverity;
     let reason: string;
-    if (dependsOnThis.length > 0) {
+    if (keyFor.length > 0) {
       severity = 'blocking';
-      reason = `No other implemented control serves ${dependsOnThis.join(', ')}`;
+      reason = `Key control for ${keyFor.join(', ')}: not met until it is implemented with reviewed evidence`;
     } else if (risk !== null && risk >= HIGH_RESIDUAL) {
       severity = 'blocking';
       reason = `Linked risk has a high residual score (${risk})`;
@@ -68,11 +64,11 @@ export function findGaps(
       severity = 'major';
       reason =
         unmet.length > 0
-          ? `Serves ${unmet.join(', ')}, not yet met; other implemented controls serve them in part`
+          ? `Supports ${unmet.join(', ')}, not yet met`
           : `Linked risk has a medium residual score (${risk})`;
     } else {
       severity = 'minor';
-      reason = 'Its criteria are met or covered by other implemented controls';
+      reason = 'Its criteria are met or it only supports them';
     }
     findings.push({
       controlId: control.id,

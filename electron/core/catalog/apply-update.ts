@@ -6,9 +6,10 @@ import {
   applyCatalogUpdateInput,
 } from '../../../shared/api/catalog-update';
 import { AttestError, type ValidationIssue, validationError } from '../../../shared/api/errors';
-import type { Catalog } from '../../../shared/domain/catalog';
+import { type Catalog, isKeyFor } from '../../../shared/domain/catalog';
 import { recordChange } from '../../db/audit';
-import { tx } from '../../db/connection';
+import { linkId } from '../../db/audited';
+import { run, tx } from '../../db/connection';
 import {
   getControlRow,
   listControlRows,
@@ -98,10 +99,41 @@ export function applyCatalogUpdate(
         payload: { catalogUpdate: { to, fields, keptEdits } },
       });
       if (criteria)
-        replaceLinks(vault, 'control_criterion', row.id, criteria, { catalogUpdate: { to } });
+        replaceLinks(
+          vault,
+          'control_criterion',
+          row.id,
+          criteria,
+          { catalogUpdate: { to } },
+          (id) => isKeyFor(lib, id),
+        );
       if (policyKey) setControlTemplatePolicy(vault, row.id, policyKey, { catalogUpdate: { to } });
       counts.fieldsUpdated += fields.length;
       counts.editsKept += keptEdits.length;
+    }
+
+    const roles = { rolesChanged: 0, rolesKept: 0 };
+    for (const r of plan.controls.roles) {
+      if (r.edited) {
+        roles.rolesKept++;
+        continue;
+      }
+      const { changes } = run(
+        vault.db,
+        vault.db.qb
+          .updateTable('control_criterion')
+          .set({ key: r.role === 'key' ? 1 : 0 })
+          .where('control_id', '=', r.id)
+          .where('criterion_id', '=', r.criterionId),
+      );
+      if (changes === 0) continue; // the link went with a new mapping above
+      recordChange(vault, {
+        action: 'update',
+        entity: 'control_criterion',
+        entityId: linkId(r.id, r.criterionId),
+        payload: { role: r.role, catalogUpdate: { to } },
+      });
+      roles.rolesChanged++;
     }
 
     for (const retired of plan.controls.retired) {
@@ -130,6 +162,7 @@ export function applyCatalogUpdate(
       criteriaChanged: plan.criteria.changed.length,
       controlsUpdated: plan.controls.updated.length,
       ...counts,
+      ...roles,
       added: scope.added,
       archived: scope.archived,
       restored: scope.restored,

@@ -7,6 +7,7 @@ import {
   DOMAINS,
   DOMAIN_PREFIXES,
   categoriesOfCriteria,
+  isKeyFor,
   controlsFileSchema,
   criteriaFileSchema,
   normaliseCriterionId,
@@ -242,6 +243,18 @@ describe('control library', () => {
     expect(unknown).toEqual([]);
   });
 
+  it('keeps at least one key control for every criterion (2026.4 marks the others supporting)', () => {
+    const catalog = loadCatalog();
+    for (const criterion of catalog.criteria) {
+      const key = catalog.controls.filter(
+        (c) => c.criteria.includes(criterion.id) && isKeyFor(c, criterion.id),
+      );
+      expect(key.length, criterion.id).toBeGreaterThan(0);
+    }
+    const supporting = catalog.controls.flatMap((c) => c.supporting ?? []);
+    expect(supporting.length).toBeGreaterThan(50);
+  });
+
   it('maps every criterion from at least one control', () => {
     const mapped = new Set(catalog.controls.flatMap((c) => c.criteria));
     expect(EXPECTED_IDS.filter((id) => !mapped.has(id))).toEqual([]);
@@ -437,11 +450,27 @@ describe('parseCatalogFiles', () => {
   it('refuses a control that maps to an unknown criterion or policy', () => {
     const bad = clone(controlsFile);
     bad.controls[0]!.criteria = ['CC1.8'];
+    delete bad.controls[0]!.supporting;
     bad.controls[0]!.categories = ['security'];
     expect(() => parseCatalogFiles(criteriaFile, bad, policiesFile)).toThrow(/no criterion CC1\.8/);
     const bad2 = clone(controlsFile);
     bad2.controls[0]!.policyKey = 'no-such-policy';
     expect(() => parseCatalogFiles(criteriaFile, bad2, policiesFile)).toThrow(/no policy template/);
+  });
+
+  it('refuses a supporting mark outside the control’s criteria, and a criterion left without a key control', () => {
+    const outside = clone(controlsFile);
+    outside.controls[0]!.supporting = ['CC9.1'];
+    expect(() => parseCatalogFiles(criteriaFile, outside, policiesFile)).toThrow(
+      /supports CC9\.1, which is not one of its criteria/,
+    );
+    const keyless = clone(controlsFile);
+    for (const c of keyless.controls)
+      if (c.criteria.includes('CC6.1'))
+        c.supporting = [...new Set([...(c.supporting ?? []), 'CC6.1'])];
+    expect(() => parseCatalogFiles(criteriaFile, keyless, policiesFile)).toThrow(
+      /Criterion CC6\.1 has no key control/,
+    );
   });
 
   it('refuses duplicate references and a ref outside its domain prefix', () => {

@@ -5,11 +5,12 @@ import {
   type LibraryField,
 } from '../../../shared/api/catalog-update';
 import { AttestError } from '../../../shared/api/errors';
-import { type Catalog, compareCatalogVersions } from '../../../shared/domain/catalog';
+import { type Catalog, compareCatalogVersions, isKeyFor } from '../../../shared/domain/catalog';
 import type { Category } from '../../../shared/domain/engagement';
 import { all } from '../../db/connection';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
 import { getEngagementRow } from '../../db/repos/engagement';
+import { criterionRolesOf } from '../../db/repos/links';
 import type { ControlTable, CriterionTable } from '../../db/schema';
 import { getControl } from '../scope/controls';
 import type { Vault } from '../vault/session';
@@ -25,7 +26,7 @@ const emptyPlan = (
   vaultVersion,
   buildVersion,
   criteria: { added: [], changed: [], removed: [] },
-  controls: { added: [], updated: [], retired: [] },
+  controls: { added: [], updated: [], retired: [], roles: [] },
 });
 
 /**
@@ -55,6 +56,8 @@ export function planCatalogUpdate(
 
   const controls = listControlRows(vault.db, { includeArchived: true });
   const library = new Map(catalog.controls.map((c) => [c.ref, c]));
+  const roles = criterionRolesOf(vault.db);
+  const userSetRoles = rolesSetByUsers(vault);
   const instantiated = new Set<string>();
   for (const row of controls) {
     if (row.source !== 'library' || !row.library_ref) continue;
@@ -67,6 +70,17 @@ export function planCatalogUpdate(
     const changes = fieldChanges(vault, row, libraryValues(lib));
     if (changes.length > 0)
       plan.controls.updated.push({ id: row.id, ref: row.ref, title: row.title, changes });
+    for (const [criterionId, key] of roles.get(row.id) ?? []) {
+      if (!lib.criteria.includes(criterionId) || isKeyFor(lib, criterionId) === key) continue;
+      plan.controls.roles.push({
+        id: row.id,
+        ref: row.ref,
+        title: row.title,
+        criterionId,
+        role: key ? 'supporting' : 'key',
+        edited: userSetRoles.has(`${row.id}|${criterionId}`),
+      });
+    }
   }
   for (const lib of catalog.controls) {
     if (!instantiated.has(lib.ref) && lib.categories.some((c) => inScope.has(c)))
@@ -119,6 +133,21 @@ function fieldChanges(
     changes.push({ field, current: current[field], library: library[field], edited });
   }
   return changes;
+}
+
+/** The control ↔ criterion links (`<control>|<criterion>`) whose role a user set. */
+export function rolesSetByUsers(vault: Vault): Set<string> {
+  const rows = all(
+    vault.db,
+    vault.db.qb
+      .selectFrom('audit_event')
+      .select(['entity_id', 'payload'])
+      .where('entity', '=', 'control_criterion')
+      .where('action', '=', 'update'),
+  );
+  return new Set(
+    rows.filter((r) => !('catalogUpdate' in JSON.parse(r.payload))).map((r) => r.entity_id),
+  );
 }
 
 /** The library fields anyone edited on a control, read from its audit entries. */

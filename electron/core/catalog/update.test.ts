@@ -7,6 +7,7 @@ import { newTestVault } from '../../testing/vaults';
 import { NEWER, newerCatalog } from '../../testing/newer-catalog';
 import { applyScope } from '../scope/apply-scope';
 import { listControls, updateControl } from '../scope/controls';
+import { setCriterionRole } from '../scope/criterion-roles';
 import { listCriteria } from '../scope/criteria';
 import { closeVault, openVault, type Vault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
@@ -37,7 +38,7 @@ async function scopedAndEdited() {
  */
 const ADDED_IN_2026_2 = ['AC-14', 'AC-15', 'CHG-11', 'DAT-09', 'END-08', 'MON-08'];
 
-describe('catalog 2026.3', () => {
+describe('catalog 2026.3 and 2026.4', () => {
   it('is offered to a vault scoped with 2026.1, lists its six new controls, and is accepted', async () => {
     // A real vault written by an earlier build (`attest demo`, catalog 2026.1).
     const vault = await openVault(fixtureCopy('format6-demo.attest'));
@@ -45,7 +46,7 @@ describe('catalog 2026.3', () => {
     expect(plan).toMatchObject({
       status: 'update_available',
       vaultVersion: '2026.1',
-      buildVersion: '2026.3',
+      buildVersion: '2026.4',
     });
     expect(plan.controls.added.map((c) => c.ref).sort()).toEqual(ADDED_IN_2026_2);
     expect(plan.controls.retired).toEqual([]);
@@ -54,8 +55,8 @@ describe('catalog 2026.3', () => {
     expect(fields('VUL-02')).toEqual(expect.arrayContaining(['type', 'testProcedure']));
     expect(fields('HR-08')).toEqual(expect.arrayContaining(['frequency', 'description']));
 
-    const result = applyCatalogUpdate(vault, { toVersion: '2026.3' });
-    expect(result).toMatchObject({ fromVersion: '2026.1', toVersion: '2026.3' });
+    const result = applyCatalogUpdate(vault, { toVersion: '2026.4' });
+    expect(result).toMatchObject({ fromVersion: '2026.1', toVersion: '2026.4' });
     expect([...result.added].sort()).toEqual(ADDED_IN_2026_2);
     for (const ref of ADDED_IN_2026_2)
       expect(byRef(vault, ref), ref).toMatchObject({ source: 'library', archived: false });
@@ -63,6 +64,93 @@ describe('catalog 2026.3', () => {
     expect(byRef(vault, 'AC-05')!.testProcedure).toMatch(/^Inquire of the IT Lead /);
     expect(planCatalogUpdate(vault).status).toBe('up_to_date');
     expect((await verifyVault(vault)).problems).toEqual([]);
+    closeVault(vault);
+  });
+});
+
+describe('catalog 2026.4: key and supporting controls', () => {
+  it('is offered to a 2026.3 vault, which keeps every link key until it accepts', async () => {
+    // A real vault written by the previous format (`attest demo`, catalog 2026.3, all links key).
+    const vault = await openVault(fixtureCopy('format11-demo.attest'));
+    const plan = planCatalogUpdate(vault);
+    expect(plan).toMatchObject({
+      status: 'update_available',
+      vaultVersion: '2026.3',
+      buildVersion: '2026.4',
+    });
+    // Declined (not applied): the vault keeps working with every link key.
+    const before = listControls(vault, all).items;
+    expect(before.every((c) => c.supportingCriteria.length === 0)).toBe(true);
+    const library = new Map(builtInCatalog().controls.map((c) => [c.ref, c]));
+    const expected = before
+      .filter((c) => c.libraryRef)
+      .flatMap((c) =>
+        (library.get(c.libraryRef!)!.supporting ?? [])
+          .filter((id) => c.criteria.includes(id))
+          .map((id) => `${c.ref} ${id}`),
+      )
+      .sort();
+    expect(expected.length).toBeGreaterThan(50);
+    expect(plan.controls.roles.map((r) => `${r.ref} ${r.criterionId}`).sort()).toEqual(expected);
+    expect(plan.controls.roles.every((r) => r.role === 'supporting' && !r.edited)).toBe(true);
+
+    const result = applyCatalogUpdate(vault, { toVersion: '2026.4' });
+    expect(result).toMatchObject({ rolesChanged: expected.length, rolesKept: 0 });
+    const after = listControls(vault, all).items;
+    expect(after.flatMap((c) => c.supportingCriteria.map((id) => `${c.ref} ${id}`)).sort()).toEqual(
+      expected,
+    );
+    expect(planCatalogUpdate(vault).status).toBe('up_to_date');
+    expect((await verifyVault(vault)).problems).toEqual([]);
+    closeVault(vault);
+  });
+
+  it('keeps a mark a user set before the update, and logs the library’s marks as its own', async () => {
+    const vault = await openVault(fixtureCopy('format11-demo.attest'));
+    const gov01 = byRef(vault, 'GOV-01')!; // the library makes it supporting for CC1.5
+    setCriterionRole(vault, { id: gov01.id, criterionId: 'CC1.5', role: 'key' }); // no change
+    const ac01 = byRef(vault, 'AC-01')!; // key for CC6.1 in the library; the user demotes it
+    setCriterionRole(vault, {
+      id: ac01.id,
+      criterionId: 'CC6.1',
+      role: 'supporting',
+      reason: 'SSO supports; named accounts carry it',
+    });
+    const plan = planCatalogUpdate(vault);
+    expect(plan.controls.roles.find((r) => r.ref === 'GOV-01')).toMatchObject({
+      criterionId: 'CC1.5',
+      role: 'supporting',
+      edited: false,
+    });
+    const result = applyCatalogUpdate(vault, { toVersion: '2026.4' });
+    expect(plan.controls.roles.find((r) => r.ref === 'AC-01')).toMatchObject({
+      criterionId: 'CC6.1',
+      role: 'key',
+      edited: true,
+    });
+    expect(result.rolesKept).toBe(1);
+    expect(byRef(vault, 'GOV-01')!.supportingCriteria).toEqual(['CC1.5']);
+    // AC-01 CC6.1 is key in the library, but the user's demotion stands.
+    expect(byRef(vault, 'AC-01')!.supportingCriteria).toContain('CC6.1');
+    const logged = vault.db.sqlite
+      .prepare(
+        `SELECT payload FROM audit_event WHERE entity = 'control_criterion' AND entity_id = ?`,
+      )
+      .pluck()
+      .all(`${gov01.id}|CC1.5`) as string[];
+    expect(JSON.parse(logged.at(-1)!)).toEqual({
+      role: 'supporting',
+      catalogUpdate: { to: '2026.4' },
+    });
+    expect((await verifyVault(vault)).problems).toEqual([]);
+    closeVault(vault);
+  });
+
+  it('marks a vault scoped fresh with the library’s key and supporting links', async () => {
+    const vault = await newTestVault(tempDir());
+    applyScope(vault, builtInCatalog());
+    expect(byRef(vault, 'GOV-01')!.supportingCriteria).toEqual(['CC1.5']);
+    expect(byRef(vault, 'AC-04')!.supportingCriteria).toEqual([]);
     closeVault(vault);
   });
 });

@@ -1,4 +1,10 @@
-import type { CriterionCoverageView, Gap, UnassessedControl } from '../../../shared/api/gaps';
+import type {
+  CriterionCoverageView,
+  DescriptionFindingView,
+  Gap,
+  UnassessedControl,
+} from '../../../shared/api/gaps';
+import { descriptionFindings } from '../../../shared/domain/control-evidence';
 import {
   type CarveOut,
   type CoverageControl,
@@ -7,22 +13,30 @@ import {
 import { findGaps } from '../../../shared/domain/gaps';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
 import { listRiskRows, listTaskRows } from '../../db/repos/gaps';
-import { linksOf } from '../../db/repos/links';
-import { listCarveOuts } from '../../db/repos/subservices';
+import { criterionRolesOf, linksOf } from '../../db/repos/links';
+import type { ControlTable } from '../../db/schema';
+import { csocCriteriaByOrg, listCarveOuts } from '../../db/repos/subservices';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 import { assessmentsByControl } from './assessments';
+import { evidenceByControl } from './control-evidence';
+
+const inDescriptionOf = (r: ControlTable) =>
+  r.in_description === null ? null : r.in_description === 1;
 
 export interface CoverageView {
+  descriptionFindings: DescriptionFindingView[];
   criteria: CriterionCoverageView[];
   gaps: Gap[];
   notAssessed: UnassessedControl[];
 }
 
-/** Carved-out criteria and the control that monitors each subservice organisation. */
+/** Carved-out criteria, the criteria their CSOCs support, and each one's monitoring control. */
 function carveOuts(vault: Vault): CarveOut[] {
+  const csocs = csocCriteriaByOrg(vault.db);
   return listCarveOuts(vault.db).map((o) => ({
     criteria: o.criteria,
+    csocCriteria: csocs.get(o.id) ?? [],
     monitoringControlId: o.monitoringControlId,
   }));
 }
@@ -39,20 +53,25 @@ export function residualByControl(vault: Vault): Map<string, number> {
 }
 
 /**
- * Coverage of every in-scope criterion and the gaps ordered by severity. Evidence arrives with a
- * later module; until then no control has reviewed evidence, so the best a criterion can be is
- * "mapped — awaiting evidence". That is the honest answer, not a placeholder.
+ * Coverage of every in-scope criterion (the key-control rule, `shared/domain/coverage.ts`), the
+ * gaps ordered by severity, and the controls in the description an auditor will find without
+ * evidence. Evidence is each control's reviewed evidence against its windows at today's date.
  */
 export function coverageView(vault: Vault): CoverageView {
   const assessments = assessmentsByControl(vault);
   const rows = listControlRows(vault.db);
-  const mapped = linksOf(vault.db, 'control_criterion');
-  const controls: CoverageControl[] = rows.map((r) => ({
-    id: r.id,
-    criteria: mapped.get(r.id) ?? [],
-    assessment: assessments.get(r.id)?.status ?? null,
-    evidence: 'none',
-  }));
+  const roles = criterionRolesOf(vault.db);
+  const evidence = evidenceByControl(vault, rows);
+  const controls: CoverageControl[] = rows.map((r) => {
+    const mine = roles.get(r.id) ?? new Map<string, boolean>();
+    return {
+      id: r.id,
+      criteria: [...mine.keys()],
+      supporting: [...mine].filter(([, key]) => !key).map(([id]) => id),
+      assessment: assessments.get(r.id)?.status ?? null,
+      evidence: evidence.get(r.id) ?? 'none',
+    };
+  });
   const criteriaRows = listCriterionRows(vault.db).filter((c) => c.in_scope === 1);
   const coverage = computeCoverage(
     criteriaRows.map((c) => ({ id: c.id, notRelevantReason: c.not_relevant_reason })),
@@ -74,6 +93,7 @@ export function coverageView(vault: Vault): CoverageView {
       id: c.id,
       ref: refOf.get(c.id)!.ref,
       criteria: c.criteria.filter((id) => inScope.has(id)),
+      supporting: c.supporting,
       assessment: c.assessment,
       residualRisk: residual.get(c.id) ?? null,
     })),
@@ -89,7 +109,18 @@ export function coverageView(vault: Vault): CoverageView {
     taskIds: tasksByControl.get(g.controlId) ?? [],
     reason: g.reason,
   }));
+  const described = descriptionFindings(
+    controls.map((c) => ({
+      id: c.id,
+      ref: refOf.get(c.id)!.ref,
+      inDescription: inDescriptionOf(refOf.get(c.id)!),
+      assessment: c.assessment,
+      keyForAny: c.criteria.some((id) => inScope.has(id) && !c.supporting!.includes(id)),
+      evidence: c.evidence,
+    })),
+  ).map((f) => ({ ...f, title: refOf.get(f.controlId)!.title }));
   return {
+    descriptionFindings: described,
     criteria: coverage.map((c) => ({
       ...c,
       groupId: meta.get(c.id)!.group_id,

@@ -4,6 +4,7 @@ import {
   type LibraryControl,
   categoryOfCriterionId,
   compareCatalogVersions,
+  isKeyFor,
 } from '../../../shared/domain/catalog';
 import type { Category } from '../../../shared/domain/engagement';
 import { recordChange } from '../../db/audit';
@@ -135,7 +136,8 @@ export function syncScope(vault: Vault, catalog: Catalog, now: string): ScopeCha
       entityId: row.id,
       payload: { libraryRef: lib.ref, catalogVersion: catalog.version },
     });
-    replaceLinks(vault, 'control_criterion', row.id, lib.criteria);
+    // Each link key or supporting as the library marks it (DESIGN §4).
+    replaceLinks(vault, 'control_criterion', row.id, lib.criteria, {}, (id) => isKeyFor(lib, id));
     setControlTemplatePolicy(vault, row.id, lib.policyKey);
     change.added.push(row.ref);
   }
@@ -261,6 +263,7 @@ function fromLibrary(vault: Vault, lib: LibraryControl, now: string): ControlTab
     library_baseline: JSON.stringify(libraryValues(lib)),
     archived_at: null,
     archived_reason: null,
+    in_description: null,
     created_at: now,
     updated_at: now,
   };

@@ -11,7 +11,7 @@ import {
   listCriterionRows,
   updateControlRow,
 } from '../../db/repos/controls';
-import { linksOf, replaceLinks } from '../../db/repos/links';
+import { criterionRolesOf, replaceLinks } from '../../db/repos/links';
 import { getPerson } from '../../db/repos/people';
 import { templatePoliciesOfControls } from '../../db/repos/policies';
 import { findControl } from '../catalog/catalog';
@@ -41,9 +41,8 @@ export function listControls(
 
 /** Rows to controls, their criteria read for all of them in one query. */
 export function toControls(vault: Vault, rows: ControlTable[]): Control[] {
-  const criteria = linksOf(
+  const criteria = criterionRolesOf(
     vault.db,
-    'control_criterion',
     rows.map((r) => r.id),
   );
   const policies = templatePoliciesOfControls(
@@ -51,7 +50,7 @@ export function toControls(vault: Vault, rows: ControlTable[]): Control[] {
     rows.map((r) => r.id),
   );
   return rows.map((r) =>
-    toControl(r, criteria.get(r.id) ?? [], policyKeyOf(r, policies.get(r.id) ?? [])),
+    toControl(r, criteria.get(r.id) ?? new Map(), policyKeyOf(r, policies.get(r.id) ?? [])),
   );
 }
 
@@ -128,6 +127,8 @@ function toColumns(patch: ControlPatch): Partial<ControlTable> {
   if (patch.testAttributes !== undefined)
     cols.test_attributes = JSON.stringify(patch.testAttributes);
   if (patch.evidenceGuidance !== undefined) cols.evidence_guidance = patch.evidenceGuidance;
+  if (patch.inDescription !== undefined)
+    cols.in_description = patch.inDescription === null ? null : patch.inDescription ? 1 : 0;
   return cols;
 }
 
@@ -172,6 +173,12 @@ export function createControl(vault: Vault, input: NewControlInput): Control {
       library_baseline: null,
       archived_at: null,
       archived_reason: null,
+      in_description:
+        values.inDescription === undefined || values.inDescription === null
+          ? null
+          : values.inDescription
+            ? 1
+            : 0,
       created_at: now,
       updated_at: now,
     };

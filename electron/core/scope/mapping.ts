@@ -4,11 +4,12 @@ import type { ControlTable, CriterionTable } from '../../db/schema';
 
 /**
  * Rows to domain objects: the only place that knows how the columns encode the fields. The
- * criteria come from the control's link rows (`controlCriteria` reads them for one or many).
+ * criteria and whether the control is key for each come from the control's link rows, in
+ * catalog order (`criterionRolesOf` reads them for one or many).
  */
 export function toControl(
   row: ControlTable,
-  criteria: string[],
+  roles: ReadonlyMap<string, boolean>,
   policyKey: string | null,
 ): Control {
   return {
@@ -25,7 +26,9 @@ export function toControl(
     nature: row.nature as Control['nature'],
     type: row.type as Control['type'],
     policyKey,
-    criteria,
+    criteria: [...roles.keys()],
+    supportingCriteria: [...roles].filter(([, key]) => !key).map(([id]) => id),
+    inDescription: row.in_description === null ? null : row.in_description === 1,
     operatingSince: row.operating_since,
     testProcedure: row.test_procedure,
     testAttributes: JSON.parse(row.test_attributes) as string[],

@@ -10,6 +10,7 @@ import * as m008 from './2026_12_03_008_blob_owners';
 import * as m009 from './2026_12_03_009_risk_acceptance';
 import * as m010 from './2026_12_03_010_evidence';
 import * as m011 from './2026_12_03_011_policies';
+import * as m012 from './2026_12_04_012_in_description';
 import type { MigrationContext } from './context';
 
 export interface Migration {
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: m009.NAME, up: m009.up },
   { name: m010.NAME, up: m010.up },
   { name: m011.NAME, up: m011.up },
+  { name: m012.NAME, up: m012.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

@@ -114,7 +114,8 @@ export function linkedFrom(db: VaultDb, name: LinkName, toId: string): string[] 
  * Makes one record's links exactly `toIds`, inside the caller's transaction: each link added or
  * removed is its own audit entry (entity = the link table, id = `<from>|<to>`), so the log shows
  * which link changed, not only that the record did. Links kept are untouched (a control's `key`
- * flag survives a remapping). Returns whether anything changed.
+ * flag survives a remapping). A new control ↔ criterion link is key unless `isKey` (the library's
+ * marks, for a library control) says it only supports. Returns whether anything changed.
  */
 export function replaceLinks(
   ctx: AuditContext,
@@ -122,6 +123,7 @@ export function replaceLinks(
   fromId: string,
   toIds: readonly string[],
   payload: unknown = {},
+  isKey: (toId: string) => boolean = () => true,
 ): boolean {
   const { db } = ctx;
   const l = LINKS[name];
@@ -136,9 +138,8 @@ export function replaceLinks(
   }
   for (const to of wanted) {
     if (current.has(to)) continue;
-    // Until the catalog marks key and supporting controls (D1), every mapping is key.
     const values: Record<string, unknown> = { [l.from]: fromId, [l.to]: to };
-    if (name === 'control_criterion') values.key = 1;
+    if (name === 'control_criterion') values.key = isKey(to) ? 1 : 0;
     runExpect(db, untyped(db).insertInto(name).values(values));
     recordChange(ctx, { action: 'create', entity: name, entityId: linkId(fromId, to), payload });
     changed = true;
@@ -166,5 +167,39 @@ export function activeControlsByCriterion(
     for (const r of rows)
       out.set(r.criterion_id, [...(out.get(r.criterion_id) ?? []), r.control_id]);
   }
+  return out;
+}
+
+/**
+ * Each control's criteria with whether it is key for each (DESIGN §4: the library marks each
+ * link key or supporting; users may change it). Every control of the table when `controlIds` is
+ * omitted.
+ */
+export function criterionRolesOf(
+  db: VaultDb,
+  controlIds?: readonly string[],
+): Map<string, Map<string, boolean>> {
+  const out = new Map<string, Map<string, boolean>>();
+  const add = (rows: { control_id: string; criterion_id: string; key: number }[]) => {
+    for (const r of rows) {
+      let roles = out.get(r.control_id);
+      if (!roles) out.set(r.control_id, (roles = new Map()));
+      roles.set(r.criterion_id, r.key === 1);
+    }
+  };
+  const select = () =>
+    db.qb
+      .selectFrom('control_criterion as l')
+      .innerJoin('criterion as t', 't.id', 'l.criterion_id')
+      .select(['l.control_id', 'l.criterion_id', 'l.key'])
+      .orderBy('l.control_id')
+      .orderBy('t.sort_key');
+  if (controlIds === undefined) {
+    add(all(db, select()));
+    return out;
+  }
+  const unique = [...new Set(controlIds)];
+  for (let i = 0; i < unique.length; i += CHUNK)
+    add(all(db, select().where('l.control_id', 'in', unique.slice(i, i + CHUNK))));
   return out;
 }

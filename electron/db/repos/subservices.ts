@@ -30,6 +30,22 @@ export function listCarveOuts(
   return [...out.values()];
 }
 
+/** The criteria each subservice organisation's listed CSOCs support, by organisation. */
+export function csocCriteriaByOrg(db: VaultDb): Map<string, string[]> {
+  const rows = all(
+    db,
+    db.qb
+      .selectFrom('subservice_csoc as c')
+      .innerJoin('csoc_criterion as l', 'l.csoc_id', 'c.id')
+      .select(['c.subservice_id', 'l.criterion_id'])
+      .distinct(),
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows)
+    out.set(r.subservice_id, [...(out.get(r.subservice_id) ?? []), r.criterion_id]);
+  return out;
+}
+
 /** Active carved-out organisations that support one criterion. */
 export function carveOutsOf(db: VaultDb, criterionId: string): { id: string; name: string }[] {
   return all(

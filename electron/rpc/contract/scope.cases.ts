@@ -162,6 +162,51 @@ export const scopeCases = {
     ]);
     expect((await ok(t, 'controls.get', { id: ac.id })).reviewerId).toBeNull();
   },
+  'controls.setCriterionRole': async (t) => {
+    await scopedVault(t);
+    const ac = await controlByRef(t, 'AC-01');
+    const [first, second] = ac.criteria;
+    await ok(t, 'controls.update', { id: ac.id, patch: { criteria: [first!, second ?? 'CC6.2'] } });
+    const criterionId = first!;
+    // Demoting a key control needs a reason; without one nothing changes.
+    const noReason = await fails(
+      t,
+      'controls.setCriterionRole',
+      { id: ac.id, criterionId, role: 'supporting' },
+      'validation',
+    );
+    expect(noReason.details).toEqual([{ path: ['reason'], message: expect.any(String) }]);
+    expect((await ok(t, 'controls.get', { id: ac.id })).supportingCriteria).not.toContain(
+      criterionId,
+    );
+    const demoted = await ok(t, 'controls.setCriterionRole', {
+      id: ac.id,
+      criterionId,
+      role: 'supporting',
+      reason: 'AC-02 carries this criterion; AC-01 only helps',
+    });
+    expect(demoted.supportingCriteria).toContain(criterionId);
+    expect(demoted.criteria).toContain(criterionId);
+    // Promoting needs no reason.
+    const promoted = await ok(t, 'controls.setCriterionRole', {
+      id: ac.id,
+      criterionId,
+      role: 'key',
+    });
+    expect(promoted.supportingCriteria).not.toContain(criterionId);
+    await fails(
+      t,
+      'controls.setCriterionRole',
+      { id: ac.id, criterionId: 'A1.3', role: 'key' },
+      'not_found',
+    );
+    await fails(
+      t,
+      'controls.setCriterionRole',
+      { id: ac.id, criterionId: 'CC9.9', role: 'key' },
+      'validation',
+    );
+  },
   'controls.create': async (t) => {
     await scopedVault(t);
     const c = await ok(t, 'controls.create', {
@@ -197,6 +242,10 @@ export const scopeCases = {
       'validation',
     );
     expect(unknown.details).toEqual([{ path: ['criteria'], message: 'Unknown criterion CC9.8' }]);
+    // "In the description" follows the default (null) until the user decides.
+    expect(c.inDescription).toBeNull();
+    const out = await ok(t, 'controls.update', { id: c.id, patch: { inDescription: false } });
+    expect(out.inDescription).toBe(false);
   },
   'controls.archive': async (t) => {
     await scopedVault(t);

@@ -6,6 +6,7 @@ import {
   listControls,
   updateControl,
 } from '../../core/scope/controls';
+import { setCriterionRole } from '../../core/scope/criterion-roles';
 import { listCriteria, setNotRelevant } from '../../core/scope/criteria';
 import { updateEngagementDetails } from '../../core/scope/engagement';
 import { requireVault } from '../context';
@@ -19,6 +20,7 @@ export const scopeHandlers: HandlerSlice<
   | 'controls.list'
   | 'controls.get'
   | 'controls.update'
+  | 'controls.setCriterionRole'
   | 'controls.create'
   | 'controls.archive'
 > = {
@@ -31,6 +33,7 @@ export const scopeHandlers: HandlerSlice<
   'controls.list': (q, ctx) => listControls(requireVault(ctx), q),
   'controls.get': ({ id }, ctx) => getControl(requireVault(ctx), id),
   'controls.update': ({ id, patch }, ctx) => updateControl(requireVault(ctx), id, patch),
+  'controls.setCriterionRole': (input, ctx) => setCriterionRole(requireVault(ctx), input),
   'controls.create': (input, ctx) => createControl(requireVault(ctx), input),
   'controls.archive': ({ id, archived }, ctx) => archiveControl(requireVault(ctx), id, archived),
 };

@@ -52,3 +52,19 @@ export function useCreateControl(): (input: Input<'controls.create'>) => Promise
     [client, put],
   );
 }
+
+/** Marks a control key or supporting for one of its criteria (a reason to demote). */
+export function useSetCriterionRole(): (
+  input: Input<'controls.setCriterionRole'>,
+) => Promise<Control> {
+  const client = useApi();
+  const put = usePutControl();
+  return useCallback(
+    async (input: Input<'controls.setCriterionRole'>) => {
+      const saved = await client.call('controls.setCriterionRole', input);
+      put(saved);
+      return saved;
+    },
+    [client, put],
+  );
+}

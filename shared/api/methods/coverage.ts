@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { criterionCoverageSchema, gapSchema, unassessedControlSchema } from '../gaps';
+import {
+  criterionCoverageSchema,
+  descriptionFindingSchema,
+  gapSchema,
+  unassessedControlSchema,
+} from '../gaps';
 
 export const coverageMethods = {
   'coverage.get': method({
@@ -11,8 +16,19 @@ export const coverageMethods = {
       gaps: z.array(gapSchema),
       /** Controls not assessed yet, by reference: never gaps, shown as "not assessed yet". */
       notAssessed: z.array(unassessedControlSchema),
+      /** Supporting controls in the description without reviewed evidence: major findings. */
+      descriptionFindings: z.array(descriptionFindingSchema),
     }),
     mutates: false,
-    reads: ['assessments', 'controls', 'criteria', 'risks', 'tasks', 'engagement', 'sd'],
+    reads: [
+      'assessments',
+      'controls',
+      'criteria',
+      'risks',
+      'tasks',
+      'engagement',
+      'sd',
+      'evidence',
+    ],
   }),
 } as const;

@@ -8,6 +8,7 @@ import {
   controlSchema,
   criterionIdSchema,
   newControlInput,
+  setCriterionRoleInput,
   vaultCriterionSchema,
 } from '../controls';
 import { method } from '../define';
@@ -96,6 +97,14 @@ export const scopeMethods = {
   'controls.update': method({
     summary: 'Edit a control (any field, including its criteria mapping)',
     input: z.object({ id: controlId, patch: controlPatch }).strict(),
+    output: controlSchema,
+    mutates: true,
+    touches: ['controls', 'criteria'],
+  }),
+  'controls.setCriterionRole': method({
+    summary:
+      'Mark a control key or supporting for one of its criteria; demoting a key control needs a reason, kept in the audit log',
+    input: setCriterionRoleInput,
     output: controlSchema,
     mutates: true,
     touches: ['controls', 'criteria'],

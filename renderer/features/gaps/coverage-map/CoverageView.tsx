@@ -28,10 +28,10 @@ export function CoverageView() {
         <Stack gap="md">
           <CoverageHeatMap criteria={coverage} groupTitles={groupTitles} onOpen={setOpen} />
           <Text size="xs" c="dimmed">
-            A criterion is met only when a control serving it is implemented and has reviewed
-            evidence for its windows. Evidence is collected in Documentation; until then the best a
-            criterion can be is mapped — awaiting reviewed evidence. Self-assessment — not an audit
-            opinion.
+            A criterion is met only when every key control mapped to it is implemented and has
+            reviewed evidence for its windows; supporting controls never meet it alone. Evidence is
+            collected in Documentation; until then the best a criterion can be is mapped — awaiting
+            reviewed evidence. Self-assessment — not an audit opinion.
           </Text>
         </Stack>
       </SectionCard>

@@ -95,11 +95,16 @@ export function CriterionDrawer(props: { criterionId: string | null; onClose(): 
                           {c.title}
                         </Text>
                       </Group>
-                      <div>
+                      <Group gap={8} wrap="nowrap">
                         <StatusBadge tone={ASSESSMENT_TONE[state]}>
                           {ASSESSMENT_BADGE[state]}
                         </StatusBadge>
-                      </div>
+                        <Text size="xs" c="dimmed" data-testid={`role-${c.ref}`}>
+                          {c.supportingCriteria.includes(coverage.id)
+                            ? 'Supporting: never meets it alone'
+                            : 'Key: must be met'}
+                        </Text>
+                      </Group>
                     </Stack>
                     <IconChevronRight size={16} aria-hidden />
                   </Group>

@@ -13,7 +13,9 @@ const criterion = (
   title: id,
   status,
   controlIds: [],
+  keyControlIds: [],
   metBy: [],
+  exceptions: [],
   reason: '',
   carvedOut: false,
 });

@@ -130,6 +130,36 @@ function Review({ plan, onCancel }: { plan: CatalogUpdatePlan; onCancel(): void 
             </Table>
           </Section>
         )}
+        {plan.controls.roles.length > 0 && (
+          <Section value="roles" title="Key or supporting" count={plan.controls.roles.length}>
+            <Text size="sm" mb="xs">
+              The library now marks these links differently. A criterion is met only when every key
+              control for it is met; a supporting control never meets one alone. A mark you set
+              yourself is kept.
+            </Text>
+            <Table verticalSpacing={4} data-testid="role-changes">
+              <Table.Tbody>
+                {plan.controls.roles.map((r) => (
+                  <Table.Tr key={`${r.id}|${r.criterionId}`}>
+                    <Table.Td className="attest-mono" w={90}>
+                      {r.ref}
+                    </Table.Td>
+                    <Table.Td className="attest-mono" w={70}>
+                      {r.criterionId}
+                    </Table.Td>
+                    <Table.Td>
+                      {r.edited
+                        ? `Stays as you set it (the library says ${r.role})`
+                        : r.role === 'key'
+                          ? 'Becomes key'
+                          : 'Becomes supporting'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Section>
+        )}
         {plan.controls.retired.length > 0 && (
           <Section
             value="retired"

@@ -9,6 +9,7 @@ import { useArchiveControl, useCreateControl, useUpdateControl } from '../contro
 import { useScopeControls } from '../scope-queries';
 import { ControlFields } from './ControlFields';
 import { ControlEvidence } from '../../evidence/LinkedEvidence';
+import { ControlTesting } from './ControlTesting';
 import {
   type ControlField,
   type ControlValues,
@@ -66,6 +67,7 @@ function EditControl({ control }: { control: Control }) {
           schedule(field, next, now);
         }}
       />
+      <ControlTesting control={control} />
       <ControlEvidence control={control} />
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
