@@ -74,8 +74,18 @@ export const taskMethods = {
     output: z.object({ items: z.array(taskProposalSchema) }),
     mutates: false,
     // Proposals are the gaps without a task: they follow from everything coverage does — the
-    // criteria in scope, the engagement's period, carve-outs (sd) — not only from assessments.
-    reads: ['tasks', 'assessments', 'controls', 'criteria', 'risks', 'engagement', 'sd'],
+    // criteria in scope, the engagement's period, carve-outs (sd), reviewed evidence — not only
+    // from assessments.
+    reads: [
+      'tasks',
+      'assessments',
+      'controls',
+      'criteria',
+      'risks',
+      'engagement',
+      'sd',
+      'evidence',
+    ],
   }),
   'tasks.decideProposal': method({
     summary: 'Accept a proposed task (optionally edited) or dismiss it',
