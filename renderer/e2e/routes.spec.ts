@@ -26,6 +26,7 @@ interface DemoRecords {
   risk: { id: string; title: string };
   request: { id: string; ref: string };
   person: { id: string; name: string };
+  policy: { id: string; title: string };
 }
 
 interface Check {
@@ -124,7 +125,12 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
       },
       documentationPolicies: {
         heading: 'Documentation',
-        shows: (p) => p.getByTestId('empty-state').getByText('Policies arrive in a later version'),
+        shows: (p) => p.getByTestId('policies-table').getByText(demo.policy.title).first(),
+      },
+      policy: {
+        heading: 'Documentation',
+        shows: (p) => dialog(p, 'policy-drawer').locator(valued(demo.policy.title)),
+        id: (d) => d.policy.id,
       },
       documentationEvidence: {
         heading: 'Documentation',
@@ -144,6 +150,10 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
         shows: (p) => p.getByRole('dialog', { name: 'New risk' }),
       },
       newPerson: { heading: 'People', shows: (p) => p.getByRole('dialog', { name: 'New person' }) },
+      newPolicy: {
+        heading: 'Documentation',
+        shows: (p) => p.getByRole('dialog', { name: 'New policy' }),
+      },
     },
   };
 }
@@ -173,13 +183,14 @@ async function demoRecords(page: Page, attest: AttestServer): Promise<DemoRecord
     if (!item) throw new Error(`The demo has no ${what}`);
     return item;
   };
-  const [controls, criteria, tasks, risks, requests, people] = await Promise.all([
+  const [controls, criteria, tasks, risks, requests, people, policies] = await Promise.all([
     rpc<Items<{ id: string; ref: string }>>(page, attest, 'controls.list', { limit: 10 }),
     rpc<Items<{ id: string }>>(page, attest, 'criteria.list', {}),
     rpc<Items<{ id: string; title: string }>>(page, attest, 'tasks.list', {}),
     rpc<Items<{ id: string; title: string }>>(page, attest, 'risks.list', {}),
     rpc<Items<{ id: string; ref: string }>>(page, attest, 'requests.list', {}),
     rpc<Items<{ id: string; name: string }>>(page, attest, 'people.list', {}),
+    rpc<Items<{ id: string; title: string }>>(page, attest, 'policies.list', {}),
   ]);
   return {
     control: first('control', controls.items),
@@ -188,6 +199,7 @@ async function demoRecords(page: Page, attest: AttestServer): Promise<DemoRecord
     risk: first('risk', risks.items),
     request: first('request', requests.items),
     person: first('person', people.items),
+    policy: first('policy', policies.items),
   };
 }
 
