@@ -1,4 +1,6 @@
-import { List, Text } from '@mantine/core';
+import { Anchor, List, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { linkTo } from '../../../app/routes';
 import { WarningAlert } from '../../../components/WarningAlert';
 import type { ConsistencyFinding } from '../policy-queries';
 
@@ -31,7 +33,10 @@ export function ConsistencyFindings(props: {
                 </>
               ) : (
                 <>
-                  {f.policyTitle}: “{f.promiseText}”
+                  <Anchor component={Link} to={linkTo('policy', f.policyId)} size="sm">
+                    {f.policyTitle}
+                  </Anchor>
+                  : “{f.promiseText}”
                 </>
               )}
             </Text>

@@ -1,0 +1,79 @@
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { Policies } from './pages/Policies';
+import { openDemo } from './pages/Workbench';
+
+/**
+ * The policy library end to end, as a user does it: a policy written from a template with the
+ * engagement's values, edited beside its live preview, approved and so locked, edited again as a
+ * new draft, the two versions compared, and an acknowledgement recorded against the version in
+ * force.
+ */
+test('a policy is written from a template, edited, approved and locked, redrafted, diffed and acknowledged', async ({
+  page,
+  attest,
+}) => {
+  test.setTimeout(120_000);
+  await openDemo(page, attest);
+  const policies = new Policies(page);
+  await policies.open();
+  await expect(policies.row('Access Control Policy')).toContainText('Not written');
+
+  await policies.createFromTemplate('Access Control Policy', 'Maya Okafor');
+  await expect(policies.editor).toHaveValue(/Maya Okafor/);
+  await expect(policies.editor).not.toHaveValue(/\{\{/);
+
+  // The preview follows the text, rendered (a heading, not "## …").
+  const v1 = `${await policies.editor.inputValue()}\n\n## Review log\n\nThe owner keeps a review log, checked every quarter.`;
+  await policies.typeInDraft(v1);
+  await expect(policies.preview.getByRole('heading', { name: 'Review log' })).toBeVisible();
+
+  // Approve: the version locks, the editor gives way to "Edit starts a new draft".
+  await policies.drawer.getByRole('button', { name: 'Approve version 1…' }).click();
+  const approve = policies.drawer.getByTestId('approve-form');
+  await policies.choosePerson(approve, 'Approved by', 'Tom Alvarez');
+  await approve.getByRole('button', { name: 'Approve version 1' }).click();
+  const locked = policies.drawer.getByTestId('version-locked');
+  await expect(locked).toContainText('Version 1 is approved and locked');
+  await expect(locked).toContainText(/Approved by Tom Alvarez on (15 May|May 15,) 2026/);
+  await expect(policies.editor).toHaveCount(0);
+  await expect(policies.preview.getByRole('heading', { name: 'Review log' })).toBeVisible();
+
+  // Edit → a new draft from the approved text.
+  await locked.getByRole('button', { name: 'Edit starts a new draft' }).click();
+  await expect(policies.drawer.getByText('Version 2 · draft')).toBeVisible();
+  await expect(policies.editor).toHaveValue(v1);
+  await policies.typeInDraft(
+    `${v1.replace('every quarter', 'every month')}\n\nA line added in version 2.`,
+  );
+  await expect(policies.preview).toContainText('every month');
+
+  // The diff of the two versions: the changed words, and the added line.
+  await policies.tab('Versions').click();
+  await expect(policies.drawer.getByTestId('version-row')).toHaveCount(2);
+  const diff = policies.drawer.getByTestId('policy-diff');
+  await expect(diff.getByTestId('diff-counts')).toContainText('1 changed, 2 added, 0 removed');
+  const changed = diff.locator('[data-testid="diff-line"][data-kind="changed"]');
+  await expect(changed.locator('del')).toContainText('quarter');
+  await expect(changed.locator('ins')).toContainText('month');
+  await expect(diff.locator('[data-testid="diff-line"][data-kind="added"]').last()).toContainText(
+    'A line added in version 2.',
+  );
+
+  // An acknowledgement of the version in force (v1): recorded, and the person leaves the gaps.
+  await policies.tab('Acknowledgements').click();
+  const record = policies.drawer.getByTestId('record-ack');
+  await policies.choosePerson(record, 'Who acknowledged version 1', 'Lena Fischer');
+  await record.getByRole('button', { name: 'Record' }).click();
+  await expect(policies.drawer.getByTestId('ack-row')).toContainText(['Lena Fischer']);
+  await expect(
+    policies.drawer.getByTestId('missing-ack-row').filter({ hasText: 'Lena Fischer' }),
+  ).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'the policy drawer');
+
+  // The list shows it approved, in force since today, with a new draft.
+  await page.keyboard.press('Escape');
+  await expect(policies.row('Access Control Policy')).toContainText('Approved · new draft');
+  await expect(policies.row('Access Control Policy')).toContainText(
+    /v1 since (15 May|May 15,) 2026/,
+  );
+});
