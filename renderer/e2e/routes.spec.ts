@@ -230,7 +230,8 @@ async function expectLoaded(page: Page, check: Check, how: string) {
 }
 
 test('every route loads when opened directly and after a reload', async ({ page, attest }) => {
-  test.setTimeout(180_000);
+  // Every page and link (32) opened twice, directly and after a reload: slow on a busy machine.
+  test.setTimeout(300_000);
   await openDemoVault(page, attest);
   await new Workbench(page).expectOpen(DEMO_ENGAGEMENT);
   await importRequests(page, attest);

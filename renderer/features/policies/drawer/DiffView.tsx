@@ -4,32 +4,9 @@ import type { Output } from '../../../../shared/api/index';
 import type { PolicyVersionSummary } from '../../../../shared/api/policies';
 import { useApiQuery } from '../../../api/queries';
 import { useOpenId } from '../../vault/store';
+import { type Line, type Shown, foldUnchanged } from './diff-fold';
 
 type Diff = Output<'policies.diff'>;
-type Line = Diff['lines'][number];
-
-/** Unchanged lines kept around each change; longer unchanged runs fold. */
-const CONTEXT = 2;
-
-type Shown = { line: Line } | { folded: number; key: string };
-
-/** Folds the unchanged runs far from any change ("12 unchanged lines"). */
-export function foldUnchanged(lines: readonly Line[], context = CONTEXT): Shown[] {
-  const near = lines.map((_, i) =>
-    lines.slice(Math.max(0, i - context), i + context + 1).some((l) => l.kind !== 'same'),
-  );
-  const out: Shown[] = [];
-  let run = 0;
-  lines.forEach((line, i) => {
-    if (near[i]) {
-      if (run) out.push({ folded: run, key: `fold-${i}` });
-      run = 0;
-      out.push({ line });
-    } else run++;
-  });
-  if (run) out.push({ folded: run, key: 'fold-end' });
-  return out;
-}
 
 const label = (v: PolicyVersionSummary) =>
   `Version ${v.number} · ${v.status === 'approved' ? `approved ${v.approvedOn}` : 'draft'}`;
