@@ -84,7 +84,7 @@ export const STEPS: readonly StepDef[] = [
     goKey: 'o',
     digit: '4',
     purpose:
-      'Answer the auditor’s request list: who provides each item, by when, and what was agreed. Policies and evidence arrive in a later version.',
+      'Answer the auditor’s request list — who provides each item, by when, and what was agreed — and keep your policies written, approved and acknowledged. Evidence arrives in a later version.',
   },
   {
     id: 'readiness',

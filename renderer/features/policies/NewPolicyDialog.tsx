@@ -278,6 +278,11 @@ function TemplateDetails({ template: t }: { template: PolicyTemplate | null }) {
           Owned by the {t.ownerRole.toLowerCase()}, reviewed every {t.reviewMonths} months,
           acknowledged within {t.acknowledgeWithinDays} days.
         </Text>
+        {t.promises.length === 0 && (
+          <Text size="sm" c="dimmed">
+            It promises no frequency or time limit that Attest checks against its controls.
+          </Text>
+        )}
         {t.promises.length > 0 && (
           <Stack gap={4}>
             <Text size="sm" fw={600}>

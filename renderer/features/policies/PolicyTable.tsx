@@ -45,7 +45,7 @@ export function PolicyTable(props: {
       {
         id: 'owner',
         header: 'Owner',
-        width: 170,
+        width: 150,
         cell: (r) => (
           <Text size="sm" c={r.owner ? undefined : 'dimmed'} truncate>
             {r.owner ?? 'No owner'}
@@ -73,7 +73,7 @@ export function PolicyTable(props: {
       {
         id: 'state',
         header: 'State',
-        width: 170,
+        width: 200,
         cell: ({ policy }) => (
           <StatusBadge tone={POLICY_STATUS[policy.status].tone}>
             {POLICY_STATUS[policy.status].label}
