@@ -117,7 +117,7 @@ export function AcknowledgementsPanel({ policy }: { policy: Policy }) {
         </Button>
       </Group>
       <Stack gap="xs">
-        <Title order={4}>Not acknowledged in time (version {version.number})</Title>
+        <Title order={4}>Who has not acknowledged version {version.number}</Title>
         <Text size="xs" c="dimmed">
           Everyone current has {policy.acknowledgeWithinDays} days from the version’s effective
           date, or from when they were added, whichever is later.

@@ -3,13 +3,14 @@ import { useMemo, useState } from 'react';
 import type { Output } from '../../../../shared/api/index';
 import type { PolicyVersionSummary } from '../../../../shared/api/policies';
 import { useApiQuery } from '../../../api/queries';
+import { formatDate } from '../../../components/format';
 import { useOpenId } from '../../vault/store';
-import { type Line, type Shown, foldUnchanged } from './diff-fold';
+import { type Line, type Shown, foldUnchanged, removedFirst } from './diff-fold';
 
 type Diff = Output<'policies.diff'>;
 
 const label = (v: PolicyVersionSummary) =>
-  `Version ${v.number} · ${v.status === 'approved' ? `approved ${v.approvedOn}` : 'draft'}`;
+  `Version ${v.number} · ${v.approvedOn ? `approved ${formatDate(v.approvedOn)}` : 'draft'}`;
 
 /** A readable redline between any two versions: lines added, removed, and words changed. */
 export function VersionDiff(props: { versions: PolicyVersionSummary[] }) {
@@ -98,7 +99,7 @@ function DiffRow({ line }: { line: Line }) {
       <span aria-label={line.kind === 'same' ? undefined : line.kind}>{SIGN[line.kind]}</span>
       <span>
         {line.kind === 'changed'
-          ? line.words.map((w, i) =>
+          ? removedFirst(line.words).map((w, i) =>
               w.kind === 'added' ? (
                 <ins key={i}>{w.text}</ins>
               ) : w.kind === 'removed' ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Line, foldUnchanged } from './diff-fold';
+import { type Line, foldUnchanged, removedFirst } from './diff-fold';
 
 const same = (n: number): Line => ({ kind: 'same', text: `line ${n}`, oldLine: n, newLine: n });
 
@@ -26,5 +26,16 @@ describe('the diff of two policy versions', () => {
     const changed: Line = { kind: 'removed', text: 'old', oldLine: 2 };
     expect(foldUnchanged([same(1), changed, same(3)]).every((s) => 'line' in s)).toBe(true);
     expect(foldUnchanged([same(1), same(2)])).toEqual([{ folded: 2, key: 'fold-end' }]);
+  });
+
+  it('shows a replaced word as a redline: the removed word before the one replacing it', () => {
+    expect(
+      removedFirst([
+        { kind: 'same', text: '- Every ' },
+        { kind: 'added', text: 'month,' },
+        { kind: 'removed', text: 'quarter,' },
+        { kind: 'same', text: ' system owners' },
+      ]).map((w) => w.text),
+    ).toEqual(['- Every ', 'quarter,', 'month,', ' system owners']);
   });
 });

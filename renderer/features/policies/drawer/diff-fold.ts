@@ -24,3 +24,19 @@ export function foldUnchanged(lines: readonly Line[], context = CONTEXT): Shown[
   if (run) out.push({ folded: run, key: 'fold-end' });
   return out;
 }
+
+type WordPart = Extract<Line, { kind: 'changed' }>['words'][number];
+
+/**
+ * A replaced word reads as a redline does: what was removed, then what replaced it (the word diff
+ * may give them the other way round).
+ */
+export function removedFirst(words: readonly WordPart[]): WordPart[] {
+  const out = [...words];
+  for (let i = 0; i + 1 < out.length; i++)
+    if (out[i]!.kind === 'added' && out[i + 1]!.kind === 'removed') {
+      [out[i], out[i + 1]] = [out[i + 1]!, out[i]!];
+      i++;
+    }
+  return out;
+}
