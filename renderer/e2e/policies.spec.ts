@@ -5,8 +5,8 @@ import { openDemo } from './pages/Workbench';
 /**
  * The policy library end to end, as a user does it: a policy written from a template with the
  * engagement's values, edited beside its live preview, approved and so locked, edited again as a
- * new draft, the two versions compared, and an acknowledgement recorded against the version in
- * force.
+ * new draft, the two versions compared, and acknowledgements of the version in force recorded
+ * by hand and imported from an HR export.
  */
 test('a policy is written from a template, edited, approved and locked, redrafted, diffed and acknowledged', async ({
   page,
@@ -68,11 +68,40 @@ test('a policy is written from a template, edited, approved and locked, redrafte
   await expect(
     policies.drawer.getByTestId('missing-ack-row').filter({ hasText: 'Lena Fischer' }),
   ).toHaveCount(0);
+
+  // An HR export: the matched row is recorded, the unknown person is shown and left out.
+  await policies.drawer.getByRole('button', { name: 'Import from HR or training export…' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Import acknowledgements of version 1' });
+  const chooser = page.waitForEvent('filechooser');
+  await wizard.getByRole('button', { name: 'Choose a file…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'lms-export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'Email,Completed on\r\ngrace@northwind-demo.test,2026-05-15\r\nnobody@elsewhere.test,2026-05-14\r\n',
+    ),
+  });
+  await expect(wizard.getByTestId('ack-import-counts')).toHaveText(
+    '1 row(s) will be recorded, 1 cannot be (see why below).',
+  );
+  await wizard.getByRole('button', { name: 'Import 1 acknowledgement(s)' }).click();
+  await expect(wizard).toContainText('Recorded 1 acknowledgement(s); 1 row(s) left out.');
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(policies.drawer.getByTestId('ack-row')).toHaveCount(2);
+  await expect(
+    policies.drawer.getByTestId('ack-row').filter({ hasText: 'Grace Liu' }),
+  ).toContainText('From lms-export.csv');
   await expectNoSeriousA11yViolations(page, 'the policy drawer');
 
   // The list shows it approved, in force since today, with a new draft.
   await page.keyboard.press('Escape');
-  await expect(policies.row('Access Control Policy')).toContainText('Approved · new draft');
+  await expect(policies.row('Access Control Policy')).toHaveAttribute(
+    'data-status',
+    'approved_with_draft',
+  );
+  await expect(policies.row('Access Control Policy')).toContainText('Approved+ new draft');
   await expect(policies.row('Access Control Policy')).toContainText(
     /v1 since (15 May|May 15,) 2026/,
   );

@@ -73,12 +73,21 @@ export function PolicyTable(props: {
       {
         id: 'state',
         header: 'State',
-        width: 200,
-        cell: ({ policy }) => (
-          <StatusBadge tone={POLICY_STATUS[policy.status].tone}>
-            {POLICY_STATUS[policy.status].label}
-          </StatusBadge>
-        ),
+        width: 190,
+        cell: ({ policy }) =>
+          policy.status === 'approved_with_draft' ? (
+            // The badge stays short enough for the column; the draft is said beside it.
+            <Group gap={6} wrap="nowrap">
+              <StatusBadge tone="met">Approved</StatusBadge>
+              <Text size="xs" c="dimmed">
+                + new draft
+              </Text>
+            </Group>
+          ) : (
+            <StatusBadge tone={POLICY_STATUS[policy.status].tone}>
+              {POLICY_STATUS[policy.status].label}
+            </StatusBadge>
+          ),
       },
       {
         id: 'review',
