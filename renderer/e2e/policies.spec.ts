@@ -13,7 +13,7 @@ test('a policy is written from a template, edited, approved and locked, redrafte
   attest,
 }) => {
   test.setTimeout(120_000);
-  await openDemo(page, attest);
+  const bench = await openDemo(page, attest);
   const policies = new Policies(page);
   await policies.open();
   await expect(policies.row('Access Control Policy')).toContainText('Not written');
@@ -105,4 +105,8 @@ test('a policy is written from a template, edited, approved and locked, redrafte
   await expect(policies.row('Access Control Policy')).toContainText(
     /v1 since (15 May|May 15,) 2026/,
   );
+
+  // The palette opens a policy by name.
+  await bench.runFromPalette('Access Control Policy', /^Access Control Policy/);
+  await expect(policies.drawer.getByRole('tab', { name: 'Text' })).toBeVisible();
 });
