@@ -1,6 +1,9 @@
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { Policies } from './pages/Policies';
 import { openDemo } from './pages/Workbench';
+import { goHash } from './pages/hash';
+import { rpc } from './pages/rpc';
+import { linkTo } from '../app/routes';
 
 /**
  * The policy library end to end, as a user does it: a policy written from a template with the
@@ -108,5 +111,47 @@ test('a policy is written from a template, edited, approved and locked, redrafte
 
   // The palette opens a policy by name.
   await bench.runFromPalette('Access Control Policy', /^Access Control Policy/);
+  await expect(policies.drawer.getByRole('tab', { name: 'Text' })).toBeVisible();
+});
+
+/**
+ * A policy that promises quarterly access reviews, linked to a control set to annual: the policy
+ * and the control each say so, with the fix, and the list counts the warning.
+ */
+test('a control whose frequency disagrees with its policy is flagged on both, with the fix', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const { policy } = await rpc<{ policy: { id: string } }>(
+    page,
+    attest,
+    'policies.createFromTemplate',
+    { templateKey: 'access-control' },
+  );
+  const controls = await rpc<{ items: { id: string; ref: string }[] }>(
+    page,
+    attest,
+    'controls.list',
+    { limit: 1000 },
+  );
+  const ac06 = controls.items.find((c) => c.ref === 'AC-06')!;
+  await rpc(page, attest, 'controls.update', { id: ac06.id, patch: { frequency: 'annual' } });
+
+  const policies = new Policies(page);
+  await policies.open();
+  await expect(policies.row('Access Control Policy').getByTestId('policy-warnings')).toHaveText(
+    '1 warning',
+  );
+  await goHash(page, linkTo('policy', policy.id));
+  await policies.tab(/Controls/).click();
+  const finding = policies.drawer.getByTestId('consistency-finding');
+  await expect(finding).toContainText('AC-06');
+  await expect(finding).toContainText('set AC-06 to quarterly');
+
+  await goHash(page, linkTo('scopeControl', ac06.id));
+  const onControl = page.getByRole('dialog').getByTestId('consistency-finding');
+  await expect(onControl).toContainText('set AC-06 to quarterly');
+  await onControl.getByRole('link', { name: 'Access Control Policy' }).click();
   await expect(policies.drawer.getByRole('tab', { name: 'Text' })).toBeVisible();
 });

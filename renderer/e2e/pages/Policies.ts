@@ -55,7 +55,7 @@ export class Policies {
     await saved;
   }
 
-  tab(name: string) {
+  tab(name: string | RegExp) {
     return this.drawer.getByRole('tab', { name });
   }
 }
