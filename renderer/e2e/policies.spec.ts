@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { Policies } from './pages/Policies';
 import { openDemo } from './pages/Workbench';
@@ -154,4 +155,31 @@ test('a control whose frequency disagrees with its policy is flagged on both, wi
   await expect(onControl).toContainText('set AC-06 to quarterly');
   await onControl.getByRole('link', { name: 'Access Control Policy' }).click();
   await expect(policies.drawer.getByRole('tab', { name: 'Text' })).toBeVisible();
+});
+
+/** A version downloads as a PDF in the browser (the desktop asks where to save it instead). */
+test('an approved version downloads as PDF', async ({ page, attest }) => {
+  await openDemo(page, attest);
+  const people = await rpc<{ items: { id: string }[] }>(page, attest, 'people.list', {});
+  const { policy, draft } = await rpc<{ policy: { id: string }; draft: { id: string } }>(
+    page,
+    attest,
+    'policies.createFromTemplate',
+    { templateKey: 'encryption' },
+  );
+  await rpc(page, attest, 'policies.approve', {
+    versionId: draft.id,
+    approverId: people.items[0]!.id,
+    approvedOn: '2026-05-15',
+  });
+  const policies = new Policies(page);
+  await goHash(page, linkTo('policy', policy.id));
+  await expect(policies.drawer.getByTestId('version-locked')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await policies.drawer.getByRole('button', { name: 'Download version 1' }).click();
+  await page.getByRole('menuitem', { name: 'Version 1 as PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Encryption.*\.pdf$/);
+  const path = await file.path();
+  expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
 });
