@@ -88,10 +88,10 @@ test('a policy is written from a template, edited, approved and locked, redrafte
     ),
   });
   await expect(wizard.getByTestId('ack-import-counts')).toHaveText(
-    '1 row(s) will be recorded, 1 cannot be (see why below).',
+    '1 row will be recorded, 1 cannot be (see why below).',
   );
-  await wizard.getByRole('button', { name: 'Import 1 acknowledgement(s)' }).click();
-  await expect(wizard).toContainText('Recorded 1 acknowledgement(s); 1 row(s) left out.');
+  await wizard.getByRole('button', { name: 'Import 1 acknowledgement' }).click();
+  await expect(wizard).toContainText('Recorded 1 acknowledgement; 1 row left out.');
   await wizard.getByRole('button', { name: 'Done' }).click();
   await expect(policies.drawer.getByTestId('ack-row')).toHaveCount(2);
   await expect(

@@ -21,7 +21,7 @@ import type {
 import { type ApiClient, toApiCallError } from '../../../api';
 import { useApi } from '../../../api/provider';
 import { notifySuccess } from '../../../app/notify';
-import { fileName } from '../../../components/format';
+import { fileName, plural } from '../../../components/format';
 
 type Picked = { name: string; source: FileSource };
 
@@ -131,7 +131,7 @@ function AckImport(props: { onClose(): void; versionId: string }) {
         mapping,
       });
       setResult(out);
-      notifySuccess(`Imported ${out.imported} acknowledgement(s).`);
+      notifySuccess(`Imported ${plural(out.imported, 'acknowledgement')}.`);
     } catch (e) {
       setProblem(messageOf(e));
     } finally {
@@ -187,7 +187,7 @@ function AckImport(props: { onClose(): void; versionId: string }) {
             />
           </Group>
           <Text size="sm" data-testid="ack-import-counts">
-            {preview.importable} row(s) will be recorded
+            {plural(preview.importable, 'row')} will be recorded
             {preview.refused ? `, ${preview.refused} cannot be (see why below)` : ''}.
           </Text>
           <Table.ScrollContainer minWidth={500} maxHeight={280}>
@@ -223,7 +223,7 @@ function AckImport(props: { onClose(): void; versionId: string }) {
               disabled={!mapping || preview.importable === 0}
               onClick={() => void runImport()}
             >
-              Import {preview.importable} acknowledgement(s)
+              Import {plural(preview.importable, 'acknowledgement')}
             </Button>
           </Group>
           {preview.refused > 0 && (
@@ -237,11 +237,11 @@ function AckImport(props: { onClose(): void; versionId: string }) {
       {step === 2 && result && (
         <Stack gap="sm">
           <Text size="sm">
-            Recorded {result.imported} acknowledgement(s)
+            Recorded {plural(result.imported, 'acknowledgement')}
             {result.alreadyRecorded
               ? `; ${result.alreadyRecorded} were already recorded (the earlier date is kept)`
               : ''}
-            {result.refused.length ? `; ${result.refused.length} row(s) left out` : ''}.
+            {result.refused.length ? `; ${plural(result.refused.length, 'row')} left out` : ''}.
           </Text>
           {result.refused.length > 0 && (
             <Text size="xs" c="dimmed">

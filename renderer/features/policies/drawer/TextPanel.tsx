@@ -5,7 +5,7 @@ import type { Policy, PolicyVersion } from '../../../../shared/api/policies';
 import { draftPatch } from '../../../../shared/api/policies';
 import { useApi } from '../../../api/provider';
 import { notifyError, notifySuccess } from '../../../app/notify';
-import { formatDate } from '../../../components/format';
+import { formatDate, plural } from '../../../components/format';
 import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { personName, usePeople } from '../../people/people-store';
 import { Markdown } from '../../sd/Markdown';
@@ -42,7 +42,7 @@ function NotWritten({ policy }: { policy: Policy }) {
         });
         notifySuccess(
           out.problems.length
-            ? `Wrote a first draft; ${out.problems.length} value(s) are marked “To be completed”.`
+            ? `Wrote a first draft; ${plural(out.problems.length, 'value')} to complete, marked “To be completed”.`
             : 'Wrote a first draft from the template.',
         );
       } else {
@@ -56,7 +56,7 @@ function NotWritten({ policy }: { policy: Policy }) {
     <Alert variant="light" color="gray" title="Not written yet">
       <Text size="sm" mb="sm">
         {policy.controlIds.length > 0
-          ? `${policy.controlIds.length} control(s) rest on this policy. `
+          ? `${plural(policy.controlIds.length, 'control')} ${policy.controlIds.length === 1 ? 'rests' : 'rest'} on this policy. `
           : ''}
         Write its first draft, then approve it to put it in force.
       </Text>
