@@ -58,7 +58,7 @@ export function PolicyTable(props: {
         width: 170,
         cell: ({ policy }) =>
           policy.inForceNumber !== null && policy.inForceFrom ? (
-            <Text size="sm">
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
               v{policy.inForceNumber}{' '}
               <Text span size="xs" c="dimmed">
                 since {formatDate(policy.inForceFrom)}
@@ -76,10 +76,12 @@ export function PolicyTable(props: {
         width: 190,
         cell: ({ policy }) =>
           policy.status === 'approved_with_draft' ? (
-            // The badge stays short enough for the column; the draft is said beside it.
-            <Group gap={6} wrap="nowrap">
-              <StatusBadge tone="met">Approved</StatusBadge>
-              <Text size="xs" c="dimmed">
+            // Neither part shrinks, so the column keeps their width (the table lays out by content).
+            <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+              <span style={{ flexShrink: 0 }}>
+                <StatusBadge tone="met">Approved</StatusBadge>
+              </span>
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
                 + new draft
               </Text>
             </Group>
