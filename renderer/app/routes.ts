@@ -44,6 +44,7 @@ export const LINKS = {
   task: { page: 'remediation', params: { view: 'table' }, idParam: 'task' },
   request: { page: 'documentation', idParam: 'request' },
   documentationPolicies: { page: 'documentation', params: { tab: 'policies' } },
+  policy: { page: 'documentation', params: { tab: 'policies' }, idParam: 'policy' },
   documentationEvidence: { page: 'documentation', params: { tab: 'evidence' } },
   evidence: { page: 'documentation', params: { tab: 'evidence' }, idParam: 'evidence' },
   person: { page: 'people', idParam: 'person' },
@@ -51,6 +52,7 @@ export const LINKS = {
   newTask: { page: 'remediation', params: { task: 'new' } },
   newRisk: { page: 'gaps', params: { view: 'risks', risk: 'new' } },
   newPerson: { page: 'people', params: { person: 'new' } },
+  newPolicy: { page: 'documentation', params: { tab: 'policies', policy: 'new' } },
 } as const satisfies Record<string, LinkDef>;
 
 export type LinkId = keyof typeof LINKS;

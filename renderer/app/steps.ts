@@ -84,7 +84,7 @@ export const STEPS: readonly StepDef[] = [
     goKey: 'o',
     digit: '4',
     purpose:
-      'Answer the auditor’s request list: who provides each item, by when, and what was agreed. Keep the evidence that shows each control operating. Policies arrive in a later version.',
+      'Answer the auditor’s request list — who provides each item, by when, and what was agreed — keep your policies written, approved and acknowledged, and keep the evidence that shows each control operating.',
   },
   {
     id: 'readiness',

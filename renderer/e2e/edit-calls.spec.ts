@@ -42,10 +42,12 @@ function watchRpc(page: Page) {
 // and the tasks read again. Now: the save, and one re-read of each answer on screen that reads
 // what the save touched (controls, criteria): the controls, the criteria, the assessment counts,
 // the system description (carve-outs in the matrix), the catalog plan and the request list the
-// palette holds (each request lists the controls mapped to its criteria), and the open control
+// palette holds (each request lists the controls mapped to its criteria), the policy list it
+// holds (a control's edit can relink it to another policy), the drawer's policy consistency
+// check (a frequency changed can agree or disagree with a policy's promise) and the open control
 // drawer's evidence (D1: `evidence.list` by control reads controls, whose criteria and refs it
-// filters and shows) — 8 in all.
-const MAX_CALLS_PER_EDIT = 8;
+// filters and shows) — 10 in all.
+const MAX_CALLS_PER_EDIT = 10;
 
 test('one control field edit costs one save and the re-reads of what it touched', async ({
   page,

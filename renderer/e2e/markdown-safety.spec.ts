@@ -1,7 +1,10 @@
+import type { Locator } from '@playwright/test';
 import { expect, openDemoVault, test } from './fixtures';
 import { rpc } from './pages/rpc';
 import { ScopeView } from './pages/ScopeView';
 import { Workbench } from './pages/Workbench';
+import { goHash } from './pages/hash';
+import { linkTo } from '../app/routes';
 
 /**
  * Markdown a user typed is shown, never run (DESIGN §8): a draft carrying a script, an event
@@ -17,20 +20,41 @@ test('a hostile draft is shown as text: no script, handler, javascript: link or 
   await new Workbench(page).expectOpen('Demo — Northwind Analytics SOC 2 Type II');
   await rpc(page, attest, 'sd.saveDraft', {
     document: 'description',
-    markdown: [
-      '# Hostile draft',
-      '<script>window.__hacked = 1</script>',
-      '<img src="https://evil.example/x.png" onerror="window.__hacked = 2">',
-      '[click me](javascript:window.__hacked=3) [plain](http://evil.example) [ok](https://example.com)',
-      '![remote](https://evil.example/pixel.png)',
-      '<a href="javascript:alert(1)" onclick="window.__hacked = 4">raw</a>',
-      '| Risk | Owner |\n| --- | --- |\n| **Phishing** | Ana |',
-    ].join('\n\n'),
+    markdown: HOSTILE,
   });
   const view = new ScopeView(page);
   await view.open();
   await view.tab('System description');
-  const md = page.getByTestId('markdown');
+  await expectHarmless(page.getByTestId('markdown'));
+});
+
+/** The same hostile text in a policy draft: its live preview goes through the same parse. */
+test('a hostile policy is shown as text in its preview: no script, handler, javascript: link or remote image', async ({
+  page,
+  attest,
+}) => {
+  await openDemoVault(page, attest);
+  await new Workbench(page).expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  const { policy } = await rpc<{ policy: { id: string } }>(page, attest, 'policies.create', {
+    title: 'Hostile policy',
+    body: HOSTILE,
+  });
+  await goHash(page, linkTo('policy', policy.id));
+  await expectHarmless(page.getByTestId('policy-preview').getByTestId('markdown'));
+});
+
+/** A draft carrying everything that must never run or fetch. */
+const HOSTILE = [
+  '# Hostile draft',
+  '<script>window.__hacked = 1</script>',
+  '<img src="https://evil.example/x.png" onerror="window.__hacked = 2">',
+  '[click me](javascript:window.__hacked=3) [plain](http://evil.example) [ok](https://example.com)',
+  '![remote](https://evil.example/pixel.png)',
+  '<a href="javascript:alert(1)" onclick="window.__hacked = 4">raw</a>',
+  '| Risk | Owner |\n| --- | --- |\n| **Phishing** | Ana |',
+].join('\n\n');
+
+async function expectHarmless(md: Locator) {
   await expect(md.getByRole('heading', { name: 'Hostile draft' })).toBeVisible();
   await expect(md).toContainText('<script>window.__hacked = 1</script>');
   await expect(md.locator('table strong')).toHaveText('Phishing');
@@ -52,4 +76,4 @@ test('a hostile draft is shown as text: no script, handler, javascript: link or 
     images: 0,
     hacked: null,
   });
-});
+}

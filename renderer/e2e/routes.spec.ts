@@ -27,6 +27,7 @@ interface DemoRecords {
   request: { id: string; ref: string };
   person: { id: string; name: string };
   evidence: { id: string; ref: string };
+  policy: { id: string; title: string };
 }
 
 interface Check {
@@ -125,7 +126,12 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
       },
       documentationPolicies: {
         heading: 'Documentation',
-        shows: (p) => p.getByTestId('empty-state').getByText('Policies arrive in a later version'),
+        shows: (p) => p.getByTestId('policies-table').getByText(demo.policy.title).first(),
+      },
+      policy: {
+        heading: 'Documentation',
+        shows: (p) => dialog(p, 'policy-drawer').locator(valued(demo.policy.title)),
+        id: (d) => d.policy.id,
       },
       documentationEvidence: {
         heading: 'Documentation',
@@ -151,6 +157,10 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
         shows: (p) => p.getByRole('dialog', { name: 'New risk' }),
       },
       newPerson: { heading: 'People', shows: (p) => p.getByRole('dialog', { name: 'New person' }) },
+      newPolicy: {
+        heading: 'Documentation',
+        shows: (p) => p.getByRole('dialog', { name: 'New policy' }),
+      },
     },
   };
 }
@@ -207,13 +217,14 @@ async function demoRecords(
     if (!item) throw new Error(`The demo has no ${what}`);
     return item;
   };
-  const [controls, criteria, tasks, risks, requests, people] = await Promise.all([
+  const [controls, criteria, tasks, risks, requests, people, policies] = await Promise.all([
     rpc<Items<{ id: string; ref: string }>>(page, attest, 'controls.list', { limit: 10 }),
     rpc<Items<{ id: string }>>(page, attest, 'criteria.list', {}),
     rpc<Items<{ id: string; title: string }>>(page, attest, 'tasks.list', {}),
     rpc<Items<{ id: string; title: string }>>(page, attest, 'risks.list', {}),
     rpc<Items<{ id: string; ref: string }>>(page, attest, 'requests.list', {}),
     rpc<Items<{ id: string; name: string }>>(page, attest, 'people.list', {}),
+    rpc<Items<{ id: string; title: string }>>(page, attest, 'policies.list', {}),
   ]);
   return {
     control: first('control', controls.items),
@@ -222,6 +233,7 @@ async function demoRecords(
     risk: first('risk', risks.items),
     request: first('request', requests.items),
     person: first('person', people.items),
+    policy: first('policy', policies.items),
   };
 }
 
@@ -252,7 +264,7 @@ async function expectLoaded(page: Page, check: Check, how: string) {
 }
 
 test('every route loads when opened directly and after a reload', async ({ page, attest }) => {
-  // 32 addresses, each opened twice, on a shared 2-core machine.
+  // Every page and link (34), each opened twice, three at a time, on a shared 2-core machine.
   test.setTimeout(240_000);
   await openDemoVault(page, attest);
   await new Workbench(page).expectOpen(DEMO_ENGAGEMENT);

@@ -79,6 +79,9 @@ export const policySchema = z.object({
   draftVersionId: z.string().nullable(),
   /** The approved version in force today, if any. */
   inForceVersionId: z.string().nullable(),
+  /** Its number and the day it took effect (for the list: "v2 since 3 Mar 2026"). */
+  inForceNumber: z.number().int().nullable(),
+  inForceFrom: isoDate.nullable(),
   /** The review date of the version in force; the policy is overdue after it. */
   nextReviewOn: isoDate.nullable(),
   createdAt: isoInstant,
@@ -106,6 +109,8 @@ export const fromTemplateInput = z
   .object({
     templateKey: text({ max: 100, required: 'Choose a template' }),
     ownerId: personRef.nullable().optional(),
+    /** The review cycle, when not the template's own (the text says it in words). */
+    reviewMonths: reviewMonths.optional(),
   })
   .strict();
 

@@ -102,6 +102,8 @@ export function toPolicy(
     promises,
     draftVersionId: draft?.id ?? null,
     inForceVersionId: inForce?.id ?? null,
+    inForceNumber: inForce?.number ?? null,
+    inForceFrom: inForce?.effective_on ?? null,
     nextReviewOn: inForce?.next_review_on ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -123,6 +123,13 @@ describe('policies', () => {
       [2, '2026-04-01', null],
       [1, '2026-01-10', '2026-03-31'],
     ]);
+    // The list names the version in force today and the day it took effect.
+    const inForceToday = inForceOnDate(vault, policy.id, vault.now().slice(0, 10));
+    expect(getPolicy(vault, policy.id)).toMatchObject({
+      inForceVersionId: inForceToday?.id ?? null,
+      inForceNumber: inForceToday?.number ?? null,
+      inForceFrom: inForceToday?.inForceFrom ?? null,
+    });
     expect(() =>
       approveVersion(vault, {
         versionId: startDraft(vault, policy.id).id,
@@ -142,6 +149,19 @@ describe('policies', () => {
     expect(diff.added + diff.removed).toBe(0);
 
     expect((await verifyVault(vault)).problems).toEqual([]);
+    closeVault(vault);
+  });
+
+  it('are written on the review cycle chosen at creation, which the text then states', async () => {
+    const { vault, ada } = await scoped();
+    const { policy, draft } = createFromTemplate(vault, {
+      templateKey: 'encryption',
+      ownerId: ada,
+      reviewMonths: 6,
+    });
+    expect(policy.reviewMonths).toBe(6);
+    expect(draft.reviewMonths).toBe(6);
+    expect(draft.body).toContain('reviews it at least twice a year');
     closeVault(vault);
   });
 

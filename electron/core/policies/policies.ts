@@ -275,7 +275,11 @@ function unlinkControl(vault: Vault, policyId: string, controlId: string, payloa
 
 export function createFromTemplate(
   vault: Vault,
-  input: { templateKey: string; ownerId?: string | null | undefined },
+  input: {
+    templateKey: string;
+    ownerId?: string | null | undefined;
+    reviewMonths?: number | undefined;
+  },
 ): { policy: Policy; draft: PolicyVersion; problems: VariableProblem[] } {
   const t = templateOf(input.templateKey);
   return tx(vault.db, () => {
@@ -288,13 +292,18 @@ export function createFromTemplate(
       );
     const policy = existing ?? ensureTemplatePolicy(vault, t.key, { template: t.key });
     const ownerId = input.ownerId ?? policy.owner_id;
-    if (ownerId !== policy.owner_id || existing) {
-      updatePolicyRow(vault.db, policy.id, { owner_id: ownerId, updated_at: vault.now() });
+    const reviewMonths = input.reviewMonths ?? policy.review_months;
+    if (ownerId !== policy.owner_id || reviewMonths !== policy.review_months || existing) {
+      updatePolicyRow(vault.db, policy.id, {
+        owner_id: ownerId,
+        review_months: reviewMonths,
+        updated_at: vault.now(),
+      });
       recordChange(vault, {
         action: 'update',
         entity: 'policy',
         entityId: policy.id,
-        payload: { ownerId, template: t.key },
+        payload: { ownerId, reviewMonths, template: t.key },
       });
     }
     const engagement = getEngagementRow(vault.db);
@@ -303,7 +312,7 @@ export function createFromTemplate(
       company: engagement?.client || engagement?.name || '',
       owner: owner?.name ?? '',
       owner_role: t.ownerRole,
-      review_cycle: reviewCycleWords(policy.review_months),
+      review_cycle: reviewCycleWords(reviewMonths),
       ack_days: String(policy.acknowledge_within_days),
     });
     const draft = newDraft(
@@ -311,7 +320,7 @@ export function createFromTemplate(
       policy.id,
       1,
       rendered.markdown,
-      policy.review_months,
+      reviewMonths,
       `From the ${t.title} template`,
     );
 

@@ -5,6 +5,7 @@ import { useGapsWorkbench } from '../../features/gaps/useGapsWorkbench';
 import { useRemediationWorkbench } from '../../features/remediation/useRemediationWorkbench';
 import { useRequestsBackground } from '../../features/requests/useRequestsBackground';
 import { usePeopleBackground } from '../../features/people/usePeopleBackground';
+import { usePoliciesBackground } from '../../features/policies/usePoliciesBackground';
 import { useScopeBackground } from '../../features/scope/useScopeBackground';
 import { Header } from './Header';
 import { PAGES, type PageId } from '../routes';
@@ -70,6 +71,8 @@ export function Workbench() {
   usePeopleBackground();
   // The auditor's requests: in the palette, and the Documentation step's status.
   useRequestsBackground();
+  // The policy library: each policy and "New policy from template" in the palette.
+  usePoliciesBackground();
   const main = useRef<HTMLElement>(null);
   useStepOpensAtTop(main);
   return (

@@ -163,7 +163,8 @@ export const policyMethods = {
     reads: [],
   }),
   'policies.importAcks': method({
-    summary: 'Record the acknowledgements of an HR or training export (a job): every row or none',
+    summary:
+      'Record the acknowledgements of an HR or training export (a job): every matched row in one transaction; rows matching no one are returned, not guessed',
     input: z.object({ ...ackImportFile, mapping: ackMappingSchema }).strict(),
     output: z.object({ jobId: z.string() }),
     jobResult: ackImportResultSchema,

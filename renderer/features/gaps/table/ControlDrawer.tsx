@@ -2,6 +2,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import { IconFocus2 } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { SideDrawer } from '../../../components/SideDrawer';
+import { ControlPolicyFindings } from '../../policies/ControlPolicyFindings';
 import { AssessmentPanel } from '../focus/AssessmentPanel';
 import { ControlGuidance } from '../focus/ControlGuidance';
 import { ResponsibilitiesPanel } from '../focus/ResponsibilitiesPanel';
@@ -38,6 +39,7 @@ export function ControlDrawer(props: { controlId: string | null; onClose(): void
               Open in focused mode
             </Button>
           </Group>
+          <ControlPolicyFindings controlId={control.id} />
           <AssessmentPanel key={control.id} control={control} withKeys={false} />
           <ResponsibilitiesPanel control={control} />
           <ControlGuidance control={control} />

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { ControlPolicyFindings } from '../../policies/ControlPolicyFindings';
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { Control } from '../../../../shared/api/controls';
@@ -57,6 +58,7 @@ function EditControl({ control }: { control: Control }) {
             : 'Archived by hand: it is out of every list and count, with its work kept.'}
         </Alert>
       )}
+      <ControlPolicyFindings controlId={control.id} />
       <ControlFields
         values={values}
         errors={errors}
