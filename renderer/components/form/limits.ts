@@ -19,3 +19,15 @@ export function maxLengthOf(schema: ZodType, field: string): number | null {
   }
   return null;
 }
+
+/** From this share of its limit on, a text shows how much room is left. */
+const NEAR_LIMIT = 0.8;
+
+/**
+ * "270 / 300" once a text comes near its limit (nothing before: a counter on every field is
+ * noise), so the limit is seen before it bites.
+ */
+export function limitHint(value: string, max: number | null | undefined): string | undefined {
+  if (!max || value.length < max * NEAR_LIMIT) return undefined;
+  return `${value.length.toLocaleString()} / ${max.toLocaleString()}`;
+}
