@@ -34,8 +34,8 @@ export function DateField({ value, onChange, min, max, ...props }: DateFieldProp
       placeholder="e.g. 30 Jun 2026"
       leftSection={<IconCalendar size={16} aria-hidden />}
       popoverProps={{ withinPortal: true }}
-      // Not "Clear <label>": the button would then answer to the field's own label too.
-      clearButtonProps={{ 'aria-label': 'Clear this date' }}
+      // Only "Clear": a name holding the field's label (or "date") would answer to it too.
+      clearButtonProps={{ 'aria-label': 'Clear' }}
       {...props}
     />
   );

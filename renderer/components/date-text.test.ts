@@ -4,7 +4,7 @@ import { isoOf, monthFirst, parseDateText } from './date-text';
 describe('a date as it is typed', () => {
   it('takes ISO dates as they are', () => {
     expect(parseDateText('2026-06-30')).toBe('2026-06-30');
-    expect(parseDateText(' 2026-6-3 ')).toBe('2026-06-03');
+    expect(parseDateText(' 2026-06-03 ')).toBe('2026-06-03');
   });
 
   it('reads numeric dates in the order of the user’s locale', () => {
@@ -13,7 +13,7 @@ describe('a date as it is typed', () => {
     expect(parseDateText('03/04/2026', 'en-GB')).toBe('2026-04-03');
     expect(parseDateText('03/04/2026', 'en-US')).toBe('2026-03-04');
     expect(parseDateText('30.06.2026', 'de-DE')).toBe('2026-06-30');
-    expect(parseDateText('1/2/26', 'en-GB')).toBe('2026-02-01');
+    expect(parseDateText('1/2/2026', 'en-GB')).toBe('2026-02-01');
   });
 
   it('lets a day above 12 settle the order whatever the locale', () => {
@@ -26,6 +26,14 @@ describe('a date as it is typed', () => {
     expect(parseDateText('June 30, 2026', 'en-US')).toBe('2026-06-30');
     expect(parseDateText('1 Sept 2026', 'en-GB')).toBe('2026-09-01');
     expect(parseDateText('15 März 2026', 'de-DE')).toBe('2026-03-15');
+  });
+
+  it('reads no other day on the way while a date is typed left to right', () => {
+    const typing = (text: string, locale: string) =>
+      [...text].map((_, i) => parseDateText(text.slice(0, i + 1), locale)).filter(Boolean);
+    expect(typing('2026-06-30', 'en-GB')).toEqual(['2026-06-30']);
+    expect(typing('30/06/2026', 'en-GB')).toEqual(['2026-06-30']);
+    expect(typing('30 Jun 2026', 'en-GB')).toEqual(['2026-06-30']);
   });
 
   it('refuses what is not one real day', () => {

@@ -3,6 +3,10 @@
  * (day first where the locale writes the day first, `06/30/2026` where it writes the month first;
  * a day above 12 settles it either way), `30 Jun 2026`, `June 30, 2026`. The answer is ISO
  * `YYYY-MM-DD`, the only form dates take in Attest, or null for anything that is not one real day.
+ *
+ * Years have four digits and ISO days and months two: a date typed left to right is then never
+ * read as another valid day on its way (`2026-06-3` before `2026-06-30`, `30/06/20` before
+ * `30/06/2026`), so a field can save each date it reads.
  */
 
 const ENGLISH_MONTHS = [
@@ -65,18 +69,16 @@ function monthNames(locale?: string): Map<string, number> {
   return names;
 }
 
-const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
-
 export function parseDateText(text: string, locale?: string): string | null {
   const input = text.trim().toLowerCase().replace(/,/g, ' ');
   if (!input) return null;
 
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
   if (iso) return isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
 
-  const numeric = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4}|\d{2})$/.exec(input);
+  const numeric = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(input);
   if (numeric) {
-    const [a, b, year] = [Number(numeric[1]), Number(numeric[2]), fullYear(numeric[3]!)];
+    const [a, b, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
     const dayFirst = a > 12 ? true : b > 12 ? false : !monthFirst(locale);
     return dayFirst ? isoOf(year, b, a) : isoOf(year, a, b);
   }
@@ -92,6 +94,6 @@ export function parseDateText(text: string, locale?: string): string | null {
   if (!numbers.every((n) => /^\d+$/.test(n))) return null;
   const [first, second] = numbers as [string, string];
   const [day, year] = first.length === 4 ? [second, first] : [first, second];
-  if (year.length !== 4 && year.length !== 2) return null;
-  return isoOf(fullYear(year), month, Number(day));
+  if (year.length !== 4) return null;
+  return isoOf(Number(year), month, Number(day));
 }
