@@ -5,7 +5,7 @@ import type { Control } from '../../../../shared/api/controls';
 import type { AssessmentStatus } from '../../../../shared/domain/coverage';
 import { toApiCallError } from '../../../api';
 import { notifyError } from '../../../app/notify';
-import { TONE_COLOR } from '../../../components/status';
+import { TONE_COLOR, filledToneStyle } from '../../../components/status';
 import { formatDate } from '../../../components/format';
 import { useAssess } from '../gaps-actions';
 import { useAssessmentNow, useGaps } from '../gaps-store';
@@ -136,6 +136,8 @@ export function AssessmentPanel({
                 key={status}
                 variant={selected ? 'filled' : pending ? 'light' : 'default'}
                 color={TONE_COLOR[ASSESSMENT_TONE[status]]}
+                // Chosen: the palette's fill of its tone, the same yellow as its badge.
+                style={selected ? filledToneStyle(ASSESSMENT_TONE[status]) : undefined}
                 aria-pressed={current === status}
                 loading={saving === status}
                 onClick={() => choose(status)}
