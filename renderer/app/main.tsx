@@ -1,6 +1,7 @@
 import './zod-jitless';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/spotlight/styles.css';
 import './global.css';
 import { MantineProvider } from '@mantine/core';

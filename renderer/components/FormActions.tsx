@@ -1,14 +1,16 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { InlineConfirm } from './InlineConfirm';
 
 /**
- * The foot of a record's form in a drawer: Archive on the left for a record that exists (it
- * asks first, in place), Cancel and the primary action on the right.
+ * The foot of a record's form in a drawer. A record being created: Cancel and its Create button
+ * (its first save). A record that exists saves as it is typed, so there is nothing to cancel:
+ * Archive on the left (it asks first, in place), and Done, which sends what is waiting and closes.
  */
 export function FormActions(props: {
   submitLabel: string;
   busy: boolean;
-  onCancel(): void;
+  /** Only for a record being created: an existing one has nothing unsaved to cancel. */
+  onCancel?: (() => void) | undefined;
   archive?: { question: string; explanation: string; onConfirm(): Promise<void> | void };
   submitTestId?: string;
 }) {
@@ -16,9 +18,15 @@ export function FormActions(props: {
     <Group justify="space-between" mt="sm" wrap="wrap">
       {props.archive ? <InlineConfirm label="Archive" {...props.archive} /> : <span />}
       <Group gap="xs">
-        <Button variant="default" onClick={props.onCancel}>
-          Cancel
-        </Button>
+        {props.onCancel ? (
+          <Button variant="default" onClick={props.onCancel}>
+            Cancel
+          </Button>
+        ) : (
+          <Text size="xs" c="dimmed">
+            Changes are saved as you type.
+          </Text>
+        )}
         <Button type="submit" loading={props.busy} data-testid={props.submitTestId}>
           {props.submitLabel}
         </Button>

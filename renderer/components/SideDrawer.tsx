@@ -37,6 +37,7 @@ export function SideDrawer({
           variant="light"
           mb="md"
           role="alertdialog"
+          aria-label={`Discard ${draft.what}?`}
           title={`Discard ${draft.what}?`}
         >
           <Text size="sm" mb="sm">

@@ -1,6 +1,7 @@
 import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
 import { Remediation } from './pages/Remediation';
 import { STEPS, Workbench } from './pages/Workbench';
+import { fillDate } from './pages/dates';
 import { type TaskRow, rpc, tasks } from './pages/rpc';
 
 const REMEDIATION = STEPS[3];
@@ -59,7 +60,7 @@ test('accept proposed tasks one by one, edited, and all at once — never twice'
   await expect(plan.drawer).toBeVisible();
   await plan.drawer.getByLabel('Owner', { exact: true }).click();
   await page.getByRole('option', { name: /^Tom Alvarez/ }).click();
-  await plan.drawer.getByLabel('Due', { exact: true }).fill('2026-12-15');
+  await fillDate(plan.drawer.getByLabel('Due', { exact: true }), '2026-12-15');
   await plan.drawer.getByLabel('Priority', { exact: true }).click();
   await page.getByRole('option', { name: 'Low', exact: true }).click();
   await expectNoSeriousA11yViolations(page, 'the proposal drawer');
@@ -212,7 +213,7 @@ test('the table filters, highlights overdue tasks, and adds and archives tasks',
   await expect(title).toHaveAccessibleDescription(/Give the task a title/);
   await expectNoSeriousA11yViolations(page, 'the task drawer with a field error');
   await title.fill('Rotate the production database credentials');
-  await plan.drawer.getByLabel('Due', { exact: true }).fill('2027-01-31');
+  await fillDate(plan.drawer.getByLabel('Due', { exact: true }), '2027-01-31');
   await plan.drawer.getByRole('button', { name: 'Add task' }).click();
   await expect(plan.drawer).toBeHidden();
   const created = (await tasks(page, attest)).find(
@@ -335,8 +336,9 @@ test('a risk lowered on controls not in place is flagged, and its residual never
   await expect(acceptance.getByRole('combobox', { name: 'Accepted by' })).toHaveValue(
     new RegExp(`^${me.name}`),
   );
-  await acceptance.getByLabel('Accepted on').fill('2026-11-30');
-  await drawer.getByRole('button', { name: 'Save risk' }).click();
+  await fillDate(acceptance.getByLabel('Accepted on'), '2026-11-30');
+  // Saved as it is changed: Done only closes the drawer.
+  await drawer.getByRole('button', { name: 'Done' }).click();
   await expect(drawer).toBeHidden();
   const saved = (
     await rpc<{ items: { title: string; acceptedById: string; acceptedOn: string }[] }>(

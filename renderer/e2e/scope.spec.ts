@@ -15,6 +15,7 @@ import { controls as allControls, rpc as ask } from './pages/rpc';
 import { ScopeView } from './pages/ScopeView';
 import { ScopeWizard } from './pages/ScopeWizard';
 import { STEPS, Workbench } from './pages/Workbench';
+import { fillDate } from './pages/dates';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,11 +55,11 @@ test('the wizard scopes a Type II engagement with a carved-out cloud provider', 
 
   // 2 Report type: an end before the start is refused under the field, and nothing is saved.
   await wizard.goNext(2);
-  await wizard.field('Period ends').fill('2025-12-01');
+  await fillDate(wizard.field('Period ends'), '2025-12-01');
   await wizard.expectFieldError(wizard.field('Period ends'), 'The period must end after it starts');
   const refused = await ask<{ engagement: { period: unknown } }>(page, attest, 'vault.info');
   expect(refused.engagement.period).toEqual(PERIOD);
-  await wizard.field('Period ends').fill(PERIOD.end);
+  await fillDate(wizard.field('Period ends'), PERIOD.end);
   await expect(wizard.field('Period ends')).not.toHaveAttribute('aria-invalid', 'true');
   await expectNoSeriousA11yViolations(page, 'wizard: report type');
 
@@ -92,7 +93,7 @@ test('the wizard scopes a Type II engagement with a carved-out cloud provider', 
   await expect(page.getByTestId('none-incident')).toContainText('No incidents');
   await page.getByRole('button', { name: 'Add change' }).click();
   const change = page.getByRole('dialog', { name: 'New significant change' });
-  await change.getByLabel('Date').fill('2026-03-02');
+  await fillDate(change.getByRole('textbox', { name: 'Date' }), '2026-03-02');
   await change.getByLabel('Title').fill('Moved to a second AWS region');
   await change.getByRole('button', { name: 'Add significant change' }).click();
   await expect(change).toBeHidden();

@@ -45,6 +45,11 @@ for (const scheme of ['light', 'dark'] as const) {
       .click();
     await expect(gaps.controlRef).toBeVisible();
     await shot('02-focused', true);
+    // A chosen Partial: the palette's yellow fill, the same hue as its badge (never orange).
+    await page.keyboard.press('2');
+    await expect(gaps.statusButton('Partial')).toHaveAttribute('aria-pressed', 'true');
+    await shot('02b-focused-partial');
+    await page.keyboard.press('j');
     await page.keyboard.press('4');
     await page.getByRole('button', { name: 'Mark not applicable' }).click();
     await shot('03-focused-na-error');

@@ -5,6 +5,7 @@ import { PeoplePage } from './pages/PeoplePage';
 import { ScopeView } from './pages/ScopeView';
 import { ScopeWizard } from './pages/ScopeWizard';
 import { Workbench } from './pages/Workbench';
+import { fillDate } from './pages/dates';
 
 // Pictures of the Scope and People screens in both themes, to look at (not an assertion).
 // Run with: SCREENSHOTS=1 npx playwright test --config build/playwright.config.ts screenshots-scope
@@ -38,7 +39,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await wizard.expectStep(1);
     await shot('01-wizard-engagement');
     await wizard.goNext(2);
-    await wizard.field('Period ends').fill('2027-06-30');
+    await fillDate(wizard.field('Period ends'), '2027-06-30');
     await expect(page.getByTestId('period-warning')).toBeVisible();
     await shot('02-wizard-report-type');
     await wizard.goNext(3);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createVaultByApi, expect, test } from './fixtures';
 import { StartPage } from './pages/StartPage';
 import { STEPS, Workbench } from './pages/Workbench';
+import { fillDate } from './pages/dates';
 
 // Pictures of every screen in both themes, for people to look at (not an assertion).
 // Run with: SCREENSHOTS=1 npx playwright test --config build/playwright.config.ts screenshots
@@ -30,11 +31,11 @@ for (const scheme of ['light', 'dark'] as const) {
       categories: ['Availability', 'Confidentiality'],
     });
     await shot('02-new-vault');
-    await dialog.field('Period ends').fill('2025-12-01');
+    await fillDate(dialog.field('Period ends'), '2025-12-01');
     await dialog.submit();
     await expect(dialog.field('Period ends')).toHaveAttribute('aria-invalid', 'true');
     await shot('03-new-vault-errors');
-    await dialog.field('Period ends').fill('2026-06-30');
+    await fillDate(dialog.field('Period ends'), '2026-06-30');
     await dialog.submit();
 
     const bench = new Workbench(page);

@@ -6,7 +6,7 @@ import { toApiCallError } from '../../api';
 import { notifyError } from '../../app/notify';
 import { useFieldAutosave } from '../../features/scope/forms/use-field-autosave';
 import { fieldErrorsFrom } from '../field-errors';
-import { maxLengthOf } from './limits';
+import { limitHint, maxLengthOf } from './limits';
 import { offerUndo, sayUndoRefused } from './undo-toast';
 
 type Values = Record<string, unknown>;
@@ -200,13 +200,27 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
     [form, flush, patchSchema],
   );
 
-  /** "120 / 300" under a long text: the limit seen before it bites. */
+  /** "270 / 300" under a text near its limit: the limit seen before it bites. */
   const counter = (name: FieldOf<V>): string | undefined => {
     const max = maxLengthOf(patchSchema, name);
     const value = form.getValues()[name];
-    return max && typeof value === 'string'
-      ? `${value.length.toLocaleString()} / ${max.toLocaleString()}`
-      : undefined;
+    return max && typeof value === 'string' ? limitHint(value, max) : undefined;
+  };
+
+  /**
+   * What Attest holds after a save, which may have changed other fields too (a residual lowered
+   * with its inherent level, who accepted a risk): shown in every field not being edited, and
+   * taken as the saved value so the next change compares with what the vault really holds.
+   */
+  const adopt = (latest: Partial<V>) => {
+    const now = form.getValues();
+    const next = { ...stored.current };
+    for (const name of Object.keys(latest) as FieldOf<V>[]) {
+      if (!(name in now) || !same(now[name], stored.current[name])) continue;
+      next[name] = latest[name] as V[FieldOf<V>];
+      if (!same(now[name], latest[name])) form.setFieldValue(name, latest[name] as never);
+    }
+    stored.current = next;
   };
 
   const values = form.getValues();
@@ -215,6 +229,7 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
     values,
     field,
     counter,
+    adopt,
     flush,
     created,
     /** The Create button: creates now, or shows under each field what stops it. */

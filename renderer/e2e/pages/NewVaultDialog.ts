@@ -1,4 +1,5 @@
 import { type Locator, type Page, expect } from '@playwright/test';
+import { fillDate } from './dates';
 
 export interface NewVaultFields {
   name?: string;
@@ -30,10 +31,10 @@ export class NewVaultDialog {
     if (fields.name !== undefined) await this.field('Engagement name').fill(fields.name);
     if (fields.client !== undefined) await this.field('Client').fill(fields.client);
     if (fields.reportType) await this.root.getByText(fields.reportType, { exact: true }).click();
-    if (fields.asOf !== undefined) await this.field('As of').fill(fields.asOf);
+    if (fields.asOf !== undefined) await fillDate(this.field('As of'), fields.asOf);
     if (fields.periodStart !== undefined)
-      await this.field('Period starts').fill(fields.periodStart);
-    if (fields.periodEnd !== undefined) await this.field('Period ends').fill(fields.periodEnd);
+      await fillDate(this.field('Period starts'), fields.periodStart);
+    if (fields.periodEnd !== undefined) await fillDate(this.field('Period ends'), fields.periodEnd);
     for (const c of fields.categories ?? []) await this.root.getByLabel(c).check();
     if (fields.fileName !== undefined) await this.field('File name').fill(fields.fileName);
   }

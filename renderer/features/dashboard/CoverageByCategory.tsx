@@ -7,13 +7,14 @@ import { SectionCard } from '../../components/SectionCard';
 import { coverageByCategory } from '../gaps/coverage-map/coverage-groups';
 import { CoverageLegend } from '../gaps/coverage-map/CoverageHeatMap';
 import { COVERAGE_LABEL, COVERAGE_ORDER } from '../gaps/labels';
+import { fillVar } from '../../components/tone-fill';
 
-/** Bar colours: the one status palette, the same shades as the heat map. */
+/** Bar colours: the one status palette, the same fills as the heat map. */
 const SERIES = [
-  { name: COVERAGE_LABEL.met, color: 'teal.8' },
-  { name: COVERAGE_LABEL.mapped, color: 'yellow.3' },
-  { name: COVERAGE_LABEL.not_mapped, color: 'red.9' },
-  { name: COVERAGE_LABEL.not_relevant, color: 'gray.5' },
+  { name: COVERAGE_LABEL.met, color: fillVar('met', 'bg') },
+  { name: COVERAGE_LABEL.mapped, color: fillVar('partial', 'bg') },
+  { name: COVERAGE_LABEL.not_mapped, color: fillVar('missing', 'bg') },
+  { name: COVERAGE_LABEL.not_relevant, color: fillVar('neutral', 'bg') },
 ];
 
 /** Criteria per category, stacked by coverage: met, mapped, not mapped, not relevant. */

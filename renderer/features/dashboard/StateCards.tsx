@@ -10,6 +10,7 @@ import { useProposals, useTasks } from '../remediation/task-queries';
 import { RiskScore } from '../risks/RiskScore';
 import { topRisks } from '../risks/risk-matrix';
 import { useRisks } from '../risks/risk-queries';
+import { fillVar } from '../../components/tone-fill';
 
 const TOP_RISKS = 4;
 
@@ -52,7 +53,8 @@ export function AssessmentCard() {
           label={`${summary.assessed} of ${plural(summary.controls, 'control')} assessed`}
           caption={`${summary.assessed} of ${summary.controls} assessed`}
           detail="Self-assessment — not an audit opinion"
-          color="yellow.5"
+          // Self-assessed, never "met": the palette's partial yellow.
+          color={fillVar('partial', 'bg')}
           testId="assessment-ring"
         />
         <Breakdown

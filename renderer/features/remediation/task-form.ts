@@ -3,7 +3,7 @@ import type { ValidationIssue } from '../../../shared/api/errors';
 import { checkFormWith, formFieldErrors } from '../../components/field-errors';
 import { type Task, type TaskProposal, newTaskInput } from '../../../shared/api/tasks';
 
-export interface TaskFormValues {
+export type TaskFormValues = {
   title: string;
   description: string;
   ownerId: string | null;
@@ -11,10 +11,21 @@ export interface TaskFormValues {
   priority: Task['priority'];
   status: Task['status'];
   controlIds: string[];
-}
+};
 
 export type TaskField = keyof TaskFormValues;
 export type TaskErrors = Partial<Record<TaskField, string>>;
+
+/** Words for each field, for the Undo toast ("Title saved"). */
+export const TASK_FIELD_LABEL: Record<TaskField, string> = {
+  title: 'Title',
+  description: 'Description',
+  ownerId: 'Owner',
+  dueOn: 'Due date',
+  priority: 'Priority',
+  status: 'Status',
+  controlIds: 'Controls',
+};
 
 export const NEW_TASK: TaskFormValues = {
   title: '',

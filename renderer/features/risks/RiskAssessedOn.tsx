@@ -1,10 +1,11 @@
-import { Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { notifyError } from '../../app/notify';
 import { formatDate } from '../../components/format';
 import { useToday } from '../vault/today';
 import { assessedOnState } from './assessed-on';
 import { useRiskActions, useRisks } from './risk-queries';
+import { DateField } from '../../components/DateField';
 
 /** When the risk assessment was performed; readiness wants one within the last 12 months. */
 export function RiskAssessedOn() {
@@ -39,16 +40,14 @@ export function RiskAssessedOn() {
             </Text>
           )}
         </Stack>
-        <TextInput
-          type="date"
+        <DateField
           aria-label="Risk assessment performed on"
-          defaultValue={assessedOn ?? ''}
-          key={assessedOn ?? 'unset'}
-          onBlur={(e) => {
-            const value = e.currentTarget.value || null;
+          value={assessedOn}
+          onChange={(iso) => {
+            const value = iso || null;
             if (value !== assessedOn) save(value).catch(notifyError);
           }}
-          w={170}
+          w={190}
           style={{ flexShrink: 0 }}
         />
       </Group>

@@ -1,8 +1,9 @@
 import { Box, Group, SimpleGrid, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { Risk } from '../../../shared/api/risks';
 import { plural } from '../../components/format';
-import { IMPACT_WORDS, LIKELIHOOD_WORDS, riskBand } from './risk-labels';
+import { BAND_TONE, IMPACT_WORDS, LIKELIHOOD_WORDS, type RiskBand, riskBand } from './risk-labels';
 import { type MatrixKind, binRisks } from './risk-matrix';
+import { badgeVar } from '../../components/tone-fill';
 
 export interface MatrixCell {
   kind: MatrixKind;
@@ -12,12 +13,11 @@ export interface MatrixCell {
 
 const SCORES = [1, 2, 3, 4, 5];
 
-/** How strongly a band tints its cells: calm, but the high corner still reads at a glance. */
-const BAND_TINT = {
-  high: 'color-mix(in srgb, var(--mantine-color-red-6) 22%, transparent)',
-  medium: 'color-mix(in srgb, var(--mantine-color-yellow-4) 42%, transparent)',
-  low: 'color-mix(in srgb, var(--mantine-color-gray-5) 12%, transparent)',
-};
+/** A band's cells in the palette's badge colours: calm, the count readable on every tint. */
+const bandTint = (band: RiskBand) => ({
+  background: badgeVar(BAND_TONE[band], 'bg'),
+  color: badgeVar(BAND_TONE[band], 'fg'),
+});
 
 function MatrixTd(props: {
   kind: MatrixKind;
@@ -52,7 +52,7 @@ function MatrixTd(props: {
           display: 'grid',
           placeItems: 'center',
           borderRadius: 'var(--mantine-radius-sm)',
-          background: BAND_TINT[band],
+          ...bandTint(band),
           outline: isSelected ? '2px solid var(--mantine-color-text)' : undefined,
           outlineOffset: -2,
           cursor: ids.length ? 'pointer' : 'default',

@@ -4,7 +4,7 @@ import { checkFormWith, formFieldErrors } from '../../components/field-errors';
 import type { Assessment } from '../../../shared/api/gaps';
 import { RESIDUAL_OF, type Risk, newRiskInput } from '../../../shared/api/risks';
 
-export interface RiskFormValues {
+export type RiskFormValues = {
   title: string;
   description: string;
   category: Risk['category'];
@@ -18,10 +18,27 @@ export interface RiskFormValues {
   reviewOn: string;
   acceptedById: string | null;
   acceptedOn: string;
-}
+};
 
 export type RiskField = keyof RiskFormValues;
 export type RiskErrors = Partial<Record<RiskField, string>>;
+
+/** Words for each field, for the Undo toast ("Title saved"). */
+export const RISK_FIELD_LABEL: Record<RiskField, string> = {
+  title: 'Title',
+  description: 'Description',
+  category: 'Category',
+  likelihood: 'Likelihood',
+  impact: 'Impact',
+  treatment: 'Treatment',
+  residualLikelihood: 'Residual likelihood',
+  residualImpact: 'Residual impact',
+  ownerId: 'Owner',
+  controlIds: 'Controls',
+  reviewOn: 'Next review',
+  acceptedById: 'Accepted by',
+  acceptedOn: 'Accepted on',
+};
 
 export const NEW_RISK: RiskFormValues = {
   title: '',

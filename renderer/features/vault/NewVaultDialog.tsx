@@ -32,6 +32,9 @@ import {
 import { useVault } from './store';
 import { WhereToSave } from './WhereToSave';
 import { WarningAlert } from '../../components/WarningAlert';
+import { DateField } from '../../components/DateField';
+import { engagementInput } from '../../../shared/api/vault';
+import { limitProps } from '../../components/form/limits';
 
 function Section(props: { title: string; children: React.ReactNode }) {
   return (
@@ -121,6 +124,7 @@ function NewVaultForm() {
               required
               data-autofocus
               value={values.name}
+              {...limitProps(engagementInput, 'name', values.name)}
               onChange={(e) => set('name', e.currentTarget.value)}
               error={errors.name}
             />
@@ -128,6 +132,7 @@ function NewVaultForm() {
               label="Client"
               placeholder="Organisation being assessed"
               value={values.client}
+              {...limitProps(engagementInput, 'client', values.client)}
               onChange={(e) => set('client', e.currentTarget.value)}
               error={errors.client}
             />
@@ -155,28 +160,25 @@ function NewVaultForm() {
           </Input.Wrapper>
           {values.reportType === 'type1' ? (
             <SimpleGrid cols={2} spacing="md">
-              <TextInput
-                type="date"
+              <DateField
                 label="As of"
                 value={values.asOf}
-                onChange={(e) => set('asOf', e.currentTarget.value)}
+                onChange={(iso) => set('asOf', iso)}
                 error={errors.asOf}
               />
             </SimpleGrid>
           ) : (
             <SimpleGrid cols={2} spacing="md">
-              <TextInput
-                type="date"
+              <DateField
                 label="Period starts"
                 value={values.periodStart}
-                onChange={(e) => set('periodStart', e.currentTarget.value)}
+                onChange={(iso) => set('periodStart', iso)}
                 error={errors.periodStart}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label="Period ends"
                 value={values.periodEnd}
-                onChange={(e) => set('periodEnd', e.currentTarget.value)}
+                onChange={(iso) => set('periodEnd', iso)}
                 error={errors.periodEnd}
               />
             </SimpleGrid>

@@ -5,12 +5,14 @@ import type { Control } from '../../../../shared/api/controls';
 import type { AssessmentStatus } from '../../../../shared/domain/coverage';
 import { toApiCallError } from '../../../api';
 import { notifyError } from '../../../app/notify';
-import { TONE_COLOR } from '../../../components/status';
+import { TONE_COLOR, filledToneStyle } from '../../../components/status';
 import { formatDate } from '../../../components/format';
 import { useAssess } from '../gaps-actions';
 import { useAssessmentNow, useGaps } from '../gaps-store';
 import { ASSESSMENT_LABEL, ASSESSMENT_TONE, STATUS_KEYS } from '../labels';
 import { personName, usePeople } from '../../people/people-store';
+import { useVault } from '../../vault/store';
+import { noteDraftKey, useNoteDrafts } from './note-drafts';
 
 const NA_REASON_REQUIRED = 'Say why the control does not apply';
 const NOTES_DELAY_MS = 600;
@@ -39,7 +41,16 @@ export function AssessmentPanel({
   const assess = useAssess();
   const assessmentNow = useAssessmentNow();
   const people = usePeople((s) => s.items);
-  const [notes, setNotes] = useState(assessment?.notes ?? '');
+  const draftKey = noteDraftKey(
+    useVault((s) => s.info?.path ?? ''),
+    control.id,
+  );
+  const keepDraft = useNoteDrafts((s) => s.keep);
+  const dropDraft = useNoteDrafts((s) => s.drop);
+  // Notes typed before a status was chosen come back with the control (U2: never dropped).
+  const [notes, setNotes] = useState(
+    () => assessment?.notes ?? useNoteDrafts.getState().drafts[draftKey] ?? '',
+  );
   const [naOpen, setNaOpen] = useState(false);
   const [naReason, setNaReason] = useState(assessment?.naReason ?? '');
   const [naError, setNaError] = useState<string | null>(null);
@@ -66,6 +77,7 @@ export function AssessmentPanel({
     setSaving(status);
     try {
       await assess({ controlId: control.id, status, naReason: reason, notes });
+      dropDraft(draftKey);
       setNaOpen(false);
       setNaError(null);
     } catch (e) {
@@ -124,6 +136,8 @@ export function AssessmentPanel({
                 key={status}
                 variant={selected ? 'filled' : pending ? 'light' : 'default'}
                 color={TONE_COLOR[ASSESSMENT_TONE[status]]}
+                // Chosen: the palette's fill of its tone, the same yellow as its badge.
+                style={selected ? filledToneStyle(ASSESSMENT_TONE[status]) : undefined}
                 aria-pressed={current === status}
                 loading={saving === status}
                 onClick={() => choose(status)}
@@ -192,13 +206,16 @@ export function AssessmentPanel({
           description={
             current
               ? 'Saved as you type.'
-              : 'Saved with the status: choose one above to keep these notes.'
+              : notes.trim()
+                ? 'Kept on this control until you choose a status above, then saved with it.'
+                : 'Saved with the status: choose one above.'
           }
           placeholder="What is in place, what is missing, who said so…"
           value={notes}
           onChange={(e) => {
             setNotes(e.currentTarget.value);
-            saveNotes(e.currentTarget.value);
+            if (current) saveNotes(e.currentTarget.value);
+            else keepDraft(draftKey, e.currentTarget.value);
           }}
           autosize
           minRows={3}

@@ -9,7 +9,7 @@ import {
   NATURE_LABELS,
 } from '../../../../shared/domain/catalog';
 import { byCriterion } from '../coverage-map/coverage-groups';
-import { TONE_COLOR } from '../../../components/status';
+import { badgeStyle } from '../../../components/status';
 import { useGaps } from '../gaps-store';
 import { controlWarnings } from '../table/control-filters';
 
@@ -95,8 +95,8 @@ export function ControlGuidance({ control }: { control: Control }) {
               {warnings.map((w) => (
                 <Badge
                   key={w.text}
-                  color={TONE_COLOR[w.tone]}
                   variant="light"
+                  styles={badgeStyle(w.tone)}
                   radius="sm"
                   tt="none"
                   fw={600}

@@ -1,4 +1,4 @@
-import { Alert, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Control, ControlPatch } from '../../../../shared/api/controls';
@@ -10,6 +10,7 @@ import { useVault } from '../../vault/store';
 import { useUpdateControl } from '../../scope/control-actions';
 import { usePeople } from '../../people/people-store';
 import { WarningAlert } from '../../../components/WarningAlert';
+import { DateField } from '../../../components/DateField';
 
 /** The date a control must be operating by: the period start (Type II) or the as-of date (Type I). */
 export function useOperatingBy(): { date: string | null; what: string } {
@@ -79,20 +80,18 @@ export function ResponsibilitiesPanel({ control }: { control: Control }) {
             (segregation of duties).
           </Alert>
         )}
-        <TextInput
-          type="date"
+        <DateField
           label="Operating since"
           description={
             operatingBy.date
               ? `On or before ${operatingBy.what} (${formatDate(operatingBy.date)}).`
               : undefined
           }
-          defaultValue={control.operatingSince ?? ''}
-          key={control.operatingSince ?? 'unset'}
+          value={control.operatingSince}
           error={dateError}
-          // Saved when the field is left: while a date is being typed it passes through others.
-          onBlur={(e) => {
-            const value = e.currentTarget.value || null;
+          // Saved as soon as a whole day is read: DateField never reads another day on the way.
+          onChange={(iso) => {
+            const value = iso || null;
             setDateError(null);
             if (value !== control.operatingSince) void save({ operatingSince: value });
           }}

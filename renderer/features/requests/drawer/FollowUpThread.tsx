@@ -7,6 +7,8 @@ import { notifyError } from '../../../app/notify';
 import { MOD_KEY } from '../../../app/shortcuts';
 import { formatInstant } from '../../../components/format';
 import { useRequestActions } from '../request-actions';
+import { limitProps } from '../../../components/form/limits';
+import { methods } from '../../../../shared/api/index';
 
 function Comment({ comment }: { comment: RequestComment }) {
   const fromFile = comment.source === 'import';
@@ -84,6 +86,7 @@ export function FollowUpThread(props: { detail: AuditRequestDetail }) {
         label="Add to the thread"
         placeholder="What was agreed, what is still missing…"
         value={body}
+        {...limitProps(methods['requests.comment'].input, 'body', body)}
         onChange={(e) => {
           setBody(e.currentTarget.value);
           setError(null);

@@ -11,6 +11,9 @@ import { REQUEST_TYPE_LABELS } from '../labels';
 import { useRequestActions } from '../request-actions';
 import { controlRefs, useRequestLinks } from '../request-queries';
 import './drawer.css';
+import { DateField } from '../../../components/DateField';
+import { requestPatch } from '../../../../shared/api/requests';
+import { limitHint, maxLengthOf } from '../../../components/form/limits';
 
 const refOrder = new Intl.Collator(undefined, { numeric: true });
 
@@ -91,15 +94,18 @@ export function OurFields(props: { request: AuditRequest }) {
         />
         <TextBlurField
           label="Wave"
+          maxLength={maxLengthOf(requestPatch, 'wave') ?? undefined}
           value={r.wave ?? ''}
           onSave={(v) => void save({ wave: v.trim() || null })}
           error={errors.wave}
         />
-        <TextBlurField
+        <DateField
           label="Due"
-          type="date"
-          value={r.dueOn ?? ''}
-          onSave={(v) => void save({ dueOn: v || null })}
+          size="xs"
+          value={r.dueOn}
+          onChange={(iso) => {
+            if ((iso || null) !== r.dueOn) void save({ dueOn: iso || null });
+          }}
           error={errors.dueOn}
         />
       </SimpleGrid>
@@ -152,6 +158,7 @@ function TextBlurField(props: {
   value: string;
   type?: string;
   error?: string;
+  maxLength?: number | undefined;
   onSave(value: string): void;
 }) {
   const [draft, setDraft] = useState(props.value);
@@ -169,6 +176,8 @@ function TextBlurField(props: {
       label={props.label}
       type={props.type}
       value={draft}
+      maxLength={props.maxLength}
+      description={limitHint(draft, props.maxLength)}
       onChange={(e) => setDraft(e.currentTarget.value)}
       onBlur={commit}
       onKeyDown={(e) => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Menu, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AuditRequest } from '../../../../shared/api/requests';
@@ -11,6 +11,8 @@ import { useRequestActions } from '../request-actions';
 import { REOPEN_TO, statusMoves } from './status-actions';
 import { StatusTrack } from './StatusTrack';
 import '../callout.css';
+import { DateField } from '../../../components/DateField';
+import { useToday } from '../../vault/today';
 
 /**
  * Our side of the request as a stepper with the moves allowed from where it stands; beside it,
@@ -157,20 +159,20 @@ export function StatusControl(props: { request: AuditRequest }) {
 
 /** The submitted date, today unless recorded late (never in the future). */
 function SubmittedOn(props: { request: AuditRequest; busy: boolean; onDate(d: string): void }) {
-  const [value, setValue] = useState(props.request.submittedOn ?? '');
+  const today = useToday();
   return (
     <Group gap="xs" align="center">
-      <TextInput
-        type="date"
+      <DateField
         size="xs"
         label="Submitted on"
-        value={value}
-        onChange={(e) => setValue(e.currentTarget.value)}
-        onBlur={() => {
-          if (value && value !== props.request.submittedOn) props.onDate(value);
+        value={props.request.submittedOn}
+        onChange={(iso) => {
+          if (iso && iso !== props.request.submittedOn) props.onDate(iso);
         }}
+        max={today}
+        clearable={false}
         disabled={props.busy}
-        w={170}
+        w={190}
         data-testid="submitted-on"
       />
     </Group>

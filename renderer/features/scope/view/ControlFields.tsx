@@ -23,6 +23,9 @@ import {
   sameDoerAndReviewer,
 } from './control-form';
 import { WarningAlert } from '../../../components/WarningAlert';
+import { DateField } from '../../../components/DateField';
+import { controlPatch } from '../../../../shared/api/controls';
+import { limitProps } from '../../../components/form/limits';
 
 function Section(props: { title: string; children: ReactNode }) {
   return (
@@ -52,6 +55,7 @@ export function ControlFields(props: {
   const people = usePeople((s) => s.items);
   const text = (field: ControlField) => ({
     value: v[field] as string,
+    ...limitProps(controlPatch, field, v[field] as string),
     error: errors[field],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
       onChange(field, e.currentTarget.value),
@@ -165,7 +169,12 @@ export function ControlFields(props: {
             comboboxProps={{ withinPortal: true }}
             error={errors.type}
           />
-          <TextInput type="date" label="Operating since" {...text('operatingSince')} />
+          <DateField
+            label="Operating since"
+            value={v.operatingSince}
+            onChange={(iso) => onChange('operatingSince', iso)}
+            error={errors.operatingSince}
+          />
         </SimpleGrid>
         {since && <WarningAlert data-testid="operating-since-warning">{since}</WarningAlert>}
       </Section>

@@ -10,6 +10,8 @@ import { useApi } from '../../../api/provider';
 import { RecordList } from '../../../components/RecordList';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { useArchiveSdRecord } from './sd-save';
+import { limitProps } from '../../../components/form/limits';
+import { componentInput } from '../../../../shared/api/sd';
 
 export const COMPONENT_KIND_HELP: Record<ComponentKind, string> = {
   infrastructure: 'Hosting, networks and hardware the system runs on.',
@@ -53,6 +55,7 @@ function ComponentEditor(props: { kind: ComponentKind; component?: SdComponent; 
           placeholder="Name"
           autoFocus
           value={name}
+          {...limitProps(componentInput, 'name', name)}
           onChange={(e) => setName(e.currentTarget.value)}
           error={errors.name ?? errors['']}
           style={{ flex: 1 }}
@@ -61,6 +64,7 @@ function ComponentEditor(props: { kind: ComponentKind; component?: SdComponent; 
           aria-label={`Description of the ${label} component`}
           placeholder="What it is, in a few words"
           value={description}
+          {...limitProps(componentInput, 'description', description)}
           onChange={(e) => setDescription(e.currentTarget.value)}
           error={errors.description}
           style={{ flex: 2 }}

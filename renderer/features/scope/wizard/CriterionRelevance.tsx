@@ -4,6 +4,8 @@ import type { VaultCriterion } from '../../../../shared/api/controls';
 import { useApi } from '../../../api/provider';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
+import { limitProps } from '../../../components/form/limits';
+import { methods } from '../../../../shared/api/index';
 
 /**
  * One in-scope criterion with its "not relevant" mark (DC 8). The mark is saved with its reason;
@@ -91,6 +93,7 @@ export function CriterionRelevance(props: { criterion: VaultCriterion; carvedOut
           autosize
           minRows={1}
           value={reason}
+          {...limitProps(methods['criteria.setNotRelevant'].input, 'reason', reason)}
           onChange={(e) => {
             setReason(e.currentTarget.value);
             if (e.currentTarget.value.trim()) schedule('reason', e.currentTarget.value);

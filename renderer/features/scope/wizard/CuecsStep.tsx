@@ -9,6 +9,8 @@ import { CriteriaMultiSelect } from '../fields/CriteriaMultiSelect';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { ConfirmNone } from './ConfirmNone';
 import { useArchiveSdRecord } from './sd-save';
+import { limitProps } from '../../../components/form/limits';
+import { cuecInput } from '../../../../shared/api/sd';
 
 function CuecEditor(props: { cuec?: Cuec; onDone(): void }) {
   const [description, setDescription] = useState(props.cuec?.description ?? '');
@@ -48,6 +50,7 @@ function CuecEditor(props: { cuec?: Cuec; onDone(): void }) {
           minRows={2}
           autoFocus
           value={description}
+          {...limitProps(cuecInput, 'description', description)}
           onChange={(e) => setDescription(e.currentTarget.value)}
           error={errors.description ?? errors['']}
         />

@@ -11,6 +11,8 @@ import { useApi } from '../../../api/provider';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
 import { ComponentInventory } from './ComponentInventory';
+import { limitProps } from '../../../components/form/limits';
+import { methods } from '../../../../shared/api/index';
 
 const TEXT_HELP: Record<SdTextKey, { description: string; placeholder: string }> = {
   services: {
@@ -60,6 +62,7 @@ export function DescriptionStep({ sd }: { sd: SystemDescription }) {
             minRows={2}
             maxRows={10}
             value={texts[key]}
+            {...limitProps(methods['sd.setText'].input, 'content', texts[key])}
             onChange={(e) => {
               const content = e.currentTarget.value;
               setTexts((t) => ({ ...t, [key]: content }));

@@ -13,6 +13,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Engagement } from '../../../../shared/api/vault';
 import { useEngagementSave } from './use-engagement-save';
+import { engagementPatch } from '../../../../shared/api/methods/scope';
+import { limitProps } from '../../../components/form/limits';
 
 type Contact = Engagement['contacts'][number];
 
@@ -49,34 +51,54 @@ export function EngagementStep({ engagement }: { engagement: Engagement }) {
       <SimpleGrid cols={2} spacing="md">
         <TextInput
           label="Engagement name"
-          description="How this engagement is named in Attest"
           required
           value={text.name}
+          {...limitProps(
+            engagementPatch,
+            'name',
+            text.name,
+            'How this engagement is named in Attest',
+          )}
           onChange={(e) => edit('name', e.currentTarget.value)}
           error={save.errors.name}
         />
         <TextInput
           label="Client"
-          description="The organisation whose system is described"
           value={text.client}
+          {...limitProps(
+            engagementPatch,
+            'client',
+            text.client,
+            'The organisation whose system is described',
+          )}
           onChange={(e) => edit('client', e.currentTarget.value)}
           error={save.errors.client}
         />
       </SimpleGrid>
       <Textarea
         label="Services"
-        description="What the client provides to its customers, in a sentence or two. It opens the system description."
         placeholder="e.g. A hosted analytics platform that turns customers’ event data into dashboards and reports."
         autosize
         minRows={2}
         value={text.services}
+        {...limitProps(
+          engagementPatch,
+          'services',
+          text.services,
+          'What the client provides to its customers, in a sentence or two. It opens the system description.',
+        )}
         onChange={(e) => edit('services', e.currentTarget.value)}
         error={save.errors.services}
       />
       <TextInput
         label="Auditor firm"
-        description="The CPA firm that will examine the controls, if chosen"
         value={text.auditorFirm}
+        {...limitProps(
+          engagementPatch,
+          'auditorFirm',
+          text.auditorFirm,
+          'The CPA firm that will examine the controls, if chosen',
+        )}
         onChange={(e) => edit('auditorFirm', e.currentTarget.value)}
         error={save.errors.auditorFirm}
         maw={420}

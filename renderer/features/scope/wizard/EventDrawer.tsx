@@ -8,6 +8,9 @@ import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
 import { useSystemDescription } from '../scope-queries';
 import { SideDrawer } from '../../../components/SideDrawer';
+import { DateField } from '../../../components/DateField';
+import { sdEventInput } from '../../../../shared/api/sd';
+import { limitProps } from '../../../components/form/limits';
 
 type EventValues = Pick<SdEvent, 'date' | 'title' | 'description' | 'effect' | 'disposition'>;
 
@@ -80,12 +83,11 @@ function EventForm(props: {
           </Alert>
         )}
         <SimpleGrid cols={3} spacing="md">
-          <TextInput
-            type="date"
+          <DateField
             label="Date"
             required
             value={values.date}
-            onChange={(e) => set('date', e.currentTarget.value)}
+            onChange={(iso) => set('date', iso)}
             error={errors.date}
           />
         </SimpleGrid>
@@ -97,6 +99,7 @@ function EventForm(props: {
             kind === 'incident' ? 'e.g. Dashboard outage' : 'e.g. Moved to a managed job queue'
           }
           value={values.title}
+          {...limitProps(sdEventInput, 'title', values.title)}
           onChange={(e) => set('title', e.currentTarget.value)}
           error={errors.title}
         />
@@ -105,24 +108,25 @@ function EventForm(props: {
           autosize
           minRows={2}
           value={values.description}
+          {...limitProps(sdEventInput, 'description', values.description)}
           onChange={(e) => set('description', e.currentTarget.value)}
           error={errors.description}
         />
         <Textarea
           label="Effect"
-          description={HELP[kind].effect}
           autosize
           minRows={2}
           value={values.effect}
+          {...limitProps(sdEventInput, 'effect', values.effect, HELP[kind].effect)}
           onChange={(e) => set('effect', e.currentTarget.value)}
           error={errors.effect}
         />
         <Textarea
           label="Disposition"
-          description={HELP[kind].disposition}
           autosize
           minRows={2}
           value={values.disposition}
+          {...limitProps(sdEventInput, 'disposition', values.disposition, HELP[kind].disposition)}
           onChange={(e) => set('disposition', e.currentTarget.value)}
           error={errors.disposition}
         />

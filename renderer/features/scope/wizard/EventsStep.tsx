@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SdEvent, SystemDescription } from '../../../../shared/api/sd';
@@ -13,6 +13,7 @@ import { useContractErrors } from '../forms/use-contract-errors';
 import { ConfirmedNone } from './ConfirmNone';
 import { EventDrawer } from './EventDrawer';
 import { useArchiveSdRecord } from './sd-save';
+import { DateField } from '../../../components/DateField';
 
 const WORDS: Record<SdEventKind, { title: string; help: string; plural: string; add: string }> = {
   incident: {
@@ -67,11 +68,10 @@ function NoneStatement(props: {
   }
   return (
     <Group gap="sm" align="flex-end" wrap="nowrap">
-      <TextInput
-        type="date"
+      <DateField
         label={`There were no ${words.plural}, as of`}
         value={date}
-        onChange={(e) => setDate(e.currentTarget.value)}
+        onChange={(iso) => setDate(iso)}
         error={errors.asOf}
         w={260}
       />

@@ -1,10 +1,11 @@
-import { Input, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Input, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Engagement } from '../../../../shared/api/vault';
 import type { ReportType } from '../../../../shared/domain/engagement';
 import { periodLengthWarning } from '../../../../shared/domain/report-period';
 import { useEngagementSave } from './use-engagement-save';
 import { WarningAlert } from '../../../components/WarningAlert';
+import { DateField } from '../../../components/DateField';
 
 /** Step 2: Type I (one date) or Type II (a period), with the dates. */
 export function ReportTypeStep({ engagement }: { engagement: Engagement }) {
@@ -57,14 +58,13 @@ export function ReportTypeStep({ engagement }: { engagement: Engagement }) {
       </Input.Wrapper>
       {type === 'type1' ? (
         <SimpleGrid cols={2} spacing="md" maw={560}>
-          <TextInput
-            type="date"
+          <DateField
             label="As of"
             description="The date the design of the controls is examined"
             value={asOf}
-            onChange={(e) => {
-              setAsOf(e.currentTarget.value);
-              saveTiming({ type, asOf: e.currentTarget.value, start, end });
+            onChange={(iso) => {
+              setAsOf(iso);
+              saveTiming({ type, asOf: iso, start, end });
             }}
             error={save.errors.asOf}
           />
@@ -72,23 +72,21 @@ export function ReportTypeStep({ engagement }: { engagement: Engagement }) {
       ) : (
         <Stack gap="xs">
           <SimpleGrid cols={2} spacing="md" maw={560}>
-            <TextInput
-              type="date"
+            <DateField
               label="Period starts"
               value={start}
-              onChange={(e) => {
-                setStart(e.currentTarget.value);
-                saveTiming({ type, asOf, start: e.currentTarget.value, end });
+              onChange={(iso) => {
+                setStart(iso);
+                saveTiming({ type, asOf, start: iso, end });
               }}
               error={save.errors['period.start']}
             />
-            <TextInput
-              type="date"
+            <DateField
               label="Period ends"
               value={end}
-              onChange={(e) => {
-                setEnd(e.currentTarget.value);
-                saveTiming({ type, asOf, start, end: e.currentTarget.value });
+              onChange={(iso) => {
+                setEnd(iso);
+                saveTiming({ type, asOf, start, end: iso });
               }}
               error={periodError}
             />

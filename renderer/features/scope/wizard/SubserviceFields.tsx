@@ -18,6 +18,8 @@ import type { FieldErrors } from '../../../components/field-errors';
 import { ControlSelect, ControlsMultiSelect } from '../fields/ControlPicker';
 import { CriteriaMultiSelect } from '../fields/CriteriaMultiSelect';
 import type { SubserviceValues } from './subservice-form';
+import { limitProps } from '../../../components/form/limits';
+import { subserviceInput } from '../../../../shared/api/sd';
 
 export type Update = (change: (v: SubserviceValues) => SubserviceValues, now?: boolean) => void;
 
@@ -60,6 +62,7 @@ export function OrganisationFields(props: {
         required
         data-autofocus
         value={values.name}
+        {...limitProps(subserviceInput, 'name', values.name)}
         onChange={(e) => {
           const name = e.currentTarget.value;
           update((v) => ({ ...v, name }));
@@ -89,6 +92,7 @@ export function OrganisationFields(props: {
         autosize
         minRows={2}
         value={values.services}
+        {...limitProps(subserviceInput, 'services', values.services)}
         onChange={(e) => {
           const services = e.currentTarget.value;
           update((v) => ({ ...v, services }));
@@ -131,6 +135,7 @@ export function CsocFields(props: {
                 autosize
                 minRows={1}
                 value={row.description}
+                {...limitProps(subserviceInput, 'csocs.description', row.description)}
                 onChange={(e) => setRow(i, { ...row, description: e.currentTarget.value })}
                 error={errors[`csocs.${i}.description`]}
                 style={{ flex: 1 }}
@@ -202,6 +207,7 @@ export function VendorCuecFields(props: {
                 autosize
                 minRows={1}
                 value={row.description}
+                {...limitProps(subserviceInput, 'vendorCuecs.description', row.description)}
                 onChange={(e) => setRow(i, { ...row, description: e.currentTarget.value })}
                 error={errors[`vendorCuecs.${i}.description`]}
                 style={{ flex: 1 }}

@@ -25,6 +25,9 @@ import { useVault } from '../../vault/store';
 import { bridgeGap } from './report-dates';
 import { FormSection, type Update } from './SubserviceFields';
 import { OPINION_LABELS, type SubserviceValues } from './subservice-form';
+import { DateField } from '../../../components/DateField';
+import { limitProps } from '../../../components/form/limits';
+import { subserviceInput } from '../../../../shared/api/sd';
 
 /** The organisation's SOC report: type, period, opinion, exceptions, our review, the file. */
 export function SubserviceReport(props: {
@@ -69,19 +72,17 @@ export function SubserviceReport(props: {
       {r.type && (
         <SimpleGrid cols={2} spacing="md">
           {r.type === 'type2' && (
-            <TextInput
-              type="date"
+            <DateField
               label="Report period starts"
               value={r.periodStart}
-              onChange={(e) => setReport({ periodStart: e.currentTarget.value })}
+              onChange={(iso) => setReport({ periodStart: iso })}
               error={errors['report.periodStart']}
             />
           )}
-          <TextInput
-            type="date"
+          <DateField
             label={r.type === 'type2' ? 'Report period ends' : 'Report as of'}
             value={r.periodEnd}
-            onChange={(e) => setReport({ periodEnd: e.currentTarget.value })}
+            onChange={(iso) => setReport({ periodEnd: iso })}
             error={errors['report.periodEnd']}
           />
           <Select
@@ -94,11 +95,10 @@ export function SubserviceReport(props: {
             comboboxProps={{ withinPortal: true }}
             error={errors['report.opinion']}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="We reviewed it on"
             value={r.reviewedOn}
-            onChange={(e) => setReport({ reviewedOn: e.currentTarget.value })}
+            onChange={(iso) => setReport({ reviewedOn: iso })}
             error={errors['report.reviewedOn']}
           />
         </SimpleGrid>
@@ -111,6 +111,7 @@ export function SubserviceReport(props: {
             autosize
             minRows={1}
             value={r.exceptions}
+            {...limitProps(subserviceInput, 'report.exceptions', r.exceptions)}
             onChange={(e) => setReport({ exceptions: e.currentTarget.value })}
             error={errors['report.exceptions']}
           />
@@ -122,6 +123,7 @@ export function SubserviceReport(props: {
                 : 'The part of your period their report does not reach, if any'
             }
             value={r.bridgeGap}
+            {...limitProps(subserviceInput, 'report.bridgeGap', r.bridgeGap)}
             onChange={(e) => setReport({ bridgeGap: e.currentTarget.value })}
             error={errors['report.bridgeGap']}
             rightSectionWidth={gap && !r.bridgeGap ? 76 : undefined}
