@@ -5,6 +5,7 @@ import { linkTo } from '../app/routes';
 import { type AttestServer, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { EvidencePage } from './pages/EvidencePage';
 import { rpc } from './pages/rpc';
+import { fillDate } from './pages/dates';
 import { openDemo } from './pages/Workbench';
 
 /*
@@ -138,7 +139,7 @@ test('drop files, link, preview, population of zero rows, review, occurrences fi
   await expect
     .poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth))
     .toBe(320);
-  await drawer.getByLabel('Date performed').fill('2026-02-10');
+  await fillDate(drawer.getByLabel('Date performed'), '2026-02-10');
   await evidence.choose(
     drawer.getByLabel('Controls', { exact: true }),
     control.ref,

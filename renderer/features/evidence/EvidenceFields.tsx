@@ -6,6 +6,7 @@ import { notifyError } from '../../app/notify';
 import { PersonSelect } from '../../components/PersonSelect';
 import { useAutosaveForm } from '../../components/form/use-autosave-form';
 import { usePeople } from '../people/people-store';
+import { DateField } from '../../components/DateField';
 
 interface MetaValues extends Record<string, unknown> {
   title: string;
@@ -55,14 +56,12 @@ export function EvidenceFields({ item }: { item: EvidenceDetail }) {
     <Stack gap="md" data-testid="evidence-fields">
       <TextInput label="Title" required {...field('title')} description={counter('title')} />
       <SimpleGrid cols={2} spacing="md">
-        <TextInput
-          type="date"
+        <DateField
           label="Date performed"
           description="The day the control was carried out"
           {...field('performedOn')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label="Date collected"
           description="When the file was taken from its system"
           {...field('collectedOn')}
@@ -147,36 +146,34 @@ function Coverage({ item }: { item: EvidenceDetail }) {
         }}
       />
       {mode === 'asOf' && (
-        <TextInput
-          type="date"
+        <DateField
           label="Evidence as of"
           description="The day the evidence shows things as they were"
           value={asOf}
-          onChange={(e) => {
-            setAsOf(e.currentTarget.value);
-            save({ ...state, asOf: e.currentTarget.value });
+          onChange={(day) => {
+            setAsOf(day);
+            save({ ...state, asOf: day });
           }}
         />
       )}
       {mode === 'window' && (
         <SimpleGrid cols={2} spacing="md">
-          <TextInput
-            type="date"
+          <DateField
             label="Evidence for, from"
             value={start}
-            onChange={(e) => {
-              setStart(e.currentTarget.value);
-              save({ ...state, start: e.currentTarget.value });
+            onChange={(day) => {
+              setStart(day);
+              save({ ...state, start: day });
             }}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="to"
             value={end}
             error={error}
-            onChange={(e) => {
-              setEnd(e.currentTarget.value);
-              save({ ...state, end: e.currentTarget.value });
+            min={start}
+            onChange={(day) => {
+              setEnd(day);
+              save({ ...state, end: day });
             }}
           />
         </SimpleGrid>

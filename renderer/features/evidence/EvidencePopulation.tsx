@@ -18,6 +18,7 @@ import { formatDate } from '../../components/format';
 import { useJob } from '../../api/use-job';
 import { notifySuccess } from '../../app/notify';
 import { useVaultQuery } from '../vault/use-vault-query';
+import { DateField } from '../../components/DateField';
 
 const SPREADSHEET = /\.(csv|xlsx)$/i;
 
@@ -173,7 +174,11 @@ function RecordPopulation({ item }: { item: EvidenceDetail }) {
             onChange={set('parameters')}
             maxLength={5_000}
           />
-          <TextInput type="date" label="The query ran on" value={v.ranAt} onChange={set('ranAt')} />
+          <DateField
+            label="The query ran on"
+            value={v.ranAt}
+            onChange={(day) => set('ranAt')({ currentTarget: { value: day } })}
+          />
         </SimpleGrid>
         <Textarea
           label="Completeness and accuracy"

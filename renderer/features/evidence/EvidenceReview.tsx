@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { EvidenceDetail } from '../../../shared/api/evidence';
 import { useApi } from '../../api/provider';
@@ -8,6 +8,7 @@ import { WarningAlert } from '../../components/WarningAlert';
 import { formatDate } from '../../components/format';
 import { personName, usePeople } from '../people/people-store';
 import { useToday } from '../vault/today';
+import { DateField } from '../../components/DateField';
 
 /**
  * Who reviewed the item and when. Attest refuses a review by someone who performs or owns a
@@ -72,13 +73,7 @@ export function EvidenceReview({ item }: { item: EvidenceDetail }) {
               onChange={setReviewerId}
               style={{ flex: 1 }}
             />
-            <TextInput
-              type="date"
-              label="Reviewed on"
-              value={on}
-              onChange={(e) => setOn(e.currentTarget.value)}
-              w={150}
-            />
+            <DateField label="Reviewed on" value={on} onChange={setOn} w={150} />
             <Button disabled={!reviewerId} loading={busy} onClick={() => void record(reviewerId)}>
               Record review
             </Button>

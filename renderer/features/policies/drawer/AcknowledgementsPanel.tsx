@@ -1,6 +1,5 @@
 import '@mantine/dates/styles.css';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconFileImport } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Output } from '../../../../shared/api/index';
@@ -15,6 +14,7 @@ import { usePeople } from '../../people/people-store';
 import { useToday } from '../../vault/today';
 import { useAcknowledgements, useMissingAcks } from '../policy-queries';
 import { AckImportDialog } from './AckImportDialog';
+import { DateField } from '../../../components/DateField';
 
 type Missing = Output<'policies.missingAcks'>['people'][number];
 type Ack = Output<'policies.acknowledgements'>['items'][number];
@@ -191,13 +191,7 @@ function RecordAck(props: { versionId: string; versionNumber: number }) {
         onChange={setPersonId}
         w={260}
       />
-      <DateInput
-        label="On"
-        valueFormat="D MMM YYYY"
-        value={on}
-        onChange={(v) => setOn(typeof v === 'string' && v ? v.slice(0, 10) : null)}
-        w={150}
-      />
+      <DateField label="On" value={on} onChange={(day) => setOn(day || null)} w={150} />
       <Button onClick={() => void record()} loading={busy} disabled={!personId || !on}>
         Record
       </Button>

@@ -1,6 +1,5 @@
 import '@mantine/dates/styles.css';
 import { Alert, Button, Group, SimpleGrid, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Policy, PolicyVersion } from '../../../../shared/api/policies';
@@ -9,6 +8,7 @@ import { notifyError, notifySuccess } from '../../../app/notify';
 import { PersonSelect } from '../../../components/PersonSelect';
 import { usePeople } from '../../people/people-store';
 import { useToday } from '../../vault/today';
+import { DateField } from '../../../components/DateField';
 
 const asDay = (v: unknown): string | null => (typeof v === 'string' && v ? v.slice(0, 10) : null);
 
@@ -80,21 +80,18 @@ export function ApproveForm({ policy, version }: { policy: Policy; version: Poli
           value={approverId}
           onChange={setApproverId}
         />
-        <DateInput
+        <DateField
           label="Approved on"
           required
-          valueFormat="D MMM YYYY"
           value={approvedOn}
-          onChange={(v) => setApprovedOn(asDay(v))}
+          onChange={(day) => setApprovedOn(asDay(day))}
         />
-        <DateInput
+        <DateField
           label="In force from"
           placeholder="The approval date"
-          clearable
-          valueFormat="D MMM YYYY"
           value={effectiveOn}
-          minDate={approvedOn ?? undefined}
-          onChange={(v) => setEffectiveOn(asDay(v))}
+          min={approvedOn ?? undefined}
+          onChange={(day) => setEffectiveOn(asDay(day))}
         />
       </SimpleGrid>
       <Group gap="sm">
