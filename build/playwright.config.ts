@@ -18,7 +18,10 @@ export default defineConfig({
   // Checks the `attest` bundle is current and builds the demo vault every spec copies.
   globalSetup: `${repo}renderer/e2e/global-setup.ts`,
   outputDir: `${repo}test-results`,
-  workers: 1,
+  // Two files at a time on the two-core machines: a spec spends much of its time waiting on its
+  // own `attest serve` and on the page, so two side by side keep both cores busy (measured: 83
+  // specs in 10.4 min against about 13 one at a time). Each spec has its own server and home.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

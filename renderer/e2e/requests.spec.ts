@@ -338,8 +338,15 @@ test('one field edit costs one save and one re-read of each answer shown', async
   await requests.field('Wave').press('Enter');
 
   // The save, then the change's vault.changed re-reads what shows requests: the table's page,
-  // the whole list (counts, waves, navigation) and the drawer. Nothing else is reloaded.
-  const expected = ['requests.get', 'requests.list', 'requests.list', 'requests.update'];
+  // the whole list (counts, waves, navigation), the drawer, and the evidence the drawer lists
+  // (each item shows the requests it answers). Nothing else is reloaded.
+  const expected = [
+    'evidence.list',
+    'requests.get',
+    'requests.list',
+    'requests.list',
+    'requests.update',
+  ];
   await expect.poll(() => [...calls].sort()).toEqual(expected);
   await expect(requests.row('PBC-002').locator('td').nth(3), 'its Wave cell').toHaveText('3');
   await expect(requests.field('Wave')).toHaveValue('3');
