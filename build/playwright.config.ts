@@ -19,8 +19,9 @@ export default defineConfig({
   globalSetup: `${repo}renderer/e2e/global-setup.ts`,
   outputDir: `${repo}test-results`,
   // Two files at a time on the two-core machines: a spec spends much of its time waiting on its
-  // own `attest serve` and on the page, so two side by side keep both cores busy (measured: 83
-  // specs in 10.4 min against about 13 one at a time). Each spec has its own server and home.
+  // own `attest serve` and on the page, so two side by side keep both cores busy (one at a time,
+  // 72 specs took 9.8 min in CI; two at a time, 83 took 10.4 min here). Each spec has its own
+  // server and home.
   workers: 2,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
