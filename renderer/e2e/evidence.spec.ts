@@ -4,7 +4,7 @@ import { type Page } from '@playwright/test';
 import { linkTo } from '../app/routes';
 import { type AttestServer, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { EvidencePage } from './pages/EvidencePage';
-import { rpc } from './pages/rpc';
+import { importRequestList, rpc } from './pages/rpc';
 import { fillDate } from './pages/dates';
 import { openDemo } from './pages/Workbench';
 
@@ -229,20 +229,11 @@ test('drop files, link, preview, population of zero rows, review, occurrences fi
 
 /** A one-line request list, imported through the contract as the import wizard would. */
 async function importOneRequest(page: Page, attest: AttestServer) {
-  const csv = 'PBC #,Item Requested\r\nPBC-101,Quarterly access reviews\r\n';
-  const upload = await page.request.post(`${attest.origin}/upload?name=pbc.csv`, {
-    data: Buffer.from(csv),
-  });
-  expect(upload.ok(), await upload.text()).toBe(true);
-  const { uploadId } = (await upload.json()) as { uploadId: string };
-  const { jobId } = await rpc<{ jobId: string }>(page, attest, 'requests.import', {
-    source: { uploadId },
-    fileName: 'pbc.csv',
-    mapping: { ref: 'PBC #', description: 'Item Requested' },
-  });
-  await expect
-    .poll(async () => (await rpc<{ state: string }>(page, attest, 'jobs.get', { jobId })).state)
-    .toBe('succeeded');
+  await importRequestList(
+    page,
+    attest,
+    'PBC #,Item Requested\r\nPBC-101,Quarterly access reviews\r\n',
+  );
   const list = await rpc<{ items: { id: string; ref: string }[] }>(page, attest, 'requests.list');
   return list.items.find((r) => r.ref === 'PBC-101')!;
 }

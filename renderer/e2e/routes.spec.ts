@@ -1,8 +1,8 @@
-import { type BrowserContext, type Locator, type Page, expect as pwExpect } from '@playwright/test';
+import { type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { LINKS, type LinkId, PAGES, type PageId, addressOf } from '../app/routes';
 import { type AttestServer, expect, openDemoVault, test } from './fixtures';
 import { DEMO_ENGAGEMENT, Workbench } from './pages/Workbench';
-import { rpc } from './pages/rpc';
+import { importRequestList, jobResult, rpc, upload } from './pages/rpc';
 
 /**
  * Every address of the workbench (renderer/app/routes.ts: the router is built from the same
@@ -166,43 +166,30 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
 }
 
 /** A short request list, imported through the contract as the import wizard would. */
-async function importRequests(page: Page, attest: AttestServer) {
-  const csv = 'PBC #,Item Requested\r\nPBC-001,Access control policy\r\nPBC-002,New hires\r\n';
-  const upload = await page.request.post(`${attest.origin}/upload?name=pbc.csv`, {
-    data: Buffer.from(csv),
-  });
-  pwExpect(upload.ok(), await upload.text()).toBe(true);
-  const { uploadId } = (await upload.json()) as { uploadId: string };
-  const { jobId } = await rpc<{ jobId: string }>(page, attest, 'requests.import', {
-    source: { uploadId },
-    fileName: 'pbc.csv',
-    mapping: { ref: 'PBC #', description: 'Item Requested' },
-  });
-  await expect
-    .poll(async () => (await rpc<{ state: string }>(page, attest, 'jobs.get', { jobId })).state)
-    .toBe('succeeded');
-}
+const importRequests = (page: Page, attest: AttestServer) =>
+  importRequestList(
+    page,
+    attest,
+    'PBC #,Item Requested\r\nPBC-001,Access control policy\r\nPBC-002,New hires\r\n',
+  );
 
 /** One evidence item (the demo has none), uploaded and added as the Evidence tab does. */
 async function addEvidence(page: Page, attest: AttestServer): Promise<{ id: string; ref: string }> {
-  const upload = await page.request.post(`${attest.origin}/upload?name=mfa-settings.txt`, {
-    data: Buffer.from('MFA is required for every user.\n'),
-  });
-  pwExpect(upload.ok(), await upload.text()).toBe(true);
-  const { uploadId } = (await upload.json()) as { uploadId: string };
+  const uploadId = await upload(
+    page,
+    attest,
+    'mfa-settings.txt',
+    'MFA is required for every user.\n',
+  );
   const { jobId } = await rpc<{ jobId: string }>(page, attest, 'evidence.add', {
     sources: [{ uploadId, fileName: 'mfa-settings.txt' }],
   });
-  await expect
-    .poll(async () => (await rpc<{ state: string }>(page, attest, 'jobs.get', { jobId })).state)
-    .toBe('succeeded');
-  const job = await rpc<{ result: { added: { evidenceId: string; ref: string }[] } }>(
+  const result = await jobResult<{ added: { evidenceId: string; ref: string }[] }>(
     page,
     attest,
-    'jobs.get',
-    { jobId },
+    jobId,
   );
-  const added = job.result.added[0];
+  const added = result.added[0];
   if (!added) throw new Error('evidence.add added nothing');
   return { id: added.evidenceId, ref: added.ref };
 }

@@ -58,3 +58,31 @@ export interface TaskRow {
 
 export const tasks = async (page: Page, attest: AttestServer, filter = {}) =>
   (await rpc<{ items: TaskRow[] }>(page, attest, 'tasks.list', filter)).items;
+
+/** Sends a file as a browser does (`POST /upload`): the upload's id for a `{ uploadId }` source. */
+export async function upload(page: Page, attest: AttestServer, name: string, bytes: string) {
+  const res = await page.request.post(`${attest.origin}/upload?name=${encodeURIComponent(name)}`, {
+    data: Buffer.from(bytes),
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return ((await res.json()) as { uploadId: string }).uploadId;
+}
+
+/** Waits for a job to succeed and answers its result. */
+export async function jobResult<T>(page: Page, attest: AttestServer, jobId: string): Promise<T> {
+  await expect
+    .poll(async () => (await rpc<{ state: string }>(page, attest, 'jobs.get', { jobId })).state)
+    .toBe('succeeded');
+  return (await rpc<{ result: T }>(page, attest, 'jobs.get', { jobId })).result;
+}
+
+/** A request list (CSV with `PBC #` and `Item Requested`), imported as the import wizard would. */
+export async function importRequestList(page: Page, attest: AttestServer, csv: string) {
+  const uploadId = await upload(page, attest, 'pbc.csv', csv);
+  const { jobId } = await rpc<{ jobId: string }>(page, attest, 'requests.import', {
+    source: { uploadId },
+    fileName: 'pbc.csv',
+    mapping: { ref: 'PBC #', description: 'Item Requested' },
+  });
+  await jobResult(page, attest, jobId);
+}
