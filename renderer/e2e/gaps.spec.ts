@@ -257,7 +257,10 @@ test('create a risk and see it in the matrix; accept a starter risk', async ({ p
   await expect(suggested).toHaveAttribute('aria-expanded', String(starters.length <= 5));
   if (starters.length > 5) await suggested.click();
   await expect(page.getByTestId('starter-title')).toHaveText(starters[0]!.title);
-  await page.getByRole('button', { name: 'Add to register' }).click();
+  // Unfolded all the way (not clipped by the card while it opens) before it is pressed.
+  const add = page.getByRole('button', { name: 'Add to register' });
+  await expect(add).toBeInViewport({ ratio: 1 });
+  await add.click();
   await expect(gaps.riskRow(starters[0]!.title)).toBeVisible();
   await expect(page.getByTestId('starter-title')).toHaveText(starters[1]!.title);
   const after = await rpc<{ items: { title: string }[]; starters: unknown[] }>(
