@@ -259,6 +259,7 @@ test('create a risk and see it in the matrix; accept a starter risk', async ({ p
   await expect(page.getByTestId('starter-title')).toHaveText(starters[0]!.title);
   // Unfolded all the way (not clipped by the card while it opens) before it is pressed.
   const add = page.getByRole('button', { name: 'Add to register' });
+  await add.scrollIntoViewIfNeeded();
   await expect(add).toBeInViewport({ ratio: 1 });
   await add.click();
   await expect(gaps.riskRow(starters[0]!.title)).toBeVisible();
