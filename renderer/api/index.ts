@@ -17,21 +17,3 @@ function chooseTransport(): Transport {
 export function createWindowClient(): ApiClient {
   return createClient(chooseTransport());
 }
-
-let installed: ApiClient | null = null;
-
-/** Makes `client` the one that the not-yet-migrated stores reach through `api`. */
-export function installApi(client: ApiClient): void {
-  installed = client;
-}
-
-/**
- * The installed client, for code that has not moved to `useApi()` and the query cache yet.
- * Nothing is created on import: `main.tsx` (or a test) installs the client first.
- */
-export const api: ApiClient = new Proxy({} as ApiClient, {
-  get(_target, key: keyof ApiClient) {
-    if (!installed) throw new Error('The API client is used before main.tsx installed it');
-    return installed[key];
-  },
-});

@@ -1,6 +1,6 @@
 import type { GeneratedFile } from '../../shared/api/files';
 import type { FileFilter } from '../../shared/api/bridge';
-import { api } from './index';
+import type { ApiClient } from './client';
 
 const FILTERS: Record<string, FileFilter> = {
   csv: { name: 'CSV', extensions: ['csv'] },
@@ -16,6 +16,7 @@ const FILTERS: Record<string, FileFilter> = {
  * download once written, so there is nothing to ask.
  */
 export async function chooseSaveTarget(
+  api: Pick<ApiClient, 'kind' | 'host'>,
   defaultName: string,
   format: keyof typeof FILTERS,
   title: string,

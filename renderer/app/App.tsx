@@ -1,7 +1,8 @@
 import { Center, Loader } from '@mantine/core';
 import { useCallback, useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../api/provider';
 import { NewVaultDialog } from '../features/vault/NewVaultDialog';
 import { OpenVaultDialog } from '../features/vault/OpenVaultDialog';
 import { BackupsDialog } from '../features/vault/BackupsDialog';
@@ -9,7 +10,9 @@ import { CompactDialog } from '../features/vault/CompactDialog';
 import { HostStoppedDialog } from '../features/vault/HostStoppedDialog';
 import { SaveCopyDialog } from '../features/vault/SaveCopyDialog';
 import { StartScreen } from '../features/vault/StartScreen';
-import { useVault } from '../features/vault/store';
+import { useVaultSession } from '../features/vault/session';
+import { currentOpenId, useVault } from '../features/vault/store';
+import { cachedVaultInfo } from '../features/vault/vault-info';
 import { useRecentPalette } from '../features/vault/useRecentPalette';
 import { HelpOverlay } from './HelpOverlay';
 import { Palette } from './Palette';
@@ -29,30 +32,34 @@ export function App() {
   useGlobalPalette();
   useRecentPalette();
 
+  const client = useApi();
+  const queries = useQueryClient();
+  const session = useVaultSession();
   useEffect(() => {
-    useVault.getState().start().catch(notifyError);
-    const offChanged = api.subscribe('vault.changed', (change) => {
-      useVault.getState().onChanged(change).catch(notifyError);
+    session.sync().catch(notifyError);
+    const offChanged = client.subscribe('vault.changed', (change) => {
+      session.onChanged(change).catch(notifyError);
     });
     // Whatever happened while the event stream was not listening, catch up with it.
-    const offReconnect = api.onReconnect(() => {
-      useVault.getState().sync().catch(notifyError);
+    const offReconnect = client.onReconnect(() => {
+      session.sync().catch(notifyError);
     });
     return () => {
       offChanged();
       offReconnect();
     };
-  }, []);
+  }, [client, session]);
 
   // A vault that has just been opened starts where its work is: the scoping wizard until the
   // scope is first confirmed (a new vault has nothing else to show), else its Dashboard.
   useEffect(() => {
     if (previous.current === 'closed' && status === 'open') {
-      const scoped = Boolean(useVault.getState().info?.engagement.scopeConfirmedAt);
+      const info = cachedVaultInfo(queries, currentOpenId());
+      const scoped = Boolean(info?.engagement.scopeConfirmedAt);
       navigate(scoped ? PAGES.dashboard : linkTo('scopeEdit'));
     }
     previous.current = status;
-  }, [status, navigate]);
+  }, [status, navigate, queries]);
 
   const onShortcut = useCallback(
     (action: ShortcutAction) => {

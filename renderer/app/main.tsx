@@ -10,7 +10,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
-import { createWindowClient, installApi } from '../api';
+import { createWindowClient } from '../api';
 import { ApiProvider } from '../api/provider';
 import { keepFresh } from '../api/queries';
 import { createQueryClient } from '../api/query-client';
@@ -22,7 +22,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
 
 const client = createWindowClient();
-installApi(client);
 const queries = createQueryClient();
 keepFresh(client, queries);
 

@@ -1,7 +1,7 @@
 import { useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { IconFolderOpen, IconKeyboard, IconPlus, IconSunMoon } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { chooseVaultToOpen, startNewVault } from '../features/vault/actions';
+import { startNewVault, useVaultActions } from '../features/vault/actions';
 import { type PaletteEntry, usePaletteEntries } from './palette-store';
 import { useUi } from './ui-store';
 
@@ -10,6 +10,7 @@ export function useGlobalPalette(): void {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light');
   const setHelpOpen = useUi((s) => s.setHelpOpen);
+  const { chooseVaultToOpen } = useVaultActions();
   const entries = useMemo<PaletteEntry[]>(
     () => [
       {
@@ -63,7 +64,7 @@ export function useGlobalPalette(): void {
         run: () => setHelpOpen(true),
       },
     ],
-    [colorScheme, computed, setColorScheme, setHelpOpen],
+    [colorScheme, computed, setColorScheme, setHelpOpen, chooseVaultToOpen],
   );
   usePaletteEntries('global', entries);
 }

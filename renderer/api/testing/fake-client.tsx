@@ -92,9 +92,7 @@ export function openVault(openId: string, vaultId = 'vault-1'): void {
   act(() =>
     useVault.setState({
       status: 'open',
-      app: { openId } as AppInfo,
-      info: { vaultId, path: `/vaults/${vaultId}.attest` } as never,
-      recent: [],
+      app: { openId, openVault: `/vaults/${vaultId}.attest` } as AppInfo,
     }),
   );
 }
@@ -159,5 +157,5 @@ export function fakeTransportClient(
 
 /** Back to no vault (after each test). */
 export function closeVault() {
-  useVault.setState({ status: 'starting', app: null, info: null });
+  useVault.setState({ status: 'starting', app: null });
 }

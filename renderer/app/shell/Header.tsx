@@ -14,10 +14,10 @@ import { IconCircleCheck, IconKeyboard, IconSearch, IconShieldLock } from '@tabl
 import { formatReportScope } from '../../components/format';
 import { CurrentUser } from '../../features/people/CurrentUser';
 import { useSaveState } from '../../features/vault/useSaveState';
-import { useVault } from '../../features/vault/store';
 import { MOD_KEY } from '../shortcuts';
 import { useUi } from '../ui-store';
 import { VaultMenu } from './VaultMenu';
+import { useVaultInfo } from '../../features/vault/vault-info';
 
 function SaveIndicator() {
   const state = useSaveState();
@@ -72,7 +72,7 @@ function SearchButton() {
 }
 
 export function Header() {
-  const engagement = useVault((s) => s.info?.engagement);
+  const engagement = useVaultInfo((i) => i.engagement);
   const setHelpOpen = useUi((s) => s.setHelpOpen);
   if (!engagement) return null;
   return (

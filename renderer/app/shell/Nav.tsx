@@ -2,16 +2,16 @@ import { Box, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { CATEGORY_LABELS } from '../../../shared/domain/engagement';
 import { fileName, plural } from '../../components/format';
-import { useVault } from '../../features/vault/store';
 import { useStepStatus } from '../step-status-store';
 import { STEPS, type StepDef } from '../steps';
+import { useVaultInfo } from '../../features/vault/vault-info';
 
 /**
  * The honest state of a step, from real data: what the step's feature published (see
  * step-status-store.ts), else a plain fallback. No invented progress.
  */
 function useStepState(step: StepDef): string | null {
-  const categories = useVault((s) => s.info?.engagement.categories.length ?? 0);
+  const categories = useVaultInfo((i) => i.engagement.categories.length) ?? 0;
   const published = useStepStatus((s) => s.statuses[step.id]);
   if (published) return published.text;
   if (step.comingLater) return 'Coming later';
@@ -63,8 +63,8 @@ function StepLink({ step }: { step: StepDef }) {
 }
 
 export function Nav() {
-  const path = useVault((s) => s.info?.path ?? '');
-  const categories = useVault((s) => s.info?.engagement.categories ?? []);
+  const path = useVaultInfo((i) => i.path) ?? '';
+  const categories = useVaultInfo((i) => i.engagement.categories) ?? [];
   return (
     <Stack justify="space-between" h="100%" gap="md">
       <Box>

@@ -14,23 +14,22 @@ import {
 import { useNavigate } from 'react-router';
 import { useApi } from '../../api/provider';
 import { notifyError } from '../notify';
-import { useVault } from '../../features/vault/store';
 import {
-  chooseVaultToOpen,
-  closeVault,
   compactVault,
-  saveVaultCopy,
   showBackups,
   startNewVault,
+  useVaultActions,
 } from '../../features/vault/actions';
 import { useRunVerify } from '../../features/dashboard/verify-job';
+import { useVaultInfo } from '../../features/vault/vault-info';
 
 /** Secondary vault actions live in one menu, not in a row of buttons. */
 export function VaultMenu() {
   const navigate = useNavigate();
   const client = useApi();
   const runVerify = useRunVerify();
-  const path = useVault((s) => s.info?.path);
+  const path = useVaultInfo((i) => i.path);
+  const { chooseVaultToOpen, closeVault, saveVaultCopy } = useVaultActions();
   return (
     <Menu width={220}>
       <Menu.Target>

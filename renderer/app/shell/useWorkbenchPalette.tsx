@@ -1,13 +1,14 @@
 import { IconArrowsMinimize, IconCopy, IconDoorExit, IconHistory } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { closeVault, compactVault, saveVaultCopy, showBackups } from '../../features/vault/actions';
+import { compactVault, showBackups, useVaultActions } from '../../features/vault/actions';
 import { type PaletteEntry, usePaletteEntries } from '../palette-store';
 import { STEPS } from '../steps';
 
 /** While a vault is open: every screen, and the vault's own actions, in the palette. */
 export function useWorkbenchPalette(): void {
   const navigate = useNavigate();
+  const { closeVault, saveVaultCopy } = useVaultActions();
   const entries = useMemo<PaletteEntry[]>(
     () => [
       ...STEPS.map((step) => {
@@ -60,7 +61,7 @@ export function useWorkbenchPalette(): void {
         run: () => void closeVault(),
       },
     ],
-    [navigate],
+    [navigate, closeVault, saveVaultCopy],
   );
   usePaletteEntries('workbench', entries);
 }

@@ -14,7 +14,6 @@ import {
   plural,
 } from '../../components/format';
 import { useCoverage, useGaps } from '../gaps/gaps-store';
-import { useVault } from '../vault/store';
 import { CoverageByCategory } from './CoverageByCategory';
 import { NextStepCard } from './NextStepCard';
 import { AssessmentCard, PlanCard, TopRisksCard } from './StateCards';
@@ -22,9 +21,10 @@ import { VerifyCard } from './VerifyCard';
 import { WitnessNotice } from './WitnessNote';
 import { useRunVerify, useVerify } from './verify-job';
 import { CatalogUpdateNotice } from '../scope/catalog-update/CatalogUpdateNotice';
+import { useVaultInfo } from '../vault/vault-info';
 
 export function DashboardPage() {
-  const info = useVault((s) => s.info);
+  const info = useVaultInfo();
   const { running, report } = useVerify();
   const runVerify = useRunVerify();
   // A run of this opening, going or just done: its card sits under the button that started it.

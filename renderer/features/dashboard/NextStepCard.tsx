@@ -5,13 +5,13 @@ import { useCoverage, useGaps } from '../gaps/gaps-store';
 import { useProposals, useTasks } from '../remediation/task-queries';
 import { assessedOnState } from '../risks/assessed-on';
 import { useRisks } from '../risks/risk-queries';
-import { useVault } from '../vault/store';
 import { useToday } from '../vault/today';
 import { nextStep } from './next-step';
+import { useVaultInfo } from '../vault/vault-info';
 
 /** The one thing to do next, decided from the engagement's real state (see next-step.ts). */
 export function NextStepCard() {
-  const scopeConfirmed = useVault((s) => Boolean(s.info?.engagement.scopeConfirmedAt));
+  const scopeConfirmed = Boolean(useVaultInfo((i) => i.engagement.scopeConfirmedAt));
   const summary = useGaps((s) => s.summary);
   const coverage = useCoverage((s) => s.coverage);
   const proposals = useProposals().proposals.length;

@@ -5,11 +5,11 @@ import type { Frequency, Nature } from '../../../shared/domain/catalog';
 import { linkTo } from '../../app/routes';
 import { StatusBadge } from '../../components/status';
 import { formatDate, formatDateRange } from '../../components/format';
-import { useVault } from '../vault/store';
 import { useToday } from '../vault/today';
 import { controlOccurrences, occurrenceEngagement } from './control-occurrences';
 import { useLinkedEvidence } from './evidence-queries';
 import { OCCURRENCE_LABEL, OCCURRENCE_TONE } from './labels';
+import { useVaultInfo } from '../vault/vault-info';
 
 function Heading({ children }: { children: string }) {
   return (
@@ -62,7 +62,7 @@ export function ControlEvidence(props: {
 }) {
   const { control } = props;
   const linked = useLinkedEvidence({ controlId: control.id });
-  const engagement = occurrenceEngagement(useVault((s) => s.info?.engagement));
+  const engagement = occurrenceEngagement(useVaultInfo((i) => i.engagement));
   const today = useToday();
   const items = linked.data?.items ?? [];
   const timeline = engagement ? controlOccurrences(control, engagement, items, today) : null;

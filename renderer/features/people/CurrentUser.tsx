@@ -1,13 +1,13 @@
 import { Avatar, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconUserQuestion } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { useVault } from '../vault/store';
 import { initials } from './people-store';
 import { PEOPLE_PATH } from './usePeopleBackground';
+import { useVaultInfo } from '../vault/vault-info';
 
 /** Who is using Attest (the audit log's actor), in the header; a click opens People. */
 export function CurrentUser() {
-  const user = useVault((s) => s.info?.currentUser);
+  const user = useVaultInfo((i) => i.currentUser);
   if (!user) return null;
   const known = user.personId !== null;
   return (

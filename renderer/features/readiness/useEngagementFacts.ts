@@ -4,15 +4,15 @@ import { useAllRequests } from '../requests/request-queries';
 import { assessedOnState } from '../risks/assessed-on';
 import { useToday } from '../vault/today';
 import { useRisks } from '../risks/risk-queries';
-import { useVault } from '../vault/store';
 import type { EngagementFacts } from './prerequisites';
+import { useVaultInfo } from '../vault/vault-info';
 
 /**
  * Where the engagement stands now, for prerequisites: read through the query cache (as the
  * Dashboard reads), so each fact follows every saved change without reloading by hand.
  */
 export function useEngagementFacts(): EngagementFacts {
-  const scopeConfirmed = useVault((s) => Boolean(s.info?.engagement.scopeConfirmedAt));
+  const scopeConfirmed = Boolean(useVaultInfo((i) => i.engagement.scopeConfirmedAt));
   const summary = useGaps((s) => s.summary);
   const notMapped = useCoverage((s) => s.coverage.filter((c) => c.status === 'not_mapped').length);
   const unplannedGaps = useProposals().proposals.length;

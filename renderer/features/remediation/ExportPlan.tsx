@@ -28,7 +28,12 @@ const useExport = create<ExportState>()((set, get) => ({
   controller: null,
   async run(api, format) {
     if (get().running) return;
-    const target = await chooseSaveTarget(`Remediation-plan.${format}`, format, 'Export the plan');
+    const target = await chooseSaveTarget(
+      api,
+      `Remediation-plan.${format}`,
+      format,
+      'Export the plan',
+    );
     if (!target) return;
     const controller = new AbortController();
     set({ running: format, percent: null, controller });

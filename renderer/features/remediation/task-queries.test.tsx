@@ -51,7 +51,7 @@ function later<T>() {
 
 const useWholePlan = () => ({ view: useTasks(), act: useTaskActions(), offered: useProposals() });
 
-afterEach(() => useVault.setState({ status: 'closed', app: null, info: null }));
+afterEach(() => useVault.setState({ status: 'closed', app: null }));
 
 describe('the remediation plan read through the query cache', () => {
   it('a card moves at once and goes back when Attest refuses the move', async () => {

@@ -1,5 +1,6 @@
 import { Box, Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
+import { useApi } from '../../api/provider';
 import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
 import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
@@ -14,9 +15,15 @@ const LABEL: Record<Format, string> = { xlsx: 'Excel (XLSX)', csv: 'CSV' };
  */
 export function ExportRequestsMenu({ disabled }: { disabled?: boolean }) {
   const job = useJob();
+  const client = useApi();
 
   const run = async (format: Format) => {
-    const target = await chooseSaveTarget(`Request-list.${format}`, format, 'Export the list');
+    const target = await chooseSaveTarget(
+      client,
+      `Request-list.${format}`,
+      format,
+      'Export the list',
+    );
     if (!target) return;
     const file = await job.run(
       `Exporting the request list as ${LABEL[format]}`,

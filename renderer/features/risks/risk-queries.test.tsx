@@ -51,7 +51,7 @@ function register(
   return { items, nextCursor: null, starters, assessedOn } as Output<'risks.list'>;
 }
 
-afterEach(() => useVault.setState({ status: 'closed', app: null, info: null }));
+afterEach(() => useVault.setState({ status: 'closed', app: null }));
 
 describe('the risk register read through the query cache', () => {
   it('an edit is shown at once, and the change it announces re-reads the register', async () => {

@@ -1,8 +1,10 @@
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useApi } from '../../api/provider';
 import { notifyError } from '../../app/notify';
-import { useVault } from '../vault/store';
+import { currentOpenId } from '../vault/store';
+import { refreshVaultInfo } from '../vault/vault-info';
 import { describeScopeChange, type ScopeChange } from './scope-change';
 
 /**
@@ -13,10 +15,11 @@ import { describeScopeChange, type ScopeChange } from './scope-change';
  */
 export function useConfirmScope(): () => Promise<ScopeChange | null> {
   const client = useApi();
+  const queries = useQueryClient();
   return useCallback(async () => {
     try {
       const change = await client.call('scope.confirm', {});
-      await useVault.getState().refresh();
+      await refreshVaultInfo(client, queries, currentOpenId());
       notifications.show({
         color: 'teal',
         title: 'Scope confirmed',
@@ -29,5 +32,5 @@ export function useConfirmScope(): () => Promise<ScopeChange | null> {
       notifyError(e);
       return null;
     }
-  }, [client]);
+  }, [client, queries]);
 }

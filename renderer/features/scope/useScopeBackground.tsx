@@ -5,9 +5,9 @@ import { DOMAIN_LABELS } from '../../../shared/domain/catalog';
 import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
 import { useStepStatus } from '../../app/step-status-store';
 import { plural } from '../../components/format';
-import { useVault } from '../vault/store';
 import { scopeLinks } from './scope-paths';
 import { activeControls, useScopeControls, useScopeCriteria } from './scope-queries';
+import { useVaultInfo } from '../vault/vault-info';
 
 /**
  * While a vault is open: the Scope step's state in the navigation, and every criterion and
@@ -15,8 +15,8 @@ import { activeControls, useScopeControls, useScopeCriteria } from './scope-quer
  */
 export function useScopeBackground(): void {
   const navigate = useNavigate();
-  const confirmedAt = useVault((s) => s.info?.engagement.scopeConfirmedAt ?? null);
-  const categories = useVault((s) => s.info?.engagement.categories.length ?? 0);
+  const confirmedAt = useVaultInfo((i) => i.engagement.scopeConfirmedAt) ?? null;
+  const categories = useVaultInfo((i) => i.engagement.categories.length) ?? 0;
   // Counted from the cached lists (kept current by the changes themselves), not the vault's info.
   const { criteria } = useScopeCriteria();
   const { controls } = useScopeControls();

@@ -1,18 +1,19 @@
 import { Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { Draft } from '../../../shared/api/sd';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
 import { useContractErrors } from '../scope/forms/use-contract-errors';
 import { useFieldAutosave } from '../scope/forms/use-field-autosave';
 
 /** Edits a draft's Markdown; saved as the user types (a pause), as the user's own text. */
 export function DraftEditor(props: { draft: Draft; onSaved(draft: Draft): void }) {
+  const client = useApi();
   const [text, setText] = useState(props.draft.markdown);
   const { errors, capture, clear } = useContractErrors();
   const { schedule } = useFieldAutosave<'markdown'>(async (_f, markdown) => {
     try {
       props.onSaved(
-        await api.call('sd.saveDraft', {
+        await client.call('sd.saveDraft', {
           document: props.draft.document,
           markdown: markdown as string,
         }),

@@ -3,6 +3,7 @@ import { IconChevronDown, IconDownload, IconFileExport } from '@tabler/icons-rea
 import { useState } from 'react';
 import type { SdDocument } from '../../../shared/domain/system-description';
 import type { GeneratedFile } from '../../../shared/api/files';
+import { useApi } from '../../api/provider';
 import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
 import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
@@ -12,12 +13,13 @@ import { DOCUMENT_LABELS, EXPORT_FORMATS, type ExportFormat } from './sd-documen
 /** Exports a draft as Markdown, DOCX or PDF (a job, with progress), then downloads it. */
 export function ExportMenu({ document }: { document: SdDocument }) {
   const job = useJob();
+  const client = useApi();
   const [last, setLast] = useState<GeneratedFile | null>(null);
 
   const run = async (format: ExportFormat) => {
     const label = EXPORT_FORMATS.find((f) => f.format === format)!.label;
     const name = `${DOCUMENT_LABELS[document].replace(/\W+/g, '-')}.${format}`;
-    const target = await chooseSaveTarget(name, format, `Export the ${label}`);
+    const target = await chooseSaveTarget(client, name, format, `Export the ${label}`);
     if (!target) return;
     const result = await job.run(
       `Exporting the ${DOCUMENT_LABELS[document].toLowerCase()} as ${label}`,

@@ -11,13 +11,17 @@ import {
   Text,
 } from '@mantine/core';
 import { IconEye, IconPencil } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type { Draft } from '../../../shared/api/sd';
 import type { SdDocument } from '../../../shared/domain/system-description';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
+import { apiQueryKey } from '../../api/queries';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { formatInstant } from '../../components/format';
 import { DraftEditor } from './DraftEditor';
+import { useOpenId } from '../vault/store';
+import { useVaultQuery } from '../vault/use-vault-query';
 import { ExportMenu } from './ExportMenu';
 import { Markdown } from './Markdown';
 import { DOCUMENT_LABELS } from './sd-documents';
@@ -48,19 +52,23 @@ function DiscardDialog(props: { opened: boolean; onClose(): void; onDiscard(): v
  */
 export function NarrativePanel() {
   const [document, setDocument] = useState<SdDocument>('description');
-  const [draft, setDraft] = useState<Draft | null>(null);
   const [editing, setEditing] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-
-  const load = useCallback((doc: SdDocument) => {
-    api.call('sd.draft', { document: doc }).then(setDraft, notifyError);
-  }, []);
-  useEffect(() => load(document), [document, load]);
+  const client = useApi();
+  const queries = useQueryClient();
+  const openId = useOpenId();
+  const { data: draft, error } = useVaultQuery('sd.draft', { document });
+  useEffect(() => {
+    if (error) notifyError(error);
+  }, [error]);
+  // A save answers with the draft as saved: shown at once, without reading it again.
+  const setDraft = (saved: Draft) =>
+    queries.setQueryData(apiQueryKey(openId, 'sd.draft', { document: saved.document }), saved);
 
   const discard = async () => {
     setConfirmDiscard(false);
     try {
-      setDraft(await api.call('sd.saveDraft', { document, markdown: null }));
+      setDraft(await client.call('sd.saveDraft', { document, markdown: null }));
       setEditing(false);
       notifySuccess('Back to the generated draft.');
     } catch (e) {
@@ -80,7 +88,6 @@ export function NarrativePanel() {
             }))}
             value={document}
             onChange={(d) => {
-              setDraft(null);
               setEditing(false);
               setDocument(d as SdDocument);
             }}

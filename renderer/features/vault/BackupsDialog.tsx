@@ -11,16 +11,15 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
-import type { Output } from '../../../shared/api/index';
+import { useEffect, useState } from 'react';
 import type { Backup } from '../../../shared/api/witness';
-import { api } from '../../api';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { formatBytes, formatInstant, plural } from '../../components/format';
 import { useJob } from '../../api/use-job';
 import { useVaultDialogs } from './dialogs';
-import { useVault } from './store';
+import { useVaultQuery } from './use-vault-query';
+import { useVaultInfo } from './vault-info';
 
 const WHY: Record<Backup['reason'], string> = {
   open: 'When opened',
@@ -29,28 +28,29 @@ const WHY: Record<Backup['reason'], string> = {
   'before-restore': 'Before a restore',
 };
 
-type Listing = Output<'vault.backups'>;
-
 /**
  * "Backups…": the open vault's backups, newest first — made when it is opened and daily while
  * it stays open (the newest 7 kept), by hand, and before each restore (kept). Restoring asks
  * first, saying what it replaces and that the vault as it is now is kept as a backup.
  */
+const FRESH = { staleTime: 0, gcTime: 0 } as const;
+
 function BackupsForm({ onDone, onBusy }: { onDone(): void; onBusy(busy: boolean): void }) {
-  const [listing, setListing] = useState<Listing | null>(null);
+  // Backups are files beside the vault, made on a timer too: read afresh each time it shows.
+  const backups = useVaultQuery('vault.backups', {}, FRESH);
+  const listing = backups.data;
   const [confirming, setConfirming] = useState<Backup | null>(null);
-  const entriesNow = useVault((s) => s.info?.counts.auditEvents ?? 0);
+  const entriesNow = useVaultInfo((i) => i.counts.auditEvents) ?? 0;
   const job = useJob();
   const busy = job.running !== null;
   useEffect(() => onBusy(busy), [busy, onBusy]);
 
-  const load = useCallback(() => {
-    api.call('vault.backups', {}).then(setListing, (e: unknown) => {
-      notifyError(e);
-      onDone();
-    });
-  }, [onDone]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    if (!backups.error) return;
+    notifyError(backups.error);
+    onDone();
+  }, [backups.error, onDone]);
+  const load = () => void backups.refetch();
 
   const backUpNow = async () => {
     const made = await job.run('Backing up the vault', 'vault.backup', {});

@@ -1,14 +1,13 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { VaultStorage } from '../../../shared/api/vault';
-import { api } from '../../api';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { Facts } from '../../components/Facts';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { formatBytes } from '../../components/format';
 import { useJob } from '../../api/use-job';
 import { useVaultDialogs } from './dialogs';
+import { useVaultQuery } from './use-vault-query';
 
 /**
  * "Compact vault…": says what compacting gives back and what it needs (free disk space for a
@@ -17,17 +16,19 @@ import { useVaultDialogs } from './dialogs';
  * SQLite writes it. A VACUUM cannot be interrupted, so Cancel takes effect when the step under
  * way ends, and the vault is then left as it was.
  */
+const FRESH = { staleTime: 0, gcTime: 0 } as const;
+
 function CompactForm({ onDone }: { onDone(): void }) {
-  const [storage, setStorage] = useState<VaultStorage | null>(null);
+  // Free space inside the file and on the disk change outside Attest: read afresh each time.
+  const { data: storage, error } = useVaultQuery('vault.storage', {}, FRESH);
   const [cancelling, setCancelling] = useState(false);
   const job = useJob();
 
   useEffect(() => {
-    api.call('vault.storage', {}).then(setStorage, (e: unknown) => {
-      notifyError(e);
-      onDone();
-    });
-  }, [onDone]);
+    if (!error) return;
+    notifyError(error);
+    onDone();
+  }, [error, onDone]);
 
   if (!storage) return <Loader size="sm" aria-label="Reading the vault's size" />;
 

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
 import { notifyError } from '../../app/notify';
-import { useVault } from './store';
+import { useVaultSession } from './session';
 
 /**
  * Told when the part of Attest that works on the vault (the runtime host) stopped unexpectedly:
@@ -13,22 +13,24 @@ import { useVault } from './store';
 export function HostStoppedDialog() {
   const [stopped, setStopped] = useState<{ path: string | null } | null>(null);
   const [reopening, setReopening] = useState(false);
+  const client = useApi();
+  const session = useVaultSession();
 
   useEffect(
     () =>
-      api.subscribe('runtime.stopped', ({ path }) => {
+      client.subscribe('runtime.stopped', ({ path }) => {
         setStopped({ path });
         // The vault went with the host: show where Attest stands now (a new host, no vault).
-        useVault.getState().sync().catch(notifyError);
+        session.sync().catch(notifyError);
       }),
-    [],
+    [client, session],
   );
 
   const close = () => setStopped(null);
   const reopen = async (path: string) => {
     setReopening(true);
     try {
-      await useVault.getState().open(path);
+      await session.open(path);
       close();
     } catch (e) {
       notifyError(e);

@@ -15,7 +15,8 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../shared/domain/engagement';
-import { api, toApiCallError } from '../../api';
+import { toApiCallError } from '../../api';
+import { useApi } from '../../api/provider';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { CATEGORY_HELP } from '../scope/categories';
 import { periodLengthWarning } from '../../../shared/domain/report-period';
@@ -29,7 +30,7 @@ import {
   suggestFileName,
   toCreateInput,
 } from './new-vault-form';
-import { useVault } from './store';
+import { useVaultSession } from './session';
 import { WhereToSave } from './WhereToSave';
 import { WarningAlert } from '../../components/WarningAlert';
 import { DateField } from '../../components/DateField';
@@ -49,13 +50,13 @@ function Section(props: { title: string; children: React.ReactNode }) {
 
 function NewVaultForm() {
   const hide = useVaultDialogs((s) => s.hide);
-  const create = useVault((s) => s.create);
+  const { create } = useVaultSession();
   const [values, setValues] = useState<NewVaultValues>(EMPTY_NEW_VAULT);
   const [fileTouched, setFileTouched] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const browser = api.kind === 'browser';
+  const browser = useApi().kind === 'browser';
   // Unusual but allowed: a warning beside the dates, never a reason to refuse the form.
   const periodWarning =
     values.reportType === 'type2'

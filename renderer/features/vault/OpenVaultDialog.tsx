@@ -1,29 +1,23 @@
 import { Loader, Modal, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconDatabase } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { Output } from '../../../shared/api/index';
-import { api } from '../../api';
+import { useApiQuery } from '../../api/queries';
 import { notifyError } from '../../app/notify';
 import { formatBytes, formatInstant } from '../../components/format';
 import { EmptyFolder } from './EmptyFolder';
-import { openVaultFile } from './actions';
+import { useVaultActions } from './actions';
 import { useVaultDialogs } from './dialogs';
 
-type Available = Output<'vault.available'>;
+const FRESH = { staleTime: 0, gcTime: 0 } as const;
 
 function VaultFiles() {
-  const [available, setAvailable] = useState<Available | null>(null);
+  // The folder changes outside Attest: read it afresh each time the dialog shows it.
+  const { data: available, error } = useApiQuery(null, 'vault.available', {}, FRESH);
   const [opening, setOpening] = useState<string | null>(null);
+  const { openVaultFile } = useVaultActions();
   useEffect(() => {
-    let live = true;
-    api.call('vault.available', {}).then(
-      (a) => live && setAvailable(a),
-      (e: unknown) => notifyError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+    if (error) notifyError(error);
+  }, [error]);
 
   if (!available) return <Loader size="sm" mx="auto" my="xl" aria-label="Loading vault files" />;
   if (available.items.length === 0) {

@@ -11,10 +11,11 @@ import {
 import { IconDatabase, IconDots, IconHistory, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatInstant } from '../../components/format';
-import { forgetRecentVault, openVaultFile } from './actions';
+import { useVaultActions } from './actions';
 import type { RecentVault } from './store';
 
 function RecentRow({ item, busy, onOpen }: { item: RecentVault; busy: boolean; onOpen(): void }) {
+  const { forgetRecentVault } = useVaultActions();
   return (
     <Group
       wrap="nowrap"
@@ -70,6 +71,7 @@ function RecentRow({ item, busy, onOpen }: { item: RecentVault; busy: boolean; o
 /** Recently opened vaults: Enter or a click opens one; the file is never touched by removing. */
 export function RecentList({ items }: { items: RecentVault[] }) {
   const [opening, setOpening] = useState<string | null>(null);
+  const { openVaultFile } = useVaultActions();
   if (items.length === 0) {
     return (
       <Paper withBorder p="xl" data-testid="recent-empty">

@@ -3,14 +3,15 @@ import { type FormEvent, useState } from 'react';
 import { toApiCallError } from '../../api';
 import { notifyError } from '../../app/notify';
 import { WhereToSave } from './WhereToSave';
-import { saveCopyTo } from './actions';
+import { useVaultActions } from './actions';
 import { useVaultDialogs } from './dialogs';
 import { suggestFileName } from './new-vault-form';
-import { useVault } from './store';
+import { useVaultInfo } from './vault-info';
 
 function SaveCopyForm() {
   const hide = useVaultDialogs((s) => s.hide);
-  const name = useVault((s) => s.info?.engagement.name ?? 'vault');
+  const name = useVaultInfo((i) => i.engagement.name) ?? 'vault';
+  const { saveCopyTo } = useVaultActions();
   const [file, setFile] = useState(`${suggestFileName(name)}-copy`);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);

@@ -11,11 +11,12 @@ import {
 } from '@mantine/core';
 import { IconFolderOpen, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
 import { MOD_KEY } from '../../app/shortcuts';
 import { RecentList } from './RecentList';
-import { chooseVaultToOpen, startNewVault } from './actions';
+import { startNewVault, useVaultActions } from './actions';
 import { useVault } from './store';
+import { useRecentVaults } from './vault-info';
 
 function ActionCard(props: {
   icon: ReactNode;
@@ -48,8 +49,10 @@ function ActionCard(props: {
 
 /** No vault open: what Attest is, the two ways in, and the vaults used recently. */
 export function StartScreen() {
-  const recent = useVault((s) => s.recent);
+  const recent = useRecentVaults();
   const app = useVault((s) => s.app);
+  const api = useApi();
+  const { chooseVaultToOpen } = useVaultActions();
   return (
     <Box className="attest-canvas" mih="100%" py={64}>
       <Container size={760}>

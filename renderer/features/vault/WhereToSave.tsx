@@ -1,5 +1,5 @@
 import { Button, Group, Text, TextInput } from '@mantine/core';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
 import { notifyError } from '../../app/notify';
 import { useVault } from './store';
 
@@ -15,6 +15,7 @@ export function WhereToSave(props: {
   label?: string;
   onChange(file: string): void;
 }) {
+  const client = useApi();
   const home = useVault((s) => s.app?.home ?? '');
   if (props.browser) {
     return (
@@ -45,7 +46,7 @@ export function WhereToSave(props: {
   }
   const choose = async () => {
     try {
-      const path = await api.host.pickNewVaultPath(`${props.defaultName}.attest`);
+      const path = await client.host.pickNewVaultPath(`${props.defaultName}.attest`);
       if (path) props.onChange(path);
     } catch (e) {
       notifyError(e);

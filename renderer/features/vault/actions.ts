@@ -1,64 +1,102 @@
-import { api } from '../../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useApi } from '../../api/provider';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { fileName } from '../../components/format';
 import { useVaultDialogs } from './dialogs';
 import { suggestFileName } from './new-vault-form';
-import { useVault } from './store';
+import { useVaultSession } from './session';
+import { currentOpenId } from './store';
+import { cachedVaultInfo } from './vault-info';
 
 /** User flows shared by the start screen, the vault menu and the command palette. */
-
-export async function openVaultFile(file: string): Promise<boolean> {
-  try {
-    await useVault.getState().open(file);
-    useVaultDialogs.getState().hide();
-    return true;
-  } catch (e) {
-    notifyError(e);
-    return false;
-  }
+export interface VaultActions {
+  openVaultFile(file: string): Promise<boolean>;
+  /** Desktop: the system's file dialog. Browser: a list of the vaults inside ATTEST_HOME. */
+  chooseVaultToOpen(): Promise<void>;
+  /** Saves a copy (throws, so a form can show the error under its field). */
+  saveCopyTo(file: string): Promise<void>;
+  /** Desktop: the system's save dialog. Browser: a file name inside the vaults folder. */
+  saveVaultCopy(): Promise<void>;
+  closeVault(): Promise<void>;
+  forgetRecentVault(path: string): Promise<void>;
 }
 
-/** Desktop: the system's file dialog. Browser: a list of the vaults inside ATTEST_HOME. */
-export async function chooseVaultToOpen(): Promise<void> {
-  if (api.kind === 'browser') {
-    useVaultDialogs.getState().show('open');
-    return;
-  }
-  try {
-    const path = await api.host.pickVault();
-    if (path) await openVaultFile(path);
-  } catch (e) {
-    notifyError(e);
-  }
+export function useVaultActions(): VaultActions {
+  const client = useApi();
+  const queries = useQueryClient();
+  const session = useVaultSession();
+  return useMemo(() => {
+    const engagementName = () => cachedVaultInfo(queries, currentOpenId())?.engagement.name;
+    const actions: VaultActions = {
+      async openVaultFile(file) {
+        try {
+          await session.open(file);
+          useVaultDialogs.getState().hide();
+          return true;
+        } catch (e) {
+          notifyError(e);
+          return false;
+        }
+      },
+      async chooseVaultToOpen() {
+        if (client.kind === 'browser') {
+          useVaultDialogs.getState().show('open');
+          return;
+        }
+        try {
+          const path = await client.host.pickVault();
+          if (path) await actions.openVaultFile(path);
+        } catch (e) {
+          notifyError(e);
+        }
+      },
+      async saveCopyTo(file) {
+        const { path } = await client.call('vault.saveCopy', { file });
+        notifySuccess(`Saved a copy as ${fileName(path)}.`);
+      },
+      async saveVaultCopy() {
+        if (client.kind === 'browser') {
+          useVaultDialogs.getState().show('saveCopy');
+          return;
+        }
+        try {
+          const path = await client.host.pickSavePath({
+            title: 'Save a copy of the vault',
+            defaultName: `${suggestFileName(engagementName() ?? 'vault')}-copy.attest`,
+            filters: [{ name: 'Attest vault', extensions: ['attest'] }],
+          });
+          if (path) await actions.saveCopyTo(path);
+        } catch (e) {
+          notifyError(e);
+        }
+      },
+      async closeVault() {
+        const name = engagementName();
+        try {
+          await session.close();
+          notifySuccess(name ? `Closed “${name}”. Everything was already saved.` : 'Vault closed.');
+        } catch (e) {
+          notifyError(e);
+        }
+      },
+      async forgetRecentVault(path) {
+        try {
+          await session.forgetRecent(path);
+          notifySuccess(
+            `Removed ${fileName(path)} from the list. The file itself was not touched.`,
+          );
+        } catch (e) {
+          notifyError(e);
+        }
+      },
+    };
+    return actions;
+  }, [client, queries, session]);
 }
 
 export function startNewVault(): void {
   useVaultDialogs.getState().show('new');
-}
-
-/** Saves a copy (throws, so a form can show the error under its field). */
-export async function saveCopyTo(file: string): Promise<void> {
-  const { path } = await api.call('vault.saveCopy', { file });
-  notifySuccess(`Saved a copy as ${fileName(path)}.`);
-}
-
-/** Desktop: the system's save dialog. Browser: a file name inside the vaults folder. */
-export async function saveVaultCopy(): Promise<void> {
-  if (api.kind === 'browser') {
-    useVaultDialogs.getState().show('saveCopy');
-    return;
-  }
-  try {
-    const name = useVault.getState().info?.engagement.name ?? 'vault';
-    const path = await api.host.pickSavePath({
-      title: 'Save a copy of the vault',
-      defaultName: `${suggestFileName(name)}-copy.attest`,
-      filters: [{ name: 'Attest vault', extensions: ['attest'] }],
-    });
-    if (path) await saveCopyTo(path);
-  } catch (e) {
-    notifyError(e);
-  }
 }
 
 /** "Compact vault…": a confirmation that says what it gives back and needs, then the job. */
@@ -69,23 +107,4 @@ export function compactVault(): void {
 /** "Backups…": the vault's backups, each restorable after a confirmation; "Back up now". */
 export function showBackups(): void {
   useVaultDialogs.getState().show('backups');
-}
-
-export async function closeVault(): Promise<void> {
-  const name = useVault.getState().info?.engagement.name;
-  try {
-    await useVault.getState().close();
-    notifySuccess(name ? `Closed “${name}”. Everything was already saved.` : 'Vault closed.');
-  } catch (e) {
-    notifyError(e);
-  }
-}
-
-export async function forgetRecentVault(path: string): Promise<void> {
-  try {
-    await useVault.getState().forgetRecent(path);
-    notifySuccess(`Removed ${fileName(path)} from the list. The file itself was not touched.`);
-  } catch (e) {
-    notifyError(e);
-  }
 }

@@ -10,7 +10,13 @@ import { useOpenId } from './store';
 export function useVaultQuery<M extends MethodName, T = Output<M>>(
   method: M,
   input: Input<M>,
-  options: { select?: (data: Output<M>) => T; enabled?: boolean } = {},
+  options: {
+    select?: (data: Output<M>) => T;
+    enabled?: boolean;
+    /** For answers about things outside Attest's events (files, free space): 0 reads afresh. */
+    staleTime?: number;
+    gcTime?: number;
+  } = {},
 ): UseQueryResult<T, Error> {
   const openId = useOpenId();
   return useApiQuery(openId, method, input, {

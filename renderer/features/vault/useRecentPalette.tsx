@@ -1,13 +1,14 @@
 import { IconDatabase } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
-import { openVaultFile } from './actions';
-import { useVault } from './store';
+import { useVaultActions } from './actions';
+import { useRecentVaults, useVaultInfo } from './vault-info';
 
 /** Recently opened vaults join the palette: "Open Acme 2026". */
 export function useRecentPalette(): void {
-  const recent = useVault((s) => s.recent);
-  const openPath = useVault((s) => s.info?.path ?? null);
+  const recent = useRecentVaults();
+  const openPath = useVaultInfo((i) => i.path) ?? null;
+  const { openVaultFile } = useVaultActions();
   const entries = useMemo<PaletteEntry[]>(
     () =>
       recent
@@ -21,7 +22,7 @@ export function useRecentPalette(): void {
           icon: <IconDatabase size={18} stroke={1.6} aria-hidden />,
           run: () => void openVaultFile(r.path),
         })),
-    [recent, openPath],
+    [recent, openPath, openVaultFile],
   );
   usePaletteEntries('recent-vaults', entries);
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api';
+import { useApi } from '../../api/provider';
 
 /** 'saving' while a changing call is in flight; every change is saved as it is made. */
 export function useSaveState(): 'saving' | 'saved' {
+  const client = useApi();
   const [pending, setPending] = useState(0);
-  useEffect(() => api.onWritesChange(setPending), []);
+  useEffect(() => client.onWritesChange(setPending), [client]);
   return pending > 0 ? 'saving' : 'saved';
 }

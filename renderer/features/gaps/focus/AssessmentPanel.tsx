@@ -11,8 +11,8 @@ import { useAssess } from '../gaps-actions';
 import { useAssessmentNow, useGaps } from '../gaps-store';
 import { ASSESSMENT_LABEL, ASSESSMENT_TONE, STATUS_KEYS } from '../labels';
 import { personName, usePeople } from '../../people/people-store';
-import { useVault } from '../../vault/store';
 import { noteDraftKey, useNoteDrafts } from './note-drafts';
+import { useVaultInfo } from '../../vault/vault-info';
 
 const NA_REASON_REQUIRED = 'Say why the control does not apply';
 const NOTES_DELAY_MS = 600;
@@ -41,10 +41,7 @@ export function AssessmentPanel({
   const assess = useAssess();
   const assessmentNow = useAssessmentNow();
   const people = usePeople((s) => s.items);
-  const draftKey = noteDraftKey(
-    useVault((s) => s.info?.path ?? ''),
-    control.id,
-  );
+  const draftKey = noteDraftKey(useVaultInfo((i) => i.path) ?? '', control.id);
   const keepDraft = useNoteDrafts((s) => s.keep);
   const dropDraft = useNoteDrafts((s) => s.drop);
   // Notes typed before a status was chosen come back with the control (U2: never dropped).

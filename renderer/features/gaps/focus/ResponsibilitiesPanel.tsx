@@ -6,15 +6,15 @@ import { toApiCallError } from '../../../api';
 import { notifyError } from '../../../app/notify';
 import { PersonSelect } from '../../../components/PersonSelect';
 import { formatDate } from '../../../components/format';
-import { useVault } from '../../vault/store';
 import { useUpdateControl } from '../../scope/control-actions';
 import { usePeople } from '../../people/people-store';
 import { WarningAlert } from '../../../components/WarningAlert';
 import { DateField } from '../../../components/DateField';
+import { useVaultInfo } from '../../vault/vault-info';
 
 /** The date a control must be operating by: the period start (Type II) or the as-of date (Type I). */
 export function useOperatingBy(): { date: string | null; what: string } {
-  const engagement = useVault((s) => s.info?.engagement);
+  const engagement = useVaultInfo((i) => i.engagement);
   if (engagement?.reportType === 'type1') return { date: engagement.asOf, what: 'the as-of date' };
   return { date: engagement?.period?.start ?? null, what: 'the period start' };
 }

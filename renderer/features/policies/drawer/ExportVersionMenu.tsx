@@ -26,6 +26,7 @@ export function ExportVersionMenu(props: { policy: Policy; version: PolicyVersio
   const [running, setRunning] = useState(false);
   const run = async (format: Format) => {
     const target = await chooseSaveTarget(
+      api,
       fileNameOf(props.policy, props.version, format),
       format,
       `Save version ${props.version.number} of ${props.policy.title}`,

@@ -33,6 +33,6 @@ export const useRequestTable = create<RequestTableState>()((set) => ({
 
 /** Another vault's list starts unfiltered, in the auditor's order. */
 useVault.subscribe((state, previous) => {
-  if (state.info?.vaultId === previous.info?.vaultId) return;
+  if (state.app?.openVault === previous.app?.openVault) return;
   useRequestTable.setState({ filters: NO_FILTERS, sort: DEFAULT_SORT });
 });

@@ -6,8 +6,8 @@ import type {
   LibraryField,
 } from '../../../../shared/api/catalog-update';
 import { useApi } from '../../../api/provider';
-import { useVault } from '../../vault/store';
 import { useVaultQuery } from '../../vault/use-vault-query';
+import { useVaultInfo } from '../../vault/vault-info';
 
 interface CatalogReviewState {
   reviewing: boolean;
@@ -39,7 +39,7 @@ export const useCatalogReview = create<CatalogReviewState>()((set) => ({
  * engagement, its criteria or controls change, so one vault's plan never shows for another.
  */
 export function useCatalogPlan(): CatalogUpdatePlan | null {
-  const confirmed = useVault((s) => s.info?.engagement.scopeConfirmedAt != null);
+  const confirmed = useVaultInfo((i) => i.engagement.scopeConfirmedAt != null) === true;
   return useVaultQuery('catalog.updatePlan', {}, { enabled: confirmed }).data ?? null;
 }
 

@@ -2,9 +2,9 @@ import { IconBooks } from '@tabler/icons-react';
 import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { type PaletteEntry, usePaletteEntries } from '../../../app/palette-store';
-import { useVault } from '../../vault/store';
 import { scopeLinks } from '../scope-paths';
 import { useCatalogPlan, useCatalogReview } from './catalog-update-store';
+import { useVaultInfo } from '../../vault/vault-info';
 
 /**
  * While a vault is open: what its catalog update is (read again for each vault, so one vault's
@@ -13,7 +13,7 @@ import { useCatalogPlan, useCatalogReview } from './catalog-update-store';
  */
 export function useCatalogUpdateBackground(): void {
   const navigate = useNavigate();
-  const vaultId = useVault((s) => s.info?.vaultId ?? null);
+  const vaultId = useVaultInfo((i) => i.vaultId) ?? null;
   const plan = useCatalogPlan();
 
   // A review open in one vault does not carry over to another.

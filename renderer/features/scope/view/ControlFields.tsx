@@ -13,7 +13,6 @@ import {
 import type { FieldErrors } from '../../../components/field-errors';
 import { PersonSelect } from '../../../components/PersonSelect';
 import { usePeople } from '../../people/people-store';
-import { useVault } from '../../vault/store';
 import { CriteriaTagsInput } from '../fields/CriteriaTagsInput';
 import { PolicySelect } from '../fields/PolicySelect';
 import {
@@ -26,6 +25,7 @@ import { WarningAlert } from '../../../components/WarningAlert';
 import { DateField } from '../../../components/DateField';
 import { controlPatch } from '../../../../shared/api/controls';
 import { limitProps } from '../../../components/form/limits';
+import { useVaultInfo } from '../../vault/vault-info';
 
 function Section(props: { title: string; children: ReactNode }) {
   return (
@@ -51,7 +51,7 @@ export function ControlFields(props: {
   onChange<K extends ControlField>(field: K, value: ControlValues[K], now?: boolean): void;
 }) {
   const { values: v, errors, onChange } = props;
-  const engagement = useVault((s) => s.info?.engagement);
+  const engagement = useVaultInfo((i) => i.engagement);
   const people = usePeople((s) => s.items);
   const text = (field: ControlField) => ({
     value: v[field] as string,

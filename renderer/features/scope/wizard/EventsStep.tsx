@@ -7,7 +7,6 @@ import { NONE_KIND_OF_EVENT, type SdEventKind } from '../../../../shared/domain/
 import { useApi } from '../../../api/provider';
 import { RecordList } from '../../../components/RecordList';
 import { formatDate } from '../../../components/format';
-import { useVault } from '../../vault/store';
 import { useToday } from '../../vault/today';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { ConfirmedNone } from './ConfirmNone';
@@ -46,8 +45,8 @@ function NoneStatement(props: {
   const setNone = async (asOf: string | null) => {
     setBusy(true);
     try {
+      // The engagement's info is re-read by the change this makes.
       await client.call('sd.setNone', { kind: NONE_KIND_OF_EVENT[props.kind], asOf });
-      await useVault.getState().refresh();
     } catch (e) {
       capture(e, { field: 'asOf' });
     } finally {

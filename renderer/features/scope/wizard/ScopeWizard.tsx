@@ -7,7 +7,6 @@ import { useApi } from '../../../api/provider';
 import { notifyError } from '../../../app/notify';
 import { stepById } from '../../../app/steps';
 import { PageHeader } from '../../../components/PageHeader';
-import { useVault } from '../../vault/store';
 import { flushPendingSaves } from '../forms/unsaved-store';
 import { scopeLinks } from '../scope-paths';
 import { pendingCategories } from '../scope-change';
@@ -54,10 +53,7 @@ export function ScopeWizard({ engagement }: { engagement: Engagement }) {
     setParams({ edit: '1', step: String(next + 1) }, { replace: true });
     // Remember the furthest step reached, so the wizard resumes there.
     if (next > engagement.scopeStep) {
-      client
-        .call('scope.update', { scopeStep: next })
-        .then(() => useVault.getState().refresh())
-        .catch(notifyError);
+      client.call('scope.update', { scopeStep: next }).catch(notifyError);
     }
   };
 

@@ -21,7 +21,7 @@ import { notifyError, notifySuccess } from '../../../app/notify';
 import type { FieldErrors } from '../../../components/field-errors';
 import { JobProgressLine } from '../../../components/JobProgressLine';
 import { useJob } from '../../../api/use-job';
-import { useVault } from '../../vault/store';
+import { useVaultInfo } from '../../vault/vault-info';
 import { bridgeGap } from './report-dates';
 import { FormSection, type Update } from './SubserviceFields';
 import { OPINION_LABELS, type SubserviceValues } from './subservice-form';
@@ -41,10 +41,10 @@ export function SubserviceReport(props: {
   const r = values.report;
   const setReport = (change: Partial<SubserviceValues['report']>, now = false) =>
     update((v) => ({ ...v, report: { ...v.report, ...change } }), now);
-  const ourEnd = useVault((s) => {
-    const e = s.info?.engagement;
-    return e?.reportType === 'type2' ? (e.period?.end ?? null) : (e?.asOf ?? null);
-  });
+  const ourEnd =
+    useVaultInfo(({ engagement: e }) =>
+      e.reportType === 'type2' ? (e.period?.end ?? null) : e.asOf,
+    ) ?? null;
   const gap = bridgeGap(r.periodEnd || null, ourEnd);
 
   return (

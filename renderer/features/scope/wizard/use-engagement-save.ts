@@ -1,6 +1,5 @@
 import type { EngagementPatch } from '../../../../shared/api/methods/scope';
 import { useApi } from '../../../api/provider';
-import { useVault } from '../../vault/store';
 import { useContractErrors } from '../forms/use-contract-errors';
 import { useFieldAutosave } from '../forms/use-field-autosave';
 
@@ -14,9 +13,8 @@ export function useEngagementSave() {
   const { schedule, flush } = useFieldAutosave<string>(async (field, patch) => {
     try {
       await client.call('scope.update', patch as EngagementPatch);
+      // The header's client, report type and period are re-read by the change this makes.
       clear(field);
-      // The header shows the client, report type and period.
-      await useVault.getState().refresh();
     } catch (e) {
       capture(e, { field });
     }
