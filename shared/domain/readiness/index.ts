@@ -1,0 +1,5 @@
+export * from './evaluate';
+export * from './facts';
+export * from './finding';
+export * from './status-line';
+export { operatingBy } from './rules-controls';

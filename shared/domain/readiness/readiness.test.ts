@@ -1,0 +1,447 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateReadiness, RULES } from './evaluate';
+import type { ReadinessControl, ReadinessFacts } from './facts';
+import { RULE_IDS, type RuleId, type Severity } from './finding';
+import { FORBIDDEN_CLAIMS, statusLine } from './status-line';
+
+const control = (id: string, over: Partial<ReadinessControl> = {}): ReadinessControl => ({
+  id,
+  ref: id.toUpperCase(),
+  title: `Control ${id}`,
+  ownerId: 'p_owner',
+  performerId: 'p_doer',
+  reviewerId: 'p_checker',
+  assessment: 'implemented',
+  operatingSince: '2025-06-01',
+  keyForAny: true,
+  inDescription: true,
+  evidence: 'complete',
+  selfReviewedEvidence: 0,
+  openTasks: 0,
+  windowsToCome: 0,
+  deviations: [],
+  ...over,
+});
+
+/** An engagement every rule passes: each test breaks one thing. */
+function ready(): ReadinessFacts {
+  return {
+    evaluatedOn: '2026-07-15',
+    reportType: 'type2',
+    period: { start: '2026-01-01', end: '2026-06-30' },
+    asOf: null,
+    criteria: [
+      {
+        id: 'cc6_1',
+        ref: 'CC6.1',
+        category: 'security',
+        status: 'met',
+        reason: 'Every key control is implemented with reviewed evidence',
+        keyControlIds: ['c1'],
+        exceptions: [],
+        notRelevantReason: null,
+      },
+      {
+        id: 'p1_1',
+        ref: 'P1.1',
+        category: 'privacy',
+        status: 'not_relevant',
+        reason: 'Not relevant',
+        keyControlIds: [],
+        exceptions: [],
+        notRelevantReason: 'No personal information of data subjects is processed.',
+      },
+    ],
+    controls: [control('c1'), control('c2', { keyForAny: false })],
+    policies: [
+      {
+        id: 'pol1',
+        title: 'Access control policy',
+        controlIds: ['c1'],
+        inForce: true,
+        nextReviewOn: '2027-01-31',
+        overdueAcknowledgements: [],
+      },
+    ],
+    risks: { assessedOn: '2026-02-01', creditedToControlsNotInPlace: [] },
+    subservices: [
+      {
+        id: 'sub1',
+        name: 'Acme Cloud',
+        method: 'carve_out',
+        monitoringControlId: 'c2',
+        report: {
+          periodStart: '2025-10-01',
+          periodEnd: '2026-09-30',
+          reviewedOn: '2026-03-01',
+          exceptionsListed: false,
+          exceptionsAssessed: false,
+        },
+        bridgeLetter: null,
+        vendorCuecs: [
+          { description: 'Customers manage their users', implementedControlIds: ['c1'] },
+        ],
+      },
+    ],
+    description: { unansweredSections: [], incidentsStated: true, changesStated: true },
+    populations: [
+      {
+        evidenceId: 'ev1',
+        title: 'Terminations',
+        controlRefs: ['C1'],
+        hasCompletenessEvidence: true,
+      },
+    ],
+  };
+}
+
+const withControl = (f: ReadinessFacts, id: string, over: Partial<ReadinessControl>) => ({
+  ...f,
+  controls: f.controls.map((c) => (c.id === id ? { ...c, ...over } : c)),
+});
+const sub = (f: ReadinessFacts, over: Partial<ReadinessFacts['subservices'][number]>) => ({
+  ...f,
+  subservices: [{ ...f.subservices[0]!, ...over }],
+});
+const report = (f: ReadinessFacts, over: object) =>
+  sub(f, { report: { ...f.subservices[0]!.report!, ...over } });
+
+/** Each rule, broken one way: the rule, severity and object of the one finding it raises. */
+const BROKEN: [string, (f: ReadinessFacts) => ReadinessFacts, RuleId, Severity, string][] = [
+  [
+    'a criterion only mapped',
+    (f) => ({
+      ...f,
+      criteria: [
+        { ...f.criteria[0]!, status: 'mapped', reason: 'Key control c1 has no reviewed evidence' },
+        f.criteria[1]!,
+      ],
+    }),
+    'criterion_met',
+    'blocking',
+    'CC6.1',
+  ],
+  [
+    'a criterion scoped out without a reason',
+    (f) => ({ ...f, criteria: [f.criteria[0]!, { ...f.criteria[1]!, notRelevantReason: '  ' }] }),
+    'not_relevant_reason',
+    'major',
+    'P1.1',
+  ],
+  [
+    'a control without owner',
+    (f) => withControl(f, 'c1', { ownerId: null }),
+    'control_owner',
+    'major',
+    'C1 Control c1',
+  ],
+  [
+    'a control without performer',
+    (f) => withControl(f, 'c1', { performerId: null }),
+    'control_performer_reviewer',
+    'major',
+    'C1 Control c1',
+  ],
+  [
+    'a control reviewed by its performer',
+    (f) => withControl(f, 'c2', { reviewerId: 'p_doer' }),
+    'control_performer_reviewer',
+    'major',
+    'C2 Control c2',
+  ],
+  [
+    'a control not assessed',
+    (f) => withControl(f, 'c2', { assessment: null, inDescription: false }),
+    'control_assessed',
+    'major',
+    'C2 Control c2',
+  ],
+  [
+    'a key control operating only from March',
+    (f) => withControl(f, 'c1', { operatingSince: '2026-03-01' }),
+    'control_operating_since',
+    'blocking',
+    'C1 Control c1',
+  ],
+  [
+    'a supporting control with no operating-since date',
+    (f) => withControl(f, 'c2', { operatingSince: null }),
+    'control_operating_since',
+    'major',
+    'C2 Control c2',
+  ],
+  [
+    'a gap with no task',
+    (f) => withControl(f, 'c2', { assessment: 'partial', inDescription: false }),
+    'gap_has_task',
+    'major',
+    'C2 Control c2',
+  ],
+  [
+    'a described control with evidence for some windows',
+    (f) => withControl(f, 'c2', { evidence: 'partial' }),
+    'description_control_evidence',
+    'major',
+    'C2 Control c2',
+  ],
+  [
+    'evidence reviewed by its own performer',
+    (f) => withControl(f, 'c1', { selfReviewedEvidence: 2 }),
+    'self_reviewed_evidence',
+    'major',
+    'C1 Control c1',
+  ],
+  [
+    'a deviation without a response',
+    (f) =>
+      withControl(f, 'c1', { deviations: [{ id: 'd1', date: '2026-04-02', responded: false }] }),
+    'deviation_response',
+    'major',
+    'C1 Control c1',
+  ],
+  [
+    'a policy behind a control still in draft',
+    (f) => ({ ...f, policies: [{ ...f.policies[0]!, inForce: false, nextReviewOn: null }] }),
+    'policy_approved',
+    'major',
+    'Access control policy',
+  ],
+  [
+    'a policy past its review date',
+    (f) => ({ ...f, policies: [{ ...f.policies[0]!, nextReviewOn: '2026-07-14' }] }),
+    'policy_review_current',
+    'major',
+    'Access control policy',
+  ],
+  [
+    'a new hire who has not acknowledged',
+    (f) => ({
+      ...f,
+      policies: [
+        { ...f.policies[0]!, overdueAcknowledgements: [{ personId: 'p9', name: 'Noor Haddad' }] },
+      ],
+    }),
+    'policy_acknowledged',
+    'major',
+    'Access control policy',
+  ],
+  [
+    'a risk assessment 13 months old',
+    (f) => ({ ...f, risks: { ...f.risks, assessedOn: '2025-06-14' } }),
+    'risk_assessment_recent',
+    'major',
+    'Risk register',
+  ],
+  [
+    'residual risk counting on a missing control',
+    (f) => ({
+      ...f,
+      risks: {
+        ...f.risks,
+        creditedToControlsNotInPlace: [
+          { riskId: 'r1', title: 'Laptop theft', controlRefs: ['C9'] },
+        ],
+      },
+    }),
+    'residual_risk_credit',
+    'major',
+    'Laptop theft',
+  ],
+  [
+    'a vendor with no report',
+    (f) => sub(f, { report: null }),
+    'subservice_report',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'a vendor report not reviewed',
+    (f) => report(f, { reviewedOn: null }),
+    'subservice_report',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'a vendor report ending before our period',
+    (f) => report(f, { periodStart: '2025-01-01', periodEnd: '2025-12-31' }),
+    'subservice_report',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'a vendor report ending mid-period without a bridge letter',
+    (f) => report(f, { periodStart: '2025-04-01', periodEnd: '2026-03-31' }),
+    'subservice_report',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'vendor exceptions not assessed',
+    (f) => report(f, { exceptionsListed: true, exceptionsAssessed: false }),
+    'subservice_report',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'a vendor nobody monitors',
+    (f) => sub(f, { monitoringControlId: null }),
+    'subservice_monitoring',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'a vendor CUEC nobody answers',
+    (f) =>
+      sub(f, {
+        vendorCuecs: [{ description: 'Customers review access', implementedControlIds: [] }],
+      }),
+    'subservice_cuecs',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'a description section unanswered',
+    (f) => ({
+      ...f,
+      description: {
+        ...f.description,
+        unansweredSections: [{ key: 'infrastructure', title: 'Infrastructure' }],
+      },
+    }),
+    'description_complete',
+    'blocking',
+    'Infrastructure',
+  ],
+  [
+    'changes not stated',
+    (f) => ({ ...f, description: { ...f.description, changesStated: false } }),
+    'events_stated',
+    'major',
+    'Significant changes',
+  ],
+  [
+    'a population without completeness evidence',
+    (f) => ({ ...f, populations: [{ ...f.populations[0]!, hasCompletenessEvidence: false }] }),
+    'population_completeness',
+    'major',
+    'Terminations',
+  ],
+];
+
+describe('readiness rules', () => {
+  it('an engagement that satisfies every rule has no finding, and every check passes', () => {
+    const r = evaluateReadiness(ready());
+    expect(r.findings).toEqual([]);
+    expect(r.blocked).toBe(false);
+    expect(r.passing).toBe(r.checks);
+    expect(r.percentPassing).toBe(100);
+  });
+
+  it.each(BROKEN)('%s raises one finding of its rule', (_what, breakIt, rule, severity, object) => {
+    const r = evaluateReadiness(breakIt(ready()));
+    expect(r.findings.map((f) => [f.rule, f.severity, f.object])).toEqual([
+      [rule, severity, object],
+    ]);
+    const f = r.findings[0]!;
+    expect(f.message.length).toBeGreaterThan(0);
+    expect(f.fix.length).toBeGreaterThan(0);
+    expect(r.passing).toBe(r.checks - 1);
+  });
+
+  it('every rule is tested broken at least once, and has a title and a reason', () => {
+    expect(new Set(BROKEN.map((b) => b[2]))).toEqual(new Set(RULE_IDS));
+    expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS].sort());
+    for (const rule of RULES) expect(rule.title && rule.why).toBeTruthy();
+  });
+
+  it('a bridge letter covers a vendor report that ends inside our period', () => {
+    const f = report(ready(), { periodStart: '2025-04-01', periodEnd: '2026-03-31' });
+    expect(
+      evaluateReadiness({
+        ...f,
+        subservices: [{ ...f.subservices[0]!, bridgeLetter: '1 Apr – 30 Jun 2026' }],
+      }).findings,
+    ).toEqual([]);
+  });
+
+  it('controls assessed not applicable are held to no rule', () => {
+    const f = withControl(ready(), 'c2', {
+      assessment: 'not_applicable',
+      ownerId: null,
+      evidence: 'none',
+    });
+    expect(evaluateReadiness(f).findings).toEqual([]);
+  });
+
+  it('Type I: a control must operate by the as-of date', () => {
+    const f = { ...ready(), reportType: 'type1' as const, period: null, asOf: '2026-03-31' };
+    expect(evaluateReadiness(f).findings).toEqual([]);
+    const late = withControl(f, 'c1', { operatingSince: '2026-04-01' });
+    expect(evaluateReadiness(late).findings.map((x) => x.rule)).toEqual([
+      'control_operating_since',
+    ]);
+  });
+});
+
+describe('gate, don’t average', () => {
+  it('one blocking finding makes the whole not ready, however many checks pass', () => {
+    const f = ready();
+    const many = {
+      ...f,
+      controls: [...f.controls, ...Array.from({ length: 50 }, (_, i) => control(`x${i}`))],
+    };
+    const one = {
+      ...many,
+      criteria: [{ ...f.criteria[0]!, status: 'mapped' as const }, f.criteria[1]!],
+    };
+    const r = evaluateReadiness(one);
+    expect(r.blocked).toBe(true);
+    expect(r.percentPassing).toBeGreaterThanOrEqual(99);
+    expect(statusLine(r, (d) => d)).toMatch(
+      /^Not ready: 1 blocking finding \(CC6\.1\) · 99 % of checks pass · /,
+    );
+  });
+
+  it('blocking findings come first, then major', () => {
+    let f = withControl(ready(), 'c2', { ownerId: null });
+    f = {
+      ...f,
+      description: { ...f.description, unansweredSections: [{ key: 'people', title: 'People' }] },
+    };
+    expect(evaluateReadiness(f).findings.map((x) => x.severity)).toEqual(['blocking', 'major']);
+  });
+
+  it('the status line names at most three blocking objects, then an ellipsis', () => {
+    const f = ready();
+    const sections = ['A', 'B', 'C', 'D'].map((t) => ({ key: t, title: `Section ${t}` }));
+    const r = evaluateReadiness({
+      ...f,
+      description: { ...f.description, unansweredSections: sections },
+    });
+    expect(statusLine(r, (d) => d)).toBe(
+      'Not ready: 4 blocking findings (Section A, Section B, Section C, …) · 86 % of checks pass · Self-assessment — not an audit opinion and not a prediction of one',
+    );
+  });
+
+  it('without blocking findings: the date and the windows still to come', () => {
+    const f = withControl(ready(), 'c1', { windowsToCome: 3 });
+    expect(statusLine(evaluateReadiness(f), () => '15 Jul 2026')).toBe(
+      'No blocking findings as of 15 Jul 2026 (3 windows still to come) · Self-assessment — not an audit opinion',
+    );
+  });
+
+  it('the same facts give the same figures', () => {
+    const f = withControl(ready(), 'c2', { ownerId: null, evidence: 'none' });
+    expect(evaluateReadiness(f)).toEqual(evaluateReadiness(structuredClone(f)));
+  });
+
+  it('no wording claims what only an auditor can say', () => {
+    const texts = BROKEN.flatMap(([, breakIt]) => {
+      const r = evaluateReadiness(breakIt(ready()));
+      return [statusLine(r, (d) => d), ...r.findings.flatMap((x) => [x.message, x.fix])];
+    });
+    texts.push(statusLine(evaluateReadiness(ready()), (d) => d));
+    texts.push(...RULES.flatMap((r) => [r.title, r.why]));
+    for (const text of texts) for (const word of FORBIDDEN_CLAIMS) expect(text).not.toMatch(word);
+  });
+});
