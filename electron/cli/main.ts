@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo')).demoCommand,
   requests: async () => (await import('./commands/requests')).requestsCommand,
   evidence: async () => (await import('./commands/evidence')).evidenceCommand,
+  readiness: async () => (await import('./commands/readiness')).readinessCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -68,6 +69,10 @@ export const USAGE = `Usage: attest <command> [options]
                          requests, dated by when the control was performed and what it covers
   evidence list <vault> [--json]
                          every evidence item, superseded ones marked: dates, review, controls
+  readiness <vault> [--json] [--check]
+                         the readiness review as of today: the status line, then every
+                         finding (blocking first) with what to do; --check exits 1 while any
+                         blocking finding exists. A self-assessment, not an audit opinion
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a
 vault · 130 cancelled (Ctrl+C).

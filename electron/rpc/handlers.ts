@@ -10,6 +10,7 @@ import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
 import { peopleHandlers } from './handlers/people';
 import { policyHandlers } from './handlers/policies';
+import { readinessHandlers } from './handlers/readiness';
 import { requestHandlers } from './handlers/requests';
 import { scopeHandlers } from './handlers/scope';
 import { sdHandlers } from './handlers/sd';
@@ -34,6 +35,7 @@ const table = {
   ...requestHandlers,
   ...evidenceHandlers,
   ...policyHandlers,
+  ...readinessHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

@@ -192,7 +192,11 @@ test('Readiness and Export say what they will do and need, and never lead in a c
   await bench.goByMouse(STEPS[5]);
   const needs = page.getByTestId('readiness-needs');
   await expect(needs.locator('[data-need="scope"]')).toHaveAttribute('data-state', 'todo');
-  await expect(needs.locator('[data-need="evidence"]')).toContainText('Later version');
+  // Evidence exists now: before a scope it is a need like the others, worded for where it stands.
+  await expect(needs.locator('[data-need="evidence"]')).toHaveAttribute('data-state', 'todo');
+  await expect(needs.locator('[data-need="evidence"]')).toContainText(
+    'Possible once the scope is confirmed',
+  );
   await expectNoSeriousA11yViolations(page, 'Readiness, not built yet');
   await expectNoLinkTo(page, ['/readiness', '/export']);
   // Its one way forward is where the need is met: the scoping questions.

@@ -11,6 +11,7 @@ import { taskMethods } from './methods/tasks';
 import { jobMethods } from './methods/jobs';
 import { peopleMethods } from './methods/people';
 import { policyMethods } from './methods/policies';
+import { readinessMethods } from './methods/readiness';
 import { requestMethods } from './methods/requests';
 import { scopeMethods } from './methods/scope';
 import { sdMethods } from './methods/sd';
@@ -39,6 +40,7 @@ export const methods = mergeTables(
   requestMethods,
   evidenceMethods,
   policyMethods,
+  readinessMethods,
 );
 
 export type Methods = typeof methods;

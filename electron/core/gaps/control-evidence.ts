@@ -16,7 +16,7 @@ import type { Vault } from '../vault/session';
  * date, not superseded. Evidence reviewed by the control's own performer never gets a reviewer
  * (the evidence module refuses it), so it never counts here.
  */
-function reviewedInstances(vault: Vault): Map<string, Instance[]> {
+export function reviewedInstances(vault: Vault): Map<string, Instance[]> {
   const rows = all(
     vault.db,
     vault.db.qb
@@ -50,7 +50,7 @@ function reviewedInstances(vault: Vault): Map<string, Instance[]> {
 }
 
 /** The engagement as the occurrence rules read it; null until its period or as-of date is set. */
-function occurrenceEngagement(vault: Vault): OccurrenceEngagement | null {
+export function occurrenceEngagement(vault: Vault): OccurrenceEngagement | null {
   const e = getEngagement(vault);
   if (e.reportType === 'type1') return e.asOf ? { type: 'type1', asOf: e.asOf } : null;
   return e.period ? { type: 'type2', start: e.period.start, end: e.period.end } : null;

@@ -6,6 +6,7 @@ import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
 import { peopleCases } from './people.cases';
 import { policyCases } from './policies.cases';
+import { readinessCases } from './readiness.cases';
 import { requestCases } from './requests.cases';
 import { scopeCases } from './scope.cases';
 import { sdCases } from './sd.cases';
@@ -31,4 +32,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...requestCases,
   ...evidenceCases,
   ...policyCases,
+  ...readinessCases,
 };

@@ -15,6 +15,8 @@ const FRESH: EngagementFacts = {
   riskAssessment: 'missing',
   unplannedGaps: 0,
   requests: 0,
+  criteria: 0,
+  metCriteria: 0,
 };
 
 const WORKED: EngagementFacts = {
@@ -25,6 +27,8 @@ const WORKED: EngagementFacts = {
   riskAssessment: 'current',
   unplannedGaps: 0,
   requests: 42,
+  criteria: 33,
+  metCriteria: 5,
 };
 
 /** Every link a need offers: none may lead back to the steps that are not built. */
@@ -38,7 +42,7 @@ describe('what Readiness and Export will need, from the vault’s real state', (
       ['scope', 'todo'],
       ['assessed', 'todo'],
       ['risks', 'todo'],
-      ['evidence', 'later'],
+      ['evidence', 'todo'],
     ]);
     expect(needs.find((x) => x.id === 'assessed')?.link).toBeNull();
     expect(needs[0]!.link?.to).toBe('/scope?edit=1');
@@ -52,6 +56,13 @@ describe('what Readiness and Export will need, from the vault’s real state', (
     expect(byId.risks).toMatchObject({ state: 'done', link: null });
     expect(byId.planned).toMatchObject({ state: 'done', link: null });
     expect(byId.scope?.link).toBeNull();
+    expect(byId.evidence).toMatchObject({
+      state: 'todo',
+      link: { to: '/documentation?tab=evidence' },
+    });
+    expect(byId.evidence?.detail).toMatch(/^5 of 33 criteria met/);
+    const allMet = readinessNeeds({ ...WORKED, metCriteria: 33 }).find((x) => x.id === 'evidence');
+    expect(allMet).toMatchObject({ state: 'done', detail: 'All 33 criteria met.', link: null });
   });
 
   it('never sends the user to Readiness or Export, in any state', () => {

@@ -16,6 +16,9 @@ export interface EngagementFacts {
   /** Partial or missing controls without a task (proposals not yet decided). */
   unplannedGaps: number;
   requests: number;
+  /** In-scope criteria (not scoped out), and how many are met. */
+  criteria: number;
+  metCriteria: number;
 }
 
 export type NeedState = 'done' | 'todo' | 'later';
@@ -32,14 +35,25 @@ export interface Need {
 
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-const EVIDENCE: Need = {
-  id: 'evidence',
-  state: 'later',
-  label: 'Reviewed evidence for each control',
-  detail:
-    'Attest keeps policies and evidence in a later version; a criterion is met only with evidence that its controls operated.',
-  link: null,
-};
+/** Met criteria: reviewed evidence for every key control's windows (the coverage rule). */
+function evidenceNeed(f: EngagementFacts): Need {
+  const base = { id: 'evidence', label: 'Reviewed evidence behind every criterion' };
+  if (!f.scopeConfirmed)
+    return { ...base, state: 'todo', detail: 'Possible once the scope is confirmed.', link: null };
+  if (f.criteria > 0 && f.metCriteria === f.criteria)
+    return {
+      ...base,
+      state: 'done',
+      detail: `All ${n(f.criteria, 'criterion', 'criteria')} met.`,
+      link: null,
+    };
+  return {
+    ...base,
+    state: 'todo',
+    detail: `${f.metCriteria} of ${n(f.criteria, 'criterion', 'criteria')} met: each needs its key controls implemented, with evidence reviewed by someone independent for every window.`,
+    link: { to: linkTo('documentationEvidence'), label: 'Go to the evidence' },
+  };
+}
 
 /** What the readiness review will need: the work of steps 1–4. */
 export function readinessNeeds(f: EngagementFacts): Need[] {
@@ -72,7 +86,7 @@ export function readinessNeeds(f: EngagementFacts): Need[] {
         id: 'risks',
         ...riskNeed(f),
       },
-      EVIDENCE,
+      evidenceNeed(f),
     ];
   }
   const unassessed = f.controls - f.assessed;
@@ -110,7 +124,7 @@ export function readinessNeeds(f: EngagementFacts): Need[] {
       link:
         f.unplannedGaps === 0 ? null : { to: PAGES.remediation, label: 'Decide on proposed tasks' },
     },
-    EVIDENCE,
+    evidenceNeed(f),
   ];
 }
 
@@ -185,6 +199,5 @@ export function exportNeeds(): Need[] {
       detail: 'The package carries the readiness report; the review comes in a later version.',
       link: null,
     },
-    EVIDENCE,
   ];
 }

@@ -15,6 +15,8 @@ export function useEngagementFacts(): EngagementFacts {
   const scopeConfirmed = Boolean(useVaultInfo((i) => i.engagement.scopeConfirmedAt));
   const summary = useGaps((s) => s.summary);
   const notMapped = useCoverage((s) => s.coverage.filter((c) => c.status === 'not_mapped').length);
+  const criteria = useCoverage((s) => s.coverage.filter((c) => c.status !== 'not_relevant').length);
+  const metCriteria = useCoverage((s) => s.coverage.filter((c) => c.status === 'met').length);
   const unplannedGaps = useProposals().proposals.length;
   const assessedOn = useRisks((s) => s.assessedOn);
   const requests = useAllRequests((s) => s.items.length);
@@ -27,5 +29,7 @@ export function useEngagementFacts(): EngagementFacts {
     riskAssessment: assessedOnState(assessedOn, today).kind,
     unplannedGaps,
     requests,
+    criteria,
+    metCriteria,
   };
 }

@@ -1,0 +1,242 @@
+import type {
+  ReadinessControl,
+  ReadinessFacts,
+  ReadinessSubservice,
+} from '../../../shared/domain/readiness/facts';
+import { isInDescription } from '../../../shared/domain/control-evidence';
+import type { Frequency, Nature } from '../../../shared/domain/catalog';
+import { occurrences } from '../../../shared/domain/occurrences';
+import { all } from '../../db/connection';
+import { listControlRows, listCriterionRows } from '../../db/repos/controls';
+import { listRiskRows, listTaskRows } from '../../db/repos/gaps';
+import { linkedTo, linksOf } from '../../db/repos/links';
+import { listRows } from '../../db/repos/sd-records';
+import { assessmentsByControl } from '../gaps/assessments';
+import {
+  evidenceByControl,
+  occurrenceEngagement,
+  reviewedInstances,
+} from '../gaps/control-evidence';
+import { coverageView } from '../gaps/coverage';
+import { missingAcks } from '../policies/acks';
+import { listPolicies } from '../policies/policies';
+import { getSystemDescription } from '../sd/description';
+import { toSubservices } from '../sd/subservice-parts';
+import { getEngagement } from '../vault/engagement';
+import type { Vault } from '../vault/session';
+
+/** Sections the events rule reads; every other incomplete section is an unanswered one. */
+const EVENT_SECTIONS = new Set(['incidents', 'changes']);
+
+/** Windows of each control not closed yet at `evaluatedOn` (for "N windows still to come"). */
+function windowsToCome(vault: Vault, evaluatedOn: string): Map<string, number> {
+  const engagement = occurrenceEngagement(vault);
+  const out = new Map<string, number>();
+  if (!engagement) return out;
+  const instances = reviewedInstances(vault);
+  for (const c of listControlRows(vault.db)) {
+    const occ = occurrences({
+      frequency: c.frequency as Frequency,
+      nature: c.nature as Nature,
+      engagement,
+      evaluatedOn,
+      instances: instances.get(c.id) ?? [],
+      operatingSince: c.operating_since,
+    });
+    out.set(c.id, occ.windows.filter((w) => w.status === 'scheduled').length);
+  }
+  return out;
+}
+
+/**
+ * Evidence of each control reviewed by its own owner or performer. Attest refuses such a review
+ * when it is made, but a control's people can change afterwards: the review no longer counts.
+ */
+function selfReviewedByControl(vault: Vault): Map<string, number> {
+  const rows = all(
+    vault.db,
+    vault.db.qb
+      .selectFrom('evidence_control as l')
+      .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+      .innerJoin('control as c', 'c.id', 'l.control_id')
+      .select(['l.control_id', 'e.reviewer_id', 'c.owner_id', 'c.performer_id'])
+      .where('e.reviewer_id', 'is not', null)
+      .where('e.superseded_by_id', 'is', null),
+  );
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    if (r.reviewer_id === r.owner_id || r.reviewer_id === r.performer_id)
+      out.set(r.control_id, (out.get(r.control_id) ?? 0) + 1);
+  }
+  return out;
+}
+
+function openTasksByControl(vault: Vault): Map<string, number> {
+  const links = linksOf(vault.db, 'task_control');
+  const out = new Map<string, number>();
+  for (const t of listTaskRows(vault.db)) {
+    if (t.status === 'done') continue;
+    for (const id of links.get(t.id) ?? []) out.set(id, (out.get(id) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Risks whose residual level is below the inherent one on controls not implemented. */
+function creditedToControlsNotInPlace(
+  vault: Vault,
+  implemented: (id: string) => boolean,
+  refOf: (id: string) => string,
+): ReadinessFacts['risks']['creditedToControlsNotInPlace'] {
+  const links = linksOf(vault.db, 'risk_control');
+  return listRiskRows(vault.db).flatMap((r) => {
+    const reduced = r.residual_likelihood * r.residual_impact < r.likelihood * r.impact;
+    const missing = (links.get(r.id) ?? []).filter((id) => !implemented(id));
+    return reduced && missing.length > 0
+      ? [{ riskId: r.id, title: r.title, controlRefs: missing.map(refOf) }]
+      : [];
+  });
+}
+
+function subservices(vault: Vault, implemented: (id: string) => boolean): ReadinessSubservice[] {
+  return toSubservices(vault, listRows(vault.db, 'subservice_org', false)).map((s) => {
+    const r = s.report;
+    const recorded = Boolean(r.periodEnd || r.reviewedOn || s.reportFile);
+    return {
+      id: s.id,
+      name: s.name,
+      method: s.method,
+      monitoringControlId: s.monitoringControlId,
+      report: recorded
+        ? {
+            periodStart: r.periodStart,
+            periodEnd: r.periodEnd,
+            reviewedOn: r.reviewedOn,
+            exceptionsListed: r.exceptions.trim() !== '',
+            // The vault records the exceptions and the date the report was reviewed, not a
+            // separate assessment of them: the review that wrote them down is taken as it.
+            exceptionsAssessed: r.reviewedOn !== null,
+          }
+        : null,
+      bridgeLetter: r.bridgeGap.trim() === '' ? null : r.bridgeGap,
+      vendorCuecs: s.vendorCuecs.map((v) => ({
+        description: v.description,
+        implementedControlIds: v.controlIds.filter(implemented),
+      })),
+    };
+  });
+}
+
+function populations(vault: Vault, refOf: (id: string) => string): ReadinessFacts['populations'] {
+  const rows = all(
+    vault.db,
+    vault.db.qb
+      .selectFrom('population as p')
+      .innerJoin('evidence as e', 'e.id', 'p.evidence_id')
+      .select(['e.id', 'e.title'])
+      .where('e.superseded_by_id', 'is', null),
+  );
+  const controls = linksOf(vault.db, 'evidence_control');
+  return rows.map((r) => ({
+    evidenceId: r.id,
+    title: r.title,
+    controlRefs: (controls.get(r.id) ?? []).map(refOf),
+    hasCompletenessEvidence: linkedTo(vault.db, 'population_support', r.id).length > 0,
+  }));
+}
+
+/**
+ * Everything the readiness rules read, gathered once as of the vault's today (its clock).
+ * Self-testing's deviations join here when it lands; until then no control has any.
+ */
+export function readinessFacts(vault: Vault): ReadinessFacts {
+  const evaluatedOn = vault.now().slice(0, 10);
+  const engagement = getEngagement(vault);
+  const coverage = coverageView(vault);
+  const assessments = assessmentsByControl(vault);
+  const rows = listControlRows(vault.db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const refOf = (id: string) => byId.get(id)?.ref ?? id;
+  const implemented = (id: string) => assessments.get(id)?.status === 'implemented';
+  const keyForAny = new Set(
+    coverage.criteria.filter((c) => c.status !== 'not_relevant').flatMap((c) => c.keyControlIds),
+  );
+  const evidence = evidenceByControl(vault, rows);
+  const toCome = windowsToCome(vault, evaluatedOn);
+  const selfReviewed = selfReviewedByControl(vault);
+  const openTasks = openTasksByControl(vault);
+  const notRelevant = new Map(
+    listCriterionRows(vault.db).map((c) => [c.id, c.not_relevant_reason]),
+  );
+
+  const controls: ReadinessControl[] = rows.map((r) => {
+    const assessment = assessments.get(r.id)?.status ?? null;
+    return {
+      id: r.id,
+      ref: r.ref,
+      title: r.title,
+      ownerId: r.owner_id,
+      performerId: r.performer_id,
+      reviewerId: r.reviewer_id,
+      assessment,
+      operatingSince: r.operating_since,
+      keyForAny: keyForAny.has(r.id),
+      inDescription: isInDescription({
+        inDescription: r.in_description === null ? null : r.in_description === 1,
+        assessment,
+      }),
+      evidence: evidence.get(r.id) ?? 'none',
+      selfReviewedEvidence: selfReviewed.get(r.id) ?? 0,
+      openTasks: openTasks.get(r.id) ?? 0,
+      windowsToCome: toCome.get(r.id) ?? 0,
+      deviations: [],
+    };
+  });
+
+  const sections = getSystemDescription(vault, false).completeness.sections;
+  const stated = (section: string) =>
+    sections.find((s) => s.section === section)?.status !== 'incomplete';
+
+  return {
+    evaluatedOn,
+    reportType: engagement.reportType,
+    period: engagement.reportType === 'type2' ? engagement.period : null,
+    asOf: engagement.reportType === 'type1' ? engagement.asOf : null,
+    criteria: coverage.criteria.map((c) => ({
+      id: c.id,
+      ref: c.id,
+      category: c.category,
+      status: c.status,
+      reason: c.reason,
+      keyControlIds: c.keyControlIds,
+      exceptions: c.exceptions,
+      notRelevantReason: notRelevant.get(c.id) ?? null,
+    })),
+    controls,
+    policies: listPolicies(vault, false).map((p) => ({
+      id: p.id,
+      title: p.title,
+      controlIds: p.controlIds,
+      inForce: p.inForceVersionId !== null,
+      nextReviewOn: p.nextReviewOn,
+      overdueAcknowledgements:
+        p.inForceVersionId === null
+          ? []
+          : missingAcks(vault, p.id, evaluatedOn)
+              .people.filter((x) => x.state !== 'due')
+              .map((x) => ({ personId: x.personId, name: x.name })),
+    })),
+    risks: {
+      assessedOn: engagement.riskAssessedOn,
+      creditedToControlsNotInPlace: creditedToControlsNotInPlace(vault, implemented, refOf),
+    },
+    subservices: subservices(vault, implemented),
+    description: {
+      unansweredSections: sections
+        .filter((s) => s.status === 'incomplete' && !EVENT_SECTIONS.has(s.section))
+        .map((s) => ({ key: s.section, title: s.title })),
+      incidentsStated: stated('incidents'),
+      changesStated: stated('changes'),
+    },
+    populations: populations(vault, refOf),
+  };
+}

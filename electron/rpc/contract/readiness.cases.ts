@@ -1,0 +1,43 @@
+import { expect } from 'vitest';
+import type { ReadinessView } from '../../../shared/api/readiness';
+import { type Case, freshVault, ok } from './harness';
+
+const findingsOf = (r: ReadinessView, rule: string) => r.findings.filter((f) => f.rule === rule);
+
+export const readinessCases = {
+  'readiness.get': async (t) => {
+    await freshVault(t);
+    await ok(t, 'scope.confirm', {});
+    const controls = (await ok(t, 'controls.list', { limit: 1000 })).items;
+    const first = await ok(t, 'readiness.get', {});
+    // Nothing is evidenced yet: every in-scope criterion is a blocking finding, listed first.
+    expect(first.blocked).toBe(true);
+    expect(findingsOf(first, 'criterion_met')).toHaveLength(33);
+    expect(first.findings[0]!.severity).toBe('blocking');
+    expect(first.counts.blocking).toBe(
+      first.findings.filter((f) => f.severity === 'blocking').length,
+    );
+    expect(first.percentPassing).toBeLessThan(100);
+    expect(first.byRule.reduce((n, r) => n + r.checks, 0)).toBe(first.checks);
+    expect(findingsOf(first, 'control_assessed')).toHaveLength(controls.length);
+
+    // A control assessed as not implemented is a gap: without a task, a finding; with one, not.
+    const ac13 = controls.find((c) => c.ref === 'AC-13')!;
+    await ok(t, 'assessments.set', { controlId: ac13.id, status: 'not_implemented' });
+    const gap = await ok(t, 'readiness.get', {});
+    expect(findingsOf(gap, 'gap_has_task').map((f) => f.target)).toEqual([
+      { screen: 'control', id: ac13.id },
+    ]);
+    expect(findingsOf(gap, 'control_assessed')).toHaveLength(controls.length - 1);
+    await ok(t, 'tasks.create', { title: 'Build AC-13', controlIds: [ac13.id] });
+    expect(findingsOf(await ok(t, 'readiness.get', {}), 'gap_has_task')).toEqual([]);
+
+    // Naming an owner clears that control's owner finding, and nothing else moves.
+    const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
+    const before = findingsOf(await ok(t, 'readiness.get', {}), 'control_owner').length;
+    await ok(t, 'controls.update', { id: ac13.id, patch: { ownerId: ana.id } });
+    const after = await ok(t, 'readiness.get', {});
+    expect(findingsOf(after, 'control_owner')).toHaveLength(before - 1);
+    expect(after.evaluatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  },
+} satisfies Record<string, Case>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isoDate } from './common';
+import { RULE_IDS, SEVERITIES } from '../domain/readiness/finding';
+
+const severity = z.enum(SEVERITIES as unknown as readonly ['blocking', 'major', 'minor']);
+
+export const fixTargetSchema = z.union([
+  z.object({
+    screen: z.enum(['criterion', 'control', 'policy', 'evidence', 'subservice', 'controlTesting']),
+    id: z.string(),
+  }),
+  z.object({ screen: z.enum(['risks', 'description', 'events', 'subservices']) }),
+]);
+
+export const findingSchema = z.object({
+  rule: z.enum(RULE_IDS),
+  severity,
+  object: z.string(),
+  message: z.string(),
+  fix: z.string(),
+  target: fixTargetSchema,
+});
+
+/** The readiness review as of one date (DESIGN §5): gated by blocking findings. */
+export const readinessSchema = z.object({
+  evaluatedOn: isoDate,
+  blocked: z.boolean(),
+  findings: z.array(findingSchema),
+  counts: z.object({
+    blocking: z.number().int(),
+    major: z.number().int(),
+    minor: z.number().int(),
+  }),
+  checks: z.number().int(),
+  passing: z.number().int(),
+  percentPassing: z.number().int(),
+  windowsToCome: z.number().int(),
+  byRule: z.array(
+    z.object({
+      rule: z.enum(RULE_IDS),
+      title: z.string(),
+      checks: z.number().int(),
+      passing: z.number().int(),
+    }),
+  ),
+});
+export type ReadinessView = z.infer<typeof readinessSchema>;
