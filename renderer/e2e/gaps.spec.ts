@@ -168,15 +168,18 @@ test('bulk not applicable needs a reason and keeps each control’s notes', asyn
     });
   }
 
-  // A row opens beside the table with Enter, and Esc closes it.
+  // A row opens beside the table with Enter, and Esc closes it and gives the row its focus back.
   await gaps.chooseFilter('Status', 'Implemented');
   await gaps.tableRows.first().focus();
-  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('j');
+  const second = gaps.row((await gaps.tableRows.nth(1).getAttribute('data-control-ref'))!);
+  await expect(second).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(gaps.controlDrawer).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the control drawer');
   await page.keyboard.press('Escape');
   await expect(gaps.controlDrawer).toBeHidden();
+  await expect(second).toBeFocused();
 });
 
 test('coverage heat map and gaps ordered by severity', async ({ page, attest }) => {
