@@ -93,26 +93,37 @@ test('bulk status change in table mode, with filters that stay put', async ({ pa
   const bench = new Workbench(page);
   const before = await assessmentSummary(page, attest);
   await gaps.tab('All controls');
-  await expect(gaps.tableRows).toHaveCount(before.controls);
+  await gaps.expectListed(before.controls);
+  expect(await gaps.tableRefs()).toHaveLength(before.controls);
+  // The heading's tick box ticks every row listed, drawn or not; Clear unticks them.
+  const selected = page.getByTestId('selection-bar');
+  await page.getByRole('checkbox', { name: 'Select every loaded control' }).check();
+  await expect(selected).toContainText(`${before.controls} controls selected`);
+  await selected.getByRole('button', { name: 'Clear' }).click();
+  await expect(selected).toBeHidden();
   await expectNoSeriousA11yViolations(page, 'the controls table');
 
   await gaps.chooseFilter('Status', 'Not assessed yet');
-  await expect(gaps.tableRows).toHaveCount(before.byStatus.not_assessed!);
-  const unassessed = await gaps.tableRows.evaluateAll((rows) =>
-    rows.map((r) => r.getAttribute('data-control-ref')),
-  );
-  await page.getByRole('checkbox', { name: 'Select all shown controls' }).check();
-  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Set status' }).click();
+  await gaps.expectListed(before.byStatus.not_assessed!);
+  const unassessed = await gaps.tableRefs();
+  expect(unassessed).toHaveLength(before.byStatus.not_assessed!);
+  // The heading's tick box ticks every row the filters show, drawn or not.
+  await page.getByRole('checkbox', { name: 'Select every loaded control' }).check();
+  await expect(selected).toContainText(`${unassessed.length} controls selected`);
+  await selected.getByRole('button', { name: 'Set status' }).click();
   await page.getByRole('menuitem', { name: 'Not implemented' }).click();
-  const dialog = page.getByRole('dialog', { name: /Mark \d+ controls not implemented/ });
+  const dialog = page.getByRole('dialog', {
+    name: `Mark ${unassessed.length} controls not implemented?`,
+  });
   await expect(dialog).toBeVisible();
   await dialog.getByTestId('bulk-confirm').click();
   await expect(dialog).toBeHidden();
+  await gaps.expectListed(0);
   await expect(gaps.tableRows).toHaveCount(0);
 
   const byRef = new Map((await controls(page, attest)).map((c) => [c.ref, c.id]));
   const saved = new Map((await assessments(page, attest)).map((a) => [a.controlId, a]));
-  for (const ref of unassessed) expect(saved.get(byRef.get(ref!)!)?.status).toBe('not_implemented');
+  for (const ref of unassessed) expect(saved.get(byRef.get(ref)!)?.status).toBe('not_implemented');
 
   // The filter is still there after a trip to the Dashboard.
   await bench.goByMouse(STEPS[0]);
@@ -132,7 +143,7 @@ test('bulk not applicable needs a reason and keeps each control’s notes', asyn
     rows.slice(0, 2).map((r) => r.getAttribute('data-control-ref')!),
   );
   for (const ref of refs) await gaps.row(ref).getByRole('checkbox').check();
-  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Set status' }).click();
+  await page.getByTestId('selection-bar').getByRole('button', { name: 'Set status' }).click();
   await page.getByRole('menuitem', { name: 'Not applicable' }).click();
   const dialog = page.getByRole('dialog', { name: /Mark 2 controls not applicable/ });
   await dialog.getByTestId('bulk-confirm').click();
@@ -157,15 +168,18 @@ test('bulk not applicable needs a reason and keeps each control’s notes', asyn
     });
   }
 
-  // A row opens beside the table with Enter, and Esc closes it.
+  // A row opens beside the table with Enter, and Esc closes it and gives the row its focus back.
   await gaps.chooseFilter('Status', 'Implemented');
   await gaps.tableRows.first().focus();
-  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('j');
+  const second = gaps.row((await gaps.tableRows.nth(1).getAttribute('data-control-ref'))!);
+  await expect(second).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(gaps.controlDrawer).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the control drawer');
   await page.keyboard.press('Escape');
   await expect(gaps.controlDrawer).toBeHidden();
+  await expect(second).toBeFocused();
 });
 
 test('coverage heat map and gaps ordered by severity', async ({ page, attest }) => {

@@ -89,7 +89,7 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
       },
       gapsTable: {
         heading: 'Gap analysis',
-        shows: (p) => p.getByTestId('controls-table').locator('tbody tr').first(),
+        shows: (p) => p.getByTestId('controls-table').locator('tbody tr[data-row]').first(),
       },
       gapsTableControl: {
         heading: 'Gap analysis',

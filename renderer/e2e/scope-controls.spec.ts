@@ -277,3 +277,47 @@ test('the criterion drawer maps an existing control to it and unmaps one', async
   expect((await control(page, attest, single.id)).criteria).toEqual([only]);
   await expectNoSeriousA11yViolations(page, 'criterion drawer with a refused unmap');
 });
+
+test('the controls table draws only the rows in view, and scrolling or End reaches the last control', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const view = new ScopeView(page);
+  await view.open();
+  await view.tab('Controls');
+  const active = (await allControls(page, attest)).map((c) => c.ref);
+  const byRef = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+
+  // Scrolled through, the table lists every active control by reference, never drawing more
+  // than a window's worth of rows at once.
+  const { refs, mostDrawn } = await view.controlRefs();
+  expect(refs).toEqual([...active].sort(byRef));
+  expect(mostDrawn).toBeGreaterThan(0);
+  expect(mostDrawn).toBeLessThanOrEqual(60);
+  expect(mostDrawn).toBeLessThan(active.length / 2);
+  await expect(view.controlsTable).toHaveAttribute('aria-rowcount', String(active.length + 1));
+
+  // The heading stays at the top of the table's box at the bottom of the list.
+  const header = view.controlsTable.getByRole('columnheader', { name: 'Ref' });
+  const box = (await view.controlsViewport.boundingBox())!;
+  expect(Math.abs((await header.boundingBox())!.y - box.y)).toBeLessThanOrEqual(1);
+  await expect(view.controlRow(refs.at(-1)!)).toBeVisible();
+
+  // The keyboard reaches a row not drawn: End from the first row focuses the last, Enter opens
+  // it, Esc gives it its focus back.
+  const first = await view.findControlRow(refs[0]!);
+  await first.focus();
+  await page.keyboard.press('End');
+  const last = view.controlsTable.locator(`tr[data-ref="${refs.at(-1)}"]`);
+  await expect(last).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(view.controlsTable.locator(`tr[data-ref="${refs.at(-2)}"]`)).toBeFocused();
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(view.drawer).toContainText(refs.at(-1)!);
+  await page.keyboard.press('Escape');
+  await expect(view.drawer).toBeHidden();
+  await expect(last).toBeFocused();
+  expect(await view.controlsTable.locator('tbody tr[data-row]').count()).toBeLessThanOrEqual(60);
+});

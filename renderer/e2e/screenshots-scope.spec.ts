@@ -90,6 +90,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await shot('22-control-drawer');
     await page.keyboard.press('Escape');
     await shot('23-controls-table');
+    // Scrolled inside its box: the heading stays, only the rows in view are drawn.
+    await view.findControlRow('INC-01');
+    await view.controlsViewport.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await shot('23b-controls-table-scrolled');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByRole('button', { name: 'Add custom control' }).click();
     const fresh = page.getByRole('dialog', { name: 'New custom control' });
     await fresh.getByLabel('Title').fill('Quarterly board security briefing');

@@ -61,6 +61,8 @@ export function DataTable<T extends RowData, K extends string = string>(props: {
   activeId?: string | null;
   /** Data attributes of a row (e.g. `data-archived`), for styling and the e2e page models. */
   rowData?(row: T): Record<`data-${string}`, string | boolean | undefined>;
+  /** What a row is called (e.g. "AC-01 Access reviews"): its accessible name and its tick box's. */
+  rowLabel?(row: T): string;
   selection?: {
     value: Selection;
     onChange(next: Selection): void;
@@ -198,12 +200,14 @@ export function DataTable<T extends RowData, K extends string = string>(props: {
             {items.map((item) => {
               const row = tableRows[item.index]!;
               const id = row.id;
+              const name = props.rowLabel?.(row.original);
               return (
                 <Table.Tr
                   key={id}
                   ref={virtual.measureElement}
                   data-index={item.index}
                   aria-rowindex={item.index + 2}
+                  aria-label={name}
                   {...keyboard.rowProps(item.index)}
                   {...props.rowData?.(row.original)}
                   data-selected={
@@ -217,7 +221,7 @@ export function DataTable<T extends RowData, K extends string = string>(props: {
                       <Checkbox
                         size="xs"
                         tabIndex={-1}
-                        aria-label={`Select ${id}`}
+                        aria-label={`Select ${name ?? id}`}
                         checked={isSelected(selection.value, id)}
                         onChange={() => selection.onChange(toggle(selection.value, id))}
                       />

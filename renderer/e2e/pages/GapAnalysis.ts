@@ -1,10 +1,13 @@
 import { type Locator, type Page, expect } from '@playwright/test';
+import { readAllRows, scrollToRow } from './virtual-table';
 
 /** Gap analysis: focused mode, the controls table, coverage and gaps, and the risk register. */
 export class GapAnalysis {
   readonly progress: Locator;
   readonly controlRef: Locator;
   readonly position: Locator;
+  /** The controls table, and the rows of it that are drawn (only those in view are). */
+  readonly table: Locator;
   readonly tableRows: Locator;
   readonly heatMap: Locator;
   readonly gapsList: Locator;
@@ -17,7 +20,8 @@ export class GapAnalysis {
     this.progress = page.getByTestId('assessment-progress');
     this.controlRef = page.getByTestId('control-ref');
     this.position = page.getByTestId('control-position');
-    this.tableRows = page.getByTestId('controls-table').locator('tbody tr');
+    this.table = page.getByTestId('controls-table');
+    this.tableRows = this.table.locator('tbody tr[data-row]');
     this.heatMap = page.getByTestId('coverage-heat-map');
     this.gapsList = page.getByTestId('gaps-list');
     this.riskTable = page.getByTestId('risk-table');
@@ -53,6 +57,22 @@ export class GapAnalysis {
 
   row(ref: string): Locator {
     return this.page.locator(`[data-control-ref="${ref}"]`);
+  }
+
+  /** A control's row in the table, scrolled to. */
+  async findRow(ref: string): Promise<Locator> {
+    return scrollToRow(this.page.getByTestId('controls-table-viewport'), this.row(ref));
+  }
+
+  /** How many controls the table lists (drawn or not), once it says so. */
+  async expectListed(count: number) {
+    await expect(this.table).toHaveAttribute('aria-rowcount', String(count + 1));
+  }
+
+  /** The reference of every control the table lists, in its order (scrolled through). */
+  async tableRefs(): Promise<string[]> {
+    const viewport = this.page.getByTestId('controls-table-viewport');
+    return (await readAllRows(viewport, 'data-control-ref')).values;
   }
 
   filter(label: 'Status' | 'Domain' | 'Owner'): Locator {

@@ -1,15 +1,19 @@
 import { type Locator, type Page, expect } from '@playwright/test';
 import { goHash } from './hash';
+import { readAllRows, scrollToRow } from './virtual-table';
 
 /** The confirmed scope: matrix, controls table, narrative, drawers. */
 export class ScopeView {
   readonly matrix: Locator;
   readonly controlsTable: Locator;
+  /** The controls table's scrolling box: only the rows in view are drawn. */
+  readonly controlsViewport: Locator;
   readonly drawer: Locator;
 
   constructor(readonly page: Page) {
     this.matrix = page.getByTestId('criteria-matrix');
     this.controlsTable = page.getByTestId('controls-table');
+    this.controlsViewport = page.getByTestId('controls-table-viewport');
     this.drawer = page.getByRole('dialog');
   }
 
@@ -30,10 +34,21 @@ export class ScopeView {
     return this.controlsTable.getByTestId('control-row').filter({ hasText: ref });
   }
 
+  /** A control's row, scrolled to (the table draws only the rows in view). */
+  async findControlRow(ref: string): Promise<Locator> {
+    return scrollToRow(this.controlsViewport, this.controlsTable.locator(`tr[data-ref="${ref}"]`));
+  }
+
+  /** The reference of every control the table lists, in its order (scrolled through). */
+  async controlRefs(): Promise<{ refs: string[]; mostDrawn: number }> {
+    const { values, mostDrawn } = await readAllRows(this.controlsViewport, 'data-ref');
+    return { refs: values, mostDrawn };
+  }
+
   /** Opens a control from the controls table by its reference. */
   async openControl(ref: string) {
     await this.tab('Controls');
-    await this.controlRow(ref).first().click();
+    await (await this.findControlRow(ref)).click();
     await expect(this.drawer).toBeVisible();
     await expect(this.drawer).toContainText(ref);
   }

@@ -1,17 +1,18 @@
-import { Badge, Group, Paper, Table, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { Badge, Group, Text } from '@mantine/core';
+import { useCallback, useMemo } from 'react';
+import type { Control } from '../../../../shared/api/controls';
 import { DOMAIN_LABELS, FREQUENCY_LABELS } from '../../../../shared/domain/catalog';
-import { SortableTh, nextSort } from '../../../components/SortableTh';
-import '../../../components/tables.css';
-import { useRowKeyboard } from '../../../components/useRowKeyboard';
+import { nextSort } from '../../../components/SortableTh';
+import { type DataColumn, DataTable } from '../../../components/table/DataTable';
 import { usePeople } from '../../people/people-store';
 import { useScopeControls } from '../scope-queries';
 import { visibleControls } from './controls-table';
 import { type ControlSortKey, useScopeView } from './view-store';
 
 /**
- * Every control as a compact, sortable table; j/k or arrows move, Enter opens the drawer. At 150
- * controls (the library's size) every row is rendered; no windowing is needed.
+ * Every control as a compact, sortable table on the shared DataTable: only the rows in view are
+ * drawn; j/k or arrows move, Enter opens the drawer, Esc there comes back to the row. Filtering
+ * and sorting work on the one cached read of every control (`visibleControls`).
  */
 export function ControlsTable(props: { selected: string | null; onOpen(id: string): void }) {
   const { controls } = useScopeControls();
@@ -26,102 +27,125 @@ export function ControlsTable(props: { selected: string | null; onOpen(id: strin
     () => visibleControls(controls, filters, nameOf),
     [controls, filters, nameOf],
   );
-  const { bodyProps, rowProps } = useRowKeyboard(rows.length, (i) => props.onOpen(rows[i]!.id));
-  const sortBy = (key: ControlSortKey) => setFilters({ sort: nextSort(filters.sort, key) });
-  const th = (key: ControlSortKey, label: string, width?: number | string) => (
-    <SortableTh column={key} sort={filters.sort} onSort={sortBy} width={width}>
-      {label}
-    </SortableTh>
-  );
-
-  if (rows.length === 0) {
-    return (
-      <Paper withBorder p="xl" radius="lg">
-        <Text size="sm" c="dimmed" ta="center">
-          No control matches these filters.
-        </Text>
-      </Paper>
-    );
-  }
+  const columns = useMemo(() => controlColumns(nameOf), [nameOf]);
+  const { onOpen } = props;
+  const open = useCallback((c: Control) => onOpen(c.id), [onOpen]);
 
   return (
-    <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
-      <Table
-        className="attest-table"
-        stickyHeader
-        stickyHeaderOffset={56}
-        data-testid="controls-table"
-      >
-        <Table.Thead>
-          <Table.Tr>
-            {th('ref', 'Ref', 92)}
-            {th('title', 'Control')}
-            {th('domain', 'Domain', 170)}
-            {th('owner', 'Owner', 150)}
-            {th('frequency', 'Frequency', 120)}
-            {th('criteria', 'Criteria', 150)}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody {...bodyProps}>
-          {rows.map((c, i) => (
-            <Table.Tr
-              key={c.id}
-              {...rowProps(i)}
-              data-selected={props.selected === c.id}
-              data-archived={c.archived}
-              data-testid="control-row"
-              aria-label={`${c.ref} ${c.title}`}
-            >
-              <Table.Td>
-                <Text size="sm" fw={600} className="attest-mono">
-                  {c.ref}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm" lineClamp={1}>
-                    {c.title}
-                  </Text>
-                  {c.source === 'custom' && (
-                    <Badge size="xs" variant="light" color="gray" radius="sm" tt="none">
-                      Custom
-                    </Badge>
-                  )}
-                  {c.archived && (
-                    <Badge size="xs" variant="light" color="gray" radius="sm" tt="none">
-                      Archived
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {DOMAIN_LABELS[c.domain]}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={c.ownerId ? undefined : 'dimmed'}>
-                  {nameOf(c.ownerId) || c.ownerRole || '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{FREQUENCY_LABELS[c.frequency]}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text
-                  size="xs"
-                  className="attest-mono"
-                  c="dimmed"
-                  lineClamp={1}
-                  title={c.criteria.join(', ')}
-                >
-                  {c.criteria.join(' ')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
+    <DataTable<Control, ControlSortKey>
+      label="Controls"
+      testId="controls-table"
+      rows={rows}
+      rowId={controlId}
+      rowLabel={controlName}
+      rowData={rowData}
+      columns={columns}
+      sort={filters.sort}
+      onSort={(key) => setFilters({ sort: nextSort(filters.sort, key) })}
+      onOpen={open}
+      activeId={props.selected}
+      rowHeight={37}
+      resetKey={JSON.stringify([
+        filters.search,
+        filters.domain,
+        filters.showArchived,
+        filters.sort,
+      ])}
+      empty="No control matches these filters."
+    />
   );
+}
+
+const controlId = (c: Control) => c.id;
+const controlName = (c: Control) => `${c.ref} ${c.title}`;
+const rowData = (c: Control) => ({
+  'data-testid': 'control-row',
+  'data-ref': c.ref,
+  'data-archived': c.archived,
+});
+
+function controlColumns(
+  nameOf: (id: string | null) => string,
+): DataColumn<Control, ControlSortKey>[] {
+  return [
+    {
+      id: 'ref',
+      header: 'Ref',
+      sortKey: 'ref',
+      width: 92,
+      cell: (c) => (
+        <Text size="sm" fw={600} className="attest-mono">
+          {c.ref}
+        </Text>
+      ),
+    },
+    {
+      id: 'title',
+      header: 'Control',
+      sortKey: 'title',
+      cell: (c) => (
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" lineClamp={1}>
+            {c.title}
+          </Text>
+          {c.source === 'custom' && (
+            <Badge size="xs" variant="light" color="gray" radius="sm" tt="none">
+              Custom
+            </Badge>
+          )}
+          {c.archived && (
+            <Badge size="xs" variant="light" color="gray" radius="sm" tt="none">
+              Archived
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      id: 'domain',
+      header: 'Domain',
+      sortKey: 'domain',
+      width: 170,
+      cell: (c) => (
+        <Text size="sm" c="dimmed">
+          {DOMAIN_LABELS[c.domain]}
+        </Text>
+      ),
+    },
+    {
+      id: 'owner',
+      header: 'Owner',
+      sortKey: 'owner',
+      width: 150,
+      cell: (c) => (
+        <Text size="sm" c={c.ownerId ? undefined : 'dimmed'}>
+          {nameOf(c.ownerId) || c.ownerRole || '—'}
+        </Text>
+      ),
+    },
+    {
+      id: 'frequency',
+      header: 'Frequency',
+      sortKey: 'frequency',
+      width: 120,
+      cell: (c) => <Text size="sm">{FREQUENCY_LABELS[c.frequency]}</Text>,
+    },
+    {
+      id: 'criteria',
+      header: 'Criteria',
+      sortKey: 'criteria',
+      width: 150,
+      cell: (c) => (
+        <Text
+          size="xs"
+          className="attest-mono"
+          c="dimmed"
+          lineClamp={1}
+          title={c.criteria.join(', ')}
+        >
+          {c.criteria.join(' ')}
+        </Text>
+      ),
+    },
+  ];
 }

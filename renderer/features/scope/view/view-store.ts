@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Domain } from '../../../../shared/domain/catalog';
 import type { Category } from '../../../../shared/domain/engagement';
-import type { SortDir } from '../../../components/SortableTh';
+import type { SortDir } from '../../../components/table/DataTable';
 
 export type ScopeTab = 'matrix' | 'controls' | 'narrative';
 export type ControlSortKey = 'ref' | 'title' | 'domain' | 'owner' | 'frequency' | 'criteria';
