@@ -5,16 +5,22 @@ import { goHash } from './hash';
 export class Requests {
   readonly wizard: Locator;
   readonly table: Locator;
+  /** The box the table scrolls in: only the rows in view are drawn. */
+  readonly viewport: Locator;
   readonly rows: Locator;
   readonly drawer: Locator;
   readonly filters: Locator;
+  /** Under the table: how many are loaded, and "Load more". */
+  readonly footer: Locator;
 
   constructor(readonly page: Page) {
     this.wizard = page.getByRole('dialog', { name: 'Import the auditor’s request list' });
     this.table = page.getByTestId('requests-table');
+    this.viewport = page.getByTestId('requests-table-viewport');
     this.rows = this.table.locator('tbody tr[data-ref]');
     this.drawer = page.getByTestId('request-drawer').getByRole('dialog');
     this.filters = page.getByTestId('request-filters');
+    this.footer = page.getByTestId('requests-footer');
   }
 
   async open() {
@@ -83,6 +89,33 @@ export class Requests {
 
   row(ref: string): Locator {
     return this.table.locator(`tr[data-ref="${ref}"]`);
+  }
+
+  /**
+   * Scrolls the table down until a row is drawn (only the rows in view are: a row further down
+   * is not in the page until scrolled to), loading pages on the way. `eachStep` runs after every
+   * scroll, for a check that must hold all along.
+   */
+  async scrollToRow(ref: string, eachStep?: () => Promise<void>) {
+    for (let step = 0; step < 500; step++) {
+      if ((await this.row(ref).count()) > 0) return;
+      const before = await this.footer.textContent();
+      const top = await this.viewport.evaluate((el) => {
+        el.scrollTop = el.scrollHeight;
+        return el.scrollTop;
+      });
+      await eachStep?.();
+      // Drawn, or more rows loaded or laid out below: scroll on.
+      await expect
+        .poll(
+          async () =>
+            (await this.row(ref).count()) > 0 ||
+            (await this.footer.textContent()) !== before ||
+            (await this.viewport.evaluate((el) => el.scrollHeight - el.clientHeight)) > top,
+        )
+        .toBe(true);
+    }
+    throw new Error(`${ref} was never drawn however far the table was scrolled`);
   }
 
   async expectDrawerFor(ref: string) {
