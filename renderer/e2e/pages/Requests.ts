@@ -97,21 +97,25 @@ export class Requests {
    * scroll, for a check that must hold all along.
    */
   async scrollToRow(ref: string, eachStep?: () => Promise<void>) {
+    const drawn = this.row(ref);
     for (let step = 0; step < 500; step++) {
-      if ((await this.row(ref).count()) > 0) return;
-      const before = await this.footer.textContent();
-      const top = await this.viewport.evaluate((el) => {
+      if ((await drawn.count()) > 0) return;
+      // To the end of what is drawn: the table asks for the next page as that end comes near.
+      const before = await this.viewport.evaluate((el) => {
         el.scrollTop = el.scrollHeight;
-        return el.scrollTop;
+        return { top: el.scrollTop, height: el.scrollHeight };
       });
       await eachStep?.();
-      // Drawn, or more rows loaded or laid out below: scroll on.
+      // Drawn, or more rows laid out below: scroll on.
       await expect
         .poll(
-          async () =>
-            (await this.row(ref).count()) > 0 ||
-            (await this.footer.textContent()) !== before ||
-            (await this.viewport.evaluate((el) => el.scrollHeight - el.clientHeight)) > top,
+          () =>
+            this.viewport.evaluate(
+              (el, { ref, height }) =>
+                el.querySelector(`tr[data-ref="${ref}"]`) !== null || el.scrollHeight > height,
+              { ref, height: before.height },
+            ),
+          { intervals: [50] },
         )
         .toBe(true);
     }
