@@ -22,6 +22,12 @@ export const RISK_SORT_KEYS = ['created', 'title', 'inherent', 'residual', 'revi
 const score = z.number().int().min(1, { message: 'Use 1 to 5' }).max(5, { message: 'Use 1 to 5' });
 const personRef = idOf('per', 'person');
 
+/** One cell of a risk matrix: the inherent or the residual likelihood and impact. */
+export const riskCellSchema = z
+  .object({ kind: z.enum(['inherent', 'residual']), likelihood: score, impact: score })
+  .strict();
+export type RiskCell = z.infer<typeof riskCellSchema>;
+
 export const riskSchema = z.object({
   id: z.string(),
   title: z.string(),

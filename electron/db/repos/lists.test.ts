@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPerson } from '../../core/people/people';
-import { createRisk } from '../../core/risks/risks';
+import { createRisk, updateRisk } from '../../core/risks/risks';
 import { applyScope } from '../../core/scope/apply-scope';
 import { createTask } from '../../core/tasks/tasks';
 import type { Vault } from '../../core/vault/session';
@@ -91,6 +91,61 @@ describe('lists paged in SQL', () => {
     expect(people.total).toBe(3);
     expect(people.rows.map((p) => p.name)).toEqual(['Bo', 'Zed']);
     expect(walk((p) => listPeoplePage(vault.db, { includeArchived: false }, p), 1)).toHaveLength(3);
+  });
+
+  it('keep only the tasks nobody owns, and the risks in one cell of either matrix', async () => {
+    const vault = await populated();
+    const unowned = listTaskPage(
+      vault.db,
+      { includeArchived: false, unowned: true },
+      { key: 'ref', dir: 'asc' },
+      { limit: 100 },
+      TODAY,
+    );
+    expect(unowned.rows.length).toBeGreaterThan(0);
+    expect(unowned.total).toBe(unowned.rows.length);
+    expect(unowned.rows.every((t) => t.owner_id === null)).toBe(true);
+    const all = listTaskPage(
+      vault.db,
+      { includeArchived: false },
+      { key: 'ref', dir: 'asc' },
+      { limit: 100 },
+      TODAY,
+    );
+    expect(unowned.total).toBe(all.rows.filter((t) => t.owner_id === null).length);
+
+    const risks = listRiskPage(
+      vault.db,
+      { includeArchived: false },
+      { key: 'created', dir: 'asc' },
+      { limit: 100 },
+    ).rows;
+    const [first] = risks;
+    updateRisk(vault, first!.id, { residualLikelihood: 1, residualImpact: 1 });
+    const inherent = listRiskPage(
+      vault.db,
+      {
+        includeArchived: false,
+        cell: { kind: 'inherent', likelihood: first!.likelihood, impact: first!.impact },
+      },
+      { key: 'residual', dir: 'desc' },
+      { limit: 100 },
+    );
+    expect(inherent.rows.map((r) => r.id)).toEqual(
+      risks
+        .filter((r) => r.likelihood === first!.likelihood && r.impact === first!.impact)
+        .map((r) => r.id),
+    );
+    const residual = listRiskPage(
+      vault.db,
+      { includeArchived: false, cell: { kind: 'residual', likelihood: 1, impact: 1 } },
+      { key: 'title', dir: 'asc' },
+      { limit: 100 },
+    );
+    expect(residual.rows.map((r) => r.id)).toContain(first!.id);
+    expect(residual.total).toBe(residual.rows.length);
+    for (const r of residual.rows)
+      expect([r.residual_likelihood, r.residual_impact]).toEqual([1, 1]);
   });
 
   it('hand JavaScript a page, not the table', async () => {

@@ -3,7 +3,7 @@
  * SQL. Each order ends in a unique term, so keyset paging never repeats or skips a row.
  */
 import { sql } from 'kysely';
-import type { RISK_SORT_KEYS } from '../../../shared/api/risks';
+import type { RISK_SORT_KEYS, RiskCell } from '../../../shared/api/risks';
 import type { TASK_SORT_KEYS } from '../../../shared/api/tasks';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../../../shared/api/tasks';
 import type { VaultDb } from '../connection';
@@ -39,6 +39,7 @@ export function rank(column: string, values: readonly string[]) {
 export interface TaskListFilter {
   status?: string | undefined;
   ownerId?: string | undefined;
+  unowned?: boolean | undefined;
   overdueOnly?: boolean | undefined;
   controlId?: string | undefined;
   search?: string | undefined;
@@ -79,6 +80,7 @@ function tasksWhere(db: VaultDb, f: TaskListFilter, today: string) {
   if (!f.includeArchived) q = q.where('t.archived_at', 'is', null);
   if (f.status) q = q.where('t.status', '=', f.status);
   if (f.ownerId) q = q.where('t.owner_id', '=', f.ownerId);
+  if (f.unowned) q = q.where('t.owner_id', 'is', null);
   if (f.overdueOnly) {
     q = q
       .where('t.status', '<>', 'done')
@@ -121,6 +123,7 @@ export function listTaskPage(
 
 export interface RiskListFilter {
   search?: string | undefined;
+  cell?: RiskCell | undefined;
   includeArchived: boolean;
 }
 
@@ -149,6 +152,13 @@ function risksWhere(db: VaultDb, f: RiskListFilter) {
   let q = db.qb.selectFrom('risk as r');
   if (!f.includeArchived) q = q.where('r.archived_at', 'is', null);
   if (f.search) q = q.where(containsText(['r.title', 'r.description'], f.search));
+  if (f.cell?.kind === 'inherent') {
+    q = q.where('r.likelihood', '=', f.cell.likelihood).where('r.impact', '=', f.cell.impact);
+  } else if (f.cell) {
+    q = q
+      .where('r.residual_likelihood', '=', f.cell.likelihood)
+      .where('r.residual_impact', '=', f.cell.impact);
+  }
   return q;
 }
 

@@ -159,6 +159,10 @@ export const gapCases = {
       ].sort(),
     );
     await fails(t, 'risks.list', { includeArchived: 'yes' }, 'validation');
+    // One cell of the inherent matrix (the register's filter under the matrices).
+    const cell = { kind: 'inherent', likelihood: 4, impact: 4 } as const;
+    expect((await ok(t, 'risks.list', { cell })).items.map((r) => r.id)).toEqual([kept.id]);
+    await fails(t, 'risks.list', { cell: { ...cell, likelihood: 6 } }, 'validation');
   },
   'risks.create': async (t) => {
     const { byRef } = await scoped(t);
@@ -301,6 +305,9 @@ export const gapCases = {
       ['Old task', true],
     ]);
     await fails(t, 'tasks.list', { includeArchived: 1 }, 'validation');
+    // "No owner": the tasks nobody owns (the one not archived), never a person called "none".
+    expect((await ok(t, 'tasks.list', { unowned: true })).total).toBe(1);
+    await fails(t, 'tasks.list', { ownerId: 'none' }, 'validation');
   },
   'tasks.create': async (t) => {
     const { byRef } = await scoped(t);

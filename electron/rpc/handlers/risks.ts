@@ -21,11 +21,11 @@ export const riskHandlers: HandlerSlice<
   | 'risks.decideStarter'
   | 'risks.setAssessedOn'
 > = {
-  'risks.list': ({ includeArchived, search, sort, limit, cursor }, ctx) => {
+  'risks.list': ({ includeArchived, search, cell, sort, limit, cursor }, ctx) => {
     const vault = requireVault(ctx);
     const page = listRiskPage(
       vault.db,
-      { includeArchived, search },
+      { includeArchived, search, cell },
       sort ?? { key: 'created', dir: 'asc' },
       { limit, cursor },
     );

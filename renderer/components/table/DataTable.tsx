@@ -77,6 +77,12 @@ export function DataTable<T extends RowData, K extends string = string>(props: {
   empty?: ReactNode;
   /** Changes with the sort and filters: the list then starts at its top again. */
   resetKey?: string;
+  /** Under the rows, outside the scrolling box (counts, "Load more"). */
+  footer?: ReactNode;
+  /** Columns keep their widths whatever the cells hold (long text is cut with an ellipsis). */
+  fixedLayout?: boolean;
+  /** Added to the table's own class, for a table's dense variant. */
+  className?: string;
 }) {
   const { rows, selection } = props;
   const viewport = useRef<HTMLDivElement>(null);
@@ -114,6 +120,7 @@ export function DataTable<T extends RowData, K extends string = string>(props: {
     count: tableRows.length,
     scrollTo: (i) => virtual.scrollToIndex(i, { align: 'auto' }),
     container: viewport,
+    pageSize: () => Math.floor((viewport.current?.clientHeight ?? 0) / (props.rowHeight ?? 37)) - 1,
     onOpen: (i) => {
       const row = rows[i];
       if (row !== undefined) props.onOpen?.(row);
@@ -164,7 +171,8 @@ export function DataTable<T extends RowData, K extends string = string>(props: {
         data-testid={props.testId ? `${props.testId}-viewport` : undefined}
       >
         <Table
-          className="attest-table"
+          className={props.className ? `attest-table ${props.className}` : 'attest-table'}
+          layout={props.fixedLayout ? 'fixed' : undefined}
           stickyHeader
           highlightOnHover={false}
           verticalSpacing={6}
@@ -265,6 +273,7 @@ export function DataTable<T extends RowData, K extends string = string>(props: {
           {props.empty}
         </Text>
       )}
+      {props.footer}
     </Paper>
   );
 }

@@ -2,13 +2,15 @@ import { type KeyboardEvent, type RefObject, useEffect, useState } from 'react';
 
 /**
  * The keyboard of a virtualised record table: one row in the tab order at a time (roving
- * focus); j/k or the arrows move, Home/End jump, Enter opens, Space ticks (or opens where
+ * focus); j/k or the arrows move, PageUp/PageDown by a screenful, Home/End jump, Enter opens, Space ticks (or opens where
  * nothing is ticked). A row that is not drawn yet is scrolled to first and focused once drawn.
  * Esc belongs to the drawer, which hands focus back to the row that opened it.
  */
 export function useTableKeyboard(opts: {
   count: number;
   container: RefObject<HTMLElement | null>;
+  /** Rows one PageDown moves by (about a screenful). */
+  pageSize?(): number;
   scrollTo(index: number): void;
   onOpen(index: number): void;
   onSpace?(index: number): void;
@@ -43,16 +45,9 @@ export function useTableKeyboard(opts: {
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const row = (e.target as HTMLElement).dataset.row;
     if (row === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = moveTarget(e.key, Number(row), count, opts.pageSize?.() ?? 10);
     const index = Number(row);
-    const moves: Record<string, number> = {
-      j: index + 1,
-      ArrowDown: index + 1,
-      k: index - 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: count - 1,
-    };
-    if (e.key in moves) moveTo(moves[e.key]!);
+    if (target !== null) moveTo(target);
     else if (e.key === 'Enter') opts.onOpen(index);
     else if (e.key === ' ') (opts.onSpace ?? opts.onOpen)(index);
     else return;
@@ -70,4 +65,24 @@ export function useTableKeyboard(opts: {
   });
 
   return { bodyProps: { onKeyDown }, rowProps };
+}
+
+/**
+ * The row a key moves to from `index` (null: the key is not a move): j/k or the arrows by one,
+ * PageDown/PageUp by `page`, Home/End to either end; never past the list.
+ */
+export function moveTarget(key: string, index: number, count: number, page: number): number | null {
+  const step = Math.max(1, page);
+  const moves: Record<string, number> = {
+    j: index + 1,
+    ArrowDown: index + 1,
+    k: index - 1,
+    ArrowUp: index - 1,
+    PageDown: index + step,
+    PageUp: index - step,
+    Home: 0,
+    End: count - 1,
+  };
+  if (!(key in moves) || count === 0) return null;
+  return Math.min(count - 1, Math.max(0, moves[key]!));
 }

@@ -5,16 +5,22 @@ import { goHash } from './hash';
 export class Requests {
   readonly wizard: Locator;
   readonly table: Locator;
+  /** The box the table scrolls in: only the rows in view are drawn. */
+  readonly viewport: Locator;
   readonly rows: Locator;
   readonly drawer: Locator;
   readonly filters: Locator;
+  /** Under the table: how many are loaded, and "Load more". */
+  readonly footer: Locator;
 
   constructor(readonly page: Page) {
     this.wizard = page.getByRole('dialog', { name: 'Import the auditor’s request list' });
     this.table = page.getByTestId('requests-table');
+    this.viewport = page.getByTestId('requests-table-viewport');
     this.rows = this.table.locator('tbody tr[data-ref]');
     this.drawer = page.getByTestId('request-drawer').getByRole('dialog');
     this.filters = page.getByTestId('request-filters');
+    this.footer = page.getByTestId('requests-footer');
   }
 
   async open() {
@@ -83,6 +89,37 @@ export class Requests {
 
   row(ref: string): Locator {
     return this.table.locator(`tr[data-ref="${ref}"]`);
+  }
+
+  /**
+   * Scrolls the table down until a row is drawn (only the rows in view are: a row further down
+   * is not in the page until scrolled to), loading pages on the way. `eachStep` runs after every
+   * scroll, for a check that must hold all along.
+   */
+  async scrollToRow(ref: string, eachStep?: () => Promise<void>) {
+    const drawn = this.row(ref);
+    for (let step = 0; step < 500; step++) {
+      if ((await drawn.count()) > 0) return;
+      // To the end of what is drawn: the table asks for the next page as that end comes near.
+      const before = await this.viewport.evaluate((el) => {
+        el.scrollTop = el.scrollHeight;
+        return { top: el.scrollTop, height: el.scrollHeight };
+      });
+      await eachStep?.();
+      // Drawn, or more rows laid out below: scroll on.
+      await expect
+        .poll(
+          () =>
+            this.viewport.evaluate(
+              (el, { ref, height }) =>
+                el.querySelector(`tr[data-ref="${ref}"]`) !== null || el.scrollHeight > height,
+              { ref, height: before.height },
+            ),
+          { intervals: [50] },
+        )
+        .toBe(true);
+    }
+    throw new Error(`${ref} was never drawn however far the table was scrolled`);
   }
 
   async expectDrawerFor(ref: string) {

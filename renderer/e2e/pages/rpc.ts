@@ -68,21 +68,36 @@ export async function upload(page: Page, attest: AttestServer, name: string, byt
   return ((await res.json()) as { uploadId: string }).uploadId;
 }
 
-/** Waits for a job to succeed and answers its result. */
-export async function jobResult<T>(page: Page, attest: AttestServer, jobId: string): Promise<T> {
+/** Waits for a job to succeed (within `timeout` ms) and answers its result. */
+export async function jobResult<T>(
+  page: Page,
+  attest: AttestServer,
+  jobId: string,
+  timeout?: number,
+): Promise<T> {
   await expect
-    .poll(async () => (await rpc<{ state: string }>(page, attest, 'jobs.get', { jobId })).state)
+    .poll(async () => (await rpc<{ state: string }>(page, attest, 'jobs.get', { jobId })).state, {
+      timeout,
+    })
     .toBe('succeeded');
   return (await rpc<{ result: T }>(page, attest, 'jobs.get', { jobId })).result;
 }
 
-/** A request list (CSV with `PBC #` and `Item Requested`), imported as the import wizard would. */
-export async function importRequestList(page: Page, attest: AttestServer, csv: string) {
+/**
+ * A request list (CSV with `PBC #` and `Item Requested`), imported as the import wizard would;
+ * `timeout`: how long the import may take (a list of thousands takes longer than the default).
+ */
+export async function importRequestList(
+  page: Page,
+  attest: AttestServer,
+  csv: string,
+  timeout?: number,
+) {
   const uploadId = await upload(page, attest, 'pbc.csv', csv);
   const { jobId } = await rpc<{ jobId: string }>(page, attest, 'requests.import', {
     source: { uploadId },
     fileName: 'pbc.csv',
     mapping: { ref: 'PBC #', description: 'Item Requested' },
   });
-  await jobResult(page, attest, jobId);
+  await jobResult(page, attest, jobId, timeout);
 }

@@ -146,7 +146,7 @@ export function RemediationPage() {
               {shownView === 'board' ? (
                 <TaskBoard tasks={tasks} onOpen={openTask} />
               ) : (
-                <TaskTable tasks={tasks} onOpen={openTask} />
+                <TaskTable onOpen={openTask} />
               )}
             </Stack>
           )}

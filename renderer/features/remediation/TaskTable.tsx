@@ -1,19 +1,18 @@
-import { Group, Paper, Select, Stack, Switch, Table, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { Group, Select, Stack, Switch, Text } from '@mantine/core';
+import { useCallback, useEffect, useMemo } from 'react';
 import { TASK_STATUSES, type Task } from '../../../shared/api/tasks';
+import { notifyError } from '../../app/notify';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { RestoreButton } from '../../components/RestoreButton';
-import { SortableTh } from '../../components/SortableTh';
 import { StatusBadge } from '../../components/status';
 import { formatDate, plural } from '../../components/format';
-import '../../components/tables.css';
-import { useRowKeyboard } from '../../components/useRowKeyboard';
+import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { useGaps } from '../gaps/gaps-store';
 import { personName, usePeople } from '../people/people-store';
 import { TASK_STATUS_LABEL, TASK_STATUS_TONE } from './labels';
 import { PriorityLabel } from './PriorityLabel';
-import { type TaskSortKey, filterTasks, useTaskTable } from './task-filters';
-import { useTaskActions, useTasks } from './task-queries';
+import { type TaskSortKey, useTaskTable } from './task-filters';
+import { useTaskActions, useTaskPages, useTasks } from './task-queries';
 
 function Filters() {
   const filters = useTaskTable((s) => s.filters);
@@ -57,10 +56,12 @@ function Filters() {
 }
 
 /**
- * The plan as a table: filter, sort, and open a task beside it (Enter or a click). Archived
- * tasks are listed on request, marked, with Restore instead of opening.
+ * The plan as a table on the shared one: the server filters, sorts and pages; Enter or a click
+ * opens a task beside it. Archived tasks are listed on request, marked, with Restore instead
+ * of opening.
  */
-export function TaskTable(props: { tasks: readonly Task[]; onOpen(id: string): void }) {
+export function TaskTable(props: { onOpen(id: string): void }) {
+  const { onOpen } = props;
   const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
   const { restore: restoreTask } = useTaskActions();
@@ -68,117 +69,151 @@ export function TaskTable(props: { tasks: readonly Task[]; onOpen(id: string): v
   const sort = useTaskTable((s) => s.sort);
   const setSort = useTaskTable((s) => s.setSort);
   const showArchived = useTaskTable((s) => s.showArchived);
-  const archived = useTasks((s) => s.archived);
-  const listed = useMemo(
-    () => (showArchived ? [...props.tasks, ...archived] : props.tasks),
-    [showArchived, props.tasks, archived],
+  const planned = useTasks((s) => s.tasks.length + (showArchived ? s.archived.length : 0));
+  const { pages, loadMore } = useTaskPages(filters, sort, showArchived);
+  const { data, hasNextPage, isFetchingNextPage, error } = pages;
+  const rows = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
+  const total = data?.pages.at(-1)?.total ?? 0;
+  useEffect(() => {
+    if (error) notifyError(error);
+  }, [error]);
+
+  const controlRefs = useCallback(
+    (ids: readonly string[]) =>
+      ids
+        .map((id) => controls.find((c) => c.id === id)?.ref)
+        .filter(Boolean)
+        .join(' ') || '—',
+    [controls],
   );
-  const rows = useMemo(() => filterTasks(listed, filters, sort), [listed, filters, sort]);
-  const { bodyProps, rowProps } = useRowKeyboard(rows.length, (i) => {
-    if (!rows[i]!.archived) props.onOpen(rows[i]!.id);
-  });
-  const th = (column: TaskSortKey, label: string, width: number) => (
-    <SortableTh column={column} sort={sort} onSort={setSort} width={width}>
-      {label}
-    </SortableTh>
+  const columns = useMemo<DataColumn<Task, TaskSortKey>[]>(
+    () => [
+      {
+        id: 'ref',
+        header: 'Ref',
+        sortKey: 'ref',
+        width: 80,
+        cell: (t) => (
+          <Text span size="sm" className="attest-mono" fw={500}>
+            {t.ref}
+          </Text>
+        ),
+      },
+      {
+        id: 'title',
+        header: 'Task',
+        sortKey: 'title',
+        cell: (t) =>
+          t.archived ? (
+            <Stack gap={4}>
+              <span>{t.title}</span>
+              {/* Restore is a button of its own, not the row's "open". */}
+              <Group
+                gap={6}
+                onClick={(e) => e.stopPropagation()}
+                onKeyDown={(e) => e.stopPropagation()}
+              >
+                <StatusBadge tone="neutral">Archived</StatusBadge>
+                <RestoreButton
+                  what={t.ref}
+                  done={`${t.ref} is back in the plan.`}
+                  restore={() => restoreTask(t.id)}
+                />
+              </Group>
+            </Stack>
+          ) : (
+            t.title
+          ),
+      },
+      {
+        id: 'owner',
+        header: 'Owner',
+        sortKey: 'owner',
+        width: 140,
+        cell: (t) => (
+          <Text span size="sm" c={t.ownerId ? undefined : 'dimmed'}>
+            {personName(people, t.ownerId) ?? 'No owner'}
+          </Text>
+        ),
+      },
+      {
+        id: 'due',
+        header: 'Due',
+        sortKey: 'dueOn',
+        width: 170,
+        cell: (t) =>
+          t.overdue && !t.archived ? (
+            <StatusBadge tone="missing">Overdue · {formatDate(t.dueOn!)}</StatusBadge>
+          ) : t.dueOn ? (
+            formatDate(t.dueOn)
+          ) : (
+            <Text span size="sm" c="dimmed">
+              No date
+            </Text>
+          ),
+      },
+      {
+        id: 'priority',
+        header: 'Priority',
+        sortKey: 'priority',
+        width: 100,
+        cell: (t) => <PriorityLabel priority={t.priority} />,
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        sortKey: 'status',
+        width: 120,
+        cell: (t) => (
+          <StatusBadge tone={TASK_STATUS_TONE[t.status]}>{TASK_STATUS_LABEL[t.status]}</StatusBadge>
+        ),
+      },
+      {
+        id: 'controls',
+        header: 'Controls',
+        width: 110,
+        cell: (t) => (
+          <Text span className="attest-mono" fz="xs">
+            {controlRefs(t.controlIds)}
+          </Text>
+        ),
+      },
+    ],
+    [people, restoreTask, controlRefs],
+  );
+  const open = useCallback(
+    (t: Task) => {
+      if (!t.archived) onOpen(t.id);
+    },
+    [onOpen],
   );
 
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Filters />
-        <Text size="sm" c="dimmed">
-          {rows.length === listed.length
-            ? plural(rows.length, 'task')
-            : `${rows.length} of ${plural(listed.length, 'task')}`}
+        <Text size="sm" c="dimmed" data-testid="task-count">
+          {total === planned ? plural(total, 'task') : `${total} of ${plural(planned, 'task')}`}
         </Text>
       </Group>
-      <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
-        <Table
-          className="attest-table"
-          stickyHeader
-          stickyHeaderOffset={56}
-          fz="sm"
-          data-testid="task-table"
-        >
-          <Table.Thead>
-            <Table.Tr>
-              {th('ref', 'Ref', 80)}
-              <Table.Th>Task</Table.Th>
-              <Table.Th w={140}>Owner</Table.Th>
-              {th('due', 'Due', 170)}
-              {th('priority', 'Priority', 100)}
-              {th('status', 'Status', 120)}
-              <Table.Th w={110}>Controls</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody {...bodyProps}>
-            {rows.map((t, i) => (
-              <Table.Tr
-                key={t.id}
-                {...rowProps(i)}
-                data-task-ref={t.ref}
-                data-archived={t.archived || undefined}
-                c={t.archived ? 'dimmed' : undefined}
-              >
-                <Table.Td className="attest-mono" fw={500}>
-                  {t.ref}
-                </Table.Td>
-                <Table.Td>
-                  {t.archived ? (
-                    <Stack gap={4}>
-                      <span>{t.title}</span>
-                      <Group gap={6}>
-                        <StatusBadge tone="neutral">Archived</StatusBadge>
-                        <RestoreButton
-                          what={t.ref}
-                          done={`${t.ref} is back in the plan.`}
-                          restore={() => restoreTask(t.id)}
-                        />
-                      </Group>
-                    </Stack>
-                  ) : (
-                    t.title
-                  )}
-                </Table.Td>
-                <Table.Td c={t.ownerId ? undefined : 'dimmed'}>
-                  {personName(people, t.ownerId) ?? 'No owner'}
-                </Table.Td>
-                <Table.Td>
-                  {t.overdue && !t.archived ? (
-                    <StatusBadge tone="missing">Overdue · {formatDate(t.dueOn!)}</StatusBadge>
-                  ) : t.dueOn ? (
-                    formatDate(t.dueOn)
-                  ) : (
-                    <Text span size="sm" c="dimmed">
-                      No date
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <PriorityLabel priority={t.priority} />
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge tone={TASK_STATUS_TONE[t.status]}>
-                    {TASK_STATUS_LABEL[t.status]}
-                  </StatusBadge>
-                </Table.Td>
-                <Table.Td className="attest-mono" fz="xs">
-                  {t.controlIds
-                    .map((id) => controls.find((c) => c.id === id)?.ref)
-                    .filter(Boolean)
-                    .join(' ') || '—'}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {rows.length === 0 && (
-          <Text size="sm" c="dimmed" ta="center" py="xl">
-            No task matches these filters.
-          </Text>
-        )}
-      </Paper>
+      <DataTable
+        label="Tasks"
+        testId="task-table"
+        rows={rows}
+        rowId={(t) => t.id}
+        columns={columns}
+        sort={sort}
+        onSort={setSort}
+        total={total}
+        hasMore={hasNextPage}
+        loadingMore={isFetchingNextPage}
+        onLoadMore={() => void loadMore()}
+        onOpen={open}
+        rowHeight={39}
+        rowData={(t) => ({ 'data-task-ref': t.ref, 'data-archived': t.archived || undefined })}
+        resetKey={`${sort.key}:${sort.dir}:${showArchived}:${JSON.stringify(filters)}`}
+        empty={data ? 'No task matches these filters.' : undefined}
+      />
     </Stack>
   );
 }

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
+import type { Input } from '../../../shared/api/index';
+import type { TASK_SORT_KEYS, Task } from '../../../shared/api/tasks';
 import { type SortDir, nextSort } from '../../components/SortableTh';
-import { matchesOwner } from '../../components/owner-filter';
-import type { Task } from '../../../shared/api/tasks';
+import { NO_OWNER } from '../../components/owner-filter';
+import { useVault } from '../vault/store';
 
 export interface TaskFilters {
   status: Task['status'] | null;
@@ -10,11 +12,16 @@ export interface TaskFilters {
   overdueOnly: boolean;
 }
 
-export type TaskSortKey = 'ref' | 'due' | 'priority' | 'status';
+/** What `tasks.list` sorts by: the server sorts and pages. */
+export type TaskSortKey = (typeof TASK_SORT_KEYS)[number];
 export interface TaskSort {
   key: TaskSortKey;
   dir: SortDir;
 }
+
+const NO_FILTERS: TaskFilters = { status: null, owner: null, overdueOnly: false };
+/** Soonest due first (undated last), as a plan is worked through. */
+const DEFAULT_SORT: TaskSort = { key: 'dueOn', dir: 'asc' };
 
 interface TaskTableState {
   filters: TaskFilters;
@@ -30,8 +37,8 @@ interface TaskTableState {
 
 /** The plan's filters, sort and chosen view stay put while the user works elsewhere. */
 export const useTaskTable = create<TaskTableState>()((set) => ({
-  filters: { status: null, owner: null, overdueOnly: false },
-  sort: { key: 'due', dir: 'asc' },
+  filters: NO_FILTERS,
+  sort: DEFAULT_SORT,
   view: 'board',
   showArchived: false,
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
@@ -40,29 +47,23 @@ export const useTaskTable = create<TaskTableState>()((set) => ({
   setView: (view) => set({ view }),
 }));
 
-const PRIORITY_RANK = { high: 0, medium: 1, low: 2 };
-const STATUS_RANK = { todo: 0, in_progress: 1, blocked: 2, done: 3 };
+/** Another vault's plan starts unfiltered (an owner of this one means nothing there). */
+useVault.subscribe((state, previous) => {
+  if (state.info?.vaultId === previous.info?.vaultId) return;
+  useTaskTable.setState({ filters: NO_FILTERS, sort: DEFAULT_SORT, showArchived: false });
+});
 
-/** The table's rows: filtered, then sorted (no due date last; ties by reference). Pure. */
-export function filterTasks(tasks: readonly Task[], filters: TaskFilters, sort: TaskSort): Task[] {
-  const rows = tasks.filter(
-    (t) =>
-      (!filters.status || t.status === filters.status) &&
-      matchesOwner(filters.owner, t.ownerId) &&
-      (!filters.overdueOnly || t.overdue),
-  );
-  const value = (t: Task): string | number => {
-    if (sort.key === 'due') return t.dueOn ?? '9999-12-31';
-    if (sort.key === 'priority') return PRIORITY_RANK[t.priority];
-    if (sort.key === 'status') return STATUS_RANK[t.status];
-    return 0;
-  };
-  const byRef = (a: Task, b: Task) => a.ref.localeCompare(b.ref, undefined, { numeric: true });
-  const direction = sort.dir === 'desc' ? -1 : 1;
-  return rows.sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    const order = va < vb ? -1 : va > vb ? 1 : sort.key === 'ref' ? byRef(a, b) : 0;
-    return order * direction || byRef(a, b);
-  });
+type ListInput = Omit<Input<'tasks.list'>, 'limit' | 'cursor'>;
+
+/**
+ * The table's filters and order as `tasks.list` takes them: unset filters are left out, "No
+ * owner" is the server's `unowned`, archived tasks only when asked for.
+ */
+export function taskListInput(filters: TaskFilters, sort: TaskSort, showArchived: boolean) {
+  const q: ListInput = { sort, includeArchived: showArchived };
+  if (filters.status) q.status = filters.status;
+  if (filters.owner === NO_OWNER) q.unowned = true;
+  else if (filters.owner) q.ownerId = filters.owner;
+  if (filters.overdueOnly) q.overdueOnly = true;
+  return q;
 }

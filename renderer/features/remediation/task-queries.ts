@@ -1,6 +1,6 @@
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import type { Input } from '../../../shared/api/index';
+import { type QueryClient, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type { Input, Output } from '../../../shared/api/index';
 import type { Task, TaskProposal } from '../../../shared/api/tasks';
 import type { ApiClient } from '../../api';
 import { allPages } from '../../api/all-pages';
@@ -9,6 +9,7 @@ import { apiQueryKey, useApiRead } from '../../api/queries';
 import { useOpenId } from '../vault/store';
 import { useVaultQuery } from '../vault/use-vault-query';
 import { type Move, applyMove } from './board';
+import { type TaskFilters, type TaskSort, taskListInput } from './task-filters';
 
 type TaskPatch = Input<'tasks.update'>['patch'];
 
@@ -62,6 +63,33 @@ export function useTasks<T>(select?: (view: PlanView) => T): T | PlanView {
     error: query.error,
   };
   return select ? select(view) : view;
+}
+
+/** One page of the table: a plan of hundreds fills a few. */
+export const TASK_PAGE_SIZE = 200;
+
+/**
+ * The task table's rows for these filters and this order, a page at a time (the server filters,
+ * sorts and pages); keyed like every API read, so a change to tasks re-reads the pages shown.
+ * While another filter is read the previous rows stay, but only rows of this opening.
+ */
+export function useTaskPages(filters: TaskFilters, sort: TaskSort, showArchived: boolean) {
+  const client = useApi();
+  const openId = useOpenId();
+  const input = { ...taskListInput(filters, sort, showArchived), limit: TASK_PAGE_SIZE };
+  const pages = useInfiniteQuery({
+    queryKey: apiQueryKey(openId, 'tasks.list', input),
+    queryFn: ({ pageParam }) =>
+      client.call('tasks.list', { ...input, cursor: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Output<'tasks.list'>) => last.nextCursor,
+    enabled: openId !== null,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === openId ? previous : undefined,
+  });
+  const { fetchNextPage } = pages;
+  const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+  return { pages, loadMore };
 }
 
 /**

@@ -1,17 +1,20 @@
 import { Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useNotifyReadError } from '../../app/use-read-error';
 import { SectionCard } from '../../components/SectionCard';
+import { nextSort } from '../../components/SortableTh';
 import { plural } from '../../components/format';
 import { RiskAssessedOn } from './RiskAssessedOn';
 import { RiskDrawer } from './RiskDrawer';
 import { type MatrixCell, RiskMatrix } from './RiskMatrix';
 import { StarterRisks } from './StarterRisks';
 import { RiskTable } from './RiskTable';
-import { scoresOf, topRisks } from './risk-matrix';
-import { useRisks } from './risk-queries';
+import { type RiskSort, type RiskSortKey, useRiskPages, useRisks } from './risk-queries';
+
+/** Highest residual first: what is left to worry about once controls work. */
+const DEFAULT_SORT: RiskSort = { key: 'residual', dir: 'desc' };
 
 /**
  * The risk register: when it was assessed, then the register itself (the main content, first),
@@ -22,18 +25,14 @@ export function RiskRegister() {
   const [params, setParams] = useSearchParams();
   const [cell, setCell] = useState<MatrixCell | null>(null);
   const [showArchived, setShowArchived] = useState(false);
-  useNotifyReadError(error);
-
-  const sorted = useMemo(() => topRisks(risks, risks.length), [risks]);
-  // The matrix counts the register only; archived risks follow it when asked for.
-  const shown = cell
-    ? sorted.filter((r) => {
-        const s = scoresOf(r, cell.kind);
-        return s.likelihood === cell.likelihood && s.impact === cell.impact;
-      })
-    : showArchived
-      ? [...sorted, ...archived]
-      : sorted;
+  const [sort, setSort] = useState<RiskSort>(DEFAULT_SORT);
+  // The matrix counts the register only: a chosen cell leaves archived risks out.
+  const includeArchived = showArchived && !cell;
+  const { pages, loadMore } = useRiskPages({ sort, cell, includeArchived });
+  const { data, hasNextPage, isFetchingNextPage } = pages;
+  const shown = data?.pages.flatMap((p) => p.items) ?? [];
+  const total = data?.pages.at(-1)?.total ?? 0;
+  useNotifyReadError(error ?? pages.error);
   const register = useRef<HTMLDivElement>(null);
   // The matrices sit below the register: a chosen cell brings the filtered register into view.
   const chooseCell = (next: MatrixCell | null) => {
@@ -68,8 +67,8 @@ export function RiskRegister() {
             {cell && (
               <Group gap="xs">
                 <Text size="sm">
-                  Showing {plural(shown.length, 'risk')} with {cell.kind} likelihood{' '}
-                  {cell.likelihood} and impact {cell.impact}.
+                  Showing {plural(total, 'risk')} with {cell.kind} likelihood {cell.likelihood} and
+                  impact {cell.impact}.
                 </Text>
                 <Button
                   size="xs"
@@ -82,7 +81,19 @@ export function RiskRegister() {
                 </Button>
               </Group>
             )}
-            <RiskTable risks={shown} onOpen={(id) => setParams({ view: 'risks', risk: id })} />
+            <RiskTable
+              risks={shown}
+              total={total}
+              hasMore={hasNextPage}
+              loadingMore={isFetchingNextPage}
+              onLoadMore={() => void loadMore()}
+              sort={sort}
+              onSort={(key: RiskSortKey) => setSort((s) => nextSort(s, key))}
+              activeId={open}
+              onOpen={(id) => setParams({ view: 'risks', risk: id })}
+              resetKey={`${sort.key}:${sort.dir}:${includeArchived}:${JSON.stringify(cell)}`}
+              loaded={data !== undefined}
+            />
           </Stack>
         </SectionCard>
       </div>

@@ -1,15 +1,15 @@
-import { Group, Paper, Table, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
+import { useCallback, useMemo } from 'react';
 import type { Risk } from '../../../shared/api/risks';
 import { formatDate } from '../../components/format';
 import { RestoreButton } from '../../components/RestoreButton';
 import { StatusBadge } from '../../components/status';
-import '../../components/tables.css';
-import { useRowKeyboard } from '../../components/useRowKeyboard';
+import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { useGaps } from '../gaps/gaps-store';
 import { personName, usePeople } from '../people/people-store';
 import { RiskScore } from './RiskScore';
 import { RISK_CATEGORY_LABEL, TREATMENT_LABEL } from './risk-labels';
-import { useRiskActions } from './risk-queries';
+import { type RiskSort, type RiskSortKey, useRiskActions } from './risk-queries';
 
 const SHOWN_REFS = 3;
 
@@ -29,88 +29,150 @@ function RefList(props: { refs: string[]; shown: number }) {
 }
 
 /**
- * The register: one row per risk, highest residual first; Enter or a click opens it. Archived
- * risks (listed on request) are marked and offer Restore instead of opening.
+ * The register on the shared table: the server sorts, filters (a matrix cell, archived risks)
+ * and pages; Enter or a click opens a risk. Archived risks are marked and offer Restore
+ * instead of opening.
  */
-export function RiskTable(props: { risks: readonly Risk[]; onOpen(id: string): void }) {
+export function RiskTable(props: {
+  risks: readonly Risk[];
+  total: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore(): void;
+  sort: RiskSort;
+  onSort(key: RiskSortKey): void;
+  activeId: string | null;
+  onOpen(id: string): void;
+  resetKey: string;
+  /** Whether the register has been read (no "nothing here" before it has). */
+  loaded: boolean;
+}) {
+  const { onOpen } = props;
   const people = usePeople((s) => s.items);
   const controls = useGaps((s) => s.controls);
   const { restore: restoreRisk } = useRiskActions();
-  const refOf = (id: string) => controls.find((c) => c.id === id)?.ref ?? null;
+  const refsOf = useCallback(
+    (ids: readonly string[]) =>
+      ids
+        .map((id) => controls.find((c) => c.id === id)?.ref ?? null)
+        .filter((x): x is string => x !== null),
+    [controls],
+  );
 
-  const { bodyProps, rowProps } = useRowKeyboard(props.risks.length, (i) => {
-    if (!props.risks[i]!.archived) props.onOpen(props.risks[i]!.id);
-  });
+  const columns = useMemo<DataColumn<Risk, RiskSortKey>[]>(
+    () => [
+      {
+        id: 'title',
+        header: 'Risk',
+        sortKey: 'title',
+        cell: (r) => (
+          <>
+            <Text size="sm" fw={500}>
+              {r.title}
+            </Text>
+            <Group gap={6}>
+              <Text size="xs" c="dimmed">
+                {RISK_CATEGORY_LABEL[r.category]}
+              </Text>
+              {r.archived && <StatusBadge tone="neutral">Archived</StatusBadge>}
+              {r.archived && (
+                <RestoreButton
+                  what={r.title}
+                  done="Risk restored to the register."
+                  restore={() => restoreRisk(r.id)}
+                />
+              )}
+            </Group>
+          </>
+        ),
+      },
+      {
+        id: 'inherent',
+        header: 'Inherent',
+        sortKey: 'inherent',
+        width: 150,
+        cell: (r) => <RiskScore likelihood={r.likelihood} impact={r.impact} />,
+      },
+      {
+        id: 'treatment',
+        header: 'Treatment',
+        width: 90,
+        cell: (r) => TREATMENT_LABEL[r.treatment],
+      },
+      {
+        id: 'residual',
+        header: 'Residual',
+        sortKey: 'residual',
+        width: 150,
+        cell: (r) => <RiskScore likelihood={r.residualLikelihood} impact={r.residualImpact} />,
+      },
+      {
+        id: 'owner',
+        header: 'Owner',
+        width: 130,
+        cell: (r) => (
+          <Text span size="sm" c={r.ownerId ? undefined : 'dimmed'}>
+            {personName(people, r.ownerId) ?? 'No owner'}
+          </Text>
+        ),
+      },
+      {
+        id: 'controls',
+        header: 'Controls',
+        width: 140,
+        cell: (r) => {
+          const refs = refsOf(r.controlIds);
+          return (
+            <Text span className="attest-mono" fz="xs">
+              {refs.length === 0 ? '—' : <RefList refs={refs} shown={SHOWN_REFS} />}
+            </Text>
+          );
+        },
+      },
+      {
+        id: 'reviewOn',
+        header: 'Review',
+        sortKey: 'reviewOn',
+        width: 110,
+        cell: (r) => (
+          <Text span size="sm" c={r.reviewOn ? undefined : 'dimmed'}>
+            {r.reviewOn ? formatDate(r.reviewOn) : 'Not set'}
+          </Text>
+        ),
+      },
+    ],
+    [people, refsOf, restoreRisk],
+  );
+  const open = useCallback(
+    (r: Risk) => {
+      if (!r.archived) onOpen(r.id);
+    },
+    [onOpen],
+  );
 
   return (
-    <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
-      <Table className="attest-table" verticalSpacing={8} fz="sm" data-testid="risk-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Risk</Table.Th>
-            <Table.Th w={150}>Inherent</Table.Th>
-            <Table.Th w={90}>Treatment</Table.Th>
-            <Table.Th w={150}>Residual</Table.Th>
-            <Table.Th w={130}>Owner</Table.Th>
-            <Table.Th w={140}>Controls</Table.Th>
-            <Table.Th w={110}>Review</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody {...bodyProps}>
-          {props.risks.map((r, i) => {
-            const refs = r.controlIds.map(refOf).filter((x): x is string => x !== null);
-            return (
-              <Table.Tr
-                key={r.id}
-                {...rowProps(i)}
-                data-risk={r.title}
-                data-archived={r.archived || undefined}
-                c={r.archived ? 'dimmed' : undefined}
-              >
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {r.title}
-                  </Text>
-                  <Group gap={6}>
-                    <Text size="xs" c="dimmed">
-                      {RISK_CATEGORY_LABEL[r.category]}
-                    </Text>
-                    {r.archived && <StatusBadge tone="neutral">Archived</StatusBadge>}
-                    {r.archived && (
-                      <RestoreButton
-                        what={r.title}
-                        done="Risk restored to the register."
-                        restore={() => restoreRisk(r.id)}
-                      />
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <RiskScore likelihood={r.likelihood} impact={r.impact} />
-                </Table.Td>
-                <Table.Td>{TREATMENT_LABEL[r.treatment]}</Table.Td>
-                <Table.Td>
-                  <RiskScore likelihood={r.residualLikelihood} impact={r.residualImpact} />
-                </Table.Td>
-                <Table.Td c={r.ownerId ? undefined : 'dimmed'}>
-                  {personName(people, r.ownerId) ?? 'No owner'}
-                </Table.Td>
-                <Table.Td className="attest-mono" fz="xs">
-                  {refs.length === 0 ? '—' : <RefList refs={refs} shown={SHOWN_REFS} />}
-                </Table.Td>
-                <Table.Td c={r.reviewOn ? undefined : 'dimmed'}>
-                  {r.reviewOn ? formatDate(r.reviewOn) : 'Not set'}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-      {props.risks.length === 0 && (
-        <Text size="sm" c="dimmed" ta="center" py="xl">
-          No risks here yet. Add one, or review the suggested risks above.
-        </Text>
-      )}
-    </Paper>
+    <DataTable
+      label="Risk register"
+      testId="risk-table"
+      rows={props.risks}
+      rowId={(r) => r.id}
+      columns={columns}
+      sort={props.sort}
+      onSort={props.onSort}
+      total={props.total}
+      hasMore={props.hasMore}
+      loadingMore={props.loadingMore}
+      onLoadMore={props.onLoadMore}
+      onOpen={open}
+      activeId={props.activeId}
+      rowHeight={52}
+      rowData={(r) => ({ 'data-risk': r.title, 'data-archived': r.archived || undefined })}
+      resetKey={props.resetKey}
+      empty={
+        props.loaded
+          ? 'No risks here yet. Add one, or review the suggested risks above.'
+          : undefined
+      }
+    />
   );
 }

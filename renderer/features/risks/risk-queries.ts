@@ -1,11 +1,11 @@
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import type { Input } from '../../../shared/api/index';
-import type { Risk, StarterRisk } from '../../../shared/api/risks';
+import { type QueryClient, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type { Input, Output } from '../../../shared/api/index';
+import type { RISK_SORT_KEYS, Risk, RiskCell, StarterRisk } from '../../../shared/api/risks';
 import type { ApiClient } from '../../api';
 import { allPages } from '../../api/all-pages';
 import { useApi } from '../../api/provider';
-import { useApiRead } from '../../api/queries';
+import { apiQueryKey, useApiRead } from '../../api/queries';
 import { useOpenId } from '../vault/store';
 
 /** The risk register as screens see it (read through the query cache). */
@@ -65,6 +65,52 @@ export function useRisks<T>(select?: (view: RisksView) => T): T | RisksView {
     error: query.error,
   };
   return select ? select(view) : view;
+}
+
+export type RiskSortKey = (typeof RISK_SORT_KEYS)[number];
+export interface RiskSort {
+  key: RiskSortKey;
+  dir: 'asc' | 'desc';
+}
+
+/** What the register table asks for: the server filters, sorts and pages. */
+export interface RiskTableQuery {
+  sort: RiskSort;
+  /** One cell of a matrix, chosen on the matrix below the register. */
+  cell: RiskCell | null;
+  includeArchived: boolean;
+}
+
+/** One page of the register table (a register runs to tens, a large one to hundreds). */
+export const RISK_PAGE_SIZE = 200;
+
+/**
+ * The register table's rows, a page at a time, for this order, matrix cell and archived choice;
+ * keyed like every API read, so a change to risks re-reads the pages shown. While another query
+ * is read the previous rows stay, but only rows of this opening.
+ */
+export function useRiskPages(query: RiskTableQuery) {
+  const client = useApi();
+  const openId = useOpenId();
+  const input: Input<'risks.list'> = {
+    sort: query.sort,
+    includeArchived: query.includeArchived,
+    ...(query.cell ? { cell: query.cell } : {}),
+    limit: RISK_PAGE_SIZE,
+  };
+  const pages = useInfiniteQuery({
+    queryKey: apiQueryKey(openId, 'risks.list', input),
+    queryFn: ({ pageParam }) =>
+      client.call('risks.list', { ...input, cursor: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Output<'risks.list'>) => last.nextCursor,
+    enabled: openId !== null,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === openId ? previous : undefined,
+  });
+  const { fetchNextPage } = pages;
+  const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+  return { pages, loadMore };
 }
 
 /** A risk as Attest answered it, in the register or among the archived ones where it belongs. */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { isoDate, pageInput, pageOf, sortOf } from '../common';
 import { method } from '../define';
-import { RISK_SORT_KEYS, newRiskInput, riskPatch, riskSchema, starterRiskSchema } from '../risks';
+import {
+  RISK_SORT_KEYS,
+  newRiskInput,
+  riskCellSchema,
+  riskPatch,
+  riskSchema,
+  starterRiskSchema,
+} from '../risks';
 import { idOf, text } from '../text';
 
 const riskId = idOf('rsk', 'risk');
@@ -14,6 +21,8 @@ export const riskMethods = {
       .extend({
         includeArchived: z.boolean().default(false),
         search: text({ max: 200 }).optional(),
+        /** Only the risks in one cell of the inherent or the residual matrix. */
+        cell: riskCellSchema.optional(),
         sort: sortOf(RISK_SORT_KEYS).optional(),
       })
       .strict(),

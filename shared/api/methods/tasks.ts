@@ -23,6 +23,8 @@ export const taskMethods = {
       .extend({
         status: z.enum(TASK_STATUSES).optional(),
         ownerId: idOf('per', 'person').optional(),
+        /** Only tasks nobody owns (the table's "No owner"). */
+        unowned: z.boolean().default(false),
         overdueOnly: z.boolean().default(false),
         controlId: controlId.optional(),
         search: text({ max: 200 }).optional(),

@@ -1,42 +1,26 @@
-import { Box, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import { IconMessage } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useMemo } from 'react';
 import type { AuditRequest } from '../../../../shared/api/requests';
-import { SortableTh } from '../../../components/SortableTh';
 import { plural } from '../../../components/format';
-import '../../../components/tables.css';
-import { RequestRow } from './RequestRow';
+import { type DataColumn, DataTable } from '../../../components/table/DataTable';
+import {
+  AuditorCell,
+  CommentsCell,
+  CriteriaChips,
+  Dash,
+  DescriptionCell,
+  DueCell,
+  OwnerCell,
+  StatusCell,
+  TypeCell,
+} from './RequestCells';
 import type { RequestSort, RequestSortKey } from './table-query';
-import { useWindowedRows } from './useWindowedRows';
-import { nearTheEnd } from './window-range';
 import './requests-table.css';
 
-const ROW_HEIGHT = 37;
-const HEADER_HEIGHT = 33;
-
-/** `sort`: the key `requests.list` sorts by; criteria lists have no order worth sorting by. */
-const COLUMNS: { label: string; sort?: RequestSortKey; width?: number; icon?: ReactNode }[] = [
-  { label: 'Ref', sort: 'ref', width: 84 },
-  { label: 'Description', sort: 'description' },
-  { label: 'Type', sort: 'type', width: 100 },
-  { label: 'Wave', sort: 'wave', width: 60 },
-  { label: 'Criteria', width: 92 },
-  { label: 'Owner', sort: 'owner', width: 120 },
-  { label: 'Due', sort: 'dueOn', width: 104 },
-  { label: 'Status', sort: 'status', width: 126 },
-  { label: 'Auditor', sort: 'auditorStatus', width: 84 },
-  {
-    label: 'Comments',
-    sort: 'commentCount',
-    width: 48,
-    icon: <IconMessage size={14} stroke={1.7} aria-hidden />,
-  },
-];
-
 /**
- * The auditor's requests, one compact line each, under a sticky header. Only the rows in view
- * are drawn, so a list of a thousand scrolls as smoothly as one of ten; the next page is asked
- * for as the end of what is loaded comes into view.
+ * The auditor's requests, one compact line each, on the shared table: the server sorts, filters
+ * and pages; only the rows in view are drawn, so five thousand scroll as smoothly as ten.
  */
 export function RequestTable(props: {
   rows: readonly AuditRequest[];
@@ -55,119 +39,139 @@ export function RequestTable(props: {
   /** Changes with the sort and the filters: the list then starts at the top again. */
   resetKey: string;
 }) {
-  const { rows } = props;
-  const table = useWindowedRows({
-    count: rows.length,
-    rowHeight: ROW_HEIGHT,
-    headerHeight: HEADER_HEIGHT,
-    resetKey: props.resetKey,
-    onOpen: (i) => {
-      const r = rows[i];
-      if (r) props.onOpen(r.id);
-    },
-    onRange: (range) => {
-      if (props.hasMore && !props.loadingMore && nearTheEnd(range, rows.length)) props.onLoadMore();
-    },
-  });
-  const { start, end, padTop, padBottom } = table.range;
+  const { ownerName, onOpen } = props;
+  const columns = useMemo<DataColumn<AuditRequest, RequestSortKey>[]>(
+    () => [
+      {
+        id: 'ref',
+        header: 'Ref',
+        sortKey: 'ref',
+        width: 84,
+        cell: (r) => <span className="attest-mono attest-request-ref">{r.ref}</span>,
+      },
+      {
+        id: 'description',
+        header: 'Description',
+        sortKey: 'description',
+        cell: (r) => <DescriptionCell request={r} />,
+      },
+      {
+        id: 'type',
+        header: 'Type',
+        sortKey: 'type',
+        width: 100,
+        cell: (r) => <TypeCell request={r} />,
+      },
+      {
+        id: 'wave',
+        header: 'Wave',
+        sortKey: 'wave',
+        width: 60,
+        cell: (r) => r.wave ?? <Dash label="No wave" />,
+      },
+      {
+        id: 'criteria',
+        header: 'Criteria',
+        width: 92,
+        cell: (r) => <CriteriaChips criteria={r.criteria} />,
+      },
+      {
+        id: 'owner',
+        header: 'Owner',
+        sortKey: 'owner',
+        width: 120,
+        cell: (r) => <OwnerCell request={r} name={ownerName(r)} />,
+      },
+      {
+        id: 'due',
+        header: 'Due',
+        sortKey: 'dueOn',
+        width: 104,
+        cell: (r) => <DueCell request={r} />,
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        sortKey: 'status',
+        width: 126,
+        cell: (r) => <StatusCell request={r} />,
+      },
+      {
+        id: 'auditor',
+        header: 'Auditor',
+        sortKey: 'auditorStatus',
+        width: 84,
+        cell: (r) => <AuditorCell request={r} />,
+      },
+      {
+        id: 'comments',
+        header: (
+          <>
+            <IconMessage size={14} stroke={1.7} aria-hidden />
+            <VisuallyHidden>Comments</VisuallyHidden>
+          </>
+        ),
+        label: 'Comments',
+        sortKey: 'commentCount',
+        width: 48,
+        cell: (r) => <CommentsCell request={r} />,
+      },
+    ],
+    [ownerName],
+  );
+  const { rows, total, overall } = props;
+  const count =
+    rows.length < total
+      ? `${rows.length} of ${plural(total, 'request')} loaded`
+      : total < overall
+        ? `${total} of ${plural(overall, 'request')}`
+        : plural(total, 'request');
 
   return (
-    <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
-      <Box
-        {...table.viewportProps}
-        className="attest-requests-viewport"
-        data-testid="requests-viewport"
-      >
-        <Table
-          className="attest-table attest-requests-table"
-          stickyHeader
-          layout="fixed"
-          verticalSpacing={0}
-          horizontalSpacing={8}
-          fz="sm"
-          aria-rowcount={props.total + 1}
-          aria-label="Auditor requests"
-          data-testid="requests-table"
+    <DataTable
+      label="Auditor requests"
+      testId="requests-table"
+      rows={rows}
+      rowId={(r) => r.id}
+      columns={columns}
+      sort={props.sort}
+      onSort={props.onSort}
+      total={total}
+      hasMore={props.hasMore}
+      loadingMore={props.loadingMore}
+      onLoadMore={props.onLoadMore}
+      onOpen={(r) => onOpen(r.id)}
+      activeId={props.selectedId}
+      rowHeight={37}
+      rowData={(r) => ({ 'data-ref': r.ref })}
+      resetKey={props.resetKey}
+      maxHeight="max(360px, calc(100dvh - 340px))"
+      fixedLayout
+      className="attest-requests-table"
+      footer={
+        <Group
+          justify="space-between"
+          px="md"
+          py={8}
+          className="attest-requests-footer"
+          data-testid="requests-footer"
         >
-          <Table.Thead>
-            <Table.Tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-              {COLUMNS.map((c) =>
-                c.sort ? (
-                  <SortableTh
-                    key={c.label}
-                    column={c.sort}
-                    sort={props.sort}
-                    onSort={props.onSort}
-                    width={c.width}
-                  >
-                    {c.icon ? (
-                      <>
-                        {c.icon}
-                        <VisuallyHidden>{c.label}</VisuallyHidden>
-                      </>
-                    ) : (
-                      c.label
-                    )}
-                  </SortableTh>
-                ) : (
-                  <Table.Th key={c.label} w={c.width}>
-                    {c.label}
-                  </Table.Th>
-                ),
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody {...table.bodyProps}>
-            {padTop > 0 && (
-              <tr aria-hidden className="attest-spacer" style={{ height: padTop }}>
-                <td colSpan={COLUMNS.length} />
-              </tr>
-            )}
-            {rows.slice(start, end).map((r, i) => (
-              <RequestRow
-                key={r.id}
-                request={r}
-                ownerName={props.ownerName(r)}
-                selected={r.id === props.selectedId}
-                height={ROW_HEIGHT}
-                rowIndex={start + i + 2}
-                rowProps={table.rowProps(start + i)}
-              />
-            ))}
-            {padBottom > 0 && (
-              <tr aria-hidden className="attest-spacer" style={{ height: padBottom }}>
-                <td colSpan={COLUMNS.length} />
-              </tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Box>
-      <Group
-        justify="space-between"
-        px="md"
-        py={8}
-        className="attest-requests-footer"
-        data-testid="requests-footer"
-      >
-        <Text size="xs" c="dimmed">
-          {rows.length < props.total
-            ? `${rows.length} of ${plural(props.total, 'request')} loaded`
-            : props.total < props.overall
-              ? `${props.total} of ${plural(props.overall, 'request')}`
-              : plural(props.total, 'request')}
-          {' · '}J/K to move, Enter to open
-        </Text>
-        {props.hasMore && (
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            onClick={props.onLoadMore}
-            loading={props.loadingMore}
-          >
-            Load more
-          </Button>
-        )}
-      </Group>
-    </Paper>
+          <Text size="xs" c="dimmed">
+            {count}
+            {' · '}J/K to move, Enter to open
+          </Text>
+          {props.hasMore && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={props.onLoadMore}
+              loading={props.loadingMore}
+            >
+              Load more
+            </Button>
+          )}
+        </Group>
+      }
+    />
   );
 }
