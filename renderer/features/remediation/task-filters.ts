@@ -49,7 +49,7 @@ export const useTaskTable = create<TaskTableState>()((set) => ({
 
 /** Another vault's plan starts unfiltered (an owner of this one means nothing there). */
 useVault.subscribe((state, previous) => {
-  if (state.info?.vaultId === previous.info?.vaultId) return;
+  if (state.app?.openVault === previous.app?.openVault) return;
   useTaskTable.setState({ filters: NO_FILTERS, sort: DEFAULT_SORT, showArchived: false });
 });
 
