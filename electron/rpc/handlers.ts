@@ -13,6 +13,7 @@ import { policyHandlers } from './handlers/policies';
 import { requestHandlers } from './handlers/requests';
 import { scopeHandlers } from './handlers/scope';
 import { sdHandlers } from './handlers/sd';
+import { selfTestHandlers } from './handlers/self-tests';
 import type { Handlers } from './handlers/types';
 import { vaultHandlers } from './handlers/vault';
 import { vaultHistoryHandlers } from './handlers/vault-history';
@@ -34,6 +35,7 @@ const table = {
   ...requestHandlers,
   ...evidenceHandlers,
   ...policyHandlers,
+  ...selfTestHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

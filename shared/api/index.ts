@@ -14,6 +14,7 @@ import { policyMethods } from './methods/policies';
 import { requestMethods } from './methods/requests';
 import { scopeMethods } from './methods/scope';
 import { sdMethods } from './methods/sd';
+import { selfTestMethods } from './methods/self-tests';
 import { vaultMethods } from './methods/vault';
 import { vaultHistoryMethods } from './methods/vault-history';
 import type { ApiError } from './errors';
@@ -39,6 +40,7 @@ export const methods = mergeTables(
   requestMethods,
   evidenceMethods,
   policyMethods,
+  selfTestMethods,
 );
 
 export type Methods = typeof methods;

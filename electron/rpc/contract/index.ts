@@ -9,6 +9,7 @@ import { policyCases } from './policies.cases';
 import { requestCases } from './requests.cases';
 import { scopeCases } from './scope.cases';
 import { sdCases } from './sd.cases';
+import { selfTestCases } from './self-tests.cases';
 import { vaultCases } from './vault.cases';
 import { vaultHistoryCases } from './vault-history.cases';
 
@@ -31,4 +32,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...requestCases,
   ...evidenceCases,
   ...policyCases,
+  ...selfTestCases,
 };
