@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo')).demoCommand,
   requests: async () => (await import('./commands/requests')).requestsCommand,
   evidence: async () => (await import('./commands/evidence')).evidenceCommand,
+  sample: async () => (await import('./commands/sample')).sampleCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -68,6 +69,11 @@ export const USAGE = `Usage: attest <command> [options]
                          requests, dated by when the control was performed and what it covers
   evidence list <vault> [--json]
                          every evidence item, superseded ones marked: dates, review, controls
+  sample <vault> --control <ref> [--new] [--seed S] [--method random|systematic] [--start N]
+         [--json]
+                         management self-test — your auditor selects its own items: shows
+                         the control's latest sample, or draws one (--new: another) from its
+                         population or occurrence windows, sized by the sample-size table
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a
 vault · 130 cancelled (Ctrl+C).
