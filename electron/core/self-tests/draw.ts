@@ -23,7 +23,7 @@ import {
   seedAttributes,
 } from '../../../shared/domain/self-test';
 import { recordChange } from '../../db/audit';
-import { tx, writesFree } from '../../db/connection';
+import { runExpect, tx, writesFree } from '../../db/connection';
 import { getEvidenceRow, getPopulationRow } from '../../db/repos/evidence';
 import {
   insertItem,
@@ -32,7 +32,6 @@ import {
   nextSeq,
   touchSelfTest,
 } from '../../db/repos/self-tests';
-import { runExpect } from '../../db/connection';
 import type { EvidenceTable, PopulationTable } from '../../db/schema';
 import { POPULATION_LIMITS, readStoredGrid } from '../evidence/population';
 import { READ_LIMITS } from '../requests/limits';

@@ -19,7 +19,8 @@ import type { Vault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
 import { drawSample, expandSample } from './draw';
 import { setAttributes, setCell, updateDeviation } from './grid';
-import { importSizeTable, resolvePlan } from './plan';
+import { resolvePlan } from './plan';
+import { importSizeTable } from './size-table';
 import { getSelfTestDetail, listDeviations, listSelfTests } from './view';
 import { worksheet } from './worksheet';
 

@@ -28,7 +28,7 @@ import {
 import type { DeviationTable, SelfTestCellTable, SelfTestTable } from '../../db/schema';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
-import { sizeTableOf } from './plan';
+import { sizeTableOf } from './size-table';
 
 export function requireSelfTest(vault: Vault, id: string): SelfTestTable {
   const row = getSelfTestRow(vault.db, id);

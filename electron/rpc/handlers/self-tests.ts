@@ -1,7 +1,8 @@
 import { AttestError } from '../../../shared/api/errors';
 import { checkDrawable, drawSample, expandSample } from '../../core/self-tests/draw';
 import { setAttributes, setCell, updateDeviation } from '../../core/self-tests/grid';
-import { importSizeTable, resolvePlan, sizeTableView } from '../../core/self-tests/plan';
+import { resolvePlan } from '../../core/self-tests/plan';
+import { importSizeTable, sizeTableView } from '../../core/self-tests/size-table';
 import {
   getSelfTestDetail,
   listDeviations,
