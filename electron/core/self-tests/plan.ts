@@ -136,15 +136,18 @@ export function resolvePlan(vault: Vault, input: PlanInput): ResolvedPlan {
     populationSize = windows?.length ?? null;
   }
 
+  const nothingToDrawFrom = !population && windows === null;
   const size = recommendSampleSize({
-    frequency,
+    // No population and no windows (per event, or a manual continuous control): whatever the
+    // frequency, it is sampled from a population, so it sizes as per event without one.
+    frequency: nothingToDrawFrom ? 'per_event' : frequency,
     nature,
     reportType: e.reportType,
     populationSize,
     level: input.level ?? 'low',
     table,
   });
-  if (!population && windows === null) {
+  if (nothingToDrawFrom) {
     notes.push(
       'A per-event or continuous control is sampled from its population: record one (drawn from the system that triggers the control) and link it to the control.',
     );

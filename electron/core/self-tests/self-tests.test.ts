@@ -204,6 +204,12 @@ describe('drawing a sample from a population', () => {
       code: 'validation',
       message: expect.stringMatching(/record the population/),
     });
+    // A manual continuous control has no windows either: it asks for a population too.
+    updateControl(vault, b!.id, { frequency: 'continuous', nature: 'manual' });
+    expect(resolvePlan(vault, { controlId: b!.id }).plan.mode).toBe('needs_population');
+    await expect(drawSample(vault, { controlId: b!.id })).rejects.toMatchObject({
+      code: 'validation',
+    });
   });
 });
 
