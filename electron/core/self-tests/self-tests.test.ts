@@ -155,6 +155,17 @@ describe('drawing a sample from a population', () => {
     const newer = await add(vault, terminationsCsv(dir, 301, 'terminations-v2.csv'));
     supersedeEvidence(vault, populationId, newer, undefined);
     expect(getSelfTestDetail(vault, t.id).populationChanged).toMatch(/superseded by EV-3/);
+    // A sample of a population that moved on is not expanded: the new items would not match.
+    cell(vault, {
+      testId: t.id,
+      itemId: t.items[0]!.id,
+      attributeId: t.attributes[0]!.id,
+      result: 'fail',
+    });
+    await expect(expandSample(vault, t.id)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/superseded/),
+    });
     // Bytes swapped under the record (what `verify` also reports): the recorded SHA-256 differs.
     vault.db.sqlite
       .prepare("UPDATE evidence SET file_sha256 = 'f00d' WHERE id = ?")
