@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   requests: async () => (await import('./commands/requests')).requestsCommand,
   evidence: async () => (await import('./commands/evidence')).evidenceCommand,
   readiness: async () => (await import('./commands/readiness')).readinessCommand,
+  sample: async () => (await import('./commands/sample')).sampleCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -73,6 +74,11 @@ export const USAGE = `Usage: attest <command> [options]
                          the readiness review as of today: the status line, then every
                          finding (blocking first) with what to do; --check exits 1 while any
                          blocking finding exists. A self-assessment, not an audit opinion
+  sample <vault> --control <ref> [--new] [--seed S] [--method random|systematic] [--start N]
+         [--json]
+                         management self-test — your auditor selects its own items: shows
+                         the control's latest sample, or draws one (--new: another) from its
+                         population or occurrence windows, sized by the sample-size table
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a
 vault · 130 cancelled (Ctrl+C).

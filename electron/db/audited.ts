@@ -53,6 +53,12 @@ export const AUDITED_ENTITIES = {
   policy_promise: { table: 'policy_promise', key: ['id'] },
   policy_promise_control: { table: 'policy_promise_control', key: ['promise_id', 'control_id'] },
   policy_ack: { table: 'policy_ack', key: ['id'] },
+  // Migration 014: management self-testing.
+  self_test: { table: 'self_test', key: ['id'] },
+  self_test_item: { table: 'self_test_item', key: ['id'] },
+  self_test_attribute: { table: 'self_test_attribute', key: ['id'] },
+  self_test_cell: { table: 'self_test_cell', key: ['item_id', 'attribute_id'] },
+  deviation: { table: 'deviation', key: ['id'] },
 } as const satisfies Record<string, { table: keyof VaultSchema; key: readonly string[] }>;
 
 export type AuditedEntity = keyof typeof AUDITED_ENTITIES;

@@ -14,6 +14,7 @@ import { readinessHandlers } from './handlers/readiness';
 import { requestHandlers } from './handlers/requests';
 import { scopeHandlers } from './handlers/scope';
 import { sdHandlers } from './handlers/sd';
+import { selfTestHandlers } from './handlers/self-tests';
 import type { Handlers } from './handlers/types';
 import { vaultHandlers } from './handlers/vault';
 import { vaultHistoryHandlers } from './handlers/vault-history';
@@ -36,6 +37,7 @@ const table = {
   ...evidenceHandlers,
   ...policyHandlers,
   ...readinessHandlers,
+  ...selfTestHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

@@ -21,6 +21,8 @@ export const DOMAINS = [
   'evidence',
   /** Policies, their versions, links to controls and acknowledgements. */
   'policies',
+  /** Management self-tests: samples, their grids, deviations, the sample-size table. */
+  'selfTests',
   /** Stored files (the blob store). */
   'files',
   /** Long operations: started, cancelled, finished. */

@@ -15,6 +15,7 @@ import { readinessMethods } from './methods/readiness';
 import { requestMethods } from './methods/requests';
 import { scopeMethods } from './methods/scope';
 import { sdMethods } from './methods/sd';
+import { selfTestMethods } from './methods/self-tests';
 import { vaultMethods } from './methods/vault';
 import { vaultHistoryMethods } from './methods/vault-history';
 import type { ApiError } from './errors';
@@ -41,6 +42,7 @@ export const methods = mergeTables(
   evidenceMethods,
   policyMethods,
   readinessMethods,
+  selfTestMethods,
 );
 
 export type Methods = typeof methods;

@@ -10,7 +10,8 @@ import { blobChunks } from '../../db/blobs';
 import { runExpect, tx, writesFree } from '../../db/connection';
 import { getPopulationRow, updateEvidenceRow } from '../../db/repos/evidence';
 import { replaceLinks } from '../../db/repos/links';
-import type { PopulationTable } from '../../db/schema';
+import type { EvidenceTable, PopulationTable } from '../../db/schema';
+import type { RawCell } from '../../../shared/domain/requests-values';
 import { READ_LIMITS, type ReadLimits, bytes } from '../requests/limits';
 import { readSpreadsheet } from '../requests/read-file';
 import type { Vault } from '../vault/session';
@@ -74,6 +75,81 @@ export async function recordPopulation(
       [{ path: ['window'], message: 'Give the window' }],
     );
   }
+  const grid = await readStoredGrid(vault, item, limits, options.signal);
+  let counted;
+  try {
+    counted = countPopulation(grid, input.dateColumn ?? null, window);
+  } catch (e) {
+    if (e instanceof PopulationColumnMissing)
+      throw new AttestError('validation', e.message, [
+        { path: ['dateColumn'], message: e.message },
+      ]);
+    throw e;
+  }
+  await writesFree(vault.db);
+  if (options.signal?.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was saved');
+  return tx(vault.db, () => {
+    requireEvidence(vault, input.id);
+    const now = vault.now();
+    const row: PopulationTable = {
+      evidence_id: input.id,
+      source_system: input.sourceSystem,
+      query: input.query || null,
+      parameters: input.parameters || null,
+      ran_at: input.ranAt ?? null,
+      completeness: input.completeness || null,
+      date_column: input.dateColumn ?? null,
+      window_start: window.start,
+      window_end: window.end,
+      row_count: counted.rowCount,
+      rows_outside: counted.rowsOutside,
+      rows_undated: counted.rowsUndated,
+      outside_sample: JSON.stringify(counted.outsideSample),
+      read_at: now,
+      updated_at: now,
+    };
+    const existed = getPopulationRow(vault.db, input.id) !== undefined;
+    if (existed) {
+      const { evidence_id: _id, ...rest } = row;
+      runExpect(
+        vault.db,
+        vault.db.qb.updateTable('population').set(rest).where('evidence_id', '=', input.id),
+      );
+    } else runExpect(vault.db, vault.db.qb.insertInto('population').values(row));
+    recordChange(vault, {
+      action: existed ? 'update' : 'create',
+      entity: 'population',
+      entityId: input.id,
+      payload: { rowCount: counted.rowCount, rowsOutside: counted.rowsOutside },
+    });
+    if (item.kind !== 'population') {
+      updateEvidenceRow(vault.db, input.id, { kind: 'population', updated_at: now });
+      recordChange(vault, {
+        action: 'update',
+        entity: 'evidence',
+        entityId: input.id,
+        payload: { kind: 'population' },
+      });
+    }
+    replaceLinks(vault, 'population_support', input.id, input.supportIds);
+    return getEvidenceDetail(vault, input.id);
+  });
+}
+
+/**
+ * The first sheet of a stored CSV or XLSX item as a grid, read in the parse worker from a private
+ * temporary copy of its bytes (removed whatever happens). Self-testing reads populations this way
+ * too, to draw its samples from the rows.
+ */
+export async function readStoredGrid(
+  vault: Vault,
+  item: EvidenceTable,
+  limits: ReadLimits,
+  signal?: AbortSignal,
+): Promise<RawCell[][]> {
+  if (item.blob_id === null) {
+    throw new AttestError('validation', `${item.ref} has no file to read as a population`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'attest-population-'));
   try {
     const path = join(dir, 'population');
@@ -83,69 +159,8 @@ export async function recordPopulation(
     } finally {
       closeSync(fd);
     }
-    const file = await readSpreadsheet(path, item.file_name ?? item.ref, {
-      limits,
-      signal: options.signal,
-    });
-    const grid = file.sheets[0]?.grid ?? [];
-    let counted;
-    try {
-      counted = countPopulation(grid, input.dateColumn ?? null, window);
-    } catch (e) {
-      if (e instanceof PopulationColumnMissing)
-        throw new AttestError('validation', e.message, [
-          { path: ['dateColumn'], message: e.message },
-        ]);
-      throw e;
-    }
-    await writesFree(vault.db);
-    if (options.signal?.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was saved');
-    return tx(vault.db, () => {
-      requireEvidence(vault, input.id);
-      const now = vault.now();
-      const row: PopulationTable = {
-        evidence_id: input.id,
-        source_system: input.sourceSystem,
-        query: input.query || null,
-        parameters: input.parameters || null,
-        ran_at: input.ranAt ?? null,
-        completeness: input.completeness || null,
-        date_column: input.dateColumn ?? null,
-        window_start: window.start,
-        window_end: window.end,
-        row_count: counted.rowCount,
-        rows_outside: counted.rowsOutside,
-        rows_undated: counted.rowsUndated,
-        outside_sample: JSON.stringify(counted.outsideSample),
-        read_at: now,
-        updated_at: now,
-      };
-      const existed = getPopulationRow(vault.db, input.id) !== undefined;
-      if (existed) {
-        const { evidence_id: _id, ...rest } = row;
-        runExpect(
-          vault.db,
-          vault.db.qb.updateTable('population').set(rest).where('evidence_id', '=', input.id),
-        );
-      } else runExpect(vault.db, vault.db.qb.insertInto('population').values(row));
-      recordChange(vault, {
-        action: existed ? 'update' : 'create',
-        entity: 'population',
-        entityId: input.id,
-        payload: { rowCount: counted.rowCount, rowsOutside: counted.rowsOutside },
-      });
-      if (item.kind !== 'population') {
-        updateEvidenceRow(vault.db, input.id, { kind: 'population', updated_at: now });
-        recordChange(vault, {
-          action: 'update',
-          entity: 'evidence',
-          entityId: input.id,
-          payload: { kind: 'population' },
-        });
-      }
-      replaceLinks(vault, 'population_support', input.id, input.supportIds);
-      return getEvidenceDetail(vault, input.id);
-    });
+    const file = await readSpreadsheet(path, item.file_name ?? item.ref, { limits, signal });
+    return file.sheets[0]?.grid ?? [];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

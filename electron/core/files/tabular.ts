@@ -46,20 +46,37 @@ export async function writeXlsx<T>(
   columns: Column<T>[],
   rows: T[],
 ): Promise<void> {
+  await writeXlsxSheets(path, [{ name: sheetName, columns, rows }]);
+}
+
+export interface Sheet<T> {
+  name: string;
+  columns: Column<T>[];
+  rows: T[];
+}
+
+/** Several sheets in one workbook, each laid out and made safe as `writeXlsx` does. */
+export async function writeXlsxSheets(
+  path: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+  sheets: Sheet<any>[],
+): Promise<void> {
   // Loaded when a spreadsheet is written, not with every module that can write one.
   const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS };
   const wb = new Excel.Workbook();
   wb.creator = 'Attest';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
-  for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
-  ws.getRow(1).font = { bold: true };
-  ws.eachRow((row) =>
-    row.eachCell((cell) => {
-      if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) cell.numFmt = '@';
-    }),
-  );
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  for (const { name, columns, rows } of sheets) {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
+    for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
+    ws.getRow(1).font = { bold: true };
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) cell.numFmt = '@';
+      }),
+    );
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  }
   const written = Buffer.from(await wb.xlsx.writeBuffer());
   writeFileSync(path, await withQuotePrefix(written));
 }

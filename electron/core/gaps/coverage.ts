@@ -18,6 +18,7 @@ import type { ControlTable } from '../../db/schema';
 import { csocCriteriaByOrg, listCarveOuts } from '../../db/repos/subservices';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
+import { deviationStateByControl } from '../self-tests/view';
 import { assessmentsByControl } from './assessments';
 import { evidenceByControl } from './control-evidence';
 
@@ -62,6 +63,9 @@ export function coverageView(vault: Vault): CoverageView {
   const rows = listControlRows(vault.db);
   const roles = criterionRolesOf(vault.db);
   const evidence = evidenceByControl(vault, rows);
+  // Self-testing (T): isolated deviations make a criterion "met with exceptions", systematic
+  // ones leave it not met.
+  const deviations = deviationStateByControl(vault);
   const controls: CoverageControl[] = rows.map((r) => {
     const mine = roles.get(r.id) ?? new Map<string, boolean>();
     return {
@@ -70,6 +74,7 @@ export function coverageView(vault: Vault): CoverageView {
       supporting: [...mine].filter(([, key]) => !key).map(([id]) => id),
       assessment: assessments.get(r.id)?.status ?? null,
       evidence: evidence.get(r.id) ?? 'none',
+      deviations: deviations.get(r.id) ?? 'none',
     };
   });
   const criteriaRows = listCriterionRows(vault.db).filter((c) => c.in_scope === 1);

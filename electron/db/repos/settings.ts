@@ -1,6 +1,13 @@
 import { type VaultDb, first, run } from '../connection';
 
-export const SETTING_KEYS = ['vault_id', 'created_at', 'app_version', 'current_person_id'] as const;
+export const SETTING_KEYS = [
+  'vault_id',
+  'created_at',
+  'app_version',
+  'current_person_id',
+  // JSON: the auditor's own sample-size table (self-testing), when imported.
+  'sample_size_table',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export function getSetting(db: VaultDb, key: SettingKey): string | null {

@@ -26,7 +26,12 @@ let exportCounter = 0;
  * save it, a browser downloads it. Answers the job's result and the file's bytes.
  */
 export async function exported<
-  M extends 'tasks.export' | 'requests.export' | 'sd.export' | 'policies.export',
+  M extends
+    | 'tasks.export'
+    | 'requests.export'
+    | 'sd.export'
+    | 'policies.export'
+    | 'selfTests.exportWorksheet',
 >(t: Harness, method: M, input: Input<M>): Promise<{ result: GeneratedFile; bytes: Buffer }> {
   const saveTo =
     t.transport === 'direct' ? { path: join(t.home, `export-${++exportCounter}.out`) } : undefined;

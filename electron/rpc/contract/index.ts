@@ -10,6 +10,7 @@ import { readinessCases } from './readiness.cases';
 import { requestCases } from './requests.cases';
 import { scopeCases } from './scope.cases';
 import { sdCases } from './sd.cases';
+import { selfTestCases } from './self-tests.cases';
 import { vaultCases } from './vault.cases';
 import { vaultHistoryCases } from './vault-history.cases';
 
@@ -33,4 +34,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...evidenceCases,
   ...policyCases,
   ...readinessCases,
+  ...selfTestCases,
 };

@@ -29,6 +29,7 @@ export const coverageMethods = {
       'engagement',
       'sd',
       'evidence',
+      'selfTests',
     ],
   }),
 } as const;
