@@ -21,6 +21,7 @@ import { coverageView } from '../gaps/coverage';
 import { missingAcks } from '../policies/acks';
 import { listPolicies } from '../policies/policies';
 import { getSystemDescription } from '../sd/description';
+import { listDeviations } from '../self-tests/view';
 import { toSubservices } from '../sd/subservice-parts';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
@@ -146,7 +147,6 @@ function populations(vault: Vault, refOf: (id: string) => string): ReadinessFact
 
 /**
  * Everything the readiness rules read, gathered once as of the vault's today (its clock).
- * Self-testing's deviations join here when it lands; until then no control has any.
  */
 export function readinessFacts(vault: Vault): ReadinessFacts {
   const evaluatedOn = vault.now().slice(0, 10);
@@ -164,6 +164,18 @@ export function readinessFacts(vault: Vault): ReadinessFacts {
   const toCome = windowsToCome(vault, evaluatedOn);
   const selfReviewed = selfReviewedByControl(vault);
   const openTasks = openTasksByControl(vault);
+  // Self-testing's deviations that count: not withdrawn, and reportable for the period.
+  const deviations = new Map<string, ReadinessControl['deviations'][number][]>();
+  for (const d of listDeviations(vault, {})) {
+    if (d.withdrawn || !d.reportable) continue;
+    const list = deviations.get(d.controlId) ?? [];
+    list.push({
+      id: d.id,
+      date: d.occurredOn ?? d.createdAt.slice(0, 10),
+      responded: !d.responseMissing,
+    });
+    deviations.set(d.controlId, list);
+  }
   const notRelevant = new Map(
     listCriterionRows(vault.db).map((c) => [c.id, c.not_relevant_reason]),
   );
@@ -188,7 +200,7 @@ export function readinessFacts(vault: Vault): ReadinessFacts {
       selfReviewedEvidence: selfReviewed.get(r.id) ?? 0,
       openTasks: openTasks.get(r.id) ?? 0,
       windowsToCome: toCome.get(r.id) ?? 0,
-      deviations: [],
+      deviations: deviations.get(r.id) ?? [],
     };
   });
 

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { evidenceAddInput, populationInput } from '../../../shared/api/evidence';
 import { attributesInput, setCellInput } from '../../../shared/api/self-tests';
 import { addDays } from '../../../shared/domain/calendar';
+import { evaluateReadiness } from '../../../shared/domain/readiness/evaluate';
 import { tempDir } from '../../testing/tmp';
+import { readinessFacts } from '../readiness/facts';
 import { newTestVault } from '../../testing/vaults';
 import { collectFiles, ingestEvidence } from '../evidence/ingest';
 import { reviewEvidence, supersedeEvidence } from '../evidence/evidence';
@@ -248,6 +250,12 @@ describe('the grid and its deviations', () => {
       reportable: true,
     });
     expect(failed.test.result).toBe('Self-test: 1 deviation in 25 items');
+    // Readiness asks for management's response to it, and stops asking once it is written.
+    const unanswered = (v: Vault) =>
+      evaluateReadiness(readinessFacts(v)).findings.filter((f) => f.rule === 'deviation_response');
+    expect(unanswered(vault).map((f) => f.target)).toEqual([
+      { screen: 'controlTesting', id: control.id },
+    ]);
     const answered = updateDeviation(vault, failed.deviation!.id, {
       managementResponse: 'Manager approvals are now enforced by the workflow.',
       rootCause: 'Approval step skippable',
@@ -255,6 +263,7 @@ describe('the grid and its deviations', () => {
       remediatedOn: '2026-04-02',
     });
     expect(answered).toMatchObject({ responseMissing: false, reportable: true, withdrawn: null });
+    expect(unanswered(vault)).toEqual([]);
     expect(listDeviations(vault, { controlId: control.id })).toHaveLength(1);
 
     // Changing the failed cell needs a correction; the deviation is withdrawn, never erased.
