@@ -1,11 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import type { Input, Output } from '../../../shared/api/index';
 import type { EvidenceFilter, EvidenceSort } from '../../../shared/api/evidence';
-import { useApi } from '../../api/provider';
-import { apiQueryKey } from '../../api/queries';
-import { useOpenId } from '../vault/store';
 import { useVaultQuery } from '../vault/use-vault-query';
+import { useVaultPages } from '../vault/use-vault-pages';
 
 /** One page of the table: enough to fill the screen twice, small enough to paint at once. */
 export const EVIDENCE_PAGE_SIZE = 200;
@@ -23,27 +19,13 @@ export type EvidenceFilters = Omit<Partial<EvidenceFilter>, 'includeSuperseded'>
  * API read, so a change to evidence, controls or people re-reads the pages shown.
  */
 export function useEvidencePages(filters: EvidenceFilters, sort: EvidenceSort) {
-  const client = useApi();
-  const openId = useOpenId();
   const input = {
     ...filters,
     includeSuperseded: filters.includeSuperseded ?? false,
     sort,
     limit: EVIDENCE_PAGE_SIZE,
   } as ListInput;
-  const pages = useInfiniteQuery({
-    queryKey: apiQueryKey(openId, 'evidence.list', input),
-    queryFn: ({ pageParam }) =>
-      client.call('evidence.list', { ...input, cursor: pageParam ?? undefined }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last: EvidencePage) => last.nextCursor,
-    enabled: openId !== null,
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === openId ? previous : undefined,
-  });
-  const { fetchNextPage } = pages;
-  const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
-  return { pages, loadMore };
+  return useVaultPages('evidence.list', input);
 }
 
 /** One item with its population and what it superseded (re-read when evidence changes). */

@@ -1,6 +1,6 @@
-import { type QueryClient, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
-import type { Input, Output } from '../../../shared/api/index';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Input } from '../../../shared/api/index';
 import type { Task, TaskProposal } from '../../../shared/api/tasks';
 import type { ApiClient } from '../../api';
 import { allPages } from '../../api/all-pages';
@@ -10,6 +10,7 @@ import { useOpenId } from '../vault/store';
 import { useVaultQuery } from '../vault/use-vault-query';
 import { type Move, applyMove } from './board';
 import { type TaskFilters, type TaskSort, taskListInput } from './task-filters';
+import { useVaultPages } from '../vault/use-vault-pages';
 
 type TaskPatch = Input<'tasks.update'>['patch'];
 
@@ -74,22 +75,8 @@ export const TASK_PAGE_SIZE = 200;
  * While another filter is read the previous rows stay, but only rows of this opening.
  */
 export function useTaskPages(filters: TaskFilters, sort: TaskSort, showArchived: boolean) {
-  const client = useApi();
-  const openId = useOpenId();
   const input = { ...taskListInput(filters, sort, showArchived), limit: TASK_PAGE_SIZE };
-  const pages = useInfiniteQuery({
-    queryKey: apiQueryKey(openId, 'tasks.list', input),
-    queryFn: ({ pageParam }) =>
-      client.call('tasks.list', { ...input, cursor: pageParam ?? undefined }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last: Output<'tasks.list'>) => last.nextCursor,
-    enabled: openId !== null,
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === openId ? previous : undefined,
-  });
-  const { fetchNextPage } = pages;
-  const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
-  return { pages, loadMore };
+  return useVaultPages('tasks.list', input);
 }
 
 /**

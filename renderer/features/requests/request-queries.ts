@@ -1,14 +1,12 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import type { Input, Output } from '../../../shared/api/index';
 import type { AuditRequest } from '../../../shared/api/requests';
 import type { ApiClient } from '../../api';
 import { allPages } from '../../api/all-pages';
-import { useApi } from '../../api/provider';
-import { apiQueryKey, useApiRead } from '../../api/queries';
+import { useApiRead } from '../../api/queries';
 import { useVaultQuery } from '../vault/use-vault-query';
 import { useOpenId } from '../vault/store';
 import { type RequestFilters, type RequestSort, filtersToQuery } from './table/table-query';
+import { useVaultPages } from '../vault/use-vault-pages';
 
 /** One page of the table; the largest the contract allows would stall the first paint. */
 export const PAGE_SIZE = 200;
@@ -63,24 +61,8 @@ export type RequestPage = Output<'requests.list'>;
  * the previous one stay — but only rows of this opening of the vault, never another's.
  */
 export function useRequestPages(filters: RequestFilters, sort: RequestSort) {
-  const client = useApi();
-  const openId = useOpenId();
   const input: ListInput = { ...filtersToQuery(filters, sort), limit: PAGE_SIZE };
-  const pages = useInfiniteQuery({
-    queryKey: apiQueryKey(openId, 'requests.list', input),
-    queryFn: ({ pageParam }) =>
-      client.call('requests.list', { ...input, cursor: pageParam ?? undefined }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last: RequestPage) => last.nextCursor,
-    enabled: openId !== null,
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === openId ? previous : undefined,
-  });
-  const { fetchNextPage } = pages;
-  // A re-read of the pages after a change is not cut short by scrolling: the next page waits for
-  // it (cancelling it would leave the rows as they were before the change).
-  const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
-  return { pages, loadMore };
+  return useVaultPages('requests.list', input);
 }
 
 /** One request with its follow-up thread (re-read when it, its people or its controls change). */

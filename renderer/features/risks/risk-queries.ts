@@ -1,12 +1,13 @@
-import { type QueryClient, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
-import type { Input, Output } from '../../../shared/api/index';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Input } from '../../../shared/api/index';
 import type { RISK_SORT_KEYS, Risk, RiskCell, StarterRisk } from '../../../shared/api/risks';
 import type { ApiClient } from '../../api';
 import { allPages } from '../../api/all-pages';
 import { useApi } from '../../api/provider';
-import { apiQueryKey, useApiRead } from '../../api/queries';
+import { useApiRead } from '../../api/queries';
 import { useOpenId } from '../vault/store';
+import { useVaultPages } from '../vault/use-vault-pages';
 
 /** The risk register as screens see it (read through the query cache). */
 export interface RisksView {
@@ -90,27 +91,13 @@ export const RISK_PAGE_SIZE = 200;
  * is read the previous rows stay, but only rows of this opening.
  */
 export function useRiskPages(query: RiskTableQuery) {
-  const client = useApi();
-  const openId = useOpenId();
   const input: Input<'risks.list'> = {
     sort: query.sort,
     includeArchived: query.includeArchived,
     ...(query.cell ? { cell: query.cell } : {}),
     limit: RISK_PAGE_SIZE,
   };
-  const pages = useInfiniteQuery({
-    queryKey: apiQueryKey(openId, 'risks.list', input),
-    queryFn: ({ pageParam }) =>
-      client.call('risks.list', { ...input, cursor: pageParam ?? undefined }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last: Output<'risks.list'>) => last.nextCursor,
-    enabled: openId !== null,
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === openId ? previous : undefined,
-  });
-  const { fetchNextPage } = pages;
-  const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
-  return { pages, loadMore };
+  return useVaultPages('risks.list', input);
 }
 
 /** A risk as Attest answered it, in the register or among the archived ones where it belongs. */

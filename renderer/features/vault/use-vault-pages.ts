@@ -1,0 +1,37 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Input, MethodName, Output } from '../../../shared/api/index';
+import { useApi } from '../../api/provider';
+import { apiQueryKey } from '../../api/queries';
+import { useOpenId } from './store';
+
+/** Lists the server pages with a cursor (`{ items, nextCursor }`). */
+type PagedMethod = {
+  [M in MethodName]: Output<M> extends { nextCursor: string | null } ? M : never;
+}[MethodName];
+
+/**
+ * A table's rows for one filter and order, a page at a time (the server filters, sorts and
+ * pages). Keyed like every API read (`['api', openId, method, input]`), so a change to what the
+ * method reads re-reads the pages shown. While another filter is being read the rows of the
+ * previous one stay — but only rows of this opening of the vault, never another's.
+ */
+export function useVaultPages<M extends PagedMethod>(method: M, input: Input<M>) {
+  const client = useApi();
+  const openId = useOpenId();
+  const pages = useInfiniteQuery({
+    queryKey: apiQueryKey(openId, method, input),
+    queryFn: ({ pageParam }) =>
+      client.call(method, { ...input, cursor: pageParam ?? undefined } as Input<M>),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Output<M>) => (last as { nextCursor: string | null }).nextCursor,
+    enabled: openId !== null,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === openId ? previous : undefined,
+  });
+  const { fetchNextPage } = pages;
+  // A re-read of the pages after a change is not cut short by scrolling: the next page waits for
+  // it (cancelling it would leave the rows as they were before the change).
+  const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+  return { pages, loadMore };
+}
