@@ -20,6 +20,7 @@ export const readinessMethods = {
       'sd',
       'evidence',
       'policies',
+      'selfTests',
     ],
   }),
 } as const;

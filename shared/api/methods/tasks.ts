@@ -87,6 +87,7 @@ export const taskMethods = {
       'engagement',
       'sd',
       'evidence',
+      'selfTests',
     ],
   }),
   'tasks.decideProposal': method({
