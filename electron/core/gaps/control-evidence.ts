@@ -1,13 +1,16 @@
 import type { EvidenceState } from '../../../shared/domain/coverage';
 import { evidenceStateOf } from '../../../shared/domain/control-evidence';
 import type { Frequency, Nature } from '../../../shared/domain/catalog';
+import { type PromisedDeadline, strictestDeadline } from '../../../shared/domain/deadline';
 import {
   type Instance,
   type OccurrenceEngagement,
+  type Occurrences,
   occurrences,
 } from '../../../shared/domain/occurrences';
 import { all } from '../../db/connection';
 import type { ControlTable } from '../../db/schema';
+import { policyConsistency } from '../policies/consistency';
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 
@@ -56,25 +59,38 @@ function occurrenceEngagement(vault: Vault): OccurrenceEngagement | null {
   return e.period ? { type: 'type2', start: e.period.start, end: e.period.end } : null;
 }
 
+/** The deadline each control is held to: the strictest time limit its policies promise. */
+export function promisedDeadlines(vault: Vault): Map<string, PromisedDeadline> {
+  const byControl = new Map<string, PromisedDeadline[]>();
+  for (const d of policyConsistency(vault, {}).deadlines) {
+    const list = byControl.get(d.controlId) ?? [];
+    list.push(d);
+    byControl.set(d.controlId, list);
+  }
+  const out = new Map<string, PromisedDeadline>();
+  for (const [id, list] of byControl) out.set(id, strictestDeadline(list)!);
+  return out;
+}
+
 /**
- * Whether reviewed evidence covers each control's windows at today's date (the vault's clock), by
- * the one occurrence module. Without a period or as-of date there are no windows: no control's
- * evidence is complete.
+ * Each control's occurrences from its reviewed evidence at today's date (the vault's clock), by
+ * the one occurrence module, held to the deadline its policies promise. Controls without reviewed
+ * evidence, or all of them while the engagement has no period or as-of date, are left out.
  */
-export function evidenceByControl(
+export function occurrencesByControl(
   vault: Vault,
   controls: readonly ControlTable[],
-): Map<string, EvidenceState> {
+): Map<string, Occurrences & { deadline: PromisedDeadline | null }> {
   const engagement = occurrenceEngagement(vault);
+  const out = new Map<string, Occurrences & { deadline: PromisedDeadline | null }>();
+  if (!engagement) return out;
   const instances = reviewedInstances(vault);
+  const deadlines = promisedDeadlines(vault);
   const evaluatedOn = vault.now().slice(0, 10);
-  const out = new Map<string, EvidenceState>();
   for (const c of controls) {
     const mine = instances.get(c.id) ?? [];
-    if (!engagement || mine.length === 0) {
-      out.set(c.id, 'none');
-      continue;
-    }
+    if (mine.length === 0) continue;
+    const deadline = deadlines.get(c.id) ?? null;
     const occ = occurrences({
       frequency: c.frequency as Frequency,
       nature: c.nature as Nature,
@@ -82,8 +98,26 @@ export function evidenceByControl(
       evaluatedOn,
       instances: mine,
       operatingSince: c.operating_since,
+      deadline,
     });
-    out.set(c.id, evidenceStateOf(occ));
+    out.set(c.id, { ...occ, deadline });
+  }
+  return out;
+}
+
+/**
+ * Whether reviewed evidence covers each control's windows (`occurrencesByControl`). Without a
+ * period or as-of date there are no windows: no control's evidence is complete.
+ */
+export function evidenceByControl(
+  vault: Vault,
+  controls: readonly ControlTable[],
+): Map<string, EvidenceState> {
+  const occ = occurrencesByControl(vault, controls);
+  const out = new Map<string, EvidenceState>();
+  for (const c of controls) {
+    const o = occ.get(c.id);
+    out.set(c.id, o ? evidenceStateOf(o) : 'none');
   }
   return out;
 }

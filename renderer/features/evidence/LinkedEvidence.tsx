@@ -7,7 +7,9 @@ import { StatusBadge } from '../../components/status';
 import { formatDate, formatDateRange } from '../../components/format';
 import { useVault } from '../vault/store';
 import { useToday } from '../vault/today';
-import { controlOccurrences, occurrenceEngagement } from './control-occurrences';
+import { describeDeadline } from '../../../shared/domain/deadline';
+import { useConsistency } from '../policies/policy-queries';
+import { controlDeadline, controlOccurrences, occurrenceEngagement } from './control-occurrences';
 import { useLinkedEvidence } from './evidence-queries';
 import { OCCURRENCE_LABEL, OCCURRENCE_TONE } from './labels';
 
@@ -65,7 +67,10 @@ export function ControlEvidence(props: {
   const engagement = occurrenceEngagement(useVault((s) => s.info?.engagement));
   const today = useToday();
   const items = linked.data?.items ?? [];
-  const timeline = engagement ? controlOccurrences(control, engagement, items, today) : null;
+  const deadline = controlDeadline(useConsistency({ controlId: control.id })?.deadlines);
+  const timeline = engagement
+    ? controlOccurrences(control, engagement, items, today, { deadline })
+    : null;
   const refOf = new Map(items.map((e) => [e.id, e.ref]));
 
   return (
@@ -99,7 +104,16 @@ export function ControlEvidence(props: {
                         {OCCURRENCE_LABEL[w.status]}
                       </StatusBadge>
                       {[...w.instances, ...w.late].map((id) => (
-                        <Tooltip key={id} label={w.late.includes(id) ? 'Done late' : 'On time'}>
+                        <Tooltip
+                          key={id}
+                          label={
+                            w.late.includes(id)
+                              ? deadline
+                                ? `Done late: after “${deadline.text}”`
+                                : 'Done late'
+                              : 'On time'
+                          }
+                        >
                           <Anchor
                             component={Link}
                             to={linkTo('evidence', id)}
@@ -115,6 +129,20 @@ export function ControlEvidence(props: {
                 </Paper>
               ))}
             </SimpleGrid>
+            {deadline && (
+              <Text size="xs" c="dimmed" data-testid="occurrence-deadline">
+                Held to {deadline.policyTitle ?? 'its policy'}: “{deadline.text}” (
+                {describeDeadline(deadline)}
+                {deadline.unit === 'business_days' ? ', Monday to Friday' : ''}).
+              </Text>
+            )}
+            {timeline.deviationCandidates.length > 0 && (
+              <Text size="sm" data-testid="occurrence-late">
+                Done late, after the deadline {deadline ? `“${deadline.text}”` : 'for its window'}:{' '}
+                {timeline.deviationCandidates.map((id) => refOf.get(id) ?? id).join(', ')} — each is
+                a deviation candidate an auditor will ask about.
+              </Text>
+            )}
             {timeline.notes.map((n) => (
               <Text key={n} size="xs" c="dimmed">
                 {n}
