@@ -53,6 +53,8 @@ export const AUDITED_ENTITIES = {
   policy_promise: { table: 'policy_promise', key: ['id'] },
   policy_promise_control: { table: 'policy_promise_control', key: ['promise_id', 'control_id'] },
   policy_ack: { table: 'policy_ack', key: ['id'] },
+  // Migration 013: automated controls and the IT general controls they rely on.
+  control_reliance: { table: 'control_reliance', key: ['control_id', 'relies_on_id'] },
 } as const satisfies Record<string, { table: keyof VaultSchema; key: readonly string[] }>;
 
 export type AuditedEntity = keyof typeof AUDITED_ENTITIES;

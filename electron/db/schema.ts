@@ -457,6 +457,7 @@ export interface VaultSchema {
   policy_promise: PolicyPromiseTable;
   policy_promise_control: PolicyPromiseControlTable;
   policy_ack: PolicyAckTable;
+  control_reliance: ControlRelianceTable;
 }
 
 // Format 10 (migration 011): the policy library.
@@ -519,4 +520,10 @@ export interface PolicyAckTable {
   source: 'manual' | 'import';
   source_file: string | null;
   created_at: string;
+}
+
+/** Migration 013: an automated control relies on these IT general controls. */
+export interface ControlRelianceTable {
+  control_id: string;
+  relies_on_id: string;
 }

@@ -8,10 +8,13 @@ import {
   type Occurrences,
   occurrences,
 } from '../../../shared/domain/occurrences';
+import { type ItgcState, itgcState } from '../../../shared/domain/itgc';
 import { all } from '../../db/connection';
+import { linksOf } from '../../db/repos/links';
 import type { ControlTable } from '../../db/schema';
 import { policyConsistency } from '../policies/consistency';
 import { getEngagement } from '../vault/engagement';
+import { assessmentsByControl } from './assessments';
 import type { Vault } from '../vault/session';
 
 /**
@@ -72,25 +75,82 @@ export function promisedDeadlines(vault: Vault): Map<string, PromisedDeadline> {
   return out;
 }
 
+export type ControlOccurrences = Occurrences & {
+  deadline: PromisedDeadline | null;
+  /** For an automated control: what the IT general controls it relies on say. */
+  itgcs: ItgcState | null;
+};
+
 /**
  * Each control's occurrences from its reviewed evidence at today's date (the vault's clock), by
- * the one occurrence module, held to the deadline its policies promise. Controls without reviewed
- * evidence, or all of them while the engagement has no period or as-of date, are left out.
+ * the one occurrence module, held to the deadline its policies promise. Automated controls are
+ * read twice: first alone, to know which controls are met (implemented, evidence complete), then
+ * with what the ITGCs they rely on say (`shared/domain/itgc.ts`), so a relied-on control is
+ * judged on its own evidence and a cycle of links cannot loop. Controls without reviewed evidence,
+ * or all of them while the engagement has no period or as-of date, are left out.
  */
 export function occurrencesByControl(
   vault: Vault,
   controls: readonly ControlTable[],
-): Map<string, Occurrences & { deadline: PromisedDeadline | null }> {
+): Map<string, ControlOccurrences> {
   const engagement = occurrenceEngagement(vault);
-  const out = new Map<string, Occurrences & { deadline: PromisedDeadline | null }>();
+  const out = new Map<string, ControlOccurrences>();
   if (!engagement) return out;
   const instances = reviewedInstances(vault);
   const deadlines = promisedDeadlines(vault);
   const evaluatedOn = vault.now().slice(0, 10);
+  const run = (c: ControlTable, itgcs: ItgcState | null) =>
+    occurrences({
+      frequency: c.frequency as Frequency,
+      nature: c.nature as Nature,
+      engagement,
+      evaluatedOn,
+      instances: instances.get(c.id) ?? [],
+      operatingSince: c.operating_since,
+      deadline: deadlines.get(c.id) ?? null,
+      itgcs: itgcs ?? 'unknown',
+    });
+  const automated = controls.filter((c) => c.nature === 'automated');
+  const itgcs =
+    automated.length > 0
+      ? itgcStates(
+          vault,
+          automated.map((c) => c.id),
+        )
+      : new Map();
   for (const c of controls) {
+    if (!instances.has(c.id)) continue;
+    const state = c.nature === 'automated' ? (itgcs.get(c.id) ?? 'unknown') : null;
+    out.set(c.id, { ...run(c, state), deadline: deadlines.get(c.id) ?? null, itgcs: state });
+  }
+  return out;
+}
+
+/**
+ * Whether each control is met on its own: implemented, with complete reviewed evidence; null for
+ * an archived control (out of scope: relying on it says nothing either way).
+ */
+export function metOnTheirOwn(vault: Vault, ids?: readonly string[]): Map<string, boolean | null> {
+  const engagement = occurrenceEngagement(vault);
+  const assessments = assessmentsByControl(vault);
+  const instances = reviewedInstances(vault);
+  const deadlines = promisedDeadlines(vault);
+  const evaluatedOn = vault.now().slice(0, 10);
+  const wanted = ids ? new Set(ids) : null;
+  const rows = all(vault.db, vault.db.qb.selectFrom('control').selectAll());
+  const out = new Map<string, boolean | null>();
+  for (const c of rows) {
+    if (wanted && !wanted.has(c.id)) continue;
+    if (c.archived_at !== null) {
+      out.set(c.id, null);
+      continue;
+    }
     const mine = instances.get(c.id) ?? [];
-    if (mine.length === 0) continue;
-    const deadline = deadlines.get(c.id) ?? null;
+    const implemented = assessments.get(c.id)?.status === 'implemented';
+    if (!engagement || !implemented || mine.length === 0) {
+      out.set(c.id, false);
+      continue;
+    }
     const occ = occurrences({
       frequency: c.frequency as Frequency,
       nature: c.nature as Nature,
@@ -98,10 +158,29 @@ export function occurrencesByControl(
       evaluatedOn,
       instances: mine,
       operatingSince: c.operating_since,
-      deadline,
+      deadline: deadlines.get(c.id) ?? null,
+      itgcs: 'unknown',
     });
-    out.set(c.id, { ...occ, deadline });
+    out.set(c.id, evidenceStateOf(occ) === 'complete');
   }
+  return out;
+}
+
+/** What the relied-on controls of each of these automated controls say. */
+export function itgcStates(vault: Vault, controlIds: readonly string[]): Map<string, ItgcState> {
+  const reliance = linksOf(vault.db, 'control_reliance', controlIds);
+  const reliedOn = [...new Set([...reliance.values()].flat())];
+  const met = metOnTheirOwn(vault, reliedOn);
+  const out = new Map<string, ItgcState>();
+  for (const id of controlIds)
+    out.set(
+      id,
+      itgcState(
+        (reliance.get(id) ?? [])
+          .filter((r) => met.get(r) !== null)
+          .map((r) => ({ met: met.get(r) === true })),
+      ),
+    );
   return out;
 }
 

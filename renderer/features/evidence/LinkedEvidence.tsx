@@ -5,10 +5,12 @@ import type { Frequency, Nature } from '../../../shared/domain/catalog';
 import { linkTo } from '../../app/routes';
 import { StatusBadge } from '../../components/status';
 import { formatDate, formatDateRange } from '../../components/format';
-import { useVault } from '../vault/store';
+import { useApiQuery } from '../../api/queries';
+import { useOpenId, useVault } from '../vault/store';
 import { useToday } from '../vault/today';
 import { describeDeadline } from '../../../shared/domain/deadline';
 import { useConsistency } from '../policies/policy-queries';
+import { ControlItgcs } from './ControlItgcs';
 import { controlDeadline, controlOccurrences, occurrenceEngagement } from './control-occurrences';
 import { useLinkedEvidence } from './evidence-queries';
 import { OCCURRENCE_LABEL, OCCURRENCE_TONE } from './labels';
@@ -68,8 +70,11 @@ export function ControlEvidence(props: {
   const today = useToday();
   const items = linked.data?.items ?? [];
   const deadline = controlDeadline(useConsistency({ controlId: control.id })?.deadlines);
+  const openId = useOpenId();
+  const itgcs = useApiQuery(openId, 'controls.itgcs', { id: control.id }, { enabled: !!openId })
+    .data?.state;
   const timeline = engagement
-    ? controlOccurrences(control, engagement, items, today, { deadline })
+    ? controlOccurrences(control, engagement, items, today, { deadline, itgcs })
     : null;
   const refOf = new Map(items.map((e) => [e.id, e.ref]));
 
@@ -159,6 +164,7 @@ export function ControlEvidence(props: {
           </>
         )}
       </Stack>
+      <ControlItgcs controlId={control.id} automated={control.nature === 'automated'} />
       <Stack gap="xs">
         <Heading>Evidence</Heading>
         <EvidenceList
