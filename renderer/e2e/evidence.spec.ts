@@ -138,7 +138,7 @@ test('drop files, link, preview, population of zero rows, review, occurrences fi
       buffer: Buffer.from('Quarterly access review: 42 accounts, 3 removed.\n'),
     },
   ]);
-  await evidence.page.getByLabel('Review', { exact: true }).click();
+  await evidence.page.getByPlaceholder('Reviewed or not').click();
   await page.getByRole('option', { name: 'Not reviewed' }).click();
   await expect(evidence.table.getByTestId('evidence-row')).toHaveCount(3);
   const listed = await rpc<{ total: number; items: { id: string; title: string }[] }>(
