@@ -86,6 +86,9 @@ test('a criterion turns met when its last key control is evidenced and reviewed'
   const drawer = evidence.drawer;
   await expect(drawer.getByTestId('evidence-panel')).toBeVisible({ timeout: 30_000 });
   await expect(drawer).toContainText(`${control.ref}-operated`);
+  // The Documentation step counts it as waiting for review.
+  const documentation = page.locator('[data-step="documentation"]');
+  await expect(documentation).toContainText('1 evidence to review');
   await fillDate(drawer.getByLabel('Date performed'), '2026-02-10');
   await evidence.choose(
     drawer.getByLabel('Controls', { exact: true }),
@@ -111,6 +114,7 @@ test('a criterion turns met when its last key control is evidenced and reviewed'
   await review.getByRole('button', { name: 'Record review' }).click();
   await expect(review.getByTestId('reviewed-by')).toContainText(reviewer.name);
   await page.keyboard.press('Escape');
+  await expect(documentation).toContainText('evidence reviewed');
 
   // Where the user sees it: the coverage map and the criterion's drawer.
   await page.goto(`${attest.origin}/#${linkTo('gapsCoverage')}`);

@@ -10,6 +10,8 @@ import { useRequestLinks } from '../requests/request-queries';
 import { useOpenId } from '../vault/store';
 import { diffIds } from './EvidenceLinks';
 
+const NONE: readonly string[] = [];
+
 /** Why the automated control must be sampled, naming the relied-on controls not met. */
 export function mustSampleSentence(itgcs: Itgcs): string | null {
   if (!itgcs.mustSample) return null;
@@ -34,25 +36,31 @@ export function ControlItgcs(props: { controlId: string; automated: boolean }) {
     },
   );
   const itgcs = query.data;
-  const stored = itgcs?.reliesOn.map((r) => r.id) ?? [];
-  const [pending, setPending] = useState<string[] | null>(null);
-  const shown = pending ?? stored;
+  const stored = itgcs?.reliesOn.map((r) => r.id) ?? NONE;
+  // The choice shows at once; the answer re-read after each change confirms it (or, on a
+  // refusal, puts back what is stored). Only a change of what is stored resets it.
+  const storedKey = stored.join();
+  const [shown, setShown] = useState<readonly string[]>(stored);
+  const [seen, setSeen] = useState(storedKey);
+  if (seen !== storedKey) {
+    setSeen(storedKey);
+    setShown(stored);
+  }
   if (!itgcs) return null;
   // A manual control relying on nothing has nothing to show here.
   if (!props.automated && itgcs.reliesOn.length === 0) return null;
 
   const save = async (next: string[]) => {
     const { added, removed } = diffIds(shown, next);
-    setPending(next);
+    setShown(next);
     try {
       for (const reliesOnId of added)
         await api.call('controls.linkItgc', { id: props.controlId, reliesOnId });
       for (const reliesOnId of removed)
         await api.call('controls.unlinkItgc', { id: props.controlId, reliesOnId });
     } catch (e) {
+      setShown(stored);
       notifyError(e);
-    } finally {
-      setPending(null);
     }
   };
   const sentence = mustSampleSentence(itgcs);
@@ -63,7 +71,7 @@ export function ControlItgcs(props: { controlId: string; automated: boolean }) {
         label="Relies on (IT general controls)"
         description="The change-management and access controls its configuration depends on"
         controls={controls.filter((c) => c.id !== props.controlId)}
-        value={shown}
+        value={[...shown]}
         onChange={(ids) => void save(ids)}
         comboboxProps={{ withinPortal: true }}
       />
