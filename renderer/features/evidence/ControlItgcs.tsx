@@ -20,10 +20,10 @@ export function mustSampleSentence(itgcs: Itgcs): string | null {
 }
 
 /**
- * The IT general controls a control relies on (change management, access), each met or not, and
+ * The IT general controls an automated control relies on (change management, access), each met or not, and
  * whether the control must therefore be sampled. Each change saves at once.
  */
-export function ControlItgcs(props: { controlId: string; automated: boolean }) {
+export function ControlItgcs(props: { controlId: string }) {
   const api = useApi();
   const openId = useOpenId();
   const { controls } = useRequestLinks();
@@ -47,8 +47,6 @@ export function ControlItgcs(props: { controlId: string; automated: boolean }) {
     setShown(stored);
   }
   if (!itgcs) return null;
-  // A manual control relying on nothing has nothing to show here.
-  if (!props.automated && itgcs.reliesOn.length === 0) return null;
 
   const save = async (next: string[]) => {
     const { added, removed } = diffIds(shown, next);
@@ -88,16 +86,16 @@ export function ControlItgcs(props: { controlId: string; automated: boolean }) {
         <Text size="sm" fw={500} data-testid="must-sample">
           {sentence}
         </Text>
-      ) : props.automated && itgcs.state === 'effective' ? (
+      ) : itgcs.state === 'effective' ? (
         <Text size="xs" c="dimmed">
           Every control it relies on is met: one instance in the period, with its configuration’s
           change history, evidences it.
         </Text>
-      ) : props.automated ? (
+      ) : (
         <Text size="xs" c="dimmed">
           Link the controls it relies on: if any of them is not met, it must be sampled.
         </Text>
-      ) : null}
+      )}
     </Stack>
   );
 }

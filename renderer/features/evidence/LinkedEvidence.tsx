@@ -71,8 +71,14 @@ export function ControlEvidence(props: {
   const items = linked.data?.items ?? [];
   const deadline = controlDeadline(useConsistency({ controlId: control.id })?.deadlines);
   const openId = useOpenId();
-  const itgcs = useApiQuery(openId, 'controls.itgcs', { id: control.id }, { enabled: !!openId })
-    .data?.state;
+  // Only an automated control leans on ITGCs (the other drawers need not read them).
+  const automated = control.nature === 'automated';
+  const itgcs = useApiQuery(
+    openId,
+    'controls.itgcs',
+    { id: control.id },
+    { enabled: !!openId && automated },
+  ).data?.state;
   const timeline = engagement
     ? controlOccurrences(control, engagement, items, today, { deadline, itgcs })
     : null;
@@ -164,7 +170,7 @@ export function ControlEvidence(props: {
           </>
         )}
       </Stack>
-      <ControlItgcs controlId={control.id} automated={control.nature === 'automated'} />
+      {automated && <ControlItgcs controlId={control.id} />}
       <Stack gap="xs">
         <Heading>Evidence</Heading>
         <EvidenceList

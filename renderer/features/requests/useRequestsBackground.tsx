@@ -26,12 +26,12 @@ export function useRequestsBackground(): void {
   const publish = useStepStatus((s) => s.publish);
   // The step also holds policies and evidence: its status reads all three (one rule).
   const openId = useOpenId();
-  const policies = usePolicies().items;
-  const enabled = { enabled: openId !== null };
-  const evidenceTotal =
-    useApiQuery(openId, 'evidence.list', { limit: 1 }, enabled).data?.total ?? 0;
-  const unreviewed =
-    useApiQuery(openId, 'evidence.list', { limit: 1, reviewed: false }, enabled).data?.total ?? 0;
+  // The palette's list (archived too) is already held: filter it rather than read another.
+  const all = usePolicies(true).items;
+  const policies = useMemo(() => all.filter((p) => !p.archived), [all]);
+  const evidence = useApiQuery(openId, 'evidence.counts', {}, { enabled: openId !== null }).data;
+  const evidenceTotal = evidence?.total ?? 0;
+  const unreviewed = evidence?.unreviewed ?? 0;
 
   useEffect(() => {
     publish(
