@@ -118,16 +118,18 @@ describe('attest info', () => {
     expect(info.scope.controls.map((c: { ref: string }) => c.ref)).toContain('AC-01');
     // One audit entry per setting, key, engagement, catalog criterion (seeded out of scope at
     // creation), criterion brought into scope, control added, control ↔ criterion link, and
-    // the policy each control rests on (not yet written) and its links, and the confirmation.
+    // the policy each control rests on (not yet written) and its links, each automated control's
+    // reliance on an IT general control, and the confirmation.
     const db = new Database(join(dir, 'a.attest'), { readonly: true });
     const count = (table: string) =>
       db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const links = count('control_criterion');
     const policies = count('policy') + count('policy_control');
+    const reliance = count('control_reliance');
     db.close();
     expect(info.counts).toEqual({
       people: 0,
-      auditEvents: 5 + 61 + 33 + info.scope.controls.length + links + policies + 1,
+      auditEvents: 5 + 61 + 33 + info.scope.controls.length + links + policies + reliance + 1,
       blobs: 0,
       blobBytes: 0,
     });

@@ -59,6 +59,8 @@ export const AUDITED_ENTITIES = {
   self_test_attribute: { table: 'self_test_attribute', key: ['id'] },
   self_test_cell: { table: 'self_test_cell', key: ['item_id', 'attribute_id'] },
   deviation: { table: 'deviation', key: ['id'] },
+  // Migration 013: automated controls and the IT general controls they rely on.
+  control_reliance: { table: 'control_reliance', key: ['control_id', 'relies_on_id'] },
 } as const satisfies Record<string, { table: keyof VaultSchema; key: readonly string[] }>;
 
 export type AuditedEntity = keyof typeof AUDITED_ENTITIES;

@@ -462,6 +462,7 @@ export interface VaultSchema {
   self_test_attribute: SelfTestAttributeTable;
   self_test_cell: SelfTestCellTable;
   deviation: DeviationTable;
+  control_reliance: ControlRelianceTable;
 }
 
 /** Management self-testing (migration 014): see the migration for what each column means. */
@@ -601,4 +602,10 @@ export interface PolicyAckTable {
   source: 'manual' | 'import';
   source_file: string | null;
   created_at: string;
+}
+
+/** Migration 013: an automated control relies on these IT general controls. */
+export interface ControlRelianceTable {
+  control_id: string;
+  relies_on_id: string;
 }

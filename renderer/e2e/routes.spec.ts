@@ -2,7 +2,7 @@ import { type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { LINKS, type LinkId, PAGES, type PageId, addressOf } from '../app/routes';
 import { type AttestServer, expect, openDemoVault, test } from './fixtures';
 import { DEMO_ENGAGEMENT, Workbench } from './pages/Workbench';
-import { importRequestList, jobResult, rpc, upload } from './pages/rpc';
+import { importRequestList, rpc } from './pages/rpc';
 
 /**
  * Every address of the workbench (renderer/app/routes.ts: the router is built from the same
@@ -173,25 +173,19 @@ const importRequests = (page: Page, attest: AttestServer) =>
     'PBC #,Item Requested\r\nPBC-001,Access control policy\r\nPBC-002,New hires\r\n',
   );
 
-/** One evidence item (the demo has none), uploaded and added as the Evidence tab does. */
-async function addEvidence(page: Page, attest: AttestServer): Promise<{ id: string; ref: string }> {
-  const uploadId = await upload(
+/** The demo's first evidence item (it carries reviewed evidence): the first row of the table. */
+async function firstEvidence(
+  page: Page,
+  attest: AttestServer,
+): Promise<{ id: string; ref: string }> {
+  const { items } = await rpc<{ items: { id: string; ref: string }[] }>(
     page,
     attest,
-    'mfa-settings.txt',
-    'MFA is required for every user.\n',
+    'evidence.list',
+    { limit: 1 },
   );
-  const { jobId } = await rpc<{ jobId: string }>(page, attest, 'evidence.add', {
-    sources: [{ uploadId, fileName: 'mfa-settings.txt' }],
-  });
-  const result = await jobResult<{ added: { evidenceId: string; ref: string }[] }>(
-    page,
-    attest,
-    jobId,
-  );
-  const added = result.added[0];
-  if (!added) throw new Error('evidence.add added nothing');
-  return { id: added.evidenceId, ref: added.ref };
+  if (!items[0]) throw new Error('The demo has no evidence');
+  return items[0];
 }
 
 async function demoRecords(
@@ -256,7 +250,7 @@ test('every route loads when opened directly and after a reload', async ({ page,
   await openDemoVault(page, attest);
   await new Workbench(page).expectOpen(DEMO_ENGAGEMENT);
   await importRequests(page, attest);
-  const evidence = await addEvidence(page, attest);
+  const evidence = await firstEvidence(page, attest);
   const demo = { ...(await demoRecords(page, attest)), evidence };
   const { pages, links } = checks(demo);
 

@@ -143,3 +143,27 @@ export const setCriterionRoleInput = z
   })
   .strict();
 export type SetCriterionRoleInput = z.input<typeof setCriterionRoleInput>;
+
+/** An automated control and one IT general control it relies on (D1 item 4). */
+export const itgcLinkInput = z.object({ id: controlId, reliesOnId: controlId }).strict();
+export type ItgcLinkInput = z.infer<typeof itgcLinkInput>;
+
+export const ITGC_STATES = ['effective', 'failing', 'unknown'] as const;
+
+/** The controls one control relies on, each met or not, and what that means for sampling. */
+export const controlItgcsSchema = z.object({
+  reliesOn: z.array(
+    z.object({
+      id: z.string(),
+      ref: z.string(),
+      title: z.string(),
+      /** Implemented with complete reviewed evidence; null when archived (out of scope). */
+      met: z.boolean().nullable(),
+    }),
+  ),
+  /** `unknown` when it relies on none; `failing` when any relied-on control is not met. */
+  state: z.enum(ITGC_STATES),
+  /** An automated control whose ITGCs are not all met: the auditor must sample it. */
+  mustSample: z.boolean(),
+});
+export type ControlItgcs = z.infer<typeof controlItgcsSchema>;

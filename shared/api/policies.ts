@@ -240,6 +240,7 @@ export const consistencyFindingSchema = z.object({
 });
 export const controlDeadlineSchema = z.object({
   policyId: z.string(),
+  policyTitle: z.string(),
   promiseId: z.string(),
   text: z.string(),
   controlId: z.string(),

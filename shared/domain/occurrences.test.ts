@@ -112,7 +112,7 @@ describe('windows from the frequency and the actual period', () => {
 describe('instances matched by the date performed', () => {
   it('fills quarters on time, flags a late one against the policy deadline, and misses the rest', () => {
     const r = run({
-      deadlineBusinessDays: 10,
+      deadline: { amount: 10, unit: 'business_days' },
       instances: [
         at('q1', '2026-04-08', ['2026-01-01', '2026-03-31']), // 6 business days after
         at('q2', '2026-07-20', ['2026-04-01', '2026-06-30']), // 14 business days after: late

@@ -13,9 +13,10 @@
  *   is `not_occurring` — "not occurring in the period — agree it with your auditor".
  * - An instance belongs to the window its evidence covers (its window's or as-of date's end), or
  *   else to the window holding the day it was performed. It is on time when performed within its
- *   window or, where a linked policy promises a deadline, within that many business days after
- *   the window ends (without one, before the next window of the same length ends). Later is
- *   `late`: a deviation candidate.
+ *   window or, where a linked policy promises a time limit (`deadline.ts`), within it after the
+ *   window ends — for a per-event control, after the event the item covers (a leaver's last day)
+ *   — and without one, before the next window of the same length ends. Later is `late`: a
+ *   deviation candidate.
  * - At the evaluation date a counted window without an instance is `missing` once it has closed
  *   (its deadline passed), `scheduled` while open or in the future.
  * - Daily, continuous and per-event controls are evidenced by a population drawn from the system
@@ -28,6 +29,9 @@
  */
 import type { Frequency, Nature } from './catalog';
 import { addDays, addMonths, daysInclusive, isoWeekday, maxDate, minDate } from './calendar';
+import { type Deadline, deadlineDay } from './deadline';
+
+export { addBusinessDays } from './deadline';
 
 export type OccurrenceEngagement =
   { type: 'type1'; asOf: string } | { type: 'type2'; start: string; end: string };
@@ -47,8 +51,11 @@ export interface OccurrenceInput {
   /** Today, or the date readiness is computed for. */
   evaluatedOn: string;
   instances: readonly Instance[];
-  /** Business days after a window ends by which a linked policy says it is done. */
-  deadlineBusinessDays?: number | null;
+  /**
+   * The time limit a linked policy promises (`deadline.ts`): counted from the end of the window
+   * or, for a control evidenced per event (a population), from the event the item covers.
+   */
+  deadline?: Deadline | null;
   /** The IT general controls an automated control relies on. */
   itgcs?: 'effective' | 'failing' | 'unknown';
   operatingSince?: string | null;
@@ -92,16 +99,6 @@ const CYCLE_MONTHS: Partial<Record<Frequency, number>> = {
 
 const POPULATION_FREQUENCIES: readonly Frequency[] = ['daily', 'continuous', 'per_event'];
 
-/** Adds business days (Monday to Friday; public holidays are not known here). */
-export function addBusinessDays(date: string, days: number): string {
-  let d = date;
-  for (let left = days; left > 0;) {
-    d = addDays(d, 1);
-    if (isoWeekday(d) <= 5) left--;
-  }
-  return d;
-}
-
 /** The calendar (or cycle) windows over [start, end], unclipped. */
 function rawWindows(frequency: Frequency, start: string, end: string): [string, string][] {
   const out: [string, string][] = [];
@@ -129,8 +126,15 @@ function rawWindows(frequency: Frequency, start: string, end: string): [string, 
   return out;
 }
 
-function onTimeUntil(w: { start: string; end: string }, input: OccurrenceInput): string {
-  if (input.deadlineBusinessDays != null) return addBusinessDays(w.end, input.deadlineBusinessDays);
+function onTimeUntil(
+  w: { start: string; end: string },
+  i: Instance,
+  input: OccurrenceInput,
+  perEvent: boolean,
+): string {
+  // Per event ("removed within 1 business day" of the leaving): from the event the item covers.
+  if (input.deadline)
+    return deadlineDay(perEvent ? (i.covers?.end ?? w.end) : w.end, input.deadline);
   // Without a promised deadline: before the next window of the same length ends.
   return addDays(w.end, daysInclusive(w.start, w.end));
 }
@@ -145,6 +149,7 @@ function placeOf(i: Instance, windows: readonly { start: string; end: string }[]
 function fill(
   input: OccurrenceInput,
   frames: { start: string; end: string; partial: boolean; counted: boolean }[],
+  perEvent = false,
 ): Pick<Occurrences, 'windows' | 'deviationCandidates' | 'unplaced'> {
   const windows: OccurrenceWindow[] = frames.map((f) => ({
     start: f.start,
@@ -163,7 +168,7 @@ function fill(
       continue;
     }
     const w = windows[at]!;
-    if (i.performedOn > onTimeUntil(w, input)) {
+    if (i.performedOn > onTimeUntil(w, i, input, perEvent)) {
       w.late.push(i.id);
       deviationCandidates.push(i.id);
     } else w.instances.push(i.id);
@@ -174,10 +179,7 @@ function fill(
     else if (w.late.length > 0) w.status = 'late';
     else if (!frame.counted) w.status = 'not_counted';
     else {
-      const closedAfter =
-        input.deadlineBusinessDays != null
-          ? addBusinessDays(w.end, input.deadlineBusinessDays)
-          : w.end;
+      const closedAfter = input.deadline && !perEvent ? deadlineDay(w.end, input.deadline) : w.end;
       w.status = closedAfter < input.evaluatedOn ? 'missing' : 'scheduled';
     }
   });
@@ -230,7 +232,8 @@ export function occurrences(input: OccurrenceInput): Occurrences {
     notes.push(
       'Evidenced by a population drawn from the system that triggers the control, covering the period; the auditor samples from it.',
     );
-    const result = fill(input, [{ start: e.start, end: e.end, partial: false, counted: true }]);
+    const frame = { start: e.start, end: e.end, partial: false, counted: true };
+    const result = fill(input, [frame], true);
     return { mode: 'population', ...result, mustSample, notes };
   }
 
@@ -263,7 +266,7 @@ function typeOne(input: OccurrenceInput, asOf: string): Occurrences {
   const frame = { start, end: asOf, partial: false, counted: true };
   // Performed after the as-of date is not evidence of operation at it.
   const before = input.instances.filter((i) => i.performedOn !== null && i.performedOn <= asOf);
-  const result = fill({ ...input, instances: before, deadlineBusinessDays: null }, [frame]);
+  const result = fill({ ...input, instances: before, deadline: null }, [frame]);
   result.unplaced.push(...input.instances.filter((i) => !before.includes(i)).map((i) => i.id));
   const w = result.windows[0]!;
   // The most recent instance first: it is the one a Type I report rests on.

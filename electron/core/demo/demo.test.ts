@@ -8,6 +8,10 @@ import { listTasks } from '../tasks/tasks';
 import { getEngagement } from '../vault/engagement';
 import { closeVault } from '../vault/session';
 import { buildDemoVault } from './demo';
+import { assessmentsByControl } from '../gaps/assessments';
+import { coverageView } from '../gaps/coverage';
+import { listControls } from '../scope/controls';
+import { verifyVault } from '../vault/verify';
 
 /** The demo as `attest demo` builds it with ATTEST_NOW set to `today`. */
 async function demoOn(today: string) {
@@ -58,6 +62,51 @@ describe('the demo’s dates', () => {
     for (const risk of demo.risks) {
       expect(risk.ownerId).not.toBeNull();
       expect(risk.reviewOn! > '2027-02-10').toBe(true);
+    }
+  });
+});
+
+describe('the demo’s reviewed evidence', () => {
+  it('evidences its implemented controls with demo files reviewed by someone else, so some criteria are met and some not, by the rule', async () => {
+    const clock = clockFromEnvironment({ ATTEST_NOW: '2026-05-15' });
+    const vault = await buildDemoVault(join(tempDir(), 'demo.attest'), { clock });
+    try {
+      const rows = vault.db.sqlite
+        .prepare(
+          `SELECT e.title, e.reviewer_id, e.reviewed_on, e.performed_on, c.owner_id, c.performer_id
+             FROM evidence e JOIN evidence_control l ON l.evidence_id = e.id
+             JOIN control c ON c.id = l.control_id`,
+        )
+        .all() as Record<string, string | null>[];
+      expect(rows.length).toBeGreaterThan(50);
+      for (const r of rows) {
+        expect(r.title).toMatch(/\(demo\)$/);
+        expect(r.reviewer_id).not.toBeNull();
+        expect([r.owner_id, r.performer_id]).not.toContain(r.reviewer_id);
+        expect(r.performed_on! <= '2026-05-15' && r.reviewed_on! <= '2026-05-15').toBe(true);
+      }
+      // Each file is demo content, and says so.
+      const texts = vault.db.sqlite
+        .prepare('SELECT bytes FROM blob_chunk WHERE blob_id IN (SELECT blob_id FROM evidence)')
+        .pluck()
+        .all() as Buffer[];
+      expect(texts.every((b) => b.toString('utf8').startsWith('DEMO EVIDENCE'))).toBe(true);
+
+      const coverage = coverageView(vault);
+      const met = coverage.criteria.filter((c) => c.status === 'met');
+      expect(met.length).toBeGreaterThan(0);
+      expect(met.length).toBeLessThan(coverage.criteria.length);
+      // Met means every key control implemented with complete evidence; unmet ones name why.
+      const assessments = assessmentsByControl(vault);
+      const implemented = new Set(
+        listControls(vault, { includeArchived: false, limit: 1000 })
+          .items.filter((c) => assessments.get(c.id)?.status === 'implemented')
+          .map((c) => c.id),
+      );
+      for (const c of met) expect(c.metBy.every((id) => implemented.has(id))).toBe(true);
+      expect((await verifyVault(vault)).problems).toEqual([]);
+    } finally {
+      closeVault(vault);
     }
   });
 });

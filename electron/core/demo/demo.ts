@@ -8,6 +8,7 @@ import { listControls, updateControl } from '../scope/controls';
 import { systemClock, todayOf } from '../../platform/clock';
 import { createVault, type SessionOptions, type Vault } from '../vault/session';
 import { fillGapAnalysis, fillSystemDescription } from './demo-content';
+import { fillReviewedEvidence } from './demo-reviewed';
 import { type DemoDates, demoDates } from './demo-dates';
 
 /**
@@ -140,4 +141,8 @@ async function fillDemo(
   fillSystemDescription(vault, dates);
   await pause(signal);
   fillGapAnalysis(vault, dates);
+  await pause(signal);
+  // Reviewers who own or perform few controls: each item goes to one who does neither.
+  const reviewers = ['Maya Okafor', 'Omar Haddad', 'Grace Liu'].map((n) => people.get(n)!.id);
+  fillReviewedEvidence(vault, dates.period, reviewers);
 }

@@ -119,6 +119,18 @@ export function listEvidence(
   return { items: toEvidenceList(vault, rows), nextCursor, total };
 }
 
+/** Current (not superseded) items, and those of them without a review. */
+export function evidenceCounts(vault: Vault): { total: number; unreviewed: number } {
+  const row = vault.db.sqlite
+    .prepare(
+      `SELECT count(*) AS total,
+              coalesce(sum(reviewer_id IS NULL OR reviewed_on IS NULL), 0) AS unreviewed
+         FROM evidence WHERE superseded_by_id IS NULL`,
+    )
+    .get() as { total: number; unreviewed: number };
+  return { total: row.total, unreviewed: row.unreviewed };
+}
+
 export function searchEvidenceItems(vault: Vault, query: string, limit: number) {
   return { items: searchEvidence(vault.db, query, limit) };
 }

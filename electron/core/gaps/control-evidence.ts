@@ -1,14 +1,20 @@
 import type { EvidenceState } from '../../../shared/domain/coverage';
 import { evidenceStateOf } from '../../../shared/domain/control-evidence';
 import type { Frequency, Nature } from '../../../shared/domain/catalog';
+import { type PromisedDeadline, strictestDeadline } from '../../../shared/domain/deadline';
 import {
   type Instance,
   type OccurrenceEngagement,
+  type Occurrences,
   occurrences,
 } from '../../../shared/domain/occurrences';
+import { type ItgcState, itgcState } from '../../../shared/domain/itgc';
 import { all } from '../../db/connection';
+import { linksOf } from '../../db/repos/links';
 import type { ControlTable } from '../../db/schema';
+import { policyConsistency } from '../policies/consistency';
 import { getEngagement } from '../vault/engagement';
+import { assessmentsByControl } from './assessments';
 import type { Vault } from '../vault/session';
 
 /**
@@ -56,23 +62,93 @@ export function occurrenceEngagement(vault: Vault): OccurrenceEngagement | null 
   return e.period ? { type: 'type2', start: e.period.start, end: e.period.end } : null;
 }
 
+/** The deadline each control is held to: the strictest time limit its policies promise. */
+export function promisedDeadlines(vault: Vault): Map<string, PromisedDeadline> {
+  const byControl = new Map<string, PromisedDeadline[]>();
+  for (const d of policyConsistency(vault, {}).deadlines) {
+    const list = byControl.get(d.controlId) ?? [];
+    list.push(d);
+    byControl.set(d.controlId, list);
+  }
+  const out = new Map<string, PromisedDeadline>();
+  for (const [id, list] of byControl) out.set(id, strictestDeadline(list)!);
+  return out;
+}
+
+export type ControlOccurrences = Occurrences & {
+  deadline: PromisedDeadline | null;
+  /** For an automated control: what the IT general controls it relies on say. */
+  itgcs: ItgcState | null;
+};
+
 /**
- * Whether reviewed evidence covers each control's windows at today's date (the vault's clock), by
- * the one occurrence module. Without a period or as-of date there are no windows: no control's
- * evidence is complete.
+ * Each control's occurrences from its reviewed evidence at today's date (the vault's clock), by
+ * the one occurrence module, held to the deadline its policies promise. Automated controls are
+ * read twice: first alone, to know which controls are met (implemented, evidence complete), then
+ * with what the ITGCs they rely on say (`shared/domain/itgc.ts`), so a relied-on control is
+ * judged on its own evidence and a cycle of links cannot loop. Controls without reviewed evidence,
+ * or all of them while the engagement has no period or as-of date, are left out.
  */
-export function evidenceByControl(
+export function occurrencesByControl(
   vault: Vault,
   controls: readonly ControlTable[],
-): Map<string, EvidenceState> {
+): Map<string, ControlOccurrences> {
   const engagement = occurrenceEngagement(vault);
+  const out = new Map<string, ControlOccurrences>();
+  if (!engagement) return out;
   const instances = reviewedInstances(vault);
+  const deadlines = promisedDeadlines(vault);
   const evaluatedOn = vault.now().slice(0, 10);
-  const out = new Map<string, EvidenceState>();
+  const run = (c: ControlTable, itgcs: ItgcState | null) =>
+    occurrences({
+      frequency: c.frequency as Frequency,
+      nature: c.nature as Nature,
+      engagement,
+      evaluatedOn,
+      instances: instances.get(c.id) ?? [],
+      operatingSince: c.operating_since,
+      deadline: deadlines.get(c.id) ?? null,
+      itgcs: itgcs ?? 'unknown',
+    });
+  const automated = controls.filter((c) => c.nature === 'automated');
+  const itgcs =
+    automated.length > 0
+      ? itgcStates(
+          vault,
+          automated.map((c) => c.id),
+        )
+      : new Map();
   for (const c of controls) {
+    if (!instances.has(c.id)) continue;
+    const state = c.nature === 'automated' ? (itgcs.get(c.id) ?? 'unknown') : null;
+    out.set(c.id, { ...run(c, state), deadline: deadlines.get(c.id) ?? null, itgcs: state });
+  }
+  return out;
+}
+
+/**
+ * Whether each control is met on its own: implemented, with complete reviewed evidence; null for
+ * an archived control (out of scope: relying on it says nothing either way).
+ */
+export function metOnTheirOwn(vault: Vault, ids?: readonly string[]): Map<string, boolean | null> {
+  const engagement = occurrenceEngagement(vault);
+  const assessments = assessmentsByControl(vault);
+  const instances = reviewedInstances(vault);
+  const deadlines = promisedDeadlines(vault);
+  const evaluatedOn = vault.now().slice(0, 10);
+  const wanted = ids ? new Set(ids) : null;
+  const rows = all(vault.db, vault.db.qb.selectFrom('control').selectAll());
+  const out = new Map<string, boolean | null>();
+  for (const c of rows) {
+    if (wanted && !wanted.has(c.id)) continue;
+    if (c.archived_at !== null) {
+      out.set(c.id, null);
+      continue;
+    }
     const mine = instances.get(c.id) ?? [];
-    if (!engagement || mine.length === 0) {
-      out.set(c.id, 'none');
+    const implemented = assessments.get(c.id)?.status === 'implemented';
+    if (!engagement || !implemented || mine.length === 0) {
+      out.set(c.id, false);
       continue;
     }
     const occ = occurrences({
@@ -82,8 +158,45 @@ export function evidenceByControl(
       evaluatedOn,
       instances: mine,
       operatingSince: c.operating_since,
+      deadline: deadlines.get(c.id) ?? null,
+      itgcs: 'unknown',
     });
-    out.set(c.id, evidenceStateOf(occ));
+    out.set(c.id, evidenceStateOf(occ) === 'complete');
+  }
+  return out;
+}
+
+/** What the relied-on controls of each of these automated controls say. */
+export function itgcStates(vault: Vault, controlIds: readonly string[]): Map<string, ItgcState> {
+  const reliance = linksOf(vault.db, 'control_reliance', controlIds);
+  const reliedOn = [...new Set([...reliance.values()].flat())];
+  const met = metOnTheirOwn(vault, reliedOn);
+  const out = new Map<string, ItgcState>();
+  for (const id of controlIds)
+    out.set(
+      id,
+      itgcState(
+        (reliance.get(id) ?? [])
+          .filter((r) => met.get(r) !== null)
+          .map((r) => ({ met: met.get(r) === true })),
+      ),
+    );
+  return out;
+}
+
+/**
+ * Whether reviewed evidence covers each control's windows (`occurrencesByControl`). Without a
+ * period or as-of date there are no windows: no control's evidence is complete.
+ */
+export function evidenceByControl(
+  vault: Vault,
+  controls: readonly ControlTable[],
+): Map<string, EvidenceState> {
+  const occ = occurrencesByControl(vault, controls);
+  const out = new Map<string, EvidenceState>();
+  for (const c of controls) {
+    const o = occ.get(c.id);
+    out.set(c.id, o ? evidenceStateOf(o) : 'none');
   }
   return out;
 }

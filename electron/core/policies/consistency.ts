@@ -62,6 +62,7 @@ export function policyConsistency(
     if (r.kind === 'time_limit')
       out.deadlines.push({
         policyId: r.policyId,
+        policyTitle: r.policyTitle,
         promiseId: r.promiseId,
         text: r.text,
         controlId: r.controlId,

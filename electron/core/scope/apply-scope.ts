@@ -24,6 +24,7 @@ import type { ControlTable, CriterionTable } from '../../db/schema';
 import { loadCatalog } from '../catalog/catalog';
 import { libraryValues } from '../catalog/library-fields';
 import { setControlTemplatePolicy } from '../policies/policies';
+import { applyDefaultReliance } from './reliance';
 import type { Vault } from '../vault/session';
 import { withdrawConfirmedNone } from '../sd/confirmed-none';
 
@@ -126,6 +127,7 @@ export function syncScope(vault: Vault, catalog: Catalog, now: string): ScopeCha
     }
   }
 
+  const addedIds: string[] = [];
   for (const lib of catalog.controls) {
     if (byLibraryRef.has(lib.ref) || !serves(lib.criteria)) continue;
     const row = fromLibrary(vault, lib, now);
@@ -140,7 +142,10 @@ export function syncScope(vault: Vault, catalog: Catalog, now: string): ScopeCha
     replaceLinks(vault, 'control_criterion', row.id, lib.criteria, {}, (id) => isKeyFor(lib, id));
     setControlTemplatePolicy(vault, row.id, lib.policyKey);
     change.added.push(row.ref);
+    addedIds.push(row.id);
   }
+  // Automated controls rely on the change-management and access controls by default.
+  applyDefaultReliance(vault, addedIds);
 
   change.controlsInScope = listControlRows(vault.db).length;
   return change;

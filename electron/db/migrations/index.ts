@@ -11,6 +11,7 @@ import * as m009 from './2026_12_03_009_risk_acceptance';
 import * as m010 from './2026_12_03_010_evidence';
 import * as m011 from './2026_12_03_011_policies';
 import * as m012 from './2026_12_04_012_in_description';
+import * as m013 from './2026_12_05_013_control_reliance';
 import * as m014 from './2026_12_05_014_self_tests';
 import type { MigrationContext } from './context';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: m010.NAME, up: m010.up },
   { name: m011.NAME, up: m011.up },
   { name: m012.NAME, up: m012.up },
+  { name: m013.NAME, up: m013.up },
   { name: m014.NAME, up: m014.up },
 ];
 

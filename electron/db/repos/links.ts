@@ -24,6 +24,7 @@ export const LINKS = {
   population_support: { from: 'population_id', to: 'evidence_id', toTable: 'evidence' },
   policy_control: { from: 'policy_id', to: 'control_id', toTable: 'control' },
   policy_promise_control: { from: 'promise_id', to: 'control_id', toTable: 'control' },
+  control_reliance: { from: 'control_id', to: 'relies_on_id', toTable: 'control' },
 } as const satisfies Record<
   string,
   { from: string; to: string; toTable: 'criterion' | 'control' | 'request' | 'evidence' } & object

@@ -101,6 +101,18 @@ export const evidenceCases = {
       'validation',
     );
   },
+  'evidence.counts': async (t) => {
+    const { controls, ana, ben } = await scoped(t);
+    expect(await ok(t, 'evidence.counts', {})).toEqual({ total: 0, unreviewed: 0 });
+    await ok(t, 'controls.update', { id: controls[0]!.id, patch: { performerId: ana.id } });
+    const [a, b] = await added(t, ['a.txt', 'b.txt'], { controlIds: [controls[0]!.id] });
+    expect(await ok(t, 'evidence.counts', {})).toEqual({ total: 2, unreviewed: 2 });
+    await ok(t, 'evidence.review', { id: a!.evidenceId, reviewerId: ben.id });
+    expect(await ok(t, 'evidence.counts', {})).toEqual({ total: 2, unreviewed: 1 });
+    // A superseded item is history: the newer one stands for it.
+    await ok(t, 'evidence.supersede', { id: b!.evidenceId, byId: a!.evidenceId });
+    expect(await ok(t, 'evidence.counts', {})).toEqual({ total: 1, unreviewed: 0 });
+  },
   'evidence.review': async (t) => {
     const { controls, ana, ben } = await scoped(t);
     await ok(t, 'controls.update', {

@@ -207,6 +207,57 @@ export const scopeCases = {
       'validation',
     );
   },
+  'controls.itgcs': async (t) => {
+    await scopedVault(t);
+    // Scoping links an automated control to the change-management and access controls.
+    const sso = await controlByRef(t, 'AC-01');
+    const view = await ok(t, 'controls.itgcs', { id: sso.id });
+    const refs = view.reliesOn.map((r) => r.ref);
+    expect(refs).toEqual(expect.arrayContaining(['AC-05', 'AC-06', 'CHG-04']));
+    expect(refs).not.toContain('AC-01');
+    // None is met yet (nothing assessed): the automated control must be sampled.
+    expect(view).toMatchObject({ state: 'failing', mustSample: true });
+    await fails(t, 'controls.itgcs', { id: 'ctl_ghost' }, 'not_found');
+  },
+  'controls.linkItgc': async (t) => {
+    await scopedVault(t);
+    const backups = await controlByRef(t, 'BCP-02');
+    const chg = await controlByRef(t, 'CHG-04');
+    for (const r of (await ok(t, 'controls.itgcs', { id: backups.id })).reliesOn)
+      await ok(t, 'controls.unlinkItgc', { id: backups.id, reliesOnId: r.id });
+    expect(await ok(t, 'controls.itgcs', { id: backups.id })).toMatchObject({
+      reliesOn: [],
+      state: 'unknown',
+      mustSample: false,
+    });
+    const linked = await ok(t, 'controls.linkItgc', { id: backups.id, reliesOnId: chg.id });
+    expect(linked.reliesOn.map((r) => r.ref)).toEqual(['CHG-04']);
+    // Twice is once.
+    expect(
+      (await ok(t, 'controls.linkItgc', { id: backups.id, reliesOnId: chg.id })).reliesOn,
+    ).toHaveLength(1);
+    const self = await fails(
+      t,
+      'controls.linkItgc',
+      { id: backups.id, reliesOnId: backups.id },
+      'validation',
+    );
+    expect(self.details).toEqual([{ path: ['reliesOnId'], message: expect.any(String) }]);
+    await fails(t, 'controls.linkItgc', { id: backups.id, reliesOnId: 'ctl_ghost' }, 'not_found');
+  },
+  'controls.unlinkItgc': async (t) => {
+    await scopedVault(t);
+    const sso = await controlByRef(t, 'AC-01');
+    const before = await ok(t, 'controls.itgcs', { id: sso.id });
+    const gone = before.reliesOn[0]!;
+    const after = await ok(t, 'controls.unlinkItgc', { id: sso.id, reliesOnId: gone.id });
+    expect(after.reliesOn.map((r) => r.id)).not.toContain(gone.id);
+    expect(after.reliesOn).toHaveLength(before.reliesOn.length - 1);
+    // Unlinking again changes nothing.
+    expect(
+      (await ok(t, 'controls.unlinkItgc', { id: sso.id, reliesOnId: gone.id })).reliesOn,
+    ).toHaveLength(before.reliesOn.length - 1);
+  },
   'controls.create': async (t) => {
     await scopedVault(t);
     const c = await ok(t, 'controls.create', {

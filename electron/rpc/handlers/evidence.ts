@@ -5,6 +5,7 @@ import {
   getEvidenceDetail,
   listEvidence,
   reviewEvidence,
+  evidenceCounts,
   searchEvidenceItems,
   supersedeEvidence,
   updateEvidence,
@@ -25,6 +26,7 @@ export const evidenceHandlers: HandlerSlice<
   | 'evidence.link'
   | 'evidence.unlink'
   | 'evidence.search'
+  | 'evidence.counts'
   | 'evidence.recordPopulation'
 > = {
   'evidence.add': (input, ctx) => {
@@ -73,6 +75,7 @@ export const evidenceHandlers: HandlerSlice<
     changeLinks(requireVault(ctx), id, controlIds, requestIds, true).evidence,
   'evidence.unlink': ({ id, controlIds, requestIds }, ctx) =>
     changeLinks(requireVault(ctx), id, controlIds, requestIds, false).evidence,
+  'evidence.counts': (_input, ctx) => evidenceCounts(requireVault(ctx)),
   'evidence.search': ({ query, limit }, ctx) =>
     searchEvidenceItems(requireVault(ctx), query, limit),
   'evidence.recordPopulation': (input, ctx) => {

@@ -7,6 +7,7 @@ import {
   updateControl,
 } from '../../core/scope/controls';
 import { setCriterionRole } from '../../core/scope/criterion-roles';
+import { controlItgcs, linkItgc, unlinkItgc } from '../../core/scope/reliance';
 import { listCriteria, setNotRelevant } from '../../core/scope/criteria';
 import { updateEngagementDetails } from '../../core/scope/engagement';
 import { requireVault } from '../context';
@@ -21,6 +22,9 @@ export const scopeHandlers: HandlerSlice<
   | 'controls.get'
   | 'controls.update'
   | 'controls.setCriterionRole'
+  | 'controls.itgcs'
+  | 'controls.linkItgc'
+  | 'controls.unlinkItgc'
   | 'controls.create'
   | 'controls.archive'
 > = {
@@ -34,6 +38,9 @@ export const scopeHandlers: HandlerSlice<
   'controls.get': ({ id }, ctx) => getControl(requireVault(ctx), id),
   'controls.update': ({ id, patch }, ctx) => updateControl(requireVault(ctx), id, patch),
   'controls.setCriterionRole': (input, ctx) => setCriterionRole(requireVault(ctx), input),
+  'controls.itgcs': ({ id }, ctx) => controlItgcs(requireVault(ctx), id),
+  'controls.linkItgc': (input, ctx) => linkItgc(requireVault(ctx), input),
+  'controls.unlinkItgc': (input, ctx) => unlinkItgc(requireVault(ctx), input),
   'controls.create': (input, ctx) => createControl(requireVault(ctx), input),
   'controls.archive': ({ id, archived }, ctx) => archiveControl(requireVault(ctx), id, archived),
 };

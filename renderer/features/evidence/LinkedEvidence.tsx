@@ -5,8 +5,13 @@ import type { Frequency, Nature } from '../../../shared/domain/catalog';
 import { linkTo } from '../../app/routes';
 import { StatusBadge } from '../../components/status';
 import { formatDate, formatDateRange } from '../../components/format';
+import { useApiQuery } from '../../api/queries';
+import { useOpenId } from '../vault/store';
 import { useToday } from '../vault/today';
-import { controlOccurrences, occurrenceEngagement } from './control-occurrences';
+import { describeDeadline } from '../../../shared/domain/deadline';
+import { useConsistency } from '../policies/policy-queries';
+import { ControlItgcs } from './ControlItgcs';
+import { controlDeadline, controlOccurrences, occurrenceEngagement } from './control-occurrences';
 import { useLinkedEvidence } from './evidence-queries';
 import { OCCURRENCE_LABEL, OCCURRENCE_TONE } from './labels';
 import { useVaultInfo } from '../vault/vault-info';
@@ -65,7 +70,19 @@ export function ControlEvidence(props: {
   const engagement = occurrenceEngagement(useVaultInfo((i) => i.engagement));
   const today = useToday();
   const items = linked.data?.items ?? [];
-  const timeline = engagement ? controlOccurrences(control, engagement, items, today) : null;
+  const deadline = controlDeadline(useConsistency({ controlId: control.id })?.deadlines);
+  const openId = useOpenId();
+  // Only an automated control leans on ITGCs (the other drawers need not read them).
+  const automated = control.nature === 'automated';
+  const itgcs = useApiQuery(
+    openId,
+    'controls.itgcs',
+    { id: control.id },
+    { enabled: !!openId && automated },
+  ).data?.state;
+  const timeline = engagement
+    ? controlOccurrences(control, engagement, items, today, { deadline, itgcs })
+    : null;
   const refOf = new Map(items.map((e) => [e.id, e.ref]));
 
   return (
@@ -99,7 +116,16 @@ export function ControlEvidence(props: {
                         {OCCURRENCE_LABEL[w.status]}
                       </StatusBadge>
                       {[...w.instances, ...w.late].map((id) => (
-                        <Tooltip key={id} label={w.late.includes(id) ? 'Done late' : 'On time'}>
+                        <Tooltip
+                          key={id}
+                          label={
+                            w.late.includes(id)
+                              ? deadline
+                                ? `Done late: after “${deadline.text}”`
+                                : 'Done late'
+                              : 'On time'
+                          }
+                        >
                           <Anchor
                             component={Link}
                             to={linkTo('evidence', id)}
@@ -115,6 +141,20 @@ export function ControlEvidence(props: {
                 </Paper>
               ))}
             </SimpleGrid>
+            {deadline && (
+              <Text size="xs" c="dimmed" data-testid="occurrence-deadline">
+                Held to {deadline.policyTitle ?? 'its policy'}: “{deadline.text}” (
+                {describeDeadline(deadline)}
+                {deadline.unit === 'business_days' ? ', Monday to Friday' : ''}).
+              </Text>
+            )}
+            {timeline.deviationCandidates.length > 0 && (
+              <Text size="sm" data-testid="occurrence-late">
+                Done late, after the deadline {deadline ? `“${deadline.text}”` : 'for its window'}:{' '}
+                {timeline.deviationCandidates.map((id) => refOf.get(id) ?? id).join(', ')} — each is
+                a deviation candidate an auditor will ask about.
+              </Text>
+            )}
             {timeline.notes.map((n) => (
               <Text key={n} size="xs" c="dimmed">
                 {n}
@@ -131,6 +171,7 @@ export function ControlEvidence(props: {
           </>
         )}
       </Stack>
+      {automated && <ControlItgcs controlId={control.id} />}
       <Stack gap="xs">
         <Heading>Evidence</Heading>
         <EvidenceList

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../shared/api/evidence';
-import { controlOccurrences, occurrenceEngagement } from './control-occurrences';
+import { controlDeadline, controlOccurrences, occurrenceEngagement } from './control-occurrences';
 
 const item = (id: string, performedOn: string | null, superseded = false): Evidence => ({
   id,
@@ -63,6 +63,43 @@ describe('a control’s occurrence timeline', () => {
         type: 'type1',
         asOf: '2026-06-30',
       },
+    );
+  });
+});
+
+describe('a control’s timeline held to its policy’s deadline', () => {
+  const perEvent = {
+    frequency: 'per_event' as const,
+    nature: 'manual' as const,
+    operatingSince: null,
+  };
+  const leaver = (id: string, lastDay: string, removedOn: string): Evidence => ({
+    ...item(id, removedOn),
+    asOf: lastDay,
+  });
+  const promise = (amount: number, text: string) => ({
+    policyId: 'pol_1',
+    promiseId: `pro_${amount}`,
+    text,
+    amount,
+    unit: 'business_days' as const,
+  });
+
+  it('shows an item done after the strictest promised deadline as late', () => {
+    const deadline = controlDeadline([
+      promise(2, 'other accounts'),
+      promise(1, 'identity provider'),
+    ]);
+    expect(deadline?.text).toBe('identity provider');
+    const items = [
+      leaver('ok', '2026-03-03', '2026-03-04'),
+      leaver('slow', '2026-03-10', '2026-03-12'),
+    ];
+    const t = controlOccurrences(perEvent, period, items, '2026-05-15', { deadline });
+    expect(t.windows[0]).toMatchObject({ status: 'met', instances: ['ok'], late: ['slow'] });
+    // Without the promise neither is late.
+    expect(controlOccurrences(perEvent, period, items, '2026-05-15').deviationCandidates).toEqual(
+      [],
     );
   });
 });

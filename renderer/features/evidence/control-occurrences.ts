@@ -1,6 +1,7 @@
 import type { Evidence } from '../../../shared/api/evidence';
 import type { Engagement } from '../../../shared/api/vault';
 import type { Frequency, Nature } from '../../../shared/domain/catalog';
+import { type PromisedDeadline, strictestDeadline } from '../../../shared/domain/deadline';
 import {
   type OccurrenceEngagement,
   type Occurrences,
@@ -16,6 +17,13 @@ export function occurrenceEngagement(
   return e.period ? { type: 'type2', start: e.period.start, end: e.period.end } : null;
 }
 
+/** The deadline the control is held to: the strictest time limit its policies promise. */
+export function controlDeadline(
+  deadlines: readonly PromisedDeadline[] | undefined,
+): PromisedDeadline | null {
+  return strictestDeadline(deadlines ?? []);
+}
+
 /**
  * A control's timeline: the windows it must operate in and the evidence filling them, each item
  * placed by the day it was performed and what it covers (the shared rules readiness uses).
@@ -26,8 +34,14 @@ export function controlOccurrences(
   engagement: OccurrenceEngagement,
   evidence: readonly Evidence[],
   today: string,
+  held: {
+    deadline?: PromisedDeadline | null;
+    itgcs?: 'effective' | 'failing' | 'unknown';
+  } = {},
 ): Occurrences {
   return occurrences({
+    deadline: held.deadline ?? null,
+    itgcs: held.itgcs ?? 'unknown',
     frequency: control.frequency,
     nature: control.nature,
     engagement,

@@ -99,6 +99,14 @@ export const evidenceMethods = {
     mutates: true,
     touches: ['evidence'],
   }),
+  'evidence.counts': method({
+    summary: 'How many current evidence items there are, and how many wait for a review',
+    input: z.object({}).strict(),
+    output: z.object({ total: z.number().int(), unreviewed: z.number().int() }),
+    mutates: false,
+    // Only evidence: the navigation's count must not re-read on every control or request edit.
+    reads: ['evidence'],
+  }),
   'evidence.search': method({
     summary: 'Evidence whose reference, title, file name, source or notes contain the words',
     input: z
