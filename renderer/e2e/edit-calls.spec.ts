@@ -46,8 +46,11 @@ function watchRpc(page: Page) {
 // holds (a control's edit can relink it to another policy), the drawer's policy consistency
 // check (a frequency changed can agree or disagree with a policy's promise) and the open control
 // drawer's evidence (D1: `evidence.list` by control reads controls, whose criteria and refs it
-// filters and shows) — 10 in all.
-const MAX_CALLS_PER_EDIT = 10;
+// filters and shows), and the vault's info, now a cached read like the others: it lists the
+// scope's controls and criteria, so a change to a control re-reads it (before S2's last step a
+// hand-written store re-read it only for engagement and people changes, and so could show a
+// stale scope) — 11 in all.
+const MAX_CALLS_PER_EDIT = 11;
 
 test('one control field edit costs one save and the re-reads of what it touched', async ({
   page,
