@@ -164,6 +164,13 @@ const BROKEN: [string, (f: ReadinessFacts) => ReadinessFacts, RuleId, Severity, 
     'C1 Control c1',
   ],
   [
+    'a key control with no operating-since date recorded',
+    (f) => withControl(f, 'c1', { operatingSince: null }),
+    'control_operating_since',
+    'major',
+    'C1 Control c1',
+  ],
+  [
     'a supporting control with no operating-since date',
     (f) => withControl(f, 'c2', { operatingSince: null }),
     'control_operating_since',

@@ -97,7 +97,7 @@ export const CONTROL_RULES: readonly RuleCheck[] = [
     id: 'control_operating_since',
     title: 'Every control operates from the start of the period',
     severity: 'major',
-    why: 'A Type II auditor tests the whole period (a Type I, the as-of date): a control started later leaves part of it untested. Blocking for key controls.',
+    why: 'A Type II auditor tests the whole period (a Type I, the as-of date): a control started later leaves part of it untested. Blocking for a key control known to have started late.',
     check: (facts) => {
       const by = operatingBy(facts);
       if (!by) return [];
@@ -107,7 +107,9 @@ export const CONTROL_RULES: readonly RuleCheck[] = [
           if (c.operatingSince && daysBetween(c.operatingSince, by) >= 0) return ok;
           return {
             pass: false,
-            severity: c.keyForAny ? 'blocking' : 'major',
+            // A known late start of a key control leaves part of the period untested: blocking.
+            // A date not recorded yet is a gap in the record, not a known late start.
+            severity: c.operatingSince && c.keyForAny ? 'blocking' : 'major',
             finding: {
               object: about(c),
               message: c.operatingSince
