@@ -6,6 +6,7 @@ import {
   serializeManifest,
   sha256sumsText,
   type Manifest,
+  type ManifestFile,
 } from './manifest';
 
 const hash = (c: string) => c.repeat(64);
@@ -39,16 +40,15 @@ function manifest(files: Manifest['files']): Manifest {
   };
 }
 
-const file = (path: string, c = 'c') =>
-  ({
-    path,
-    sha256: hash(c),
-    size: 3,
-    kind: 'evidence',
-    controls: [],
-    criteria: [],
-    requests: [],
-  }) as const;
+const file = (path: string, c = 'c'): ManifestFile => ({
+  path,
+  sha256: hash(c),
+  size: 3,
+  kind: 'evidence',
+  controls: [],
+  criteria: [],
+  requests: [],
+});
 
 describe('package manifest', () => {
   it('serialises the same content to the same bytes whatever the order files were added', () => {
