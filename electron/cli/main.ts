@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evidence: async () => (await import('./commands/evidence')).evidenceCommand,
   readiness: async () => (await import('./commands/readiness')).readinessCommand,
   sample: async () => (await import('./commands/sample')).sampleCommand,
+  report: async () => (await import('./commands/report')).reportCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -74,6 +75,10 @@ export const USAGE = `Usage: attest <command> [options]
                          the readiness review as of today: the status line, then every
                          finding (blocking first) with what to do; --check exits 1 while any
                          blocking finding exists. A self-assessment, not an audit opinion
+  report <vault> --out <file.pdf> [--json]
+                         the readiness report as of today as a PDF, written where asked:
+                         status, findings, criteria and controls, gaps, risks, policies,
+                         self-tests and evidence. Internal — not a SOC 2 report
   sample <vault> --control <ref> [--new] [--seed S] [--method random|systematic] [--start N]
          [--json]
                          management self-test — your auditor selects its own items: shows

@@ -101,6 +101,19 @@ export function chainHead(db: VaultDb): ChainHead {
   return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
 }
 
+/**
+ * When the vault last changed: the time of its newest audit entry, or null for an empty chain.
+ * Generated files are stamped with it rather than with the clock, so the same vault state gives
+ * the same bytes.
+ */
+export function latestAuditTime(db: VaultDb): string | null {
+  const last = first(
+    db,
+    db.qb.selectFrom('audit_event').select('at').orderBy('seq', 'desc').limit(1),
+  );
+  return last?.at ?? null;
+}
+
 /** The stored hash of entry `seq`, or null when there is no such entry (0: the genesis hash). */
 export function chainHashAt(db: VaultDb, seq: number): string | null {
   if (seq === 0) return GENESIS_HASH;

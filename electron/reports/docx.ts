@@ -16,9 +16,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { DocBlock } from '../../shared/domain/system-description-doc';
 import { splitPlaceholders } from '../../shared/domain/system-description-wording';
-import { DRAFT_FOOTER, type RenderInput, runningHeader } from './types';
+import { DRAFT_FOOTER, type RenderInput, type ReportBlock, runningHeader } from './types';
 
 /**
  * Renders a draft to DOCX with real Word structure — Heading 1–3 styles (so the navigation pane
@@ -73,7 +72,7 @@ const HEADING_LEVEL = {
   3: HeadingLevel.HEADING_3,
 } as const;
 
-function toDocx(block: DocBlock): (Paragraph | Table)[] {
+function toDocx(block: ReportBlock): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [
@@ -102,6 +101,18 @@ function toDocx(block: DocBlock): (Paragraph | Table)[] {
     case 'table':
       // An empty paragraph after a table keeps the next table or heading from touching it.
       return [table(block.header, block.rows), new Paragraph({ children: [] })];
+    case 'bars':
+      // Word has no drawing of ours: the same figures as a table.
+      return [
+        table(
+          ['', 'Share'],
+          block.rows.map((r) => [r.label, `${r.value} of ${r.total}`]),
+        ),
+        new Paragraph({ children: [] }),
+      ];
+    case 'toc':
+      // Word builds its own contents from the headings; page numbers are the PDF's.
+      return [];
   }
 }
 

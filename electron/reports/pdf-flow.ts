@@ -1,7 +1,8 @@
 import type PDFDocument from 'pdfkit';
-import type { DocBlock } from '../../shared/domain/system-description-doc';
 import { PDF_STYLE as S, contentBox } from './pdf-style';
 import { pdfSafe } from './pdf-text';
+import { barsHeight } from './pdf-bars';
+import type { ReportBlock } from './types';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -30,7 +31,7 @@ function paragraphHeight(doc: Doc, text: string): number {
 }
 
 /** Room needed at the current position before drawing block `i`. */
-export function roomNeeded(doc: Doc, blocks: readonly DocBlock[], i: number): number {
+export function roomNeeded(doc: Doc, blocks: readonly ReportBlock[], i: number): number {
   const b = blocks[i];
   if (!b) return 0;
   if (b.kind === 'heading') {
@@ -51,7 +52,7 @@ export function roomNeeded(doc: Doc, blocks: readonly DocBlock[], i: number): nu
 }
 
 /** The least of block `j` that must share a page with the heading before it. */
-function startOf(doc: Doc, blocks: readonly DocBlock[], j: number): number {
+function startOf(doc: Doc, blocks: readonly ReportBlock[], j: number): number {
   const b = blocks[j];
   if (!b) return 0;
   switch (b.kind) {
@@ -65,6 +66,9 @@ function startOf(doc: Doc, blocks: readonly DocBlock[], j: number): number {
     case 'bullets':
       return 2 * LINE;
     case 'table':
+    case 'toc':
       return TABLE_START;
+    case 'bars':
+      return barsHeight(doc, b);
   }
 }

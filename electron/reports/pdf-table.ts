@@ -38,6 +38,23 @@ export function drawTable(doc: Doc, header: readonly string[], rows: readonly st
   doc.y += S.blockGap;
 }
 
+/** The height `drawTable` takes for a table that fits on one page (gap after it included). */
+export function tableHeight(
+  doc: Doc,
+  header: readonly string[],
+  rows: readonly string[][],
+): number {
+  const box = contentBox(doc);
+  const head = header.map(pdfSafe);
+  const body = rows.map((r) => header.map((_, i) => pdfSafe(r[i] ?? '')));
+  const widths = columnWidths(doc, head, body, box.width);
+  return (
+    rowHeight(doc, head, widths, true) +
+    body.reduce((h, row) => h + rowHeight(doc, row, widths, false), 0) +
+    S.blockGap
+  );
+}
+
 function font(doc: Doc, bold: boolean): Doc {
   return doc.font(bold ? S.boldFont : S.font).fontSize(S.tableSize);
 }

@@ -1,21 +1,24 @@
 import PDFDocument from 'pdfkit';
-import type { DocBlock } from '../../shared/domain/system-description-doc';
 import { splitPlaceholders } from '../../shared/domain/system-description-wording';
 import { PDF_STYLE as S, contentBox } from './pdf-style';
 import { roomNeeded } from './pdf-flow';
-import { drawTable } from './pdf-table';
+import { drawTable, tableHeight } from './pdf-table';
 import { pdfFonts } from './fonts';
 import { pdfSafe } from './pdf-text';
-import { DRAFT_FOOTER, type RenderInput, runningHeader } from './types';
+import { drawBars } from './pdf-bars';
+import { DRAFT_FOOTER, type RenderInput, type ReportBlock, runningHeader } from './types';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 /**
- * Renders a draft to PDF: A4, DejaVu Sans (embedded), headings, paragraphs, bullet lists and
- * tables, with a running header, page numbers and the draft footer on every page.
+ * Renders a document to PDF: A4, DejaVu Sans (embedded), headings, paragraphs, bullet lists,
+ * tables and bar charts, with a running header, page numbers and the footer on every page.
+ * A contents block keeps its room on the page and is drawn once every section's page is known
+ * (pages are buffered), so the document is laid out once.
  */
 export async function renderPdf(input: RenderInput): Promise<Buffer> {
   const fonts = pdfFonts();
+  const created = input.meta.createdAt ? new Date(input.meta.createdAt) : undefined;
   const doc = new PDFDocument({
     size: 'A4',
     margins: S.margins,
@@ -24,10 +27,13 @@ export async function renderPdf(input: RenderInput): Promise<Buffer> {
     font: fonts.regular,
     // Document properties are stored as UTF-16 and shown with the viewer's own fonts.
     info: {
-      Title: propertyText(`${input.meta.title} (draft)`),
+      // An approved policy or a report is not a draft; only drafts say so in their title.
+      Title: propertyText(`${input.meta.title}${isDraft(input.meta.stamp) ? ' (draft)' : ''}`),
       Author: propertyText(input.meta.client),
       Subject: propertyText(runningHeader(input.meta)),
       Creator: 'Attest',
+      // pdfkit derives the file id from these properties: a fixed date, the same bytes.
+      ...(created ? { CreationDate: created, ModDate: created } : {}),
     },
   });
   doc.registerFont(S.font, fonts.regular);
@@ -39,18 +45,78 @@ export async function renderPdf(input: RenderInput): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  input.blocks.forEach((_, i) => drawBlock(doc, input.blocks, i));
+  const contents = sectionsAfterToc(input.blocks);
+  let tocAt: { page: number; y: number } | null = null;
+  const pages = new Map<string, number>();
+  input.blocks.forEach((block, i) => {
+    if (block.kind === 'toc') {
+      tocAt = reserveToc(doc, contents);
+      return;
+    }
+    drawBlock(doc, input.blocks, i);
+    if (block.kind === 'heading' && block.level === 1 && !pages.has(block.text)) {
+      const { start, count } = doc.bufferedPageRange();
+      pages.set(block.text, start + count);
+    }
+  });
+  if (tocAt) drawToc(doc, tocAt, contents, pages);
   drawPageFrames(doc, input.meta);
   doc.end();
   await ended;
   return Buffer.concat(chunks);
 }
 
+const TOC_HEADER = ['Section', 'Page'];
+
+/** Keeps the contents' room where it stands (on a new page if it would not fit). */
+function reserveToc(doc: Doc, titles: readonly string[]): { page: number; y: number } {
+  // Three digits: at least as wide as any page number the contents will print.
+  const height = tableHeight(
+    doc,
+    TOC_HEADER,
+    titles.map((t) => [t, '000']),
+  );
+  if (doc.y + height > contentBox(doc).bottom) doc.addPage();
+  const { start, count } = doc.bufferedPageRange();
+  const at = { page: start + count - 1, y: doc.y };
+  doc.y += height;
+  return at;
+}
+
+function drawToc(
+  doc: Doc,
+  at: { page: number; y: number },
+  titles: readonly string[],
+  pages: ReadonlyMap<string, number>,
+): void {
+  doc.switchToPage(at.page);
+  doc.x = contentBox(doc).left;
+  doc.y = at.y;
+  drawTable(
+    doc,
+    TOC_HEADER,
+    titles.map((t) => [t, String(pages.get(t) ?? '')]),
+  );
+}
+
+/** The level-1 headings the contents lists: those after the contents block. */
+function sectionsAfterToc(blocks: readonly ReportBlock[]): string[] {
+  const at = blocks.findIndex((b) => b.kind === 'toc');
+  if (at < 0) return [];
+  return blocks
+    .slice(at + 1)
+    .flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.text] : []));
+}
+
+function isDraft(stamp: string | undefined): boolean {
+  return stamp === undefined || stamp === 'DRAFT';
+}
+
 function propertyText(text: string): string {
   return text.replace(/\p{Cc}/gu, ' ');
 }
 
-function drawBlock(doc: Doc, blocks: readonly DocBlock[], i: number): void {
+function drawBlock(doc: Doc, blocks: readonly ReportBlock[], i: number): void {
   const block = blocks[i]!;
   const box = contentBox(doc);
   doc.x = box.left;
@@ -72,6 +138,10 @@ function drawBlock(doc: Doc, blocks: readonly DocBlock[], i: number): void {
       return;
     case 'table':
       return drawTable(doc, block.header, block.rows);
+    case 'bars':
+      return drawBars(doc, block);
+    case 'toc':
+      throw new Error('The contents are drawn by renderPdf once every page is known');
   }
 }
 

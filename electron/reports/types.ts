@@ -1,4 +1,6 @@
-import type { DocBlock } from '../../shared/domain/system-description-doc';
+import type { ReportBlock } from '../../shared/domain/report-doc';
+
+export type { BarsBlock, ReportBlock, TocBlock } from '../../shared/domain/report-doc';
 
 /**
  * What a renderer gets: the document's blocks and a few facts for its frame (properties, running
@@ -6,7 +8,7 @@ import type { DocBlock } from '../../shared/domain/system-description-doc';
  * every format.
  */
 export interface RenderInput {
-  blocks: readonly DocBlock[];
+  blocks: readonly ReportBlock[];
   meta: {
     /** Document title, e.g. "System description". */
     title: string;
@@ -19,6 +21,11 @@ export interface RenderInput {
     footer?: string;
     /** The word in the running header's corner (DOCX); DRAFT unless given. */
     stamp?: string;
+    /**
+     * ISO time recorded as the PDF's creation date (and so its file id): a fixed time makes the
+     * same content give the same bytes. Unset, pdfkit stamps the moment of rendering.
+     */
+    createdAt?: string;
   };
 }
 

@@ -5,7 +5,7 @@ import type {
 } from '../../../shared/domain/readiness/facts';
 import { isInDescription } from '../../../shared/domain/control-evidence';
 import type { Frequency, Nature } from '../../../shared/domain/catalog';
-import { occurrences } from '../../../shared/domain/occurrences';
+import { type OccurrenceWindow, occurrences } from '../../../shared/domain/occurrences';
 import { all } from '../../db/connection';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
 import { listRiskRows, listTaskRows } from '../../db/repos/gaps';
@@ -29,10 +29,16 @@ import type { Vault } from '../vault/session';
 /** Sections the events rule reads; every other incomplete section is an unanswered one. */
 const EVENT_SECTIONS = new Set(['incidents', 'changes']);
 
-/** Windows of each control not closed yet at `evaluatedOn` (for "N windows still to come"). */
-function windowsToCome(vault: Vault, evaluatedOn: string): Map<string, number> {
+/**
+ * Each control's occurrence windows at `evaluatedOn` against its reviewed evidence (no deadline
+ * or ITGC refinements: what is counted here is how many windows are due, met or still to come).
+ */
+export function windowsByControl(
+  vault: Vault,
+  evaluatedOn: string,
+): Map<string, readonly OccurrenceWindow[]> {
   const engagement = occurrenceEngagement(vault);
-  const out = new Map<string, number>();
+  const out = new Map<string, readonly OccurrenceWindow[]>();
   if (!engagement) return out;
   const instances = reviewedInstances(vault);
   for (const c of listControlRows(vault.db)) {
@@ -44,8 +50,16 @@ function windowsToCome(vault: Vault, evaluatedOn: string): Map<string, number> {
       instances: instances.get(c.id) ?? [],
       operatingSince: c.operating_since,
     });
-    out.set(c.id, occ.windows.filter((w) => w.status === 'scheduled').length);
+    out.set(c.id, occ.windows);
   }
+  return out;
+}
+
+/** Windows of each control not closed yet at `evaluatedOn` (for "N windows still to come"). */
+function windowsToCome(vault: Vault, evaluatedOn: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [id, windows] of windowsByControl(vault, evaluatedOn))
+    out.set(id, windows.filter((w) => w.status === 'scheduled').length);
   return out;
 }
 

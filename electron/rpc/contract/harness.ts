@@ -31,7 +31,8 @@ export async function exported<
     | 'requests.export'
     | 'sd.export'
     | 'policies.export'
-    | 'selfTests.exportWorksheet',
+    | 'selfTests.exportWorksheet'
+    | 'readiness.report',
 >(t: Harness, method: M, input: Input<M>): Promise<{ result: GeneratedFile; bytes: Buffer }> {
   const saveTo =
     t.transport === 'direct' ? { path: join(t.home, `export-${++exportCounter}.out`) } : undefined;

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ReadinessView } from '../../../shared/api/readiness';
-import { type Case, freshVault, ok } from './harness';
+import { type Case, exported, freshVault, ok } from './harness';
 
 const findingsOf = (r: ReadinessView, rule: string) => r.findings.filter((f) => f.rule === rule);
 
@@ -39,5 +39,15 @@ export const readinessCases = {
     const after = await ok(t, 'readiness.get', {});
     expect(findingsOf(after, 'control_owner')).toHaveLength(before - 1);
     expect(after.evaluatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  },
+  'readiness.report': async (t) => {
+    await freshVault(t);
+    await ok(t, 'scope.confirm', {});
+    const { result, bytes } = await exported(t, 'readiness.report', {});
+    // A download is named for the engagement and date; a saved file keeps the name chosen.
+    if (result.download)
+      expect(result.fileName).toMatch(/_readiness-report_\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(result.size).toBe(bytes.length);
   },
 } satisfies Record<string, Case>;

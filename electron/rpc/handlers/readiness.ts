@@ -1,8 +1,16 @@
 import { evaluateReadiness } from '../../../shared/domain/readiness/evaluate';
 import { readinessFacts } from '../../core/readiness/facts';
+import { readinessReport } from '../../core/readiness/report';
+import { startOutputJob } from '../start-job';
 import { requireVault } from '../context';
 import type { HandlerSlice } from './types';
 
-export const readinessHandlers: HandlerSlice<'readiness.get'> = {
+export const readinessHandlers: HandlerSlice<'readiness.get' | 'readiness.report'> = {
   'readiness.get': (_i, ctx) => evaluateReadiness(readinessFacts(requireVault(ctx))),
+  'readiness.report': ({ saveTo }, ctx) => {
+    const vault = requireVault(ctx);
+    return startOutputJob(ctx, 'readiness.report', 'Writing the readiness report', saveTo, () =>
+      readinessReport(vault),
+    );
+  },
 };

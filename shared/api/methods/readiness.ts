@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { generatedFileSchema, saveToSchema } from '../files';
 import { readinessSchema } from '../readiness';
 
 export const readinessMethods = {
@@ -22,5 +23,14 @@ export const readinessMethods = {
       'policies',
       'selfTests',
     ],
+  }),
+  'readiness.report': method({
+    summary:
+      'The readiness report as PDF (a job): written to `saveTo`, or a download in a browser; never into the vault',
+    input: z.object({ saveTo: saveToSchema.optional() }).strict(),
+    output: z.object({ jobId: z.string() }),
+    jobResult: generatedFileSchema,
+    mutates: false,
+    reads: [],
   }),
 } as const;
