@@ -85,3 +85,30 @@ test('the dashboard, gap analysis and remediation pass axe in the dark theme too
   await expect(page.getByTestId('task-table')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the task table (dark)');
 });
+
+test('this week lists what is overdue and due soon, each linking to where it is dealt with', async ({
+  page,
+  attest,
+}) => {
+  const bench = await openDemo(page, attest);
+  await bench.expectOn(STEPS[0]);
+  const agenda = await rpc<{
+    overdue: { kind: string; object: string }[];
+    dueSoon: { kind: string; object: string }[];
+  }>(page, attest, 'readiness.agenda');
+  const card = page.getByTestId('dashboard-agenda');
+  await expect(card.getByText(`Overdue (${agenda.overdue.length})`)).toBeVisible();
+  await expect(card.getByText(`Due in the next 7 days (${agenda.dueSoon.length})`)).toBeVisible();
+
+  // The demo's overdue task (on purpose) is listed, and its link opens it in the remediation plan.
+  const overdueTasks = (await tasks(page, attest)).filter((t) => t.overdue);
+  expect(overdueTasks.length).toBeGreaterThan(0);
+  const task = overdueTasks[0]!;
+  expect(agenda.overdue.some((i) => i.kind === 'task' && i.object === task.ref)).toBe(true);
+  // Tasks come before owed evidence, so the few things someone was asked to do are not buried.
+  await page.getByTestId('agenda-overdue').getByRole('link', { name: task.ref }).click();
+  await bench.expectOn(STEPS[3]);
+  const drawer = page.getByRole('dialog');
+  await expect(drawer).toContainText(task.ref);
+  await expect(drawer.getByLabel('Title')).toHaveValue(task.title);
+});

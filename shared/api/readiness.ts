@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from './common';
 import { RULE_IDS, SEVERITIES } from '../domain/readiness/finding';
+import { AGENDA_KINDS } from '../domain/agenda';
 
 const severity = z.enum(SEVERITIES as unknown as readonly ['blocking', 'major', 'minor']);
 
@@ -45,3 +46,23 @@ export const readinessSchema = z.object({
   ),
 });
 export type ReadinessView = z.infer<typeof readinessSchema>;
+
+const agendaItemSchema = z.object({
+  kind: z.enum(AGENDA_KINDS),
+  object: z.string(),
+  title: z.string(),
+  due: isoDate.nullable(),
+  overdue: z.boolean(),
+  window: z.object({ start: isoDate, end: isoDate }).nullable(),
+  target: z.union([fixTargetSchema, z.object({ screen: z.literal('task'), id: z.string() })]),
+});
+
+/** What is due this week and what is overdue, as of the vault's today (E item 6). */
+export const agendaSchema = z.object({
+  today: isoDate,
+  until: isoDate,
+  overdue: z.array(agendaItemSchema),
+  dueSoon: z.array(agendaItemSchema),
+  samplesToTest: z.array(agendaItemSchema),
+});
+export type AgendaView = z.infer<typeof agendaSchema>;

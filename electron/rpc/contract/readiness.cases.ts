@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { ReadinessView } from '../../../shared/api/readiness';
+import { addDays } from '../../../shared/domain/calendar';
 import { type Case, exported, freshVault, ok } from './harness';
 
 const findingsOf = (r: ReadinessView, rule: string) => r.findings.filter((f) => f.rule === rule);
@@ -39,6 +40,26 @@ export const readinessCases = {
     const after = await ok(t, 'readiness.get', {});
     expect(findingsOf(after, 'control_owner')).toHaveLength(before - 1);
     expect(after.evaluatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  },
+  'readiness.agenda': async (t) => {
+    await freshVault(t);
+    await ok(t, 'scope.confirm', {});
+    const { today, until } = await ok(t, 'readiness.agenda', {});
+    expect(until).toBe(addDays(today, 6));
+    const late = await ok(t, 'tasks.create', { title: 'Late', dueOn: addDays(today, -1) });
+    const soon = await ok(t, 'tasks.create', { title: 'Soon', dueOn: addDays(today, 2) });
+    await ok(t, 'tasks.create', { title: 'Later', dueOn: addDays(today, 30) });
+    const agenda = await ok(t, 'readiness.agenda', {});
+    const tasks = (items: typeof agenda.overdue) => items.filter((i) => i.kind === 'task');
+    expect(tasks(agenda.overdue)).toEqual([
+      expect.objectContaining({
+        object: late.ref,
+        overdue: true,
+        target: { screen: 'task', id: late.id },
+      }),
+    ]);
+    expect(tasks(agenda.dueSoon).map((i) => i.object)).toEqual([soon.ref]);
+    expect(agenda.samplesToTest).toEqual([]);
   },
   'readiness.report': async (t) => {
     await freshVault(t);

@@ -14,6 +14,7 @@ import {
   plural,
 } from '../../components/format';
 import { useCoverage, useGaps } from '../gaps/gaps-store';
+import { AgendaCard } from './AgendaCard';
 import { CoverageByCategory } from './CoverageByCategory';
 import { NextStepCard } from './NextStepCard';
 import { AssessmentCard, PlanCard, TopRisksCard } from './StateCards';
@@ -58,6 +59,7 @@ export function DashboardPage() {
         <NextStepCard />
         {hasControls && (
           <>
+            <AgendaCard />
             <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
               <AssessmentCard />
               <PlanCard />

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { generatedFileSchema, saveToSchema } from '../files';
-import { readinessSchema } from '../readiness';
+import { agendaSchema, readinessSchema } from '../readiness';
 
 export const readinessMethods = {
   'readiness.get': method({
@@ -23,6 +23,14 @@ export const readinessMethods = {
       'policies',
       'selfTests',
     ],
+  }),
+  'readiness.agenda': method({
+    summary:
+      'What is due this week (evidence windows closing, tasks, policy reviews), what is overdue, and samples with items left to test',
+    input: z.object({}).strict(),
+    output: agendaSchema,
+    mutates: false,
+    reads: ['controls', 'assessments', 'tasks', 'evidence', 'policies', 'selfTests', 'engagement'],
   }),
   'readiness.report': method({
     summary:
