@@ -17,6 +17,7 @@ import type { ControlTable, EvidenceTable, PopulationTable } from '../../db/sche
 import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 import { sizeTableOf } from './size-table';
+import { itgcStates } from '../gaps/control-evidence';
 
 export interface PlanInput {
   controlId: string;
@@ -103,6 +104,18 @@ export function resolvePlan(vault: Vault, input: PlanInput): ResolvedPlan {
     if (item) population = { item, row: getPopulationRow(vault.db, item.id)! };
   }
 
+  // An automated control is tested once only while the ITGCs it relies on are met (D1).
+  const itgcs =
+    nature === 'automated' ? itgcStates(vault, [control.id]).get(control.id) : undefined;
+  if (itgcs === 'failing') {
+    notes.push(
+      'The IT general controls this automated control relies on are not met: it must be sampled like a manual control until they are.',
+    );
+  } else if (itgcs === 'unknown' && e.reportType === 'type2') {
+    notes.push(
+      'Tested once only if the IT general controls it relies on are effective: link them to the control (change management, logical access) so their state counts.',
+    );
+  }
   let windows: FrameItem[] | null = null;
   let populationSize: number | null;
   let completenessMissing = false;
@@ -132,7 +145,8 @@ export function resolvePlan(vault: Vault, input: PlanInput): ResolvedPlan {
     ];
     populationSize = 1;
   } else {
-    windows = occurrenceItems(frequency, nature, period);
+    // Sampled like a manual control when its ITGCs fail: over its own occurrences.
+    windows = occurrenceItems(frequency, itgcs === 'failing' ? 'manual' : nature, period);
     populationSize = windows?.length ?? null;
   }
 
@@ -144,6 +158,7 @@ export function resolvePlan(vault: Vault, input: PlanInput): ResolvedPlan {
     nature,
     reportType: e.reportType,
     populationSize,
+    itgcs,
     level: input.level ?? 'low',
     table,
   });

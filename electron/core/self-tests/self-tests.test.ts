@@ -17,6 +17,7 @@ import { coverageView } from '../gaps/coverage';
 import { createPerson } from '../people/people';
 import { applyScope } from '../scope/apply-scope';
 import { listControls, updateControl } from '../scope/controls';
+import { controlItgcs, unlinkItgc } from '../scope/reliance';
 import type { Vault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
 import { drawSample, expandSample } from './draw';
@@ -223,6 +224,28 @@ describe('drawing a sample from a population', () => {
     await expect(drawSample(vault, { controlId: b!.id })).rejects.toMatchObject({
       code: 'validation',
     });
+  });
+
+  it('samples an automated control whose ITGCs are not met, and tests it once without any', async () => {
+    const dir = tempDir();
+    const vault = await newTestVault(dir);
+    applyScope(vault);
+    const auto = listControls(vault, { includeArchived: false, limit: 1000 }).items.find(
+      (c) => c.ref === 'AC-01',
+    )!;
+    updateControl(vault, auto.id, { frequency: 'daily', nature: 'automated' });
+    // The library has it rely on change management and access ITGCs, none met yet: it is
+    // sampled over its daily occurrences like a manual control.
+    const reliesOn = controlItgcs(vault, auto.id).reliesOn;
+    expect(reliesOn.length).toBeGreaterThan(0);
+    const failing = resolvePlan(vault, { controlId: auto.id }).plan;
+    expect(failing).toMatchObject({ mode: 'sample', size: 20, populationSize: 181 });
+    expect(failing.notes.join(' ')).toMatch(/must be sampled like a manual control/);
+    // Relying on nothing: one instance, and a note asking for the links.
+    for (const r of reliesOn) unlinkItgc(vault, { id: auto.id, reliesOnId: r.id });
+    const unlinked = resolvePlan(vault, { controlId: auto.id }).plan;
+    expect(unlinked).toMatchObject({ mode: 'automated', size: 1 });
+    expect(unlinked.notes.join(' ')).toMatch(/link them to the control/);
   });
 });
 
