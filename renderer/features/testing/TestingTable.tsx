@@ -52,7 +52,7 @@ export function TestingTable(props: {
       {
         id: 'ref',
         header: 'Ref',
-        width: 110,
+        width: 90,
         cell: (r) => (
           <Text size="sm" className="attest-mono">
             {r.control.ref}
@@ -63,19 +63,19 @@ export function TestingTable(props: {
       {
         id: 'frequency',
         header: 'Frequency',
-        width: 130,
+        width: 110,
         cell: (r) => <Text size="sm">{FREQUENCY_LABELS[r.control.frequency]}</Text>,
       },
       {
         id: 'size',
         header: 'Suggested sample',
-        width: 150,
+        width: 140,
         cell: (r) => <SuggestedSize controlId={r.control.id} />,
       },
       {
         id: 'last',
         header: 'Last test',
-        width: 220,
+        width: 200,
         cell: (r) => {
           const last = r.tests.at(-1);
           return last ? (
@@ -92,7 +92,7 @@ export function TestingTable(props: {
       {
         id: 'deviations',
         header: 'Deviations',
-        width: 240,
+        width: 210,
         cell: (r) => {
           const last = r.tests.at(-1);
           return (
