@@ -1,4 +1,5 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconNote } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { CellResult, SelfTestDetail } from '../../../shared/api/self-tests';
@@ -207,7 +208,13 @@ export function AttributeGrid(props: { test: SelfTestDetail; readOnly: boolean }
                               style={badgeStyle(RESULT_TONE[cell.result]).root}
                             >
                               {RESULT_LABEL[cell.result]}
-                              {cell.note || cell.evidenceId ? ' ·' : ''}
+                              {(cell.note || cell.evidenceId) && (
+                                <IconNote
+                                  size={12}
+                                  aria-label="Has a note or evidence"
+                                  style={{ marginLeft: 4, verticalAlign: -2 }}
+                                />
+                              )}
                             </span>
                           ) : (
                             <Text span size="xs" c="dimmed">

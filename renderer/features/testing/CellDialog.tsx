@@ -80,16 +80,15 @@ export function CellDialog(props: {
     <Modal
       opened
       onClose={props.onClose}
-      title={`${props.attribute.text} — ${props.item.label}`}
+      title={props.attribute.text}
       size="lg"
       data-testid="cell-dialog"
     >
       <Stack gap="sm">
-        {props.item.date && (
-          <Text size="xs" c="dimmed">
-            Item dated {formatDate(props.item.date)}
-          </Text>
-        )}
+        <Text size="sm" c="dimmed">
+          {props.item.label}
+          {props.item.date ? ` — dated ${formatDate(props.item.date)}` : ''}
+        </Text>
         <SegmentedControl
           aria-label="Result"
           value={result}

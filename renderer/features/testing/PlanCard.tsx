@@ -89,12 +89,19 @@ export function PlanCard(props: {
             </Anchor>
           </Text>
         )}
-        {plan.completenessMissing && (
+        {/* A drawn test shows its own flag below: the plan's would say it twice. */}
+        {plan.completenessMissing && !props.retestOfId && (
           <WarningAlert title="Completeness evidence missing" data-testid="flag-completeness">
             The population has no completeness and accuracy evidence linked: an auditor will not
             rely on a sample from it until it has.{' '}
             {plan.populationId && (
-              <Anchor component={Link} to={linkTo('evidence', plan.populationId)} size="sm">
+              <Anchor
+                component={Link}
+                to={linkTo('evidence', plan.populationId)}
+                size="sm"
+                c="inherit"
+                underline="always"
+              >
                 Link it on the population
               </Anchor>
             )}
@@ -120,7 +127,6 @@ export function PlanCard(props: {
             />
             <TextInput
               label="Seed"
-              description="Recorded with the sample; one is made if empty"
               placeholder="e.g. 2026-05-15"
               maxLength={100}
               value={seed}
@@ -130,7 +136,6 @@ export function PlanCard(props: {
             {method === 'systematic' && (
               <NumberInput
                 label="Start"
-                description="Item to start from (from the seed if empty)"
                 min={0}
                 max={100000}
                 value={start}
@@ -146,6 +151,12 @@ export function PlanCard(props: {
               {props.retestOfId ? 'Re-test: draw a new sample' : 'Draw sample'}
             </Button>
           </Group>
+        )}
+        {!cannotDraw && (
+          <Text size="xs" c="dimmed">
+            The seed (or the systematic start) is recorded with the sample, so the same items can be
+            drawn again; leave it empty and one is made.
+          </Text>
         )}
         {job.running && (
           <JobProgressLine

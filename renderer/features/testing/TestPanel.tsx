@@ -43,7 +43,13 @@ export function TestPanel(props: { testId: string; readOnly: boolean }) {
                 {test.sizeBasis} ({test.sizeTable.name}: {test.sizeTable.source})
               </Text>
             </Stack>
-            <Text fw={600} size="sm" data-testid="test-result" ta="right">
+            <Text
+              fw={600}
+              size="sm"
+              data-testid="test-result"
+              ta="right"
+              style={{ whiteSpace: 'nowrap' }}
+            >
               {test.result}
             </Text>
           </Group>
@@ -54,7 +60,13 @@ export function TestPanel(props: { testId: string; readOnly: boolean }) {
             >
               {test.populationChanged}{' '}
               {test.populationId && (
-                <Anchor component={Link} to={linkTo('evidence', test.populationId)} size="sm">
+                <Anchor
+                  component={Link}
+                  to={linkTo('evidence', test.populationId)}
+                  size="sm"
+                  c="inherit"
+                  underline="always"
+                >
                   Open the population
                 </Anchor>
               )}
@@ -68,7 +80,13 @@ export function TestPanel(props: { testId: string; readOnly: boolean }) {
               The population this sample was drawn from has no completeness and accuracy evidence
               linked.{' '}
               {test.populationId && (
-                <Anchor component={Link} to={linkTo('evidence', test.populationId)} size="sm">
+                <Anchor
+                  component={Link}
+                  to={linkTo('evidence', test.populationId)}
+                  size="sm"
+                  c="inherit"
+                  underline="always"
+                >
                   Open the population
                 </Anchor>
               )}

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Control } from '../../../shared/api/controls';
 import type { SelfTestSummary } from '../../../shared/api/self-tests';
 import { FREQUENCY_LABELS } from '../../../shared/domain/catalog';
-import { formatInstant, plural } from '../../components/format';
+import { formatDate, plural } from '../../components/format';
 import { StatusBadge } from '../../components/status';
 import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { TEST_STATUS_LABEL, TEST_STATUS_TONE, statusOf } from './test-status';
@@ -80,7 +80,8 @@ export function TestingTable(props: {
           const last = r.tests.at(-1);
           return last ? (
             <Text size="sm">
-              {formatInstant(last.drawnAt)} · {last.drawnBy} · {plural(last.sampleSize, 'item')}
+              {formatDate(last.drawnAt.slice(0, 10))} · {last.drawnBy} ·{' '}
+              {plural(last.sampleSize, 'item')}
             </Text>
           ) : (
             <Text size="sm" c="dimmed">
