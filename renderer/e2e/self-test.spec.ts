@@ -176,6 +176,14 @@ test('draw a sample from a population, record one failure, see the deviation and
   );
   await expect(page.getByTestId('self-test')).not.toContainText('no exceptions noted');
   await expect(page.getByTestId('workbench-status')).toHaveAttribute('data-status', 'deviations');
+
+  // Passing the failed cell by key asks why the fail was wrong; cancelling keeps the fail.
+  await testing.cells().nth(0).click();
+  await page.keyboard.press('p');
+  const cellDialog = page.getByTestId('cell-dialog').getByRole('dialog');
+  await expect(cellDialog.getByLabel('Why the fail was wrong')).toBeVisible();
+  await cellDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(testing.cells().nth(0)).toHaveAttribute('data-result', 'fail');
   await expectNoSeriousA11yViolations(page, 'the test workbench');
 
   // The criterion, met before, is now met with exceptions: where coverage is shown.
