@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { linkTo } from '../app/routes';
 import { type AttestServer, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { EvidencePage } from './pages/EvidencePage';
@@ -160,9 +161,13 @@ test('draw a sample from a population, record one failure, see the deviation and
   const cellCount = detail.items.length * detail.attributes.length;
   await expect(testing.cells()).toHaveCount(cellCount);
 
-  // The grid by keyboard: the first cell fails, every other passes.
-  await testing.setCell(0, 'f');
-  for (let i = 1; i < cellCount; i++) await testing.setCell(i, 'p');
+  // The grid by keyboard alone (arrows, j, p/f): the first cell fails, every other passes.
+  const cols = detail.attributes.length;
+  await testing.fillByKeyboard(detail.items.length, cols, (row, col) =>
+    row === 0 && col === 0 ? 'f' : 'p',
+  );
+  await expect(testing.cells().nth(0)).toHaveAttribute('data-result', 'fail');
+  await expect(testing.grid.locator('[data-result="pass"]')).toHaveCount(cellCount - 1);
 
   // The deviation, "1 of N", awaiting management's response; the result in the self-test words.
   const deviation = testing.deviation();
@@ -185,6 +190,14 @@ test('draw a sample from a population, record one failure, see the deviation and
   await cellDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(testing.cells().nth(0)).toHaveAttribute('data-result', 'fail');
   await expectNoSeriousA11yViolations(page, 'the test workbench');
+
+  // The worksheet: an XLSX download (a ZIP: its first bytes are "PK").
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export worksheet (XLSX)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  const bytes = readFileSync((await file.path())!);
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
 
   // The criterion, met before, is now met with exceptions: where coverage is shown.
   const gaps = new GapAnalysis(page);

@@ -51,14 +51,25 @@ export class TestingPage {
     return this.grid.getByTestId('grid-cell');
   }
 
-  /** Sets one cell the keyboard way: the cell chosen, then p, f or n. */
-  async setCell(index: number, key: 'p' | 'f' | 'n') {
-    const cell = this.cells().nth(index);
-    await cell.click();
-    await expect(cell).toHaveAttribute('data-active', 'true');
-    await this.page.keyboard.press(key);
-    const result = { p: 'pass', f: 'fail', n: 'na' }[key];
-    await expect(cell).toHaveAttribute('data-result', result);
+  /**
+   * Answers the whole grid from the keyboard alone, row by row: the first cell is clicked, then
+   * every move is an arrow key and every answer a letter (`keyFor(row, col)`).
+   */
+  async fillByKeyboard(
+    rows: number,
+    cols: number,
+    keyFor: (row: number, col: number) => 'p' | 'f' | 'n',
+  ) {
+    await this.cells().first().click();
+    for (let row = 0; row < rows; row++) {
+      for (let col = 0; col < cols; col++) {
+        const forward = row % 2 === 0;
+        const c = forward ? col : cols - 1 - col;
+        await this.page.keyboard.press(keyFor(row, c));
+        if (col < cols - 1) await this.page.keyboard.press(forward ? 'ArrowRight' : 'ArrowLeft');
+      }
+      if (row < rows - 1) await this.page.keyboard.press('j');
+    }
   }
 
   deviation(): Locator {
