@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { linkTo } from '../app/routes';
 import { type AttestServer, expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { TestingPage } from './pages/TestingPage';
-import { jobResult, rpc, upload } from './pages/rpc';
+import { TestingPage, recordPopulation } from './pages/TestingPage';
+import { jobResult, rpc } from './pages/rpc';
 import { openDemo } from './pages/Workbench';
 
 // Pictures of the self-testing screens in both themes, for people to look at (not an assertion).
@@ -37,19 +37,7 @@ const POPULATION = [
 async function testedControl(page: Page, attest: AttestServer): Promise<Control> {
   const { items } = await rpc<{ items: Control[] }>(page, attest, 'controls.list', { limit: 1000 });
   const control = items.find((c) => c.frequency === 'per_event')!;
-  const fileName = 'access-requests.csv';
-  const uploadId = await upload(page, attest, fileName, POPULATION);
-  const add = await rpc<{ jobId: string }>(page, attest, 'evidence.add', {
-    sources: [{ uploadId, fileName }],
-    controlIds: [control.id],
-  });
-  const added = await jobResult<{ added: { evidenceId: string }[] }>(page, attest, add.jobId);
-  const recorded = await rpc<{ jobId: string }>(page, attest, 'evidence.recordPopulation', {
-    id: added.added[0]!.evidenceId,
-    sourceSystem: 'Okta',
-    dateColumn: 'granted_on',
-  });
-  await jobResult(page, attest, recorded.jobId);
+  await recordPopulation(page, attest, control.id, 'access-requests.csv', POPULATION, 'granted_on');
   const drawn = await rpc<{ jobId: string }>(page, attest, 'selfTests.draw', {
     controlId: control.id,
     seed: 'screenshots',

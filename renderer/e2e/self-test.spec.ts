@@ -3,7 +3,7 @@ import { linkTo } from '../app/routes';
 import { type AttestServer, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { EvidencePage } from './pages/EvidencePage';
 import { GapAnalysis } from './pages/GapAnalysis';
-import { TestingPage } from './pages/TestingPage';
+import { TestingPage, recordPopulation } from './pages/TestingPage';
 import { jobResult, rpc, upload } from './pages/rpc';
 import { openDemo } from './pages/Workbench';
 import type { Page } from '@playwright/test';
@@ -244,4 +244,67 @@ test('draw a sample from a population, record one failure, see the deviation and
   await expect(testing.row(control.ref)).toHaveAttribute('data-status', 'deviations');
   await expect(testing.row(control.ref)).toContainText('Self-test: 1 deviation');
   await expectNoSeriousA11yViolations(page, 'the Testing tab');
+});
+
+/** Eighty access requests through the period: a per-event control's population. */
+const REQUESTS_CSV = [
+  'request,granted_on',
+  ...Array.from({ length: 80 }, (_, i) => {
+    const month = String((i % 6) + 1).padStart(2, '0');
+    const day = String((i % 27) + 1).padStart(2, '0');
+    return `REQ-${1000 + i},2026-${month}-${day}`;
+  }),
+].join('\n');
+
+test('a deviation lets a sample grow (its rows drawn a screenful at a time); a re-test keeps the old test read-only', async ({
+  page,
+  attest,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openDemo(page, attest);
+  const { items } = await rpc<{ items: Control[] }>(page, attest, 'controls.list', {
+    limit: 1000,
+  });
+  const control = items.find((c) => c.frequency === 'per_event')!;
+  await recordPopulation(page, attest, control.id, 'requests.csv', REQUESTS_CSV, 'granted_on');
+
+  const testing = new TestingPage(page);
+  await testing.openControl(attest, control.id);
+  await expect(testing.plan.getByTestId('plan-size')).toContainText('20 items');
+  await expect(testing.plan.getByTestId('plan-size')).toContainText('range 20–40');
+  await testing.plan.getByLabel('Seed').fill('e2e-seed');
+  await testing.draw();
+  await expect(page.getByTestId('self-test')).toContainText('seed “e2e-seed”');
+  const expand = page.getByTestId('expand-sample');
+  await expect(expand).toBeDisabled();
+
+  // One failure, by key: expansion is offered, to the next size of the table.
+  await testing.cells().first().click();
+  await page.keyboard.press('f');
+  await expect(testing.deviation()).toHaveCount(1);
+  await expect(expand).toBeEnabled();
+  await expect(expand).toHaveText('Expand sample to 40');
+  await expand.click();
+  await expect(page.getByTestId('self-test')).toContainText('40 items of 80');
+  // Forty items, but only the rows in view are in the page.
+  const drawnRows = await page.getByTestId('grid-row').count();
+  expect(drawnRows).toBeGreaterThan(0);
+  expect(drawnRows).toBeLessThan(40);
+  // The failed item is still there, still failed.
+  await expect(testing.cells().first()).toHaveAttribute('data-result', 'fail');
+
+  // A re-test is a new test; the first stays, listed and read-only.
+  await testing.plan.getByRole('button', { name: 'Re-test: draw a new sample' }).click();
+  await expect(page.getByTestId('self-test')).toHaveAttribute('data-test-ref', 'ST-2');
+  const older = page.getByTestId('older-tests');
+  await expect(older).toContainText('ST-1');
+  await expect(older).toContainText('Self-test: 1 deviation in 40 items');
+  await older.getByRole('button', { name: 'View' }).click();
+  await expect(page.getByTestId('self-test')).toContainText('(earlier test, read-only)');
+  await expect(page.getByTestId('expand-sample')).toHaveCount(0);
+  await expect(page.getByTestId('attributes-editor')).toHaveCount(0);
+  await testing.cells().first().click();
+  await page.keyboard.press('p');
+  await expect(testing.cells().first()).toHaveAttribute('data-result', 'fail');
 });

@@ -1,6 +1,7 @@
 import { type Locator, type Page, expect } from '@playwright/test';
 import { linkTo } from '../../app/routes';
 import type { AttestServer } from '../fixtures';
+import { jobResult, rpc, upload } from './rpc';
 
 /** The Testing tab of Documentation: the controls to self-test and one control's workbench. */
 export class TestingPage {
@@ -75,4 +76,32 @@ export class TestingPage {
   deviation(): Locator {
     return this.deviations.getByTestId('deviation');
   }
+}
+
+/**
+ * A CSV stored as evidence of a control and recorded as its population, through the contract
+ * (fast set-up for specs that are not about recording one): the population's evidence id.
+ */
+export async function recordPopulation(
+  page: Page,
+  attest: AttestServer,
+  controlId: string,
+  fileName: string,
+  csv: string,
+  dateColumn: string,
+): Promise<string> {
+  const uploadId = await upload(page, attest, fileName, csv);
+  const add = await rpc<{ jobId: string }>(page, attest, 'evidence.add', {
+    sources: [{ uploadId, fileName }],
+    controlIds: [controlId],
+  });
+  const added = await jobResult<{ added: { evidenceId: string }[] }>(page, attest, add.jobId);
+  const id = added.added[0]!.evidenceId;
+  const recorded = await rpc<{ jobId: string }>(page, attest, 'evidence.recordPopulation', {
+    id,
+    sourceSystem: 'Okta',
+    dateColumn,
+  });
+  await jobResult(page, attest, recorded.jobId);
+  return id;
 }
