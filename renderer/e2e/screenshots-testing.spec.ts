@@ -86,6 +86,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await shoot('deviations');
     await shoot('workbench-full', true);
 
+    const { items } = await rpc<{ items: Control[] }>(page, attest, 'controls.list', {
+      limit: 1000,
+    });
+    const untested = items.find((c) => c.frequency === 'per_event' && c.id !== control.id)!;
+    await page.goto(`${attest.origin}/#${linkTo('controlTesting', untested.id)}`);
+    await expect(testing.plan).toContainText('Nothing to draw from yet');
+    await shoot('needs-population');
+
+    await page.goto(`${attest.origin}/#${linkTo('controlTesting', control.id)}`);
+    await expect(testing.grid).toBeVisible();
     await testing.cells().nth(1).click();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('cell-dialog').getByRole('dialog')).toBeVisible();

@@ -65,7 +65,17 @@ export function PlanCard(props: {
         </Title>
         {cannotDraw ? (
           <Text size="sm" data-testid="plan-size">
-            Nothing to draw from yet.
+            Nothing to draw from yet: add the population as evidence (a CSV or XLSX export from the
+            system that triggers the control), link it to this control and record it as a
+            population, then come back to draw.{' '}
+            <Anchor
+              underline="always"
+              component={Link}
+              to={linkTo('documentationEvidence')}
+              size="sm"
+            >
+              Go to the evidence
+            </Anchor>
           </Text>
         ) : (
           <Text size="sm" data-testid="plan-size">
@@ -84,7 +94,12 @@ export function PlanCard(props: {
         {plan.populationId && (
           <Text size="sm">
             Population:{' '}
-            <Anchor component={Link} to={linkTo('evidence', plan.populationId)} size="sm">
+            <Anchor
+              underline="always"
+              component={Link}
+              to={linkTo('evidence', plan.populationId)}
+              size="sm"
+            >
               open the population
             </Anchor>
           </Text>

@@ -17,7 +17,12 @@ export function SelfTestLine({ controlId }: { controlId: string }) {
       {last
         ? `Self-tested ${formatDate(last.drawnAt.slice(0, 10))} by ${last.drawnBy}, ${plural(last.sampleSize, 'item')}, ${plural(last.deviations, 'deviation')}. `
         : 'Not self-tested yet. '}
-      <Anchor component={Link} to={linkTo('controlTesting', controlId)} size="xs">
+      <Anchor
+        underline="always"
+        component={Link}
+        to={linkTo('controlTesting', controlId)}
+        size="xs"
+      >
         {last ? 'Open the test' : 'Rehearse the auditor’s test'}
       </Anchor>
     </Text>
