@@ -65,9 +65,7 @@ export function PlanCard(props: {
         </Title>
         {cannotDraw ? (
           <Text size="sm" data-testid="plan-size">
-            Nothing to draw from yet: add the population as evidence (a CSV or XLSX export from the
-            system that triggers the control), link it to this control and record it as a
-            population, then come back to draw.{' '}
+            Nothing to draw from yet. {plan.notes.join(' ')}{' '}
             <Anchor
               underline="always"
               component={Link}
@@ -88,9 +86,11 @@ export function PlanCard(props: {
             from {DRAWN_FROM(plan)}. {plan.basis}
           </Text>
         )}
-        <Text size="xs" c="dimmed" data-testid="plan-source">
-          {plan.tableName}: {plan.guidanceSource}
-        </Text>
+        {!cannotDraw && (
+          <Text size="xs" c="dimmed" data-testid="plan-source">
+            {plan.tableName}: {plan.guidanceSource}
+          </Text>
+        )}
         {plan.populationId && (
           <Text size="sm">
             Population:{' '}
@@ -122,13 +122,14 @@ export function PlanCard(props: {
             )}
           </WarningAlert>
         )}
-        {plan.notes
-          .filter((n) => !plan.completenessMissing || !/completeness and accuracy/.test(n))
-          .map((note) => (
-            <Text key={note} size="sm" c="dimmed">
-              {note}
-            </Text>
-          ))}
+        {!cannotDraw &&
+          plan.notes
+            .filter((n) => !plan.completenessMissing || !/completeness and accuracy/.test(n))
+            .map((note) => (
+              <Text key={note} size="sm" c="dimmed">
+                {note}
+              </Text>
+            ))}
         {!cannotDraw && (
           <Group align="end" gap="sm">
             <SegmentedControl
