@@ -47,6 +47,8 @@ export const LINKS = {
   policy: { page: 'documentation', params: { tab: 'policies' }, idParam: 'policy' },
   documentationEvidence: { page: 'documentation', params: { tab: 'evidence' } },
   evidence: { page: 'documentation', params: { tab: 'evidence' }, idParam: 'evidence' },
+  documentationTesting: { page: 'documentation', params: { tab: 'testing' } },
+  controlTesting: { page: 'documentation', params: { tab: 'testing' }, idParam: 'control' },
   person: { page: 'people', idParam: 'person' },
   // Each opens its page with the form for a new record, as the page's own button does.
   newTask: { page: 'remediation', params: { task: 'new' } },

@@ -143,6 +143,15 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
         shows: (p) => dialog(p, 'evidence-drawer').getByText(demo.evidence.ref).first(),
         id: (d) => d.evidence.id,
       },
+      documentationTesting: {
+        heading: 'Documentation',
+        shows: (p) => p.getByTestId('testing-table').locator(`tr[data-ref="${demo.control.ref}"]`),
+      },
+      controlTesting: {
+        heading: 'Documentation',
+        shows: (p) => p.getByTestId('test-workbench').getByText(demo.control.ref).first(),
+        id: (d) => d.control.id,
+      },
       person: {
         heading: 'People',
         shows: (p) => dialog(p).filter({ hasText: demo.person.name }),

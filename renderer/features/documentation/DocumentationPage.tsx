@@ -1,5 +1,11 @@
 import { Button, Tabs } from '@mantine/core';
-import { IconBook2, IconFileImport, IconFileText, IconListCheck } from '@tabler/icons-react';
+import {
+  IconBook2,
+  IconFileImport,
+  IconFileText,
+  IconFlask,
+  IconListCheck,
+} from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,13 +16,14 @@ import { ImportWizard } from '../requests/import/ImportWizard';
 import { useImportDialog } from '../requests/import/import-dialog';
 import { RequestsView } from '../requests/RequestsView';
 import { useAllRequests } from '../requests/request-queries';
+import { TestingView } from '../testing/TestingView';
 
 /*
  * This step holds what the auditor asks for (their PBC list) and what answers it: the policies
- * and the evidence. One tab each, by the `tab` query parameter (routes.ts links into each).
+ * and the evidence, and the management self-tests that rehearse the auditor's. One tab each, by the `tab` query parameter (routes.ts links into each).
  */
 
-const TABS = ['requests', 'policies', 'evidence'] as const;
+const TABS = ['requests', 'policies', 'evidence', 'testing'] as const;
 type Tab = (typeof TABS)[number];
 const tabOf = (value: string | null): Tab => TABS.find((t) => t === value) ?? 'requests';
 
@@ -61,6 +68,9 @@ export function DocumentationPage() {
           <Tabs.Tab value="evidence" leftSection={<IconFileText size={15} aria-hidden />}>
             Evidence
           </Tabs.Tab>
+          <Tabs.Tab value="testing" leftSection={<IconFlask size={15} aria-hidden />}>
+            Testing
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="requests">
           <RequestsView />
@@ -70,6 +80,9 @@ export function DocumentationPage() {
         </Tabs.Panel>
         <Tabs.Panel value="evidence">
           <EvidenceView />
+        </Tabs.Panel>
+        <Tabs.Panel value="testing">
+          <TestingView />
         </Tabs.Panel>
       </Tabs>
       <ImportWizard opened={importOpen} onClose={closeImport} />

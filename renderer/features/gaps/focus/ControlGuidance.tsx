@@ -12,6 +12,7 @@ import { byCriterion } from '../coverage-map/coverage-groups';
 import { badgeStyle } from '../../../components/status';
 import { useGaps } from '../gaps-store';
 import { controlWarnings } from '../table/control-filters';
+import { SelfTestLine } from '../../testing/SelfTestLine';
 
 function Section(props: { title: string; children: React.ReactNode }) {
   return (
@@ -90,6 +91,7 @@ export function ControlGuidance({ control }: { control: Control }) {
             {control.title}
           </Title>
           <Text size="sm">{control.description}</Text>
+          <SelfTestLine controlId={control.id} />
           {warnings.length > 0 && (
             <Group gap={6} mt={4} data-testid="control-warnings">
               {warnings.map((w) => (

@@ -1,0 +1,115 @@
+import { Alert, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconFlask, IconInfoCircle, IconSearch } from '@tabler/icons-react';
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { SELF_TEST_LABEL } from '../../../shared/api/self-tests';
+import { StepEmpty } from '../../components/StepEmpty';
+import { activeControls, useScopeControls } from '../scope/scope-queries';
+import { ControlTestWorkbench } from './ControlTestWorkbench';
+import { type TestingRow, TestingTable } from './TestingTable';
+import { useTestsByControl } from './testing-queries';
+
+/** The query parameter naming the control whose test workbench is open. */
+export const CONTROL_PARAM = 'control';
+
+/** The label every self-testing screen carries (issue 18): the auditor draws its own sample. */
+export function SelfTestLabel() {
+  return (
+    <Alert
+      variant="light"
+      color="gray"
+      icon={<IconInfoCircle size={18} aria-hidden />}
+      data-testid="self-test-label"
+      py="xs"
+    >
+      <Text size="sm" fw={600}>
+        {SELF_TEST_LABEL}
+      </Text>
+    </Alert>
+  );
+}
+
+/**
+ * Management self-testing (T): every in-scope control with its suggested sample, its last test
+ * and its deviations; opening one shows its test workbench (plan, draw, grid, deviations).
+ */
+export function TestingView() {
+  const [params, setParams] = useSearchParams();
+  const controlId = params.get(CONTROL_PARAM);
+  const open = useCallback(
+    (id: string | null) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set(CONTROL_PARAM, id);
+        else next.delete(CONTROL_PARAM);
+        return next;
+      }),
+    [setParams],
+  );
+  return (
+    <Stack gap="md">
+      <SelfTestLabel />
+      {controlId ? (
+        <ControlTestWorkbench controlId={controlId} onBack={() => open(null)} />
+      ) : (
+        <ControlsToTest onOpen={(id) => open(id)} />
+      )}
+    </Stack>
+  );
+}
+
+function ControlsToTest({ onOpen }: { onOpen(id: string): void }) {
+  const { controls, loaded } = useScopeControls();
+  const { byControl } = useTestsByControl();
+  const [search, setSearch] = useState('');
+  const active = useMemo(() => activeControls(controls), [controls]);
+  const rows = useMemo<TestingRow[]>(() => {
+    const needle = search.trim().toLowerCase();
+    return active
+      .filter(
+        (c) =>
+          !needle || c.ref.toLowerCase().includes(needle) || c.title.toLowerCase().includes(needle),
+      )
+      .map((control) => ({ control, tests: byControl.get(control.id) ?? [] }));
+  }, [active, byControl, search]);
+  const tested = active.filter((c) => byControl.has(c.id)).length;
+
+  if (loaded && active.length === 0) {
+    return (
+      <StepEmpty
+        icon={<IconFlask size={26} stroke={1.5} />}
+        title="No controls in scope yet"
+        description="Confirm the scope first: the controls it brings in are the ones you rehearse the auditor's tests on."
+        compact
+      />
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="nowrap">
+        <TextInput
+          aria-label="Search controls"
+          placeholder="Search controls"
+          leftSection={<IconSearch size={15} aria-hidden />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={260}
+        />
+        <Text size="xs" c="dimmed" data-testid="testing-count">
+          {tested} of {active.length} controls self-tested
+        </Text>
+      </Group>
+      {loaded && tested === 0 && (
+        <Text size="sm" c="dimmed" data-testid="testing-empty">
+          No control has been self-tested yet. Open a control to see the sample its frequency calls
+          for, record its population if it needs one, then draw the sample and check each item.
+        </Text>
+      )}
+      <TestingTable
+        rows={rows}
+        onOpen={(r) => onOpen(r.control.id)}
+        empty={`No control matches “${search}”.`}
+      />
+    </Stack>
+  );
+}
