@@ -27,8 +27,7 @@ function addressOfItem(item: Item): string {
     control: 'gapsControl',
     task: 'task',
     policy: 'policy',
-    // The control's testing lives beside its assessment until the testing screens land.
-    controlTesting: 'gapsControl',
+    controlTesting: 'controlTesting',
   };
   const id = 'id' in t ? t.id : undefined;
   const to = link[t.screen];
