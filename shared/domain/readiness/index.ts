@@ -3,3 +3,4 @@ export * from './facts';
 export * from './finding';
 export * from './status-line';
 export { operatingBy } from './rules-controls';
+export * from './compare';
