@@ -32,6 +32,10 @@ export const LINKS = {
   scopeEdit: { page: 'scope', params: { edit: '1' } },
   scopeCriterion: { page: 'scope', idParam: 'criterion' },
   scopeControl: { page: 'scope', idParam: 'control' },
+  // Steps of the scope wizard that answer readiness findings (its step is 1-based in the link).
+  scopeDescription: { page: 'scope', params: { edit: '1', step: '4' } },
+  scopeEvents: { page: 'scope', params: { edit: '1', step: '5' } },
+  scopeSubservices: { page: 'scope', params: { edit: '1', step: '7' } },
   gapsFocus: { page: 'gaps', params: { view: 'focus' } },
   gapsControl: { page: 'gaps', params: { view: 'focus' }, idParam: 'control' },
   gapsTable: { page: 'gaps', params: { view: 'table' } },

@@ -4,3 +4,4 @@ export * from './finding';
 export * from './status-line';
 export { operatingBy } from './rules-controls';
 export * from './compare';
+export * from './groups';
