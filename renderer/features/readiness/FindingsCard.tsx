@@ -22,6 +22,8 @@ import { type FindingFilters, filterFindings, ownerOfFinding } from './readiness
 
 interface Row extends Finding {
   id: string;
+  /** What the rule asks ("Every control has an owner"). */
+  ruleTitle: string;
 }
 
 const COLUMNS: DataColumn<Row>[] = [
@@ -40,8 +42,8 @@ const COLUMNS: DataColumn<Row>[] = [
         <Text size="sm" fw={600} lineClamp={2} data-testid="finding-object">
           {f.object}
         </Text>
-        <Text size="xs" c="dimmed" lineClamp={2}>
-          {RULE_GROUP_LABEL[RULE_GROUP[f.rule]]}
+        <Text size="xs" c="dimmed" lineClamp={2} data-testid="finding-rule">
+          {f.ruleTitle}
         </Text>
       </Stack>
     ),
@@ -100,6 +102,7 @@ export function FindingsCard({ readiness }: { readiness: ReadinessView }) {
       group,
       owner,
     };
+    const titles = new Map(readiness.byRule.map((r) => [r.rule, r.title]));
     const seen = new Map<string, number>();
     return filterFindings(readiness.findings, filters, (f) => ownerOfFinding(f, owners)).map(
       (f) => {
@@ -107,10 +110,14 @@ export function FindingsCard({ readiness }: { readiness: ReadinessView }) {
         const key = `${findingKey(f)}\u0000${f.message}`;
         const n = (seen.get(key) ?? 0) + 1;
         seen.set(key, n);
-        return { ...f, id: n === 1 ? key : `${key}\u0000${n}` };
+        return {
+          ...f,
+          id: n === 1 ? key : `${key}\u0000${n}`,
+          ruleTitle: titles.get(f.rule) ?? f.rule,
+        };
       },
     );
-  }, [readiness.findings, severity, group, owner, owners]);
+  }, [readiness.findings, readiness.byRule, severity, group, owner, owners]);
 
   const groups = useMemo(
     () => RULE_GROUPS.filter((g) => readiness.findings.some((f) => RULE_GROUP[f.rule] === g)),
