@@ -1,6 +1,6 @@
 import type { ReadinessView, ReviewComparison } from '../../shared/api/readiness';
 import { statusLine } from '../../shared/domain/readiness/status-line';
-import { linkTo } from '../app/routes';
+import { PAGES, linkTo } from '../app/routes';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { GapAnalysis } from './pages/GapAnalysis';
 import { Readiness } from './pages/Readiness';
@@ -100,6 +100,16 @@ test('readiness: the status line and a blocking finding, its fix, two frozen rev
   await readiness.expectShown();
   await expect(readiness.snapshotRows).toHaveCount(2);
   await expect(readiness.findingRows.first()).toHaveAttribute('data-severity', 'blocking');
+
+  // The dashboard: today's status line, and the trend across the two frozen reviews.
+  const now = await rpc<ReadinessView>(page, attest, 'readiness.get');
+  await page.goto(`${attest.origin}/#${PAGES.dashboard}`);
+  await expect(page.getByTestId('dashboard-status-line')).toHaveText(
+    statusLine(now, () => 'not used when blocked'),
+  );
+  const trend = page.getByTestId('readiness-trend');
+  await expect(trend.locator('table tbody tr')).toHaveCount(2);
+  await expect(trend.locator('table tbody tr').first()).toContainText(firstRef!);
 });
 
 /** A string for a regular expression that matches it literally. */

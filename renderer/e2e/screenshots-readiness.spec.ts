@@ -63,5 +63,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await shot('05-filtered');
     await readiness.criteria.scrollIntoViewIfNeeded();
     await shot('06-criteria');
+    await page.goto(`${attest.origin}/#/`);
+    await page.getByTestId('readiness-trend').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('readiness-trend').locator('svg').first()).toBeVisible();
+    await shot('07-dashboard-trend');
   });
 }
