@@ -177,7 +177,7 @@ test('the palette stays put as you type, and names each screen as its page does'
   }
 });
 
-test('Readiness and Export say what they will do and need, and never lead in a circle', async ({
+test('Readiness before a scope, and Export, say what they need and never lead in a circle', async ({
   page,
   attest,
 }) => {
