@@ -20,6 +20,9 @@ export function criterionStatus(c: Pick<CriterionCoverageView, 'status' | 'excep
   return { label: COVERAGE_LABEL[c.status], tone: COVERAGE_TONE[c.status] };
 }
 
+/** The coverage rule's reason as a sentence ("every key control…" → "Every key control…"). */
+export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 type Row = CriterionCoverageView & { keyRefs: string[] };
 
 const COLUMNS: DataColumn<Row>[] = [
@@ -59,7 +62,7 @@ const COLUMNS: DataColumn<Row>[] = [
     header: 'Why',
     cell: (c) => (
       <Text size="sm" lineClamp={3}>
-        {c.reason}
+        {sentence(c.reason)}
       </Text>
     ),
   },
