@@ -57,6 +57,7 @@ export const LINKS = {
   newRisk: { page: 'gaps', params: { view: 'risks', risk: 'new' } },
   newPerson: { page: 'people', params: { person: 'new' } },
   newPolicy: { page: 'documentation', params: { tab: 'policies', policy: 'new' } },
+  freezeReview: { page: 'readiness', params: { freeze: '1' } },
 } as const satisfies Record<string, LinkDef>;
 
 export type LinkId = keyof typeof LINKS;

@@ -5,7 +5,7 @@ import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { GapAnalysis } from './pages/GapAnalysis';
 import { Readiness } from './pages/Readiness';
 import { rpc } from './pages/rpc';
-import { openDemo } from './pages/Workbench';
+import { Workbench, openDemo } from './pages/Workbench';
 
 interface Person {
   id: string;
@@ -72,7 +72,10 @@ test('readiness: the status line and a blocking finding, its fix, two frozen rev
 
   // Freeze again and compare: the assessment shows as improved.
   await readiness.open(attest.origin);
-  await readiness.freeze(signer.name, 'After assessing one more control');
+  const bench = new Workbench(page);
+  await readiness.freeze(signer.name, 'After assessing one more control', () =>
+    bench.runFromPalette('freeze', /Freeze this review/),
+  );
   const [second, firstRef] = await readiness.snapshotRows.evaluateAll((rows) =>
     rows.map((r) => r.getAttribute('data-ref')!),
   );

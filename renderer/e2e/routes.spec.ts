@@ -170,6 +170,11 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
         heading: 'Documentation',
         shows: (p) => p.getByRole('dialog', { name: 'New policy' }),
       },
+      freezeReview: {
+        heading: 'Readiness',
+        shows: (p) =>
+          p.getByRole('dialog', { name: 'Freeze this review' }).getByTestId('freeze-form'),
+      },
     },
   };
 }

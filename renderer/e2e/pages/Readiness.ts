@@ -38,10 +38,14 @@ export class Readiness {
     await this.page.getByRole('radiogroup', { name: 'Severity' }).getByText(label).click();
   }
 
-  /** Freezes the review, signed off by `signer`, and waits for its row. */
-  async freeze(signer: string, comment: string): Promise<void> {
+  /**
+   * Freezes the review, signed off by `signer`, and waits for its row; `open` opens the form
+   * another way than the page's button (the command palette).
+   */
+  async freeze(signer: string, comment: string, open?: () => Promise<void>): Promise<void> {
     const before = await this.snapshotRows.count();
-    await this.page.getByTestId('freeze-button').first().click();
+    if (open) await open();
+    else await this.page.getByTestId('freeze-button').first().click();
     await expect(this.freezeForm).toBeVisible();
     await this.freezeForm.getByLabel('Signed off by').click();
     await this.page.getByRole('option', { name: new RegExp(`^${signer}`) }).click();

@@ -1,6 +1,6 @@
 import { Alert, Button, Loader, Group, Stack, Text } from '@mantine/core';
 import { IconLock, IconShieldCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { linkTo } from '../../app/routes';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,7 +28,19 @@ export function ReadinessPage() {
   const step = stepById('readiness');
   const scopeConfirmed = useVaultInfo((i) => i.engagement.scopeConfirmedAt !== null);
   const readiness = useReadiness();
-  const [freezing, setFreezing] = useState(false);
+  // The modal is in the address (`?freeze=1`), so the palette's "Freeze this review" opens it.
+  const [params, setParams] = useSearchParams();
+  const freezing = params.get('freeze') === '1';
+  const setFreezing = (open: boolean) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (open) next.set('freeze', '1');
+        else next.delete('freeze');
+        return next;
+      },
+      { replace: !open },
+    );
   const freeze = (
     <Button
       leftSection={<IconLock size={16} />}
@@ -71,7 +83,7 @@ export function ReadinessPage() {
         </Stack>
       )}
       <FreezeModal
-        opened={freezing}
+        opened={freezing && scopeConfirmed === true}
         readiness={readiness.data}
         onClose={() => setFreezing(false)}
       />
