@@ -61,6 +61,8 @@ export const AUDITED_ENTITIES = {
   deviation: { table: 'deviation', key: ['id'] },
   // Migration 013: automated controls and the IT general controls they rely on.
   control_reliance: { table: 'control_reliance', key: ['control_id', 'relies_on_id'] },
+  // Migration 015: frozen readiness reviews (created once, never changed).
+  review_snapshot: { table: 'review_snapshot', key: ['id'] },
 } as const satisfies Record<string, { table: keyof VaultSchema; key: readonly string[] }>;
 
 export type AuditedEntity = keyof typeof AUDITED_ENTITIES;

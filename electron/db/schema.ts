@@ -6,6 +6,7 @@ import type {
   SelfTestItemTable,
   SelfTestTable,
 } from './schema-testing';
+import type { ReviewSnapshotTable } from './schema-review';
 import type { Generated } from 'kysely';
 
 /** Table types for kysely. Rows stay inside electron/; core maps them to domain objects. */
@@ -471,6 +472,7 @@ export interface VaultSchema {
   self_test_cell: SelfTestCellTable;
   deviation: DeviationTable;
   control_reliance: ControlRelianceTable;
+  review_snapshot: ReviewSnapshotTable;
 }
 
 // Format 10 (migration 011): the policy library.
@@ -543,3 +545,5 @@ export type {
   SelfTestItemTable,
   SelfTestTable,
 } from './schema-testing';
+
+export type { ReviewSnapshotTable } from './schema-review';

@@ -32,6 +32,10 @@ export const LINKS = {
   scopeEdit: { page: 'scope', params: { edit: '1' } },
   scopeCriterion: { page: 'scope', idParam: 'criterion' },
   scopeControl: { page: 'scope', idParam: 'control' },
+  // Steps of the scope wizard that answer readiness findings (its step is 1-based in the link).
+  scopeDescription: { page: 'scope', params: { edit: '1', step: '4' } },
+  scopeEvents: { page: 'scope', params: { edit: '1', step: '5' } },
+  scopeSubservices: { page: 'scope', params: { edit: '1', step: '7' } },
   gapsFocus: { page: 'gaps', params: { view: 'focus' } },
   gapsControl: { page: 'gaps', params: { view: 'focus' }, idParam: 'control' },
   gapsTable: { page: 'gaps', params: { view: 'table' } },
@@ -55,6 +59,7 @@ export const LINKS = {
   newRisk: { page: 'gaps', params: { view: 'risks', risk: 'new' } },
   newPerson: { page: 'people', params: { person: 'new' } },
   newPolicy: { page: 'documentation', params: { tab: 'policies', policy: 'new' } },
+  freezeReview: { page: 'readiness', params: { freeze: '1' } },
 } as const satisfies Record<string, LinkDef>;
 
 export type LinkId = keyof typeof LINKS;

@@ -96,7 +96,6 @@ export const STEPS: readonly StepDef[] = [
     digit: '5',
     purpose:
       'Review, with blocking findings first, whether the engagement is ready for the auditor.',
-    comingLater: true,
   },
   {
     id: 'export',

@@ -177,17 +177,16 @@ test('the palette stays put as you type, and names each screen as its page does'
   }
 });
 
-test('Readiness and Export say what they will do and need, and never lead in a circle', async ({
+test('Readiness before a scope, and Export, say what they need and never lead in a circle', async ({
   page,
   attest,
 }) => {
   await createVaultByApi(page, attest);
   const bench = new Workbench(page);
   await bench.expectOpen('Acme SOC 2 2026');
-  for (const step of [STEPS[5], STEPS[6]]) {
-    await expect(bench.navLink(step)).toContainText('Coming later');
-    await expect(bench.navLink(step)).not.toContainText('Not started');
-  }
+  await expect(bench.navLink(STEPS[5])).toContainText('No review frozen yet');
+  await expect(bench.navLink(STEPS[6])).toContainText('Coming later');
+  await expect(bench.navLink(STEPS[6])).not.toContainText('Not started');
 
   await bench.goByMouse(STEPS[5]);
   const needs = page.getByTestId('readiness-needs');
@@ -197,7 +196,7 @@ test('Readiness and Export say what they will do and need, and never lead in a c
   await expect(needs.locator('[data-need="evidence"]')).toContainText(
     'Possible once the scope is confirmed',
   );
-  await expectNoSeriousA11yViolations(page, 'Readiness, not built yet');
+  await expectNoSeriousA11yViolations(page, 'Readiness, before a scope');
   await expectNoLinkTo(page, ['/readiness', '/export']);
   // Its one way forward is where the need is met: the scoping questions.
   await needs.getByRole('link', { name: 'Answer the scoping questions' }).click();

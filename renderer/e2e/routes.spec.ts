@@ -58,7 +58,7 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
       },
       readiness: {
         heading: 'Readiness',
-        shows: (p) => p.getByTestId('readiness-needs').locator('[data-need="assessed"]'),
+        shows: (p) => p.getByTestId('readiness-status').filter({ hasText: 'Not ready' }),
       },
       export: {
         heading: 'Export',
@@ -80,6 +80,15 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
         heading: 'Scope',
         shows: (p) => dialog(p).getByText(demo.control.ref).first(),
         id: (d) => d.control.id,
+      },
+      scopeDescription: {
+        heading: 'Scope',
+        shows: (p) => p.getByTestId('wizard-step-description'),
+      },
+      scopeEvents: { heading: 'Scope', shows: (p) => p.getByTestId('wizard-step-events') },
+      scopeSubservices: {
+        heading: 'Scope',
+        shows: (p) => p.getByTestId('wizard-step-subservices'),
       },
       gapsFocus: { heading: 'Gap analysis', shows: (p) => p.getByTestId('control-ref') },
       gapsControl: {
@@ -169,6 +178,11 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
       newPolicy: {
         heading: 'Documentation',
         shows: (p) => p.getByRole('dialog', { name: 'New policy' }),
+      },
+      freezeReview: {
+        heading: 'Readiness',
+        shows: (p) =>
+          p.getByRole('dialog', { name: 'Freeze this review' }).getByTestId('freeze-form'),
       },
     },
   };

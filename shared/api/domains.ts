@@ -23,6 +23,8 @@ export const DOMAINS = [
   'policies',
   /** Management self-tests: samples, their grids, deviations, the sample-size table. */
   'selfTests',
+  /** Frozen readiness reviews (snapshots): created once, never changed. */
+  'reviews',
   /** Stored files (the blob store). */
   'files',
   /** Long operations: started, cancelled, finished. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './common';
+import { COVERAGE_STATUSES } from '../domain/coverage';
 import { RULE_IDS, SEVERITIES } from '../domain/readiness/finding';
 import { AGENDA_KINDS } from '../domain/agenda';
 
@@ -66,3 +67,83 @@ export const agendaSchema = z.object({
   samplesToTest: z.array(agendaItemSchema),
 });
 export type AgendaView = z.infer<typeof agendaSchema>;
+/** The figures of one review, frozen or current: what a trend and a comparison read. */
+export const reviewFiguresSchema = z.object({
+  blocked: z.boolean(),
+  blocking: z.number().int(),
+  major: z.number().int(),
+  minor: z.number().int(),
+  checks: z.number().int(),
+  passing: z.number().int(),
+  percentPassing: z.number().int(),
+  windowsToCome: z.number().int(),
+});
+export type ReviewFigures = z.infer<typeof reviewFiguresSchema>;
+export const REVIEW_FIGURES = [
+  'blocking',
+  'major',
+  'minor',
+  'checks',
+  'passing',
+  'percentPassing',
+  'windowsToCome',
+] as const satisfies readonly (keyof ReviewFigures)[];
+
+/** A criterion's coverage status as the review saw it (the criteria table, frozen). */
+export const reviewCriterionSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  status: z.enum(COVERAGE_STATUSES),
+  reason: z.string(),
+  keyControlIds: z.array(z.string()),
+  exceptions: z.array(z.string()),
+});
+
+/** A frozen review as listed: who signed it off, when, and its figures (not its findings). */
+export const snapshotSummarySchema = z.object({
+  id: z.string(),
+  ref: z.string(),
+  evaluatedOn: isoDate,
+  figures: reviewFiguresSchema,
+  /** The audit chain's head when frozen: later history cannot be rewritten unnoticed. */
+  chainHead: z.object({ seq: z.number().int(), hash: z.string() }),
+  signedOffBy: z.object({ id: z.string(), name: z.string() }),
+  signedOffAt: z.string(),
+  comment: z.string(),
+});
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
+
+export const snapshotSchema = snapshotSummarySchema.extend({
+  readiness: readinessSchema,
+  criteria: z.array(reviewCriterionSchema),
+});
+export type SnapshotView = z.infer<typeof snapshotSchema>;
+
+const figureDelta = z.object({ from: z.number().int(), to: z.number().int() });
+
+/**
+ * Two reviews side by side: findings keyed by rule and object. Improved: in the earlier one
+ * only; regressed: in the later one only; unchanged: in both (with the earlier severity).
+ */
+export const reviewComparisonSchema = z.object({
+  from: z.object({ id: z.string(), ref: z.string(), evaluatedOn: isoDate }),
+  /** The later review; `current` when compared with the vault as it is now. */
+  to: z.object({ id: z.string(), ref: z.string(), evaluatedOn: isoDate }),
+  improved: z.array(findingSchema),
+  regressed: z.array(findingSchema),
+  unchanged: z.array(findingSchema.extend({ fromSeverity: severity })),
+  figures: z.object(
+    Object.fromEntries(REVIEW_FIGURES.map((k) => [k, figureDelta])) as Record<
+      (typeof REVIEW_FIGURES)[number],
+      typeof figureDelta
+    >,
+  ),
+  criteria: z.array(
+    z.object({
+      id: z.string(),
+      from: z.enum(COVERAGE_STATUSES).nullable(),
+      to: z.enum(COVERAGE_STATUSES).nullable(),
+    }),
+  ),
+});
+export type ReviewComparison = z.infer<typeof reviewComparisonSchema>;

@@ -13,6 +13,7 @@ import * as m011 from './2026_12_03_011_policies';
 import * as m012 from './2026_12_04_012_in_description';
 import * as m013 from './2026_12_05_013_control_reliance';
 import * as m014 from './2026_12_05_014_self_tests';
+import * as m015 from './2026_12_06_015_review_snapshots';
 import type { MigrationContext } from './context';
 
 export interface Migration {
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: m012.NAME, up: m012.up },
   { name: m013.NAME, up: m013.up },
   { name: m014.NAME, up: m014.up },
+  { name: m015.NAME, up: m015.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { ReadinessView } from '../../../shared/api/readiness';
 import { addDays } from '../../../shared/domain/calendar';
-import { type Case, exported, freshVault, ok } from './harness';
+import { type Case, exported, fails, freshVault, ok } from './harness';
 
 const findingsOf = (r: ReadinessView, rule: string) => r.findings.filter((f) => f.rule === rule);
 
@@ -70,5 +70,91 @@ export const readinessCases = {
       expect(result.fileName).toMatch(/_readiness-report_\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(result.size).toBe(bytes.length);
+  },
+  'readiness.freeze': async (t) => {
+    await freshVault(t);
+    await ok(t, 'scope.confirm', {});
+    const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
+    const now = await ok(t, 'readiness.get', {});
+    const frozen = await ok(t, 'readiness.freeze', {
+      signedOffById: ana.id,
+      comment: '  First look before the auditor’s call  ',
+    });
+    // The snapshot holds the review's figures as they were, and who signed it off.
+    expect(frozen.ref).toBe('RV-1');
+    expect(frozen.signedOffBy).toEqual({ id: ana.id, name: 'Ana Lima' });
+    expect(frozen.comment).toBe('First look before the auditor’s call');
+    expect(frozen.evaluatedOn).toBe(now.evaluatedOn);
+    expect(frozen.figures).toMatchObject({
+      blocked: now.blocked,
+      blocking: now.counts.blocking,
+      checks: now.checks,
+      percentPassing: now.percentPassing,
+    });
+    expect(frozen.chainHead.seq).toBeGreaterThan(0);
+    expect(frozen.chainHead.hash).toMatch(/^[0-9a-f]{64}$/);
+    // Someone must sign it off: not a stranger, not an archived person.
+    await fails(t, 'readiness.freeze', { signedOffById: 'per_nobody' }, 'validation');
+    await fails(t, 'readiness.freeze', { comment: 'no one' }, 'validation');
+    await ok(t, 'people.archive', { id: ana.id, archived: true });
+    await fails(t, 'readiness.freeze', { signedOffById: ana.id }, 'validation');
+  },
+  'readiness.snapshots': async (t) => {
+    await freshVault(t);
+    await ok(t, 'scope.confirm', {});
+    expect((await ok(t, 'readiness.snapshots', {})).items).toEqual([]);
+    const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
+    const first = await ok(t, 'readiness.freeze', { signedOffById: ana.id });
+    const second = await ok(t, 'readiness.freeze', { signedOffById: ana.id, comment: 'Again' });
+    const { items } = await ok(t, 'readiness.snapshots', {});
+    // Newest first; each anchors the chain as it was, the later one further along it.
+    expect(items.map((s) => s.ref)).toEqual(['RV-2', 'RV-1']);
+    expect(items[1]).toEqual(first);
+    expect(items[0]).toEqual(second);
+    expect(second.chainHead.seq).toBeGreaterThan(first.chainHead.seq);
+  },
+  'readiness.snapshot': async (t) => {
+    await freshVault(t);
+    await ok(t, 'scope.confirm', {});
+    const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
+    const before = await ok(t, 'readiness.get', {});
+    const frozen = await ok(t, 'readiness.freeze', { signedOffById: ana.id });
+    // A later change moves today's review, not the frozen one.
+    const controls = (await ok(t, 'controls.list', { limit: 1000 })).items;
+    await ok(t, 'controls.update', { id: controls[0]!.id, patch: { ownerId: ana.id } });
+    const full = await ok(t, 'readiness.snapshot', { id: frozen.id });
+    expect(full.readiness).toEqual(before);
+    expect(full.criteria).toHaveLength(33);
+    expect(full.criteria.every((c) => c.status !== 'met')).toBe(true);
+    await fails(t, 'readiness.snapshot', { id: 'rvw_missing' }, 'not_found');
+    await fails(t, 'readiness.snapshot', { id: '../etc' }, 'validation');
+  },
+  'readiness.compare': async (t) => {
+    await freshVault(t);
+    await ok(t, 'scope.confirm', {});
+    const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
+    const controls = (await ok(t, 'controls.list', { limit: 1000 })).items;
+    const [a, b] = controls;
+    await ok(t, 'controls.update', { id: a!.id, patch: { ownerId: ana.id } });
+    const first = await ok(t, 'readiness.freeze', { signedOffById: ana.id });
+    // One owner named (improved), one taken away (regressed).
+    await ok(t, 'controls.update', { id: b!.id, patch: { ownerId: ana.id } });
+    await ok(t, 'controls.update', { id: a!.id, patch: { ownerId: null } });
+    const second = await ok(t, 'readiness.freeze', { signedOffById: ana.id });
+    const cmp = await ok(t, 'readiness.compare', { fromId: first.id, toId: second.id });
+    const owner = (fs: { rule: string; target: { screen: string; id?: string } }[]) =>
+      fs.filter((f) => f.rule === 'control_owner').map((f) => f.target);
+    expect(owner(cmp.improved)).toEqual([{ screen: 'control', id: b!.id }]);
+    expect(owner(cmp.regressed)).toEqual([{ screen: 'control', id: a!.id }]);
+    expect(cmp.figures.checks).toEqual({ from: first.figures.checks, to: second.figures.checks });
+    expect(cmp.from.ref).toBe('RV-1');
+    // Picked the other way round, the earlier review is still the one compared from.
+    expect(await ok(t, 'readiness.compare', { fromId: second.id, toId: first.id })).toEqual(cmp);
+    // Without a later one: against today's review (nothing changed since the second).
+    const today = await ok(t, 'readiness.compare', { fromId: second.id });
+    expect(today.to.id).toBe('current');
+    expect(today.improved).toEqual([]);
+    expect(today.regressed).toEqual([]);
+    await fails(t, 'readiness.compare', { fromId: 'rvw_missing' }, 'not_found');
   },
 } satisfies Record<string, Case>;

@@ -3,11 +3,23 @@ import { agendaOf } from '../../core/readiness/agenda';
 import { readinessFacts } from '../../core/readiness/facts';
 import { readinessReport } from '../../core/readiness/report';
 import { startOutputJob } from '../start-job';
+import {
+  compareReviews,
+  freezeReview,
+  getSnapshot,
+  listSnapshots,
+} from '../../core/readiness/snapshots';
 import { requireVault } from '../context';
 import type { HandlerSlice } from './types';
 
 export const readinessHandlers: HandlerSlice<
-  'readiness.get' | 'readiness.agenda' | 'readiness.report'
+  | 'readiness.get'
+  | 'readiness.agenda'
+  | 'readiness.report'
+  | 'readiness.freeze'
+  | 'readiness.snapshots'
+  | 'readiness.snapshot'
+  | 'readiness.compare'
 > = {
   'readiness.get': (_i, ctx) => evaluateReadiness(readinessFacts(requireVault(ctx))),
   'readiness.agenda': (_i, ctx) => agendaOf(requireVault(ctx)),
@@ -17,4 +29,8 @@ export const readinessHandlers: HandlerSlice<
       readinessReport(vault),
     );
   },
+  'readiness.freeze': (i, ctx) => freezeReview(requireVault(ctx), i),
+  'readiness.snapshots': (_i, ctx) => ({ items: listSnapshots(requireVault(ctx)) }),
+  'readiness.snapshot': (i, ctx) => getSnapshot(requireVault(ctx), i.id),
+  'readiness.compare': (i, ctx) => compareReviews(requireVault(ctx), i.fromId, i.toId),
 };

@@ -5,6 +5,7 @@ import { useGapsWorkbench } from '../../features/gaps/useGapsWorkbench';
 import { useRemediationWorkbench } from '../../features/remediation/useRemediationWorkbench';
 import { useRequestsBackground } from '../../features/requests/useRequestsBackground';
 import { usePeopleBackground } from '../../features/people/usePeopleBackground';
+import { useReadinessBackground } from '../../features/readiness/useReadinessBackground';
 import { usePoliciesBackground } from '../../features/policies/usePoliciesBackground';
 import { useScopeBackground } from '../../features/scope/useScopeBackground';
 import { Header } from './Header';
@@ -73,6 +74,8 @@ export function Workbench() {
   useRequestsBackground();
   // The policy library: each policy and "New policy from template" in the palette.
   usePoliciesBackground();
+  // Readiness: the latest frozen review in the navigation.
+  useReadinessBackground();
   const main = useRef<HTMLElement>(null);
   useStepOpensAtTop(main);
   return (

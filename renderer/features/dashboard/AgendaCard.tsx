@@ -2,7 +2,8 @@ import { Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AgendaView } from '../../../shared/api/readiness';
 import { useApiQuery } from '../../api/queries';
-import { type LinkId, addressOf } from '../../app/routes';
+import { addressOf } from '../../app/routes';
+import { fixTargetAddress } from '../readiness/fix-target-link';
 import { SectionCard } from '../../components/SectionCard';
 import { formatDate, formatDateRange, plural } from '../../components/format';
 import { StatusBadge } from '../../components/status';
@@ -20,18 +21,10 @@ const KIND_WORD: Record<Item['kind'], string> = {
   self_test: 'Self-test',
 };
 
-/** Where each item is dealt with. */
+/** Where each item is dealt with: a task in the plan, the rest as readiness fixes them. */
 function addressOfItem(item: Item): string {
   const t = item.target;
-  const link: Partial<Record<string, LinkId>> = {
-    control: 'gapsControl',
-    task: 'task',
-    policy: 'policy',
-    controlTesting: 'controlTesting',
-  };
-  const id = 'id' in t ? t.id : undefined;
-  const to = link[t.screen];
-  return to && id ? addressOf(to, id) : '/';
+  return t.screen === 'task' ? addressOf('task', t.id) : fixTargetAddress(t);
 }
 
 function ItemList(props: { items: Item[]; empty: string; testId: string }) {

@@ -21,6 +21,7 @@ import { AssessmentCard, PlanCard, TopRisksCard } from './StateCards';
 import { VerifyCard } from './VerifyCard';
 import { WitnessNotice } from './WitnessNote';
 import { useRunVerify, useVerify } from './verify-job';
+import { ReadinessTrendCard } from '../readiness/ReadinessTrendCard';
 import { CatalogUpdateNotice } from '../scope/catalog-update/CatalogUpdateNotice';
 import { useVaultInfo } from '../vault/vault-info';
 
@@ -66,6 +67,7 @@ export function DashboardPage() {
               <TopRisksCard />
             </SimpleGrid>
             <CoverageByCategory criteria={coverage} />
+            <ReadinessTrendCard />
           </>
         )}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -30,6 +30,7 @@ export const vaultHistoryMethods = {
       'tasks',
       'sd',
       'requests',
+      'reviews',
       'files',
     ],
   }),
