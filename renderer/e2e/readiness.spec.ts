@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { REPORT_FOOTER } from '../../shared/domain/readiness/report';
 import type { ReadinessView, ReviewComparison } from '../../shared/api/readiness';
 import { statusLine } from '../../shared/domain/readiness/status-line';
 import { PAGES, linkTo } from '../app/routes';
@@ -119,3 +122,21 @@ test('readiness: the status line and a blocking finding, its fix, two frozen rev
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('readiness: the report downloads as a PDF that says it is internal', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const readiness = new Readiness(page);
+  await readiness.open(attest.origin);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('readiness-report').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/_readiness-report_2026-05-15\.pdf$/);
+  const path = (await file.path())!;
+  expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain(REPORT_FOOTER);
+  expect(text).toMatch(/Not ready: \d+ blocking findings/);
+});

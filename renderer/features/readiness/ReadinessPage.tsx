@@ -12,6 +12,7 @@ import { useVaultInfo } from '../vault/vault-info';
 import { CriteriaCard } from './CriteriaCard';
 import { FindingsCard } from './FindingsCard';
 import { FreezeModal } from './FreezeModal';
+import { ReportButton } from './ReportButton';
 import { GroupBars } from './GroupBars';
 import { NeedsList } from './NeedsList';
 import { readinessNeeds } from './prerequisites';
@@ -58,7 +59,14 @@ export function ReadinessPage() {
         title={step.label}
         purpose={step.purpose}
         step={step.number}
-        action={scopeConfirmed ? freeze : undefined}
+        action={
+          scopeConfirmed ? (
+            <Group gap="sm">
+              <ReportButton disabled={!readiness.data} />
+              {freeze}
+            </Group>
+          ) : undefined
+        }
       />
       {scopeConfirmed === false ? (
         <NotScopedYet />
