@@ -10,6 +10,7 @@ import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
 import { peopleHandlers } from './handlers/people';
 import { policyHandlers } from './handlers/policies';
+import { auditHandlers } from './handlers/audit';
 import { readinessHandlers } from './handlers/readiness';
 import { requestHandlers } from './handlers/requests';
 import { scopeHandlers } from './handlers/scope';
@@ -37,6 +38,7 @@ const table = {
   ...evidenceHandlers,
   ...policyHandlers,
   ...readinessHandlers,
+  ...auditHandlers,
   ...selfTestHandlers,
 };
 

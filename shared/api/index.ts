@@ -11,6 +11,7 @@ import { taskMethods } from './methods/tasks';
 import { jobMethods } from './methods/jobs';
 import { peopleMethods } from './methods/people';
 import { policyMethods } from './methods/policies';
+import { auditMethods } from './methods/audit';
 import { readinessMethods } from './methods/readiness';
 import { requestMethods } from './methods/requests';
 import { scopeMethods } from './methods/scope';
@@ -42,6 +43,7 @@ export const methods = mergeTables(
   evidenceMethods,
   policyMethods,
   readinessMethods,
+  auditMethods,
   selfTestMethods,
 );
 

@@ -6,6 +6,7 @@ import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
 import { peopleCases } from './people.cases';
 import { policyCases } from './policies.cases';
+import { auditCases } from './audit.cases';
 import { readinessCases } from './readiness.cases';
 import { requestCases } from './requests.cases';
 import { scopeCases } from './scope.cases';
@@ -34,5 +35,6 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...evidenceCases,
   ...policyCases,
   ...readinessCases,
+  ...auditCases,
   ...selfTestCases,
 };

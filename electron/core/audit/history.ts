@@ -1,0 +1,121 @@
+/**
+ * The vault-wide audit history (E item 4b): the audit log's entries, newest first, as a person
+ * reads them — the kind of record in words, the record as the user knows it, and what the entry
+ * records, shortened. Filtering and paging are in SQL (`db/repos/audit-history.ts`).
+ */
+import type { AuditEntryView } from '../../../shared/api/audit';
+import { type AuditFilter, auditPage } from '../../db/repos/audit-history';
+import type { AuditEventTable } from '../../db/schema';
+import type { Vault } from '../vault/session';
+
+const KIND_WORDS: Record<string, string> = {
+  setting: 'Setting',
+  vault_key: 'Signing key',
+  engagement: 'Engagement',
+  person: 'Person',
+  criterion: 'Criterion',
+  control: 'Control',
+  assessment: 'Assessment',
+  risk: 'Risk',
+  task: 'Task',
+  request: 'Request',
+  request_comment: 'Request comment',
+  request_import: 'Request list import',
+  evidence: 'Evidence',
+  population: 'Population',
+  policy: 'Policy',
+  policy_version: 'Policy version',
+  self_test: 'Self-test',
+  deviation: 'Deviation',
+  review_snapshot: 'Frozen review',
+  sd_text: 'Description section',
+  sd_component: 'System component',
+  sd_event: 'Incident or change',
+  subservice_org: 'Subservice organisation',
+  cuec: 'CUEC',
+};
+
+/** Tables whose rows name a record by prefix of their id, and how each is labelled. */
+const LABELS: { prefix: string; table: string; label: string }[] = [
+  { prefix: 'ctl_', table: 'control', label: "ref || ' ' || title" },
+  { prefix: 'evd_', table: 'evidence', label: "ref || ' ' || title" },
+  { prefix: 'per_', table: 'person', label: 'name' },
+  { prefix: 'rsk_', table: 'risk', label: 'title' },
+  { prefix: 'tsk_', table: 'task', label: "ref || ' ' || title" },
+  { prefix: 'pol_', table: 'policy', label: 'title' },
+];
+
+function kindOf(entity: string): string {
+  if (KIND_WORDS[entity]) return KIND_WORDS[entity];
+  // A link table: "control_criterion" → "Control ↔ criterion".
+  const words = entity.split('_');
+  return `${words[0]![0]!.toUpperCase()}${words[0]!.slice(1)} ↔ ${words.slice(1).join(' ')}`;
+}
+
+/** Labels for every id in the page (link rows' ends too), read in one query per table. */
+function labelsFor(vault: Vault, rows: readonly AuditEventTable[]): Map<string, string> {
+  const ids = new Set(rows.flatMap((r) => r.entity_id.split('|')));
+  const out = new Map<string, string>();
+  for (const { prefix, table, label } of LABELS) {
+    const wanted = [...ids].filter((id) => id.startsWith(prefix));
+    if (wanted.length === 0) continue;
+    const found = vault.db.sqlite
+      .prepare(
+        `SELECT id, ${label} AS label FROM ${table} WHERE id IN (${wanted.map(() => '?').join(',')})`,
+      )
+      .all(...wanted) as { id: string; label: string }[];
+    for (const f of found) out.set(f.id, f.label);
+  }
+  return out;
+}
+
+/** The entry's payload in a line: `field: value` pairs, long values and the whole shortened. */
+export function detailsOf(payload: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return payload.slice(0, 200);
+  }
+  const flat = (v: unknown): string =>
+    v === null
+      ? '—'
+      : typeof v === 'object'
+        ? Object.entries(v as Record<string, unknown>)
+            .map(([k, x]) => `${k}: ${flat(x)}`)
+            .join(', ')
+        : String(v).length > 60
+          ? `${String(v).slice(0, 57)}…`
+          : String(v);
+  const text = flat(value);
+  return text.length > 240 ? `${text.slice(0, 239)}…` : text;
+}
+
+export function auditHistory(
+  vault: Vault,
+  input: AuditFilter & { limit: number; cursor?: string },
+): { items: AuditEntryView[]; nextCursor: string | null; total: number } {
+  const before =
+    input.cursor !== undefined && /^\d+$/.test(input.cursor) ? Number(input.cursor) : null;
+  const { rows, total } = auditPage(vault.db, input, input.limit + 1, before);
+  const page = rows.slice(0, input.limit);
+  const labels = labelsFor(vault, page);
+  return {
+    items: page.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      action: r.action as AuditEntryView['action'],
+      kind: kindOf(r.entity),
+      entity: r.entity,
+      entityId: r.entity_id,
+      label: r.entity_id
+        .split('|')
+        .map((id) => labels.get(id) ?? id)
+        .join(' ↔ '),
+      details: detailsOf(r.payload),
+    })),
+    nextCursor: rows.length > input.limit ? String(page.at(-1)!.seq) : null,
+    total,
+  };
+}
