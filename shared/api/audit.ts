@@ -6,7 +6,7 @@ export const auditEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
   actor: z.string(),
-  action: z.enum(['create', 'update', 'delete']),
+  action: z.enum(['create', 'update', 'delete', 'archive', 'restore']),
   /** The kind of record, in words: "Control", "Evidence ↔ control". */
   kind: z.string(),
   entity: z.string(),

@@ -4,6 +4,7 @@
  * records, shortened. Filtering and paging are in SQL (`db/repos/audit-history.ts`).
  */
 import type { AuditEntryView } from '../../../shared/api/audit';
+import { AttestError } from '../../../shared/api/errors';
 import { type AuditFilter, auditPage } from '../../db/repos/audit-history';
 import type { AuditEventTable } from '../../db/schema';
 import type { Vault } from '../vault/session';
@@ -95,8 +96,14 @@ export function auditHistory(
   vault: Vault,
   input: AuditFilter & { limit: number; cursor?: string },
 ): { items: AuditEntryView[]; nextCursor: string | null; total: number } {
-  const before =
-    input.cursor !== undefined && /^\d+$/.test(input.cursor) ? Number(input.cursor) : null;
+  if (input.cursor !== undefined && !/^\d{1,15}$/.test(input.cursor)) {
+    throw new AttestError(
+      'validation',
+      'Not a cursor of the audit history: start again from the first page.',
+      [{ path: ['cursor'], message: 'Use the cursor the previous page gave' }],
+    );
+  }
+  const before = input.cursor === undefined ? null : Number(input.cursor);
   const { rows, total } = auditPage(vault.db, input, input.limit + 1, before);
   const page = rows.slice(0, input.limit);
   const labels = labelsFor(vault, page);
