@@ -28,6 +28,10 @@ export async function renderPdf(input: RenderInput): Promise<Buffer> {
       Author: propertyText(input.meta.client),
       Subject: propertyText(runningHeader(input.meta)),
       Creator: 'Attest',
+      // pdfkit derives the file ID from these: a fixed time gives a fixed ID.
+      ...(input.meta.stampedAt
+        ? { CreationDate: input.meta.stampedAt, ModDate: input.meta.stampedAt }
+        : {}),
     },
   });
   doc.registerFont(S.font, fonts.regular);

@@ -19,6 +19,11 @@ export interface RenderInput {
     footer?: string;
     /** The word in the running header's corner (DOCX); DRAFT unless given. */
     stamp?: string;
+    /**
+     * The time the document's properties (and a DOCX's zip entries) carry instead of now, so
+     * the same input gives the same bytes: the audit package stamps the vault's latest change.
+     */
+    stampedAt?: Date;
   };
 }
 
