@@ -8,6 +8,7 @@ import { evidenceHandlers } from './handlers/evidence';
 import { riskHandlers } from './handlers/risks';
 import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
+import { packageHandlers } from './handlers/package';
 import { peopleHandlers } from './handlers/people';
 import { policyHandlers } from './handlers/policies';
 import { readinessHandlers } from './handlers/readiness';
@@ -38,6 +39,7 @@ const table = {
   ...policyHandlers,
   ...readinessHandlers,
   ...selfTestHandlers,
+  ...packageHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

@@ -2,15 +2,9 @@
  * What an export includes. The README, the viewer, the manifest, its signature, SHA256SUMS and
  * the public key are always there; the rest follows the categories chosen.
  */
-export const PACKAGE_CATEGORIES = [
-  'index',
-  'system-description',
-  'policies',
-  'evidence',
-  'populations',
-  'subservice',
-] as const;
-export type PackageCategory = (typeof PACKAGE_CATEGORIES)[number];
+import { PACKAGE_CATEGORIES, type PackageCategory } from '../../../shared/api/package';
+
+export { PACKAGE_CATEGORIES, type PackageCategory };
 
 export interface PackageOptions {
   categories: readonly PackageCategory[];
