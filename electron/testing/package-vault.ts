@@ -13,7 +13,8 @@ import { getControlByRef } from '../db/repos/controls';
 import { listPeople } from '../db/repos/people';
 import { createFromTemplate } from '../core/policies/policies';
 import { approveVersion, startDraft, updateDraft } from '../core/policies/versions';
-import { closeVault, openVault } from '../core/vault/session';
+import { recordPopulation } from '../core/evidence/population';
+import { type Vault, closeVault, openVault } from '../core/vault/session';
 import { captureIo } from './tmp';
 import { storeOwnedFile } from './vaults';
 
@@ -58,8 +59,25 @@ export async function buildPackageVault(dir: string): Promise<string> {
     '2026-01-01..2026-03-31',
   );
 
+  const terminations = join(dir, 'terminations.csv');
+  writeFileSync(terminations, 'User,Left on\r\nana,2026-09-03\r\nbo,2026-10-12\r\n');
+  const completeness = join(dir, 'terminations query screenshot.txt');
+  writeFileSync(completeness, 'SELECT user, left_on FROM hr.leavers WHERE ...\n');
+  await attest('evidence', 'add', vaultPath, terminations, completeness, '--control', 'AC-05');
+
   const vault = await openVault(vaultPath);
   try {
+    const [population, support] = evidenceRowsByTitle(vault, [
+      'terminations',
+      'terminations query screenshot',
+    ]);
+    await recordPopulation(vault, {
+      id: population!,
+      sourceSystem: 'HR system',
+      query: 'leavers in the period',
+      dateColumn: 'Left on',
+      supportIds: [support!],
+    });
     const people = listPeople(vault.db);
     const approver = people[0]!.id;
     const { draft } = createFromTemplate(vault, { templateKey: 'access-control' });
@@ -81,6 +99,14 @@ export async function buildPackageVault(dir: string): Promise<string> {
     closeVault(vault);
   }
   return vaultPath;
+}
+
+function evidenceRowsByTitle(vault: Vault, titles: string[]): (string | undefined)[] {
+  const rows = vault.db.sqlite.prepare('SELECT id, title FROM evidence').all() as {
+    id: string;
+    title: string;
+  }[];
+  return titles.map((t) => rows.find((r) => r.title === t)?.id);
 }
 
 function todayMinus(now: string, days: number): string {

@@ -160,6 +160,22 @@ describe('the audit package', () => {
     );
     expect(review).toMatchObject({ kind: 'evidence', controls: ['AC-01'] });
     expect(review.criteria.length).toBeGreaterThan(0);
+    // The population under its window, its completeness file beside it, neither in 04_Evidence.
+    const populations = manifest.files.filter((f) => f.path.startsWith('05_Populations/'));
+    expect(populations.map((f) => f.path)).toEqual([
+      expect.stringMatching(
+        /^05_Populations\/EV-\d+_\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d_terminations\.csv$/,
+      ),
+      expect.stringMatching(
+        /^05_Populations\/EV-\d+_support_EV-\d+_terminations-query-screenshot\.txt$/,
+      ),
+    ]);
+    expect(populations.every((f) => f.kind === 'population' && f.controls[0] === 'AC-05')).toBe(
+      true,
+    );
+    expect(paths.some((p) => p.startsWith('04_Evidence/') && p.includes('terminations'))).toBe(
+      false,
+    );
     // Each evidence item once.
     const ids = manifest.files.filter((f) => f.evidenceId).map((f) => f.evidenceId);
     expect(new Set(ids).size).toBe(ids.length);
