@@ -330,6 +330,35 @@ describe('the audit package', () => {
     }
   }, 60_000);
 
+  it('refuses to sign a package of a vault that changed while it was written', async () => {
+    const dir = tempDir();
+    const vault = await openVault(vaultPath);
+    try {
+      const { createPerson } = await import('../people/people');
+      let edited = false;
+      const outcome = await exportPackage(
+        vault,
+        join(dir, 'package.zip'),
+        DEFAULT_PACKAGE_OPTIONS,
+        {
+          progress: (p) => {
+            if ((p.filesDone ?? 0) > 0 && !edited) {
+              edited = true;
+              createPerson(vault, { name: 'Added meanwhile' });
+            }
+          },
+        },
+      ).catch((e: unknown) => e);
+      expect(outcome).toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/changed while/),
+      });
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      closeVault(vault);
+    }
+  }, 60_000);
+
   it('fails cleanly on a full disk (/dev/full), and refuses a device as the destination', async () => {
     const vault = await openVault(vaultPath);
     try {

@@ -135,6 +135,15 @@ export async function writePackageTo(
         requests: entry.requests,
       });
     }
+    // Everything was read over several turns of the event loop (documents render, files
+    // stream): the package must show one state of the vault, the one whose head it records.
+    const now = chainHead(vault.db);
+    if (now.seq !== head.seq || now.hash !== head.hash) {
+      throw new AttestError(
+        'conflict',
+        'The vault changed while the package was being written, so it would not show one state of the vault. Nothing was saved; export again.',
+      );
+    }
     const e = model.engagement;
     const manifestText = serializeManifest({
       format: PACKAGE_FORMAT,
@@ -184,9 +193,11 @@ export async function writePackageTo(
       manifestSha256: createHash('sha256').update(manifest).digest('hex'),
     };
   } catch (e) {
+    // The first failure is the one to tell: destroying the file makes yazl's next write fail too.
+    const cause = failure ?? e;
     file.destroy();
     await closed;
-    throw asWriteError(failure ?? e, target);
+    throw asWriteError(cause, target);
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
