@@ -37,6 +37,7 @@ import { type PackageEntry, sizeOf } from './entry';
 import { readPackageModel } from './model';
 import type { PackageOptions } from './options';
 import { planPackage } from './plan';
+import { useNativeCrc32 } from './fast-crc';
 import { packageSigner } from './signing';
 
 export interface ExportRun {
@@ -86,6 +87,7 @@ export async function writePackageTo(
   const report = () => progress?.({ filesDone, filesTotal, bytesDone, bytesTotal });
 
   const mtime = new Date(model.contentTime);
+  useNativeCrc32();
   const zip = new yazl.ZipFile();
   const zipHash = createHash('sha256');
   let zipSize = 0;
