@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   readiness: async () => (await import('./commands/readiness')).readinessCommand,
   sample: async () => (await import('./commands/sample')).sampleCommand,
   report: async () => (await import('./commands/report')).reportCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -84,6 +85,14 @@ export const USAGE = `Usage: attest <command> [options]
                          management self-test — your auditor selects its own items: shows
                          the control's latest sample, or draws one (--new: another) from its
                          population or occurrence windows, sized by the sample-size table
+  export <vault> --out <package.zip> [--categories <parts>] [--approved-policies-only]
+         [--reviewed-evidence-only] [--include-internal] [--by-request] [--json]
+                         the audit package for the auditor: a signed zip with a README, an
+                         offline viewer, indexes, the description, policies in force, evidence,
+                         populations and vendor reports (parts: index, system-description,
+                         policies, evidence, populations, subservice; all unless given);
+                         --include-internal adds management's own test worksheets. Prints
+                         the key fingerprint to send to the auditor separately
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a
 vault · 130 cancelled (Ctrl+C).

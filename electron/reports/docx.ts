@@ -63,7 +63,10 @@ export async function renderDocx(input: RenderInput): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  const bytes = await Packer.toBuffer(doc);
+  if (!input.meta.stampedAt) return bytes;
+  const { restampZip } = await import('../core/files/zip-stamp');
+  return restampZip(bytes, input.meta.stampedAt);
 }
 
 const HEADING_LEVEL = {

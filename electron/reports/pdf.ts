@@ -18,7 +18,6 @@ type Doc = InstanceType<typeof PDFDocument>;
  */
 export async function renderPdf(input: RenderInput): Promise<Buffer> {
   const fonts = pdfFonts();
-  const created = input.meta.createdAt ? new Date(input.meta.createdAt) : undefined;
   const doc = new PDFDocument({
     size: 'A4',
     margins: S.margins,
@@ -32,8 +31,10 @@ export async function renderPdf(input: RenderInput): Promise<Buffer> {
       Author: propertyText(input.meta.client),
       Subject: propertyText(runningHeader(input.meta)),
       Creator: 'Attest',
-      // pdfkit derives the file id from these properties: a fixed date, the same bytes.
-      ...(created ? { CreationDate: created, ModDate: created } : {}),
+      // pdfkit derives the file ID from these: a fixed time gives a fixed ID.
+      ...(input.meta.stampedAt
+        ? { CreationDate: input.meta.stampedAt, ModDate: input.meta.stampedAt }
+        : {}),
     },
   });
   doc.registerFont(S.font, fonts.regular);

@@ -22,10 +22,10 @@ export interface RenderInput {
     /** The word in the running header's corner (DOCX); DRAFT unless given. */
     stamp?: string;
     /**
-     * ISO time recorded as the PDF's creation date (and so its file id): a fixed time makes the
-     * same content give the same bytes. Unset, pdfkit stamps the moment of rendering.
+     * The time the document's properties (and a DOCX's zip entries) carry instead of now, so
+     * the same input gives the same bytes: the audit package stamps the vault's latest change.
      */
-    createdAt?: string;
+    stampedAt?: Date;
   };
 }
 

@@ -8,6 +8,7 @@ import { evidenceHandlers } from './handlers/evidence';
 import { riskHandlers } from './handlers/risks';
 import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
+import { packageHandlers } from './handlers/package';
 import { peopleHandlers } from './handlers/people';
 import { policyHandlers } from './handlers/policies';
 import { auditHandlers } from './handlers/audit';
@@ -40,6 +41,7 @@ const table = {
   ...readinessHandlers,
   ...auditHandlers,
   ...selfTestHandlers,
+  ...packageHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

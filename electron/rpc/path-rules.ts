@@ -27,6 +27,7 @@ export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'sources' | 'vau
   'requests.export': 'output',
   'sd.export': 'output',
   'policies.export': 'output',
+  'package.export': 'output',
 };
 
 const refuse = (field: string[], message: string) =>

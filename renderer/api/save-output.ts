@@ -8,6 +8,7 @@ const FILTERS: Record<string, FileFilter> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
   docx: { name: 'Word document', extensions: ['docx'] },
   md: { name: 'Markdown', extensions: ['md'] },
+  zip: { name: 'Zip archive', extensions: ['zip'] },
 };
 
 /**

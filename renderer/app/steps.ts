@@ -106,7 +106,6 @@ export const STEPS: readonly StepDef[] = [
     goKey: 'e',
     digit: '6',
     purpose: 'Produce the audit package and reports to hand to the auditor.',
-    comingLater: true,
   },
 ];
 

@@ -177,7 +177,7 @@ test('the palette stays put as you type, and names each screen as its page does'
   }
 });
 
-test('Readiness before a scope, and Export, say what they need and never lead in a circle', async ({
+test('Readiness before a scope says what it needs, Export what it can do, and neither leads in a circle', async ({
   page,
   attest,
 }) => {
@@ -185,8 +185,8 @@ test('Readiness before a scope, and Export, say what they need and never lead in
   const bench = new Workbench(page);
   await bench.expectOpen('Acme SOC 2 2026');
   await expect(bench.navLink(STEPS[5])).toContainText('No review frozen yet');
-  await expect(bench.navLink(STEPS[6])).toContainText('Coming later');
-  await expect(bench.navLink(STEPS[6])).not.toContainText('Not started');
+  // Export is built: no "Coming later", and no invented state (a package leaves no trace in the vault).
+  await expect(bench.navLink(STEPS[6])).not.toContainText(/Coming later|Not started/);
 
   await bench.goByMouse(STEPS[5]);
   const needs = page.getByTestId('readiness-needs');
@@ -206,7 +206,8 @@ test('Readiness before a scope, and Export, say what they need and never lead in
   await expect(page.getByTestId('exports-today').locator('[data-need="plan"]')).toContainText(
     'Available',
   );
-  await expectNoSeriousA11yViolations(page, 'Export, not built yet');
+  await expect(page.getByRole('button', { name: 'Export audit package…' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'Export');
   await expectNoLinkTo(page, ['/readiness', '/export']);
 });
 

@@ -9,6 +9,7 @@ import { evidenceMethods } from './methods/evidence';
 import { riskMethods } from './methods/risks';
 import { taskMethods } from './methods/tasks';
 import { jobMethods } from './methods/jobs';
+import { packageMethods } from './methods/package';
 import { peopleMethods } from './methods/people';
 import { policyMethods } from './methods/policies';
 import { auditMethods } from './methods/audit';
@@ -45,6 +46,7 @@ export const methods = mergeTables(
   readinessMethods,
   auditMethods,
   selfTestMethods,
+  packageMethods,
 );
 
 export type Methods = typeof methods;

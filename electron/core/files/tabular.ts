@@ -23,6 +23,11 @@ export const looksLikeFormula = (text: string): boolean => /^[=+\-@\t\r]/.test(t
  * looks like a formula gets a leading `'`, which spreadsheet apps show as text.
  */
 export function writeCsv<T>(path: string, columns: Column<T>[], rows: T[]): void {
+  writeFileSync(path, csvBytes(columns, rows));
+}
+
+/** The bytes `writeCsv` writes. */
+export function csvBytes<T>(columns: Column<T>[], rows: T[]): Buffer {
   const cell = (v: string | number | null) => {
     const s = v === null ? '' : String(v);
     const safe = typeof v === 'string' && looksLikeFormula(s) ? `'${s}` : s;
@@ -32,7 +37,7 @@ export function writeCsv<T>(path: string, columns: Column<T>[], rows: T[]): void
     columns.map((c) => cell(c.header)),
     ...rows.map((r) => columns.map((c) => cell(c.value(r)))),
   ];
-  writeFileSync(path, '\uFEFF' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n');
+  return Buffer.from('\uFEFF' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
 /**
@@ -61,10 +66,27 @@ export async function writeXlsxSheets(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
   sheets: Sheet<any>[],
 ): Promise<void> {
+  writeFileSync(path, await xlsxBytes(sheets));
+}
+
+/**
+ * The bytes `writeXlsxSheets` writes. With `stampedAt`, the workbook's created and modified
+ * properties and every zip entry's time are that instant instead of now, so the same rows give
+ * the same bytes (the audit package is reproducible).
+ */
+export async function xlsxBytes(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+  sheets: Sheet<any>[],
+  stampedAt?: Date,
+): Promise<Buffer> {
   // Loaded when a spreadsheet is written, not with every module that can write one.
   const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS };
   const wb = new Excel.Workbook();
   wb.creator = 'Attest';
+  if (stampedAt) {
+    wb.created = stampedAt;
+    wb.modified = stampedAt;
+  }
   for (const { name, columns, rows } of sheets) {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
@@ -78,5 +100,5 @@ export async function writeXlsxSheets(
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   }
   const written = Buffer.from(await wb.xlsx.writeBuffer());
-  writeFileSync(path, await withQuotePrefix(written));
+  return withQuotePrefix(written, stampedAt);
 }

@@ -2,7 +2,8 @@
  * exceljs cannot set a cell's quote prefix (the style Excel gives text typed after a `'`: shown
  * as typed, kept as text even when the cell is edited). Cells that need it are written with the
  * Text number format (`@`, id 49), and this marks every cell format with that number format as
- * quote-prefixed: `xl/styles.xml` is rewritten, every other part copied as it is.
+ * quote-prefixed: `xl/styles.xml` is rewritten, every other part copied as it is (each entry
+ * stamped with `stampedAt` when given, else the time exceljs gave it).
  */
 import yauzl from 'yauzl';
 import yazl from 'yazl';
@@ -10,7 +11,7 @@ import yazl from 'yazl';
 /** The built-in number format "@" (Text). */
 export const TEXT_FORMAT_ID = 49;
 
-export async function withQuotePrefix(xlsx: Buffer): Promise<Buffer> {
+export async function withQuotePrefix(xlsx: Buffer, stampedAt?: Date): Promise<Buffer> {
   const source = await yauzl.fromBufferPromise(xlsx, { lazyEntries: true });
   const out = new yazl.ZipFile();
   let marked = false;
@@ -24,7 +25,7 @@ export async function withQuotePrefix(xlsx: Buffer): Promise<Buffer> {
         data = Buffer.from(markTextFormats(data.toString('utf8')), 'utf8');
         marked = true;
       }
-      out.addBuffer(data, entry.fileName, { mtime: entry.getLastModDate() });
+      out.addBuffer(data, entry.fileName, { mtime: stampedAt ?? entry.getLastModDate() });
     }
   } finally {
     source.close();

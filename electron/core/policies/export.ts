@@ -69,6 +69,20 @@ export async function exportPolicyVersion(
   versionId: string,
   format: PolicyExportFormat,
 ): Promise<GeneratedDocument> {
+  const { fileName, bytes } = await renderPolicyVersion(vault, versionId, format);
+  return { fileName, write: (path) => writeFile(path, bytes) };
+}
+
+/**
+ * The version's name and bytes. With `stampedAt` (the audit package), that instant is its date
+ * and its files' properties, so the same version gives the same bytes.
+ */
+export async function renderPolicyVersion(
+  vault: Vault,
+  versionId: string,
+  format: PolicyExportFormat,
+  stampedAt?: Date,
+): Promise<{ fileName: string; bytes: Buffer }> {
   const v = requireVersion(vault, versionId);
   const cover = policyCover(vault, versionId);
   const engagement = getEngagement(vault);
@@ -77,8 +91,7 @@ export async function exportPolicyVersion(
   const fileName = `${asciiName(cover.title) || 'Policy'}_v${v.number}_${state}.${format}`;
   if (format === 'md') {
     const head = [`# ${cover.title}`, '', ...cover.facts.map(([k, x]) => `- **${k}:** ${x}`), ''];
-    const bytes = Buffer.from(`${head.join('\n')}\n${v.body}\n`, 'utf8');
-    return { fileName, write: (path) => writeFile(path, bytes) };
+    return { fileName, bytes: Buffer.from(`${head.join('\n')}\n${v.body}\n`, 'utf8') };
   }
   const input: RenderInput = {
     blocks: [...coverBlocks(cover), ...markdownToBlocks(v.body)],
@@ -86,7 +99,8 @@ export async function exportPolicyVersion(
       title: cover.title,
       client,
       timing: `Version ${v.number}`,
-      generatedOn: vault.now().slice(0, 10),
+      generatedOn: (stampedAt?.toISOString() ?? vault.now()).slice(0, 10),
+      stampedAt,
       stamp: v.status === 'approved' ? 'APPROVED' : 'DRAFT',
       footer:
         v.status === 'approved'
@@ -98,5 +112,5 @@ export async function exportPolicyVersion(
     format === 'docx'
       ? await (await import('../../reports/docx')).renderDocx(input)
       : await (await import('../../reports/pdf')).renderPdf(input);
-  return { fileName, write: (path) => writeFile(path, bytes) };
+  return { fileName, bytes };
 }

@@ -114,10 +114,12 @@ function controlExtras(vault: Vault, today: string): Record<string, ReportContro
 }
 
 /**
- * The report as a PDF. Its creation date is the time of the vault's latest audit entry, so the
- * same vault state gives the same bytes (the audit package relies on it).
+ * The report as PDF bytes. Its creation date is the time of the vault's latest audit entry, so
+ * the same vault state evaluated on the same day gives the same bytes (the package relies on it).
  */
-export async function readinessReport(vault: Vault): Promise<GeneratedDocument> {
+export async function readinessReportPdf(
+  vault: Vault,
+): Promise<{ fileName: string; bytes: Buffer }> {
   const input = readinessReportInput(vault);
   const render: RenderInput = {
     blocks: readinessReportBlocks(input),
@@ -128,11 +130,19 @@ export async function readinessReport(vault: Vault): Promise<GeneratedDocument> 
       generatedOn: input.readiness.evaluatedOn,
       footer: REPORT_FOOTER,
       stamp: 'INTERNAL',
-      createdAt: latestAuditTime(vault.db) ?? `${input.readiness.evaluatedOn}T00:00:00.000Z`,
+      stampedAt: new Date(
+        latestAuditTime(vault.db) ?? `${input.readiness.evaluatedOn}T00:00:00.000Z`,
+      ),
     },
   };
   const bytes = await (await import('../../reports/pdf')).renderPdf(render);
   const fileName = `${fileSlug(input.engagement.client)}_readiness-report_${input.readiness.evaluatedOn}.pdf`;
+  return { fileName, bytes };
+}
+
+/** The report as a generated document, written where the caller asks (never into the vault). */
+export async function readinessReport(vault: Vault): Promise<GeneratedDocument> {
+  const { fileName, bytes } = await readinessReportPdf(vault);
   const { writeFile } = await import('node:fs/promises');
   return { fileName, write: (path) => writeFile(path, bytes) };
 }

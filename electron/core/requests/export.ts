@@ -12,6 +12,8 @@ import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 import { filterRequests } from './queries';
 import { listImportRows } from '../../db/repos/requests';
+import { linksOf } from '../../db/repos/links';
+import { currentEvidence } from '../../db/repos/package';
 
 /** A column of the auditor's: its header and which occurrence of that header (headers repeat). */
 interface AuditorColumn {
@@ -57,10 +59,15 @@ function valuesByColumn(r: AuditRequest): Map<string, string> {
   return new Map(cols.map((c, i) => [keyOf(c.header, c.occurrence), r.auditorColumns[i]!.value]));
 }
 
-export function exportRequests(vault: Vault, format: 'csv' | 'xlsx'): GeneratedDocument {
+/** The request list's rows and columns, as both the export and the audit package write them. */
+export function requestListTable(vault: Vault): {
+  columns: Column<AuditRequest>[];
+  rows: AuditRequest[];
+} {
   const requests = filterRequests(vault, { includeArchived: false });
   const people = new Map(listPeople(vault.db, true).map((p) => [p.id, p.name]));
   const values = new Map(requests.map((r) => [r.id, valuesByColumn(r)]));
+  const evidenceRefs = evidenceRefsByRequest(vault);
   const personName = (id: string | null) => (id ? (people.get(id) ?? '') : '');
   const columns: Column<AuditRequest>[] = [
     ...auditorColumns(vault, requests).map((c): Column<AuditRequest> => ({
@@ -72,11 +79,30 @@ export function exportRequests(vault: Vault, format: 'csv' | 'xlsx'): GeneratedD
     { header: 'Internal owner', width: 22, value: (r) => personName(r.ownerId) },
     { header: 'Internal reviewer', width: 22, value: (r) => personName(r.reviewerId) },
     { header: 'Submitted on', width: 12, value: (r) => r.submittedOn },
-    // Evidence is not linked to requests yet (the evidence module brings it); the column is
-    // there so the file's layout does not change when it does.
-    { header: 'Evidence IDs', width: 16, value: () => '' },
+    {
+      header: 'Evidence IDs',
+      width: 16,
+      value: (r) => (evidenceRefs.get(r.id) ?? []).join(', '),
+    },
     { header: 'Comments', width: 10, value: (r) => r.commentCount },
   ];
+  return { columns, rows: requests };
+}
+
+/** Each request's current (not superseded) evidence references, in reference order. */
+function evidenceRefsByRequest(vault: Vault): Map<string, string[]> {
+  const refs = new Map(currentEvidence(vault.db).map((e) => [e.id, e.ref]));
+  const out = new Map<string, string[]>();
+  for (const [evidenceId, requestIds] of linksOf(vault.db, 'evidence_request')) {
+    const ref = refs.get(evidenceId);
+    if (!ref) continue;
+    for (const id of requestIds) out.set(id, [...(out.get(id) ?? []), ref]);
+  }
+  return out;
+}
+
+export function exportRequests(vault: Vault, format: 'csv' | 'xlsx'): GeneratedDocument {
+  const { columns, rows: requests } = requestListTable(vault);
   const engagement = getEngagement(vault);
   const client = fileSlug(engagement.client || engagement.name, 'engagement');
   const fileName = `Request-List_${client}_${vault.now().slice(0, 10)}.${format}`;

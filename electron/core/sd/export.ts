@@ -23,13 +23,33 @@ export async function exportDocument(
   document: SdDocument,
   format: ExportFormat,
 ): Promise<GeneratedDocument> {
+  const { fileName, bytes } = await renderDocument(vault, document, format);
+  return { fileName, write: (path) => writeFile(path, bytes) };
+}
+
+/**
+ * The document's name and bytes. With `stampedAt` (the audit package), that instant is its
+ * date and its files' properties, so the same draft gives the same bytes.
+ */
+export async function renderDocument(
+  vault: Vault,
+  document: SdDocument,
+  format: ExportFormat,
+  stampedAt?: Date,
+): Promise<{ fileName: string; bytes: Buffer }> {
   const { markdown, blocks } = currentDraft(vault, document);
   const engagement = getEngagement(vault);
-  const generatedOn = vault.now().slice(0, 10);
+  const generatedOn = (stampedAt?.toISOString() ?? vault.now()).slice(0, 10);
   const client = engagement.client.trim() || engagement.name;
   const input: RenderInput = {
     blocks,
-    meta: { title: TITLES[document], client, timing: timingLabel(engagement), generatedOn },
+    meta: {
+      title: TITLES[document],
+      client,
+      timing: timingLabel(engagement),
+      generatedOn,
+      stampedAt,
+    },
   };
   // The renderers (docx, pdfkit) load only when a document is rendered: every `attest` command
   // goes through the handler table, and most never render one.
@@ -39,6 +59,5 @@ export async function exportDocument(
       : format === 'docx'
         ? await (await import('../../reports/docx')).renderDocx(input)
         : await (await import('../../reports/pdf')).renderPdf(input);
-  const fileName = exportFileName(document, client, generatedOn, format);
-  return { fileName, write: (path) => writeFile(path, bytes) };
+  return { fileName: exportFileName(document, client, generatedOn, format), bytes };
 }

@@ -8,13 +8,24 @@ import { SELF_TEST_LABEL } from '../../../shared/api/self-tests';
 import { getControlRow } from '../../db/repos/controls';
 import { getEvidenceRow } from '../../db/repos/evidence';
 import { type GeneratedDocument, fileSlug } from '../files/generated';
-import { type Column, writeXlsxSheets } from '../files/tabular';
+import { type Column, type Sheet, writeXlsxSheets } from '../files/tabular';
 import type { Vault } from '../vault/session';
 import { getSelfTestDetail } from './view';
 
 const RESULT_WORDS = { pass: 'Pass', fail: 'Fail', na: 'N/A' } as const;
 
 export function worksheet(vault: Vault, testId: string): GeneratedDocument {
+  const { fileName, sheets } = worksheetBook(vault, testId);
+  return { fileName, write: (path) => writeXlsxSheets(path, sheets) };
+}
+
+/** The worksheet's name (dated `on`, today unless given) and its three sheets. */
+export function worksheetBook(
+  vault: Vault,
+  testId: string,
+  on: string = vault.now().slice(0, 10),
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+): { fileName: string; controlRef: string; sheets: Sheet<any>[] } {
   const t = getSelfTestDetail(vault, testId);
   const control = getControlRow(vault.db, t.controlId)!;
   const population = t.populationId ? getEvidenceRow(vault.db, t.populationId) : undefined;
@@ -99,21 +110,21 @@ export function worksheet(vault: Vault, testId: string): GeneratedDocument {
       value: (d) => (d.withdrawn ? `${d.withdrawn.at}: ${d.withdrawn.reason}` : ''),
     },
   ];
-  const fileName = `Self-test_${fileSlug(control.ref, 'control')}_${t.ref}_${vault.now().slice(0, 10)}.xlsx`;
+  const fileName = `Self-test_${fileSlug(control.ref, 'control')}_${t.ref}_${on}.xlsx`;
   return {
     fileName,
-    write: (path) =>
-      writeXlsxSheets(path, [
-        {
-          name: 'Test',
-          columns: [
-            { header: 'Field', width: 28, value: (r: [string, string | number]) => r[0] },
-            { header: 'Value', width: 80, value: (r: [string, string | number]) => r[1] },
-          ],
-          rows: facts,
-        },
-        { name: 'Sample and grid', columns: itemColumns, rows: t.items },
-        { name: 'Deviations', columns: deviationColumns, rows: t.deviationList },
-      ]),
+    controlRef: control.ref,
+    sheets: [
+      {
+        name: 'Test',
+        columns: [
+          { header: 'Field', width: 28, value: (r: [string, string | number]) => r[0] },
+          { header: 'Value', width: 80, value: (r: [string, string | number]) => r[1] },
+        ],
+        rows: facts,
+      },
+      { name: 'Sample and grid', columns: itemColumns, rows: t.items },
+      { name: 'Deviations', columns: deviationColumns, rows: t.deviationList },
+    ],
   };
 }

@@ -4,6 +4,7 @@ import { catalogCases } from './catalog.cases';
 import { evidenceCases } from './evidence.cases';
 import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
+import { packageCases } from './package.cases';
 import { peopleCases } from './people.cases';
 import { policyCases } from './policies.cases';
 import { auditCases } from './audit.cases';
@@ -37,4 +38,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...readinessCases,
   ...auditCases,
   ...selfTestCases,
+  ...packageCases,
 };

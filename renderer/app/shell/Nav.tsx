@@ -15,7 +15,8 @@ function useStepState(step: StepDef): string | null {
   const published = useStepStatus((s) => s.statuses[step.id]);
   if (published) return published.text;
   if (step.comingLater) return 'Coming later';
-  if (step.id === 'dashboard') return null;
+  // A package is written outside the vault, so the vault cannot say whether one was sent.
+  if (step.id === 'dashboard' || step.id === 'export') return null;
   if (step.id === 'scope') return `${plural(categories, 'category', 'categories')} chosen`;
   return 'Not started';
 }

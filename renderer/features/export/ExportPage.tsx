@@ -1,30 +1,39 @@
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
-import { ComingLater } from '../readiness/ComingLater';
+import { Stack } from '@mantine/core';
 import { NeedsList } from '../readiness/NeedsList';
-import { availableExports, exportNeeds } from '../readiness/prerequisites';
+import { availableExports } from '../readiness/prerequisites';
 import { useEngagementFacts } from '../readiness/useEngagementFacts';
+import { useVaultInfo } from '../vault/vault-info';
+import { PackageExport } from './PackageExport';
+
+/** A file-name-safe ASCII rendering of the client's name for the package's default name. */
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'engagement'
+  );
+}
 
 export function ExportPage() {
   const step = stepById('export');
   const facts = useEngagementFacts();
+  const engagement = useVaultInfo((i) => i.engagement);
+  const name = `Audit-Package_${slug(engagement?.client || engagement?.name || '')}.zip`;
   return (
     <>
       <PageHeader title={step.label} purpose={step.purpose} step={step.number} />
-      <ComingLater
-        will={[
-          'Seal the audit package: evidence, policies, the system description and the readiness report, with a manifest of hashes so the auditor can check that nothing changed.',
-          'Let the auditor open it in Attest or in any browser, and send requests and comments back.',
-        ]}
-      >
-        <SectionCard title="What you can export today">
+      <Stack gap="lg">
+        <PackageExport defaultName={name} />
+        <SectionCard title="Other exports">
           <NeedsList needs={availableExports(facts)} testId="exports-today" doneWord="Available" />
         </SectionCard>
-        <SectionCard title="What the package will need">
-          <NeedsList needs={exportNeeds()} testId="export-needs" />
-        </SectionCard>
-      </ComingLater>
+      </Stack>
     </>
   );
 }

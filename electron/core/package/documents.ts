@@ -1,0 +1,187 @@
+/**
+ * The generated documents of the package outside `01_Index/`: the system description and the
+ * management assertion (DOCX + PDF, with the CUECs and the subservice list), the policies in
+ * force during the period (PDF + Markdown), the vendor reports with our review notes, and — only
+ * when asked — `07_Internal/`, the one place self-test results appear.
+ */
+import type { Deviation } from '../../../shared/api/self-tests';
+import { safeSegment } from '../../../shared/domain/package/manifest';
+import { type Column, csvBytes, xlsxBytes } from '../files/tabular';
+import { renderPolicyVersion } from '../policies/export';
+import { readinessReportPdf } from '../readiness/report';
+import { renderDocument } from '../sd/export';
+import { listDeviations, listSelfTests } from '../self-tests/view';
+import { worksheetBook } from '../self-tests/worksheet';
+import { type PackageEntry, generated } from './entry';
+import { SUBSERVICE_DIR, extensionOf, fitPath } from './layout';
+import type { PackageModel } from './model';
+
+export const DESCRIPTION_DIR = '02_System_Description';
+export const POLICIES_DIR = '03_Policies';
+export const INTERNAL_DIR = '07_Internal';
+
+const list = (items: readonly string[]) => items.join(', ');
+
+export async function descriptionEntries(model: PackageModel): Promise<PackageEntry[]> {
+  const at = new Date(model.contentTime);
+  const out: PackageEntry[] = [];
+  const names = { description: 'System-Description', assertion: 'Management-Assertion' } as const;
+  for (const document of ['description', 'assertion'] as const) {
+    for (const format of ['docx', 'pdf'] as const) {
+      const { bytes } = await renderDocument(model.vault, document, format, at);
+      out.push(
+        generated(`${DESCRIPTION_DIR}/${names[document]}.${format}`, 'system-description', bytes),
+      );
+    }
+  }
+  type Cuec = PackageModel['cuecs'][number];
+  const cuecColumns: Column<Cuec>[] = [
+    { header: 'CUEC', width: 8, value: (c) => `CUEC-${model.cuecs.indexOf(c) + 1}` },
+    { header: 'Description', width: 60, value: (c) => c.description },
+    { header: 'Criteria', width: 20, value: (c) => list(c.criteria) },
+  ];
+  type Org = PackageModel['subservices'][number];
+  const orgColumns: Column<Org>[] = [
+    { header: 'Organisation', width: 24, value: (s) => s.name },
+    { header: 'Services', width: 40, value: (s) => s.services },
+    { header: 'Method', width: 12, value: (s) => s.method },
+    { header: 'Criteria', width: 20, value: (s) => list(s.criteria) },
+    { header: 'Report type', width: 14, value: (s) => s.report_type ?? '' },
+    {
+      header: 'Report period',
+      width: 24,
+      value: (s) =>
+        s.report_period_start && s.report_period_end
+          ? `${s.report_period_start} to ${s.report_period_end}`
+          : '',
+    },
+  ];
+  for (const [base, sheet, columns, rows] of [
+    ['CUECs', 'CUECs', cuecColumns, model.cuecs],
+    ['Subservice-Organisations', 'Subservice organisations', orgColumns, model.subservices],
+  ] as const) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- two row types in one loop
+    const c = columns as Column<any>[];
+    out.push(
+      generated(
+        `${DESCRIPTION_DIR}/${base}.xlsx`,
+        'system-description',
+        await xlsxBytes([{ name: sheet, columns: c, rows: [...rows] }], at),
+      ),
+      generated(`${DESCRIPTION_DIR}/${base}.csv`, 'system-description', csvBytes(c, [...rows])),
+    );
+  }
+  return out;
+}
+
+/** `POL-08_Access-Control_v3_approved-2026-02-01.pdf` (+ `.md`); a draft ends `_draft`. */
+export async function policyEntries(model: PackageModel): Promise<PackageEntry[]> {
+  const at = new Date(model.contentTime);
+  const out: PackageEntry[] = [];
+  for (const p of model.policies) {
+    const v = p.version;
+    const state = v.status === 'approved' ? `approved-${v.approved_on}` : 'draft';
+    const controls = model.controls
+      .filter((c) => c.policies.some((name) => name.startsWith(`${p.ref} `)))
+      .map((c) => c.ref);
+    for (const format of ['pdf', 'md'] as const) {
+      const { bytes } = await renderPolicyVersion(model.vault, v.id, format, at);
+      const path = fitPath(
+        POLICIES_DIR,
+        p.ref,
+        `${safeSegment(p.policy.title, 40)}_v${v.number}_${state}`,
+        `.${format}`,
+      );
+      out.push({ ...generated(path, 'policy', bytes), controls });
+    }
+  }
+  return out;
+}
+
+/** Our review notes of each vendor's report, beside the report itself (the writer adds it). */
+export function subserviceEntries(model: PackageModel): PackageEntry[] {
+  const out: PackageEntry[] = [];
+  for (const s of model.subservices) {
+    const base = safeSegment(s.name, 50);
+    const notes = [
+      `# ${s.name}: review of the vendor's report`,
+      '',
+      `- **Services:** ${s.services}`,
+      `- **Method:** ${s.method}`,
+      `- **Criteria:** ${list(s.criteria) || 'none recorded'}`,
+      `- **Report:** ${s.report_type ?? 'not recorded'}${s.report_period_start && s.report_period_end ? `, ${s.report_period_start} to ${s.report_period_end}` : ''}`,
+      `- **Opinion:** ${s.report_opinion ?? 'not recorded'}`,
+      `- **Exceptions noted:** ${s.report_exceptions?.trim() || 'none recorded'}`,
+      `- **Bridge to our period:** ${s.bridge_gap?.trim() || 'none recorded'}`,
+      `- **Reviewed on:** ${s.reviewed_on ?? 'not reviewed yet'}`,
+      '',
+    ].join('\n');
+    out.push({
+      ...generated(
+        `${SUBSERVICE_DIR}/${base}_review-notes.md`,
+        'subservice',
+        Buffer.from(notes, 'utf8'),
+      ),
+      criteria: s.criteria,
+    });
+    if (s.report_blob_id !== null && s.report_size !== null) {
+      out.push({
+        path: `${SUBSERVICE_DIR}/${base}_report${extensionOf(s.report_file_name)}`,
+        kind: 'subservice',
+        controls: [],
+        criteria: s.criteria,
+        requests: [],
+        source: { blobId: s.report_blob_id, size: s.report_size },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * `07_Internal/`: the readiness report (evaluated as of the export's day), every self-test's
+ * worksheet and one deviations list (CSV).
+ */
+export async function internalEntries(model: PackageModel): Promise<PackageEntry[]> {
+  const at = new Date(model.contentTime);
+  const day = model.contentTime.slice(0, 10);
+  const out: PackageEntry[] = [];
+  const report = await readinessReportPdf(model.vault);
+  out.push(generated(`${INTERNAL_DIR}/Readiness-report.pdf`, 'internal', report.bytes));
+  for (const t of listSelfTests(model.vault)) {
+    const book = worksheetBook(model.vault, t.id, day);
+    out.push(
+      generated(
+        `${INTERNAL_DIR}/Self-tests/${safeSegment(book.fileName, 100)}`,
+        'internal',
+        await xlsxBytes(book.sheets, at),
+      ),
+    );
+  }
+  const refOf = new Map(model.controls.map((c) => [c.id, c.ref]));
+  const columns: Column<Deviation>[] = [
+    { header: 'Deviation', value: (d) => d.ref },
+    { header: 'Self-test', value: (d) => d.testRef },
+    { header: 'Control', value: (d) => refOf.get(d.controlId) ?? '' },
+    { header: 'Item', value: (d) => d.itemLabel },
+    { header: 'Attribute', value: (d) => d.attribute },
+    { header: 'Occurred on', value: (d) => d.occurredOn ?? '' },
+    { header: 'Failed of tested', value: (d) => `${d.failedOf.failed} of ${d.failedOf.of}` },
+    { header: 'Extent', value: (d) => d.extent },
+    { header: 'Compensating control', value: (d) => d.compensatingControl },
+    { header: 'Root cause', value: (d) => d.rootCause },
+    { header: 'Remediation', value: (d) => d.remediation },
+    { header: 'Remediated on', value: (d) => d.remediatedOn ?? '' },
+    { header: 'Management response', value: (d) => d.managementResponse },
+    { header: 'Reportable', value: (d) => (d.reportable ? 'Yes' : 'No') },
+    { header: 'Withdrawn', value: (d) => (d.withdrawn ? d.withdrawn.reason : '') },
+  ];
+  out.push(
+    generated(
+      `${INTERNAL_DIR}/deviations.csv`,
+      'internal',
+      csvBytes(columns, listDeviations(model.vault, {})),
+    ),
+  );
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * `01_Index/`: the evidence index, the request list and the control matrix, each as XLSX and
+ * CSV with DESIGN §6's columns, through the spreadsheet-safe writers (formula-looking text is
+ * neutralised in both formats).
+ */
+import type { AuditRequest } from '../../../shared/api/requests';
+import { type Column, csvBytes, xlsxBytes } from '../files/tabular';
+import { requestListTable } from '../requests/export';
+import { type PackageEntry, generated } from './entry';
+import type { PlacedEvidence } from './layout';
+import type { PackageModel } from './model';
+
+export const INDEX_DIR = '01_Index';
+
+const list = (items: readonly string[]) => items.join(', ');
+
+function coverage(row: PlacedEvidence['item']['row']): string {
+  if (row.window_start && row.window_end) return `${row.window_start} to ${row.window_end}`;
+  return row.as_of ? `as of ${row.as_of}` : '';
+}
+
+export function evidenceColumns(model: PackageModel): Column<PlacedEvidence>[] {
+  const person = (id: string | null) => (id ? (model.people.get(id) ?? '') : '');
+  return [
+    { header: 'Evidence ID', width: 10, value: (e) => e.item.row.ref },
+    { header: 'Link', width: 40, value: (e) => e.path },
+    { header: 'Title', width: 40, value: (e) => e.item.row.title },
+    {
+      header: 'Type',
+      width: 12,
+      value: (e) =>
+        e.item.population ? 'population' : e.item.supportOf ? 'population support' : 'file',
+    },
+    { header: 'Controls', width: 16, value: (e) => list(e.item.controls) },
+    { header: 'Criteria', width: 16, value: (e) => list(e.item.criteria) },
+    { header: 'Request IDs', width: 16, value: (e) => list(e.item.requests) },
+    { header: 'Covers', width: 24, value: (e) => coverage(e.item.row) },
+    { header: 'Generated', width: 12, value: (e) => e.item.row.performed_on ?? '' },
+    { header: 'Collected', width: 12, value: (e) => e.item.row.collected_on ?? '' },
+    {
+      header: 'Source and query',
+      width: 30,
+      value: (e) =>
+        [e.item.population?.source_system, e.item.row.source, e.item.population?.query]
+          .filter((s): s is string => !!s && s.trim() !== '')
+          .join(' — '),
+    },
+    { header: 'Provided by', width: 18, value: (e) => person(e.item.row.collector_id) },
+    {
+      header: 'Reviewed by',
+      width: 24,
+      value: (e) =>
+        e.item.row.reviewer_id
+          ? `${person(e.item.row.reviewer_id)}${e.item.row.reviewed_on ? ` on ${e.item.row.reviewed_on}` : ''}`
+          : '',
+    },
+    { header: 'SHA-256', width: 66, value: (e) => e.item.row.file_sha256 ?? '' },
+    { header: 'Supersedes', width: 12, value: (e) => list(e.item.supersedes) },
+  ];
+}
+
+type MatrixRow = PackageModel['controls'][number];
+
+function matrixColumns(
+  model: PackageModel,
+  evidenceOf: Map<string, string[]>,
+): Column<MatrixRow>[] {
+  const person = (id: string | null) => (id ? (model.people.get(id) ?? '') : '');
+  return [
+    { header: 'Ref', width: 10, value: (c) => c.ref },
+    { header: 'Description', width: 50, value: (c) => `${c.title}. ${c.description}`.trim() },
+    { header: 'Criteria', width: 16, value: (c) => list(c.criteria) },
+    { header: 'Owner', width: 18, value: (c) => person(c.owner_id) || c.owner_role },
+    {
+      header: 'Performer / reviewer',
+      width: 24,
+      value: (c) => [person(c.performer_id), person(c.reviewer_id)].filter(Boolean).join(' / '),
+    },
+    { header: 'Frequency', width: 12, value: (c) => c.frequency },
+    { header: 'Nature', width: 12, value: (c) => c.nature },
+    { header: 'Policy', width: 24, value: (c) => list(c.policies) },
+    { header: 'CSOC / CUEC dependency', width: 30, value: (c) => c.vendorCuecs.join('; ') },
+    { header: 'Operating since', width: 12, value: (c) => c.operating_since ?? '' },
+    { header: 'Evidence IDs', width: 20, value: (c) => list(evidenceOf.get(c.ref) ?? []) },
+  ];
+}
+
+async function both<T>(
+  base: string,
+  sheet: string,
+  columns: Column<T>[],
+  rows: T[],
+  at: Date,
+): Promise<PackageEntry[]> {
+  return [
+    generated(
+      `${INDEX_DIR}/${base}.xlsx`,
+      'index',
+      await xlsxBytes([{ name: sheet, columns, rows }], at),
+    ),
+    generated(`${INDEX_DIR}/${base}.csv`, 'index', csvBytes(columns, rows)),
+  ];
+}
+
+export async function indexEntries(
+  model: PackageModel,
+  placed: readonly PlacedEvidence[],
+): Promise<PackageEntry[]> {
+  const at = new Date(model.contentTime);
+  const evidenceOf = new Map<string, string[]>();
+  for (const e of placed) {
+    for (const c of e.item.controls)
+      evidenceOf.set(c, [...(evidenceOf.get(c) ?? []), e.item.row.ref]);
+  }
+  const requests = requestListTable(model.vault);
+  return [
+    ...(await both('evidence-index', 'Evidence index', evidenceColumns(model), [...placed], at)),
+    ...(await both<AuditRequest>(
+      'request-list',
+      'Request list',
+      requests.columns,
+      requests.rows,
+      at,
+    )),
+    ...(await both(
+      'control-matrix',
+      'Control matrix',
+      matrixColumns(model, evidenceOf),
+      model.controls,
+      at,
+    )),
+  ];
+}

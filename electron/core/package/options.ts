@@ -1,0 +1,27 @@
+/**
+ * What an export includes. The README, the viewer, the manifest, its signature, SHA256SUMS and
+ * the public key are always there; the rest follows the categories chosen.
+ */
+import { PACKAGE_CATEGORIES, type PackageCategory } from '../../../shared/api/package';
+
+export { PACKAGE_CATEGORIES, type PackageCategory };
+
+export interface PackageOptions {
+  categories: readonly PackageCategory[];
+  /** Leave out policy drafts: only approved versions in force during the period. */
+  approvedPoliciesOnly: boolean;
+  /** Only evidence that is reviewed and whose dates fall inside the period. */
+  reviewedEvidenceOnly: boolean;
+  /** Add `07_Internal/`: self-test worksheets and deviations (the only place results appear). */
+  internal: boolean;
+  /** Lay evidence out by request (`04_Evidence/<request>/`) instead of by control. */
+  byRequest: boolean;
+}
+
+export const DEFAULT_PACKAGE_OPTIONS: PackageOptions = {
+  categories: PACKAGE_CATEGORIES,
+  approvedPoliciesOnly: false,
+  reviewedEvidenceOnly: false,
+  internal: false,
+  byRequest: false,
+};

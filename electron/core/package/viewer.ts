@@ -1,0 +1,75 @@
+import type { ViewerData } from '../../../shared/domain/package/viewer-data';
+import type { PackageEntry } from './entry';
+import type { PlacedEvidence } from './layout';
+import type { PackageModel } from './model';
+
+const DOCUMENT_TITLES: [RegExp, string][] = [
+  [/^00_README\.pdf$/, 'Read me first: what this package is and how to check it'],
+  [/^01_Index\//, 'Index'],
+  [/^02_System_Description\//, 'System description'],
+  [/^03_Policies\//, 'Policy'],
+  [/^06_Subservice\//, 'Subservice organisation'],
+];
+
+function coverage(row: PlacedEvidence['item']['row']): string | null {
+  if (row.window_start && row.window_end) return `${row.window_start}..${row.window_end}`;
+  return row.as_of ? `as of ${row.as_of}` : null;
+}
+
+/**
+ * What `index.html` shows. Its time is the vault's latest change (not the moment of export),
+ * so the viewer's bytes, like every other file's, depend only on the vault's state.
+ */
+export function viewerData(
+  model: PackageModel,
+  fingerprint: string,
+  placed: readonly PlacedEvidence[],
+  documents: readonly PackageEntry[],
+): ViewerData {
+  const e = model.engagement;
+  return {
+    engagement: {
+      name: e.name,
+      client: e.client.trim() || null,
+      type: e.reportType,
+      periodStart: e.period?.start ?? null,
+      periodEnd: e.period?.end ?? null,
+      asOf: e.asOf,
+    },
+    keyFingerprint: fingerprint,
+    generatedAt: model.contentTime,
+    criteria: model.criteria.map((c) => ({ id: c.id, title: c.title, controls: c.controls })),
+    controls: model.controls.map((c) => ({
+      ref: c.ref,
+      title: c.title,
+      criteria: c.criteria,
+      owner: c.owner_id ? (model.people.get(c.owner_id) ?? null) : null,
+      frequency: c.frequency,
+    })),
+    requests: model.requests.map((r) => ({
+      ref: r.ref,
+      title: r.description,
+      controls: r.controls,
+      criteria: r.criteria,
+    })),
+    files: placed.map((p) => ({
+      evidenceId: p.item.row.ref,
+      title: p.item.row.title,
+      path: p.path,
+      sha256: p.item.row.file_sha256 ?? '',
+      size: p.item.row.file_size ?? 0,
+      controls: p.item.controls,
+      criteria: p.item.criteria,
+      requests: p.item.requests,
+      covers: coverage(p.item.row),
+    })),
+    // 07_Internal's papers are not listed: the viewer shows evidence, never results.
+    documents: documents
+      .filter((d) => d.kind !== 'internal')
+      .map((d) => {
+        const label = DOCUMENT_TITLES.find(([re]) => re.test(d.path))?.[1] ?? 'Document';
+        const name = d.path.split('/').pop()!;
+        return { path: d.path, title: label.startsWith('Read me') ? label : `${label}: ${name}` };
+      }),
+  };
+}
