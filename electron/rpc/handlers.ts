@@ -8,6 +8,7 @@ import { evidenceHandlers } from './handlers/evidence';
 import { riskHandlers } from './handlers/risks';
 import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
+import { packageVerifyHandlers } from './handlers/package-verify';
 import { peopleHandlers } from './handlers/people';
 import { policyHandlers } from './handlers/policies';
 import { readinessHandlers } from './handlers/readiness';
@@ -38,6 +39,7 @@ const table = {
   ...policyHandlers,
   ...readinessHandlers,
   ...selfTestHandlers,
+  ...packageVerifyHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

@@ -9,6 +9,7 @@ import { evidenceMethods } from './methods/evidence';
 import { riskMethods } from './methods/risks';
 import { taskMethods } from './methods/tasks';
 import { jobMethods } from './methods/jobs';
+import { packageVerifyMethods } from './methods/package-verify';
 import { peopleMethods } from './methods/people';
 import { policyMethods } from './methods/policies';
 import { readinessMethods } from './methods/readiness';
@@ -43,6 +44,7 @@ export const methods = mergeTables(
   policyMethods,
   readinessMethods,
   selfTestMethods,
+  packageVerifyMethods,
 );
 
 export type Methods = typeof methods;

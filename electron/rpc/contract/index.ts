@@ -4,6 +4,7 @@ import { catalogCases } from './catalog.cases';
 import { evidenceCases } from './evidence.cases';
 import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
+import { packageVerifyCases } from './package-verify.cases';
 import { peopleCases } from './people.cases';
 import { policyCases } from './policies.cases';
 import { readinessCases } from './readiness.cases';
@@ -35,4 +36,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...policyCases,
   ...readinessCases,
   ...selfTestCases,
+  ...packageVerifyCases,
 };
