@@ -21,7 +21,9 @@ nav { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-top:
 nav button { font: inherit; padding: 6px 14px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
 nav button[aria-selected="true"] { background: var(--accent); border-color: var(--accent); color: #fff; }
 nav input { font: inherit; padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; min-width: 260px; margin-left: auto; }
-table { border-collapse: collapse; width: 100%; margin: 4px 0 12px; }
+table { border-collapse: collapse; width: 100%; margin: 4px 0 12px; table-layout: fixed; }
+th:nth-child(1) { width: 10%; } th:nth-child(2) { width: 44%; } th:nth-child(3) { width: 18%; } th:nth-child(4) { width: 19%; } th:nth-child(5) { width: 9%; }
+td { overflow-wrap: anywhere; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 th { font-size: 13px; color: var(--muted); font-weight: 600; }
 a { color: var(--accent); }
