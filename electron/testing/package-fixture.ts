@@ -30,6 +30,8 @@ export interface FixtureFile {
   controls?: string[];
   criteria?: string[];
   requests?: string[];
+  /** Deflate it in the zip (the writer may compress text); stored otherwise. */
+  compress?: boolean;
 }
 
 export interface Tamper {
@@ -127,17 +129,17 @@ export async function writeTestPackage(
   const signature = tamper.signature ?? signManifest(Buffer.from(manifestText), privateKey);
   const zip = new yazl.ZipFile();
   const removed = new Set(tamper.remove ?? []);
-  const put = (path: string, content: FixtureFile['content']) => {
+  const put = (path: string, content: FixtureFile['content'], compress = false) => {
     if (removed.has(path)) return;
     const replaced = tamper.replace?.[path];
     if (replaced !== undefined) content = replaced;
     if (typeof content === 'object' && !Buffer.isBuffer(content)) {
-      zip.addFile(content.file, path, { mtime: MTIME, compress: false });
+      zip.addFile(content.file, path, { mtime: MTIME, compress });
     } else {
-      zip.addBuffer(Buffer.from(content), path, { mtime: MTIME, compress: false });
+      zip.addBuffer(Buffer.from(content), path, { mtime: MTIME, compress });
     }
   };
-  for (const f of all) put(f.path, f.content);
+  for (const f of all) put(f.path, f.content, f.compress);
   put(MANIFEST_PATH, tamper.manifest ? tamper.manifest(manifestText) : manifestText);
   put(SIGNATURE_PATH, signature);
   put(SUMS_PATH, sha256sumsText(rows));

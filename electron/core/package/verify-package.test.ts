@@ -34,6 +34,18 @@ describe('verifying an audit package', () => {
     expect(readdirSync(dir)).toEqual(['package.zip']);
   });
 
+  it('verifies deflated entries as well as stored ones, and names a changed deflated one', async () => {
+    const dir = tempDir();
+    const files = sampleFiles().map((f) => ({ ...f, compress: true }));
+    files.push({ path: '01_Index/big.csv', content: 'row,value\n'.repeat(50_000), compress: true });
+    const pkg = await writeTestPackage(join(dir, 'deflated.zip'), files);
+    expect(await verifyPackage(pkg.path)).toMatchObject({ verified: true, filesChecked: 6 });
+    const changed = await writeTestPackage(join(dir, 'changed.zip'), files, {
+      tamper: { replace: { '01_Index/big.csv': 'row,value\n'.repeat(49_999) + 'row,valuE\n' } },
+    });
+    expect(named(await verifyPackage(changed.path))).toEqual([['changed', '01_Index/big.csv']]);
+  });
+
   it('names a changed evidence file', async () => {
     const { report } = await build({ replace: { [EVIDENCE]: '%PDF-1.4 access reviev' } });
     expect(report.verified).toBe(false);

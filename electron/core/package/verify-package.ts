@@ -103,7 +103,7 @@ async function verifyOpened(
   for (const e of entries) if (!isFolderEntry(e)) files.set(e.name, e);
 
   const read = async (entry: ZipEntryInfo, keep: boolean): Promise<EntryRead & { ok: true }> => {
-    const result = await hashEntry(opened.zip, entry, {
+    const result = await hashEntry(opened, entry, {
       keep,
       signal: options.signal,
       onBytes: (n) => (bytesDone += n),

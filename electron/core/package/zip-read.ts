@@ -19,6 +19,8 @@ export interface ZipEntryInfo {
 
 export interface OpenedZip {
   zip: yauzl.ZipFile;
+  /** The descriptor yauzl reads from (open until `close`): stored entries are read from it directly. */
+  fd: number;
   /** Entries the directory declares (read before any entry, so a huge count is refused early). */
   entryCount: number;
   fileSize: number;
@@ -66,7 +68,7 @@ export async function openZip(path: string): Promise<OpenedZip> {
     closeSync(fd);
     throw notAZip((e as Error).message);
   }
-  return { zip, entryCount: zip.entryCount, fileSize: stat.size, close: () => zip.close() };
+  return { zip, fd, entryCount: zip.entryCount, fileSize: stat.size, close: () => zip.close() };
 }
 
 /**
