@@ -106,10 +106,7 @@ describe('verifying an audit package', () => {
     expect(noManifest.verified).toBe(false);
     expect(named(noManifest)).toEqual([['missing', 'manifest.json']]);
     const noKey = (await build({ remove: ['signing-key.pub'] })).report;
-    expect(named(noKey)).toEqual([
-      ['missing', 'signing-key.pub'],
-      ['missing', 'signing-key.pub'],
-    ]);
+    expect(named(noKey)).toEqual([['missing', 'signing-key.pub']]);
     expect(noKey.fingerprint).toBeNull();
   });
 

@@ -172,8 +172,9 @@ async function verifyOpened(
 
     const listed = new Map((manifest?.files ?? []).map((f) => [f.path, f]));
     const present = [...listed.values()].filter((f) => files.has(f.path));
+    const alreadyMissing = new Set(problems.filter((p) => p.kind === 'missing').map((p) => p.path));
     for (const f of listed.values()) {
-      if (!files.has(f.path)) {
+      if (!files.has(f.path) && !alreadyMissing.has(f.path)) {
         problems.push({
           kind: 'missing',
           path: f.path,
