@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -151,5 +152,32 @@ describe('verifying an audit package', () => {
     const path = join(dir, 'random.zip');
     writeFileSync(path, Buffer.from('not a zip, just some words'));
     await expect(verifyPackage(path)).rejects.toMatchObject({ code: 'not_a_package' });
+  });
+});
+
+describe('a package and standard tools', () => {
+  it('unzip and sha256sum -c accept the package; re-zipped by zip -r (folder entries and all) it still verifies', async () => {
+    const dir = tempDir();
+    const pkg = await writeTestPackage(join(dir, 'package.zip'), sampleFiles());
+    const out = join(dir, 'unpacked');
+    execFileSync('unzip', ['-q', pkg.path, '-d', out]);
+    expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: out, encoding: 'utf8' })).toMatch(
+      /index\.html: OK/,
+    );
+    const rezipped = join(dir, 'rezipped.zip');
+    execFileSync('zip', ['-q', '-r', '-X', rezipped, '.'], { cwd: out });
+    expect(await verifyPackage(rezipped)).toMatchObject({
+      verified: true,
+      fingerprint: pkg.fingerprint,
+      filesChecked: 5,
+    });
+  });
+
+  it('stops when cancelled', async () => {
+    const dir = tempDir();
+    const pkg = await writeTestPackage(join(dir, 'package.zip'), sampleFiles());
+    await expect(verifyPackage(pkg.path, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      code: 'cancelled',
+    });
   });
 });
