@@ -39,6 +39,10 @@ export const USAGE = `Usage: attest <command> [options]
                          exit 1 naming each mismatch (reads only: never changes the file);
                          --accept-witness records the chain as the new baseline (after a
                          restore by hand, or a copy that went its own way)
+  verify <package.zip> [--json]
+                         check an audit package without unpacking it: hostile entries refused,
+                         then the signature and every file against the signed manifest; exit 1
+                         naming each changed, missing or extra file, 2 when it is not a zip
   backups <vault> [--restore <id>] [--json]
                          the vault's backups, newest first (the app makes them when it opens a
                          vault and daily); --restore replaces the vault with one, keeping the
@@ -95,7 +99,7 @@ export const USAGE = `Usage: attest <command> [options]
                          the key fingerprint to send to the auditor separately
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a
-vault · 130 cancelled (Ctrl+C).
+vault or a zip · 130 cancelled (Ctrl+C).
 `;
 
 /** Runs one `attest` invocation and returns its exit code. Never throws. */

@@ -332,6 +332,7 @@ describe('the API under fuzzed input', () => {
     for (const path of ['/dev/zero', files.fifo, files.folder]) {
       for (const [method, input] of [
         ['requests.previewImport', { source: { path }, fileName: 'x.csv' }],
+        ['package.verify', { source: { path } }],
         ['sd.attachSubserviceReport', { id: SUBSERVICE_ID, source: { path }, fileName: 'r.pdf' }],
         ...(path === files.folder ? [] : [['evidence.add', { sources: [{ path }] }] as const]),
       ] as const) {

@@ -9,6 +9,7 @@ import { riskHandlers } from './handlers/risks';
 import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
 import { packageHandlers } from './handlers/package';
+import { packageVerifyHandlers } from './handlers/package-verify';
 import { peopleHandlers } from './handlers/people';
 import { policyHandlers } from './handlers/policies';
 import { auditHandlers } from './handlers/audit';
@@ -42,6 +43,7 @@ const table = {
   ...auditHandlers,
   ...selfTestHandlers,
   ...packageHandlers,
+  ...packageVerifyHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

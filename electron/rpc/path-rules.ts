@@ -18,6 +18,7 @@ export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'sources' | 'vau
   'sd.attachSubserviceReport': 'source',
   'policies.previewAckImport': 'source',
   'policies.importAcks': 'source',
+  'package.verify': 'source',
   'vault.create': 'vault',
   'vault.createDemo': 'vault',
   'vault.open': 'vault',

@@ -10,6 +10,7 @@ import { riskMethods } from './methods/risks';
 import { taskMethods } from './methods/tasks';
 import { jobMethods } from './methods/jobs';
 import { packageMethods } from './methods/package';
+import { packageVerifyMethods } from './methods/package-verify';
 import { peopleMethods } from './methods/people';
 import { policyMethods } from './methods/policies';
 import { auditMethods } from './methods/audit';
@@ -47,6 +48,7 @@ export const methods = mergeTables(
   auditMethods,
   selfTestMethods,
   packageMethods,
+  packageVerifyMethods,
 );
 
 export type Methods = typeof methods;

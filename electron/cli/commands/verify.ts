@@ -6,6 +6,7 @@ import { parse } from '../args';
 import { formatBytes } from '../format';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io';
 import { withRpc } from '../rpc';
+import { looksLikePackage, verifyPackageCommand } from './verify-package';
 
 export async function verifyCommand(
   args: string[],
@@ -18,6 +19,12 @@ export async function verifyCommand(
   if (positionals.length !== 1)
     throw new UsageError('verify: give exactly one vault (or package) path');
   const path = resolve(io.cwd, positionals[0]!);
+  if (looksLikePackage(path)) {
+    if (values['accept-witness']) {
+      throw new UsageError('verify: --accept-witness applies to a vault, not to an audit package');
+    }
+    return verifyPackageCommand(path, values.json === true, io, signal);
+  }
   let result: VerifyFileResult;
   try {
     // Read-only: verify never writes to the vault (DESIGN §3).

@@ -5,6 +5,7 @@ import { evidenceCases } from './evidence.cases';
 import { gapCases } from './gaps.cases';
 import { jobsCases } from './jobs.cases';
 import { packageCases } from './package.cases';
+import { packageVerifyCases } from './package-verify.cases';
 import { peopleCases } from './people.cases';
 import { policyCases } from './policies.cases';
 import { auditCases } from './audit.cases';
@@ -39,4 +40,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...auditCases,
   ...selfTestCases,
   ...packageCases,
+  ...packageVerifyCases,
 };

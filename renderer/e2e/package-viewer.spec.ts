@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { renderViewerHtml } from '../../shared/domain/package/viewer-html';
+import { sampleViewerData } from '../../electron/testing/viewer-sample';
+
+/**
+ * The package's `index.html` (DESIGN §6) opened the way an auditor would: from `file://`, in
+ * Chromium, with the network off, no Attest server anywhere. The three views are there, search
+ * narrows them, and a link opens the evidence file beside the page.
+ */
+let folder: string;
+
+test.beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'attest-viewer-'));
+  const data = sampleViewerData();
+  writeFileSync(join(folder, 'index.html'), renderViewerHtml(data));
+  for (const f of data.files) {
+    mkdirSync(join(folder, dirname(f.path)), { recursive: true });
+    writeFileSync(join(folder, f.path), `Contents of ${f.evidenceId}\n`);
+  }
+});
+
+test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+test('opens from file:// offline: three views, search, and links that resolve', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file://')) problems.push(`request to ${r.url()}`);
+  });
+  await page.goto(pathToFileURL(join(folder, 'index.html')).href);
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Acme Cloud SOC 2' })).toBeVisible();
+  await expect(page.getByText('for comparison only')).toBeVisible();
+  await expect(page.getByText('f'.repeat(64))).toBeVisible();
+
+  // By request (the first view): the request and its file.
+  const byRequest = page.locator('#by-request');
+  await expect(byRequest.getByRole('heading', { name: /PBC-001/ })).toBeVisible();
+  await expect(byRequest.getByRole('link', { name: 'EV-0001' })).toBeVisible();
+  await expect(page.locator('#by-control')).toBeHidden();
+
+  await page.getByRole('button', { name: 'By criterion' }).click();
+  await expect(
+    page.locator('#by-criterion').getByRole('heading', { name: /CC6\.2/ }),
+  ).toBeVisible();
+  await expect(byRequest).toBeHidden();
+
+  await page.getByRole('button', { name: 'By control' }).click();
+  const byControl = page.locator('#by-control');
+  await expect(
+    byControl.getByRole('heading', { name: /AC-01 — Quarterly access review/ }),
+  ).toBeVisible();
+  // The hash is shortened, the full one on hover.
+  await expect(byControl.locator('code[title="' + 'a'.repeat(64) + '"]').first()).toHaveText(
+    'aaaaaaaaaaaa…',
+  );
+
+  // Search narrows every view to matching rows.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('terminations');
+  await expect(byControl.getByRole('link', { name: 'EV-0002' })).toBeVisible();
+  await expect(byControl.getByRole('link', { name: 'EV-0001' })).toBeHidden();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+
+  // A link opens the file beside the page.
+  await byControl.getByRole('link', { name: 'EV-0001' }).first().click();
+  await expect(page).toHaveURL(/04_Evidence\/AC-01\/EV-0001_2026-03-31_access-review-Q1\.txt$/);
+  await expect(page.locator('body')).toContainText('Contents of EV-0001');
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('reads without the script: every view one after the other', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(join(folder, 'index.html')).href);
+  for (const name of ['By request', 'By criterion', 'By control']) {
+    await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  }
+  await expect(page.getByRole('searchbox')).toBeHidden();
+  await context.close();
+});
