@@ -47,6 +47,15 @@ const OUTSIDE_THE_VAULT: ReadonlySet<Domain> = new Set<Domain>([
   'witness',
 ]);
 
+/**
+ * The domains whose changes extend the vault's audit chain: everything recorded in the vault
+ * file (stored files are owned by records, so their changes come with one of these). A read that
+ * depends on the chain as a whole — the history, the witness's verdict — declares all of them.
+ */
+export const AUDITED_DOMAINS = DOMAINS.filter(
+  (d) => !OUTSIDE_THE_VAULT.has(d) && d !== 'files',
+) as readonly Domain[];
+
 /** Whether a method touching these domains writes to the open vault's file. */
 export function writesVaultData(touches: readonly Domain[]): boolean {
   return touches.some((d) => !OUTSIDE_THE_VAULT.has(d));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditPageSchema } from '../audit';
 import { pageInput } from '../common';
 import { method } from '../define';
+import { AUDITED_DOMAINS } from '../domains';
 import { text } from '../text';
 
 /** The vault-wide audit history (E item 4b): paged and filtered in SQL, newest first. */
@@ -23,21 +24,6 @@ export const auditMethods = {
     output: auditPageSchema,
     mutates: false,
     // Every change extends the history.
-    reads: [
-      'vault',
-      'engagement',
-      'people',
-      'criteria',
-      'controls',
-      'assessments',
-      'risks',
-      'tasks',
-      'sd',
-      'requests',
-      'evidence',
-      'policies',
-      'selfTests',
-      'reviews',
-    ],
+    reads: AUDITED_DOMAINS,
   }),
 } as const;

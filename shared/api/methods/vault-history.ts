@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { AUDITED_DOMAINS } from '../domains';
 import { vetted } from '../text';
 import { BACKUP_ID, backupSchema, restoreResultSchema, witnessSchema } from '../witness';
 
@@ -18,21 +19,7 @@ export const vaultHistoryMethods = {
     mutates: false,
     // The verdict compares the vault's audit chain, which every change to the vault extends,
     // with the heads the witness recorded.
-    reads: [
-      'witness',
-      'vault',
-      'engagement',
-      'people',
-      'criteria',
-      'controls',
-      'assessments',
-      'risks',
-      'tasks',
-      'sd',
-      'requests',
-      'reviews',
-      'files',
-    ],
+    reads: ['witness', 'files', ...AUDITED_DOMAINS],
   }),
   'vault.acceptWitness': method({
     summary:
