@@ -15,6 +15,7 @@ export const PAGES = {
   readiness: '/readiness',
   export: '/export',
   people: '/people',
+  history: '/history',
 } as const;
 
 export type PageId = keyof typeof PAGES;
@@ -54,6 +55,9 @@ export const LINKS = {
   documentationTesting: { page: 'documentation', params: { tab: 'testing' } },
   controlTesting: { page: 'documentation', params: { tab: 'testing' }, idParam: 'control' },
   person: { page: 'people', idParam: 'person' },
+  // The audit history after one entry (a frozen review's chain head), or of one record.
+  historySince: { page: 'history', idParam: 'since' },
+  recordHistory: { page: 'history', idParam: 'record' },
   // Each opens its page with the form for a new record, as the page's own button does.
   newTask: { page: 'remediation', params: { task: 'new' } },
   newRisk: { page: 'gaps', params: { view: 'risks', risk: 'new' } },

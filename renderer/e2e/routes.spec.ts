@@ -68,6 +68,7 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
         heading: 'People',
         shows: (p) => p.getByTestId('person-row').filter({ hasText: demo.person.name }),
       },
+      history: { heading: 'History', shows: (p) => p.getByTestId('history-row').first() },
     },
     links: {
       scopeEdit: { heading: 'Scope', shows: (p) => p.getByTestId('wizard-question') },
@@ -165,6 +166,18 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
         heading: 'People',
         shows: (p) => dialog(p).filter({ hasText: demo.person.name }),
         id: (d) => d.person.id,
+      },
+      // Entry 0 is before the first: every change since is the whole history.
+      historySince: {
+        heading: 'History',
+        shows: (p) => p.getByTestId('history-since').filter({ hasText: 'after entry 0' }),
+        id: () => '0',
+      },
+      // One control's history includes its links (criteria, evidence).
+      recordHistory: {
+        heading: 'History',
+        shows: (p) => p.getByTestId('history-row').filter({ hasText: demo.control.ref }).first(),
+        id: (d) => d.control.id,
       },
       newTask: {
         heading: 'Remediation',

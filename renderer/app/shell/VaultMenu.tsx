@@ -9,6 +9,7 @@ import {
   IconHistory,
   IconPlus,
   IconShieldCheck,
+  IconListDetails,
   IconUsers,
 } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
@@ -45,6 +46,9 @@ export function VaultMenu() {
       <Menu.Dropdown>
         <Menu.Item leftSection={<IconUsers size={16} />} onClick={() => navigate('/people')}>
           People
+        </Menu.Item>
+        <Menu.Item leftSection={<IconListDetails size={16} />} onClick={() => navigate('/history')}>
+          History
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item leftSection={<IconShieldCheck size={16} />} onClick={runVerify}>

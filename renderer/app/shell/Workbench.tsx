@@ -47,6 +47,10 @@ const PeoplePage = lazy(() =>
   import('../../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })),
 );
 
+const HistoryPage = lazy(() =>
+  import('../../features/history/HistoryPage').then((m) => ({ default: m.HistoryPage })),
+);
+
 /** The screen of each routed page (routes.ts lists the pages; the compiler, that none is left out). */
 const PAGE_ELEMENTS: Record<PageId, ReactElement> = {
   dashboard: <DashboardPage />,
@@ -57,6 +61,7 @@ const PAGE_ELEMENTS: Record<PageId, ReactElement> = {
   readiness: <ReadinessPage />,
   export: <ExportPage />,
   people: <PeoplePage />,
+  history: <HistoryPage />,
 };
 
 /** The frame around an open vault: header, step navigation, and the page. */

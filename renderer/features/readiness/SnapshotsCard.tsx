@@ -1,4 +1,6 @@
-import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { linkTo } from '../../app/routes';
 import { IconArrowsDiff } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { SnapshotSummary } from '../../../shared/api/readiness';
@@ -54,6 +56,23 @@ const COLUMNS: DataColumn<SnapshotSummary>[] = [
       <Text size="sm" lineClamp={2} c={s.comment ? undefined : 'dimmed'}>
         {s.comment || 'No comment'}
       </Text>
+    ),
+  },
+  {
+    id: 'since',
+    header: '',
+    label: 'Changes since',
+    width: 150,
+    interactive: true,
+    cell: (s) => (
+      <Anchor
+        component={Link}
+        to={linkTo('historySince', String(s.chainHead.seq))}
+        size="sm"
+        data-testid="changes-since"
+      >
+        Changes since
+      </Anchor>
     ),
   },
 ];
