@@ -101,6 +101,15 @@ test('readiness: the status line and a blocking finding, its fix, two frozen rev
   );
   await expectNoSeriousA11yViolations(page, 'the readiness page with a comparison');
 
+  // What changed since the first review, entry by entry: the assessment, then the second freeze.
+  await readiness.snapshotRows.filter({ hasText: firstRef! }).getByTestId('changes-since').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
+  const changes = page.getByTestId('history-row');
+  await expect(changes.filter({ hasText: 'Assessment' }).first()).toBeVisible();
+  await expect(changes.first()).toContainText('Frozen review');
+  await expectNoSeriousA11yViolations(page, 'the history since a frozen review');
+  await readiness.open(attest.origin);
+
   // Opened again by its address after a reload: the same review, both snapshots kept.
   await page.reload();
   await readiness.expectShown();
