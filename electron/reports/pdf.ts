@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { splitPlaceholders } from '../../shared/domain/system-description-wording';
 import { PDF_STYLE as S, contentBox } from './pdf-style';
 import { roomNeeded } from './pdf-flow';
@@ -17,8 +17,11 @@ type Doc = InstanceType<typeof PDFDocument>;
  * (pages are buffered), so the document is laid out once.
  */
 export async function renderPdf(input: RenderInput): Promise<Buffer> {
+  // Loaded on first use: pdfkit and its font stack cost a few hundred milliseconds of start-up
+  // that every `attest serve` host and Electron's runtime would otherwise pay before a PDF is asked for.
+  const { default: PdfDocument } = await import('pdfkit');
   const fonts = pdfFonts();
-  const doc = new PDFDocument({
+  const doc = new PdfDocument({
     size: 'A4',
     margins: S.margins,
     bufferPages: true,

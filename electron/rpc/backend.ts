@@ -1,11 +1,8 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Envelope } from '../../shared/api/index';
 import type { Logger } from '../platform/logger';
-import { CLI_CALLER, type Caller, GrantedPaths, HTTP_CALLER } from './callers';
-import type { RpcContext } from './context';
-import { dispatch } from './dispatch';
 import type { EventListener } from './events';
-import { type ReadHead, type ReadSource, openReadSource } from './read-source';
+import type { ReadHead, ReadSource } from './read-source';
 
 /** Who is calling, as data that can cross a process boundary (callers.ts resolves it). */
 export type CallerKind = 'ipc' | 'http' | 'cli';
@@ -19,7 +16,9 @@ export interface StagedUploadInfo {
 /**
  * What a front (the HTTP server, the desktop's IPC and app:// handlers, the menu) needs from the
  * runtime: calls, events, bytes out, uploads in. The runtime host's relay implements it across a
- * process boundary (electron/runtime/); `localBackend` implements it in-process for tests.
+ * process boundary (electron/runtime/); `localBackend` (local-backend.ts) implements it in-process
+ * for tests. This module holds types only, so a front that imports it (the `attest serve` parent,
+ * Electron's main process) does not load the core: that runs in the host.
  */
 export interface VaultBackend {
   readonly logger: Logger;
@@ -31,34 +30,4 @@ export interface VaultBackend {
   upload(body: Readable, fileName: string): Promise<StagedUploadInfo>;
   /** Null when this runtime takes no uploads. */
   readonly uploadLimitBytes: number | null;
-}
-
-/** The runtime in this very process (tests, and anything that needs no host). */
-export function localBackend(
-  ctx: RpcContext,
-  options: { granted?: GrantedPaths; alsoGranted?: (path: string) => boolean } = {},
-): VaultBackend {
-  const callers: Record<CallerKind, Caller> = {
-    ipc: (options.granted ?? new GrantedPaths()).caller(options.alsoGranted),
-    http: HTTP_CALLER,
-    cli: CLI_CALLER,
-  };
-  return {
-    logger: ctx.logger,
-    events: ctx.events,
-    call: (method, input, caller) => dispatch(ctx, method, input, callers[caller]),
-    async read(source) {
-      const { head, open } = openReadSource(ctx, source);
-      return { head, stream: Readable.from(open(), { objectMode: false }) };
-    },
-    async upload(body, fileName) {
-      const uploads = ctx.uploads;
-      if (!uploads) throw new Error('Uploads are not enabled here');
-      const staged = await uploads.receive(body, fileName);
-      return { uploadId: staged.id, fileName: staged.fileName, size: staged.size };
-    },
-    get uploadLimitBytes() {
-      return ctx.uploads?.limitBytes ?? null;
-    },
-  };
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from '../testing/http-client';
 import { tempDir } from '../testing/tmp';
 import { type HttpLimits, startHttpServer } from './http';
+import { localBackend } from './local-backend';
 import { createRuntime } from './runtime';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -15,7 +16,12 @@ afterEach(async () => {
 async function startServer(limits: Partial<HttpLimits>, heartbeatMs?: number) {
   const home = tempDir();
   const ctx = createRuntime({ home, app: 'vitest', uploads: true });
-  const server = await startHttpServer({ ctx, uiDir: home, heartbeatMs, limits });
+  const server = await startHttpServer({
+    backend: localBackend(ctx),
+    uiDir: home,
+    heartbeatMs,
+    limits,
+  });
   cleanups.push(async () => {
     await server.close();
     await ctx.dispose();

@@ -11,6 +11,7 @@ import { REPO_ROOT, waitForLine } from '../testing/spawn';
 import { captureIo, tempDir } from '../testing/tmp';
 import { newTestVault } from '../testing/vaults';
 import { startHttpServer } from './http';
+import { localBackend } from './local-backend';
 import { createRuntime } from './runtime';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -37,7 +38,12 @@ async function startServer(options: { uploadLimitBytes?: number; buildUi?: boole
     uploads: true,
     uploadLimitBytes: options.uploadLimitBytes,
   });
-  const server = await startHttpServer({ ctx, port: 0, uiDir, host: '127.0.0.1' });
+  const server = await startHttpServer({
+    backend: localBackend(ctx),
+    port: 0,
+    uiDir,
+    host: '127.0.0.1',
+  });
   cleanups.push(async () => {
     await server.close();
     await ctx.dispose();
@@ -450,7 +456,11 @@ describe('HTTP transport: bytes and events', () => {
         return stop();
       };
     };
-    const server = await startHttpServer({ ctx, uiDir: root, heartbeatMs: 20 });
+    const server = await startHttpServer({
+      backend: localBackend(ctx),
+      uiDir: root,
+      heartbeatMs: 20,
+    });
     cleanups.push(async () => {
       await server.close();
       await ctx.dispose();

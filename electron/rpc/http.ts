@@ -2,8 +2,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { AttestError } from '../../shared/api/errors';
 import { SECURITY_HEADERS } from '../platform/csp';
-import { type VaultBackend, localBackend } from './backend';
-import type { RpcContext } from './context';
+import type { VaultBackend } from './backend';
 import { HttpAuth } from './http-auth';
 import { handleBlob, handleOutput, handleUpload } from './http-bytes';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits, SlowBodyGuard } from './http-limits';
@@ -16,10 +15,10 @@ import { defaultUiDir, serveStatic } from './http-static';
 export interface HttpServerOptions {
   /**
    * What serves the calls and bytes: the runtime host's relay under `attest serve`, or a runtime
-   * in this process (`ctx`, wrapped by localBackend: tests). One of the two.
+   * in this process (tests: `localBackend(ctx)` from local-backend.ts, kept out of this module so
+   * the `attest serve` parent does not load the core the host runs).
    */
-  backend?: VaultBackend;
-  ctx?: RpcContext;
+  backend: VaultBackend;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** The built UI; `ATTEST_UI_DIR` or `<repo>/dist/renderer` when not given. */
@@ -42,7 +41,7 @@ export interface RunningHttpServer {
   port: number;
   /** How many connections are open right now. */
   openConnections(): Promise<number>;
-  /** Ends event streams and open connections, then stops listening. Leaves `ctx` alone. */
+  /** Ends event streams and open connections, then stops listening. Leaves the backend running. */
   close(): Promise<void>;
 }
 
@@ -52,9 +51,7 @@ export interface RunningHttpServer {
  * a one-time token (see http-auth.ts).
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const given = options.backend ?? (options.ctx ? localBackend(options.ctx) : null);
-  if (!given) throw new Error('startHttpServer needs a backend or a ctx');
-  const backend: VaultBackend = given;
+  const backend = options.backend;
   const logger = backend.logger;
   const host = options.host ?? '127.0.0.1';
   const uiDir = options.uiDir ?? defaultUiDir();

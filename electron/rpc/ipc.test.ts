@@ -9,7 +9,7 @@ import { type IpcEventMessage, type IpcInvokeEventLike, REFUSED_SENDER, register
 import { type HostOps, registerHostIpc } from './ipc-host';
 import { GrantedPaths } from './callers';
 import { createRuntime } from './runtime';
-import { localBackend } from './backend';
+import { localBackend } from './local-backend';
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => unknown;
 

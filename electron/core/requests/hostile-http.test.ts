@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runningWorkers } from '../../platform/workers';
 import { startHttpServer } from '../../rpc/http';
+import { localBackend } from '../../rpc/local-backend';
 import { createRuntime } from '../../rpc/runtime';
 import { type HttpTestClient, connect } from '../../testing/http-client';
 import { tempDir } from '../../testing/tmp';
@@ -26,7 +27,7 @@ async function serve(): Promise<HttpTestClient> {
   mkdirSync(join(root, 'ui'));
   const ctx = createRuntime({ home, app: 'vitest', uploads: true });
   const server = await startHttpServer({
-    ctx,
+    backend: localBackend(ctx),
     port: 0,
     uiDir: join(root, 'ui'),
     host: '127.0.0.1',

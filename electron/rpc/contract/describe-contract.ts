@@ -9,6 +9,7 @@ import { connect } from '../../testing/http-client';
 import { CONTRACT_CASES, type Harness } from './index';
 import { dispatch } from '../dispatch';
 import { type RunningHttpServer, startHttpServer } from '../http';
+import { localBackend } from '../local-backend';
 import { createRuntime } from '../runtime';
 
 type Runtime = ReturnType<typeof createRuntime>;
@@ -39,7 +40,7 @@ export const TRANSPORTS = {
     name: 'HTTP (attest serve)',
     connect: async (runtime, home) => {
       const server: RunningHttpServer = await startHttpServer({
-        ctx: runtime,
+        backend: localBackend(runtime),
         port: 0,
         uiDir: home,
       });
