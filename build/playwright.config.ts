@@ -23,7 +23,9 @@ export default defineConfig({
   // 72 specs took 9.8 min in CI; two at a time, 83 took 10.4 min here). Each spec has its own
   // server and home.
   workers: 2,
-  fullyParallel: false,
+  // Tests, not files, are handed out: every test has its own server and home, so a long file
+  // (requests.spec.ts, 6 tests) no longer leaves the other worker idle at the end of the run.
+  fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   // One retry: a spec that passes only on its second try is listed as "flaky" in the report
   // and is a bug to find, not a pass to forget (the closing note names any seen).
