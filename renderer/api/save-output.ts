@@ -2,14 +2,17 @@ import type { GeneratedFile } from '../../shared/api/files';
 import type { FileFilter } from '../../shared/api/bridge';
 import type { ApiClient } from './client';
 
-const FILTERS: Record<string, FileFilter> = {
+const FILTERS = {
   csv: { name: 'CSV', extensions: ['csv'] },
   xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
   docx: { name: 'Word document', extensions: ['docx'] },
   md: { name: 'Markdown', extensions: ['md'] },
   zip: { name: 'Zip archive', extensions: ['zip'] },
-};
+} satisfies Record<string, FileFilter>;
+
+/** The file types a Save dialog can filter on. */
+export type SaveFormat = keyof typeof FILTERS;
 
 /**
  * Where a generated file should go (DESIGN §3: never into the vault). On the desktop the user
@@ -19,11 +22,11 @@ const FILTERS: Record<string, FileFilter> = {
 export async function chooseSaveTarget(
   api: Pick<ApiClient, 'kind' | 'host'>,
   defaultName: string,
-  format: keyof typeof FILTERS,
+  format: SaveFormat,
   title: string,
 ): Promise<{ saveTo?: { path: string } } | null> {
   if (api.kind === 'browser') return {};
-  const path = await api.host.pickSavePath({ title, defaultName, filters: [FILTERS[format]!] });
+  const path = await api.host.pickSavePath({ title, defaultName, filters: [FILTERS[format]] });
   return path ? { saveTo: { path } } : null;
 }
 

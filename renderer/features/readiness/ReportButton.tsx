@@ -1,10 +1,7 @@
-import { Box, Button } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
-import { useApi } from '../../api/provider';
-import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
-import { useJob } from '../../api/use-job';
-import { notifySuccess } from '../../app/notify';
-import { JobProgressLine } from '../../components/JobProgressLine';
+import { useSaveFileJob } from '../../api/use-save-file-job';
+import { RunningJob } from '../../components/RunningJob';
 
 /**
  * The readiness report as a PDF for management (`readiness.report`): saved where the user
@@ -12,34 +9,20 @@ import { JobProgressLine } from '../../components/JobProgressLine';
  * every page.
  */
 export function ReportButton({ disabled }: { disabled?: boolean }) {
-  const job = useJob();
-  const client = useApi();
+  const { job, save } = useSaveFileJob();
+  const run = () =>
+    save({
+      label: 'Writing the readiness report',
+      method: 'readiness.report',
+      input: {},
+      dialog: {
+        title: 'Save the readiness report',
+        fileName: 'Readiness-report.pdf',
+        format: 'pdf',
+      },
+    });
 
-  const run = async () => {
-    const target = await chooseSaveTarget(
-      client,
-      'Readiness-report.pdf',
-      'pdf',
-      'Save the readiness report',
-    );
-    if (!target) return;
-    const file = await job.run('Writing the readiness report', 'readiness.report', target);
-    if (!file) return;
-    deliverOutput(file);
-    notifySuccess(savedMessage(file));
-  };
-
-  if (job.running) {
-    return (
-      <Box miw={300}>
-        <JobProgressLine
-          label={job.running.label}
-          progress={job.running.progress}
-          onCancel={job.cancel}
-        />
-      </Box>
-    );
-  }
+  if (job.running) return <RunningJob job={job} />;
   return (
     <Button
       variant="default"

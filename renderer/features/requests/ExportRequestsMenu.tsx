@@ -1,10 +1,7 @@
-import { Box, Button, Menu } from '@mantine/core';
+import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
-import { useApi } from '../../api/provider';
-import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
-import { notifySuccess } from '../../app/notify';
-import { JobProgressLine } from '../../components/JobProgressLine';
-import { useJob } from '../../api/use-job';
+import { useSaveFileJob } from '../../api/use-save-file-job';
+import { RunningJob } from '../../components/RunningJob';
 
 type Format = 'csv' | 'xlsx';
 const LABEL: Record<Format, string> = { xlsx: 'Excel (XLSX)', csv: 'CSV' };
@@ -14,38 +11,16 @@ const LABEL: Record<Format, string> = { xlsx: 'Excel (XLSX)', csv: 'CSV' };
  * Cancel); the file is saved where the user chose (desktop) or downloaded (browser).
  */
 export function ExportRequestsMenu({ disabled }: { disabled?: boolean }) {
-  const job = useJob();
-  const client = useApi();
+  const { job, save } = useSaveFileJob();
+  const run = (format: Format) =>
+    save({
+      label: `Exporting the request list as ${LABEL[format]}`,
+      method: 'requests.export',
+      input: { format },
+      dialog: { title: 'Export the list', fileName: `Request-list.${format}`, format },
+    });
 
-  const run = async (format: Format) => {
-    const target = await chooseSaveTarget(
-      client,
-      `Request-list.${format}`,
-      format,
-      'Export the list',
-    );
-    if (!target) return;
-    const file = await job.run(
-      `Exporting the request list as ${LABEL[format]}`,
-      'requests.export',
-      { format, ...target },
-    );
-    if (!file) return;
-    deliverOutput(file);
-    notifySuccess(savedMessage(file));
-  };
-
-  if (job.running) {
-    return (
-      <Box miw={320}>
-        <JobProgressLine
-          label={job.running.label}
-          progress={job.running.progress}
-          onCancel={job.cancel}
-        />
-      </Box>
-    );
-  }
+  if (job.running) return <RunningJob job={job} minWidth={320} />;
   return (
     <Menu position="bottom-end">
       <Menu.Target>

@@ -3,46 +3,31 @@ import { IconChevronDown, IconDownload, IconFileExport } from '@tabler/icons-rea
 import { useState } from 'react';
 import type { SdDocument } from '../../../shared/domain/system-description';
 import type { GeneratedFile } from '../../../shared/api/files';
-import { useApi } from '../../api/provider';
-import { chooseSaveTarget, deliverOutput, savedMessage } from '../../api/save-output';
-import { notifySuccess } from '../../app/notify';
-import { JobProgressLine } from '../../components/JobProgressLine';
-import { useJob } from '../../api/use-job';
+import { useSaveFileJob } from '../../api/use-save-file-job';
+import { RunningJob } from '../../components/RunningJob';
 import { DOCUMENT_LABELS, EXPORT_FORMATS, type ExportFormat } from './sd-documents';
 
 /** Exports a draft as Markdown, DOCX or PDF (a job, with progress), then downloads it. */
 export function ExportMenu({ document }: { document: SdDocument }) {
-  const job = useJob();
-  const client = useApi();
+  const { job, save } = useSaveFileJob();
   const [last, setLast] = useState<GeneratedFile | null>(null);
 
   const run = async (format: ExportFormat) => {
     const label = EXPORT_FORMATS.find((f) => f.format === format)!.label;
-    const name = `${DOCUMENT_LABELS[document].replace(/\W+/g, '-')}.${format}`;
-    const target = await chooseSaveTarget(client, name, format, `Export the ${label}`);
-    if (!target) return;
-    const result = await job.run(
-      `Exporting the ${DOCUMENT_LABELS[document].toLowerCase()} as ${label}`,
-      'sd.export',
-      { document, format, ...target },
-    );
-    if (!result) return;
-    setLast(result);
-    deliverOutput(result);
-    notifySuccess(savedMessage(result));
+    const result = await save({
+      label: `Exporting the ${DOCUMENT_LABELS[document].toLowerCase()} as ${label}`,
+      method: 'sd.export',
+      input: { document, format },
+      dialog: {
+        title: `Export the ${label}`,
+        fileName: `${DOCUMENT_LABELS[document].replace(/\W+/g, '-')}.${format}`,
+        format,
+      },
+    });
+    if (result) setLast(result);
   };
 
-  if (job.running) {
-    return (
-      <div style={{ minWidth: 360 }}>
-        <JobProgressLine
-          label={job.running.label}
-          progress={job.running.progress}
-          onCancel={job.cancel}
-        />
-      </div>
-    );
-  }
+  if (job.running) return <RunningJob job={job} minWidth={360} />;
   return (
     <Group gap="sm" wrap="nowrap">
       {last?.download && (

@@ -1,10 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { Policy, PolicyVersionSummary } from '../../../../shared/api/policies';
-import { useApi } from '../../../api/provider';
-import { chooseSaveTarget, deliverOutput, savedMessage } from '../../../api/save-output';
-import { notifyError, notifySuccess } from '../../../app/notify';
+import { useSaveFileJob } from '../../../api/use-save-file-job';
 
 type Format = 'pdf' | 'docx' | 'md';
 const FORMAT_LABELS: Record<Format, string> = {
@@ -22,31 +19,18 @@ const fileNameOf = (policy: Policy, version: PolicyVersionSummary, format: Forma
  * the desktop, a download in a browser.
  */
 export function ExportVersionMenu(props: { policy: Policy; version: PolicyVersionSummary }) {
-  const api = useApi();
-  const [running, setRunning] = useState(false);
-  const run = async (format: Format) => {
-    const target = await chooseSaveTarget(
-      api,
-      fileNameOf(props.policy, props.version, format),
-      format,
-      `Save version ${props.version.number} of ${props.policy.title}`,
-    );
-    if (!target) return;
-    setRunning(true);
-    try {
-      const file = await api.runJob('policies.export', {
-        versionId: props.version.id,
+  const { job, save } = useSaveFileJob();
+  const run = (format: Format) =>
+    save({
+      label: `Writing version ${props.version.number} as ${FORMAT_LABELS[format]}`,
+      method: 'policies.export',
+      input: { versionId: props.version.id, format },
+      dialog: {
+        title: `Save version ${props.version.number} of ${props.policy.title}`,
+        fileName: fileNameOf(props.policy, props.version, format),
         format,
-        ...target,
-      });
-      deliverOutput(file);
-      notifySuccess(savedMessage(file));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setRunning(false);
-    }
-  };
+      },
+    });
   return (
     <Menu>
       <Menu.Target>
@@ -55,7 +39,7 @@ export function ExportVersionMenu(props: { policy: Policy; version: PolicyVersio
           variant="default"
           leftSection={<IconDownload size={16} />}
           rightSection={<IconChevronDown size={14} />}
-          loading={running}
+          loading={job.running !== null}
           aria-label={`Download version ${props.version.number}`}
         >
           Download
