@@ -5,7 +5,7 @@
  *
  * The file is one JSON envelope: `{ response, signature }`. `response` is the auditor's work;
  * `signature` is null (an unsigned response) or the auditor's Ed25519 key and its signature over
- * `responseBytes(response)` — RFC 8785 canonical JSON, so the signed bytes do not depend on how
+ * `responseSignedText(response)` — RFC 8785 canonical JSON, so the signed bytes do not depend on how
  * the file was indented and a reader checks exactly the object it then uses. The schema refuses
  * unknown keys and never rewrites a value (no trimming), so nothing signed is ignored or changed
  * on the way in.
@@ -145,11 +145,11 @@ export const responseFileSchema = z
   .strict();
 export type ResponseFile = z.infer<typeof responseFileSchema>;
 
-/** The exact bytes a signature covers: the response as RFC 8785 canonical JSON, UTF-8. */
-export function responseBytes(response: AuditorResponse): Uint8Array {
+/** What a signature covers: the response as RFC 8785 canonical JSON (signed as UTF-8 bytes). */
+export function responseSignedText(response: AuditorResponse): string {
   const json = canonicalize(response);
   if (json === undefined) throw new Error('A response is always JSON');
-  return new TextEncoder().encode(json);
+  return json;
 }
 
 /** The file's text: the envelope, indented for a person to read, ending in a newline. */
@@ -157,11 +157,9 @@ export function serializeResponseFile(file: ResponseFile): string {
   return `${JSON.stringify(responseFileSchema.parse(file), null, 2)}\n`;
 }
 
-/** Items in a stable order: by time, then id (what a draft shows and a file lists). */
+/** Items in time order; items of the same time keep the order they were added in. */
 export function sortItems(items: readonly ResponseItem[]): ResponseItem[] {
-  return [...items].sort((a, b) =>
-    a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  return [...items].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 /** How a response names its auditor when the consultant cannot rely on a signature. */
