@@ -5,6 +5,8 @@
  * paired with another's; an unsigned response is the same envelope with `signature: null`.
  */
 import { type KeyObject, createPublicKey, sign, verify } from 'node:crypto';
+import { closeSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
 import {
   type AuditorResponse,
@@ -12,6 +14,7 @@ import {
   responseSignedText,
   responseFileSchema,
 } from '../../../shared/domain/auditor/response';
+import { openRegularFile } from '../../db/regular-file';
 import { keyFingerprint, publicKeyPem, readPublicKey } from '../package/verify-signature';
 
 /** The largest response file read (5,000 items of text fit well inside). */
@@ -89,3 +92,22 @@ function notAResponse(why: string): AttestError {
 
 const signedBytes = (response: AuditorResponse) =>
   Buffer.from(responseSignedText(response), 'utf8');
+
+/** Reads a response file from disk: a regular file no larger than MAX_RESPONSE_BYTES, checked. */
+export function readResponseFromPath(path: string): ReadResponse {
+  const { fd, stats } = openRegularFile(
+    path,
+    (what) => new AttestError('validation', `${basename(path)} ${what}, not a response file.`),
+    (code) =>
+      code === 'ENOENT'
+        ? new AttestError('not_found', `There is no file ${path}.`)
+        : new AttestError('io', `${path} could not be opened (${code ?? 'unknown error'}).`),
+  );
+  try {
+    if (stats.size > MAX_RESPONSE_BYTES)
+      throw notAResponse(`it is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`);
+    return readResponseFile(readFileSync(fd));
+  } finally {
+    closeSync(fd);
+  }
+}
