@@ -101,7 +101,7 @@ function requireOwnPackage(vault: Vault, response: AuditorResponse): void {
   if (!findPackageExport(vault.db, manifestSha256)) {
     throw new AttestError(
       'conflict',
-      `This response answers a package this vault did not export (“${engagement}”, manifest ${manifestSha256.slice(0, 12)}…). Import it into the vault that exported that package. Nothing was imported.`,
+      `This response answers a package this vault did not export (“${engagement}”, manifest ${manifestSha256.slice(0, 12)}…). Import it into the vault that exported that package (a package exported before this version of Attest is not known: export again and send that one). Nothing was imported.`,
     );
   }
 }
