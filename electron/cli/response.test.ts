@@ -272,6 +272,41 @@ describe('the auditor’s response, from a real package back into the vault', ()
     expect(auditCount()).toBe(after);
   });
 
+  it('adds only the new items of a later response, and refuses one naming a request the vault lacks', async () => {
+    const now = '2026-12-05T10:00:00.000Z';
+    addDraftItem(
+      auditorHome,
+      pkg,
+      { kind: 'comment', requestRef: 'PBC-001', body: 'Thanks.' },
+      now,
+    );
+    const later = join(dir, 'response-2.json');
+    writeResponseFile(auditorHome, pkg.manifestSha256, later, now);
+    const grown = await attest('response', 'import', vault, later, '--json');
+    expect(grown.code, grown.err).toBe(0);
+    expect(JSON.parse(grown.out)).toMatchObject({ itemsApplied: 1, itemsAlreadyImported: 6 });
+
+    addDraftItem(
+      auditorHome,
+      pkg,
+      { kind: 'status', requestRef: 'PBC-999', status: 'accepted' },
+      now,
+    );
+    addDraftItem(
+      auditorHome,
+      pkg,
+      { kind: 'comment', requestRef: 'PBC-002', body: 'Chasing.' },
+      now,
+    );
+    const wrong = join(dir, 'response-3.json');
+    writeResponseFile(auditorHome, pkg.manifestSha256, wrong, now);
+    const before = auditCount();
+    const refused = await attest('response', 'import', vault, wrong);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/names request PBC-999, which this vault does not have/);
+    expect(auditCount()).toBe(before);
+  });
+
   it('labels an unsigned response by the firm it names', async () => {
     const file = JSON.parse(readFileSync(responsePath, 'utf8')) as ResponseFile;
     const unsigned = join(dir, 'unsigned.json');

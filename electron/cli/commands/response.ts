@@ -12,6 +12,9 @@ import { withRpc } from '../rpc';
 const SUBCOMMANDS =
   'give a subcommand: attest response import <vault> <response-file> | show <response-file>';
 
+/** A response refused for what it says: its package, its signature, what it names. */
+const REFUSALS = new Set<string>(['integrity', 'conflict', 'not_found']);
+
 /**
  * `attest response import|show`: the auditor's response to a package (issue 21 item 2). A
  * response refused for its content — another package, a signature that fails — exits 1; one that
@@ -27,7 +30,7 @@ export async function responseCommand(
     if (sub === 'import') return await importCommand(rest, io, signal);
     if (sub === 'show') return showCommand(rest, io);
   } catch (e) {
-    if (isAttestError(e) && (e.code === 'integrity' || e.code === 'conflict')) {
+    if (isAttestError(e) && REFUSALS.has(e.code)) {
       io.err(`attest response ${sub}: ${e.message}\n`);
       return EXIT_PROBLEMS;
     }

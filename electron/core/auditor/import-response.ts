@@ -120,7 +120,7 @@ function resolveTargets(vault: Vault, items: readonly ResponseItem[]): Targets {
   const evidence = new Map<string, EvidenceTable>();
   const refuse = (what: string) => {
     throw new AttestError(
-      'validation',
+      'not_found',
       `The response names ${what}, which this vault does not have. Nothing was imported.`,
     );
   };
