@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseImportResult } from '../../shared/api/auditor-response';
 import type { AuditRequest, AuditRequestDetail } from '../../shared/api/requests';
 import { type ResponseFile, serializeResponseFile } from '../../shared/domain/auditor/response';
-import { addDraftItem, readDraft, writeResponseFile } from '../core/auditor/draft';
+import { addDraftItem, packageRefOf, readDraft, writeResponseFile } from '../core/auditor/draft';
 import { setAuditorIdentity } from '../core/auditor/identity';
 import { getRequestDetail } from '../core/requests/queries';
 import { closeVault, openVault } from '../core/vault/session';
@@ -72,10 +72,11 @@ describe('the auditor’s response, from a real package back into the vault', ()
     expect(exported.code, exported.err).toBe(0);
     const manifest = execFileSync('unzip', ['-p', join(dir, 'package.zip'), 'manifest.json']);
     const parsed = JSON.parse(manifest.toString('utf8'));
-    pkg = {
+    pkg = packageRefOf(manifest);
+    expect(pkg).toEqual({
       manifestSha256: createHash('sha256').update(manifest).digest('hex'),
       engagement: parsed.engagement.name,
-    };
+    });
     populationRef = parsed.files.find((f: { kind: string }) => f.kind === 'population').evidenceId;
     const reviewRef = parsed.files.find(
       (f: { kind: string; requests: string[] }) =>

@@ -3,7 +3,7 @@
  * the package's manifest hash): items are added and removed one at a time, each written through
  * at once, and the signed response file is written from it whenever the auditor saves.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { AttestError } from '../../../shared/api/errors';
@@ -15,6 +15,7 @@ import {
   serializeResponseFile,
   sortItems,
 } from '../../../shared/domain/auditor/response';
+import { manifestSchema } from '../../../shared/domain/package/manifest';
 import { draftPath, writeFileAtomically } from './files';
 import { auditorKey } from './identity';
 import { signResponse } from './signature';
@@ -35,6 +36,21 @@ export type DraftItemInput = ResponseItem extends infer I
     ? Omit<I, 'id' | 'at'>
     : never
   : never;
+
+/**
+ * Which package a draft answers, from the exact bytes of its `manifest.json` (as the verifier
+ * read them from the zip): their SHA-256, and the engagement the manifest names.
+ */
+export function packageRefOf(manifestBytes: Uint8Array): PackageRef {
+  let engagement: string;
+  try {
+    engagement = manifestSchema.parse(JSON.parse(Buffer.from(manifestBytes).toString('utf8')))
+      .engagement.name;
+  } catch {
+    throw new AttestError('not_a_package', 'This is not an audit package’s manifest.');
+  }
+  return { manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'), engagement };
+}
 
 /** The draft for a package, or null when the auditor has not started one. */
 export function readDraft(home: string, manifestSha256: string): ResponseDraft | null {
