@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sample: async () => (await import('./commands/sample')).sampleCommand,
   report: async () => (await import('./commands/report')).reportCommand,
   export: async () => (await import('./commands/export')).exportCommand,
+  response: async () => (await import('./commands/response')).responseCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -97,6 +98,14 @@ export const USAGE = `Usage: attest <command> [options]
                          policies, evidence, populations, subservice; all unless given);
                          --include-internal adds management's own test worksheets. Prints
                          the key fingerprint to send to the auditor separately
+  response import <vault> <response-file> [--json]
+                         import the auditor's response to a package this vault exported:
+                         their statuses, comments, new requests and sample picks (as
+                         requests); prints the auditor key's fingerprint to confirm with them
+                         by another channel. Exit 1 when refused (another package, a bad
+                         signature); importing it again changes nothing
+  response show <response-file> [--json]
+                         what a response holds and who signed it, without a vault
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a
 vault or a zip · 130 cancelled (Ctrl+C).

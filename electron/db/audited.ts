@@ -63,6 +63,8 @@ export const AUDITED_ENTITIES = {
   control_reliance: { table: 'control_reliance', key: ['control_id', 'relies_on_id'] },
   // Migration 015: frozen readiness reviews (created once, never changed).
   review_snapshot: { table: 'review_snapshot', key: ['id'] },
+  // Migration 016: each import of an auditor's response (package_export is not audited).
+  auditor_response: { table: 'auditor_response', key: ['id'] },
 } as const satisfies Record<string, { table: keyof VaultSchema; key: readonly string[] }>;
 
 export type AuditedEntity = keyof typeof AUDITED_ENTITIES;

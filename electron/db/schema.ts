@@ -6,6 +6,7 @@ import type {
   SelfTestItemTable,
   SelfTestTable,
 } from './schema-testing';
+import type { AuditorResponseTable, PackageExportTable } from './schema-auditor';
 import type { ReviewSnapshotTable } from './schema-review';
 import type { Generated } from 'kysely';
 
@@ -302,7 +303,7 @@ export interface RequestCommentTable {
   author: string;
   author_person_id: string | null;
   body: string;
-  source: 'user' | 'import';
+  source: 'user' | 'import' | 'auditor';
   import_id: string | null;
   created_at: string;
 }
@@ -473,6 +474,8 @@ export interface VaultSchema {
   deviation: DeviationTable;
   control_reliance: ControlRelianceTable;
   review_snapshot: ReviewSnapshotTable;
+  package_export: PackageExportTable;
+  auditor_response: AuditorResponseTable;
 }
 
 // Format 10 (migration 011): the policy library.
@@ -547,3 +550,4 @@ export type {
 } from './schema-testing';
 
 export type { ReviewSnapshotTable } from './schema-review';
+export type { AuditorResponseTable, PackageExportTable } from './schema-auditor';

@@ -66,8 +66,11 @@ export const requestCommentSchema = z.object({
   author: z.string(),
   authorPersonId: z.string().nullable(),
   body: z.string(),
-  /** `import`: the comments cell of an imported file, added once per distinct text. */
-  source: z.enum(['user', 'import']),
+  /**
+   * `import`: the comments cell of an imported file, added once per distinct text. `auditor`:
+   * from an auditor's response (`requests.importResponse`); the author names the auditor.
+   */
+  source: z.enum(['user', 'import', 'auditor']),
   createdAt: isoInstant,
 });
 export type RequestComment = z.infer<typeof requestCommentSchema>;

@@ -29,6 +29,7 @@ const KIND_WORDS: Record<string, string> = {
   self_test: 'Self-test',
   deviation: 'Deviation',
   review_snapshot: 'Frozen review',
+  auditor_response: 'Auditor’s response',
   sd_text: 'Description section',
   sd_component: 'System component',
   sd_event: 'Incident or change',

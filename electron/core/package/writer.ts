@@ -2,7 +2,7 @@
  * Writes the audit package (DESIGN §6) as one zip, streamed: generated documents from memory,
  * stored files chunk by chunk from the vault, each hashed as it goes into the zip, then the
  * manifest (with the audit chain's head), its signature and SHA256SUMS last. The vault is only
- * read. `exportPackage` writes beside the destination and renames at the end, so a cancel, a
+ * read (apart from noting the manifest hash of a package it exported, migration 016). `exportPackage` writes beside the destination and renames at the end, so a cancel, a
  * failure or a killed process never leaves a partial package under the destination's name.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -31,6 +31,8 @@ import {
 } from '../../../shared/domain/package/manifest';
 import { chainHead } from '../../db/audit';
 import { blobChunks, getBlob } from '../../db/blobs';
+import { writesFree } from '../../db/connection';
+import { recordPackageExport } from '../../db/repos/auditor-responses';
 import { APP_VERSION } from '../../platform/version';
 import type { Vault } from '../vault/session';
 import { type PackageEntry, sizeOf } from './entry';
@@ -55,6 +57,9 @@ export interface PackageWritten {
   fingerprint: string;
   /** SHA-256 of manifest.json's bytes. */
   manifestSha256: string;
+  /** The audit chain's head the package shows, and the engagement it names. */
+  chainHead: { seq: number; hash: string };
+  engagement: string;
 }
 
 /** Regular files only: 0644, so an unzipped package is readable and nothing is executable. */
@@ -193,6 +198,8 @@ export async function writePackageTo(
       sha256: zipHash.digest('hex'),
       fingerprint: signer.fingerprint,
       manifestSha256: createHash('sha256').update(manifest).digest('hex'),
+      chainHead: head,
+      engagement: e.name,
     };
   } catch (e) {
     // The first failure is the one to tell: destroying the file makes yazl's next write fail too.
@@ -301,6 +308,17 @@ export async function exportPackage(
     } finally {
       closeSync(fd);
     }
+    // Noted before the rename, so every package under a destination's name is known to the
+    // vault (an auditor's response to it can be matched); a note for a package a failure then
+    // removes is harmless. Outside the audit chain: see migration 016.
+    await writesFree(vault.db);
+    recordPackageExport(vault.db, {
+      manifest_sha256: written.manifestSha256,
+      exported_at: vault.now(),
+      chain_seq: written.chainHead.seq,
+      chain_hash: written.chainHead.hash,
+      engagement: written.engagement,
+    });
     renameSync(partial, destination);
     syncFolder(dirname(destination));
     return { ...written, path: destination, fileName: basename(destination) };

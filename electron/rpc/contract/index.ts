@@ -1,5 +1,6 @@
 import type { MethodName } from '../../../shared/api/index';
 import type { Case } from './harness';
+import { auditorResponseCases } from './auditor-response.cases';
 import { catalogCases } from './catalog.cases';
 import { evidenceCases } from './evidence.cases';
 import { gapCases } from './gaps.cases';
@@ -41,4 +42,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...selfTestCases,
   ...packageCases,
   ...packageVerifyCases,
+  ...auditorResponseCases,
 };

@@ -7,7 +7,7 @@ import type { PackageExportResult } from '../../../shared/api/package';
 import { type Case, type Harness, fails, finish, freshVault, nextId, ok } from './harness';
 
 /** Runs `package.export` as this transport's user would; answers the result and the zip. */
-async function exportedPackage(t: Harness, input: Record<string, unknown> = {}) {
+export async function exportedPackage(t: Harness, input: Record<string, unknown> = {}) {
   const saveTo =
     t.transport === 'direct' ? { path: join(t.home, `package-${nextId()}.zip`) } : undefined;
   const { jobId } = await ok(t, 'package.export', { ...input, ...(saveTo ? { saveTo } : {}) });

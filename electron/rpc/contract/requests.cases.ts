@@ -39,7 +39,7 @@ function file(t: Harness, name: string, content: string | Buffer): string {
 }
 
 /** A vault with Ana, the scope confirmed and the sample list imported. */
-async function withRequests(t: Harness) {
+export async function withRequests(t: Harness) {
   await freshVault(t);
   await ok(t, 'scope.confirm', {});
   const ana = await ok(t, 'people.create', { name: 'Ana Lima' });

@@ -5,6 +5,8 @@ import {
   updateRequest,
 } from '../../core/requests/edits';
 import { exportRequests } from '../../core/requests/export';
+import { importResponse } from '../../core/auditor/import-response';
+import { readResponseFromPath } from '../../core/auditor/signature';
 import { importRequests, previewImport } from '../../core/requests/import';
 import { getRequestDetail, listRequests } from '../../core/requests/queries';
 import { requireVault } from '../context';
@@ -21,7 +23,15 @@ export const requestHandlers: HandlerSlice<
   | 'requests.comment'
   | 'requests.archive'
   | 'requests.export'
+  | 'requests.importResponse'
 > = {
+  // Small and one transaction: no job. The file is read and its signature checked before the
+  // vault is touched; a browser's upload stays staged (an import of it again changes nothing).
+  'requests.importResponse': ({ source }, ctx) => {
+    const vault = requireVault(ctx);
+    const { path } = resolveSource(ctx, source);
+    return importResponse(vault, readResponseFromPath(path));
+  },
   // A preview only reads: an upload stays staged for the import that follows.
   'requests.previewImport': ({ source, fileName, mapping, dateOrder }, ctx) => {
     const vault = requireVault(ctx);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REQUEST_STATUSES } from '../../domain/requests';
 import { isoDate, pageInput, pageOf } from '../common';
 import { method } from '../define';
+import { responseImportResultSchema } from '../auditor-response';
 import { generatedFileSchema, saveToSchema } from '../files';
 import {
   DEFAULT_REQUEST_SORT,
@@ -103,6 +104,14 @@ export const requestMethods = {
     summary: 'Archive or restore a request',
     input: z.object({ id: requestId, archived: z.boolean() }).strict(),
     output: requestSchema,
+    mutates: true,
+    touches: ['requests'],
+  }),
+  'requests.importResponse': method({
+    summary:
+      'Import an auditor’s response file for a package this vault exported: auditor statuses, comments, new and sample-pick requests (a second import of the same items changes nothing); answers the auditor key’s fingerprint to confirm by another channel',
+    input: z.object({ source: fileSource }).strict(),
+    output: responseImportResultSchema,
     mutates: true,
     touches: ['requests'],
   }),
