@@ -1,7 +1,7 @@
 import type { ChainHead } from '../../shared/api/witness';
 import { AUDITED_ENTITIES, type AuditedEntity, whereEntityId } from './audited';
 import { canonicalJson, sha256Hex } from './canonical';
-import { type VaultDb, first, prepare, runExpect } from './connection';
+import { type VaultDb, first, prepare } from './connection';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -51,6 +51,11 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   return sha256Hex(prev_hash + canonicalJson(rest));
 }
 
+const LAST_ENTRY_SQL = 'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1';
+const INSERT_ENTRY_SQL =
+  'INSERT INTO audit_event (seq, at, actor, action, entity, entity_id, state_hash, payload, prev_hash, hash) ' +
+  'VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @state_hash, @payload, @prev_hash, @hash)';
+
 /**
  * Appends the audit entry for a change that the caller has just made, inside the caller's
  * transaction (call it from within `tx`). The state hash is computed from the row as re-read
@@ -67,10 +72,9 @@ export function recordChange(
   if (change.action !== 'delete' && state === null) {
     throw new Error(`recordChange: ${change.entity} ${change.entityId} does not exist`);
   }
-  const last = first(
-    db,
-    db.qb.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
-  );
+  // Plain cached statements: a scope change records an entry per control and mapping, and
+  // compiling the same two queries through the builder each time was most of its cost.
+  const last = prepare(db, LAST_ENTRY_SQL).get() as { seq: number; hash: string } | undefined;
   const base = {
     seq: (last?.seq ?? 0) + 1,
     at: ctx.now(),
@@ -83,7 +87,8 @@ export function recordChange(
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   const entry: AuditEntry = { ...base, hash: entryHash(base) };
-  runExpect(db, db.qb.insertInto('audit_event').values(entry));
+  const inserted = prepare(db, INSERT_ENTRY_SQL).run(entry);
+  if (inserted.changes !== 1) throw new Error(`audit entry ${entry.seq} was not written`);
   return entry;
 }
 

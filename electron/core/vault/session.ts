@@ -10,8 +10,8 @@ import { buildVaultFile } from '../../db/create';
 import { type OpenedVaultFile, closeVaultFile, openVaultFile } from '../../db/open';
 import { ENGAGEMENT_ID, getEngagementRow, insertEngagement } from '../../db/repos/engagement';
 import { PRIMARY_KEY_ID, insertVaultKey } from '../../db/repos/keys';
-import { getPerson } from '../../db/repos/people';
-import { getSetting, putSetting } from '../../db/repos/settings';
+import { currentPersonName } from '../../db/repos/people';
+import { putSetting } from '../../db/repos/settings';
 import { type Clock, systemClock } from '../../platform/clock';
 import { type IdSource, randomIds } from '../../platform/ids';
 import { APP_VERSION } from '../../platform/version';
@@ -53,9 +53,7 @@ export function session(file: OpenedVaultFile, options: SessionOptions): Vault {
 }
 
 function currentActorName(file: OpenedVaultFile): string {
-  const personId = getSetting(file.db, 'current_person_id');
-  const person = personId ? getPerson(file.db, personId) : undefined;
-  return person ? person.name : osUser();
+  return currentPersonName(file.db) ?? osUser();
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PersonTable } from '../schema';
-import { type VaultDb, all, first, runExpect } from '../connection';
+import { type VaultDb, all, first, prepare, runExpect } from '../connection';
 
 export function insertPerson(db: VaultDb, row: PersonTable): void {
   runExpect(db, db.qb.insertInto('person').values(row));
@@ -47,4 +47,16 @@ export function personWithEmail(
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()));
   if (exceptId) q = q.where('id', '!=', exceptId);
   return first(db, q.limit(1));
+}
+
+/**
+ * The name of the vault's current user (the `current_person_id` setting), or null when none is
+ * set or the person is gone. Asked for every audit entry, so a cached statement, not a builder.
+ */
+export function currentPersonName(db: VaultDb): string | null {
+  const row = prepare(
+    db,
+    "SELECT p.name FROM setting s JOIN person p ON p.id = s.value WHERE s.key = 'current_person_id'",
+  ).get() as { name: string } | undefined;
+  return row?.name ?? null;
 }
