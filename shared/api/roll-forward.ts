@@ -8,29 +8,34 @@ import { periodSchema } from './vault';
  * "Start next period": what the user may choose for the new engagement. Anything left out
  * follows the open vault (its name) or the next period after it (see shared/domain/next-period).
  */
-export const rollForwardChoices = z
-  .object({
-    name: text({ max: 200, required: 'Give the engagement a name' }).optional(),
-    reportType: z.enum(REPORT_TYPES).optional(),
-    asOf: isoDate.optional(),
-    period: periodSchema.optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.period && value.asOf) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['asOf'],
-        message: 'Give a period (Type II) or an as-of date (Type I), not both',
-      });
-    }
-    if (value.period && value.period.end <= value.period.start) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['period', 'end'],
-        message: 'The period must end after it starts',
-      });
-    }
-  });
+export const rollForwardFields = {
+  name: text({ max: 200, required: 'Give the engagement a name' }).optional(),
+  reportType: z.enum(REPORT_TYPES).optional(),
+  asOf: isoDate.optional(),
+  period: periodSchema.optional(),
+};
+
+export function refineRollForward(
+  value: { asOf?: string; period?: { start: string; end: string } },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.period && value.asOf) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['asOf'],
+      message: 'Give a period (Type II) or an as-of date (Type I), not both',
+    });
+  }
+  if (value.period && value.period.end <= value.period.start) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['period', 'end'],
+      message: 'The period must end after it starts',
+    });
+  }
+}
+
+export const rollForwardChoices = z.object(rollForwardFields).superRefine(refineRollForward);
 export type RollForwardChoices = z.output<typeof rollForwardChoices>;
 
 /** What the new vault records about the one it was started from (setting `previous_period`). */
