@@ -154,7 +154,7 @@ export const vaultHandlers: HandlerSlice<
     const path = resolveVaultFile(ctx.home, file);
     const vault = requireVault(ctx);
     await saveCopy(vault, path);
-    recordCopy(ctx, path);
+    witnessNewFile(ctx, path, 'copy');
     return { path };
   },
   'vault.rollForward': ({ file, ...choices }, ctx) => startRollForward(ctx, file, choices),
@@ -164,13 +164,13 @@ export const vaultHandlers: HandlerSlice<
 };
 
 /**
- * "Save a copy…": the copy's head goes to the witness, so the copy is recognised later (as
- * behind, or diverged once it went its own way) rather than as a stranger.
+ * "Save a copy…" and "Start next period": the new file's head goes to the witness, so the file
+ * is recognised later (as behind, or diverged once it went its own way) rather than as a stranger.
  */
-function recordCopy(ctx: RpcContext, path: string): void {
+function witnessNewFile(ctx: RpcContext, path: string, event: 'copy' | 'create'): void {
   try {
     readClosedVault(path, (db) =>
-      recordHead(ctx.witness, db, { event: 'copy', file: path, now: ctx.clock.now() }),
+      recordHead(ctx.witness, db, { event, file: path, now: ctx.clock.now() }),
     );
   } catch (e) {
     ctx.logger.warn('could not record the copy in the witness', { error: String(e) });
@@ -241,6 +241,9 @@ function startRollForward(
       ids: ctx.ids,
       signal,
       onProgress: progress,
+    }).then((summary) => {
+      witnessNewFile(ctx, path, 'create');
+      return summary;
     }),
   );
 }
