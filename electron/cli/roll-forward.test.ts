@@ -30,6 +30,10 @@ describe('attest roll-forward', () => {
     expect(r.out).toMatch(/Carried\s+.*\d+ control,/);
     expect(fingerprintFile(join(dir, 'acme.attest'))).toBe(before);
 
+    const text = await attest(dir, 'info', 'acme-2027.attest');
+    expect(text.out).toMatch(
+      /Previous period\s+acme\.attest \(Type II, 2026-01-01 to 2026-12-31\), audit entry \d+/,
+    );
     const info = await attest(dir, 'info', 'acme-2027.attest', '--json');
     expect(JSON.parse(info.out).engagement).toMatchObject({
       name: 'Acme 2026',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REPORT_TYPES } from '../domain/engagement';
 import { isoDate } from './common';
 import { text } from './text';
-import { periodSchema } from './vault';
+import { periodSchema, previousPeriodSchema } from './vault';
 
 /**
  * "Start next period": what the user may choose for the new engagement. Anything left out
@@ -38,20 +38,7 @@ export function refineRollForward(
 export const rollForwardChoices = z.object(rollForwardFields).superRefine(refineRollForward);
 export type RollForwardChoices = z.output<typeof rollForwardChoices>;
 
-/** What the new vault records about the one it was started from (setting `previous_period`). */
-export const previousPeriodSchema = z.object({
-  fileName: z.string(),
-  vaultId: z.string(),
-  fingerprint: z.string(),
-  engagementName: z.string(),
-  reportType: z.enum(REPORT_TYPES),
-  asOf: isoDate.nullable(),
-  period: periodSchema.nullable(),
-  /** The previous vault's audit chain head when the roll forward read it. */
-  chainSeq: z.number().int(),
-  chainHash: z.string(),
-});
-export type PreviousPeriod = z.infer<typeof previousPeriodSchema>;
+export { type PreviousPeriod, previousPeriodSchema } from './vault';
 
 export const rollForwardCountSchema = z.object({
   /** The kind of record, as the audit log names it (control, person, policy_version, …). */

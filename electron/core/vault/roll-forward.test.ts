@@ -206,6 +206,8 @@ describe('starting the next period', () => {
       .pluck()
       .get() as string;
     expect(JSON.parse(entry)).toEqual({ rolledForwardFrom: previous });
+    expect(vaultInfo(next).previousPeriod).toEqual(previous);
+    expect(vaultInfo(source).previousPeriod).toBeNull();
     // A vault of its own, whose log vouches for every row it holds.
     expect(vaultInfo(next).fingerprint).not.toBe(vaultInfo(source).fingerprint);
     expect(vaultInfo(next).vaultId).not.toBe(getSetting(source.db, 'vault_id'));
