@@ -209,6 +209,13 @@ export const vaultCases = {
       { file: 'x.attest', period: { start: '2027-01-01', end: '2026-12-31' } },
       'validation',
     );
+    // Cancelled at once: nothing takes the name and no half-built file stays.
+    const cancelled = `cancelled-next-${nextId()}.attest`;
+    const started = await ok(t, 'vault.rollForward', { file: cancelled });
+    await ok(t, 'jobs.cancel', { jobId: started.jobId });
+    expect((await finish(t, started.jobId)).state).toBe('cancelled');
+    expect(existsSync(join(t.home, cancelled))).toBe(false);
+    expect(readdirSync(t.home).filter((n) => n.includes('.building-'))).toEqual([]);
     await ok(t, 'vault.close', {});
     await fails(t, 'vault.rollForward', { file: 'x.attest' }, 'no_vault');
   },
