@@ -55,16 +55,23 @@ interface Values {
   file: string;
 }
 
-function initialValues(engagement: Engagement): Values {
+/** A file name for the next period's vault: the engagement's, with the new period's year. */
+function suggestedName(engagement: Engagement): string {
   const next = nextPeriodOf(engagement);
   const year = (next?.period?.start ?? next?.asOf ?? '').slice(0, 4);
+  return `${suggestFileName(engagement.name)}${year ? `-${year}` : '-next'}`;
+}
+
+/** Desktop: no file until one is chosen in the save dialog (a full path). Browser: a name. */
+function initialValues(engagement: Engagement, browser: boolean): Values {
+  const next = nextPeriodOf(engagement);
   return {
     name: engagement.name,
     reportType: engagement.reportType,
     asOf: next?.asOf ?? '',
     periodStart: next?.period?.start ?? '',
     periodEnd: next?.period?.end ?? '',
-    file: `${suggestFileName(engagement.name)}${year ? `-${year}` : '-next'}`,
+    file: browser ? suggestedName(engagement) : '',
   };
 }
 
@@ -84,7 +91,7 @@ function RollForwardForm({ engagement }: { engagement: Engagement }) {
   const client = useApi();
   const browser = client.kind === 'browser';
   const { openVaultFile } = useVaultActions();
-  const [values, setValues] = useState(() => initialValues(engagement));
+  const [values, setValues] = useState(() => initialValues(engagement, browser));
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ p: JobProgress | null } | null>(null);
@@ -99,7 +106,9 @@ function RollForwardForm({ engagement }: { engagement: Engagement }) {
     event.preventDefault();
     setGeneral(null);
     if (!values.file.trim()) {
-      setErrors({ file: 'Give the new vault a file name' });
+      setErrors({
+        file: browser ? 'Give the new vault a file name' : 'Choose where to save the new vault',
+      });
       return;
     }
     const controller = new AbortController();
@@ -226,7 +235,7 @@ function RollForwardForm({ engagement }: { engagement: Engagement }) {
           label="New vault file"
           value={values.file}
           error={errors.file}
-          defaultName={values.file}
+          defaultName={suggestedName(engagement)}
           onChange={(file) => set('file', file)}
         />
         <SimpleGrid cols={2} spacing="md">
