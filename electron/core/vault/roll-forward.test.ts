@@ -19,7 +19,8 @@ import { writePbcCsv } from '../requests/test-fixtures';
 import { getEngagement } from './engagement';
 import { vaultInfo } from './info';
 import { nextEngagement, rollForward } from './roll-forward';
-import { CARRY_ORDER, ROLL_FORWARD } from './roll-forward-plan';
+import { CARRY_ORDER, ROLL_FORWARD, carriedVersions } from './roll-forward-plan';
+import type { PolicyVersionTable } from '../../db/schema';
 import { type Vault, closeVault, openVault } from './session';
 import { verifyVault } from './verify';
 
@@ -299,5 +300,45 @@ describe('the next engagement', () => {
     expect(() =>
       nextEngagement(current({}), { period: { start: '2027-01-01', end: '2026-01-01' } }),
     ).toThrow(/must end after it starts/);
+  });
+});
+
+describe('the policy versions carried', () => {
+  const version = (
+    id: string,
+    policy: string,
+    number: number,
+    effective: string | null,
+  ): PolicyVersionTable => ({
+    id,
+    policy_id: policy,
+    number,
+    status: effective ? 'approved' : 'draft',
+    body: 'text',
+    change_note: '',
+    approver_id: effective ? 'per_a' : null,
+    approved_on: effective,
+    effective_on: effective,
+    review_months: 12,
+    next_review_on: effective,
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+  });
+
+  it('are, per policy, the one in force on the last day, later approved ones and the draft', () => {
+    const kept = carriedVersions(
+      [
+        // In force before the period and still at its end: carried.
+        version('a1', 'pa', 1, '2025-06-01'),
+        // Superseded during the period: left; the one replacing it carried.
+        version('b1', 'pb', 1, '2025-06-01'),
+        version('b2', 'pb', 2, '2026-03-01'),
+        // Nothing in force yet at the end: only what takes effect later, and the draft.
+        version('c1', 'pc', 1, '2026-08-01'),
+        version('c2', 'pc', 2, null),
+      ],
+      '2026-06-30',
+    );
+    expect(kept.map((v) => v.id).sort()).toEqual(['a1', 'b2', 'c1', 'c2']);
   });
 });
