@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report')).reportCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   response: async () => (await import('./commands/response')).responseCommand,
+  'roll-forward': async () => (await import('./commands/roll-forward')).rollForwardCommand,
 };
 
 export const USAGE = `Usage: attest <command> [options]
@@ -106,6 +107,12 @@ export const USAGE = `Usage: attest <command> [options]
                          signature); importing it again changes nothing
   response show <response-file> [--json]
                          what a response holds and who signed it, without a vault
+  roll-forward <vault> --out <new-vault> [--period YYYY-MM-DD..YYYY-MM-DD | --as-of YYYY-MM-DD]
+               [--type type1|type2] [--name <engagement>] [--json]
+                         start the next period: a new vault with this one's people, scope,
+                         controls, system description, risks, open tasks and the policies in
+                         force, for the period after this one unless given; evidence,
+                         requests, self-tests and reviews stay with this vault (only read)
 
 Exit codes: 0 ok · 1 a check found problems · 2 bad usage, or a file that cannot be read as a
 vault or a zip · 130 cancelled (Ctrl+C).

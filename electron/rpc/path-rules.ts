@@ -24,6 +24,7 @@ export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'sources' | 'vau
   'vault.open': 'vault',
   'vault.verifyFile': 'vault',
   'vault.saveCopy': 'vault',
+  'vault.rollForward': 'vault',
   'tasks.export': 'output',
   'requests.export': 'output',
   'sd.export': 'output',

@@ -7,6 +7,7 @@ import { NewVaultDialog } from '../features/vault/NewVaultDialog';
 import { OpenVaultDialog } from '../features/vault/OpenVaultDialog';
 import { BackupsDialog } from '../features/vault/BackupsDialog';
 import { CompactDialog } from '../features/vault/CompactDialog';
+import { RollForwardDialog } from '../features/vault/RollForwardDialog';
 import { HostStoppedDialog } from '../features/vault/HostStoppedDialog';
 import { SaveCopyDialog } from '../features/vault/SaveCopyDialog';
 import { StartScreen } from '../features/vault/StartScreen';
@@ -85,6 +86,7 @@ export function App() {
       <OpenVaultDialog />
       <SaveCopyDialog />
       <CompactDialog />
+      <RollForwardDialog />
       <BackupsDialog />
       <HostStoppedDialog />
       <HelpOverlay />

@@ -73,6 +73,24 @@ export const engagementSchema = z.object({
 });
 export type Engagement = z.infer<typeof engagementSchema>;
 
+/**
+ * What a vault started with "Start next period" records about the one it came from (its
+ * `previous_period` setting): the file, its key and period, and its audit chain head then.
+ */
+export const previousPeriodSchema = z.object({
+  fileName: z.string(),
+  vaultId: z.string(),
+  fingerprint: z.string(),
+  engagementName: z.string(),
+  reportType: z.enum(REPORT_TYPES),
+  asOf: isoDate.nullable(),
+  period: periodSchema.nullable(),
+  /** The previous vault's audit chain head when the roll forward read it. */
+  chainSeq: z.number().int(),
+  chainHash: z.string(),
+});
+export type PreviousPeriod = z.infer<typeof previousPeriodSchema>;
+
 export const vaultInfoSchema = z.object({
   path: z.string(),
   vaultId: z.string(),
@@ -87,6 +105,8 @@ export const vaultInfoSchema = z.object({
     criteria: z.array(z.string()),
     controls: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string() })),
   }),
+  /** The vault this one was rolled forward from ("Start next period"); null for a new one. */
+  previousPeriod: previousPeriodSchema.nullable(),
   counts: z.object({
     people: z.number().int(),
     auditEvents: z.number().int(),

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { PreviousPeriod } from '../../../shared/api/vault';
 import { parse } from '../args';
 import {
   describeCategories,
@@ -38,6 +39,9 @@ export async function infoCommand(args: string[], io: CliIo, signal: AbortSignal
           : 'not confirmed yet',
       ],
       ['Fingerprint', formatFingerprint(info.fingerprint)],
+      ...(info.previousPeriod
+        ? [['Previous period', describePrevious(info.previousPeriod)] as [string, string]]
+        : []),
       ['Current user', info.currentUser.name],
       [
         'Contents',
@@ -46,4 +50,13 @@ export async function infoCommand(args: string[], io: CliIo, signal: AbortSignal
     ]),
   );
   return EXIT_OK;
+}
+
+/** Where a rolled-forward vault came from: the old file, its dates and the chain head read. */
+function describePrevious(p: PreviousPeriod): string {
+  const when =
+    p.reportType === 'type1'
+      ? `Type I as of ${p.asOf ?? 'not set'}`
+      : `Type II, ${p.period?.start ?? '?'} to ${p.period?.end ?? '?'}`;
+  return `${p.fileName} (${when}), audit entry ${p.chainSeq}`;
 }

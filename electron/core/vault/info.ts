@@ -1,4 +1,8 @@
-import type { VaultInfo } from '../../../shared/api/vault';
+import {
+  type PreviousPeriod,
+  type VaultInfo,
+  previousPeriodSchema,
+} from '../../../shared/api/vault';
 import { AttestError } from '../../../shared/api/errors';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
 import { getVaultKey } from '../../db/repos/keys';
@@ -38,6 +42,19 @@ export function vaultInfo(vault: Vault): VaultInfo {
         .map((c) => c.id),
       controls: listControlRows(vault.db).map((c) => ({ id: c.id, ref: c.ref, title: c.title })),
     },
+    previousPeriod: previousPeriodOf(vault),
     counts: { people: countPeople(vault.db), auditEvents, blobs: blobs.n, blobBytes: blobs.bytes },
   };
+}
+
+/** Where a rolled-forward vault came from; a value that does not read as one is not shown. */
+function previousPeriodOf(vault: Vault): PreviousPeriod | null {
+  const text = getSetting(vault.db, 'previous_period');
+  if (text === null) return null;
+  try {
+    const parsed = previousPeriodSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -7,6 +7,8 @@ export const SETTING_KEYS = [
   'current_person_id',
   // JSON: the auditor's own sample-size table (self-testing), when imported.
   'sample_size_table',
+  // JSON: the vault this one was rolled forward from ("Start next period"), when it was.
+  'previous_period',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

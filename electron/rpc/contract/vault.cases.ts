@@ -156,6 +156,69 @@ export const vaultCases = {
     expect(path).toBe(join(t.home, file));
     await fails(t, 'vault.saveCopy', { file }, 'conflict');
   },
+  'vault.rollForward': async (t) => {
+    await freshVault(t);
+    await ok(t, 'scope.confirm', {});
+    const info = await ok(t, 'vault.info', {});
+    expect(info.scope.controls.length).toBeGreaterThan(0);
+    const file = `next-${nextId()}.attest`;
+    const job = await finish(t, (await ok(t, 'vault.rollForward', { file })).jobId);
+    expect(job.state).toBe('succeeded');
+    expect(job.result).toMatchObject({
+      path: join(t.home, file),
+      engagement: {
+        name: info.engagement.name,
+        period: { start: '2026-07-01', end: '2026-12-31' },
+      },
+      previous: {
+        fingerprint: info.fingerprint,
+        period: { start: '2026-01-01', end: '2026-06-30' },
+      },
+      carried: expect.arrayContaining([{ entity: 'control', count: info.scope.controls.length }]),
+    });
+    // The open vault stays open; the new one is a file to open.
+    expect((await ok(t, 'vault.info', {})).path).toBe(info.path);
+    const named = await finish(
+      t,
+      (
+        await ok(t, 'vault.rollForward', {
+          file: `named-${nextId()}.attest`,
+          name: 'Case FY27',
+          period: { start: '2026-07-01', end: '2027-06-30' },
+        })
+      ).jobId,
+    );
+    expect(named.result).toMatchObject({
+      engagement: { name: 'Case FY27', reportType: 'type2', period: { end: '2027-06-30' } },
+    });
+    const opened = await ok(t, 'vault.open', { file });
+    expect(opened.engagement.period).toEqual({ start: '2026-07-01', end: '2026-12-31' });
+    expect(opened.scope.controls).toHaveLength(info.scope.controls.length);
+    expect(opened.fingerprint).not.toBe(info.fingerprint);
+    // A taken name, dates that cannot be, and the open vault's own name are refused at once.
+    await fails(t, 'vault.rollForward', { file }, 'conflict');
+    await fails(
+      t,
+      'vault.rollForward',
+      { file: 'x.attest', asOf: '2027-01-01', period: { start: '2027-01-01', end: '2027-12-31' } },
+      'validation',
+    );
+    await fails(
+      t,
+      'vault.rollForward',
+      { file: 'x.attest', period: { start: '2027-01-01', end: '2026-12-31' } },
+      'validation',
+    );
+    // Cancelled at once: nothing takes the name and no half-built file stays.
+    const cancelled = `cancelled-next-${nextId()}.attest`;
+    const started = await ok(t, 'vault.rollForward', { file: cancelled });
+    await ok(t, 'jobs.cancel', { jobId: started.jobId });
+    expect((await finish(t, started.jobId)).state).toBe('cancelled');
+    expect(existsSync(join(t.home, cancelled))).toBe(false);
+    expect(readdirSync(t.home).filter((n) => n.includes('.building-'))).toEqual([]);
+    await ok(t, 'vault.close', {});
+    await fails(t, 'vault.rollForward', { file: 'x.attest' }, 'no_vault');
+  },
   'vault.recent': async (t) => {
     const { info } = await freshVault(t);
     const { items } = await ok(t, 'vault.recent', {});

@@ -7,7 +7,10 @@ import { buildDemoVault } from '../../core/demo/demo';
 import { buildLargeDemoVault } from '../../core/demo/demo-large';
 import { applyScope } from '../../core/scope/apply-scope';
 import { compactVault, saveCopy, vaultStorage } from '../../core/vault/compact';
+import { getEngagement } from '../../core/vault/engagement';
 import { vaultInfo } from '../../core/vault/info';
+import { nextEngagement, rollForward } from '../../core/vault/roll-forward';
+import type { RollForwardChoices } from '../../../shared/api/roll-forward';
 import { closeVault, createVault, openVault, type Vault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
 import { recordHead } from '../../core/vault/witness';
@@ -92,6 +95,7 @@ export const vaultHandlers: HandlerSlice<
   | 'vault.storage'
   | 'vault.compact'
   | 'vault.saveCopy'
+  | 'vault.rollForward'
   | 'vault.recent'
   | 'vault.forgetRecent'
   | 'vault.available'
@@ -150,22 +154,23 @@ export const vaultHandlers: HandlerSlice<
     const path = resolveVaultFile(ctx.home, file);
     const vault = requireVault(ctx);
     await saveCopy(vault, path);
-    recordCopy(ctx, path);
+    witnessNewFile(ctx, path, 'copy');
     return { path };
   },
+  'vault.rollForward': ({ file, ...choices }, ctx) => startRollForward(ctx, file, choices),
   'vault.recent': (_input, ctx) => ({ items: listRecent(ctx.home) }),
   'vault.forgetRecent': ({ path }, ctx) => ({ items: forgetRecent(ctx.home, path) }),
   'vault.available': (_input, ctx) => ({ home: ctx.home, items: vaultsInHome(ctx.home) }),
 };
 
 /**
- * "Save a copy…": the copy's head goes to the witness, so the copy is recognised later (as
- * behind, or diverged once it went its own way) rather than as a stranger.
+ * "Save a copy…" and "Start next period": the new file's head goes to the witness, so the file
+ * is recognised later (as behind, or diverged once it went its own way) rather than as a stranger.
  */
-function recordCopy(ctx: RpcContext, path: string): void {
+function witnessNewFile(ctx: RpcContext, path: string, event: 'copy' | 'create'): void {
   try {
     readClosedVault(path, (db) =>
-      recordHead(ctx.witness, db, { event: 'copy', file: path, now: ctx.clock.now() }),
+      recordHead(ctx.witness, db, { event, file: path, now: ctx.clock.now() }),
     );
   } catch (e) {
     ctx.logger.warn('could not record the copy in the witness', { error: String(e) });
@@ -209,6 +214,38 @@ function startCreateDemo(ctx: RpcContext, file: string, scale: DemoScale): { job
   );
   jobId = job.jobId;
   return job;
+}
+
+/**
+ * "Start next period": the new vault is built as a job in a temporary file beside the target
+ * and left closed; the caller opens it (the open vault is only read, and stays open). A taken
+ * name or a period that cannot be worked out is refused at once, before the job starts.
+ */
+function startRollForward(
+  ctx: RpcContext,
+  file: string,
+  choices: RollForwardChoices,
+): { jobId: string } {
+  const vault = requireVault(ctx);
+  const path = resolveVaultFile(ctx.home, file);
+  if (existsSync(path)) {
+    throw new AttestError('conflict', `${path} already exists; choose another name.`, [
+      { path: ['file'], message: 'A file with this name already exists' },
+    ]);
+  }
+  nextEngagement(getEngagement(vault), choices);
+  return startJob(ctx, 'vault.rollForward', 'Starting the next period', ({ signal, progress }) =>
+    rollForward(vault, path, choices, {
+      app: ctx.app,
+      clock: ctx.clock,
+      ids: ctx.ids,
+      signal,
+      onProgress: progress,
+    }).then((summary) => {
+      witnessNewFile(ctx, path, 'create');
+      return summary;
+    }),
+  );
 }
 
 /**

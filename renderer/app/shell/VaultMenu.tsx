@@ -7,6 +7,7 @@ import {
   IconFolder,
   IconFolderOpen,
   IconHistory,
+  IconPlayerTrackNext,
   IconPlus,
   IconShieldCheck,
   IconListDetails,
@@ -19,6 +20,7 @@ import {
   compactVault,
   showBackups,
   startNewVault,
+  startNextPeriod,
   useVaultActions,
 } from '../../features/vault/actions';
 import { useRunVerify } from '../../features/dashboard/verify-job';
@@ -73,6 +75,13 @@ export function VaultMenu() {
           </Menu.Item>
         )}
         <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconPlayerTrackNext size={16} />}
+          onClick={startNextPeriod}
+          data-testid="start-next-period"
+        >
+          Start next period…
+        </Menu.Item>
         <Menu.Item leftSection={<IconPlus size={16} />} onClick={startNewVault}>
           New vault…
         </Menu.Item>

@@ -1,7 +1,18 @@
-import { IconArrowsMinimize, IconCopy, IconDoorExit, IconHistory } from '@tabler/icons-react';
+import {
+  IconArrowsMinimize,
+  IconCopy,
+  IconDoorExit,
+  IconHistory,
+  IconPlayerTrackNext,
+} from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { compactVault, showBackups, useVaultActions } from '../../features/vault/actions';
+import {
+  compactVault,
+  showBackups,
+  startNextPeriod,
+  useVaultActions,
+} from '../../features/vault/actions';
 import { type PaletteEntry, usePaletteEntries } from '../palette-store';
 import { STEPS } from '../steps';
 
@@ -51,6 +62,16 @@ export function useWorkbenchPalette(): void {
         keywords: ['vacuum', 'shrink', 'space', 'size'],
         icon: <IconArrowsMinimize size={18} stroke={1.6} aria-hidden />,
         run: compactVault,
+      },
+      {
+        id: 'vault:next-period',
+        group: 'Vault',
+        label: 'Start next period…',
+        description:
+          'A new vault for the next audit period, with this one’s scope, controls and policies',
+        keywords: ['roll forward', 'new year', 'next audit', 'renew'],
+        icon: <IconPlayerTrackNext size={18} stroke={1.6} aria-hidden />,
+        run: startNextPeriod,
       },
       {
         id: 'vault:close',

@@ -108,3 +108,8 @@ export function compactVault(): void {
 export function showBackups(): void {
   useVaultDialogs.getState().show('backups');
 }
+
+/** "Start next period…": the next engagement's vault, built from the open one. */
+export function startNextPeriod(): void {
+  useVaultDialogs.getState().show('rollForward');
+}

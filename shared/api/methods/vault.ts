@@ -10,6 +10,7 @@ import {
   verifyReportSchema,
 } from '../vault';
 import { localPath, text } from '../text';
+import { refineRollForward, rollForwardFields, rollForwardSummarySchema } from '../roll-forward';
 
 /**
  * Where a vault file is: an absolute path (desktop dialogs, recent list) or a bare file name that
@@ -109,6 +110,18 @@ export const vaultMethods = {
     summary: 'Save a consistent, compact copy of the open vault',
     input: z.object({ file: vaultFile }).strict(),
     output: z.object({ path: z.string() }),
+    mutates: false,
+    reads: [],
+  }),
+  'vault.rollForward': method({
+    summary:
+      'Start the next period (a job): a new vault file for the next engagement, built from the open one — people, scope, controls, description, risks, open tasks, policies in force — without its evidence, requests, self-tests or reviews; the open vault is only read',
+    input: z
+      .object({ file: vaultFile, ...rollForwardFields })
+      .strict()
+      .superRefine(refineRollForward),
+    output: z.object({ jobId: z.string() }),
+    jobResult: rollForwardSummarySchema,
     mutates: false,
     reads: [],
   }),
