@@ -3,10 +3,8 @@ import {
   Button,
   Checkbox,
   Group,
-  Input,
   Modal,
   ScrollArea,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
@@ -31,9 +29,9 @@ import {
   toCreateInput,
 } from './new-vault-form';
 import { useVaultSession } from './session';
+import { ReportTypeFields } from './ReportTypeFields';
 import { WhereToSave } from './WhereToSave';
 import { WarningAlert } from '../../components/WarningAlert';
-import { DateField } from '../../components/DateField';
 import { engagementInput } from '../../../shared/api/vault';
 import { limitProps } from '../../components/form/limits';
 
@@ -141,49 +139,14 @@ function NewVaultForm() {
         </Section>
 
         <Section title="Report">
-          <Input.Wrapper
-            label="Report type"
-            description="Type I looks at the design of controls on one date; Type II at how they operated over a period. Dates can be set later."
-            error={errors.reportType}
-            labelElement="div"
+          <ReportTypeFields
             id="report-type"
-          >
-            <SegmentedControl
-              mt={6}
-              aria-labelledby="report-type-label"
-              data={[
-                { value: 'type1', label: 'Type I' },
-                { value: 'type2', label: 'Type II' },
-              ]}
-              value={values.reportType}
-              onChange={(v) => set('reportType', v as NewVaultValues['reportType'])}
-            />
-          </Input.Wrapper>
-          {values.reportType === 'type1' ? (
-            <SimpleGrid cols={2} spacing="md">
-              <DateField
-                label="As of"
-                value={values.asOf}
-                onChange={(iso) => set('asOf', iso)}
-                error={errors.asOf}
-              />
-            </SimpleGrid>
-          ) : (
-            <SimpleGrid cols={2} spacing="md">
-              <DateField
-                label="Period starts"
-                value={values.periodStart}
-                onChange={(iso) => set('periodStart', iso)}
-                error={errors.periodStart}
-              />
-              <DateField
-                label="Period ends"
-                value={values.periodEnd}
-                onChange={(iso) => set('periodEnd', iso)}
-                error={errors.periodEnd}
-              />
-            </SimpleGrid>
-          )}
+            description="Type I looks at the design of controls on one date; Type II at how they operated over a period. Dates can be set later."
+            values={values}
+            errors={errors}
+            onReportType={(type) => set('reportType', type)}
+            onDate={set}
+          />
           {periodWarning && (
             <WarningAlert data-testid="period-warning">{periodWarning}</WarningAlert>
           )}

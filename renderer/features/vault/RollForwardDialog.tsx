@@ -2,10 +2,8 @@ import {
   Alert,
   Button,
   Group,
-  Input,
   List,
   Modal,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
@@ -21,8 +19,8 @@ import type { ReportType } from '../../../shared/domain/engagement';
 import { toApiCallError } from '../../api';
 import { useApi } from '../../api/provider';
 import { notifyError, notifySuccess } from '../../app/notify';
-import { DateField } from '../../components/DateField';
 import { JobProgressLine } from '../../components/JobProgressLine';
+import { ReportTypeFields } from './ReportTypeFields';
 import { WhereToSave } from './WhereToSave';
 import { useVaultActions } from './actions';
 import { useVaultDialogs } from './dialogs';
@@ -191,45 +189,13 @@ function RollForwardForm({ engagement }: { engagement: Engagement }) {
           error={errors.name}
           required
         />
-        <Input.Wrapper label="Report type" labelElement="div" id="next-report-type">
-          <SegmentedControl
-            mt={6}
-            aria-labelledby="next-report-type-label"
-            data={[
-              { value: 'type1', label: 'Type I' },
-              { value: 'type2', label: 'Type II' },
-            ]}
-            value={values.reportType}
-            onChange={(v) => set('reportType', v as ReportType)}
-          />
-        </Input.Wrapper>
-        {values.reportType === 'type1' ? (
-          <SimpleGrid cols={2} spacing="md">
-            <DateField
-              label="As of"
-              value={values.asOf}
-              onChange={(iso) => set('asOf', iso)}
-              error={errors.asOf}
-            />
-          </SimpleGrid>
-        ) : (
-          <SimpleGrid cols={2} spacing="md">
-            <DateField
-              label="Period starts"
-              value={values.periodStart}
-              onChange={(iso) => set('periodStart', iso)}
-              error={errors.periodStart}
-              data-testid="next-period-start"
-            />
-            <DateField
-              label="Period ends"
-              value={values.periodEnd}
-              onChange={(iso) => set('periodEnd', iso)}
-              error={errors.periodEnd}
-              data-testid="next-period-end"
-            />
-          </SimpleGrid>
-        )}
+        <ReportTypeFields
+          id="next-report-type"
+          values={values}
+          errors={errors}
+          onReportType={(type) => set('reportType', type)}
+          onDate={set}
+        />
         <WhereToSave
           browser={browser}
           label="New vault file"
