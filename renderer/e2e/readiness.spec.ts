@@ -110,10 +110,11 @@ test('readiness: the status line and a blocking finding, its fix, two frozen rev
   await expectNoSeriousA11yViolations(page, 'the history since a frozen review');
   await readiness.open(attest.origin);
 
-  // Opened again by its address after a reload: the same review, both snapshots kept.
+  // Opened again by its address after a reload: the same review, the demo's own frozen review
+  // (three weeks ago) and both snapshots taken here kept.
   await page.reload();
   await readiness.expectShown();
-  await expect(readiness.snapshotRows).toHaveCount(2);
+  await expect(readiness.snapshotRows).toHaveCount(3);
   await expect(readiness.findingRows.first()).toHaveAttribute('data-severity', 'blocking');
 
   // The dashboard: today's status line, and the trend across the two frozen reviews.
@@ -123,8 +124,9 @@ test('readiness: the status line and a blocking finding, its fix, two frozen rev
     statusLine(now, () => 'not used when blocked'),
   );
   const trend = page.getByTestId('readiness-trend');
-  await expect(trend.locator('table tbody tr')).toHaveCount(2);
-  await expect(trend.locator('table tbody tr').first()).toContainText(firstRef!);
+  await expect(trend.locator('table tbody tr')).toHaveCount(3);
+  await expect(trend.locator('table tbody tr').first()).toContainText('RV-1');
+  await expect(trend.locator('table tbody tr').nth(1)).toContainText(firstRef!);
 });
 
 /** A string for a regular expression that matches it literally. */

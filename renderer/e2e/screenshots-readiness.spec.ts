@@ -52,7 +52,8 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const f of unassessed)
       await rpc(page, attest, 'assessments.set', { controlId: f.target.id, status: 'implemented' });
     await readiness.freeze(signer, 'After assessing three more controls');
-    await readiness.compare('RV-1', 'RV-2');
+    // The two reviews frozen here (the demo's own, three weeks old, is RV-1).
+    await readiness.compare('RV-2', 'RV-3');
     await page.getByTestId('readiness-snapshots').scrollIntoViewIfNeeded();
     await shot('04-compare');
 

@@ -21,6 +21,14 @@ export interface DemoDates {
   taskDue(index: number): string;
   /** When each demo risk is next reviewed, spread over the coming quarter. */
   riskReviewOn(index: number): string;
+  /** The engagement's kick-off: the vault made and the people added, two weeks before the period. */
+  kickoff: string;
+  /** A day `days` after the period's start (policies approved and acknowledged early on). */
+  periodDay(days: number): string;
+  /** The review frozen three weeks ago, before the last windows' evidence came in. */
+  reviewFrozenOn: string;
+  /** The last week's work: populations exported, a sample drawn and tested (days before today). */
+  daysAgo(days: number): string;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -75,5 +83,10 @@ export function demoDates(today: string): DemoDates {
     riskAssessedOn: addDays(start, 19),
     taskDue: (index) => (index === 0 ? addDays(today, -7) : addDays(today, index < 3 ? 16 : 138)),
     riskReviewOn: (index) => addDays(today, 30 + 10 * index),
+    kickoff: addDays(start, -14),
+    // Today is at least four months into the period, so these are all in the past.
+    periodDay: (days) => earlier(addDays(start, days), today),
+    reviewFrozenOn: addDays(today, -21),
+    daysAgo: (days) => addDays(today, -days),
   };
 }

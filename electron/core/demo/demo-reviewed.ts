@@ -18,16 +18,21 @@ import type { Vault } from '../vault/session';
  * get none. So criteria whose key controls are all implemented show "Met" and the others do not,
  * by the one rule (`coverage.ts`), with nothing forced. Automated controls go last: whether they
  * must be sampled depends on the ITGCs evidenced first.
+ *
+ * Run as of the vault's today, so twice over a build: once before the demo's frozen review, then
+ * at today with `after` set, adding only items performed after the first run's last ones (the
+ * windows closed since, and the period so far again). `except`: controls evidenced otherwise.
  */
 export function fillReviewedEvidence(
   vault: Vault,
   period: { start: string; end: string },
   reviewers: readonly string[],
+  options: { after?: string; except?: ReadonlySet<string> } = {},
 ): number {
   const today = vault.now().slice(0, 10);
   const assessments = assessmentsByControl(vault);
   const implemented = listControls(vault, { includeArchived: false, limit: 1000 }).items.filter(
-    (c) => assessments.get(c.id)?.status === 'implemented',
+    (c) => assessments.get(c.id)?.status === 'implemented' && !options.except?.has(c.ref),
   );
   const manualFirst = [
     ...implemented.filter((c) => c.nature !== 'automated'),
@@ -55,7 +60,7 @@ export function fillReviewedEvidence(
       for (const w of windows) {
         // A population (or an automated control's configuration) covers the period so far.
         const end = minDate(w.end, addDays(today, -3));
-        if (end < w.start) continue;
+        if (end < w.start || (options.after !== undefined && end <= options.after)) continue;
         const title = `${control.ref} ${control.title} — ${w.start} to ${end} (demo)`;
         const body = [
           'DEMO EVIDENCE — fictional content created by `attest demo` for Northwind Analytics.',

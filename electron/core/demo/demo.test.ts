@@ -85,11 +85,15 @@ describe('the demo’s reviewed evidence', () => {
         expect([r.owner_id, r.performer_id]).not.toContain(r.reviewer_id);
         expect(r.performed_on! <= '2026-05-15' && r.reviewed_on! <= '2026-05-15').toBe(true);
       }
-      // Each file is demo content, and says so.
+      // Each window's file is demo content, and says so (the generated exports, screenshots
+      // and reports are read back below).
       const texts = vault.db.sqlite
-        .prepare('SELECT bytes FROM blob_chunk WHERE blob_id IN (SELECT blob_id FROM evidence)')
+        .prepare(
+          "SELECT bytes FROM blob_chunk WHERE blob_id IN (SELECT blob_id FROM evidence WHERE source = 'Demo data')",
+        )
         .pluck()
         .all() as Buffer[];
+      expect(texts.length).toBeGreaterThan(50);
       expect(texts.every((b) => b.toString('utf8').startsWith('DEMO EVIDENCE'))).toBe(true);
 
       const coverage = coverageView(vault);

@@ -9,7 +9,13 @@ import { systemClock, todayOf } from '../../platform/clock';
 import { createVault, type SessionOptions, type Vault } from '../vault/session';
 import { fillGapAnalysis, fillSystemDescription } from './demo-content';
 import { fillReviewedEvidence } from './demo-reviewed';
-import { type DemoDates, demoDates } from './demo-dates';
+import { fillAttachments } from './demo-attachments';
+import { type DemoClock, demoClock } from './demo-clock';
+import { type DemoDates, addDays, demoDates } from './demo-dates';
+import { revisePolicy, writePolicies } from './demo-policies';
+import { POPULATION_CONTROLS, fillPopulations } from './demo-populations';
+import { freezeDemoReview } from './demo-review';
+import { fillSelfTest } from './demo-self-test';
 
 /**
  * A realistic sample engagement for a fictional company, built through the same use cases the
@@ -67,7 +73,11 @@ export interface DemoOptions extends SessionOptions {
 export async function buildDemoVault(path: string, options: DemoOptions = {}): Promise<Vault> {
   const { signal, grow, ...session } = options;
   // Relative to the app's today, so the demo is always mid-engagement (see demo-dates.ts).
-  const dates = demoDates(todayOf(session.clock ?? systemClock));
+  const base = session.clock ?? systemClock;
+  const dates = demoDates(todayOf(base));
+  // The engagement is replayed from its kick-off to today (see demo-clock.ts).
+  const clock = demoClock(base);
+  clock.moveTo(dates.kickoff);
   return createVault(
     path,
     engagementInput.parse({
@@ -79,8 +89,9 @@ export async function buildDemoVault(path: string, options: DemoOptions = {}): P
     }),
     {
       ...session,
+      clock,
       populate: async (building) => {
-        await fillDemo(building, dates, signal);
+        await fillDemo(building, clock, dates, signal);
         await grow?.(building);
         // The last moment a cancel can take effect: after this the file takes its name.
         throwIfCancelled(signal);
@@ -102,6 +113,7 @@ async function pause(signal: AbortSignal | undefined): Promise<void> {
 /** In steps of well under 200 ms each, so a server building the demo keeps answering. */
 async function fillDemo(
   vault: Vault,
+  clock: DemoClock,
   dates: DemoDates,
   signal: AbortSignal | undefined,
 ): Promise<void> {
@@ -138,11 +150,36 @@ async function fillDemo(
     });
   }
   await pause(signal);
-  fillSystemDescription(vault, dates);
+  writePolicies(vault, clock, dates, people);
   await pause(signal);
+  // The gap analysis and the risk assessment, early in the period.
+  clock.moveTo(dates.periodDay(28));
   fillGapAnalysis(vault, dates);
+  await pause(signal);
+  revisePolicy(vault, clock, dates, people);
   await pause(signal);
   // Reviewers who own or perform few controls: each item goes to one who does neither.
   const reviewers = ['Maya Okafor', 'Omar Haddad', 'Grace Liu'].map((n) => people.get(n)!.id);
-  fillReviewedEvidence(vault, dates.period, reviewers);
+  const evidencedOtherwise = new Set<string>([POPULATION_CONTROLS.incidents]);
+  // The evidence as it stood three weeks ago, when the review was frozen.
+  clock.moveTo(dates.reviewFrozenOn);
+  fillReviewedEvidence(vault, dates.period, reviewers, { except: evidencedOtherwise });
+  await pause(signal);
+  freezeDemoReview(vault, clock, dates, people.get('Maya Okafor')!.id);
+  await pause(signal);
+  // Last week: screenshots and a report, the populations, and a sample tested from one.
+  clock.moveTo(dates.daysAgo(6));
+  fillAttachments(vault, dates, reviewers);
+  const leavers = await fillPopulations(vault, dates, reviewers, dates.period);
+  await pause(signal);
+  await fillSelfTest(vault, clock, dates, leavers);
+  await pause(signal);
+  // Today: the windows closed since the review, and the system description written since.
+  clock.release();
+  fillReviewedEvidence(vault, dates.period, reviewers, {
+    after: addDays(dates.reviewFrozenOn, -3),
+    except: evidencedOtherwise,
+  });
+  await pause(signal);
+  fillSystemDescription(vault, dates);
 }

@@ -38,6 +38,7 @@ import { READ_LIMITS } from '../requests/limits';
 import type { Vault } from '../vault/session';
 import { type PlanInput, requireControl, resolvePlan } from './plan';
 import { getSelfTestDetail, populationChange, requireSelfTest } from './view';
+import type { RawCell } from '../../../shared/domain/requests-values';
 
 export interface DrawInput extends PlanInput {
   method?: 'random' | 'systematic' | undefined;
@@ -56,6 +57,10 @@ async function populationFrame(
   signal?: AbortSignal,
 ): Promise<Frame> {
   const grid = await readStoredGrid(vault, item, { ...READ_LIMITS, ...POPULATION_LIMITS }, signal);
+  return framedGrid(grid, population);
+}
+
+function framedGrid(grid: RawCell[][], population: PopulationTable): Frame {
   return populationItems(grid, population.date_column, {
     start: population.window_start,
     end: population.window_end,
@@ -126,13 +131,16 @@ export function checkDrawable(vault: Vault, input: DrawInput) {
 export async function drawSample(
   vault: Vault,
   input: DrawInput,
-  options: { signal?: AbortSignal } = {},
+  /** `writtenGrid`: the population's rows when the caller wrote its file (see recordPopulation). */
+  options: { signal?: AbortSignal; writtenGrid?: RawCell[][] } = {},
 ): Promise<SelfTestDetail> {
   const resolved = checkDrawable(vault, input);
   const { plan, control, population } = resolved;
 
   const frame: Frame = population
-    ? await populationFrame(vault, population.item, population.row, options.signal)
+    ? options.writtenGrid
+      ? framedGrid(options.writtenGrid, population.row)
+      : await populationFrame(vault, population.item, population.row, options.signal)
     : resolved.windows!;
   const size = Math.min(input.size ?? plan.size, frame.length);
   if (frame.length === 0 || size === 0) throw new AttestError('validation', plan.basis);
