@@ -54,9 +54,33 @@ function kindOf(entity: string): string {
   return `${words[0]![0]!.toUpperCase()}${words[0]!.slice(1)} ↔ ${words.slice(1).join(' ')}`;
 }
 
-/** Labels for every id in the page (link rows' ends too), read in one query per table. */
+/** An id of a record the history can name (`per_…`, `ctl_…`): nothing else is looked up. */
+const LABELLED_ID = new RegExp(`^(${LABELS.map((l) => l.prefix).join('|')})[0-9a-z]+$`);
+
+/** Every string in a payload that is the id of a record the history can name. */
+function idsIn(value: unknown, into: Set<string>): void {
+  if (typeof value === 'string') {
+    if (LABELLED_ID.test(value)) into.add(value);
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) idsIn(v, into);
+  }
+}
+
+function parsePayload(payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Labels for every id in the page — the records, link rows' ends, and ids inside what changed
+ * (an owner, an approver) — read in one query per table.
+ */
 function labelsFor(vault: Vault, rows: readonly AuditEventTable[]): Map<string, string> {
   const ids = new Set(rows.flatMap((r) => r.entity_id.split('|')));
+  for (const r of rows) idsIn(parsePayload(r.payload), ids);
   const out = new Map<string, string>();
   for (const { prefix, table, label } of LABELS) {
     const wanted = [...ids].filter((id) => id.startsWith(prefix));
@@ -71,14 +95,16 @@ function labelsFor(vault: Vault, rows: readonly AuditEventTable[]): Map<string, 
   return out;
 }
 
-/** The entry's payload in a line: `field: value` pairs, long values and the whole shortened. */
-export function detailsOf(payload: string): string {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload);
-  } catch {
-    return payload.slice(0, 200);
-  }
+/**
+ * The entry's payload in a line: `field: value` pairs, long values and the whole shortened; the
+ * id of a person or record is shown as the user knows it ("ownerId: Priya Raman").
+ */
+export function detailsOf(
+  payload: string,
+  labels: ReadonlyMap<string, string> = new Map(),
+): string {
+  const value = parsePayload(payload);
+  if (value === undefined) return payload.slice(0, 200);
   const flat = (v: unknown): string =>
     v === null
       ? '—'
@@ -86,9 +112,11 @@ export function detailsOf(payload: string): string {
         ? Object.entries(v as Record<string, unknown>)
             .map(([k, x]) => `${k}: ${flat(x)}`)
             .join(', ')
-        : String(v).length > 60
-          ? `${String(v).slice(0, 57)}…`
-          : String(v);
+        : typeof v === 'string' && labels.has(v)
+          ? labels.get(v)!
+          : String(v).length > 60
+            ? `${String(v).slice(0, 57)}…`
+            : String(v);
   const text = flat(value);
   return text.length > 240 ? `${text.slice(0, 239)}…` : text;
 }
@@ -121,7 +149,7 @@ export function auditHistory(
         .split('|')
         .map((id) => labels.get(id) ?? id)
         .join(' ↔ '),
-      details: detailsOf(r.payload),
+      details: detailsOf(r.payload, labels),
     })),
     nextCursor: rows.length > input.limit ? String(page.at(-1)!.seq) : null,
     total,

@@ -30,6 +30,11 @@ export const auditCases = {
     const record = await ok(t, 'audit.list', { entityId: control.id, limit: 100 });
     expect(record.items.some((e) => e.entity === 'control_criterion')).toBe(true);
     expect(record.items.every((e) => e.entityId.split('|').includes(control.id))).toBe(true);
+    // Who a change names is told by name, not by the id stored in the record.
+    await ok(t, 'controls.update', { id: control.id, patch: { ownerId: ana.id } });
+    const owned = (await ok(t, 'audit.list', { entityId: control.id, limit: 1 })).items[0]!;
+    expect(owned.details).toContain('Ana Lima');
+    expect(owned.details).not.toContain(ana.id);
     const people = await ok(t, 'audit.list', { entity: 'person' });
     expect(people.items.every((e) => e.entity === 'person')).toBe(true);
   },
