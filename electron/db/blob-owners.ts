@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type VaultDb, all, run } from './connection';
+import { type VaultDb, all, prepare, run } from './connection';
 import type { AuditedEntity } from './audited';
 
 /**
@@ -100,16 +100,21 @@ export function releaseBlob(db: VaultDb, blobId: number): boolean {
   return run(db, db.qb.deleteFrom('blob').where('id', '=', blobId)).changes === 1;
 }
 
-/** Complete blobs no record owns (for verify, and the clean-up at open). */
+/**
+ * Complete blobs no record owns (for verify, and the clean-up at open). One query over the
+ * owners' blob columns (evidence's is indexed): at every open of a vault with 50 000 evidence
+ * items, reading every owner row into a set took most of a fifth of a second.
+ */
 export function unownedBlobIds(db: VaultDb): number[] {
-  const owned = new Set(ownedBlobs(db).map((o) => o.blobId));
-  return (
-    all(db, db.qb.selectFrom('blob').select('id').where('state', '=', 'complete')) as {
-      id: number;
-    }[]
+  const noOwner = BLOB_OWNERS.map(
+    (owner) => `NOT EXISTS (SELECT 1 FROM "${owner.table}" o WHERE o."${owner.blob}" = b.id)`,
+  ).join(' AND ');
+  return prepare(
+    db,
+    `SELECT b.id FROM blob b WHERE b.state = 'complete' AND ${noOwner} ORDER BY b.id`,
   )
-    .map((r) => r.id)
-    .filter((id) => !owned.has(id));
+    .pluck()
+    .all() as number[];
 }
 
 /**
