@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain/coverage';
 import { findGaps } from '../../../shared/domain/gaps';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
-import { listRiskRows, listTaskRows } from '../../db/repos/gaps';
+import { listRiskRows, taskIdsByControl } from '../../db/repos/gaps';
 import { criterionRolesOf, linksOf } from '../../db/repos/links';
 import type { ControlTable } from '../../db/schema';
 import { csocCriteriaByOrg, listCarveOuts } from '../../db/repos/subservices';
@@ -86,12 +86,9 @@ export function coverageView(vault: Vault): CoverageView {
   const meta = new Map(criteriaRows.map((c) => [c.id, c]));
   const inScope = new Set(criteriaRows.map((c) => c.id));
   const residual = residualByControl(vault);
-  const taskLinks = linksOf(vault.db, 'task_control');
-  const tasksByControl = new Map<string, string[]>();
-  for (const t of listTaskRows(vault.db)) {
-    for (const id of taskLinks.get(t.id) ?? [])
-      tasksByControl.set(id, [...(tasksByControl.get(id) ?? []), t.id]);
-  }
+  const tasksByControl = new Map(
+    [...taskIdsByControl(vault.db)].map(([id, tasks]) => [id, tasks.map((t) => t.id)]),
+  );
   const refOf = new Map(rows.map((r) => [r.id, r]));
   const gaps = findGaps(
     controls.map((c) => ({

@@ -8,7 +8,7 @@ import type { Frequency, Nature } from '../../../shared/domain/catalog';
 import { type OccurrenceWindow, occurrences } from '../../../shared/domain/occurrences';
 import { all } from '../../db/connection';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
-import { listRiskRows, listTaskRows } from '../../db/repos/gaps';
+import { listRiskRows, taskIdsByControl } from '../../db/repos/gaps';
 import { linkedTo, linksOf } from '../../db/repos/links';
 import { listRows } from '../../db/repos/sd-records';
 import { assessmentsByControl } from '../gaps/assessments';
@@ -87,11 +87,10 @@ function selfReviewedByControl(vault: Vault): Map<string, number> {
 }
 
 function openTasksByControl(vault: Vault): Map<string, number> {
-  const links = linksOf(vault.db, 'task_control');
   const out = new Map<string, number>();
-  for (const t of listTaskRows(vault.db)) {
-    if (t.status === 'done') continue;
-    for (const id of links.get(t.id) ?? []) out.set(id, (out.get(id) ?? 0) + 1);
+  for (const [id, tasks] of taskIdsByControl(vault.db)) {
+    const open = tasks.filter((t) => !t.done).length;
+    if (open > 0) out.set(id, open);
   }
   return out;
 }
@@ -150,7 +149,12 @@ function populations(vault: Vault, refOf: (id: string) => string): ReadinessFact
       .select(['e.id', 'e.title'])
       .where('e.superseded_by_id', 'is', null),
   );
-  const controls = linksOf(vault.db, 'evidence_control');
+  // Only the populations' links: the large demo has 50 000 evidence items.
+  const controls = linksOf(
+    vault.db,
+    'evidence_control',
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     evidenceId: r.id,
     title: r.title,

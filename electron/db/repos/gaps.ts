@@ -1,5 +1,5 @@
 import type { AssessmentTable, RiskTable, TaskTable } from '../schema';
-import { type VaultDb, all, first, run, runExpect } from '../connection';
+import { type VaultDb, all, first, prepare, run, runExpect } from '../connection';
 import { countOf } from './keyset';
 
 export function listAssessmentRows(db: VaultDb): AssessmentTable[] {
@@ -111,4 +111,27 @@ export function insertDismissal(db: VaultDb, controlId: string, at: string): voi
     db,
     db.qb.insertInto('task_dismissal').values({ control_id: controlId, dismissed_at: at }),
   );
+}
+
+/**
+ * The active tasks of each control (by the task ↔ control links), in board order, with whether
+ * each is done: what coverage and readiness need of tasks, without reading whole task rows (the
+ * large demo has 10 000).
+ */
+export function taskIdsByControl(db: VaultDb): Map<string, { id: string; done: boolean }[]> {
+  const rows = prepare(
+    db,
+    `SELECT tc.control_id AS controlId, t.id, t.status
+       FROM task t JOIN task_control tc ON tc.task_id = t.id
+      WHERE t.archived_at IS NULL
+      ORDER BY t.board_order, t.ref`,
+  ).all() as { controlId: string; id: string; status: string }[];
+  const out = new Map<string, { id: string; done: boolean }[]>();
+  for (const r of rows) {
+    const list = out.get(r.controlId);
+    const task = { id: r.id, done: r.status === 'done' };
+    if (list) list.push(task);
+    else out.set(r.controlId, [task]);
+  }
+  return out;
 }
