@@ -93,5 +93,8 @@ describe('killing attest export', () => {
     }
     // Most kills land while the package is being written (the rest: after the rename).
     expect(killedWhileWriting).toBeGreaterThanOrEqual(15);
+    // What they left beside the destination goes with the next export to it.
+    expect((await exportAndKill(dir, vault.path, out, null)).code).toBe(0);
+    expect(readdirSync(dir).filter((n) => n.startsWith('package.zip.partial-'))).toEqual([]);
   }, 180_000);
 });

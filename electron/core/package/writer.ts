@@ -5,7 +5,7 @@
  * read (apart from noting the manifest hash of a package it exported, migration 016). `exportPackage` writes beside the destination and renames at the end, so a cancel, a
  * failure or a killed process never leaves a partial package under the destination's name.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   createWriteStream,
@@ -41,6 +41,7 @@ import type { PackageOptions } from './options';
 import { planPackage } from './plan';
 import { useNativeCrc32 } from './fast-crc';
 import { packageSigner } from './signing';
+import { partialPathFor, sweepPartialFiles } from './partial-files';
 
 export interface ExportRun {
   signal?: AbortSignal;
@@ -287,9 +288,10 @@ export interface PackageSaved extends PackageWritten {
 }
 
 /**
- * Exports the package to `destination`: written to `<destination>.partial-<random>` beside it,
+ * Exports the package to `destination`: written to a partial file beside it (partial-files.ts),
  * flushed to disk, then renamed over the destination. Anything going wrong removes the partial
- * file; the destination is either the whole package or untouched.
+ * file; the destination is either the whole package or untouched. Partial files a killed export
+ * left beside the same destination are removed first.
  */
 export async function exportPackage(
   vault: Vault,
@@ -298,7 +300,8 @@ export async function exportPackage(
   run: ExportRun = {},
 ): Promise<PackageSaved> {
   checkDestination(destination);
-  const partial = `${destination}.partial-${randomBytes(6).toString('hex')}`;
+  sweepPartialFiles(destination);
+  const partial = partialPathFor(destination);
   try {
     const written = await writePackageTo(vault, partial, options, run);
     throwIfCancelled(run.signal);
