@@ -200,6 +200,15 @@ describe('the audit package', () => {
       expect.stringMatching(/_v2_approved-\d{4}-\d\d-\d\d\.md$/),
       expect.stringMatching(/_v2_approved-\d{4}-\d\d-\d\d\.pdf$/),
     ]);
+    // Each says when it was approved and when it was in force: v1 until v2 took over.
+    const cover = (v: string) => {
+      const name = policies.find((p) => p.includes(`_Information-Security-Policy_${v}_`))!;
+      return readFileSync(join(folder, '03_Policies', name), 'utf8');
+    };
+    expect(cover('v1')).toMatch(/Approved[^\n]*\d{4}-\d\d-\d\d by /);
+    expect(cover('v1')).toMatch(/In force[^\n]*from \d{4}-\d\d-\d\d until \d{4}-\d\d-\d\d/);
+    expect(cover('v2')).toMatch(/In force[^\n]*from \d{4}-\d\d-\d\d/);
+    expect(cover('v2')).not.toMatch(/In force[^\n]*until/);
     // Every vendor has our review notes; the one with a stored report has it beside them.
     const vendors = paths.filter((p) => p.startsWith('06_Subservice/'));
     expect(vendors.filter((p) => p.endsWith('_report.pdf'))).toEqual([
