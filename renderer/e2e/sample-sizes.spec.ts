@@ -41,7 +41,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoSeriousA11yViolations(page, `${name} (${scheme})`);
       if (process.env.SCREENSHOTS) {
         mkdirSync(OUT, { recursive: true });
-        await page.screenshot({ path: `${OUT}/${scheme}-${name}.png`, fullPage: true });
+        await page.screenshot({ path: `${OUT}/${scheme}-${name}.png` });
       }
     };
     const { items } = await rpc<{ items: Control[] }>(page, attest, 'controls.list', {
