@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { DEFAULT_SAMPLE_SIZE_TABLE } from '../../shared/domain/sample-size';
 import { linkTo } from '../app/routes';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
@@ -36,7 +36,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1440, height: 960 });
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await openDemo(page, attest);
+    const bench = await openDemo(page, attest);
     const shoot = async (name: string) => {
       await expectNoSeriousA11yViolations(page, `${name} (${scheme})`);
       if (process.env.SCREENSHOTS) {
@@ -52,6 +52,10 @@ for (const scheme of ['light', 'dark'] as const) {
 
     const sizes = new SampleSizesPage(page);
     await sizes.open(attest);
+    // The command palette opens the same view.
+    await page.goto(`${attest.origin}/#${linkTo('documentationEvidence')}`);
+    await bench.runFromPalette('sample sizes', /Sample sizes \(self-testing\)/);
+    await expect(sizes.view).toBeVisible();
     await expect(sizes.name).toHaveText('Attest defaults');
     await expect(sizes.view).toContainText('The AICPA prescribes no sample sizes');
     await expect(sizes.view).toContainText('Type I');
@@ -88,10 +92,23 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(sizes.sizeOf('monthly')).toHaveText('3');
     await shoot('error');
 
-    // Back to the defaults.
+    // The table in force downloads in the format the import reads.
+    const download = page.waitForEvent('download');
+    await sizes.view.getByRole('button', { name: 'Download the table in force as JSON' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('sample-size-table.json');
+    const path = await saved.path();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(AUDITOR);
+
+    // Back to the defaults, undone from the notification, then back again.
     await sizes.backToDefaults();
     await expect(sizes.name).toHaveText('Attest defaults');
     await expect(sizes.sizeOf('monthly')).toHaveText('2–5');
+    await page.getByTestId('undo-notification').getByRole('button', { name: 'Undo' }).click();
+    await expect(sizes.name).toHaveText(AUDITOR.name);
+    await expect(sizes.sizeOf('monthly')).toHaveText('3');
+    await sizes.backToDefaults();
+    await expect(sizes.name).toHaveText('Attest defaults');
     const view = await rpc<{ isDefault: boolean }>(page, attest, 'selfTests.sizeTable', {});
     expect(view.isDefault).toBe(true);
   });

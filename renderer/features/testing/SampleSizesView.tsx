@@ -16,7 +16,7 @@ import { IconAlertTriangle, IconDownload, IconRestore, IconUpload } from '@table
 import { useState } from 'react';
 import { toApiCallError } from '../../api';
 import { useApi } from '../../api/provider';
-import { notifySuccess } from '../../app/notify';
+import { notifyError, notifySuccess } from '../../app/notify';
 import { offerUndo } from '../../components/form/undo-toast';
 import {
   SIZE_FREQUENCIES,
@@ -97,7 +97,7 @@ export function SampleSizesView() {
       setStaged(null);
       if (json === null) {
         offerUndo('The default sample-size table', () => {
-          void api.call('selfTests.importSizeTable', { json: before }).catch(() => {});
+          void api.call('selfTests.importSizeTable', { json: before }).catch(notifyError);
         });
       } else {
         notifySuccess(`Now using “${out.name}” from ${fileName ?? 'the file'}.`);
