@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconRestore, IconUpload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { toApiCallError } from '../../api';
 import { useApi } from '../../api/provider';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -65,11 +65,14 @@ export function SampleSizesView() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
+  // Cleared after each pick, so the same file can be chosen again once the auditor fixes it.
+  const resetPicker = useRef<() => void>(null);
   const view = query.data;
   const parsed = view ? sampleSizeTableSchema.safeParse(view.table) : null;
   const table = parsed?.success ? parsed.data : null;
 
   const choose = async (file: File | null) => {
+    resetPicker.current?.();
     if (!file || !table) return;
     setProblem(null);
     const json = await file.text();
@@ -207,7 +210,11 @@ export function SampleSizesView() {
             used.
           </Text>
           <Group gap="sm">
-            <FileButton onChange={(f) => void choose(f)} accept=".json,application/json">
+            <FileButton
+              onChange={(f) => void choose(f)}
+              accept=".json,application/json"
+              resetRef={resetPicker}
+            >
               {(p) => (
                 <Button {...p} loading={busy} leftSection={<IconUpload size={16} aria-hidden />}>
                   Use the auditor’s table…
