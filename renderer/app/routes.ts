@@ -53,6 +53,7 @@ export const LINKS = {
   documentationEvidence: { page: 'documentation', params: { tab: 'evidence' } },
   evidence: { page: 'documentation', params: { tab: 'evidence' }, idParam: 'evidence' },
   documentationTesting: { page: 'documentation', params: { tab: 'testing' } },
+  testingSampleSizes: { page: 'documentation', params: { tab: 'testing', view: 'sizes' } },
   controlTesting: { page: 'documentation', params: { tab: 'testing' }, idParam: 'control' },
   person: { page: 'people', idParam: 'person' },
   // The audit history after one entry (a frozen review's chain head), or of one record.

@@ -157,6 +157,10 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
         heading: 'Documentation',
         shows: (p) => p.getByTestId('testing-table').locator(`tr[data-ref="${demo.control.ref}"]`),
       },
+      testingSampleSizes: {
+        heading: 'Documentation',
+        shows: (p) => p.getByTestId('size-by-frequency').getByText('Monthly'),
+      },
       controlTesting: {
         heading: 'Documentation',
         shows: (p) => p.getByTestId('test-workbench').getByText(demo.control.ref).first(),

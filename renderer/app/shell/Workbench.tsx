@@ -6,6 +6,7 @@ import { useRemediationWorkbench } from '../../features/remediation/useRemediati
 import { useRequestsBackground } from '../../features/requests/useRequestsBackground';
 import { usePeopleBackground } from '../../features/people/usePeopleBackground';
 import { useReadinessBackground } from '../../features/readiness/useReadinessBackground';
+import { useTestingBackground } from '../../features/testing/useTestingBackground';
 import { usePoliciesBackground } from '../../features/policies/usePoliciesBackground';
 import { useScopeBackground } from '../../features/scope/useScopeBackground';
 import { Header } from './Header';
@@ -81,6 +82,8 @@ export function Workbench() {
   usePoliciesBackground();
   // Readiness: the latest frozen review in the navigation.
   useReadinessBackground();
+  // Self-testing: the sample-size table in the palette.
+  useTestingBackground();
   const main = useRef<HTMLElement>(null);
   useStepOpensAtTop(main);
   return (

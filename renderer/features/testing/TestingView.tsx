@@ -1,4 +1,4 @@
-import { Alert, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconFlask, IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -6,11 +6,14 @@ import { SELF_TEST_LABEL } from '../../../shared/api/self-tests';
 import { StepEmpty } from '../../components/StepEmpty';
 import { activeControls, useScopeControls } from '../scope/scope-queries';
 import { ControlTestWorkbench } from './ControlTestWorkbench';
+import { SampleSizesView } from './SampleSizesView';
 import { type TestingRow, TestingTable } from './TestingTable';
 import { useTestsByControl } from './testing-queries';
 
 /** The query parameter naming the control whose test workbench is open. */
 export const CONTROL_PARAM = 'control';
+/** The query parameter choosing the controls (default) or the sample-size table (`sizes`). */
+export const VIEW_PARAM = 'view';
 
 /** The label every self-testing screen carries (issue 18): the auditor draws its own sample. */
 export function SelfTestLabel() {
@@ -36,6 +39,7 @@ export function SelfTestLabel() {
 export function TestingView() {
   const [params, setParams] = useSearchParams();
   const controlId = params.get(CONTROL_PARAM);
+  const showSizes = params.get(VIEW_PARAM) === 'sizes';
   const open = useCallback(
     (id: string | null) =>
       setParams((prev) => {
@@ -49,8 +53,29 @@ export function TestingView() {
   return (
     <Stack gap="md">
       <SelfTestLabel />
+      {!controlId && (
+        <SegmentedControl
+          aria-label="Testing view"
+          data={[
+            { value: 'controls', label: 'Controls' },
+            { value: 'sizes', label: 'Sample sizes' },
+          ]}
+          value={showSizes ? 'sizes' : 'controls'}
+          onChange={(v) =>
+            setParams((prev) => {
+              const next = new URLSearchParams(prev);
+              if (v === 'sizes') next.set(VIEW_PARAM, 'sizes');
+              else next.delete(VIEW_PARAM);
+              return next;
+            })
+          }
+          style={{ alignSelf: 'flex-start' }}
+        />
+      )}
       {controlId ? (
         <ControlTestWorkbench controlId={controlId} onBack={() => open(null)} />
+      ) : showSizes ? (
+        <SampleSizesView />
       ) : (
         <ControlsToTest onOpen={(id) => open(id)} />
       )}
