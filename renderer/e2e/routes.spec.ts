@@ -284,53 +284,64 @@ async function expectLoaded(page: Page, check: Check, how: string) {
   await expect(page.locator('.mantine-Notification-root'), `${how}: an error shown`).toHaveCount(0);
 }
 
-test('every route loads when opened directly and after a reload', async ({ page, attest }) => {
-  // Every page and link (34), each opened twice, three at a time, on a shared 2-core machine.
-  test.setTimeout(240_000);
-  await openDemoVault(page, attest);
-  await new Workbench(page).expectOpen(DEMO_ENGAGEMENT);
-  await importRequests(page, attest);
-  const evidence = await firstEvidence(page, attest);
-  const demo = { ...(await demoRecords(page, attest)), evidence };
-  const { pages, links } = checks(demo);
+/**
+ * The routes are split in parts, each its own test with its own server, so the two workers share
+ * them: one test of every route was the longest of the run (three minutes) and kept one worker
+ * busy alone at the end.
+ */
+const PARTS = 3;
 
-  // The spec knows every address the router has, and nothing it has not.
-  expect(Object.keys(pages).sort(), 'pages without a check here').toEqual(
-    Object.keys(PAGES).sort(),
-  );
-  expect(Object.keys(links).sort(), 'links without a check here').toEqual(
-    Object.keys(LINKS).sort(),
-  );
+for (let part = 0; part < PARTS; part++)
+  test(`every route loads when opened directly and after a reload (part ${part + 1} of ${PARTS})`, async ({
+    page,
+    attest,
+  }) => {
+    // A third of every page and link, each opened twice, two at a time, on a shared 2-core machine.
+    test.setTimeout(240_000);
+    await openDemoVault(page, attest);
+    await new Workbench(page).expectOpen(DEMO_ENGAGEMENT);
+    await importRequests(page, attest);
+    const evidence = await firstEvidence(page, attest);
+    const demo = { ...(await demoRecords(page, attest)), evidence };
+    const { pages, links } = checks(demo);
 
-  const routes: [string, Check][] = [
-    ...(Object.keys(PAGES) as PageId[]).map((id): [string, Check] => [PAGES[id], pages[id]]),
-    ...(Object.keys(LINKS) as LinkId[]).map((id): [string, Check] => {
-      const check = links[id];
-      return [addressOf(id, check.id?.(demo)), check];
-    }),
-  ];
-  const shot = addressOf('request', demo.request.id);
+    // The spec knows every address the router has, and nothing it has not.
+    expect(Object.keys(pages).sort(), 'pages without a check here').toEqual(
+      Object.keys(PAGES).sort(),
+    );
+    expect(Object.keys(links).sort(), 'links without a check here').toEqual(
+      Object.keys(LINKS).sort(),
+    );
 
-  const problems: string[] = [];
-  const visit = async ([route, check]: [string, Check]) => {
-    const fresh = await openFresh(page.context(), `${attest.origin}/#${route}`, problems);
-    await expectLoaded(fresh, check, `${route} opened directly`);
-    await fresh.reload();
-    await expectLoaded(fresh, check, `${route} after a reload`);
-    if (process.env.SCREENSHOTS && route === shot) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await fresh.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-        await fresh.screenshot({ path: `${SHOTS}/${scheme}-route-request-after-reload.png` });
+    const routes: [string, Check][] = [
+      ...(Object.keys(PAGES) as PageId[]).map((id): [string, Check] => [PAGES[id], pages[id]]),
+      ...(Object.keys(LINKS) as LinkId[]).map((id): [string, Check] => {
+        const check = links[id];
+        return [addressOf(id, check.id?.(demo)), check];
+      }),
+    ].filter((_, i) => i % PARTS === part);
+    const shot = addressOf('request', demo.request.id);
+
+    const problems: string[] = [];
+    const visit = async ([route, check]: [string, Check]) => {
+      const fresh = await openFresh(page.context(), `${attest.origin}/#${route}`, problems);
+      await expectLoaded(fresh, check, `${route} opened directly`);
+      await fresh.reload();
+      await expectLoaded(fresh, check, `${route} after a reload`);
+      if (process.env.SCREENSHOTS && route === shot) {
+        for (const scheme of ['light', 'dark'] as const) {
+          await fresh.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+          await fresh.screenshot({ path: `${SHOTS}/${scheme}-route-request-after-reload.png` });
+        }
       }
-    }
-    await fresh.close();
-  };
-  // A few windows at a time, as a user with several tabs open: each load waits mostly on the
-  // server and the network, so three side by side take about the time of one and a half.
-  const queue = [...routes];
-  const tab = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await visit(next);
-  };
-  await Promise.all([tab(), tab(), tab()]);
-  expect(problems, 'console errors while opening the routes').toEqual([]);
-});
+      await fresh.close();
+    };
+    // Two windows at a time, as a user with several tabs open: each load waits mostly on the
+    // server and the network.
+    const queue = [...routes];
+    const tab = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await visit(next);
+    };
+    await Promise.all([tab(), tab()]);
+    expect(problems, 'console errors while opening the routes').toEqual([]);
+  });
