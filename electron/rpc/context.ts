@@ -1,5 +1,6 @@
 import type { Domain } from '../../shared/api/domains';
 import { AttestError } from '../../shared/api/errors';
+import type { OpenPackageInfo } from '../../shared/api/methods/auditor';
 import type { Vault } from '../core/vault/session';
 import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
@@ -46,6 +47,8 @@ export interface RuntimeState {
   witnessTimer: NodeJS.Timeout | null;
   /** Checks hourly whether the daily backup is due while a vault stays open (upkeep.ts). */
   backupTimer: NodeJS.Timeout | null;
+  /** Auditor mode: the verified audit package open read-only (no vault is open meanwhile). */
+  auditorPackage: OpenPackageInfo | null;
 }
 
 export function newRuntimeState(): RuntimeState {
@@ -54,6 +57,7 @@ export function newRuntimeState(): RuntimeState {
     uploadHolds: new Map(),
     witnessTimer: null,
     backupTimer: null,
+    auditorPackage: null,
   };
 }
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { type Envelope, isMethodName, methods } from '../../shared/api/index';
 import { writesVaultData } from '../../shared/api/domains';
 import { humanIssue } from '../../shared/api/issue-messages';
-import { AttestError, type ValidationIssue } from '../../shared/api/errors';
+import { type ApiError, AttestError, type ValidationIssue } from '../../shared/api/errors';
 import type { Caller } from './callers';
 import { type RpcContext, announceChange } from './context';
 import { checkPathRules } from './path-rules';
@@ -29,6 +29,9 @@ export async function dispatch(
     };
   }
   const def = methods[name];
+  // Before the input is even parsed: in auditor mode a change is refused whatever it carries.
+  const readOnly = refuseWhileAuditing(ctx, name, def.mutates);
+  if (readOnly) return { ok: false, error: readOnly };
   const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {}, { error: humanIssue });
   if (!parsed.success) {
     const issues: ValidationIssue[] = parsed.error.issues.map((i) => ({
@@ -56,6 +59,20 @@ export async function dispatch(
   } catch (e) {
     return { ok: false, error: toApiError(e, ctx.logger) };
   }
+}
+
+/**
+ * Auditor mode is read-only, enforced here and nowhere else: every method declared `mutates`
+ * (a change to a vault, or opening/creating one) is refused while a package is open.
+ */
+function refuseWhileAuditing(ctx: RpcContext, name: string, mutates: boolean): ApiError | null {
+  const open = ctx.state.auditorPackage;
+  if (!open || !mutates) return null;
+  return new AttestError(
+    'conflict',
+    `Auditor mode is read-only: ${name} changes a vault, and the audit package for ${open.engagement} is open. Close the package to work on a vault.`,
+    { auditorMode: true, method: name },
+  ).toApiError();
 }
 
 function validation(issues: ValidationIssue[]) {

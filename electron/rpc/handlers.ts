@@ -10,6 +10,7 @@ import { taskHandlers } from './handlers/tasks';
 import { jobHandlers } from './handlers/jobs';
 import { packageHandlers } from './handlers/package';
 import { packageVerifyHandlers } from './handlers/package-verify';
+import { auditorHandlers } from './handlers/auditor';
 import { peopleHandlers } from './handlers/people';
 import { policyHandlers } from './handlers/policies';
 import { auditHandlers } from './handlers/audit';
@@ -44,6 +45,7 @@ const table = {
   ...selfTestHandlers,
   ...packageHandlers,
   ...packageVerifyHandlers,
+  ...auditorHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

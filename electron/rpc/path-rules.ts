@@ -19,6 +19,7 @@ export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'sources' | 'vau
   'policies.previewAckImport': 'source',
   'policies.importAcks': 'source',
   'package.verify': 'source',
+  'auditor.openPackage': 'source',
   'vault.create': 'vault',
   'vault.createDemo': 'vault',
   'vault.open': 'vault',

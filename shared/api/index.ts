@@ -11,6 +11,7 @@ import { taskMethods } from './methods/tasks';
 import { jobMethods } from './methods/jobs';
 import { packageMethods } from './methods/package';
 import { packageVerifyMethods } from './methods/package-verify';
+import { auditorMethods } from './methods/auditor';
 import { peopleMethods } from './methods/people';
 import { policyMethods } from './methods/policies';
 import { auditMethods } from './methods/audit';
@@ -49,6 +50,7 @@ export const methods = mergeTables(
   selfTestMethods,
   packageMethods,
   packageVerifyMethods,
+  auditorMethods,
 );
 
 export type Methods = typeof methods;

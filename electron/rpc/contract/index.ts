@@ -1,6 +1,7 @@
 import type { MethodName } from '../../../shared/api/index';
 import type { Case } from './harness';
 import { auditorResponseCases } from './auditor-response.cases';
+import { auditorCases } from './auditor.cases';
 import { catalogCases } from './catalog.cases';
 import { evidenceCases } from './evidence.cases';
 import { gapCases } from './gaps.cases';
@@ -43,4 +44,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...packageCases,
   ...packageVerifyCases,
   ...auditorResponseCases,
+  ...auditorCases,
 };

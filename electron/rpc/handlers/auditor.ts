@@ -1,0 +1,76 @@
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { AttestError } from '../../../shared/api/errors';
+import type { OpenPackageInfo } from '../../../shared/api/methods/auditor';
+import { verifyPackage } from '../../core/package/verify-package';
+import { startFileJob } from '../start-job';
+import type { HandlerSlice } from './types';
+
+export const auditorHandlers: HandlerSlice<
+  'auditor.openPackage' | 'auditor.closePackage' | 'auditor.package'
+> = {
+  // The package is verified FIRST, every time it is opened: a package that fails is answered with
+  // its report and never opened, so nothing of it is shown. The zip stays where it is.
+  'auditor.openPackage': ({ source }, ctx) => {
+    if (ctx.vault) {
+      throw new AttestError(
+        'conflict',
+        'Close the vault before opening an audit package: auditor mode works with no vault open.',
+      );
+    }
+    const label =
+      'path' in source ? `Opening ${basename(source.path)}` : 'Opening the audit package';
+    return startFileJob(
+      ctx,
+      'auditor.openPackage',
+      label,
+      source,
+      async (job) => {
+        // A browser's upload is staged for one use: it is copied under ATTEST_HOME first, so the
+        // zip the session reads stays put. A local path is read where it is.
+        const path =
+          'path' in source
+            ? resolve(source.path)
+            : keepUpload(ctx.home, job.path, ctx.ids.next('pkg'));
+        const report = await verifyPackage(path, { signal: job.signal, onProgress: job.progress });
+        if (!report.verified || !report.manifest || !report.fingerprint) {
+          if (!('path' in source)) rmSync(path, { force: true });
+          return { opened: false, report, package: null };
+        }
+        // A vault opened while the check ran would break "no vault while a package is open".
+        if (ctx.vault) {
+          throw new AttestError(
+            'conflict',
+            'A vault was opened meanwhile; close it and try again.',
+          );
+        }
+        const opened: OpenPackageInfo = {
+          path,
+          engagement: report.manifest.engagement,
+          client: report.manifest.client,
+          generatedAt: report.manifest.generatedAt,
+          fingerprint: report.fingerprint,
+          filesChecked: report.filesChecked,
+          report,
+        };
+        ctx.state.auditorPackage = opened;
+        return { opened: true, report, package: opened };
+      },
+      { consumeAlways: true },
+    );
+  },
+  'auditor.closePackage': (_input, ctx) => {
+    const was = ctx.state.auditorPackage !== null;
+    ctx.state.auditorPackage = null;
+    return { closed: was };
+  },
+  'auditor.package': (_input, ctx) => ctx.state.auditorPackage,
+};
+
+function keepUpload(home: string, staged: string, id: string): string {
+  const dir = join(home, 'auditor', 'packages');
+  mkdirSync(dir, { recursive: true });
+  const kept = join(dir, `${id}.zip`);
+  copyFileSync(staged, kept);
+  return kept;
+}
