@@ -92,35 +92,25 @@ export function occurrencesByControl(
   vault: Vault,
   controls: readonly ControlTable[],
 ): Map<string, ControlOccurrences> {
-  return occurrencesOf(vault, controls, reviewedInstances(vault), false);
+  return occurrencesOf(vault, controls, [reviewedInstances(vault)], false)[0]!;
 }
 
 /**
- * `occurrencesByControl` over the given instances; with `everyControl`, controls without any
+ * `occurrencesByControl` over each of the given sets of instances (one map per set), with the
+ * deadlines and ITGC states read once for all of them; with `everyControl`, controls without any
  * instance get their (empty) windows too — what a timeline shows.
  */
 export function occurrencesOf(
   vault: Vault,
   controls: readonly ControlTable[],
-  instances: ReadonlyMap<string, Instance[]>,
+  instanceSets: readonly ReadonlyMap<string, Instance[]>[],
   everyControl: boolean,
-): Map<string, ControlOccurrences> {
+): Map<string, ControlOccurrences>[] {
   const engagement = occurrenceEngagement(vault);
-  const out = new Map<string, ControlOccurrences>();
-  if (!engagement) return out;
+  const outs = instanceSets.map(() => new Map<string, ControlOccurrences>());
+  if (!engagement) return outs;
   const deadlines = promisedDeadlines(vault);
   const evaluatedOn = vault.now().slice(0, 10);
-  const run = (c: ControlTable, itgcs: ItgcState | null) =>
-    occurrences({
-      frequency: c.frequency as Frequency,
-      nature: c.nature as Nature,
-      engagement,
-      evaluatedOn,
-      instances: instances.get(c.id) ?? [],
-      operatingSince: c.operating_since,
-      deadline: deadlines.get(c.id) ?? null,
-      itgcs: itgcs ?? 'unknown',
-    });
   const automated = controls.filter((c) => c.nature === 'automated');
   const itgcs =
     automated.length > 0
@@ -128,13 +118,25 @@ export function occurrencesOf(
           vault,
           automated.map((c) => c.id),
         )
-      : new Map();
-  for (const c of controls) {
-    if (!everyControl && !instances.has(c.id)) continue;
-    const state = c.nature === 'automated' ? (itgcs.get(c.id) ?? 'unknown') : null;
-    out.set(c.id, { ...run(c, state), deadline: deadlines.get(c.id) ?? null, itgcs: state });
-  }
-  return out;
+      : new Map<string, ItgcState>();
+  instanceSets.forEach((instances, k) => {
+    for (const c of controls) {
+      if (!everyControl && !instances.has(c.id)) continue;
+      const state = c.nature === 'automated' ? (itgcs.get(c.id) ?? 'unknown') : null;
+      const occ = occurrences({
+        frequency: c.frequency as Frequency,
+        nature: c.nature as Nature,
+        engagement,
+        evaluatedOn,
+        instances: instances.get(c.id) ?? [],
+        operatingSince: c.operating_since,
+        deadline: deadlines.get(c.id) ?? null,
+        itgcs: state ?? 'unknown',
+      });
+      outs[k]!.set(c.id, { ...occ, deadline: deadlines.get(c.id) ?? null, itgcs: state });
+    }
+  });
+  return outs;
 }
 
 /**

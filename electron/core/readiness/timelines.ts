@@ -5,6 +5,7 @@ import { windowLabel } from '../../../shared/domain/timeline-label';
 import { all } from '../../db/connection';
 import { listControlRows } from '../../db/repos/controls';
 import {
+  type ControlOccurrences,
   currentInstances,
   occurrenceEngagement,
   occurrencesOf,
@@ -28,8 +29,12 @@ export function controlTimelines(vault: Vault): TimelinesView {
   // In scope: every control not archived (scoping archives the rest), implemented or not — a
   // control still being built has windows to fill all the same.
   const controls = listControlRows(vault.db);
-  const reviewed = occurrencesOf(vault, controls, reviewedInstances(vault), true);
-  const anyEvidence = occurrencesOf(vault, controls, currentInstances(vault, false), true);
+  const [reviewed, anyEvidence] = occurrencesOf(
+    vault,
+    controls,
+    [reviewedInstances(vault), currentInstances(vault, false)],
+    true,
+  ) as [Map<string, ControlOccurrences>, Map<string, ControlOccurrences>];
   const owners = new Map(
     all(vault.db, vault.db.qb.selectFrom('person').select(['id', 'name'])).map((p) => [
       p.id,
