@@ -43,6 +43,8 @@ test('readiness: each control over the period, a missing window, the filter, a r
   for (const row of await readiness.timelineRows.all())
     await expect(row).toHaveAttribute('data-missing', 'true');
 
+  await page.getByTestId('timelines-only-missing').uncheck();
+
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await expectNoSeriousA11yViolations(page, `controls over the period (${scheme})`);
@@ -56,7 +58,15 @@ test('readiness: each control over the period, a missing window, the filter, a r
     }
   }
 
+  // The owner filter keeps that owner's controls only.
+  const owned = truth.controls.find((c) => c.ownerName !== null)!;
+  await page.getByTestId('timelines-owner').click();
+  await page.getByRole('option', { name: owned.ownerName!, exact: true }).click();
+  await expect(readiness.timelineRow(owned.ref)).toBeVisible();
+  const other = truth.controls.find((c) => c.ownerId !== owned.ownerId);
+  if (other) await expect(readiness.timelineRow(other.ref)).toHaveCount(0);
+
   // A row opens its control.
-  await readiness.timelineRow(gap.ref).click();
-  await expect(page).toHaveURL(new RegExp(gap.id));
+  await readiness.timelineRow(owned.ref).click();
+  await expect(page).toHaveURL(new RegExp(owned.id));
 });

@@ -29,15 +29,23 @@ const MARK: Record<TimelineState, typeof IconCheck> = {
   not_counted: IconMinus,
 };
 
-function WindowCell({ w }: { w: ControlTimeline['windows'][number] }) {
+/** One window; in the legend (`sample`) a swatch only, its words written beside it. */
+function WindowCell({
+  w,
+  sample = false,
+}: {
+  w: ControlTimeline['windows'][number];
+  sample?: boolean;
+}) {
   const Mark = MARK[w.state];
   const label = cellLabel(w);
   return (
-    <Tooltip label={label} withArrow openDelay={150}>
+    <Tooltip label={label} withArrow openDelay={150} disabled={sample}>
       <Box
         component="span"
-        role="img"
-        aria-label={label}
+        role={sample ? undefined : 'img'}
+        aria-label={sample ? undefined : label}
+        aria-hidden={sample || undefined}
         data-state={w.state}
         className={TONE_FILL_CLASS[TIMELINE_STATE[w.state].tone]}
         style={{
@@ -156,7 +164,7 @@ function Legend() {
     <Group gap="md" data-testid="timeline-legend">
       {LEGEND.map((s) => (
         <Group key={s} gap={6} wrap="nowrap">
-          <WindowCell w={{ label: 'Legend', state: s, start: s, end: s, partial: false }} />
+          <WindowCell sample w={{ label: '', state: s, start: s, end: s, partial: false }} />
           <Text size="xs">{TIMELINE_STATE[s].label}</Text>
         </Group>
       ))}
