@@ -147,3 +147,60 @@ export const reviewComparisonSchema = z.object({
   ),
 });
 export type ReviewComparison = z.infer<typeof reviewComparisonSchema>;
+
+/** What one window of a control's timeline shows (`readiness.timelines`). */
+export const TIMELINE_STATES = [
+  'reviewed',
+  'unreviewed',
+  'late',
+  'missing',
+  'scheduled',
+  'not_occurring',
+  'not_counted',
+] as const;
+export type TimelineState = (typeof TIMELINE_STATES)[number];
+
+export const timelineWindowSchema = z.object({
+  /** "Q1 2026", "Mar 2026", "W12 2026", "1 Jan – 30 Jun 2026"… */
+  label: z.string(),
+  start: isoDate,
+  end: isoDate,
+  partial: z.boolean(),
+  state: z.enum(TIMELINE_STATES),
+});
+export type TimelineWindow = z.infer<typeof timelineWindowSchema>;
+
+export const controlTimelineSchema = z.object({
+  id: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  frequency: z.string(),
+  nature: z.string(),
+  key: z.boolean(),
+  /** How the control is evidenced: calendar windows, a population, automated, or Type I. */
+  mode: z.enum(['windows', 'population', 'automated', 'type1']),
+  windows: z.array(timelineWindowSchema),
+  selfTest: z
+    .object({
+      id: z.string(),
+      ref: z.string(),
+      drawnOn: isoDate,
+      items: z.number(),
+      deviations: z.number(),
+    })
+    .nullable(),
+  /** Reportable deviations not withdrawn and still without management's response. */
+  openDeviations: z.number(),
+});
+export type ControlTimeline = z.infer<typeof controlTimelineSchema>;
+
+export const timelinesSchema = z.object({
+  reportType: z.enum(['type1', 'type2']),
+  evaluatedOn: isoDate,
+  /** Null until the engagement's period (or as-of date) is set: there are no windows yet. */
+  period: z.object({ start: isoDate, end: isoDate }).nullable(),
+  controls: z.array(controlTimelineSchema),
+});
+export type TimelinesView = z.infer<typeof timelinesSchema>;

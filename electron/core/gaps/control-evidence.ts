@@ -23,23 +23,22 @@ import type { Vault } from '../vault/session';
  * (the evidence module refuses it), so it never counts here.
  */
 export function reviewedInstances(vault: Vault): Map<string, Instance[]> {
-  const rows = all(
-    vault.db,
-    vault.db.qb
-      .selectFrom('evidence_control as l')
-      .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
-      .select([
-        'l.control_id',
-        'e.id',
-        'e.performed_on',
-        'e.as_of',
-        'e.window_start',
-        'e.window_end',
-      ])
-      .where('e.reviewer_id', 'is not', null)
-      .where('e.reviewed_on', 'is not', null)
-      .where('e.superseded_by_id', 'is', null),
-  );
+  return currentInstances(vault, true);
+}
+
+/**
+ * Current (not superseded) evidence of each control as occurrence instances; `reviewedOnly`
+ * keeps the items with a reviewer and a review date (what readiness counts).
+ */
+export function currentInstances(vault: Vault, reviewedOnly: boolean): Map<string, Instance[]> {
+  let q = vault.db.qb
+    .selectFrom('evidence_control as l')
+    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+    .select(['l.control_id', 'e.id', 'e.performed_on', 'e.as_of', 'e.window_start', 'e.window_end'])
+    .where('e.superseded_by_id', 'is', null);
+  if (reviewedOnly)
+    q = q.where('e.reviewer_id', 'is not', null).where('e.reviewed_on', 'is not', null);
+  const rows = all(vault.db, q);
   const out = new Map<string, Instance[]>();
   for (const r of rows) {
     const covers =
@@ -93,23 +92,25 @@ export function occurrencesByControl(
   vault: Vault,
   controls: readonly ControlTable[],
 ): Map<string, ControlOccurrences> {
+  return occurrencesOf(vault, controls, [reviewedInstances(vault)], false)[0]!;
+}
+
+/**
+ * `occurrencesByControl` over each of the given sets of instances (one map per set), with the
+ * deadlines and ITGC states read once for all of them; with `everyControl`, controls without any
+ * instance get their (empty) windows too — what a timeline shows.
+ */
+export function occurrencesOf(
+  vault: Vault,
+  controls: readonly ControlTable[],
+  instanceSets: readonly ReadonlyMap<string, Instance[]>[],
+  everyControl: boolean,
+): Map<string, ControlOccurrences>[] {
   const engagement = occurrenceEngagement(vault);
-  const out = new Map<string, ControlOccurrences>();
-  if (!engagement) return out;
-  const instances = reviewedInstances(vault);
+  const outs = instanceSets.map(() => new Map<string, ControlOccurrences>());
+  if (!engagement) return outs;
   const deadlines = promisedDeadlines(vault);
   const evaluatedOn = vault.now().slice(0, 10);
-  const run = (c: ControlTable, itgcs: ItgcState | null) =>
-    occurrences({
-      frequency: c.frequency as Frequency,
-      nature: c.nature as Nature,
-      engagement,
-      evaluatedOn,
-      instances: instances.get(c.id) ?? [],
-      operatingSince: c.operating_since,
-      deadline: deadlines.get(c.id) ?? null,
-      itgcs: itgcs ?? 'unknown',
-    });
   const automated = controls.filter((c) => c.nature === 'automated');
   const itgcs =
     automated.length > 0
@@ -117,13 +118,25 @@ export function occurrencesByControl(
           vault,
           automated.map((c) => c.id),
         )
-      : new Map();
-  for (const c of controls) {
-    if (!instances.has(c.id)) continue;
-    const state = c.nature === 'automated' ? (itgcs.get(c.id) ?? 'unknown') : null;
-    out.set(c.id, { ...run(c, state), deadline: deadlines.get(c.id) ?? null, itgcs: state });
-  }
-  return out;
+      : new Map<string, ItgcState>();
+  instanceSets.forEach((instances, k) => {
+    for (const c of controls) {
+      if (!everyControl && !instances.has(c.id)) continue;
+      const state = c.nature === 'automated' ? (itgcs.get(c.id) ?? 'unknown') : null;
+      const occ = occurrences({
+        frequency: c.frequency as Frequency,
+        nature: c.nature as Nature,
+        engagement,
+        evaluatedOn,
+        instances: instances.get(c.id) ?? [],
+        operatingSince: c.operating_since,
+        deadline: deadlines.get(c.id) ?? null,
+        itgcs: state ?? 'unknown',
+      });
+      outs[k]!.set(c.id, { ...occ, deadline: deadlines.get(c.id) ?? null, itgcs: state });
+    }
+  });
+  return outs;
 }
 
 /**

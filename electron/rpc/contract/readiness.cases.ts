@@ -41,6 +41,23 @@ export const readinessCases = {
     expect(findingsOf(after, 'control_owner')).toHaveLength(before - 1);
     expect(after.evaluatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   },
+  'readiness.timelines': async (t) => {
+    await freshVault(t);
+    await ok(t, 'scope.confirm', {});
+    const controls = (await ok(t, 'controls.list', { limit: 1000 })).items;
+    const view = await ok(t, 'readiness.timelines', {});
+    expect(view).toMatchObject({
+      reportType: 'type2',
+      period: { start: '2026-01-01', end: '2026-06-30' },
+    });
+    // Every control in scope, none evidenced yet: no window reviewed, no self-test, no deviation.
+    expect(view.controls.map((c) => c.ref)).toEqual(controls.map((c) => c.ref));
+    const states = new Set(view.controls.flatMap((c) => c.windows.map((w) => w.state)));
+    expect(states.has('reviewed')).toBe(false);
+    expect(view.controls.every((c) => c.selfTest === null && c.openDeviations === 0)).toBe(true);
+    const quarterly = view.controls.find((c) => c.frequency === 'quarterly')!;
+    expect(quarterly.windows.map((w) => w.label)).toEqual(['Q1 2026', 'Q2 2026']);
+  },
   'readiness.agenda': async (t) => {
     await freshVault(t);
     await ok(t, 'scope.confirm', {});

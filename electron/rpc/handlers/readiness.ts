@@ -2,6 +2,7 @@ import { evaluateReadiness } from '../../../shared/domain/readiness/evaluate';
 import { agendaOf } from '../../core/readiness/agenda';
 import { readinessFacts } from '../../core/readiness/facts';
 import { readinessReport } from '../../core/readiness/report';
+import { controlTimelines } from '../../core/readiness/timelines';
 import { startOutputJob } from '../start-job';
 import {
   compareReviews,
@@ -15,6 +16,7 @@ import type { HandlerSlice } from './types';
 export const readinessHandlers: HandlerSlice<
   | 'readiness.get'
   | 'readiness.agenda'
+  | 'readiness.timelines'
   | 'readiness.report'
   | 'readiness.freeze'
   | 'readiness.snapshots'
@@ -23,6 +25,7 @@ export const readinessHandlers: HandlerSlice<
 > = {
   'readiness.get': (_i, ctx) => evaluateReadiness(readinessFacts(requireVault(ctx))),
   'readiness.agenda': (_i, ctx) => agendaOf(requireVault(ctx)),
+  'readiness.timelines': (_i, ctx) => controlTimelines(requireVault(ctx)),
   'readiness.report': ({ saveTo }, ctx) => {
     const vault = requireVault(ctx);
     return startOutputJob(ctx, 'readiness.report', 'Writing the readiness report', saveTo, () =>

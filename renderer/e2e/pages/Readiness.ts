@@ -11,6 +11,9 @@ export class Readiness {
   readonly snapshotRows: Locator;
   readonly comparison: Locator;
   readonly freezeForm: Locator;
+  /** "Controls over the period": one row per control, with its window cells. */
+  readonly timelines: Locator;
+  readonly timelineRows: Locator;
 
   constructor(readonly page: Page) {
     this.status = page.getByTestId('readiness-status');
@@ -21,6 +24,8 @@ export class Readiness {
     this.snapshotRows = page.getByTestId('snapshots-table').locator('tbody tr[data-ref]');
     this.comparison = page.getByTestId('comparison');
     this.freezeForm = page.getByTestId('freeze-form');
+    this.timelines = page.getByTestId('readiness-timelines');
+    this.timelineRows = page.getByTestId('timelines-table').locator('tbody tr[data-ref]');
   }
 
   /** Opens the page by its address, as a link or a reload would. */
@@ -32,6 +37,11 @@ export class Readiness {
   async expectShown() {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Readiness' })).toBeVisible();
     await expect(this.status).toBeVisible({ timeout: 15_000 });
+  }
+
+  /** A control's row on the timelines card, by its ref. */
+  timelineRow(ref: string): Locator {
+    return this.page.getByTestId('timelines-table').locator(`tbody tr[data-ref="${ref}"]`);
   }
 
   async filterSeverity(label: RegExp) {

@@ -19,6 +19,7 @@ import { readinessNeeds } from './prerequisites';
 import { useReadiness } from './readiness-queries';
 import { SnapshotsCard } from './SnapshotsCard';
 import { StatusPanel } from './StatusPanel';
+import { TimelinesCard } from './TimelinesCard';
 import { useEngagementFacts } from './useEngagementFacts';
 
 /**
@@ -86,6 +87,7 @@ export function ReadinessPage() {
           <StatusPanel readiness={readiness.data} />
           <GroupBars readiness={readiness.data} />
           <FindingsCard readiness={readiness.data} />
+          <TimelinesCard />
           <CriteriaCard />
           <SnapshotsCard action={freeze} />
         </Stack>

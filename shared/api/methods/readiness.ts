@@ -8,6 +8,7 @@ import {
   reviewComparisonSchema,
   snapshotSchema,
   snapshotSummarySchema,
+  timelinesSchema,
 } from '../readiness';
 import { idOf, text } from '../text';
 
@@ -39,6 +40,23 @@ export const readinessMethods = {
     output: readinessSchema,
     mutates: false,
     reads: REVIEW_READS,
+  }),
+  'readiness.timelines': method({
+    summary:
+      'Each in-scope control over the period: its windows (reviewed, not reviewed, late, missing, scheduled), its latest self-test and its open deviations',
+    input: z.object({}).strict(),
+    output: timelinesSchema,
+    mutates: false,
+    reads: [
+      'engagement',
+      'people',
+      'controls',
+      'assessments',
+      'evidence',
+      'policies',
+      'selfTests',
+      'criteria',
+    ],
   }),
   'readiness.freeze': method({
     summary:
