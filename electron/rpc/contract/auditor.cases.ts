@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { sampleFiles, writeTestPackage } from '../../testing/package-fixture';
@@ -45,7 +46,12 @@ export const auditorCases = {
   },
   'auditor.closePackage': async (t) => {
     await openSample(t);
+    const kept = join(t.home, 'auditor', 'packages');
+    // A browser's upload is kept under ATTEST_HOME while it is open, and goes when it closes.
+    const keptFiles = () => (existsSync(kept) ? readdirSync(kept) : []);
+    expect(keptFiles()).toHaveLength(t.transport === 'http' ? 1 : 0);
     expect(await ok(t, 'auditor.closePackage', {})).toEqual({ closed: true });
+    expect(keptFiles()).toEqual([]);
     expect(await ok(t, 'auditor.closePackage', {})).toEqual({ closed: false });
     await ok(t, 'vault.close', {});
   },

@@ -1,8 +1,9 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
 import type { OpenPackageInfo } from '../../../shared/api/methods/auditor';
 import { verifyPackage } from '../../core/package/verify-package';
+import type { RpcContext } from '../context';
 import { startFileJob } from '../start-job';
 import type { HandlerSlice } from './types';
 
@@ -39,6 +40,7 @@ export const auditorHandlers: HandlerSlice<
         }
         // A vault opened while the check ran would break "no vault while a package is open".
         if (ctx.vault) {
+          if (!('path' in source)) rmSync(path, { force: true });
           throw new AttestError(
             'conflict',
             'A vault was opened meanwhile; close it and try again.',
@@ -53,6 +55,7 @@ export const auditorHandlers: HandlerSlice<
           filesChecked: report.filesChecked,
           report,
         };
+        forgetPackage(ctx);
         ctx.state.auditorPackage = opened;
         return { opened: true, report, package: opened };
       },
@@ -61,14 +64,27 @@ export const auditorHandlers: HandlerSlice<
   },
   'auditor.closePackage': (_input, ctx) => {
     const was = ctx.state.auditorPackage !== null;
-    ctx.state.auditorPackage = null;
+    forgetPackage(ctx);
     return { closed: was };
   },
   'auditor.package': (_input, ctx) => ctx.state.auditorPackage,
 };
 
+/** Where the copies of uploaded packages are kept while they are open. */
+const keptDir = (home: string) => join(home, 'auditor', 'packages');
+
+/**
+ * Closes the open package, if any. An uploaded package's copy goes with it (the browser
+ * uploads it again to reopen it; a package opened by its path is never touched).
+ */
+function forgetPackage(ctx: RpcContext): void {
+  const open = ctx.state.auditorPackage;
+  ctx.state.auditorPackage = null;
+  if (open && dirname(open.path) === keptDir(ctx.home)) rmSync(open.path, { force: true });
+}
+
 function keepUpload(home: string, staged: string, id: string): string {
-  const dir = join(home, 'auditor', 'packages');
+  const dir = keptDir(home);
   mkdirSync(dir, { recursive: true });
   const kept = join(dir, `${id}.zip`);
   copyFileSync(staged, kept);
