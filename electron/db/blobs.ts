@@ -266,17 +266,41 @@ export function getBlob(db: VaultDb, blobId: number): BlobRecord {
   return { id: row.id, sha256: row.sha256, size: row.size };
 }
 
-/** The chunks of a blob, one at a time: memory stays flat whatever the size. */
+/**
+ * Chunks read per query. One statement per chunk costs a read transaction each, which made
+ * reading ~3× slower than the disk (measured: 400 MB in 1.0 s one by one, 0.37 s eight at a
+ * time, 0.48 s sixteen at a time); a statement left stepping between yields would keep the
+ * connection busy for every other call. Eight 1 MiB chunks bound the memory a reader holds.
+ */
+const CHUNKS_PER_READ = 8;
+
+/**
+ * Reads a blob's chunks in order, `CHUNKS_PER_READ` per query, stopping at the first missing
+ * index (as reading one by one would: the hash check then names the damage).
+ */
+export function* chunkBatches(db: VaultDb, blobId: number): Generator<Buffer[]> {
+  const stmt = db.sqlite
+    .prepare(
+      'SELECT idx, bytes FROM blob_chunk WHERE blob_id = ? AND idx >= ? ORDER BY idx LIMIT ?',
+    )
+    .raw();
+  for (let next = 0; ;) {
+    const rows = stmt.all(blobId, next, CHUNKS_PER_READ) as [number, Buffer][];
+    const batch: Buffer[] = [];
+    for (const [idx, bytes] of rows) {
+      if (idx !== next) break;
+      batch.push(bytes);
+      next++;
+    }
+    if (batch.length > 0) yield batch;
+    if (batch.length < CHUNKS_PER_READ) return;
+  }
+}
+
+/** The chunks of a blob in order; memory stays bounded whatever the size. */
 export function* blobChunks(db: VaultDb, blobId: number): Generator<Buffer> {
   getBlob(db, blobId);
-  const stmt = db.sqlite
-    .prepare('SELECT bytes FROM blob_chunk WHERE blob_id = ? AND idx = ?')
-    .pluck();
-  for (let idx = 0; ; idx++) {
-    const bytes = stmt.get(blobId, idx) as Buffer | undefined;
-    if (!bytes) return;
-    yield bytes;
-  }
+  for (const batch of chunkBatches(db, blobId)) yield* batch;
 }
 
 export function blobReadStream(db: VaultDb, blobId: number): Readable {
@@ -318,9 +342,6 @@ export async function checkAllBlobs(
     .prepare(`SELECT id, sha256, size FROM blob WHERE state = 'complete' ORDER BY id`)
     .all() as BlobRecord[];
   const bytesTotal = blobs.reduce((s, b) => s + b.size, 0);
-  const stmt = db.sqlite
-    .prepare('SELECT bytes FROM blob_chunk WHERE blob_id = ? AND idx = ?')
-    .pluck();
   const result: BlobCheckResult = {
     count: blobs.length,
     bytes: bytesTotal,
@@ -333,12 +354,15 @@ export async function checkAllBlobs(
     const hash = createHash('sha256');
     let size = 0;
     try {
-      for (let idx = 0; ; idx++) {
-        const bytes = stmt.get(blob.id, idx) as Buffer | undefined;
-        if (!bytes) break;
-        hash.update(bytes);
-        size += bytes.length;
-        if (idx % 16 === 15) {
+      let chunks = 0;
+      for (const batch of chunkBatches(db, blob.id)) {
+        for (const bytes of batch) {
+          hash.update(bytes);
+          size += bytes.length;
+        }
+        chunks += batch.length;
+        if (chunks >= 16) {
+          chunks = 0;
           throwIfAborted(signal);
           await yieldToEventLoop();
         }

@@ -40,6 +40,8 @@ import { readPackageModel } from './model';
 import type { PackageOptions } from './options';
 import { planPackage } from './plan';
 import { useNativeCrc32 } from './fast-crc';
+import { flushBehind } from './flush-behind';
+import { type HashBehind, hashBehind } from './hash-behind';
 import { packageSigner } from './signing';
 import { partialPathFor, sweepPartialFiles } from './partial-files';
 
@@ -95,9 +97,14 @@ export async function writePackageTo(
   const mtime = new Date(model.contentTime);
   useNativeCrc32();
   const zip = new yazl.ZipFile();
-  const zipHash = createHash('sha256');
   let zipSize = 0;
   const file = createWriteStream(target, { flags });
+  const flush = flushBehind(file);
+  let zipHash: HashBehind | null = null;
+  let settled = false;
+  file.once('open', () => {
+    if (!settled) zipHash = hashBehind(target);
+  });
   let failure: Error | null = null;
   let fail: (e: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => {
@@ -113,9 +120,10 @@ export async function writePackageTo(
   signal?.addEventListener('abort', onAbort, { once: true });
   const counted = new Transform({
     transform(chunk: Buffer, _enc, done) {
-      zipHash.update(chunk);
       zipSize += chunk.length;
       done(null, chunk);
+      flush(file.bytesWritten);
+      zipHash?.written(file.bytesWritten);
     },
   });
   zip.outputStream.pipe(counted).pipe(file);
@@ -193,10 +201,12 @@ export async function writePackageTo(
     await Promise.race([closed, failed]);
     if (failure) throw failure;
     report();
+    if (!zipHash) throw new Error('The package file was never opened');
+    const sha256 = await (zipHash as HashBehind).digest(zipSize);
     return {
       files: filesDone,
       size: zipSize,
-      sha256: zipHash.digest('hex'),
+      sha256,
       fingerprint: signer.fingerprint,
       manifestSha256: createHash('sha256').update(manifest).digest('hex'),
       chainHead: head,
@@ -210,6 +220,8 @@ export async function writePackageTo(
     throw asWriteError(cause, target);
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    settled = true;
+    (zipHash as HashBehind | null)?.stop();
   }
 }
 
