@@ -39,6 +39,18 @@ test('add a person and make them the current user; the header names them', async
         (await rpc<{ items: { team: string }[] }>(page, attest, 'people.list')).items[0]?.team,
     )
     .toBe('Platform');
+  // The drawer's History: the change just made, newest first, then the person's creation; the
+  // link opens the History page filtered to this person.
+  const history = people.drawer.getByTestId('record-history-entry');
+  await expect(history.first()).toContainText('Changed');
+  await expect(history.first()).toContainText('Platform');
+  await expect(history.last()).toContainText('Created');
+  await people.drawer.getByRole('link', { name: /in History/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'One record only' })).toBeVisible();
+  await expect(page.getByTestId('history-row').first()).toContainText('Ana Lima');
+  await page.goBack();
+  await expect(people.drawer).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(people.drawer).toBeHidden();
   await expect(people.row('Ana Lima')).toContainText('You');

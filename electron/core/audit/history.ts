@@ -96,8 +96,21 @@ function labelsFor(vault: Vault, rows: readonly AuditEventTable[]): Map<string, 
 }
 
 /**
- * The entry's payload in a line: `field: value` pairs, long values and the whole shortened; the
- * id of a person or record is shown as the user knows it ("ownerId: Priya Raman").
+ * A payload's field name as words: `ownerId` → "owner", `controlIds` → "controls",
+ * `residual_impact` → "residual impact". The names are the API's, so a person reads them too.
+ */
+export function fieldWords(key: string): string {
+  const bare = key.replace(/Ids$/, 's').replace(/Id$/, '');
+  return bare
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+}
+
+/**
+ * The entry's payload in a line: `field: value` pairs with the fields in words, lists as their
+ * values, long values and the whole shortened; the id of a person or record is shown as the user
+ * knows it ("owner: Priya Raman").
  */
 export function detailsOf(
   payload: string,
@@ -108,15 +121,19 @@ export function detailsOf(
   const flat = (v: unknown): string =>
     v === null
       ? '—'
-      : typeof v === 'object'
-        ? Object.entries(v as Record<string, unknown>)
-            .map(([k, x]) => `${k}: ${flat(x)}`)
-            .join(', ')
-        : typeof v === 'string' && labels.has(v)
-          ? labels.get(v)!
-          : String(v).length > 60
-            ? `${String(v).slice(0, 57)}…`
-            : String(v);
+      : Array.isArray(v)
+        ? v.length === 0
+          ? 'none'
+          : v.map(flat).join('; ')
+        : typeof v === 'object'
+          ? Object.entries(v as Record<string, unknown>)
+              .map(([k, x]) => `${fieldWords(k)}: ${flat(x)}`)
+              .join(', ')
+          : typeof v === 'string' && labels.has(v)
+            ? labels.get(v)!
+            : String(v).length > 60
+              ? `${String(v).slice(0, 57)}…`
+              : String(v);
   const text = flat(value);
   return text.length > 240 ? `${text.slice(0, 239)}…` : text;
 }

@@ -10,6 +10,7 @@ import { EvidencePreview } from './EvidencePreview';
 import { EvidenceReview } from './EvidenceReview';
 import { EvidenceSupersede } from './EvidenceSupersede';
 import { useEvidenceDetail } from './evidence-queries';
+import { HistorySection } from '../history/RecordHistory';
 
 function Section(props: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -98,6 +99,7 @@ function EvidencePanel(props: { id: string; onClose(): void; onOpen(id: string):
       <Section title="History">
         <EvidenceSupersede item={item} onOpen={props.onOpen} />
       </Section>
+      <HistorySection id={item.id} />
     </Stack>
   );
 }

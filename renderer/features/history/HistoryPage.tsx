@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatInstant, plural } from '../../components/format';
 import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { useVaultPages } from '../vault/use-vault-pages';
+import { ACTION_WORDS } from './history-words';
 
 /** The kinds of record a user filters by, in words (the audited tables behind them). */
 const KINDS: { value: string; label: string }[] = [
@@ -26,14 +27,6 @@ const KINDS: { value: string; label: string }[] = [
   { value: 'review_snapshot', label: 'Frozen reviews' },
   { value: 'engagement', label: 'Engagement' },
 ];
-
-const ACTION_WORDS: Record<AuditEntryView['action'], string> = {
-  create: 'Created',
-  update: 'Changed',
-  delete: 'Deleted',
-  archive: 'Archived',
-  restore: 'Restored',
-};
 
 const COLUMNS: DataColumn<AuditEntryView>[] = [
   {

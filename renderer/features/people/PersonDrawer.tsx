@@ -8,6 +8,7 @@ import { SideDrawer } from '../../components/SideDrawer';
 import { useAutosaveForm } from '../../components/form/use-autosave-form';
 import { EMPTY_PERSON, type PersonField, PersonFields, type PersonValues } from './PersonFields';
 import { namesakeOf, usePeople, usePutPerson } from './people-store';
+import { HistorySection } from '../history/RecordHistory';
 
 const LABELS: Record<PersonField, string> = {
   name: 'Name',
@@ -142,6 +143,7 @@ function EditPerson({ person }: { person: Person }) {
           </Button>
         )}
       </Group>
+      <HistorySection id={person.id} />
     </Stack>
   );
 }

@@ -30,6 +30,7 @@ import {
   taskToForm,
 } from './task-form';
 import { useTaskActions } from './task-queries';
+import { HistorySection } from '../history/RecordHistory';
 
 export type TaskDrawerSubject =
   { kind: 'new' } | { kind: 'edit'; task: Task } | { kind: 'proposal'; proposal: TaskProposal };
@@ -235,6 +236,7 @@ function TaskForm({
               : undefined
           }
         />
+        {subject.kind === 'edit' && <HistorySection id={subject.task.id} />}
       </Stack>
     </form>
   );

@@ -38,6 +38,7 @@ import {
   withTreatment,
 } from './risk-form';
 import { useRiskActions } from './risk-queries';
+import { HistorySection } from '../history/RecordHistory';
 
 const scoreOptions = (words: string[]) =>
   words.map((w, i) => ({ value: String(i + 1), label: `${i + 1} · ${w}` }));
@@ -290,6 +291,7 @@ function RiskForm({
               : undefined
           }
         />
+        {risk && <HistorySection id={risk.id} />}
       </Stack>
     </form>
   );

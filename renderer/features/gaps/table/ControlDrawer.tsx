@@ -8,6 +8,7 @@ import { ControlGuidance } from '../focus/ControlGuidance';
 import { ResponsibilitiesPanel } from '../focus/ResponsibilitiesPanel';
 import { useGaps } from '../gaps-store';
 import { ControlEvidence } from '../../evidence/LinkedEvidence';
+import { HistorySection } from '../../history/RecordHistory';
 
 /** One control beside the table: assess it without losing the place in the list. */
 export function ControlDrawer(props: { controlId: string | null; onClose(): void }) {
@@ -44,6 +45,7 @@ export function ControlDrawer(props: { controlId: string | null; onClose(): void
           <ResponsibilitiesPanel control={control} />
           <ControlGuidance control={control} />
           <ControlEvidence control={control} />
+          <HistorySection id={control.id} />
         </Stack>
       )}
     </SideDrawer>

@@ -13,6 +13,7 @@ import { AcknowledgementsPanel } from './AcknowledgementsPanel';
 import { ControlsPanel } from './ControlsPanel';
 import { TextPanel } from './TextPanel';
 import { VersionsPanel } from './VersionsPanel';
+import { RecordHistory } from '../../history/RecordHistory';
 
 type FactValues = {
   title: string;
@@ -70,6 +71,7 @@ function PolicyDetail({ policy }: { policy: Policy }) {
             </Badge>
           </Tabs.Tab>
           <Tabs.Tab value="acks">Acknowledgements</Tabs.Tab>
+          <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="text">
           <TextPanel policy={policy} />
@@ -82,6 +84,9 @@ function PolicyDetail({ policy }: { policy: Policy }) {
         </Tabs.Panel>
         <Tabs.Panel value="acks">
           <AcknowledgementsPanel policy={policy} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <RecordHistory id={policy.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

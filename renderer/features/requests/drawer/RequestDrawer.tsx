@@ -13,6 +13,7 @@ import { AuditorColumns } from './AuditorColumns';
 import { FollowUpThread } from './FollowUpThread';
 import { OurFields } from './OurFields';
 import { StatusControl } from './StatusControl';
+import { HistorySection } from '../../history/RecordHistory';
 
 /** One request beside the list: the list stays in place behind a light veil. */
 export function RequestDrawer(props: { id: string | null; onClose(): void }) {
@@ -107,6 +108,7 @@ function RequestPanel({ id, onClose }: { id: string; onClose(): void }) {
       <Section title="Linked evidence" testId="request-evidence">
         <RequestEvidence requestId={r.id} />
       </Section>
+      <HistorySection id={r.id} />
       <Divider />
       <Group justify="flex-start">
         <InlineConfirm

@@ -20,6 +20,7 @@ import {
 } from './control-form';
 import { RefTitle } from '../../../components/RefTitle';
 import { SideDrawer } from '../../../components/SideDrawer';
+import { HistorySection } from '../../history/RecordHistory';
 
 /** An existing control: every field saved as it is edited; archive or restore. */
 function EditControl({ control }: { control: Control }) {
@@ -96,6 +97,7 @@ function EditControl({ control }: { control: Control }) {
           </Button>
         )}
       </Group>
+      <HistorySection id={control.id} />
     </Stack>
   );
 }
