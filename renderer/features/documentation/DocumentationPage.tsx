@@ -1,6 +1,7 @@
 import { Button, Tabs } from '@mantine/core';
 import {
   IconBook2,
+  IconFileCheck,
   IconFileImport,
   IconFileText,
   IconFlask,
@@ -14,6 +15,8 @@ import { PoliciesView } from '../policies/PoliciesView';
 import { ExportRequestsMenu } from '../requests/ExportRequestsMenu';
 import { ImportWizard } from '../requests/import/ImportWizard';
 import { useImportDialog } from '../requests/import/import-dialog';
+import { ImportResponseDialog } from '../requests/response/ImportResponseDialog';
+import { useResponseDialog } from '../requests/response/response-dialog';
 import { RequestsView } from '../requests/RequestsView';
 import { useAllRequests } from '../requests/request-queries';
 import { TestingView } from '../testing/TestingView';
@@ -35,6 +38,9 @@ export function DocumentationPage() {
   const importOpen = useImportDialog((s) => s.opened);
   const openImport = useImportDialog((s) => s.open);
   const closeImport = useImportDialog((s) => s.close);
+  const responseOpen = useResponseDialog((s) => s.opened);
+  const openResponse = useResponseDialog((s) => s.open);
+  const closeResponse = useResponseDialog((s) => s.close);
 
   return (
     <>
@@ -46,6 +52,13 @@ export function DocumentationPage() {
           tab === 'requests' && (
             <>
               <ExportRequestsMenu disabled={count === 0} />
+              <Button
+                variant="default"
+                leftSection={<IconFileCheck size={16} />}
+                onClick={openResponse}
+              >
+                Import auditor’s response…
+              </Button>
               <Button leftSection={<IconFileImport size={16} />} onClick={openImport}>
                 Import request list
               </Button>
@@ -86,6 +99,7 @@ export function DocumentationPage() {
         </Tabs.Panel>
       </Tabs>
       <ImportWizard opened={importOpen} onClose={closeImport} />
+      <ImportResponseDialog opened={responseOpen} onClose={closeResponse} />
     </>
   );
 }
