@@ -1,18 +1,12 @@
-import { Button, Tabs } from '@mantine/core';
-import {
-  IconBook2,
-  IconFileCheck,
-  IconFileImport,
-  IconFileText,
-  IconFlask,
-  IconListCheck,
-} from '@tabler/icons-react';
+import { Tabs } from '@mantine/core';
+import { IconBook2, IconFileText, IconFlask, IconListCheck } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { EvidenceView } from '../evidence/EvidenceView';
 import { PoliciesView } from '../policies/PoliciesView';
 import { ExportRequestsMenu } from '../requests/ExportRequestsMenu';
+import { ImportMenu } from '../requests/ImportMenu';
 import { ImportWizard } from '../requests/import/ImportWizard';
 import { useImportDialog } from '../requests/import/import-dialog';
 import { ImportResponseDialog } from '../requests/response/ImportResponseDialog';
@@ -36,10 +30,8 @@ export function DocumentationPage() {
   const tab = tabOf(params.get('tab'));
   const count = useAllRequests((s) => s.items.length);
   const importOpen = useImportDialog((s) => s.opened);
-  const openImport = useImportDialog((s) => s.open);
   const closeImport = useImportDialog((s) => s.close);
   const responseOpen = useResponseDialog((s) => s.opened);
-  const openResponse = useResponseDialog((s) => s.open);
   const closeResponse = useResponseDialog((s) => s.close);
 
   return (
@@ -52,16 +44,7 @@ export function DocumentationPage() {
           tab === 'requests' && (
             <>
               <ExportRequestsMenu disabled={count === 0} />
-              <Button
-                variant="default"
-                leftSection={<IconFileCheck size={16} />}
-                onClick={openResponse}
-              >
-                Import auditor’s response…
-              </Button>
-              <Button leftSection={<IconFileImport size={16} />} onClick={openImport}>
-                Import request list
-              </Button>
+              <ImportMenu />
             </>
           )
         }

@@ -5,13 +5,7 @@ import { RequestEvidence } from '../../evidence/LinkedEvidence';
 import { InlineConfirm } from '../../../components/InlineConfirm';
 import { SideDrawer } from '../../../components/SideDrawer';
 import { StatusBadge } from '../../../components/status';
-import {
-  AUDITOR_STATUS_MEANING,
-  REQUEST_STATUS_LABELS,
-  REQUEST_STATUS_TONES,
-  REQUEST_TYPE_LABELS,
-} from '../labels';
-import { AuditorStatusBadge } from '../table/RequestCells';
+import { REQUEST_STATUS_LABELS, REQUEST_STATUS_TONES, REQUEST_TYPE_LABELS } from '../labels';
 import { periodText } from '../import/preview-values';
 import { useRequestActions } from '../request-actions';
 import { useAllRequests, useRequestDetail } from '../request-queries';
@@ -91,17 +85,6 @@ function RequestPanel({ id, onClose }: { id: string; onClose(): void }) {
         >
           {r.description || 'The auditor’s file gives no description.'}
         </Text>
-        {r.auditorStatus && (
-          <Group gap="xs" wrap="nowrap" data-testid="request-auditor-status">
-            <Text size="xs" c="dimmed">
-              The auditor:
-            </Text>
-            <AuditorStatusBadge status={r.auditorStatus} />
-            <Text size="xs" c="dimmed">
-              {AUDITOR_STATUS_MEANING[r.auditorStatus].replace(/^[^—]*— /, '')}
-            </Text>
-          </Group>
-        )}
         {(period || r.type) && (
           <Text size="xs" c="dimmed">
             {[r.type && REQUEST_TYPE_LABELS[r.type], period && `Period: ${period}`]

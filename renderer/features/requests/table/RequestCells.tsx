@@ -106,10 +106,26 @@ export const StatusCell = ({ request: r }: { request: AuditRequest }) => (
 );
 
 /** The auditor's status, with what it means (and does not) on hover. */
-export function AuditorStatusBadge({ status }: { status: AuditorStatus }) {
+export function AuditorStatusBadge(props: {
+  status: AuditorStatus;
+  /** A tab stop that shows the meaning on focus (not in the table, whose rows take the keys). */
+  focusable?: boolean;
+}) {
+  const { status } = props;
   return (
-    <Tooltip label={AUDITOR_STATUS_MEANING[status]} multiline w={260} openDelay={300}>
-      <span data-auditor-status={status} aria-label={AUDITOR_STATUS_MEANING[status]}>
+    <Tooltip
+      label={AUDITOR_STATUS_MEANING[status]}
+      multiline
+      w={260}
+      openDelay={300}
+      events={{ hover: true, focus: true, touch: false }}
+    >
+      <span
+        data-auditor-status={status}
+        data-testid={props.focusable ? 'auditor-status' : undefined}
+        aria-label={AUDITOR_STATUS_MEANING[status]}
+        tabIndex={props.focusable ? 0 : undefined}
+      >
         <StatusBadge tone={AUDITOR_STATUS_TONES[status]}>
           {AUDITOR_STATUS_LABELS[status]}
         </StatusBadge>
