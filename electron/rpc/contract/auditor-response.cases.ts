@@ -99,11 +99,12 @@ export const auditorResponseCases = {
     const junk = join(t.home, `${nextId()}-junk.json`);
     writeFileSync(junk, '{"response": 1}');
     await fails(t, 'requests.importResponse', { source: await t.source(junk) }, 'validation');
+    // A path: missing for the desktop and the CLI; never read for a browser, which uploads.
     await fails(
       t,
       'requests.importResponse',
-      { source: { path: 'no-such-response.json' } },
-      'not_found',
+      { source: { path: join(t.home, 'no-such-response.json') } },
+      t.transport === 'http' ? 'validation' : 'not_found',
     );
   },
   'requests.previewResponse': async (t) => {
