@@ -11,7 +11,14 @@ import {
 } from '../../shared/domain/auditor/response';
 import { signResponse } from '../../electron/core/auditor/signature';
 import { keyFingerprint } from '../../electron/core/package/verify-signature';
-import { type AttestServer, expect, openDemoVault, test } from './fixtures';
+import {
+  type AttestServer,
+  expect,
+  expectNoSeriousA11yViolations,
+  openDemoVault,
+  test,
+} from './fixtures';
+import { Workbench } from './pages/Workbench';
 import { AuditorResponseDialog } from './pages/AuditorResponse';
 import { Requests } from './pages/Requests';
 import { importRequestList, jobResult, rpc } from './pages/rpc';
@@ -135,6 +142,7 @@ test('import the auditor’s response: the fingerprint to confirm, what it will 
   await expect(response.count('sample')).toHaveText('1');
   // Nothing applied yet.
   await expect(requests.row('PBC-1').locator('[data-auditor-status]')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'the response confirmation');
   if (SHOTS) await shoot(page, 'confirm');
 
   await response.confirmImport();
@@ -166,6 +174,7 @@ test('import the auditor’s response: the fingerprint to confirm, what it will 
   const said = requests.drawer.locator('[data-testid="request-comment"][data-source="auditor"]');
   await expect(said).toContainText('Dana Auditor (Example LLP)');
   await expect(said).toContainText('Which HR export is this? Please include contractors.');
+  await expectNoSeriousA11yViolations(page, 'the thread with the auditor’s comment');
   if (SHOTS) await shoot(page, 'thread');
   await page.keyboard.press('Escape');
   await expect(requests.drawer).toBeHidden();
@@ -225,7 +234,7 @@ test('an unsigned response says so before it is imported, and its comments carry
   const requests = new Requests(page);
   await requests.open();
   const response = new AuditorResponseDialog(page);
-  await response.open();
+  await response.openFromPalette(new Workbench(page));
   await response.chooseFile(unsigned);
   await expect(response.dialog.getByTestId('response-unsigned')).toContainText(
     'Not signed: from an unsigned response naming Example LLP',

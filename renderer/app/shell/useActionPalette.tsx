@@ -75,7 +75,15 @@ export function useActionPalette(): void {
         label: 'Import auditor’s response',
         description:
           'The auditor’s statuses, comments, new requests and sample picks for a package you sent',
-        keywords: ['auditor', 'response', 'signed', 'json', 'feedback', 'sample', 'accepted'],
+        keywords: [
+          'auditor response',
+          'signed',
+          'json',
+          'feedback',
+          'sample',
+          'accepted',
+          'follow-up',
+        ],
         icon: icon(IconFileCheck),
         run: () => {
           navigate(PAGES.documentation);

@@ -24,6 +24,13 @@ export class AuditorResponseDialog {
     await expect(this.dialog).toHaveCSS('opacity', '1');
   }
 
+  /** From the command palette, as a keyboard user would. */
+  async openFromPalette(bench: { runFromPalette(query: string, option: string): Promise<void> }) {
+    await bench.runFromPalette('auditor response', 'Import auditor’s response');
+    await expect(this.dialog).toBeVisible();
+    await expect(this.dialog).toHaveCSS('opacity', '1');
+  }
+
   /** In a browser: the drop zone's own file input, as a picked or dropped file. */
   async chooseFile(path: string) {
     await this.dialog.locator('input[type="file"]').setInputFiles(path);
