@@ -248,6 +248,7 @@ test('an unsigned response says so before it is imported, and its comments carry
   await expect(said).toHaveAttribute('data-unsigned', 'true');
   await expect(said).toContainText('Dana Auditor, from an unsigned response naming Example LLP');
   await expect(said.getByText('Auditor, unsigned')).toBeVisible();
+  if (SHOTS) await shoot(page, 'thread-unsigned');
 });
 
 /** The screen in both themes, for people to look at (not an assertion). */

@@ -4,15 +4,10 @@ import type {
   ResponsePreview,
 } from '../../../../shared/api/auditor-response';
 import type { FileSource } from '../../../../shared/api/methods/blobs';
-import { type ApiClient, toApiCallError } from '../../../api';
+import type { ApiClient } from '../../../api';
 import { useApi } from '../../../api/provider';
-import { describeError } from '../../../app/error-wording';
 import { fileName } from '../../../components/format';
-
-export interface ResponseProblem {
-  title: string;
-  detail: string;
-}
+import { type ResponseProblem, responseProblem } from './response-problem';
 
 interface ChosenFile {
   name: string;
@@ -37,25 +32,6 @@ const START: State = {
   busy: false,
   problem: null,
 };
-
-/**
- * A refusal in the words of what went wrong with the response. Attest's own message names the
- * problem (the package, the signature, the request) and says nothing was imported; the generic
- * wording of these codes speaks of the vault, which is not what failed here.
- */
-export function responseProblem(e: unknown): ResponseProblem {
-  const error = toApiCallError(e);
-  const title: Partial<Record<typeof error.code, string>> = {
-    conflict: 'This response is for a package this vault did not export',
-    integrity: 'The response’s signature does not hold',
-    validation: 'This is not an auditor’s response Attest can read',
-    not_found: 'The response names something this vault does not have',
-  };
-  const known = title[error.code];
-  if (known) return { title: known, detail: error.message };
-  const wording = describeError(error);
-  return { title: wording.title, detail: wording.detail ?? wording.advice };
-}
 
 const FILTERS = [{ name: 'Auditor’s responses', extensions: ['json'] }];
 
