@@ -34,7 +34,7 @@ function CommentAuthor({ comment }: { comment: RequestComment }) {
   if (comment.source === 'auditor') {
     const unsigned = comment.author.includes(UNSIGNED_MARK);
     return (
-      <Group gap={6} wrap="nowrap" miw={0}>
+      <Group gap={6} miw={0}>
         <Badge
           size="sm"
           variant="light"
@@ -52,7 +52,8 @@ function CommentAuthor({ comment }: { comment: RequestComment }) {
         >
           {unsigned ? 'Auditor, unsigned' : 'Auditor'}
         </Badge>
-        <Text size="sm" fw={600} truncate="end" title={comment.author}>
+        {/* In full: the unsigned label names the firm, and that is the point of it. */}
+        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
           {comment.author}
         </Text>
       </Group>
@@ -77,7 +78,7 @@ function Comment({ comment }: { comment: RequestComment }) {
       data-source={comment.source}
       data-unsigned={unsigned || undefined}
     >
-      <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
+      <Group justify="space-between" align="flex-start" gap="xs" mb={4} wrap="nowrap">
         <CommentAuthor comment={comment} />
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {formatInstant(comment.createdAt)}
