@@ -43,7 +43,7 @@ export function OpenPackageDialog() {
           <FailedReport report={state.report} />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={dismissOpenResult}>
-              Close
+              Done
             </Button>
             <Button
               onClick={() => {

@@ -82,7 +82,7 @@ export function FailedReport({ report }: { report: PackageVerifyReport }) {
                 {PROBLEM_LABELS[p.kind]}
               </Badge>
               <Stack gap={0} style={{ minWidth: 0 }}>
-                {p.path !== null && (
+                {p.path !== null && !p.message.includes(p.path) && (
                   <Text size="sm" className="attest-mono" style={{ overflowWrap: 'anywhere' }}>
                     {p.path}
                   </Text>
