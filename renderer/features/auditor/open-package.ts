@@ -7,6 +7,7 @@ import type { PackageVerifyReport } from '../../../shared/api/package-verify';
 import { type ApiClient, ApiCallError, toApiCallError } from '../../api';
 import { apiQueryKey } from '../../api/queries';
 import { notifyError } from '../../app/notify';
+import { forgetPackageReads } from './auditor-queries';
 
 export type OpenResult = JobResult<'auditor.openPackage'>;
 
@@ -45,6 +46,7 @@ export const AUDITOR_PACKAGE_KEY = apiQueryKey(null, 'auditor.package', {});
 
 /** Re-reads which package is open (after opening or closing one, from here or the menu). */
 export async function refreshOpenPackage(queries: QueryClient): Promise<void> {
+  forgetPackageReads(queries);
   await queries.invalidateQueries({ queryKey: AUDITOR_PACKAGE_KEY });
 }
 

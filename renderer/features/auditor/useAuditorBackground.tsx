@@ -4,15 +4,15 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useApi } from '../../api/provider';
 import { type PaletteEntry, usePaletteEntries } from '../../app/palette-store';
-import { useOpenAuditPackage } from './auditor-queries';
+import { forgetPackageReads, useOpenAuditPackage } from './auditor-queries';
 import { AUDIT_PATHS } from './audit-routes';
-import { adoptOpenJob, chooseAuditPackage, refreshOpenPackage } from './open-package';
+import { adoptOpenJob, chooseAuditPackage } from './open-package';
 
 /**
  * What auditor mode needs whichever screen shows: "Open audit package…" in the palette; a package
  * opened by the desktop menu (its job, started in the main process, is followed here like one
- * started from this window); the first view of a package just opened; and a re-read of which
- * package is open whenever the event stream reconnects.
+ * started from this window); the first view of a package just opened; and nothing read of one
+ * package shown for the next.
  */
 export function useAuditorBackground(): void {
   const client = useApi();
@@ -26,12 +26,16 @@ export function useAuditorBackground(): void {
       if (s.kind === 'auditor.openPackage' && s.state === 'queued')
         void adoptOpenJob(client, queries, s.jobId);
     });
-    const offReconnect = client.onReconnect(() => void refreshOpenPackage(queries));
-    return () => {
-      off();
-      offReconnect();
-    };
+    return off;
   }, [client, queries]);
+
+  // Another package (opened in another window, or by the menu) takes the previous one's reads.
+  const manifest = pkg?.manifestSha256 ?? null;
+  const shown = useRef(manifest);
+  useEffect(() => {
+    if (manifest !== shown.current) forgetPackageReads(queries);
+    shown.current = manifest;
+  }, [manifest, queries]);
 
   // A package just opened starts at its check; a reload keeps the view it showed.
   const openedPath = pkg?.path ?? null;
