@@ -11,3 +11,13 @@ export function blobUrl(blobId: number, options: { fileName?: string; download?:
   const search = query.toString();
   return `/blob/${blobId}${search ? `?${search}` : ''}`;
 }
+
+/**
+ * A file of the audit package open in auditor mode, by its path inside the zip: `attest serve`
+ * answers `GET /package-file/<path>` and the desktop protocol the same relative URL, each read
+ * re-checked against the verified manifest. Each segment is encoded; the slashes stay.
+ */
+export function packageFileUrl(path: string, options: { download?: boolean } = {}) {
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return `/package-file/${encoded}${options.download ? '?download=1' : ''}`;
+}

@@ -11,7 +11,16 @@ import {
   ThemeIcon,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconLock, IconShieldCheck, IconX } from '@tabler/icons-react';
+import {
+  IconChecklist,
+  IconListCheck,
+  IconListDetails,
+  IconLock,
+  IconMessage2,
+  IconShieldCheck,
+  IconSitemap,
+  IconX,
+} from '@tabler/icons-react';
 import { type ComponentType, type ReactElement, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { OpenPackageInfo } from '../../../shared/api/methods/auditor';
@@ -21,6 +30,10 @@ import { Fingerprint } from '../../components/Fingerprint';
 import { AUDIT_PATHS, type AuditViewId } from './audit-routes';
 import { refreshOpenPackage } from './open-package';
 import { PackageOverview } from './PackageOverview';
+import { ControlsBrowse, CriteriaBrowse, RequestsBrowse } from './BrowseViews';
+import { PopulationsView } from './PopulationsView';
+import { ResponseView } from './ResponseView';
+import { useAuditDraft } from './auditor-queries';
 import './auditor.css';
 
 interface AuditView {
@@ -30,8 +43,27 @@ interface AuditView {
   element: ReactElement;
 }
 
+function DraftCount() {
+  const n = useAuditDraft().data?.items.length ?? 0;
+  return n > 0 ? (
+    <Badge size="sm" variant="light" radius="sm" aria-label={`${n} items`}>
+      {n}
+    </Badge>
+  ) : null;
+}
+
 const VIEWS: AuditView[] = [
   { id: 'overview', label: 'Package', icon: IconShieldCheck, element: <PackageOverview /> },
+  { id: 'requests', label: 'By request', icon: IconChecklist, element: <RequestsBrowse /> },
+  { id: 'criteria', label: 'By criterion', icon: IconSitemap, element: <CriteriaBrowse /> },
+  { id: 'controls', label: 'By control', icon: IconListDetails, element: <ControlsBrowse /> },
+  {
+    id: 'populations',
+    label: 'Populations',
+    icon: IconListCheck,
+    element: <PopulationsView />,
+  },
+  { id: 'response', label: 'Your response', icon: IconMessage2, element: <ResponseView /> },
 ];
 
 function ViewLink({ view }: { view: AuditView }) {
@@ -57,6 +89,7 @@ function ViewLink({ view }: { view: AuditView }) {
           {view.label}
         </Text>
       }
+      rightSection={view.id === 'response' ? <DraftCount /> : undefined}
     />
   );
 }

@@ -8,7 +8,7 @@ import { plural } from '../../components/format';
  * One of the package's lists (requests, criteria, controls): every row at once (a package is
  * read whole), narrowed by a search over the words each row is found by, opened in the panel.
  */
-export function BrowseTable<T>(props: {
+export function BrowseTable<T extends object>(props: {
   label: string;
   testId: string;
   rows: readonly T[];

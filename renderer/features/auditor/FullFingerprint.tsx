@@ -6,14 +6,14 @@ import { groupHash } from '../../components/format';
  * A fingerprint to compare by eye or read aloud: in full, in groups of four, monospace, with a
  * copy button (the shortened form elsewhere in the app is not enough to compare keys).
  */
-export function FullFingerprint(props: { value: string; label?: string }) {
+export function FullFingerprint(props: { value: string; label?: string; testId?: string }) {
   const label = props.label ?? 'Key fingerprint';
   return (
     <Group gap={6} wrap="nowrap" align="center">
       <Text
         size="sm"
         className="attest-mono"
-        data-testid="package-fingerprint"
+        data-testid={props.testId ?? 'package-fingerprint'}
         aria-label={`${label}: ${props.value}`}
         style={{ overflowWrap: 'anywhere' }}
       >

@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
+import { formatReportScope } from '../../components/format';
 import { useOpenAuditPackage } from './auditor-queries';
 import { VerifiedCard } from './VerificationResult';
 
@@ -18,7 +19,14 @@ export function PackageOverview() {
         fingerprint={pkg.fingerprint}
         engagement={pkg.engagement}
         client={pkg.client}
-        period={null}
+        period={formatReportScope({
+          reportType: pkg.type,
+          asOf: pkg.asOf,
+          period:
+            pkg.periodStart && pkg.periodEnd
+              ? { start: pkg.periodStart, end: pkg.periodEnd }
+              : null,
+        })}
       />
     </Stack>
   );

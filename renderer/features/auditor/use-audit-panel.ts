@@ -14,7 +14,11 @@ export function useAuditPanel() {
     .map((kind) => ({ kind, id: params.get(kind) }))
     .find((r) => r.id !== null);
   const shown: { kind: AuditRecord; id: string } | null =
-    evidence !== null ? { kind: 'evidence', id: evidence } : base?.id ? { kind: base.kind, id: base.id } : null;
+    evidence !== null
+      ? { kind: 'evidence', id: evidence }
+      : base?.id
+        ? { kind: base.kind, id: base.id }
+        : null;
 
   const open = useCallback(
     (kind: AuditRecord, id: string) =>

@@ -1,0 +1,48 @@
+import { Radio, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { AUDITOR_STATUSES, type AuditorStatus } from '../../../shared/domain/requests';
+import { notifyError, notifySuccess } from '../../app/notify';
+import { useAddDraftItem } from './auditor-queries';
+import { STATUS_HINTS, STATUS_LABELS } from './draft-view';
+
+/** The auditor's status for a request; a new choice replaces the previous one in the draft. */
+export function StatusChoice(props: { requestRef: string; value: AuditorStatus | null }) {
+  const add = useAddDraftItem();
+  const [busy, setBusy] = useState(false);
+  const choose = async (status: AuditorStatus) => {
+    setBusy(true);
+    try {
+      await add({ kind: 'status', requestRef: props.requestRef, status });
+      notifySuccess(`${props.requestRef} marked ${STATUS_LABELS[status].toLowerCase()}.`);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Radio.Group
+      label="Your status"
+      value={props.value}
+      onChange={(v) => void choose(v as AuditorStatus)}
+      data-testid="audit-status"
+    >
+      <Stack gap="xs" mt={6}>
+        {AUDITOR_STATUSES.map((s) => (
+          <Radio
+            key={s}
+            value={s}
+            disabled={busy}
+            label={STATUS_LABELS[s]}
+            description={STATUS_HINTS[s]}
+          />
+        ))}
+        {props.value === null && (
+          <Text size="xs" c="dimmed">
+            Not set: the request stays as the consultant left it.
+          </Text>
+        )}
+      </Stack>
+    </Radio.Group>
+  );
+}
