@@ -13,9 +13,10 @@ export function blobUrl(blobId: number, options: { fileName?: string; download?:
 }
 
 /**
- * A file of the audit package open in auditor mode, by its path inside the zip: `attest serve`
- * answers `GET /package-file/<path>` and the desktop protocol the same relative URL, each read
- * re-checked against the verified manifest. Each segment is encoded; the slashes stay.
+ * A file of the audit package open in auditor mode: `GET /package-file/<path>` in a browser,
+ * `app://attest/package-file/<path>` on the desktop. Checked against the verified manifest on
+ * every read (404 for a path it does not list, 409 when the zip changed since it was opened).
+ * Shown inline only for safe types (PDF, pictures, plain text); anything else downloads.
  */
 export function packageFileUrl(path: string, options: { download?: boolean } = {}) {
   const encoded = path.split('/').map(encodeURIComponent).join('/');

@@ -97,10 +97,12 @@ function populationsOf(evidence: readonly PackageEvidence[]): PackagePopulation[
     .map((e) => {
       const named = POPULATION_NAME.exec(baseName(e.path));
       const covers = /^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(e.covers ?? '');
-      const window = covers
-        ? { start: covers[1]!, end: covers[2]! }
-        : named
-          ? { start: named[2]!, end: named[3]! }
+      // The file name carries the population's own window; the index's "Covers" is the
+      // evidence item's, which may be wider.
+      const window = named
+        ? { start: named[2]!, end: named[3]! }
+        : covers
+          ? { start: covers[1]!, end: covers[2]! }
           : null;
       return {
         id: e.id,

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
 import type { OpenPackageInfo } from '../../../shared/api/methods/auditor';
 import type { Manifest } from '../../../shared/domain/package/manifest';
+import { servingDir } from '../../core/auditor/files';
 import { newSession } from '../../core/auditor/session';
 import { verifyPackage } from '../../core/package/verify-package';
 import type { RpcContext } from '../context';
@@ -101,6 +102,7 @@ function forgetPackage(ctx: RpcContext): void {
   const open = ctx.state.auditorPackage;
   ctx.state.auditorPackage = null;
   ctx.state.auditorSession = null;
+  rmSync(servingDir(ctx.home), { recursive: true, force: true });
   if (open && dirname(open.path) === keptDir(ctx.home)) rmSync(open.path, { force: true });
 }
 
