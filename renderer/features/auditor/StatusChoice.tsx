@@ -9,8 +9,11 @@ import { STATUS_HINTS, STATUS_LABELS } from './draft-view';
 export function StatusChoice(props: { requestRef: string; value: AuditorStatus | null }) {
   const add = useAddDraftItem();
   const [busy, setBusy] = useState(false);
+  // Shown chosen at once; the draft's answer follows (or the choice goes back if refused).
+  const [chosen, setChosen] = useState<AuditorStatus | null>(null);
   const choose = async (status: AuditorStatus) => {
     setBusy(true);
+    setChosen(status);
     try {
       await add({ kind: 'status', requestRef: props.requestRef, status });
       notifySuccess(`${props.requestRef} marked ${STATUS_LABELS[status].toLowerCase()}.`);
@@ -18,12 +21,13 @@ export function StatusChoice(props: { requestRef: string; value: AuditorStatus |
       notifyError(e);
     } finally {
       setBusy(false);
+      setChosen(null);
     }
   };
   return (
     <Radio.Group
       label="Your status"
-      value={props.value}
+      value={chosen ?? props.value}
       onChange={(v) => void choose(v as AuditorStatus)}
       data-testid="audit-status"
     >
@@ -37,7 +41,7 @@ export function StatusChoice(props: { requestRef: string; value: AuditorStatus |
             description={STATUS_HINTS[s]}
           />
         ))}
-        {props.value === null && (
+        {(chosen ?? props.value) === null && (
           <Text size="xs" c="dimmed">
             Not set: the request stays as the consultant left it.
           </Text>

@@ -33,7 +33,8 @@ export function useAuditorBackground(): void {
   const manifest = pkg?.manifestSha256 ?? null;
   const shown = useRef(manifest);
   useEffect(() => {
-    if (manifest !== shown.current) forgetPackageReads(queries);
+    // (Not when the first answer arrives after a reload: nothing was read of another package.)
+    if (shown.current !== null && manifest !== shown.current) forgetPackageReads(queries);
     shown.current = manifest;
   }, [manifest, queries]);
 
