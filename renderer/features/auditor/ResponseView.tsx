@@ -27,13 +27,6 @@ import {
 } from './auditor-queries';
 import { describeItem } from './draft-view';
 
-const KIND_COLOURS: Record<ResponseItem['kind'], string> = {
-  comment: 'blue',
-  request: 'grape',
-  status: 'teal',
-  sample: 'orange',
-};
-
 function DraftItems(props: { items: readonly ResponseItem[] }) {
   const client = useApi();
   const queries = useQueryClient();
@@ -72,7 +65,7 @@ function DraftItems(props: { items: readonly ResponseItem[] }) {
             return (
               <Table.Tr key={item.id} data-testid="draft-item" data-kind={item.kind}>
                 <Table.Td>
-                  <Badge variant="light" radius="sm" color={KIND_COLOURS[item.kind]}>
+                  <Badge variant="light" radius="sm" color="gray">
                     {d.kind}
                   </Badge>
                 </Table.Td>
