@@ -7,7 +7,7 @@ import type { Manifest } from '../../../shared/domain/package/manifest';
 import { servingDir } from '../../core/auditor/files';
 import { newSession } from '../../core/auditor/session';
 import { verifyPackage } from '../../core/package/verify-package';
-import type { RpcContext } from '../context';
+import { type RpcContext, announceChange } from '../context';
 import { startFileJob } from '../start-job';
 import type { HandlerSlice } from './types';
 
@@ -78,6 +78,7 @@ export const auditorHandlers: HandlerSlice<
         forgetPackage(ctx);
         ctx.state.auditorPackage = opened;
         ctx.state.auditorSession = newSession(path, kept.manifest, kept.sha256);
+        announceChange(ctx, ['auditor']);
         return { opened: true, report, package: opened };
       },
       { consumeAlways: true },
@@ -86,6 +87,7 @@ export const auditorHandlers: HandlerSlice<
   'auditor.closePackage': (_input, ctx) => {
     const was = ctx.state.auditorPackage !== null;
     forgetPackage(ctx);
+    if (was) announceChange(ctx, ['auditor']);
     return { closed: was };
   },
   'auditor.package': (_input, ctx) => ctx.state.auditorPackage,

@@ -166,8 +166,9 @@ const noPackage = 'answers conflict when no audit package is open';
 
 /**
  * Auditor mode. These methods never change a vault (`mutates: false`): while a package is open no
- * vault is, and the dispatcher refuses every method declared `mutates`. The draft and identity
- * live in ATTEST_HOME; their changes are announced as the `auditor` domain.
+ * vault is, and the dispatcher refuses every method declared `mutates`. Opening or closing a
+ * package, and changes to the draft and identity (kept in ATTEST_HOME), are announced as the
+ * `auditor` domain, so screens showing them re-read.
  */
 export const auditorMethods = {
   'auditor.openPackage': method({
@@ -195,14 +196,14 @@ export const auditorMethods = {
     input: z.object({}).strict(),
     output: openPackageSchema.nullable(),
     mutates: false,
-    reads: [],
+    reads: ['auditor'],
   }),
   'auditor.contents': method({
     summary: `What the open package holds, cross-linked for browsing by request, criterion and control (from its manifest and 01_Index); ${noPackage}`,
     input: z.object({}).strict(),
     output: packageContentsSchema,
     mutates: false,
-    reads: [],
+    reads: ['auditor'],
   }),
   'auditor.populationRows': method({
     summary: `A page of a population's rows in the open package, each with its stable key (row-<n>) and whether it falls outside the window; ${noPackage}`,
@@ -217,7 +218,7 @@ export const auditorMethods = {
       .strict(),
     output: populationRowsSchema,
     mutates: false,
-    reads: [],
+    reads: ['auditor'],
   }),
   'auditor.identity': method({
     summary: 'Who the auditor is (name, firm, key fingerprint), or null before they said',
