@@ -82,7 +82,10 @@ export const packageEvidenceSchema = z.object({
   requests: refs,
   /** What period or date it covers, as the evidence index says it ("2026-01-01 to 2026-03-31"). */
   covers: z.string().nullable(),
-  /** The population's id when `kind` is `population`. */
+  /**
+   * The population the file belongs to: its own id for a population, the population it supports
+   * for a completeness and accuracy file, null otherwise.
+   */
   population: z.string().nullable(),
 });
 
