@@ -132,6 +132,15 @@ test('browse a package, comment, set a status, pick population rows, save the si
   // Populations: tick two rows and pick them, saying what to show.
   await auditor.view('Populations').click();
   const rows = page.getByTestId('population-rows');
+  // Another population than the first, with rows to pick from.
+  const population =
+    contents.populations.slice(1).find((p) => (p.rows ?? 0) >= 2) ?? contents.populations[0]!;
+  await page.getByRole('combobox', { name: 'Population' }).click();
+  await page.getByRole('option', { name: new RegExp(`^${population.id} `) }).click();
+  await expect(page.getByTestId('population-rows')).toHaveAttribute(
+    'aria-label',
+    `Rows of ${population.title}`,
+  );
   await rows.getByRole('checkbox').nth(1).check();
   await rows.getByRole('checkbox').nth(2).check();
   await page.getByRole('button', { name: 'Pick 2 items…' }).click();
@@ -139,6 +148,12 @@ test('browse a package, comment, set a status, pick population rows, save the si
   await pick.getByLabel('What to show for each item').fill('The ticket removing access');
   await pick.getByRole('button', { name: 'Pick 2 items' }).click();
   await expect(pick).toBeHidden();
+  await expect(rows.getByText('Picked')).toHaveCount(2);
+  // The population shown is in the address: a reload keeps it.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Population' })).toHaveValue(
+    new RegExp(`^${population.id} `),
+  );
   await expect(rows.getByText('Picked')).toHaveCount(2);
 
   // A new request.

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Divider, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { PackageContents, PackageEvidence } from '../../../shared/api/methods/auditor';
 import { packageFileUrl } from '../../api/download';
 import { Facts } from '../../components/Facts';
@@ -7,7 +8,7 @@ import { Fingerprint } from '../../components/Fingerprint';
 import { SideDrawer } from '../../components/SideDrawer';
 import { formatBytes, formatDate } from '../../components/format';
 import { FilePreview } from '../evidence/EvidencePreview';
-import type { AuditRecord } from './audit-routes';
+import { AUDIT_PATHS, type AuditRecord } from './audit-routes';
 import { useAuditContents, useAuditDraft } from './auditor-queries';
 import { Comments } from './CommentBox';
 import { indexDraft } from './draft-view';
@@ -220,6 +221,15 @@ export function AuditPanel() {
               ) : undefined
             }
           />
+          {e.kind === 'population' && (
+            <Anchor
+              component={Link}
+              to={`${AUDIT_PATHS.populations}?population=${encodeURIComponent(e.id)}`}
+              size="sm"
+            >
+              Browse its rows and pick items to test
+            </Anchor>
+          )}
           <FilePreview
             file={{
               name: e.path.split('/').pop() ?? e.path,

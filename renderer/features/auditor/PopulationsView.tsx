@@ -2,6 +2,7 @@ import { Badge, Button, Group, Loader, Select, Stack, Text, TextInput } from '@m
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconListCheck, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { PackagePopulation, PopulationRows } from '../../../shared/api/methods/auditor';
 import { MAX_PICKED_ROWS } from '../../../shared/domain/auditor/response';
 import { Facts } from '../../components/Facts';
@@ -155,7 +156,16 @@ function PopulationRowsTable(props: { population: PackagePopulation }) {
 export function PopulationsView() {
   const contents = useAuditContents().data;
   const panel = useAuditPanel();
-  const [chosen, setChosen] = useState<string | null>(null);
+  // In the address, so a population's evidence panel can link here and a reload keeps it.
+  const [params, setParams] = useSearchParams();
+  const chosen = params.get('population');
+  const setChosen = (id: string | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (id) next.set('population', id);
+      else next.delete('population');
+      return next;
+    });
   const populations = contents?.populations ?? [];
   const population = populations.find((p) => p.id === chosen) ?? populations[0] ?? null;
   return (
