@@ -337,9 +337,11 @@ test('one field edit costs one save and one re-read of each answer shown', async
   await requests.field('Wave').press('Enter');
 
   // The save, then the change's vault.changed re-reads what shows requests: the table's page,
-  // the whole list (counts, waves, navigation), the drawer, and the evidence the drawer lists
-  // (each item shows the requests it answers). Nothing else is reloaded.
+  // the whole list (counts, waves, navigation), the drawer, the evidence the drawer lists
+  // (each item shows the requests it answers) and the drawer's History (the edit is its newest
+  // entry). Nothing else is reloaded.
   const expected = [
+    'audit.list',
     'evidence.list',
     'requests.get',
     'requests.list',
