@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   commentItemSchema,
   newRequestItemSchema,
+  responseItemId,
   responseItemSchema,
   samplePickItemSchema,
   statusItemSchema,
@@ -9,10 +10,15 @@ import {
 import { method } from '../define';
 import { generatedFileSchema, saveToSchema } from '../files';
 import { packageVerifyReportSchema } from '../package-verify';
-import { text } from '../text';
+import { text, vetted } from '../text';
 import { fileSource } from './blobs';
 
 const day = z.string().nullable();
+
+/** An evidence id as a package names it (EV-0004): letters, digits, `-`, `_` or `.`. */
+const packageEvidenceId = vetted(
+  z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'Not an evidence id of this package (EV-…)'),
+);
 
 /** What auditor mode has open: the package as its verified manifest describes it. */
 export const openPackageSchema = z.object({
@@ -213,10 +219,10 @@ export const auditorMethods = {
     input: z
       .object({
         /** The population's evidence id. */
-        population: z.string().min(1).max(40),
+        population: packageEvidenceId,
         offset: z.number().int().min(0).optional(),
         limit: z.number().int().min(1).max(500).optional(),
-        search: z.string().max(200).optional(),
+        search: text({ max: 200 }).optional(),
       })
       .strict(),
     output: populationRowsSchema,
@@ -260,7 +266,7 @@ export const auditorMethods = {
   }),
   'auditor.removeItem': method({
     summary: `Remove an item from the draft; ${noPackage}`,
-    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    input: z.object({ id: vetted(responseItemId) }).strict(),
     output: z.object({ removed: z.boolean() }),
     mutates: false,
     reads: [],
