@@ -45,6 +45,8 @@ const LABELS: { prefix: string; table: string; label: string }[] = [
   { prefix: 'rsk_', table: 'risk', label: 'title' },
   { prefix: 'tsk_', table: 'task', label: "ref || ' ' || title" },
   { prefix: 'pol_', table: 'policy', label: 'title' },
+  // A request is known by its reference and the start of what it asks for.
+  { prefix: 'req_', table: 'request', label: "ref || ' ' || substr(description, 1, 60)" },
 ];
 
 function kindOf(entity: string): string {

@@ -4,6 +4,7 @@ import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
 import { createPerson, setCurrentPerson } from '../people/people';
 import { applyScope } from '../scope/apply-scope';
+import { auditHistory } from '../audit/history';
 import { closeVault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
 import { archiveRequest, commentOnRequest, setRequestStatus, updateRequest } from './edits';
@@ -171,6 +172,10 @@ describe('working a request', () => {
       { entity: 'request_comment', action: 'create', actor: 'Bo Chen' },
       { entity: 'request', action: 'archive', actor: 'Bo Chen' },
     ]);
+    // The request's History names it by its reference and what it asks, never by its id.
+    const history = auditHistory(vault, { entityId: c.id, limit: 10 });
+    expect(history.items[0]!.label).toMatch(new RegExp(`^${c.ref} `));
+    expect(history.items.every((e) => !e.label.includes(c.id))).toBe(true);
     // A row changed behind the app's back is named by verify.
     expect((await verifyVault(vault)).problems).toEqual([]);
     vault.db.sqlite

@@ -24,7 +24,9 @@ export function OpenPackageDialog() {
     <Modal
       opened={opened}
       onClose={running ? cancelOpening : dismissOpenResult}
-      title={running ? 'Opening audit package' : 'Audit package not opened'}
+      // Only a failure changes the title: after a success the dialog fades out still saying
+      // what it was doing, not that the package was refused.
+      title={state.phase === 'failed' ? 'Audit package not opened' : 'Opening audit package'}
       size="lg"
       closeOnClickOutside={!running}
       data-testid="open-package-dialog"
