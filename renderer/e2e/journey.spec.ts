@@ -272,7 +272,7 @@ test('a newcomer takes an engagement from a new vault to the audit package', asy
     await testing.fillByKeyboard(2, 3, () => 'p');
     await expect(testing.grid.locator('[data-result="pass"]')).toHaveCount(6);
     await expect(page.getByTestId('test-result')).toHaveText('Self-test: 0 deviations in 2 items');
-    await shot('testing');
+    await shot('testing', true);
     const controlId = (
       await rpc<{ items: { id: string; ref: string }[] }>(page, attest, 'controls.list', {
         limit: 1000,
