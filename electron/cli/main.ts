@@ -52,9 +52,11 @@ export const USAGE = `Usage: attest <command> [options]
   compact <vault> [--json]
                          give the vault's free space back to the disk (needs up to about
                          twice the vault's size free while it runs)
-  serve [<vault>] [--port N]
+  serve [<vault> | --package <package.zip>] [--port N]
                          the full app in a browser, on 127.0.0.1 (random port unless --port);
-                         prints a one-time sign-in address; Ctrl+C stops it
+                         prints a one-time sign-in address; Ctrl+C stops it. --package opens
+                         an audit package read-only in auditor mode, verified first: exit 1
+                         naming each problem, and nothing started, when it fails
   catalog [--json]       the SOC 2 criteria, the control library and the policy templates
                          shipped with this build (--json: the whole catalog)
   catalog update <vault> [--apply] [--json]

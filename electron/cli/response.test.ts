@@ -10,6 +10,8 @@ import type { AuditRequest, AuditRequestDetail } from '../../shared/api/requests
 import { type ResponseFile, serializeResponseFile } from '../../shared/domain/auditor/response';
 import { addDraftItem, packageRefOf, readDraft, writeResponseFile } from '../core/auditor/draft';
 import { setAuditorIdentity } from '../core/auditor/identity';
+import { previewResponse } from '../core/auditor/import-response';
+import { readResponseFromPath } from '../core/auditor/signature';
 import { getRequestDetail } from '../core/requests/queries';
 import { closeVault, openVault } from '../core/vault/session';
 import { buildPackageVault } from '../testing/package-vault';
@@ -205,6 +207,32 @@ describe('the auditor’s response, from a real package back into the vault', ()
     expect(s.code).toBe(1);
     expect(s.err).toMatch(/signature does not match/);
     expect(auditCount()).toBe(before);
+  });
+
+  it('previews the import with the import’s own checks, changing nothing', async () => {
+    const before = auditCount();
+    const v = await openVault(vault);
+    try {
+      const preview = previewResponse(v, readResponseFromPath(responsePath));
+      expect(preview).toMatchObject({
+        fingerprint,
+        auditor: { name: 'Dana Auditor', firm: 'Example LLP', email: 'dana@example.test' },
+        alreadyImported: false,
+        itemsNew: 6,
+        itemsAlreadyImported: 0,
+        counts: { status: 2, comment: 2, request: 1, sample: 1 },
+      });
+      const text = readFileSync(responsePath, 'utf8');
+      const tampered = join(dir, 'preview-tampered.json');
+      writeFileSync(tampered, text.replace('"accepted"', '"follow_up"'));
+      expect(() => previewResponse(v, readResponseFromPath(tampered))).toThrow(
+        /signature does not match its contents/,
+      );
+    } finally {
+      closeVault(v);
+    }
+    expect(auditCount()).toBe(before);
+    expect((await requests()).some((r) => r.ref.startsWith('AUD-'))).toBe(false);
   });
 
   it('imports statuses, comments, new and sample-pick requests; audited; readiness unchanged; twice changes nothing', async () => {

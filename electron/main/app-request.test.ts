@@ -5,6 +5,7 @@ import {
   blobHeaders,
   contentDisposition,
   errorHeaders,
+  packageFileHeaders,
   routeAppRequest,
   uiHeaders,
 } from './app-request';
@@ -100,5 +101,38 @@ describe('response headers', () => {
     expect(contentDisposition('attachment', 'Prüfung "final".docx')).toBe(
       `attachment; filename="Pr_fung _final_.docx"; filename*=UTF-8''Pr%C3%BCfung%20%22final%22.docx`,
     );
+  });
+});
+
+describe('package files over app://', () => {
+  it('routes a package path, decoded, for the runtime to check against the manifest', () => {
+    expect(
+      routeAppRequest(
+        'app://attest/package-file/04_Evidence/AC-01/EV-1_a%20b.pdf?download=1',
+        'GET',
+        root,
+      ),
+    ).toEqual({ kind: 'package-file', path: '04_Evidence/AC-01/EV-1_a b.pdf', download: true });
+    expect(routeAppRequest('app://attest/package-file/%E0%A4%A', 'GET', root)).toEqual({
+      kind: 'not_found',
+    });
+    expect(routeAppRequest('app://attest/package-file/', 'GET', root)).toEqual({
+      kind: 'not_found',
+    });
+  });
+
+  it('shows only safe types inline, sandboxed and never cached', () => {
+    const pdf = packageFileHeaders({ fileName: 'EV-1.pdf', size: 3, download: false });
+    expect(pdf['Content-Disposition']).toMatch(/^inline;/);
+    expect(pdf['Content-Security-Policy']).toBe(BLOB_CONTENT_SECURITY_POLICY);
+    expect(pdf['Cache-Control']).toBe('no-store');
+    expect(
+      packageFileHeaders({ fileName: 'index.html', size: 3, download: false })[
+        'Content-Disposition'
+      ],
+    ).toMatch(/^attachment;/);
+    expect(
+      packageFileHeaders({ fileName: 'EV-1.pdf', size: 3, download: true })['Content-Disposition'],
+    ).toMatch(/^attachment;/);
   });
 });

@@ -1,16 +1,18 @@
 import { basename } from 'node:path';
 import { SECURITY_HEADERS } from '../platform/csp';
-import { contentTypeFor, resolveStaticPath } from '../platform/static-path';
+import { contentTypeFor, resolveStaticPath, safeInline } from '../platform/static-path';
 import { APP_HOST, APP_SCHEME } from './trust';
 
 /**
  * What an `app://` request is, decided without touching Electron or the disk, so the rules are
- * unit-tested: `app://attest/blob/<id>` streams a stored file from the open vault, any other
+ * unit-tested: `app://attest/blob/<id>` streams a stored file from the open vault,
+ * `app://attest/package-file/<path>` a file of the audit package open in auditor mode, any other
  * `app://attest/<path>` is a file of the built UI (path-traversal checked), everything else 404.
  */
 export type AppRoute =
   | { kind: 'ui'; file: string }
   | { kind: 'blob'; blobId: number; fileName: string | null; download: boolean }
+  | { kind: 'package-file'; path: string; download: boolean }
   | { kind: 'not_found' }
   | { kind: 'method_not_allowed' };
 
@@ -39,6 +41,17 @@ export function routeAppRequest(url: string, method: string, uiRoot: string): Ap
     };
   }
   if (parsed.pathname.startsWith('/blob/')) return { kind: 'not_found' };
+  if (parsed.pathname.startsWith('/package-file/')) {
+    let path: string;
+    try {
+      path = decodeURIComponent(parsed.pathname.slice('/package-file/'.length));
+    } catch {
+      return { kind: 'not_found' };
+    }
+    // The runtime checks the path against the manifest; this only keeps out what no package holds.
+    if (path === '' || path.includes('\u0000')) return { kind: 'not_found' };
+    return { kind: 'package-file', path, download: parsed.searchParams.get('download') === '1' };
+  }
 
   const file = resolveStaticPath(uiRoot, parsed.pathname);
   return file ? { kind: 'ui', file } : { kind: 'not_found' };
@@ -75,6 +88,23 @@ export function blobHeaders(blob: {
     'Content-Disposition': contentDisposition(blob.download ? 'attachment' : 'inline', name),
     'Content-Security-Policy': BLOB_CONTENT_SECURITY_POLICY,
     // Blob ids are per vault: id 7 in one vault is another file in the next one. Never cache.
+    'Cache-Control': 'no-store',
+  };
+}
+
+/** Headers for a file of the open audit package: the blob's sandbox and no-store, always. */
+export function packageFileHeaders(file: {
+  fileName: string;
+  size: number;
+  download: boolean;
+}): Record<string, string> {
+  const inline = !file.download && safeInline(file.fileName);
+  return {
+    ...SECURITY_HEADERS,
+    'Content-Type': contentTypeFor(file.fileName),
+    'Content-Length': String(file.size),
+    'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', file.fileName),
+    'Content-Security-Policy': BLOB_CONTENT_SECURITY_POLICY,
     'Cache-Control': 'no-store',
   };
 }

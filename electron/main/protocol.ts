@@ -7,6 +7,7 @@ import {
   type AppRoute,
   blobHeaders,
   errorHeaders,
+  packageFileHeaders,
   routeAppRequest,
   uiHeaders,
 } from './app-request';
@@ -56,6 +57,8 @@ async function respond(
       return serveUiFile(route.file, head);
     case 'blob':
       return serveBlob(backend, route, head);
+    case 'package-file':
+      return servePackageFile(backend, route, head);
     case 'method_not_allowed':
       return plain(405, 'Method not allowed');
     case 'not_found':
@@ -94,6 +97,32 @@ async function serveBlob(
     return new Response(null, { status: 200, headers });
   }
   // Chunk by chunk from the host: memory stays flat whatever the file size.
+  const body = Readable.toWeb(opened.stream) as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers });
+}
+
+/** 404 for a path the package does not list; 409 when none is open or the zip changed. */
+async function servePackageFile(
+  backend: Pick<VaultBackend, 'read'>,
+  route: Extract<AppRoute, { kind: 'package-file' }>,
+  head: boolean,
+): Promise<Response> {
+  let opened;
+  try {
+    opened = await backend.read({ kind: 'package-file', path: route.path });
+  } catch (e) {
+    if (isAttestError(e) && e.code === 'conflict') return plain(409, e.message);
+    return plain(404, 'Not found');
+  }
+  const headers = packageFileHeaders({
+    fileName: opened.head.fileName ?? 'file',
+    size: opened.head.size,
+    download: route.download,
+  });
+  if (head) {
+    opened.stream.destroy();
+    return new Response(null, { status: 200, headers });
+  }
   const body = Readable.toWeb(opened.stream) as ReadableStream<Uint8Array>;
   return new Response(body, { status: 200, headers });
 }

@@ -50,3 +50,22 @@ const CONTENT_TYPES: Record<string, string> = {
 export function contentTypeFor(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
+
+/**
+ * Types a browser shows as a document or a picture without running anything: a file of an audit
+ * package is shown inline only when it is one of these, and downloaded otherwise.
+ */
+const SAFE_INLINE = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'text/plain',
+  'text/csv',
+  'text/markdown',
+]);
+
+export function safeInline(path: string): boolean {
+  return SAFE_INLINE.has(contentTypeFor(path).split(';')[0]!);
+}

@@ -74,4 +74,29 @@ describe('auditor mode', () => {
     expect(ctx.state.auditorPackage).toBeNull();
     expect(await call(ctx, 'vault.close', {})).toMatchObject({ ok: true });
   });
+
+  it('answers conflict to every method that needs an open package when none is', async () => {
+    const home = tempDir();
+    homes.push(home);
+    const ctx = createRuntime({ home, app: 'auditor test' });
+    const needsPackage = METHOD_NAMES.filter(
+      (m) =>
+        m.startsWith('auditor.') &&
+        !['auditor.openPackage', 'auditor.closePackage', 'auditor.package'].includes(m) &&
+        !['auditor.identity', 'auditor.setIdentity'].includes(m),
+    );
+    expect(needsPackage).toHaveLength(6);
+    const inputs: Record<string, unknown> = {
+      'auditor.populationRows': { population: 'EV-1' },
+      'auditor.addItem': { kind: 'status', requestRef: 'PBC-1', status: 'accepted' },
+      'auditor.removeItem': { id: 'abcdefgh' },
+    };
+    for (const name of needsPackage) {
+      const answer = await call(ctx, name, inputs[name] ?? {});
+      expect(answer, name).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      if (!answer.ok) expect(answer.error.message).toMatch(/No audit package is open/);
+    }
+    // Who the auditor is needs no package: it is theirs, across packages.
+    expect(await call(ctx, 'auditor.identity', {})).toEqual({ ok: true, value: null });
+  });
 });

@@ -1,6 +1,7 @@
 import type { Domain } from '../../shared/api/domains';
 import { AttestError } from '../../shared/api/errors';
 import type { OpenPackageInfo } from '../../shared/api/methods/auditor';
+import type { AuditorSession } from '../core/auditor/session';
 import type { Vault } from '../core/vault/session';
 import type { Clock } from '../platform/clock';
 import type { IdSource } from '../platform/ids';
@@ -49,6 +50,8 @@ export interface RuntimeState {
   backupTimer: NodeJS.Timeout | null;
   /** Auditor mode: the verified audit package open read-only (no vault is open meanwhile). */
   auditorPackage: OpenPackageInfo | null;
+  /** What auditor mode keeps of the open package: its manifest and what was read of it. */
+  auditorSession: AuditorSession | null;
 }
 
 export function newRuntimeState(): RuntimeState {
@@ -58,6 +61,7 @@ export function newRuntimeState(): RuntimeState {
     witnessTimer: null,
     backupTimer: null,
     auditorPackage: null,
+    auditorSession: null,
   };
 }
 
@@ -70,6 +74,16 @@ export function announceChange(ctx: RpcContext, domains: readonly Domain[]): voi
     reason: 'updated',
     domains: [...domains],
   });
+}
+
+/** The open audit package's session; `conflict` when auditor mode has none open. */
+export function requireAuditorSession(ctx: RpcContext): AuditorSession {
+  const session = ctx.state.auditorSession;
+  if (!session || !ctx.state.auditorPackage)
+    throw new AttestError('conflict', 'No audit package is open. Open one first.', {
+      auditorMode: false,
+    });
+  return session;
 }
 
 export function requireVault(ctx: RpcContext): Vault {

@@ -333,6 +333,8 @@ describe('the API under fuzzed input', () => {
       for (const [method, input] of [
         ['requests.previewImport', { source: { path }, fileName: 'x.csv' }],
         ['package.verify', { source: { path } }],
+        ['requests.previewResponse', { source: { path } }],
+        ['requests.importResponse', { source: { path } }],
         ['sd.attachSubserviceReport', { id: SUBSERVICE_ID, source: { path }, fileName: 'r.pdf' }],
         ...(path === files.folder ? [] : [['evidence.add', { sources: [{ path }] }] as const]),
       ] as const) {

@@ -11,6 +11,8 @@ import { jobHandlers } from './handlers/jobs';
 import { packageHandlers } from './handlers/package';
 import { packageVerifyHandlers } from './handlers/package-verify';
 import { auditorHandlers } from './handlers/auditor';
+import { auditorBrowseHandlers } from './handlers/auditor-browse';
+import { auditorDraftHandlers } from './handlers/auditor-draft';
 import { peopleHandlers } from './handlers/people';
 import { policyHandlers } from './handlers/policies';
 import { auditHandlers } from './handlers/audit';
@@ -46,6 +48,8 @@ const table = {
   ...packageHandlers,
   ...packageVerifyHandlers,
   ...auditorHandlers,
+  ...auditorBrowseHandlers,
+  ...auditorDraftHandlers,
 };
 
 // A missing or an extra method is a compile error that names it.

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isAttestError } from '../../shared/api/errors';
-import { contentTypeFor } from '../platform/static-path';
+import { contentTypeFor, safeInline } from '../platform/static-path';
 import type { VaultBackend } from './backend';
 import { toApiError } from './errors';
 import { declaredLength, sendJson, sendText, sendTooLarge } from './http-respond';
@@ -160,5 +160,63 @@ export async function handleOutput(
   } catch (e) {
     if (!res.destroyed) res.destroy();
     if (!req.destroyed) backend.logger.warn('output stream failed', { outputId, error: String(e) });
+  }
+}
+
+/**
+ * `GET /package-file/<path>[?download=1]`: a file of the audit package open in auditor mode,
+ * checked against its verified manifest on every read. 404 for a path the manifest does not list,
+ * 409 when no package is open or the zip changed since it was opened (never served then).
+ */
+export async function handlePackageFile(
+  backend: VaultBackend,
+  req: IncomingMessage,
+  res: ServerResponse,
+  encodedPath: string,
+  query: URLSearchParams,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendText(res, 405, 'Read package files with GET.', { Allow: 'GET, HEAD' });
+    return;
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(encodedPath);
+  } catch {
+    sendText(res, 404, 'Not found.');
+    return;
+  }
+  let opened;
+  try {
+    opened = await backend.read({ kind: 'package-file', path });
+  } catch (e) {
+    if (isAttestError(e) && e.code === 'conflict') sendText(res, 409, e.message);
+    else if (isAttestError(e) && e.code === 'not_found') sendText(res, 404, e.message);
+    else sendJson(res, 500, { ok: false, error: toApiError(e, backend.logger) });
+    return;
+  }
+  const fileName = opened.head.fileName ?? 'file';
+  res.writeHead(200, {
+    'Content-Type': contentTypeFor(fileName),
+    'Content-Length': String(opened.head.size),
+    'Content-Disposition': contentDisposition(
+      query.get('download') !== '1' && safeInline(fileName) ? 'inline' : 'attachment',
+      fileName,
+    ),
+    'Content-Security-Policy': BLOB_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, no-store',
+  });
+  if (req.method === 'HEAD') {
+    opened.stream.destroy();
+    res.end();
+    return;
+  }
+  try {
+    await pipeline(opened.stream, res);
+  } catch (e) {
+    if (!res.destroyed) res.destroy();
+    if (!req.destroyed)
+      backend.logger.warn('package file stream failed', { path, error: String(e) });
   }
 }

@@ -4,7 +4,7 @@ import { AttestError } from '../../shared/api/errors';
 import { SECURITY_HEADERS } from '../platform/csp';
 import type { VaultBackend } from './backend';
 import { HttpAuth } from './http-auth';
-import { handleBlob, handleOutput, handleUpload } from './http-bytes';
+import { handleBlob, handleOutput, handlePackageFile, handleUpload } from './http-bytes';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits, SlowBodyGuard } from './http-limits';
 import { NOT_SIGNED_IN_PAGE, wantsHtml } from './http-pages';
 import { sendHtml, sendText } from './http-respond';
@@ -108,7 +108,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (blob) return handleBlob(backend, req, res, blob[1]!, query);
     const output = /^\/outputs\/(out_[0-9a-f]{1,40})$/.exec(path);
     if (output) return handleOutput(backend, req, res, output[1]!);
-    if (/^\/(rpc|blob|upload|events|outputs)(\/|$)/.test(path))
+    const packageFile = /^\/package-file\/(.+)$/.exec(path);
+    if (packageFile) return handlePackageFile(backend, req, res, packageFile[1]!, query);
+    if (/^\/(rpc|blob|upload|events|outputs|package-file)(\/|$)/.test(path))
       return sendText(res, 404, 'Not found.');
     return serveStatic(uiDir, req, res, path);
   }

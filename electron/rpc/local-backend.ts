@@ -20,7 +20,7 @@ export function localBackend(
     events: ctx.events,
     call: (method, input, caller) => dispatch(ctx, method, input, callers[caller]),
     async read(source) {
-      const { head, open } = openReadSource(ctx, source);
+      const { head, open } = await openReadSource(ctx, source);
       return { head, stream: Readable.from(open(), { objectMode: false }) };
     },
     async upload(body, fileName) {

@@ -15,6 +15,8 @@ export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'sources' | 'vau
   'evidence.add': 'sources',
   'requests.previewImport': 'source',
   'requests.import': 'source',
+  'requests.previewResponse': 'source',
+  'requests.importResponse': 'source',
   'sd.attachSubserviceReport': 'source',
   'policies.previewAckImport': 'source',
   'policies.importAcks': 'source',

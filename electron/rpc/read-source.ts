@@ -1,10 +1,17 @@
 import { createReadStream, statSync } from 'node:fs';
 import { AttestError } from '../../shared/api/errors';
+import { openPackageFile } from '../core/auditor/package-file';
 import { blobReadStream, getBlob } from '../db/blobs';
-import type { RpcContext } from './context';
+import { type RpcContext, requireAuditorSession } from './context';
 
-/** Bytes a front may read out of the runtime: a stored file, or a generated output waiting. */
-export type ReadSource = { kind: 'blob'; blobId: number } | { kind: 'output'; outputId: string };
+/**
+ * Bytes a front may read out of the runtime: a stored file, a generated output waiting, or a
+ * file of the audit package open in auditor mode (by its path in the package).
+ */
+export type ReadSource =
+  | { kind: 'blob'; blobId: number }
+  | { kind: 'output'; outputId: string }
+  | { kind: 'package-file'; path: string };
 
 /** What a read tells before its bytes. */
 export interface ReadHead {
@@ -14,13 +21,17 @@ export interface ReadHead {
 }
 
 /**
- * Finds what a read names and how to stream it. Throws `no_vault` or `not_found` before any byte
+ * Finds what a read names and how to stream it. Throws `no_vault` or `not_found` (a package file:
+ * `conflict` when no package is open or the file changed since it was verified) before any byte
  * is read, so a front can still answer with a status; streaming is chunk by chunk either way.
  */
-export function openReadSource(
+export async function openReadSource(
   ctx: RpcContext,
   source: ReadSource,
-): { head: ReadHead; open(): AsyncIterable<Uint8Array> } {
+): Promise<{ head: ReadHead; open(): AsyncIterable<Uint8Array> }> {
+  if (source.kind === 'package-file') {
+    return openPackageFile(requireAuditorSession(ctx), ctx.home, source.path);
+  }
   if (source.kind === 'blob') {
     const vault = ctx.vault;
     if (!vault) throw new AttestError('no_vault', 'No vault is open. Open one first.');

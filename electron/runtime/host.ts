@@ -102,7 +102,7 @@ export function serveHost({ port, ctx, onShutdown }: HostOptions): () => void {
   async function read(id: number, source: ReadSource): Promise<void> {
     let opened: { head: ReadHead; open(): AsyncIterable<Uint8Array> };
     try {
-      opened = openReadSource(ctx, source);
+      opened = await openReadSource(ctx, source);
     } catch (e) {
       return fail(id, toApiError(e, ctx.logger));
     }

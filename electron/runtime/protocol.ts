@@ -57,6 +57,7 @@ const envelope = z.union([
 export const readSourceSchema: z.ZodType<ReadSource> = z.union([
   z.object({ kind: z.literal('blob'), blobId: z.number().int().positive() }),
   z.object({ kind: z.literal('output'), outputId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('package-file'), path: z.string().min(1).max(300) }),
 ]);
 export type { ReadHead, ReadSource } from '../rpc/read-source';
 

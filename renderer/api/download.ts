@@ -11,3 +11,14 @@ export function blobUrl(blobId: number, options: { fileName?: string; download?:
   const search = query.toString();
   return `/blob/${blobId}${search ? `?${search}` : ''}`;
 }
+
+/**
+ * A file of the audit package open in auditor mode: `GET /package-file/<path>` in a browser,
+ * `app://attest/package-file/<path>` on the desktop. Checked against the verified manifest on
+ * every read (404 for a path it does not list, 409 when the zip changed since it was opened).
+ * Shown inline only for safe types (PDF, pictures, plain text); anything else downloads.
+ */
+export function packageFileUrl(path: string, options: { download?: boolean } = {}) {
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return `/package-file/${encoded}${options.download ? '?download=1' : ''}`;
+}

@@ -36,7 +36,7 @@ export function readsOf(method: MethodName): readonly Domain[] {
 }
 
 /** Domains kept outside the vault file: their changes concern every opening. */
-const OUTSIDE: readonly Domain[] = ['recent', 'backups', 'witness', 'jobs'];
+const OUTSIDE: readonly Domain[] = ['recent', 'backups', 'witness', 'jobs', 'auditor'];
 
 /**
  * Keeps the cache true to the vault: a change re-reads exactly the shown answers that read what

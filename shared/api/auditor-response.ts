@@ -16,7 +16,8 @@ export const responseChangeSchema = z.object({
 });
 export type ResponseChange = z.infer<typeof responseChangeSchema>;
 
-export const responseImportResultSchema = z.object({
+/** Who the response is from and which package it answers: shown before and after an import. */
+const responseAbout = {
   /** SHA-256 of the manifest of the package the response answers (one this vault exported). */
   manifestSha256: z.string(),
   engagement: z.string(),
@@ -25,10 +26,31 @@ export const responseImportResultSchema = z.object({
   fingerprint: z.string().nullable(),
   /** How the changes are attributed in the threads and the audit log. */
   attribution: z.string(),
-  /** Every item had been imported before: nothing changed. */
+  /** Every item had been imported before: nothing changes. */
   alreadyImported: z.boolean(),
-  itemsApplied: z.number().int(),
   itemsAlreadyImported: z.number().int(),
+};
+
+export const responseImportResultSchema = z.object({
+  ...responseAbout,
+  itemsApplied: z.number().int(),
   changes: z.array(responseChangeSchema),
 });
 export type ResponseImportResult = z.infer<typeof responseImportResultSchema>;
+
+/**
+ * What importing a response would do (`requests.previewResponse`): the same checks as the
+ * import, nothing applied. Counts are of the items not imported before, by kind.
+ */
+export const responsePreviewSchema = z.object({
+  ...responseAbout,
+  /** Items the import would apply (not imported before). */
+  itemsNew: z.number().int(),
+  counts: z.object({
+    status: z.number().int(),
+    comment: z.number().int(),
+    request: z.number().int(),
+    sample: z.number().int(),
+  }),
+});
+export type ResponsePreview = z.infer<typeof responsePreviewSchema>;

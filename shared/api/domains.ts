@@ -35,6 +35,8 @@ export const DOMAINS = [
   'backups',
   /** The witness of the open vault's audit chain (outside the vault, in the shared home). */
   'witness',
+  /** Auditor mode: the auditor's identity and draft response (in ATTEST_HOME, never a vault). */
+  'auditor',
 ] as const;
 
 export type Domain = (typeof DOMAINS)[number];
@@ -45,6 +47,7 @@ const OUTSIDE_THE_VAULT: ReadonlySet<Domain> = new Set<Domain>([
   'recent',
   'backups',
   'witness',
+  'auditor',
 ]);
 
 /**

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
+import type { Job } from '../../../shared/api/jobs';
+import type { OpenPackageInfo } from '../../../shared/api/methods/auditor';
+import type { PackageVerifyReport } from '../../../shared/api/package-verify';
 import { attestHome } from '../../platform/home';
 import { fileLogger } from '../../platform/logger';
 import { startHttpServer } from '../../rpc/http';
@@ -7,12 +10,15 @@ import { defaultUiDir } from '../../rpc/http-static';
 import { forkHost } from '../../runtime/fork';
 import { HostSupervisor } from '../../runtime/supervisor';
 import { parse, str } from '../args';
-import { type CliIo, EXIT_OK, UsageError } from '../io';
+import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io';
+import { printPackageReport } from '../package-report';
 
 export interface ServeOptions {
   home: string;
   /** A vault to open at start (absolute path, or a file name inside `home`). */
   vault?: string;
+  /** An audit package to open read-only in auditor mode at start (verified first). */
+  package?: string;
   port?: number;
   uiDir?: string;
   uploadLimitBytes?: number;
@@ -24,8 +30,43 @@ export interface RunningAttest {
   port: number;
   /** The runtime host behind the server (its relay), restarted on the next call if it dies. */
   runtime: HostSupervisor;
+  /** The package opened in auditor mode, when one was asked for. */
+  package: OpenPackageInfo | null;
   /** Stops the server, then closes the vault cleanly in the host (jobs cancelled, lock released). */
   close(): Promise<void>;
+}
+
+/** Thrown when the package given to `--package` fails verification: nothing was opened. */
+export class PackageRefused extends Error {
+  constructor(readonly report: PackageVerifyReport) {
+    super('The audit package did not verify; nothing was opened.');
+  }
+}
+
+/** Opens `path` in auditor mode through the runtime: the job verifies it first. */
+async function openPackage(runtime: HostSupervisor, path: string): Promise<OpenPackageInfo> {
+  const fail = (error: { code: string; message: string; details?: unknown }) =>
+    new AttestError(error.code as AttestError['code'], error.message, error.details);
+  const started = await runtime.call('auditor.openPackage', { source: { path } }, 'cli');
+  if (!started.ok) throw fail(started.error);
+  const { jobId } = started.value as { jobId: string };
+  for (;;) {
+    const got = await runtime.call('jobs.get', { jobId }, 'cli');
+    if (!got.ok) throw fail(got.error);
+    const job = got.value as Job;
+    if (job.state === 'succeeded') {
+      const result = job.result as {
+        opened: boolean;
+        report: PackageVerifyReport;
+        package: OpenPackageInfo | null;
+      };
+      if (!result.opened || !result.package) throw new PackageRefused(result.report);
+      return result.package;
+    }
+    if (job.state !== 'queued' && job.state !== 'running')
+      throw fail(job.error ?? { code: 'internal', message: 'Opening the package stopped.' });
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**
@@ -53,6 +94,7 @@ export async function serveAttest(options: ServeOptions): Promise<RunningAttest>
         throw new AttestError(opened.error.code, opened.error.message, opened.error.details);
       }
     }
+    const pkg = options.package === undefined ? null : await openPackage(runtime, options.package);
     const server = await startHttpServer({
       backend: runtime,
       port: options.port ?? 0,
@@ -64,6 +106,7 @@ export async function serveAttest(options: ServeOptions): Promise<RunningAttest>
       tokenUrl: server.tokenUrl,
       port: server.port,
       runtime,
+      package: pkg,
       async close() {
         await server.close();
         await runtime.shutdown();
@@ -80,17 +123,37 @@ export async function serveCommand(
   io: CliIo,
   signal: AbortSignal,
 ): Promise<number> {
-  const { values, positionals } = parse('serve', args, { port: { type: 'string' } });
+  const { values, positionals } = parse('serve', args, {
+    port: { type: 'string' },
+    package: { type: 'string' },
+  });
   if (values.json) throw new UsageError('serve: --json is not supported here');
   if (positionals.length > 1) throw new UsageError('serve: give at most one vault path');
+  const pkg = str(values.package);
+  if (pkg !== undefined && positionals.length > 0)
+    throw new UsageError('serve: give a vault or --package <zip>, not both');
   const port = parsePort(str(values.port));
 
-  const running = await serveAttest({
-    home: attestHome(io.env),
-    vault: positionals[0] === undefined ? undefined : resolve(io.cwd, positionals[0]),
-    port,
-    uiDir: defaultUiDir(io.env),
-  });
+  let running: RunningAttest;
+  try {
+    running = await serveAttest({
+      home: attestHome(io.env),
+      vault: positionals[0] === undefined ? undefined : resolve(io.cwd, positionals[0]),
+      package: pkg === undefined ? undefined : resolve(io.cwd, pkg),
+      port,
+      uiDir: defaultUiDir(io.env),
+    });
+  } catch (e) {
+    if (!(e instanceof PackageRefused)) throw e;
+    printPackageReport(io, resolve(io.cwd, pkg!), e.report);
+    io.err('attest serve: the package did not verify, so it was not opened and nothing started.\n');
+    return EXIT_PROBLEMS;
+  }
+  if (running.package) {
+    io.out(
+      `Auditor mode: ${running.package.engagement}, opened read-only and verified (signing key ${running.package.fingerprint}).\n`,
+    );
+  }
   io.out(`Attest is running at ${running.tokenUrl}\n`);
   io.err('Open that address in your browser (it works once). Press Ctrl+C to stop.\n');
 

@@ -26,6 +26,8 @@ const draftSchema = z.object({
   format: z.literal(DRAFT_FORMAT),
   package: z.object({ manifestSha256: z.string(), engagement: z.string() }),
   items: z.array(responseItemSchema),
+  /** When an item was last added or removed (absent in a draft never changed). */
+  updatedAt: z.string().optional(),
 });
 export type ResponseDraft = z.infer<typeof draftSchema>;
 export type PackageRef = ResponseDraft['package'];
@@ -104,15 +106,24 @@ export function addDraftItem(
     item.kind === 'status'
       ? draft.items.filter((i) => !(i.kind === 'status' && i.requestRef === item.requestRef))
       : draft.items;
-  saveDraft(home, { ...draft, items: sortItems([...kept, item]) });
+  saveDraft(home, { ...draft, items: sortItems([...kept, item]), updatedAt: now });
   return item;
 }
 
 /** Removes an item; false when the draft has no such item. */
-export function removeDraftItem(home: string, manifestSha256: string, itemId: string): boolean {
+export function removeDraftItem(
+  home: string,
+  manifestSha256: string,
+  itemId: string,
+  now?: string,
+): boolean {
   const draft = readDraft(home, manifestSha256);
   if (!draft || !draft.items.some((i) => i.id === itemId)) return false;
-  saveDraft(home, { ...draft, items: draft.items.filter((i) => i.id !== itemId) });
+  saveDraft(home, {
+    ...draft,
+    items: draft.items.filter((i) => i.id !== itemId),
+    ...(now ? { updatedAt: now } : {}),
+  });
   return true;
 }
 

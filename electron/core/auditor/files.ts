@@ -10,6 +10,8 @@ import { dirname, join } from 'node:path';
 export const auditorDir = (home: string) => join(home, 'auditor');
 export const identityPath = (home: string) => join(auditorDir(home), 'identity.json');
 export const privateKeyPath = (home: string) => join(auditorDir(home), 'auditor-key.pem');
+/** Files copied out of an open package while they are served or read; each removed after. */
+export const servingDir = (home: string) => join(auditorDir(home), 'serving');
 export const draftPath = (home: string, manifestSha256: string) => {
   if (!/^[0-9a-f]{64}$/.test(manifestSha256))
     throw new Error(`Not a manifest hash: ${manifestSha256}`);

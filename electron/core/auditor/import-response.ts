@@ -5,7 +5,11 @@
  * skipped, so the same response imported twice changes nothing.
  */
 import { AttestError } from '../../../shared/api/errors';
-import type { ResponseChange, ResponseImportResult } from '../../../shared/api/auditor-response';
+import type {
+  ResponseChange,
+  ResponseImportResult,
+  ResponsePreview,
+} from '../../../shared/api/auditor-response';
 import {
   type AuditorResponse,
   type ResponseItem,
@@ -49,27 +53,45 @@ export function attributionOf(read: ReadResponse): string {
   return read.signer.signed ? `${name} (${firm})` : `${name}, ${unsignedLabel(firm)}`;
 }
 
-export function importResponse(vault: Vault, read: ReadResponse): ResponseImportResult {
+/**
+ * The checks an import makes before it writes anything, shared with the preview so the two
+ * cannot drift: the package is this vault's, and every record the new items name exists.
+ * Only reads (the preview runs it outside a transaction, in a read-only session too).
+ */
+function checkResponse(vault: Vault, read: ReadResponse) {
   const { response, signer } = read;
+  requireOwnPackage(vault, response);
+  const done = new Set(
+    allAuditorResponses(vault.db).flatMap((r) => JSON.parse(r.items) as string[]),
+  );
+  const fresh = sortItems(response.items.filter((i) => !done.has(i.id)));
+  const about = {
+    manifestSha256: response.package.manifestSha256,
+    engagement: response.package.engagement,
+    auditor: { ...response.auditor, email: response.auditor.email ?? null },
+    fingerprint: signer.signed ? signer.fingerprint : null,
+    attribution: attributionOf(read),
+    alreadyImported: fresh.length === 0,
+    itemsAlreadyImported: response.items.length - fresh.length,
+  };
+  return { about, fresh, targets: resolveTargets(vault, fresh) };
+}
+
+/** What importing the response would do, after the import's own checks; changes nothing. */
+export function previewResponse(vault: Vault, read: ReadResponse): ResponsePreview {
+  const { about, fresh } = checkResponse(vault, read);
+  const counts = { status: 0, comment: 0, request: 0, sample: 0 };
+  for (const item of fresh) counts[item.kind]++;
+  return { ...about, itemsNew: fresh.length, counts };
+}
+
+export function importResponse(vault: Vault, read: ReadResponse): ResponseImportResult {
+  const { response } = read;
   return tx(vault.db, () => {
-    requireOwnPackage(vault, response);
-    const done = new Set(
-      allAuditorResponses(vault.db).flatMap((r) => JSON.parse(r.items) as string[]),
-    );
-    const fresh = sortItems(response.items.filter((i) => !done.has(i.id)));
-    const base = {
-      manifestSha256: response.package.manifestSha256,
-      engagement: response.package.engagement,
-      auditor: { ...response.auditor, email: response.auditor.email ?? null },
-      fingerprint: signer.signed ? signer.fingerprint : null,
-      attribution: attributionOf(read),
-      alreadyImported: fresh.length === 0,
-      itemsApplied: fresh.length,
-      itemsAlreadyImported: response.items.length - fresh.length,
-    };
+    const { about, fresh, targets } = checkResponse(vault, read);
+    const base = { ...about, itemsApplied: fresh.length };
     if (fresh.length === 0) return { ...base, changes: [] };
 
-    const targets = resolveTargets(vault, fresh);
     const responseId = vault.ids.next('ars');
     const apply = applier(vault, read, responseId);
     const changes = fresh.flatMap((item) => apply(item, targets));

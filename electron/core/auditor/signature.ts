@@ -11,9 +11,9 @@ import { AttestError } from '../../../shared/api/errors';
 import {
   type AuditorResponse,
   type ResponseFile,
-  responseSignedText,
   responseFileSchema,
 } from '../../../shared/domain/auditor/response';
+import { responseSignedText } from '../../../shared/domain/auditor/response-signed-text';
 import { openRegularFile } from '../../db/regular-file';
 import { keyFingerprint, publicKeyPem, readPublicKey } from '../package/verify-signature';
 

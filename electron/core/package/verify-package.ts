@@ -34,6 +34,11 @@ export interface PackageVerifyOptions {
   signal?: AbortSignal;
   onProgress?: (p: PackageVerifyProgress) => void;
   limits?: ZipLimits;
+  /**
+   * Called with the manifest as read and parsed (before the files are checked against it): what
+   * auditor mode keeps of a package it opens, so it never reads the manifest a second time.
+   */
+  onManifest?: (manifest: Manifest, bytes: Buffer) => void;
 }
 
 /** Size limits for the files read into memory, checked on the declared size before reading. */
@@ -151,6 +156,7 @@ async function verifyOpened(
     const manifestBytes = kept.get(MANIFEST_PATH) ?? null;
     const manifest = manifestBytes ? parseManifest(manifestBytes, problems) : null;
     if (manifest) {
+      options.onManifest?.(manifest, manifestBytes!);
       report.manifest = {
         format: manifest.format,
         generatedAt: manifest.generatedAt,

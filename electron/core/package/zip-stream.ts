@@ -4,6 +4,14 @@ import type { Readable } from 'node:stream';
 import type yauzl from 'yauzl';
 import type { OpenedZip, ZipEntryInfo } from './zip-read';
 
+export interface HashOptions {
+  keep?: boolean;
+  signal?: AbortSignal;
+  onBytes?: (n: number) => void;
+  /** Each chunk as it is hashed (auditor mode copies an entry out while checking it). */
+  onChunk?: (chunk: Buffer) => void;
+}
+
 /** What reading one entry's bytes found. */
 export type EntryRead =
   | { ok: true; sha256: string; size: number; bytes?: Buffer }
@@ -22,7 +30,7 @@ export type EntryRead =
 export async function hashEntry(
   { zip, fd }: Pick<OpenedZip, 'zip' | 'fd'>,
   entry: ZipEntryInfo,
-  options: { keep?: boolean; signal?: AbortSignal; onBytes?: (n: number) => void } = {},
+  options: HashOptions = {},
 ): Promise<EntryRead> {
   const { raw } = entry;
   let header: yauzl.LocalFileHeader;
@@ -79,6 +87,7 @@ export async function hashEntry(
       }
       hash.update(chunk);
       if (options.keep) kept.push(chunk);
+      options.onChunk?.(chunk);
       options.onBytes?.(chunk.length);
     }
   } catch (e) {
@@ -113,7 +122,7 @@ async function hashStored(
   fd: number,
   start: number,
   size: number,
-  options: { keep?: boolean; signal?: AbortSignal; onBytes?: (n: number) => void },
+  options: HashOptions,
 ): Promise<EntryRead> {
   const hash = createHash('sha256');
   const kept: Buffer[] = [];
@@ -139,6 +148,7 @@ async function hashStored(
       const chunk = buffer.subarray(0, n);
       hash.update(chunk);
       if (options.keep) kept.push(Buffer.from(chunk));
+      options.onChunk?.(chunk);
       options.onBytes?.(n);
       done += n;
     }

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -57,10 +59,19 @@ export const auditorCases = {
   },
   'auditor.package': async (t) => {
     const { pkg } = await openSample(t);
+    const { engagement } = pkg.manifest;
     expect(await ok(t, 'auditor.package', {})).toMatchObject({
       fingerprint: pkg.fingerprint,
       filesChecked: 5,
       report: { verified: true },
+      engagement: engagement.name,
+      type: engagement.type,
+      periodStart: engagement.periodStart,
+      periodEnd: engagement.periodEnd,
+      asOf: engagement.asOf,
+      manifestSha256: createHash('sha256')
+        .update(execFileSync('unzip', ['-p', pkg.path, 'manifest.json']))
+        .digest('hex'),
     });
     await ok(t, 'auditor.closePackage', {});
     expect(await ok(t, 'auditor.package', {})).toBeNull();

@@ -32,7 +32,8 @@ export async function exported<
     | 'sd.export'
     | 'policies.export'
     | 'selfTests.exportWorksheet'
-    | 'readiness.report',
+    | 'readiness.report'
+    | 'auditor.saveResponse',
 >(t: Harness, method: M, input: Input<M>): Promise<{ result: GeneratedFile; bytes: Buffer }> {
   const saveTo =
     t.transport === 'direct' ? { path: join(t.home, `export-${++exportCounter}.out`) } : undefined;

@@ -1,5 +1,6 @@
 import type { MethodName } from '../../../shared/api/index';
 import type { Case } from './harness';
+import { auditorBrowseCases } from './auditor-browse.cases';
 import { auditorResponseCases } from './auditor-response.cases';
 import { auditorCases } from './auditor.cases';
 import { catalogCases } from './catalog.cases';
@@ -45,4 +46,5 @@ export const CONTRACT_CASES: { [M in MethodName]: Case } = {
   ...packageVerifyCases,
   ...auditorResponseCases,
   ...auditorCases,
+  ...auditorBrowseCases,
 };

@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AttestError } from '../../../shared/api/errors';
 import type { OpenPackageInfo } from '../../../shared/api/methods/auditor';
+import type { Manifest } from '../../../shared/domain/package/manifest';
+import { servingDir } from '../../core/auditor/files';
+import { newSession } from '../../core/auditor/session';
 import { verifyPackage } from '../../core/package/verify-package';
-import type { RpcContext } from '../context';
+import { type RpcContext, announceChange } from '../context';
 import { startFileJob } from '../start-job';
 import type { HandlerSlice } from './types';
 
@@ -33,8 +37,18 @@ export const auditorHandlers: HandlerSlice<
           'path' in source
             ? resolve(source.path)
             : keepUpload(ctx.home, job.path, ctx.ids.next('pkg'));
-        const report = await verifyPackage(path, { signal: job.signal, onProgress: job.progress });
-        if (!report.verified || !report.manifest || !report.fingerprint) {
+        // The manifest the verifier read is the one kept: the zip is never trusted to give the
+        // same bytes again.
+        let read: { manifest: Manifest; sha256: string } | null = null;
+        const report = await verifyPackage(path, {
+          signal: job.signal,
+          onProgress: job.progress,
+          onManifest: (manifest, bytes) => {
+            read = { manifest, sha256: createHash('sha256').update(bytes).digest('hex') };
+          },
+        });
+        const kept = read as { manifest: Manifest; sha256: string } | null;
+        if (!report.verified || !report.manifest || !report.fingerprint || !kept) {
           if (!('path' in source)) rmSync(path, { force: true });
           return { opened: false, report, package: null };
         }
@@ -46,17 +60,25 @@ export const auditorHandlers: HandlerSlice<
             'A vault was opened meanwhile; close it and try again.',
           );
         }
+        const { engagement } = kept.manifest;
         const opened: OpenPackageInfo = {
           path,
-          engagement: report.manifest.engagement,
-          client: report.manifest.client,
+          engagement: engagement.name,
+          client: engagement.client,
+          type: engagement.type,
+          periodStart: engagement.periodStart,
+          periodEnd: engagement.periodEnd,
+          asOf: engagement.asOf,
           generatedAt: report.manifest.generatedAt,
           fingerprint: report.fingerprint,
+          manifestSha256: kept.sha256,
           filesChecked: report.filesChecked,
           report,
         };
         forgetPackage(ctx);
         ctx.state.auditorPackage = opened;
+        ctx.state.auditorSession = newSession(path, kept.manifest, kept.sha256);
+        announceChange(ctx, ['auditor']);
         return { opened: true, report, package: opened };
       },
       { consumeAlways: true },
@@ -65,6 +87,7 @@ export const auditorHandlers: HandlerSlice<
   'auditor.closePackage': (_input, ctx) => {
     const was = ctx.state.auditorPackage !== null;
     forgetPackage(ctx);
+    if (was) announceChange(ctx, ['auditor']);
     return { closed: was };
   },
   'auditor.package': (_input, ctx) => ctx.state.auditorPackage,
@@ -80,6 +103,8 @@ const keptDir = (home: string) => join(home, 'auditor', 'packages');
 function forgetPackage(ctx: RpcContext): void {
   const open = ctx.state.auditorPackage;
   ctx.state.auditorPackage = null;
+  ctx.state.auditorSession = null;
+  rmSync(servingDir(ctx.home), { recursive: true, force: true });
   if (open && dirname(open.path) === keptDir(ctx.home)) rmSync(open.path, { force: true });
 }
 

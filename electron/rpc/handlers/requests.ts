@@ -5,7 +5,7 @@ import {
   updateRequest,
 } from '../../core/requests/edits';
 import { exportRequests } from '../../core/requests/export';
-import { importResponse } from '../../core/auditor/import-response';
+import { importResponse, previewResponse } from '../../core/auditor/import-response';
 import { readResponseFromPath } from '../../core/auditor/signature';
 import { importRequests, previewImport } from '../../core/requests/import';
 import { getRequestDetail, listRequests } from '../../core/requests/queries';
@@ -24,7 +24,14 @@ export const requestHandlers: HandlerSlice<
   | 'requests.archive'
   | 'requests.export'
   | 'requests.importResponse'
+  | 'requests.previewResponse'
 > = {
+  // The import's own reading and checks, nothing applied; an upload stays staged for the import.
+  'requests.previewResponse': ({ source }, ctx) => {
+    const vault = requireVault(ctx);
+    const { path } = resolveSource(ctx, source);
+    return previewResponse(vault, readResponseFromPath(path));
+  },
   // Small and one transaction: no job. The file is read and its signature checked before the
   // vault is touched; a browser's upload stays staged (an import of it again changes nothing).
   'requests.importResponse': ({ source }, ctx) => {

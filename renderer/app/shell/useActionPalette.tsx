@@ -1,6 +1,7 @@
 import {
   IconAlertTriangle,
   IconDownload,
+  IconFileCheck,
   IconFileImport,
   IconFocus2,
   IconPlus,
@@ -12,6 +13,7 @@ import { useNavigate } from 'react-router';
 import { useRunVerify } from '../../features/dashboard/verify-job';
 import { useExportPlan } from '../../features/remediation/ExportPlan';
 import { useImportDialog } from '../../features/requests/import/import-dialog';
+import { useResponseDialog } from '../../features/requests/response/response-dialog';
 import { type PaletteEntry, usePaletteEntries } from '../palette-store';
 import { PAGES, linkTo } from '../routes';
 
@@ -65,6 +67,27 @@ export function useActionPalette(): void {
         run: () => {
           navigate(PAGES.documentation);
           useImportDialog.getState().open();
+        },
+      },
+      {
+        id: 'act:import-response',
+        group: 'Actions',
+        label: 'Import auditor’s response',
+        description:
+          'The auditor’s statuses, comments, new requests and sample picks for a package you sent',
+        keywords: [
+          'auditor response',
+          'signed',
+          'json',
+          'feedback',
+          'sample',
+          'accepted',
+          'follow-up',
+        ],
+        icon: icon(IconFileCheck),
+        run: () => {
+          navigate(PAGES.documentation);
+          useResponseDialog.getState().open();
         },
       },
       {

@@ -1,19 +1,16 @@
-import { Button, Tabs } from '@mantine/core';
-import {
-  IconBook2,
-  IconFileImport,
-  IconFileText,
-  IconFlask,
-  IconListCheck,
-} from '@tabler/icons-react';
+import { Tabs } from '@mantine/core';
+import { IconBook2, IconFileText, IconFlask, IconListCheck } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { stepById } from '../../app/steps';
 import { PageHeader } from '../../components/PageHeader';
 import { EvidenceView } from '../evidence/EvidenceView';
 import { PoliciesView } from '../policies/PoliciesView';
 import { ExportRequestsMenu } from '../requests/ExportRequestsMenu';
+import { ImportMenu } from '../requests/ImportMenu';
 import { ImportWizard } from '../requests/import/ImportWizard';
 import { useImportDialog } from '../requests/import/import-dialog';
+import { ImportResponseDialog } from '../requests/response/ImportResponseDialog';
+import { useResponseDialog } from '../requests/response/response-dialog';
 import { RequestsView } from '../requests/RequestsView';
 import { useAllRequests } from '../requests/request-queries';
 import { TestingView } from '../testing/TestingView';
@@ -33,8 +30,9 @@ export function DocumentationPage() {
   const tab = tabOf(params.get('tab'));
   const count = useAllRequests((s) => s.items.length);
   const importOpen = useImportDialog((s) => s.opened);
-  const openImport = useImportDialog((s) => s.open);
   const closeImport = useImportDialog((s) => s.close);
+  const responseOpen = useResponseDialog((s) => s.opened);
+  const closeResponse = useResponseDialog((s) => s.close);
 
   return (
     <>
@@ -46,9 +44,7 @@ export function DocumentationPage() {
           tab === 'requests' && (
             <>
               <ExportRequestsMenu disabled={count === 0} />
-              <Button leftSection={<IconFileImport size={16} />} onClick={openImport}>
-                Import request list
-              </Button>
+              <ImportMenu />
             </>
           )
         }
@@ -86,6 +82,7 @@ export function DocumentationPage() {
         </Tabs.Panel>
       </Tabs>
       <ImportWizard opened={importOpen} onClose={closeImport} />
+      <ImportResponseDialog opened={responseOpen} onClose={closeResponse} />
     </>
   );
 }

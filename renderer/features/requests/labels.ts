@@ -29,6 +29,15 @@ export const AUDITOR_STATUS_LABELS: Record<AuditorStatus, string> = {
   follow_up: 'Follow-up',
 };
 
+/**
+ * What the auditor's status says, shown wherever it is: an accepted request is one the auditor
+ * has what they asked for — it says nothing yet about whether the control works.
+ */
+export const AUDITOR_STATUS_MEANING: Record<AuditorStatus, string> = {
+  accepted: 'Accepted — the request is satisfied, not that the control works',
+  follow_up: 'Follow-up — the auditor needs more for this request',
+};
+
 /** A follow-up means the auditor is still missing something: red, as anything missing is. */
 export const AUDITOR_STATUS_TONES: Record<AuditorStatus, Tone> = {
   accepted: 'met',

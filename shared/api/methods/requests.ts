@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REQUEST_STATUSES } from '../../domain/requests';
 import { isoDate, pageInput, pageOf } from '../common';
 import { method } from '../define';
-import { responseImportResultSchema } from '../auditor-response';
+import { responseImportResultSchema, responsePreviewSchema } from '../auditor-response';
 import { generatedFileSchema, saveToSchema } from '../files';
 import {
   DEFAULT_REQUEST_SORT,
@@ -106,6 +106,14 @@ export const requestMethods = {
     output: requestSchema,
     mutates: true,
     touches: ['requests'],
+  }),
+  'requests.previewResponse': method({
+    summary:
+      'Read and check an auditor’s response file exactly as the import does (its package, signature and every record it names) and say what importing it would do; changes nothing',
+    input: z.object({ source: fileSource }).strict(),
+    output: responsePreviewSchema,
+    mutates: false,
+    reads: ['requests'],
   }),
   'requests.importResponse': method({
     summary:

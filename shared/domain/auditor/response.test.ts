@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   RESPONSE_FORMAT,
   type AuditorResponse,
-  responseSignedText,
   responseFileSchema,
   responseSchema,
 } from './response';
+import { responseSignedText } from './response-signed-text';
 
 const response: AuditorResponse = {
   format: RESPONSE_FORMAT,

@@ -5,12 +5,11 @@
  *
  * The file is one JSON envelope: `{ response, signature }`. `response` is the auditor's work;
  * `signature` is null (an unsigned response) or the auditor's Ed25519 key and its signature over
- * `responseSignedText(response)` — RFC 8785 canonical JSON, so the signed bytes do not depend on how
- * the file was indented and a reader checks exactly the object it then uses. The schema refuses
- * unknown keys and never rewrites a value (no trimming), so nothing signed is ignored or changed
- * on the way in.
+ * `responseSignedText(response)` (in response-signed-text.ts) — RFC 8785 canonical JSON, so the
+ * signed bytes do not depend on how the file was indented and a reader checks exactly the object
+ * it then uses. The schema refuses unknown keys and never rewrites a value (no trimming), so
+ * nothing signed is ignored or changed on the way in.
  */
-import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { isoDate, isoInstant } from '../../api/common';
 import { text } from '../../api/text';
@@ -144,13 +143,6 @@ export const responseFileSchema = z
   .object({ response: responseSchema, signature: responseSignatureSchema.nullable() })
   .strict();
 export type ResponseFile = z.infer<typeof responseFileSchema>;
-
-/** What a signature covers: the response as RFC 8785 canonical JSON (signed as UTF-8 bytes). */
-export function responseSignedText(response: AuditorResponse): string {
-  const json = canonicalize(response);
-  if (json === undefined) throw new Error('A response is always JSON');
-  return json;
-}
 
 /** The file's text: the envelope, indented for a person to read, ending in a newline. */
 export function serializeResponseFile(file: ResponseFile): string {

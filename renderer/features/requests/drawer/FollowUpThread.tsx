@@ -1,7 +1,8 @@
 import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { IconSend } from '@tabler/icons-react';
+import { IconAlertTriangle, IconSend, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AuditRequestDetail, RequestComment } from '../../../../shared/api/requests';
+import { unsignedLabel } from '../../../../shared/domain/auditor/response';
 import { toApiCallError } from '../../../api';
 import { notifyError } from '../../../app/notify';
 import { MOD_KEY } from '../../../app/shortcuts';
@@ -10,8 +11,63 @@ import { useRequestActions } from '../request-actions';
 import { limitProps } from '../../../components/form/limits';
 import { methods } from '../../../../shared/api/index';
 
+/**
+ * The import writes an unsigned response's author as "name, from an unsigned response naming
+ * firm" (the same words everywhere): that phrase is what marks it here.
+ */
+const UNSIGNED_MARK = `, ${unsignedLabel('')}`;
+
+/** Who wrote it: the auditor (by their response) set apart from the team and the file. */
+function CommentAuthor({ comment }: { comment: RequestComment }) {
+  if (comment.source === 'import') {
+    return (
+      <Group gap={6} wrap="nowrap">
+        <Badge size="sm" variant="light" color="gray" radius="sm" tt="none">
+          From the auditor’s file
+        </Badge>
+        <Text size="xs" c="dimmed">
+          imported by {comment.author}
+        </Text>
+      </Group>
+    );
+  }
+  if (comment.source === 'auditor') {
+    const unsigned = comment.author.includes(UNSIGNED_MARK);
+    return (
+      <Group gap={6} miw={0}>
+        <Badge
+          size="sm"
+          variant="light"
+          color={unsigned ? 'orange' : 'indigo'}
+          radius="sm"
+          tt="none"
+          leftSection={
+            unsigned ? (
+              <IconAlertTriangle size={12} aria-hidden />
+            ) : (
+              <IconShieldCheck size={12} aria-hidden />
+            )
+          }
+          style={{ flexShrink: 0 }}
+        >
+          {unsigned ? 'Auditor, unsigned' : 'Auditor'}
+        </Badge>
+        {/* In full: the unsigned label names the firm, and that is the point of it. */}
+        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {comment.author}
+        </Text>
+      </Group>
+    );
+  }
+  return (
+    <Text size="sm" fw={600}>
+      {comment.author}
+    </Text>
+  );
+}
+
 function Comment({ comment }: { comment: RequestComment }) {
-  const fromFile = comment.source === 'import';
+  const unsigned = comment.source === 'auditor' && comment.author.includes(UNSIGNED_MARK);
   return (
     <Paper
       withBorder
@@ -20,22 +76,10 @@ function Comment({ comment }: { comment: RequestComment }) {
       className="attest-comment"
       data-testid="request-comment"
       data-source={comment.source}
+      data-unsigned={unsigned || undefined}
     >
-      <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
-        {fromFile ? (
-          <Group gap={6} wrap="nowrap">
-            <Badge size="sm" variant="light" color="gray" radius="sm" tt="none">
-              From the auditor’s file
-            </Badge>
-            <Text size="xs" c="dimmed">
-              imported by {comment.author}
-            </Text>
-          </Group>
-        ) : (
-          <Text size="sm" fw={600}>
-            {comment.author}
-          </Text>
-        )}
+      <Group justify="space-between" align="flex-start" gap="xs" mb={4} wrap="nowrap">
+        <CommentAuthor comment={comment} />
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {formatInstant(comment.createdAt)}
         </Text>

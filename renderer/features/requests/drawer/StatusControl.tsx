@@ -5,9 +5,8 @@ import type { AuditRequest } from '../../../../shared/api/requests';
 import type { RequestStatus } from '../../../../shared/domain/requests';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { formatDate } from '../../../components/format';
-import { StatusBadge } from '../../../components/status';
-import { AUDITOR_STATUS_LABELS, AUDITOR_STATUS_TONES } from '../labels';
 import { useRequestActions } from '../request-actions';
+import { AuditorStatusBadge } from '../table/RequestCells';
 import { REOPEN_TO, statusMoves } from './status-actions';
 import { StatusTrack } from './StatusTrack';
 import '../callout.css';
@@ -107,9 +106,7 @@ export function StatusControl(props: { request: AuditRequest }) {
             Auditor
           </Text>
           {r.auditorStatus ? (
-            <StatusBadge tone={AUDITOR_STATUS_TONES[r.auditorStatus]}>
-              {AUDITOR_STATUS_LABELS[r.auditorStatus]}
-            </StatusBadge>
+            <AuditorStatusBadge status={r.auditorStatus} focusable />
           ) : (
             <Tooltip label="Set only from the auditor’s side, with their response">
               <Text size="sm" c="dimmed" tabIndex={0} data-testid="auditor-status">

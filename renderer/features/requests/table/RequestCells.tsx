@@ -1,10 +1,12 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconMessage } from '@tabler/icons-react';
 import type { AuditRequest } from '../../../../shared/api/requests';
+import type { AuditorStatus } from '../../../../shared/domain/requests';
 import { formatDate } from '../../../components/format';
 import { StatusBadge } from '../../../components/status';
 import {
   AUDITOR_STATUS_LABELS,
+  AUDITOR_STATUS_MEANING,
   AUDITOR_STATUS_TONES,
   REQUEST_STATUS_LABELS,
   REQUEST_STATUS_TONES,
@@ -103,11 +105,38 @@ export const StatusCell = ({ request: r }: { request: AuditRequest }) => (
   <StatusBadge tone={REQUEST_STATUS_TONES[r.status]}>{REQUEST_STATUS_LABELS[r.status]}</StatusBadge>
 );
 
+/** The auditor's status, with what it means (and does not) on hover. */
+export function AuditorStatusBadge(props: {
+  status: AuditorStatus;
+  /** A tab stop that shows the meaning on focus (not in the table, whose rows take the keys). */
+  focusable?: boolean;
+}) {
+  const { status } = props;
+  return (
+    <Tooltip
+      label={AUDITOR_STATUS_MEANING[status]}
+      multiline
+      w={260}
+      openDelay={300}
+      events={{ hover: true, focus: true, touch: false }}
+    >
+      <span
+        data-auditor-status={status}
+        data-testid={props.focusable ? 'auditor-status' : undefined}
+        aria-label={AUDITOR_STATUS_MEANING[status]}
+        tabIndex={props.focusable ? 0 : undefined}
+      >
+        <StatusBadge tone={AUDITOR_STATUS_TONES[status]}>
+          {AUDITOR_STATUS_LABELS[status]}
+        </StatusBadge>
+      </span>
+    </Tooltip>
+  );
+}
+
 export const AuditorCell = ({ request: r }: { request: AuditRequest }) =>
   r.auditorStatus ? (
-    <StatusBadge tone={AUDITOR_STATUS_TONES[r.auditorStatus]}>
-      {AUDITOR_STATUS_LABELS[r.auditorStatus]}
-    </StatusBadge>
+    <AuditorStatusBadge status={r.auditorStatus} />
   ) : (
     <Dash label="No response from the auditor yet" />
   );
