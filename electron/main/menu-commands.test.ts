@@ -17,6 +17,7 @@ function deps(overrides: Partial<MenuCommandDeps['dialogs']> = {}, reply?: Envel
       pickVault: vi.fn(async () => '/v/acme.attest'),
       pickNewVaultPath: vi.fn(async () => '/v/Acme 2026.attest'),
       pickSavePath: vi.fn(async () => '/backup/acme copy'),
+      pickFiles: vi.fn(async () => ['/downloads/Audit-Package.zip']),
       revealInFolder: vi.fn(async () => undefined),
       ...overrides,
     },
@@ -85,6 +86,25 @@ describe('runMenuCommand', () => {
       ['vault.forgetRecent', { path: '/v/b.attest' }],
     ]);
     expect(d.refreshMenu).toHaveBeenCalled();
+  });
+
+  it('Open audit package… opens the chosen zip as auditor mode, and says why when it cannot', async () => {
+    const { d, calls, errors } = deps(
+      {},
+      { ok: false, error: { code: 'conflict', message: 'Close the vault first.' } },
+    );
+    await runMenuCommand({ kind: 'openPackage' }, d);
+    expect(d.dialogs.pickFiles).toHaveBeenCalledWith(
+      expect.objectContaining({ filters: [{ name: 'Audit package', extensions: ['zip'] }] }),
+    );
+    expect(calls).toEqual([
+      ['auditor.openPackage', { source: { path: '/downloads/Audit-Package.zip' } }],
+    ]);
+    expect(errors).toEqual([['Could not open the audit package', 'Close the vault first.']]);
+
+    const cancelled = deps({ pickFiles: async () => null });
+    await runMenuCommand({ kind: 'openPackage' }, cancelled.d);
+    expect(cancelled.calls).toEqual([]);
   });
 
   it('closes the vault and reveals the logs', async () => {

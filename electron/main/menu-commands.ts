@@ -11,7 +11,10 @@ import { VAULT_EXT, engagementNameFromFile, ensureVaultExtension } from './vault
  */
 export interface MenuCommandDeps {
   dispatch(method: MethodName, input: unknown): Promise<Envelope>;
-  dialogs: Pick<HostOps, 'pickVault' | 'pickNewVaultPath' | 'pickSavePath' | 'revealInFolder'>;
+  dialogs: Pick<
+    HostOps,
+    'pickVault' | 'pickNewVaultPath' | 'pickSavePath' | 'pickFiles' | 'revealInFolder'
+  >;
   currentVaultPath(): string | null;
   logFile: string;
   /** Tells the user what went wrong, in the words the dispatcher chose. */
@@ -39,6 +42,21 @@ export async function runMenuCommand(command: MenuCommand, deps: MenuCommandDeps
     case 'openPath':
       await call(deps, 'Could not open the vault', 'vault.open', { file: command.path });
       return;
+    case 'openPackage': {
+      // The job's progress and verdict are shown by the window, which follows the job's events
+      // (renderer/features/auditor/open-package.ts); a refusal before it starts is said here.
+      const [path] =
+        (await deps.dialogs.pickFiles({
+          title: 'Open audit package',
+          filters: [{ name: 'Audit package', extensions: ['zip'] }],
+        })) ?? [];
+      if (path) {
+        await call(deps, 'Could not open the audit package', 'auditor.openPackage', {
+          source: { path },
+        });
+      }
+      return;
+    }
     case 'clearRecent': {
       const recent = await deps.dispatch('vault.recent', {});
       if (recent.ok) {

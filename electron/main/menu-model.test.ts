@@ -27,6 +27,7 @@ describe('buildMenuModel', () => {
     expect(commands(closed)).toEqual([
       { label: 'New vault…', enabled: true, kind: 'newVault' },
       { label: 'Open vault…', enabled: true, kind: 'openVault' },
+      { label: 'Open audit package…', enabled: true, kind: 'openPackage' },
       { label: 'Save a copy…', enabled: false, kind: 'saveCopy' },
       { label: 'Close vault', enabled: false, kind: 'closeVault' },
     ]);
@@ -35,7 +36,12 @@ describe('buildMenuModel', () => {
       buildMenuModel({ hasVault: true, recent, platform: 'linux', appName: 'Attest' }),
       'File',
     );
-    expect(commands(open).every((c) => c.enabled)).toBe(true);
+    // Auditor mode works with no vault open: the package command waits until it is closed.
+    expect(commands(open).filter((c) => !c.enabled)).toEqual([
+      { label: 'Open audit package…', enabled: false, kind: 'openPackage' },
+    ]);
+    const item = closed.find((i) => i.type === 'command' && i.command.kind === 'openPackage');
+    expect(item).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+O' });
   });
 
   it('lists recent vaults, or says there are none', () => {

@@ -10,6 +10,8 @@ export type MenuCommand =
   | { kind: 'openVault' }
   /** Open the vault at this path: a recent item, a launch argument, a file opened in Finder. */
   | { kind: 'openPath'; path: string }
+  /** Open an audit package (.zip) read-only, in auditor mode: the window shows its check. */
+  | { kind: 'openPackage' }
   | { kind: 'clearRecent' }
   | { kind: 'saveCopy' }
   | { kind: 'closeVault' }
@@ -73,6 +75,7 @@ function fileMenu(input: MenuModelInput, mac: boolean): MenuItemModel {
     command('New vault…', { kind: 'newVault' }, 'CmdOrCtrl+N'),
     command('Open vault…', { kind: 'openVault' }, 'CmdOrCtrl+O'),
     { type: 'submenu', label: 'Open Recent', items: recentItems(input.recent) },
+    command('Open audit package…', { kind: 'openPackage' }, 'CmdOrCtrl+Shift+O', !input.hasVault),
     separator,
     command('Save a copy…', { kind: 'saveCopy' }, 'CmdOrCtrl+Shift+S', input.hasVault),
     command('Close vault', { kind: 'closeVault' }, undefined, input.hasVault),

@@ -40,7 +40,7 @@ describe('auditor mode', () => {
     const job = await openPackage(ctx, pkg.path);
     expect(job).toMatchObject({ state: 'succeeded', result: { opened: true } });
 
-    const mutating = METHOD_NAMES.filter((m) => methods[m].mutates);
+    const mutating = METHOD_NAMES.filter((m) => methods[m].mutates && m !== 'jobs.cancel');
     expect(mutating.length).toBeGreaterThan(50);
     for (const name of mutating) {
       const answer = await call(ctx, name, {});
@@ -50,6 +50,11 @@ describe('auditor mode', () => {
       });
       if (!answer.ok) expect(answer.error.message).toMatch(/^Auditor mode is read-only: /);
     }
+    // Cancelling a job changes no vault: auditor mode's own jobs (saving the response) stop.
+    expect(await call(ctx, 'jobs.cancel', { jobId: 'job_none' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     // Reading goes on, and closing the package ends the refusal.
     expect(await call(ctx, 'auditor.package', {})).toMatchObject({ ok: true });
     expect(await call(ctx, 'auditor.closePackage', {})).toEqual({

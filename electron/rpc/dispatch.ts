@@ -63,11 +63,15 @@ export async function dispatch(
 
 /**
  * Auditor mode is read-only, enforced here and nowhere else: every method declared `mutates`
- * (a change to a vault, or opening/creating one) is refused while a package is open.
+ * (a change to a vault, or opening/creating one) is refused while a package is open — except
+ * cancelling a job, which changes no vault and is how Cancel stops auditor mode's own jobs
+ * (saving the response, opening another package).
  */
+const ALLOWED_WHILE_AUDITING: ReadonlySet<string> = new Set(['jobs.cancel']);
+
 function refuseWhileAuditing(ctx: RpcContext, name: string, mutates: boolean): ApiError | null {
   const open = ctx.state.auditorPackage;
-  if (!open || !mutates) return null;
+  if (!open || !mutates || ALLOWED_WHILE_AUDITING.has(name)) return null;
   return new AttestError(
     'conflict',
     `Auditor mode is read-only: ${name} changes a vault, and the audit package for ${open.engagement} is open. Close the package to work on a vault.`,

@@ -9,6 +9,7 @@ const FILTERS = {
   docx: { name: 'Word document', extensions: ['docx'] },
   md: { name: 'Markdown', extensions: ['md'] },
   zip: { name: 'Zip archive', extensions: ['zip'] },
+  json: { name: 'Signed response', extensions: ['json'] },
 } satisfies Record<string, FileFilter>;
 
 /** The file types a Save dialog can filter on. */

@@ -11,6 +11,10 @@ import { RollForwardDialog } from '../features/vault/RollForwardDialog';
 import { HostStoppedDialog } from '../features/vault/HostStoppedDialog';
 import { SaveCopyDialog } from '../features/vault/SaveCopyDialog';
 import { StartScreen } from '../features/vault/StartScreen';
+import { AuditorWorkbench } from '../features/auditor/AuditorWorkbench';
+import { OpenPackageDialog } from '../features/auditor/OpenPackageDialog';
+import { useAuditorPackage } from '../features/auditor/auditor-queries';
+import { useAuditorBackground } from '../features/auditor/useAuditorBackground';
 import { useVaultSession } from '../features/vault/session';
 import { currentOpenId, useVault } from '../features/vault/store';
 import { cachedVaultInfo } from '../features/vault/vault-info';
@@ -32,6 +36,9 @@ export function App() {
   const previous = useRef(status);
   useGlobalPalette();
   useRecentPalette();
+  useAuditorBackground();
+  const auditing = useAuditorPackage();
+  const pkg = status === 'closed' ? (auditing.data ?? null) : null;
 
   const client = useApi();
   const queries = useQueryClient();
@@ -79,11 +86,18 @@ export function App() {
         </Center>
       ) : status === 'open' ? (
         <Workbench />
+      ) : pkg ? (
+        <AuditorWorkbench pkg={pkg} />
+      ) : auditing.isPending ? (
+        <Center h="100%">
+          <Loader aria-label="Starting Attest" />
+        </Center>
       ) : (
         <StartScreen />
       )}
       <NewVaultDialog />
       <OpenVaultDialog />
+      <OpenPackageDialog />
       <SaveCopyDialog />
       <CompactDialog />
       <RollForwardDialog />

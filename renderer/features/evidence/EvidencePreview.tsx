@@ -112,14 +112,40 @@ function TextPreview(props: { url: string; kind: 'text' | 'csv' | 'json' }) {
   );
 }
 
+/** A file as a preview shows it: its name, size, hash, and where its bytes are read. */
+export interface PreviewFile {
+  name: string;
+  size: number;
+  sha256: string;
+  /** Read inline (never run: the route sends a sandbox CSP and no sniffing). */
+  url: string;
+  /** The same bytes as a download. */
+  downloadUrl: string;
+}
+
 /**
  * The stored file, shown in the app through the blob route: images as images, a PDF in a
  * sandboxed frame, text, CSV and JSON read as text (never run: the route also sends a sandbox
  * CSP and no sniffing); anything else is saved and opened outside.
  */
 export function EvidencePreview({ file }: { file: NonNullable<Evidence['file']> }) {
+  return (
+    <FilePreview
+      file={{
+        name: file.name,
+        size: file.size,
+        sha256: file.sha256,
+        url: blobUrl(file.blobId, { fileName: file.name }),
+        downloadUrl: blobUrl(file.blobId, { fileName: file.name, download: true }),
+      }}
+    />
+  );
+}
+
+/** Any file Attest serves with the safe headers (a vault's blob, an audit package's file). */
+export function FilePreview({ file }: { file: PreviewFile }) {
   const kind = previewKindOf(file.name);
-  const url = blobUrl(file.blobId, { fileName: file.name });
+  const url = file.url;
   return (
     <Paper withBorder radius="md" p="sm" data-testid="evidence-preview">
       <Group justify="space-between" mb={kind === 'none' ? 0 : 'xs'} wrap="nowrap">
@@ -131,7 +157,7 @@ export function EvidencePreview({ file }: { file: NonNullable<Evidence['file']> 
           </Text>
         </Text>
         <Anchor
-          href={blobUrl(file.blobId, { fileName: file.name, download: true })}
+          href={file.downloadUrl}
           download={file.name}
           size="sm"
           style={{ whiteSpace: 'nowrap' }}

@@ -9,10 +9,12 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { IconFolderOpen, IconPlus, IconShieldLock } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconFolderOpen, IconPackageImport, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useApi } from '../../api/provider';
 import { MOD_KEY } from '../../app/shortcuts';
+import { chooseAuditPackage } from '../auditor/open-package';
 import { RecentList } from './RecentList';
 import { startNewVault, useVaultActions } from './actions';
 import { useVault } from './store';
@@ -53,6 +55,7 @@ export function StartScreen() {
   const app = useVault((s) => s.app);
   const api = useApi();
   const { chooseVaultToOpen } = useVaultActions();
+  const queries = useQueryClient();
   return (
     <Box className="attest-canvas" mih="100%" py={64}>
       <Container size={760}>
@@ -91,6 +94,13 @@ export function StartScreen() {
               onClick={() => void chooseVaultToOpen()}
             />
           </SimpleGrid>
+          <ActionCard
+            testId="start-open-package"
+            icon={<IconPackageImport size={20} />}
+            title="Open audit package"
+            description="For the auditor: check a package (.zip) the consultant sent, browse it read-only and send back comments, requests and sample picks."
+            onClick={() => void chooseAuditPackage(api, queries)}
+          />
           <Stack gap="sm">
             <Title order={2} size="h3">
               Recent vaults

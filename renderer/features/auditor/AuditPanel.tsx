@@ -1,0 +1,284 @@
+import { Anchor, Badge, Divider, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { PackageContents, PackageEvidence } from '../../../shared/api/methods/auditor';
+import { packageFileUrl } from '../../api/download';
+import { Facts } from '../../components/Facts';
+import { Fingerprint } from '../../components/Fingerprint';
+import { SideDrawer } from '../../components/SideDrawer';
+import { formatBytes, formatDate } from '../../components/format';
+import { FilePreview } from '../evidence/EvidencePreview';
+import { AUDIT_PATHS, type AuditRecord } from './audit-routes';
+import { useAuditContents, useAuditDraft } from './auditor-queries';
+import { Comments } from './CommentBox';
+import { indexDraft } from './draft-view';
+import { StatusChoice } from './StatusChoice';
+import { useAuditPanel } from './use-audit-panel';
+
+type Open = (kind: AuditRecord, id: string) => void;
+
+/** References that open their record in the panel (a control named by a request, …). */
+function RefLinks(props: { kind: AuditRecord; ids: readonly string[]; open: Open }) {
+  if (props.ids.length === 0)
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  return (
+    <Group gap={8}>
+      {props.ids.map((id) => (
+        <Anchor
+          key={id}
+          component="button"
+          type="button"
+          size="sm"
+          className="attest-mono"
+          onClick={() => props.open(props.kind, id)}
+        >
+          {id}
+        </Anchor>
+      ))}
+    </Group>
+  );
+}
+
+/** The evidence answering a record, each opened in the panel with its preview. */
+function EvidenceList(props: { ids: readonly string[]; contents: PackageContents; open: Open }) {
+  const byId = new Map(props.contents.evidence.map((e) => [e.id, e]));
+  const items = props.ids.map((id) => byId.get(id)).filter((e): e is PackageEvidence => !!e);
+  return (
+    <Stack gap={6}>
+      <Text size="sm" fw={600}>
+        Evidence
+      </Text>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No evidence in the package answers this.
+        </Text>
+      ) : (
+        <Table verticalSpacing={4} fz="sm" data-testid="audit-evidence-list">
+          <Table.Tbody>
+            {items.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td w={90}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    className="attest-mono"
+                    onClick={() => props.open('evidence', e.id)}
+                    aria-label={`Open ${e.id} ${e.title}`}
+                  >
+                    {e.id}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={2}>
+                    {e.title}
+                  </Text>
+                </Table.Td>
+                <Table.Td w={90} ta="right">
+                  <Text size="xs" c="dimmed">
+                    {formatBytes(e.size)}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function Heading(props: { reference: string; title: string; badge?: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Group gap="xs">
+        <Text size="sm" c="dimmed" className="attest-mono">
+          {props.reference}
+        </Text>
+        {props.badge}
+      </Group>
+      <Title order={2} size="h4">
+        {props.title}
+      </Title>
+    </Stack>
+  );
+}
+
+const NOT_FOUND = (what: string) => (
+  <Text size="sm" c="dimmed">
+    {what} is not in this package.
+  </Text>
+);
+
+/**
+ * The side panel of auditor mode: the request, criterion, control or evidence item named in the
+ * address, with everything it links to one click away, and the auditor's status and comments.
+ */
+export function AuditPanel() {
+  const { shown, open, close } = useAuditPanel();
+  const contents = useAuditContents().data;
+  const draft = indexDraft(useAuditDraft().data?.items ?? []);
+  let body: ReactNode = null;
+  let label = '';
+  if (shown && contents) {
+    const { kind, id } = shown;
+    if (kind === 'request') {
+      const r = contents.requests.find((x) => x.ref === id);
+      label = `Request ${id}`;
+      body = !r ? (
+        NOT_FOUND(`Request ${id}`)
+      ) : (
+        <Stack gap="md">
+          <Heading reference={r.ref} title={r.title || r.description} />
+          {r.description && r.description !== r.title && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {r.description}
+            </Text>
+          )}
+          <Facts
+            items={[
+              { label: 'Due', value: r.dueOn ? formatDate(r.dueOn) : '—' },
+              ...(r.type ? [{ label: 'Type', value: r.type }] : []),
+              {
+                label: 'Controls',
+                value: <RefLinks kind="control" ids={r.controls} open={open} />,
+              },
+              {
+                label: 'Criteria',
+                value: <RefLinks kind="criterion" ids={r.criteria} open={open} />,
+              },
+            ]}
+          />
+          <EvidenceList ids={r.evidence} contents={contents} open={open} />
+          <Divider />
+          <StatusChoice requestRef={r.ref} value={draft.status.get(r.ref) ?? null} />
+          <Comments
+            on={{ requestRef: r.ref }}
+            what={r.ref}
+            comments={draft.requestComments.get(r.ref) ?? []}
+          />
+        </Stack>
+      );
+    } else if (kind === 'criterion') {
+      const c = contents.criteria.find((x) => x.id === id);
+      label = `Criterion ${id}`;
+      body = !c ? (
+        NOT_FOUND(`Criterion ${id}`)
+      ) : (
+        <Stack gap="md">
+          <Heading reference={c.id} title={c.title} />
+          <Facts
+            items={[
+              {
+                label: 'Controls',
+                value: <RefLinks kind="control" ids={c.controls} open={open} />,
+              },
+            ]}
+          />
+          <EvidenceList ids={c.evidence} contents={contents} open={open} />
+        </Stack>
+      );
+    } else if (kind === 'control') {
+      const c = contents.controls.find((x) => x.ref === id);
+      label = `Control ${id}`;
+      body = !c ? (
+        NOT_FOUND(`Control ${id}`)
+      ) : (
+        <Stack gap="md">
+          <Heading reference={c.ref} title={c.title} />
+          <Facts
+            items={[
+              { label: 'Owner', value: c.owner ?? '—' },
+              { label: 'Frequency', value: c.frequency ?? '—' },
+              {
+                label: 'Criteria',
+                value: <RefLinks kind="criterion" ids={c.criteria} open={open} />,
+              },
+            ]}
+          />
+          <EvidenceList ids={c.evidence} contents={contents} open={open} />
+        </Stack>
+      );
+    } else {
+      const e = contents.evidence.find((x) => x.id === id);
+      label = `Evidence ${id}`;
+      body = !e ? (
+        NOT_FOUND(`Evidence ${id}`)
+      ) : (
+        <Stack gap="md">
+          <Heading
+            reference={e.id}
+            title={e.title}
+            badge={
+              e.kind !== 'evidence' ? (
+                <Badge variant="light" color="gray" radius="sm">
+                  {e.kind === 'population' ? 'Population' : 'Completeness support'}
+                </Badge>
+              ) : undefined
+            }
+          />
+          {e.kind === 'population' && (
+            <Anchor
+              component={Link}
+              to={`${AUDIT_PATHS.populations}?population=${encodeURIComponent(e.id)}`}
+              size="sm"
+            >
+              Browse its rows and pick items to test
+            </Anchor>
+          )}
+          <FilePreview
+            file={{
+              name: e.path.split('/').pop() ?? e.path,
+              size: e.size,
+              sha256: e.sha256,
+              url: packageFileUrl(e.path),
+              downloadUrl: packageFileUrl(e.path, { download: true }),
+            }}
+          />
+          <Facts
+            items={[
+              {
+                label: 'In the package',
+                value: (
+                  <Text span size="sm" className="attest-mono">
+                    {e.path}
+                  </Text>
+                ),
+              },
+              { label: 'SHA-256', value: <Fingerprint value={e.sha256} label="SHA-256" /> },
+              ...(e.covers ? [{ label: 'Covers', value: e.covers }] : []),
+              {
+                label: 'Controls',
+                value: <RefLinks kind="control" ids={e.controls} open={open} />,
+              },
+              {
+                label: 'Requests',
+                value: <RefLinks kind="request" ids={e.requests} open={open} />,
+              },
+            ]}
+          />
+          <Comments
+            on={{ evidenceId: e.id }}
+            what={e.id}
+            comments={draft.evidenceComments.get(e.id) ?? []}
+          />
+        </Stack>
+      );
+    }
+  }
+  return (
+    <SideDrawer
+      opened={shown !== null}
+      onClose={close}
+      title={label}
+      size="lg"
+      data-testid="audit-panel"
+    >
+      {body}
+    </SideDrawer>
+  );
+}
