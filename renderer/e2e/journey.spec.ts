@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { AuditorMode } from './pages/AuditorMode';
+import { AuditorResponseDialog } from './pages/AuditorResponse';
 import { EvidencePage } from './pages/EvidencePage';
 import { GapAnalysis } from './pages/GapAnalysis';
 import { PeoplePage } from './pages/PeoplePage';
@@ -15,49 +16,26 @@ import { ScopeWizard } from './pages/ScopeWizard';
 import { StartPage } from './pages/StartPage';
 import { TestingPage } from './pages/TestingPage';
 import { STEPS, Workbench } from './pages/Workbench';
-import { journeyShots } from './pages/journey-shots';
+import {
+  CONTROL,
+  ENGAGEMENT,
+  HIRES_CSV,
+  PBC_CSV,
+  closeDrawer,
+  journeyShots,
+} from './pages/journey';
 import { assessmentSummary, rpc, tasks } from './pages/rpc';
 
 /*
  * The newcomer's journey (F2 item 3): one person, from the start screen to the audit package,
  * through the screens alone, as they would meet them for the first time — a new vault, its
  * scope, a first assessment, the plan, the auditor's list, evidence and a population, a
- * self-test, a policy, a frozen review and the package. The contract is asked only to check what
- * the screens did. With SCREENSHOTS=1 every step is also photographed in both themes
+ * self-test, a policy, a frozen review and the package; then the auditor's side of it (the
+ * package opened and verified, a status, a comment, a new request, two items picked, the signed
+ * response saved), the response imported into the vault, and the next period started. The
+ * contract is asked only to check what the screens did. With SCREENSHOTS=1 every step is also photographed in both themes
  * (/tmp/attest-shots/journey-NN-<step>.png), to look at.
  */
-
-const ENGAGEMENT = 'Acme SOC 2 2026';
-
-/** The auditor's list as they send it: their numbers, what they want, the criterion. */
-const PBC_CSV = [
-  'PBC #,Item Requested,TSC Ref.',
-  'PBC-001,Background check process for new hires,CC1.4',
-  'PBC-002,List of new hires in the period with their start dates,CC1.4',
-  'PBC-003,Access control policy (current approved version),CC6.1',
-].join('\r\n');
-
-/** Twelve hires through the period, from the HR system: HR-01's population (a sample of 2). */
-const HIRES_CSV = [
-  'employee,start_date,role',
-  ...Array.from({ length: 12 }, (_, i) => {
-    const month = String((i % 6) + 1).padStart(2, '0');
-    const day = String(((i * 7) % 27) + 1).padStart(2, '0');
-    return `E-${100 + i},2026-${month}-${day},Engineer`;
-  }),
-].join('\n');
-
-/**
- * Closes a record's drawer by its own Close button: Escape would first close a picker left open
- * in it (a multi-select stays open after a pick).
- */
-async function closeDrawer(drawer: Locator) {
-  await drawer.getByRole('button', { name: 'Close', exact: true }).first().click();
-  await expect(drawer).toBeHidden();
-}
-
-/** HR-01 "Background checks before start": per event, three test attributes. */
-const CONTROL = 'HR-01';
 
 test('a newcomer takes an engagement from a new vault to the audit package', async ({
   page,
@@ -320,6 +298,7 @@ test('a newcomer takes an engagement from a new vault to the audit package', asy
     await shot('readiness', true);
   });
 
+  let zip = '';
   await test.step('export: the audit package downloaded', async () => {
     await bench.goByMouse(STEPS[6]);
     const card = page.getByTestId('package-export');
@@ -329,7 +308,7 @@ test('a newcomer takes an engagement from a new vault to the audit package', asy
     expect(file.suggestedFilename()).toMatch(/^Audit-Package_.*\.zip$/);
     await expect(page.getByTestId('package-result')).toContainText(/files, .*B\./);
     await shot('export', true);
-    const zip = join(files, file.suggestedFilename());
+    zip = join(files, file.suggestedFilename());
     await file.saveAs(zip);
     expect(execFileSync('unzip', ['-t', zip], { encoding: 'utf8' })).toMatch(/No errors detected/);
     const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' });
@@ -337,5 +316,149 @@ test('a newcomer takes an engagement from a new vault to the audit package', asy
     expect(names).toMatch(/^04_Evidence\/HR-01\/EV-1_background-check-process\.txt$/m);
     expect(names).toMatch(/^05_Populations\/EV-2_2026-01-01_2026-06-30_new-hires-h1\.csv$/m);
     expect(names).toMatch(/^03_Policies\/.*Access-Control-Policy_v1_approved/m);
+  });
+  // The auditor's half: the same person's laptop, standing in for the auditor's (auditor mode
+  // keeps its identity and drafts under ATTEST_HOME, apart from any vault).
+  const auditor = new AuditorMode(page);
+  const start = new StartPage(page);
+  await test.step('the vault closed; the package opened in auditor mode, integrity verified', async () => {
+    await bench.closeVault();
+    await start.expectShown();
+    await expect(start.recent(ENGAGEMENT)).toBeVisible();
+    await auditor.openFromStart(zip);
+    await auditor.expectOpen(ENGAGEMENT);
+    await expect(auditor.openDialog).toBeHidden();
+    await expect(auditor.verified).toContainText(
+      'Package integrity verified: files unchanged since export',
+    );
+    // The fingerprint shown is the one the consultant was shown on Export.
+    const open = await rpc<{ fingerprint: string }>(page, attest, 'auditor.package');
+    expect(await auditor.shownFingerprint()).toBe(open.fingerprint);
+    await shot('auditor-verified', true);
+  });
+
+  await test.step('auditor: a status, a comment and a new request', async () => {
+    await auditor.view('By request').click();
+    await auditor.openRow('audit-requests', 'PBC-001');
+    await auditor.panel.getByRole('radio', { name: /Accepted/ }).check();
+    await expect(auditor.panel.getByRole('radio', { name: /Accepted/ })).toBeChecked();
+    await auditor.closePanel();
+    await auditor.openRow('audit-requests', 'PBC-002');
+    await auditor.panel.getByRole('radio', { name: /Follow-up/ }).check();
+    await auditor.comment('PBC-002', 'Does this list include contractors?');
+    await shot('auditor-request');
+    await auditor.closePanel();
+    await page.getByRole('button', { name: 'New request…' }).click();
+    const dialog = page.getByTestId('new-request-dialog');
+    await dialog.getByLabel('Title').fill('Offer letters for the two sampled hires');
+    await dialog.getByRole('button', { name: 'Add to response' }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  await test.step('auditor: two items picked from the population', async () => {
+    await auditor.view('Populations').click();
+    const rows = page.getByTestId('population-rows');
+    await rows.getByRole('checkbox').nth(1).check();
+    await rows.getByRole('checkbox').nth(2).check();
+    await page.getByRole('button', { name: 'Pick 2 items…' }).click();
+    const pick = page.getByTestId('pick-dialog');
+    await pick.getByLabel('What to show for each item').fill('The cleared background check');
+    await pick.getByRole('button', { name: 'Pick 2 items' }).click();
+    await expect(pick).toBeHidden();
+    await expect(rows.getByText('Picked')).toHaveCount(2);
+    await shot('auditor-population');
+  });
+
+  const response = join(files, 'response.json');
+  await test.step('auditor: the response signed and saved, the package closed', async () => {
+    await auditor.view('Your response').click();
+    const identity = page.getByTestId('auditor-identity');
+    await identity.getByLabel('Your name').fill('Dana Auditor');
+    await identity.getByLabel('Audit firm').fill('Example & Co LLP');
+    await identity.getByRole('button', { name: 'Save and create my key' }).click();
+    await expect(identity.getByTestId('auditor-fingerprint')).toBeVisible();
+    // Two statuses, a comment, a new request and the sample pick.
+    await expect(page.getByTestId('draft-item')).toHaveCount(5);
+    await shot('auditor-response', true);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save response…' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^Auditor-Response_.*\.json$/);
+    await file.saveAs(response);
+    const saved = JSON.parse(readFileSync(response, 'utf8')) as {
+      response: { items: unknown[] };
+      signature: { algorithm: string } | null;
+    };
+    expect(saved.response.items).toHaveLength(5);
+    expect(saved.signature?.algorithm).toBe('ed25519');
+    await auditor.close();
+    await start.expectShown();
+  });
+
+  await test.step('the vault reopened; the auditor’s response imported', async () => {
+    await start.openRecent(ENGAGEMENT);
+    await bench.expectOpen(ENGAGEMENT);
+    await bench.goByMouse(STEPS[4]);
+    await expect(requests.rows).toHaveCount(3);
+    const dialog = new AuditorResponseDialog(page);
+    await dialog.open();
+    await dialog.chooseFile(response);
+    await expect(dialog.confirmation).toContainText('Dana Auditor');
+    await expect(dialog.confirmation).toContainText('Example & Co LLP');
+    await expect(dialog.count('status')).toHaveText('2');
+    await expect(dialog.count('comment')).toHaveText('1');
+    await expect(dialog.count('request')).toHaveText('1');
+    await expect(dialog.count('sample')).toHaveText('1');
+    await shot('response-confirm');
+    await dialog.confirmImport();
+    await expect(dialog.result).toContainText('Imported 5 items from the auditor’s response');
+    await dialog.close();
+
+    // The auditor's statuses on their requests, and their two new ones (AUD-…).
+    await expect(requests.row('PBC-001').locator('[data-auditor-status="accepted"]')).toBeVisible();
+    await expect(
+      requests.row('PBC-002').locator('[data-auditor-status="follow_up"]'),
+    ).toBeVisible();
+    await expect(requests.rows).toHaveCount(5);
+    await expect(requests.rows.filter({ hasText: 'Offer letters' })).toHaveAttribute(
+      'data-ref',
+      /^AUD-\d+$/,
+    );
+    const sample = requests.rows.filter({ hasText: 'Sample selected by Example & Co LLP' });
+    await expect(sample).toHaveAttribute('data-ref', /^AUD-\d+$/);
+    await shot('response-imported');
+    await requests.row('PBC-002').click();
+    await expect(
+      requests.drawer.locator('[data-testid="request-comment"][data-source="auditor"]'),
+    ).toContainText('Does this list include contractors?');
+    await closeDrawer(requests.drawer);
+    // The sample: the population it was picked from and its two rows, for the consultant to
+    // answer like any request.
+    await sample.click();
+    const columns = requests.drawer.getByTestId('auditor-columns');
+    await expect(columns).toContainText('EV-2');
+    await expect(columns).toContainText(/row-\d+, row-\d+/);
+    await shot('response-sample');
+    await closeDrawer(requests.drawer);
+  });
+
+  await test.step('Vault → Start next period: the new vault opens', async () => {
+    const before = await rpc<{ path: string }>(page, attest, 'vault.info');
+    await bench.vaultMenu('Start next period…');
+    const dialog = page.getByRole('dialog', { name: 'Start next period' });
+    await expect(dialog).toContainText('Carried to the new vault');
+    await shot('roll-forward');
+    await dialog.getByRole('button', { name: 'Create and open' }).click();
+    await expect(dialog).toBeHidden();
+    await bench.expectOpen(ENGAGEMENT);
+    // The six months after this period, with its controls and none of its evidence.
+    const after = await rpc<{
+      path: string;
+      engagement: { period: { start: string; end: string } | null };
+    }>(page, attest, 'vault.info');
+    expect(after.path).not.toBe(before.path);
+    expect(after.engagement.period).toEqual({ start: '2026-07-01', end: '2026-12-31' });
+    expect((await rpc<{ total: number }>(page, attest, 'evidence.list', {})).total).toBe(0);
+    await shot('next-period');
   });
 });
