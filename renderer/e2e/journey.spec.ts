@@ -22,6 +22,7 @@ import {
   HIRES_CSV,
   PBC_CSV,
   closeDrawer,
+  closePicker,
   journeyShots,
 } from './pages/journey';
 import { assessmentSummary, rpc, tasks } from './pages/rpc';
@@ -208,6 +209,8 @@ test('a newcomer takes an engagement from a new vault to the audit package', asy
       /PBC-001/,
     );
     await expect.poll(() => linked('PBC-001')).toEqual(['background-check-process']);
+    await closePicker(page);
+    await expect(evidence.drawer.getByTestId('evidence-preview-text')).toContainText('Checkr');
     await shot('evidence-file');
     await closeDrawer(evidence.drawer);
   });
@@ -225,6 +228,7 @@ test('a newcomer takes an engagement from a new vault to the audit package', asy
       /PBC-002/,
     );
     await expect.poll(() => linked('PBC-002')).toEqual(['new-hires-h1']);
+    await closePicker(page);
     const form = drawer.getByTestId('population-form');
     await form.getByLabel('Drawn from').fill('Workday');
     await form.getByLabel('Date column').fill('start_date');

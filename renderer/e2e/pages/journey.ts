@@ -32,6 +32,12 @@ export async function closeDrawer(drawer: Locator) {
   await expect(drawer).toBeHidden();
 }
 
+/** Closes a multi-select's list left open after a pick (Escape goes to it, not to the drawer). */
+export async function closePicker(page: Page) {
+  if (await page.locator('[role="listbox"]:visible').count()) await page.keyboard.press('Escape');
+  await expect(page.locator('[role="listbox"]:visible')).toHaveCount(0);
+}
+
 /** HR-01 "Background checks before start": per event, three test attributes. */
 export const CONTROL = 'HR-01';
 
