@@ -1,9 +1,9 @@
 import '@mantine/dropzone/styles.css';
-import { Alert, Button, Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { Dropzone } from '@mantine/dropzone';
-import { IconAlertTriangle, IconFileSpreadsheet, IconUpload, IconX } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useApi } from '../../../api/provider';
+import { SingleFileDropzone } from '../../../components/SingleFileDropzone';
 import type { ImportWizard } from './useImportWizard';
 
 /** The file types offered in the picker; the file's content decides in the end, not its name. */
@@ -30,44 +30,22 @@ export function ChooseFileStep({ wizard }: { wizard: ImportWizard }) {
 
   return (
     <Stack gap="md">
-      <Dropzone
+      <SingleFileDropzone
         openRef={openRef}
-        onDrop={(files) => {
-          setRejected(null);
-          if (files[0]) void wizard.chooseFile(files[0]);
-        }}
-        onReject={(rejections) => setRejected(rejections[0]?.file.name ?? 'That file')}
         accept={ACCEPT}
-        multiple={false}
-        loading={wizard.busy}
-        activateOnKeyboard={false}
-        radius="lg"
-        inputProps={{ 'aria-label': 'Request list file', id: 'request-list-file' }}
-        data-testid="request-dropzone"
-      >
-        <Stack align="center" gap="xs" py={40} style={{ pointerEvents: 'none' }}>
-          <Dropzone.Accept>
-            <ThemeIcon size={52} radius="xl" variant="light">
-              <IconUpload size={26} stroke={1.5} />
-            </ThemeIcon>
-          </Dropzone.Accept>
-          <Dropzone.Reject>
-            <ThemeIcon size={52} radius="xl" variant="light" color="red">
-              <IconX size={26} stroke={1.5} />
-            </ThemeIcon>
-          </Dropzone.Reject>
-          <Dropzone.Idle>
-            <ThemeIcon size={52} radius="xl" variant="light" color="gray">
-              <IconFileSpreadsheet size={26} stroke={1.5} />
-            </ThemeIcon>
-          </Dropzone.Idle>
-          <Text fw={600}>Drop the auditor’s request list here</Text>
-          <Text size="sm" c="dimmed" ta="center" maw={440}>
-            A CSV or Excel (.xlsx) file, exactly as the auditor sent it. Their columns and
-            references are kept as they are.
-          </Text>
-        </Stack>
-      </Dropzone>
+        busy={wizard.busy}
+        onFile={(file) => {
+          setRejected(null);
+          void wizard.chooseFile(file);
+        }}
+        onReject={setRejected}
+        inputLabel="Request list file"
+        inputId="request-list-file"
+        testId="request-dropzone"
+        idleIcon={<IconFileSpreadsheet size={26} stroke={1.5} />}
+        title="Drop the auditor’s request list here"
+        description="A CSV or Excel (.xlsx) file, exactly as the auditor sent it. Their columns and references are kept as they are."
+      />
       <Group justify="center">
         <Button variant="default" onClick={choose} loading={wizard.busy} data-autofocus>
           Choose a file…

@@ -1,16 +1,14 @@
 import '@mantine/dropzone/styles.css';
-import { Alert, Button, Group, Modal, Stack, Text, ThemeIcon } from '@mantine/core';
-import { Dropzone } from '@mantine/dropzone';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconArrowLeft,
   IconFileCheck,
   IconFileImport,
-  IconUpload,
-  IconX,
 } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useApi } from '../../../api/provider';
+import { SingleFileDropzone } from '../../../components/SingleFileDropzone';
 import { plural } from '../../../components/format';
 import { ResponseConfirmation } from './ResponseConfirmation';
 import { ResponseResult } from './ResponseResult';
@@ -129,44 +127,22 @@ function ChooseResponse({ flow }: { flow: ResponseImport }) {
 
   return (
     <Stack gap="md">
-      <Dropzone
+      <SingleFileDropzone
         openRef={openRef}
-        onDrop={(files) => {
-          setRejected(null);
-          if (files[0]) void flow.chooseFile(files[0]);
-        }}
-        onReject={(rejections) => setRejected(rejections[0]?.file.name ?? 'That file')}
         accept={ACCEPT}
-        multiple={false}
-        loading={flow.busy}
-        activateOnKeyboard={false}
-        radius="lg"
-        inputProps={{ 'aria-label': 'Response file', id: 'response-file' }}
-        data-testid="response-dropzone"
-      >
-        <Stack align="center" gap="xs" py={36} style={{ pointerEvents: 'none' }}>
-          <Dropzone.Accept>
-            <ThemeIcon size={52} radius="xl" variant="light">
-              <IconUpload size={26} stroke={1.5} />
-            </ThemeIcon>
-          </Dropzone.Accept>
-          <Dropzone.Reject>
-            <ThemeIcon size={52} radius="xl" variant="light" color="red">
-              <IconX size={26} stroke={1.5} />
-            </ThemeIcon>
-          </Dropzone.Reject>
-          <Dropzone.Idle>
-            <ThemeIcon size={52} radius="xl" variant="light" color="gray">
-              <IconFileCheck size={26} stroke={1.5} />
-            </ThemeIcon>
-          </Dropzone.Idle>
-          <Text fw={600}>Drop the auditor’s response here</Text>
-          <Text size="sm" c="dimmed" ta="center" maw={460}>
-            The .json file the auditor saved in Attest for a package this vault exported: their
-            statuses, comments, new requests and sample picks.
-          </Text>
-        </Stack>
-      </Dropzone>
+        busy={flow.busy}
+        onFile={(file) => {
+          setRejected(null);
+          void flow.chooseFile(file);
+        }}
+        onReject={setRejected}
+        inputLabel="Response file"
+        inputId="response-file"
+        testId="response-dropzone"
+        idleIcon={<IconFileCheck size={26} stroke={1.5} />}
+        title="Drop the auditor’s response here"
+        description="The .json file the auditor saved in Attest for a package this vault exported: their statuses, comments, new requests and sample picks."
+      />
       <Group justify="center">
         <Button variant="default" onClick={choose} loading={flow.busy} data-autofocus>
           Choose a file…
