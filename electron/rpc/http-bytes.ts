@@ -90,20 +90,53 @@ export async function handleBlob(
   }
   const fileName = sanitiseFileName(query.get('name') ?? `file-${blobId}`);
   const download = query.get('download') === '1';
+  await sendStored(backend, req, res, opened, {
+    fileName,
+    disposition: download ? 'attachment' : 'inline',
+    what: 'blob',
+    context: { blobId },
+  });
+}
+
+type Opened = Awaited<ReturnType<VaultBackend['read']>>;
+
+/**
+ * Sends bytes read through the backend under the headers every stored or generated file gets:
+ * its type from its name (never sniffed), the sandbox CSP, no caching. HEAD sends the headers
+ * only and stops the read. A failure mid-stream can only cut the connection (the headers are
+ * gone), and is logged unless the client left first.
+ */
+async function sendStored(
+  backend: VaultBackend,
+  req: IncomingMessage,
+  res: ServerResponse,
+  opened: Opened,
+  send: {
+    fileName: string;
+    disposition: 'inline' | 'attachment';
+    what: string;
+    context: Record<string, unknown>;
+  },
+): Promise<void> {
   res.writeHead(200, {
-    'Content-Type': contentTypeFor(fileName),
+    'Content-Type': contentTypeFor(send.fileName),
     'Content-Length': String(opened.head.size),
-    'Content-Disposition': contentDisposition(download ? 'attachment' : 'inline', fileName),
+    'Content-Disposition': contentDisposition(send.disposition, send.fileName),
     'Content-Security-Policy': BLOB_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
   });
+  if (req.method === 'HEAD') {
+    opened.stream.destroy(); // nothing is sent: the host stops reading
+    res.end();
+    return;
+  }
   try {
     await pipeline(opened.stream, res);
   } catch (e) {
-    // Headers are gone, so the only honest signal left is a cut connection (the length is short).
     if (!res.destroyed) res.destroy();
-    if (!req.destroyed) backend.logger.warn('blob stream failed', { blobId, error: String(e) });
+    if (!req.destroyed)
+      backend.logger.warn(`${send.what} stream failed`, { ...send.context, error: String(e) });
   }
 }
 
@@ -141,26 +174,12 @@ export async function handleOutput(
     sendText(res, 404, isAttestError(e) ? e.message : 'Not found.');
     return;
   }
-  const fileName = opened.head.fileName ?? outputId;
-  res.writeHead(200, {
-    'Content-Type': contentTypeFor(fileName),
-    'Content-Length': String(opened.head.size),
-    'Content-Disposition': contentDisposition('attachment', fileName),
-    'Content-Security-Policy': BLOB_CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
+  await sendStored(backend, req, res, opened, {
+    fileName: opened.head.fileName ?? outputId,
+    disposition: 'attachment',
+    what: 'output',
+    context: { outputId },
   });
-  if (req.method === 'HEAD') {
-    opened.stream.destroy(); // nothing is sent: the host stops reading
-    res.end();
-    return;
-  }
-  try {
-    await pipeline(opened.stream, res);
-  } catch (e) {
-    if (!res.destroyed) res.destroy();
-    if (!req.destroyed) backend.logger.warn('output stream failed', { outputId, error: String(e) });
-  }
 }
 
 /**
@@ -196,27 +215,10 @@ export async function handlePackageFile(
     return;
   }
   const fileName = opened.head.fileName ?? 'file';
-  res.writeHead(200, {
-    'Content-Type': contentTypeFor(fileName),
-    'Content-Length': String(opened.head.size),
-    'Content-Disposition': contentDisposition(
-      query.get('download') !== '1' && safeInline(fileName) ? 'inline' : 'attachment',
-      fileName,
-    ),
-    'Content-Security-Policy': BLOB_CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
+  await sendStored(backend, req, res, opened, {
+    fileName,
+    disposition: query.get('download') !== '1' && safeInline(fileName) ? 'inline' : 'attachment',
+    what: 'package file',
+    context: { path },
   });
-  if (req.method === 'HEAD') {
-    opened.stream.destroy();
-    res.end();
-    return;
-  }
-  try {
-    await pipeline(opened.stream, res);
-  } catch (e) {
-    if (!res.destroyed) res.destroy();
-    if (!req.destroyed)
-      backend.logger.warn('package file stream failed', { path, error: String(e) });
-  }
 }
