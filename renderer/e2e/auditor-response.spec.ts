@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
@@ -22,6 +21,7 @@ import { Workbench } from './pages/Workbench';
 import { AuditorResponseDialog } from './pages/AuditorResponse';
 import { Requests } from './pages/Requests';
 import { importRequestList, jobResult, rpc } from './pages/rpc';
+import { scratchDir } from './scratch';
 
 const SHOTS = process.env.SCREENSHOTS ? '/tmp/attest-shots/auditor-response' : null;
 
@@ -46,7 +46,7 @@ async function exportPackage(page: Page, attest: AttestServer) {
   const done = await jobResult<{ download: string }>(page, attest, jobId, 60_000);
   const res = await page.request.get(`${attest.origin}${done.download}`);
   expect(res.ok()).toBe(true);
-  const dir = mkdtempSync(join(tmpdir(), 'importui-e2e-'));
+  const dir = scratchDir('response');
   const zip = join(dir, 'package.zip');
   writeFileSync(zip, await res.body());
   const manifest = execFileSync('unzip', ['-p', zip, 'manifest.json']);

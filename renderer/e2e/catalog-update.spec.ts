@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledScript } from '../../electron/testing/spawn';
@@ -9,12 +7,13 @@ import { goHash } from './pages/hash';
 import { rpc } from './pages/rpc';
 import { ScopeView } from './pages/ScopeView';
 import { Workbench } from './pages/Workbench';
+import { scratchDir } from './scratch';
 
 // "This build" ships catalog 2026.5 (the vault is built by `attest demo` with the built-in one):
 // a newer title for AC-01, a rewritten test procedure for AC-02, BCP-03 remapped, AC-90 added,
 // GOV-03 dropped, CC1.1's guidance rewritten — see electron/testing/newer-catalog.ts.
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const newerDir = join(mkdtempSync(join(tmpdir(), 'attest-catalog-')), 'catalog');
+const newerDir = join(scratchDir('catalog'), 'catalog');
 execFileSync(
   process.execPath,
   [bundledScript('electron/testing/write-newer-catalog.ts'), newerDir],

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
 import { STEPS, Workbench } from './pages/Workbench';
+import { scratchDir } from './scratch';
 
 test('export the audit package: options, progress, the fingerprint to send separately, a zip that checks out', async ({
   page,
@@ -41,7 +40,7 @@ test('export the audit package: options, progress, the fingerprint to send separ
   const { value } = (await info.json()) as { value: { fingerprint: string } };
   expect(shown).toBe(value.fingerprint);
 
-  const zip = join(mkdtempSync(join(tmpdir(), 'attest-e2e-package-')), 'package.zip');
+  const zip = join(scratchDir('package'), 'package.zip');
   await file.saveAs(zip);
   expect(execFileSync('unzip', ['-t', zip], { encoding: 'utf8' })).toMatch(/No errors detected/);
   const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' });

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { AuditorMode } from './pages/AuditorMode';
@@ -26,6 +25,7 @@ import {
   journeyShots,
 } from './pages/journey';
 import { assessmentSummary, rpc, tasks } from './pages/rpc';
+import { scratchDir } from './scratch';
 
 /*
  * The newcomer's journey (F2 item 3): one person, from the start screen to the audit package,
@@ -46,7 +46,7 @@ test('a newcomer takes an engagement from a new vault to the audit package', asy
   test.setTimeout(600_000);
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
   const shot = journeyShots(page);
-  const files = mkdtempSync(join(tmpdir(), 'attest-e2e-journey-'));
+  const files = scratchDir('journey');
   const bench = new Workbench(page);
 
   await test.step('start screen → New vault: Type II over a period', async () => {

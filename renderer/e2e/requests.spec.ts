@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
 import { Requests } from './pages/Requests';
 import { rpc } from './pages/rpc';
 import { STEPS, Workbench } from './pages/Workbench';
+import { scratchDir } from './scratch';
 
 /**
  * An auditor's list as they come: unusual headers, an owner column Attest cannot place
@@ -22,7 +22,7 @@ const PBC_CSV = [
 ].join('\r\n');
 
 function writeTemp(name: string, content: string | Buffer): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'attest-pbc-')), name);
+  const path = join(scratchDir('pbc'), name);
   writeFileSync(path, content);
   return path;
 }

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Locator, type Page, expect } from '@playwright/test';
 import { DEMO_TEMPLATE_ENV } from '../global-setup';
+import { scratchDir } from '../scratch';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const CLI = join(repo, 'dist', 'cli', 'attest.mjs');
@@ -17,7 +17,7 @@ const CLI = join(repo, 'dist', 'cli', 'attest.mjs');
 export function makePackages(): { good: string; tampered: string; tamperedPath: string } {
   const template = process.env[DEMO_TEMPLATE_ENV];
   if (!template) throw new Error(`${DEMO_TEMPLATE_ENV} is not set`);
-  const dir = mkdtempSync(join(tmpdir(), 'attest-e2e-auditor-'));
+  const dir = scratchDir('auditor');
   const vault = join(dir, 'demo.attest');
   copyFileSync(template, vault);
   const attest = (...args: string[]) =>
