@@ -9,6 +9,8 @@ import { Workbench } from './pages/Workbench';
  */
 function watchRpc(page: Page) {
   const sent: string[] = [];
+  /** Each call as method and input: the same method may read two different answers. */
+  const answers: string[] = [];
   // Only calls seen leaving are counted in flight: one sent before watching began and answered
   // after must not drive the count below zero (the spec would then wait forever).
   const inFlight = new Set<Request>();
@@ -17,6 +19,7 @@ function watchRpc(page: Page) {
   page.on('request', (r) => {
     if (!isRpc(r.url())) return;
     sent.push(new URL(r.url()).pathname.slice('/rpc/'.length));
+    answers.push(`${sent.at(-1)} ${r.postData() ?? ''}`);
     inFlight.add(r);
     lastActivity = Date.now();
   });
@@ -28,6 +31,7 @@ function watchRpc(page: Page) {
   page.on('requestfailed', done);
   return {
     sent,
+    answers,
     /** Waits until every call has been answered and none followed for a while. */
     async settled() {
       await expect
@@ -50,8 +54,10 @@ function watchRpc(page: Page) {
 // scope's controls and criteria, so a change to a control re-reads it (before S2's last step a
 // hand-written store re-read it only for engagement and people changes, and so could show a
 // stale scope) — 11 in all; and since every drawer shows its record's History, the drawer's
-// history (the edit is its newest entry) — 12.
-const MAX_CALLS_PER_EDIT = 12;
+// history (the edit is its newest entry) — 12. Since the Scope table pages from the server
+// (`controls.list` with its filters and order) rather than filtering the palette's whole list
+// in the window, the table's page is an answer of its own and is re-read too — 13.
+const MAX_CALLS_PER_EDIT = 13;
 
 test('one control field edit costs one save and the re-reads of what it touched', async ({
   page,
@@ -65,6 +71,7 @@ test('one control field edit costs one save and the re-reads of what it touched'
   const rpc = watchRpc(page);
   await rpc.settled();
   rpc.sent.length = 0;
+  rpc.answers.length = 0;
 
   const saved = page.waitForResponse((r) => r.url().includes('/rpc/controls.update'));
   await view.drawerField('Title').fill('Approved and ticketed access requests');
@@ -76,7 +83,8 @@ test('one control field edit costs one save and the re-reads of what it touched'
   test.info().annotations.push({ type: 'calls per edit', description: calls.join(', ') });
   console.log(`One control field edit: ${calls.length} calls: ${calls.join(', ')}`);
   expect(calls.filter((m) => m === 'controls.update')).toHaveLength(1);
-  // Nothing is read twice for one change.
-  expect(new Set(calls).size).toBe(calls.length);
+  // Nothing is read twice for one change. (Two answers of one method are two reads: the
+  // palette's whole list of controls and the table's page.)
+  expect(new Set(rpc.answers).size).toBe(rpc.answers.length);
   expect(calls.length).toBeLessThanOrEqual(MAX_CALLS_PER_EDIT);
 });

@@ -121,6 +121,10 @@ export type ControlPatch = z.infer<typeof controlPatch>;
 export const newControlInput = controlPatch.required({ title: true, criteria: true }).strict();
 export type NewControlInput = z.input<typeof newControlInput>;
 
+/**
+ * Which controls a list shows. `search` matches the reference, title, description, the owner's
+ * name and the mapped criteria's ids.
+ */
 export const controlFilter = z
   .object({
     search: line(200).optional(),
@@ -129,6 +133,18 @@ export const controlFilter = z
     includeArchived: z.boolean().default(false),
   })
   .strict();
+export type ControlFilter = z.input<typeof controlFilter>;
+
+/** What `controls.list` sorts by; the reference orders numbers as numbers (AC-2 before AC-10). */
+export const CONTROL_SORT_KEYS = [
+  'ref',
+  'title',
+  'domain',
+  'owner',
+  'frequency',
+  'criteria',
+] as const;
+export type ControlSortKey = (typeof CONTROL_SORT_KEYS)[number];
 
 export const CRITERION_ROLES = ['key', 'supporting'] as const;
 export type CriterionRole = (typeof CRITERION_ROLES)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ASSESSMENT_STATUSES, COVERAGE_STATUSES } from '../domain/coverage';
 import { isoDate, isoInstant } from './common';
-import { controlId } from './controls';
+import { controlFilter, controlId, controlSchema } from './controls';
 import { idOf, text } from './text';
 
 const personRef = idOf('per', 'person');
@@ -102,3 +102,41 @@ export const descriptionFindingSchema = z.object({
   reason: z.string(),
 });
 export type DescriptionFindingView = z.infer<typeof descriptionFindingSchema>;
+
+/** An assessment state: one of the statuses, or not assessed yet. */
+export const ASSESSMENT_STATES = [...ASSESSMENT_STATUSES, 'not_assessed'] as const;
+
+/**
+ * What a reviewer would flag on a control before the auditor does: no owner, the same person
+ * performing and reviewing it, operating only since after the period's start (the as-of date for
+ * Type I).
+ */
+export const CONTROL_WARNINGS = ['no_owner', 'same_performer_reviewer', 'late_start'] as const;
+export type ControlWarning = (typeof CONTROL_WARNINGS)[number];
+
+/**
+ * The gap analysis' filter: a control list's, plus the assessment state, the owner (a person, or
+ * nobody) and "with warnings only". `assessments.setMany { matching }` resolves the same filter.
+ */
+export const assessedControlFilter = controlFilter
+  .extend({
+    status: z.enum(ASSESSMENT_STATES).optional(),
+    ownerId: personRef.optional(),
+    /** Only controls nobody owns ("No owner"; a person id cannot mean nobody). */
+    unowned: z.boolean().default(false),
+    warningsOnly: z.boolean().default(false),
+  })
+  .strict();
+export type AssessedControlFilter = z.input<typeof assessedControlFilter>;
+
+/** What `assessments.controls` sorts by: status in the order work is done (not assessed first). */
+export const ASSESSED_SORT_KEYS = ['ref', 'title', 'status', 'owner'] as const;
+export type AssessedSortKey = (typeof ASSESSED_SORT_KEYS)[number];
+
+/** A row of the gap analysis' table: a control, its assessment state and its warnings. */
+export const assessedControlSchema = z.object({
+  control: controlSchema,
+  status: z.enum(ASSESSMENT_STATES),
+  warnings: z.array(z.enum(CONTROL_WARNINGS)),
+});
+export type AssessedControl = z.infer<typeof assessedControlSchema>;

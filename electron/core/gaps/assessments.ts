@@ -1,18 +1,29 @@
-import type { AssessInput, Assessment } from '../../../shared/api/gaps';
+import type {
+  AssessInput,
+  AssessedControl,
+  AssessedSortKey,
+  Assessment,
+  ControlWarning,
+} from '../../../shared/api/gaps';
 import { assessInput } from '../../../shared/api/gaps';
 import { AttestError } from '../../../shared/api/errors';
 import type { AssessmentStatus } from '../../../shared/domain/coverage';
 import { recordChange } from '../../db/audit';
 import { tx } from '../../db/connection';
 import {
-  type ControlFilterQuery,
+  type AssessedControlRow,
+  type ControlListFilter,
+  type WarningContext,
   controlIdsMatching,
-  getControlRow,
-} from '../../db/repos/controls';
+  listAssessedControlPage,
+} from '../../db/repos/control-list';
+import { getControlRow } from '../../db/repos/controls';
 import { getAssessmentRow, listAssessmentRows, putAssessment } from '../../db/repos/gaps';
 import { getPerson } from '../../db/repos/people';
 import type { AssessmentTable } from '../../db/schema';
 import { currentPersonId } from '../people/people';
+import { toControls } from '../scope/controls';
+import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 
 export function toAssessment(row: AssessmentTable): Assessment {
@@ -90,14 +101,67 @@ export function assessMany(
   );
 }
 
+/** Where "operating since after the start" is measured from (Type II: the period's start). */
+export function warningContext(vault: Vault): WarningContext {
+  const e = getEngagement(vault);
+  return { start: (e.reportType === 'type2' ? e.period?.start : e.asOf) ?? null };
+}
+
 /**
  * "Select all matching": the controls a list filter selects, resolved in SQL on the server so
- * a selection is never limited to the rows the window has loaded. None is a validation error:
- * the filter changed under the user, and saying "0 changed" would hide it.
+ * a selection is never limited to the rows the window has loaded, less those unticked since.
+ * None is a validation error: the filter changed under the user, and saying "0 changed" would
+ * hide it.
  */
-export function controlsMatching(vault: Vault, filter: ControlFilterQuery): string[] {
-  const ids = controlIdsMatching(vault.db, filter);
+export function controlsMatching(
+  vault: Vault,
+  filter: ControlListFilter,
+  except: readonly string[] = [],
+): string[] {
+  const left = new Set(except);
+  const ids = controlIdsMatching(vault.db, filter, warningContext(vault)).filter(
+    (id) => !left.has(id),
+  );
   if (ids.length === 0)
     throw new AttestError('validation', 'No control matches the filter, so nothing was changed.');
   return ids;
+}
+
+export interface AssessedControlQuery extends ControlListFilter {
+  sort?: { key: AssessedSortKey; dir: 'asc' | 'desc' } | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** The gap analysis' table: controls with their state and warnings, filtered and paged in SQL. */
+export function listAssessedControls(
+  vault: Vault,
+  q: AssessedControlQuery,
+): { items: AssessedControl[]; nextCursor: string | null; total: number } {
+  const { limit, cursor, sort, ...filter } = q;
+  const page = listAssessedControlPage(
+    vault.db,
+    filter,
+    warningContext(vault),
+    sort ?? { key: 'ref', dir: 'asc' },
+    { limit, cursor },
+  );
+  const controls = toControls(vault, page.rows);
+  return {
+    items: page.rows.map((row, i) => ({
+      control: controls[i]!,
+      status: row.assessment_status as AssessedControl['status'],
+      warnings: warningsOf(row),
+    })),
+    nextCursor: page.nextCursor,
+    total: page.total,
+  };
+}
+
+function warningsOf(row: AssessedControlRow): ControlWarning[] {
+  const out: ControlWarning[] = [];
+  if (row.w_no_owner) out.push('no_owner');
+  if (row.w_same_performer_reviewer) out.push('same_performer_reviewer');
+  if (row.w_late_start) out.push('late_start');
+  return out;
 }

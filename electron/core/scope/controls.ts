@@ -1,4 +1,9 @@
-import type { Control, ControlPatch, NewControlInput } from '../../../shared/api/controls';
+import type {
+  Control,
+  ControlPatch,
+  ControlSortKey,
+  NewControlInput,
+} from '../../../shared/api/controls';
 import { newControlInput } from '../../../shared/api/controls';
 import { AttestError } from '../../../shared/api/errors';
 import { recordChange } from '../../db/audit';
@@ -7,10 +12,10 @@ import {
   getControlByRef,
   getControlRow,
   insertControl,
-  listControlPage,
   listCriterionRows,
   updateControlRow,
 } from '../../db/repos/controls';
+import { listControlPage } from '../../db/repos/control-list';
 import { criterionRolesOf, replaceLinks } from '../../db/repos/links';
 import { getPerson } from '../../db/repos/people';
 import { templatePoliciesOfControls } from '../../db/repos/policies';
@@ -25,18 +30,22 @@ export interface ControlQuery {
   criterionId?: string;
   domain?: string;
   includeArchived: boolean;
+  sort?: { key: ControlSortKey; dir: 'asc' | 'desc' };
   limit: number;
   cursor?: string;
 }
 
-/** Controls by reference, filtered and paged in SQL (the cursor is the last reference seen). */
+/** Controls filtered, sorted and paged in SQL (by reference unless asked); the cursor is opaque. */
 export function listControls(
   vault: Vault,
   q: ControlQuery,
 ): { items: Control[]; nextCursor: string | null; total: number } {
-  const { rows, more, total } = listControlPage(vault.db, q);
-  const items = toControls(vault, rows);
-  return { items, nextCursor: more ? items.at(-1)!.ref : null, total };
+  const { limit, cursor, sort, ...filter } = q;
+  const page = listControlPage(vault.db, filter, sort ?? { key: 'ref', dir: 'asc' }, {
+    limit,
+    cursor,
+  });
+  return { items: toControls(vault, page.rows), nextCursor: page.nextCursor, total: page.total };
 }
 
 /** Rows to controls, their criteria read for all of them in one query. */

@@ -6,7 +6,7 @@ import { createTask } from '../../core/tasks/tasks';
 import type { Vault } from '../../core/vault/session';
 import { tempDir } from '../../testing/tmp';
 import { newTestVault } from '../../testing/vaults';
-import { listControlPage } from './controls';
+import { listControlPage } from './control-list';
 import { type Page, type PageRequest, listPeoplePage, listRiskPage, listTaskPage } from './lists';
 
 /** Walks a list page by page and returns the ids in order. */
@@ -191,8 +191,13 @@ describe('lists paged in SQL', () => {
       expect(detail, sql).toContain(`USING INDEX ${index}`);
       expect(detail, sql).not.toContain('TEMP B-TREE');
     }
-    expect(listControlPage(vault.db, { includeArchived: false, limit: 5 }).total).toBeGreaterThan(
-      100,
-    );
+    expect(
+      listControlPage(
+        vault.db,
+        { includeArchived: false },
+        { key: 'ref', dir: 'asc' },
+        { limit: 5 },
+      ).total,
+    ).toBeGreaterThan(100);
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { Input } from '../../../shared/api/index';
 import { type Case, exported, type Harness, fails, freshVault, ok } from './harness';
 
 /** A confirmed Security-only scope; returns a few controls by reference. */
@@ -18,6 +19,79 @@ export const gapCases = {
     expect(list.items).toHaveLength(1);
     expect(list.summary).toMatchObject({ controls: items.length, assessed: 1 });
     expect(list.summary.byStatus.not_assessed).toBe(items.length - 1);
+  },
+  'assessments.controls': async (t) => {
+    const { items, byRef } = await scoped(t);
+    await ok(t, 'assessments.set', { controlId: byRef('AC-01').id, status: 'implemented' });
+    await ok(t, 'assessments.set', { controlId: byRef('AC-02').id, status: 'partial' });
+    const refs = async (input: Omit<Input<'assessments.controls'>, 'limit'>) =>
+      (await ok(t, 'assessments.controls', { limit: 1000, ...input })).items.map(
+        (r) => r.control.ref,
+      );
+    // The assessment state, in SQL: a status, or not assessed yet.
+    expect(await refs({ status: 'partial' })).toEqual(['AC-02']);
+    const unassessed = await ok(t, 'assessments.controls', { status: 'not_assessed', limit: 5 });
+    expect(unassessed.total).toBe(items.length - 2);
+    expect(unassessed.items.every((r) => r.status === 'not_assessed')).toBe(true);
+    // By status: what needs work first (not assessed, …, implemented, not applicable).
+    const byStatus = await ok(t, 'assessments.controls', {
+      sort: { key: 'status', dir: 'desc' },
+      limit: 2,
+    });
+    expect(byStatus.items.map((r) => [r.control.ref, r.status])).toEqual([
+      ['AC-01', 'implemented'],
+      ['AC-02', 'partial'],
+    ]);
+    // Owner (a person, or nobody) and the warnings a reviewer would flag.
+    const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
+    await ok(t, 'controls.update', {
+      id: byRef('AC-03').id,
+      patch: { ownerId: ana.id, performerId: ana.id, reviewerId: ana.id },
+    });
+    await ok(t, 'controls.update', {
+      id: byRef('AC-04').id,
+      patch: { ownerId: ana.id, operatingSince: '2026-03-01' },
+    });
+    await ok(t, 'controls.update', { id: byRef('AC-05').id, patch: { ownerId: ana.id } });
+    expect(await refs({ ownerId: ana.id })).toEqual(['AC-03', 'AC-04', 'AC-05']);
+    expect((await ok(t, 'assessments.controls', { unowned: true, limit: 1 })).total).toBe(
+      items.length - 3,
+    );
+    // The period starts 2026-01-01: operating since March is a late start.
+    const owned = (await ok(t, 'assessments.controls', { ownerId: ana.id, limit: 10 })).items;
+    expect(owned.map((r) => [r.control.ref, r.warnings])).toEqual([
+      ['AC-03', ['same_performer_reviewer']],
+      ['AC-04', ['late_start']],
+      ['AC-05', []],
+    ]);
+    expect(await refs({ ownerId: ana.id, warningsOnly: true })).toEqual(['AC-03', 'AC-04']);
+    expect((await ok(t, 'assessments.controls', { warningsOnly: true, limit: 1 })).total).toBe(
+      items.length - 1,
+    );
+    // The search reads the owner's name and the mapped criteria too; sorted by owner, nobody last.
+    expect(await refs({ search: 'ana lima' })).toEqual(['AC-03', 'AC-04', 'AC-05']);
+    const cc61 = await refs({ search: 'CC6.1' });
+    const mapped = (await ok(t, 'controls.list', { criterionId: 'CC6.1', limit: 1000 })).items;
+    expect(cc61).toEqual(expect.arrayContaining(mapped.map((c) => c.ref)));
+    const byOwner = await refs({ sort: { key: 'owner', dir: 'desc' } });
+    expect(byOwner.slice(0, 3)).toEqual(['AC-03', 'AC-04', 'AC-05']);
+    // Paged by an opaque cursor: every control once, in the order asked for.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ok(t, 'assessments.controls', {
+        sort: { key: 'title', dir: 'asc' },
+        limit: 7,
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(...page.items.map((r) => r.control.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(items.length);
+    expect(seen).toHaveLength(items.length);
+    await fails(t, 'assessments.controls', { cursor: 'AC-01' }, 'validation');
+    await fails(t, 'assessments.controls', { status: 'unknown' }, 'validation');
+    await fails(t, 'assessments.controls', { ownerId: 'none' }, 'validation');
   },
   'assessments.set': async (t) => {
     const { byRef } = await scoped(t);
@@ -111,6 +185,26 @@ export const gapCases = {
       'validation',
     );
     await fails(t, 'assessments.setMany', { status: 'partial' }, 'validation');
+    // The gap analysis' own filters, less the rows unticked after "select all matching".
+    const notYet = await ok(t, 'assessments.controls', { status: 'not_assessed', limit: 1000 });
+    const [kept, ...rest] = notYet.items.map((r) => r.control.id);
+    const marked = await ok(t, 'assessments.setMany', {
+      matching: { status: 'not_assessed', unowned: true },
+      except: [kept!],
+      status: 'partial',
+    });
+    expect(marked.items.map((a) => a.controlId).sort()).toEqual([...rest].sort());
+    expect(
+      (await ok(t, 'assessments.controls', { status: 'not_assessed', limit: 10 })).items.map(
+        (r) => r.control.id,
+      ),
+    ).toEqual([kept]);
+    await fails(
+      t,
+      'assessments.setMany',
+      { controlIds: ids, except: ids, status: 'partial' },
+      'validation',
+    );
   },
   'coverage.get': async (t) => {
     const { items, byRef } = await scoped(t);

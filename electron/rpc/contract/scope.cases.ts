@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { FREQUENCIES } from '../../../shared/domain/catalog';
 import { type Case, type Harness, fails, freshVault, ok } from './harness';
 
 /** A Type II vault with Security + Availability confirmed. */
@@ -122,6 +123,35 @@ export const scopeCases = {
     expect(second.nextCursor).toBeNull();
     const access = await ok(t, 'controls.list', { domain: 'access', limit: 1000 });
     expect(access.items.every((c) => c.domain === 'access')).toBe(true);
+    // Sorted on the server, numbers in references as numbers; the cursor follows the order.
+    for (const ref of ['ZZ-10', 'ZZ-2', 'zz-3'])
+      await ok(t, 'controls.create', { ref, title: `Custom ${ref}`, criteria: ['CC1.1'] });
+    const zz = await ok(t, 'controls.list', { search: 'Custom ZZ', limit: 10 });
+    expect(zz.items.map((c) => c.ref)).toEqual(['ZZ-2', 'zz-3', 'ZZ-10']);
+    const desc = await ok(t, 'controls.list', {
+      search: 'Custom ZZ',
+      sort: { key: 'ref', dir: 'desc' },
+      limit: 2,
+    });
+    expect(desc.items.map((c) => c.ref)).toEqual(['ZZ-10', 'zz-3']);
+    const rest = await ok(t, 'controls.list', {
+      search: 'Custom ZZ',
+      sort: { key: 'ref', dir: 'desc' },
+      limit: 2,
+      cursor: desc.nextCursor!,
+    });
+    expect(rest.items.map((c) => c.ref)).toEqual(['ZZ-2']);
+    const byCriteria = await ok(t, 'controls.list', {
+      sort: { key: 'criteria', dir: 'desc' },
+      limit: 1000,
+    });
+    const counts = byCriteria.items.map((c) => c.criteria.length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const byFrequency = (
+      await ok(t, 'controls.list', { sort: { key: 'frequency', dir: 'asc' }, limit: 1000 })
+    ).items.map((c) => FREQUENCIES.indexOf(c.frequency));
+    expect(byFrequency).toEqual([...byFrequency].sort((a, b) => a - b));
+    await fails(t, 'controls.list', { sort: { key: 'status', dir: 'asc' } }, 'validation');
   },
   'controls.get': async (t) => {
     await scopedVault(t);

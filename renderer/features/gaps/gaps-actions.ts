@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { AssessInput, Assessment } from '../../../shared/api/gaps';
+import type { AssessInput, AssessedControlFilter, Assessment } from '../../../shared/api/gaps';
 import type { AssessmentStatus } from '../../../shared/domain/coverage';
 import { useApi } from '../../api/provider';
 import { usePutAssessments } from './gaps-store';
@@ -24,18 +24,22 @@ export function useAssess(): (input: AssessInput) => Promise<Assessment> {
   );
 }
 
-/** One status (and reason) for many controls: each keeps its notes and date. */
+/**
+ * One status (and reason) for many controls — named, or every one a filter selects — all or
+ * nothing: each keeps its notes and date. Answers how many changed.
+ */
 export function useAssessMany(): (
-  controlIds: string[],
+  which: { controlIds: string[] } | { matching: AssessedControlFilter; except?: string[] },
   status: AssessmentStatus,
   naReason: string | null,
-) => Promise<void> {
+) => Promise<number> {
   const client = useApi();
   const put = usePutAssessments();
   return useCallback(
-    async (controlIds: string[], status: AssessmentStatus, naReason: string | null) => {
-      const { items } = await client.call('assessments.setMany', { controlIds, status, naReason });
+    async (which, status, naReason) => {
+      const { items } = await client.call('assessments.setMany', { ...which, status, naReason });
       put(items);
+      return items.length;
     },
     [client, put],
   );

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { ASSESSMENT_STATUSES } from '../../domain/coverage';
-import { controlFilter, controlId } from '../controls';
+import { pageInput, pageOf, sortOf } from '../common';
+import { controlId } from '../controls';
 import { method } from '../define';
-import { assessInput, assessmentSchema, gapSummarySchema } from '../gaps';
+import {
+  ASSESSED_SORT_KEYS,
+  assessInput,
+  assessedControlFilter,
+  assessedControlSchema,
+  assessmentSchema,
+  gapSummarySchema,
+} from '../gaps';
 import { text } from '../text';
 
 export const assessmentMethods = {
@@ -12,6 +20,19 @@ export const assessmentMethods = {
     output: z.object({ items: z.array(assessmentSchema), summary: gapSummarySchema }),
     mutates: false,
     reads: ['assessments', 'controls', 'criteria', 'risks', 'tasks'],
+  }),
+  'assessments.controls': method({
+    summary:
+      'Controls with their assessment state and warnings, filtered, sorted and paged (the gap analysis’ table; active controls unless asked)',
+    input: pageInput
+      .extend(assessedControlFilter.shape)
+      .extend({ sort: sortOf(ASSESSED_SORT_KEYS).optional() })
+      .strict(),
+    output: pageOf(assessedControlSchema),
+    mutates: false,
+    // Apart from `controls.list` so that assessing a control re-reads this table, not every
+    // list of controls; warnings read the engagement's period, owner order the people.
+    reads: ['assessments', 'controls', 'criteria', 'people', 'engagement'],
   }),
   'assessments.set': method({
     summary: 'Assess one control (not applicable needs a reason)',
@@ -26,8 +47,10 @@ export const assessmentMethods = {
     input: z
       .object({
         controlIds: z.array(controlId).min(1).max(1000).optional(),
-        /** "Select all matching": the filter of `controls.list`, resolved on the server. */
-        matching: controlFilter.optional(),
+        /** "Select all matching": the filter of `assessments.controls`, resolved on the server. */
+        matching: assessedControlFilter.optional(),
+        /** With `matching`: controls unticked after "select all matching". */
+        except: z.array(controlId).max(1000).optional(),
         status: z.enum(ASSESSMENT_STATUSES),
         naReason: text({ max: 2000, multiline: true }).nullable().default(null),
       })
@@ -35,6 +58,10 @@ export const assessmentMethods = {
       .refine((v) => (v.controlIds === undefined) !== (v.matching === undefined), {
         path: ['controlIds'],
         message: 'Name the controls, or give the filter that selects them — one of the two',
+      })
+      .refine((v) => v.except === undefined || v.matching !== undefined, {
+        path: ['except'],
+        message: 'Controls left out of a filter need the filter',
       })
       .refine((v) => v.status !== 'not_applicable' || !!v.naReason, {
         path: ['naReason'],

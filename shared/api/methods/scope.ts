@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CATEGORIES, REPORT_TYPES, normaliseCategories } from '../../domain/engagement';
-import { isoDate, pageOf, pageInput } from '../common';
+import { isoDate, pageOf, pageInput, sortOf } from '../common';
 import {
+  CONTROL_SORT_KEYS,
   controlFilter,
   controlId,
   controlPatch,
@@ -82,12 +83,16 @@ export const scopeMethods = {
     touches: ['criteria'],
   }),
   'controls.list': method({
-    summary: 'Controls by reference, filtered and paged',
-    input: pageInput.extend(controlFilter.shape).strict(),
+    summary: 'Controls, filtered, sorted and paged (by reference unless asked)',
+    input: pageInput
+      .extend(controlFilter.shape)
+      .extend({ sort: sortOf(CONTROL_SORT_KEYS).optional() })
+      .strict(),
     output: pageOf(controlSchema),
     mutates: false,
     // A control carries nothing of its assessment: assessing one must not re-read every control.
-    reads: ['controls', 'criteria'],
+    // The owner's name is searched and sorted by, so people are read.
+    reads: ['controls', 'criteria', 'people'],
   }),
   'controls.get': method({
     summary: 'One control',

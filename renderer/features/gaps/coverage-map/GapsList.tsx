@@ -1,6 +1,6 @@
-import { Anchor, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   GAP_SEVERITIES,
   type Gap,
@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/api/gaps';
 import { plural } from '../../../components/format';
 import { SEVERITY_LABEL, SeverityBadge, StatusBadge } from '../../../components/status';
+import { type DataColumn, DataTable } from '../../../components/table/DataTable';
 import { useTasks } from '../../remediation/task-queries';
 import { ASSESSMENT_BADGE, ASSESSMENT_LABEL, ASSESSMENT_TONE } from '../labels';
 
@@ -54,7 +55,7 @@ function NotAssessedYet({ controls }: { controls: readonly UnassessedControl[] }
       </Text>
       <Anchor
         component={Link}
-        to={`/gaps?view=focus&control=${next.controlId}`}
+        to={focusLink(next.controlId)}
         size="sm"
         style={{ whiteSpace: 'nowrap' }}
       >
@@ -63,6 +64,67 @@ function NotAssessedYet({ controls }: { controls: readonly UnassessedControl[] }
     </Group>
   );
 }
+
+const focusLink = (controlId: string) => `/gaps?view=focus&control=${controlId}`;
+const gapId = (g: Gap) => g.controlId;
+const gapName = (g: Gap) => `${g.ref} ${g.title}`;
+const gapData = (g: Gap) => ({ 'data-gap': g.ref });
+
+/** In the server's order (severity, then residual risk): the list is read as it comes. */
+const GAP_COLUMNS: DataColumn<Gap>[] = [
+  {
+    id: 'severity',
+    header: 'Severity',
+    width: 96,
+    cell: (g) => <SeverityBadge severity={g.severity} />,
+  },
+  {
+    id: 'control',
+    header: 'Control',
+    cell: (g) => (
+      <>
+        <Group gap={8} wrap="nowrap">
+          <Text span size="sm" fw={600} className="attest-mono">
+            {g.ref}
+          </Text>
+          <Text span size="sm">
+            {g.title}
+          </Text>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {g.reason}
+        </Text>
+      </>
+    ),
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    width: 170,
+    cell: (g) => (
+      <StatusBadge tone={ASSESSMENT_TONE[g.status]}>{ASSESSMENT_BADGE[g.status]}</StatusBadge>
+    ),
+  },
+  {
+    id: 'criteria',
+    header: 'Unmet criteria',
+    width: 120,
+    cell: (g) => (
+      <Text span size="xs" className="attest-mono">
+        {g.unmetCriteria.join(' ') || '—'}
+      </Text>
+    ),
+  },
+  { id: 'risk', header: 'Residual risk', width: 90, cell: (g) => g.residualRisk ?? '—' },
+  // Links of their own: a click there opens the task, not the row's control.
+  {
+    id: 'tasks',
+    header: 'Tasks',
+    width: 110,
+    interactive: true,
+    cell: (g) => <TaskLinks gap={g} />,
+  },
+];
 
 /**
  * What is still missing, blocking first: each gap with the criteria it leaves unmet, the
@@ -75,6 +137,7 @@ export function GapsList({
   gaps: readonly Gap[];
   notAssessed: readonly UnassessedControl[];
 }) {
+  const navigate = useNavigate();
   const [severity, setSeverity] = useState<GapSeverity | 'all'>('all');
   const shown = severity === 'all' ? gaps : gaps.filter((g) => g.severity === severity);
   const count = (s: GapSeverity) => gaps.filter((g) => g.severity === s).length;
@@ -92,67 +155,24 @@ export function GapsList({
         style={{ alignSelf: 'flex-start' }}
       />
       <NotAssessedYet controls={notAssessed} />
-      <Paper withBorder radius="lg" style={{ overflow: 'clip' }}>
-        <Table verticalSpacing={8} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={96}>Severity</Table.Th>
-              <Table.Th>Control</Table.Th>
-              <Table.Th w={170}>Status</Table.Th>
-              <Table.Th w={120}>Unmet criteria</Table.Th>
-              <Table.Th w={90}>Residual risk</Table.Th>
-              <Table.Th w={110}>Tasks</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((g) => (
-              <Table.Tr key={g.controlId} data-gap={g.ref}>
-                <Table.Td>
-                  <SeverityBadge severity={g.severity} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={8} wrap="nowrap">
-                    <Anchor
-                      component={Link}
-                      to={`/gaps?view=focus&control=${g.controlId}`}
-                      size="sm"
-                      fw={600}
-                      className="attest-mono"
-                    >
-                      {g.ref}
-                    </Anchor>
-                    <Text size="sm">{g.title}</Text>
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    {g.reason}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge tone={ASSESSMENT_TONE[g.status]}>
-                    {ASSESSMENT_BADGE[g.status]}
-                  </StatusBadge>
-                </Table.Td>
-                <Table.Td className="attest-mono" fz="xs">
-                  {g.unmetCriteria.join(' ') || '—'}
-                </Table.Td>
-                <Table.Td>{g.residualRisk ?? '—'}</Table.Td>
-                <Table.Td>
-                  <TaskLinks gap={g} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {shown.length === 0 && (
-          <Text size="sm" c="dimmed" ta="center" py="xl">
-            {gaps.length > 0
-              ? 'No gap of this severity.'
-              : notAssessed.length > 0
-                ? 'No gaps found so far: none of the assessed controls is partial or not implemented.'
-                : 'No gaps: every control is assessed implemented or not applicable.'}
-          </Text>
-        )}
-      </Paper>
+      <DataTable<Gap>
+        label="Gaps by severity"
+        rows={shown}
+        rowId={gapId}
+        rowLabel={gapName}
+        rowData={gapData}
+        columns={GAP_COLUMNS}
+        onOpen={(g) => navigate(focusLink(g.controlId))}
+        rowHeight={58}
+        maxHeight="min(70dvh, 640px)"
+        empty={
+          gaps.length > 0
+            ? 'No gap of this severity.'
+            : notAssessed.length > 0
+              ? 'No gaps found so far: none of the assessed controls is partial or not implemented.'
+              : 'No gaps: every control is assessed implemented or not applicable.'
+        }
+      />
     </Stack>
   );
 }

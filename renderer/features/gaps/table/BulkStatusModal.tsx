@@ -5,8 +5,8 @@ import { toApiCallError } from '../../../api';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { plural } from '../../../components/format';
 import { useAssessMany } from '../gaps-actions';
-import { useGaps } from '../gaps-store';
 import { ASSESSMENT_LABEL } from '../labels';
+import { type BulkTarget, whichControls } from './bulk-selection';
 
 const LISTED = 12;
 
@@ -15,7 +15,7 @@ const LISTED = 12;
  * the auditor will read. Each control's notes are kept.
  */
 export function BulkStatusModal(props: {
-  controlIds: string[];
+  target: BulkTarget;
   status: AssessmentStatus | null;
   onClose(): void;
   onDone(): void;
@@ -26,7 +26,7 @@ export function BulkStatusModal(props: {
       onClose={props.onClose}
       title={
         props.status
-          ? `Mark ${plural(props.controlIds.length, 'control')} ${ASSESSMENT_LABEL[props.status].toLowerCase()}?`
+          ? `Mark ${plural(props.target.count, 'control')} ${ASSESSMENT_LABEL[props.status].toLowerCase()}?`
           : ''
       }
       size="md"
@@ -37,17 +37,16 @@ export function BulkStatusModal(props: {
 }
 
 function BulkForm(props: {
-  controlIds: string[];
+  target: BulkTarget;
   status: AssessmentStatus;
   onClose(): void;
   onDone(): void;
 }) {
-  const controls = useGaps((s) => s.controls);
   const assessMany = useAssessMany();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const refs = props.controlIds.map((id) => controls.find((c) => c.id === id)?.ref ?? id);
+  const { count, refs } = props.target;
   const na = props.status === 'not_applicable';
 
   async function apply() {
@@ -57,9 +56,13 @@ function BulkForm(props: {
     }
     setBusy(true);
     try {
-      await assessMany(props.controlIds, props.status, na ? reason.trim() : null);
+      const changed = await assessMany(
+        whichControls(props.target),
+        props.status,
+        na ? reason.trim() : null,
+      );
       notifySuccess(
-        `${plural(props.controlIds.length, 'control')} marked ${ASSESSMENT_LABEL[props.status].toLowerCase()}.`,
+        `${plural(changed, 'control')} marked ${ASSESSMENT_LABEL[props.status].toLowerCase()}.`,
       );
       props.onDone();
     } catch (e) {
@@ -78,8 +81,15 @@ function BulkForm(props: {
         <Text span className="attest-mono" size="sm">
           {refs.slice(0, LISTED).join(', ')}
         </Text>
-        {refs.length > LISTED && ` and ${refs.length - LISTED} more`}
+        {count > Math.min(refs.length, LISTED) &&
+          ` and ${count - Math.min(refs.length, LISTED)} more`}
       </Text>
+      {props.target.kind === 'matching' && (
+        <Text size="sm">
+          Every control the table’s filters select
+          {props.target.except.length > 0 ? ', less the ones you unticked' : ''}.
+        </Text>
+      )}
       <Text size="sm" c="dimmed">
         Each gets this status with today’s date; their notes are kept. If one cannot be changed,
         none is.
@@ -105,7 +115,7 @@ function BulkForm(props: {
           Cancel
         </Button>
         <Button onClick={() => void apply()} loading={busy} data-testid="bulk-confirm">
-          Mark {plural(props.controlIds.length, 'control')}
+          Mark {plural(count, 'control')}
         </Button>
       </Group>
     </Stack>

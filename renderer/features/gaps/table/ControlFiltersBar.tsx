@@ -22,11 +22,11 @@ export function ControlFiltersBar() {
     <Group gap="xs" wrap="wrap" data-testid="control-filters">
       <TextInput
         aria-label="Search controls"
-        placeholder="Search reference or title"
+        placeholder="Search ref, title, owner or criterion"
         leftSection={<IconSearch size={15} aria-hidden />}
         value={filters.search}
         onChange={(e) => setFilter('search', e.currentTarget.value)}
-        w={220}
+        w={260}
       />
       <Select
         aria-label="Status"

@@ -1,14 +1,17 @@
 import { Button, Menu, Stack, Text, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconChevronDown } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Control } from '../../../../shared/api/controls';
+import type { AssessedControl } from '../../../../shared/api/gaps';
 import type { AssessmentStatus } from '../../../../shared/domain/coverage';
 import { FREQUENCY_LABELS } from '../../../../shared/domain/catalog';
+import { notifyError } from '../../../app/notify';
 import { StatusBadge } from '../../../components/status';
 import { plural } from '../../../components/format';
 import { type DataColumn, DataTable } from '../../../components/table/DataTable';
 import { NOTHING_SELECTED, type Selection } from '../../../components/table/selection';
+import { useVaultPages } from '../../vault/use-vault-pages';
 import { useGaps } from '../gaps-store';
 import { ASSESSMENT_BADGE, ASSESSMENT_TONE, STATUS_KEYS } from '../labels';
 import { personName, usePeople } from '../../people/people-store';
@@ -16,58 +19,69 @@ import { byCriterion } from '../coverage-map/coverage-groups';
 import { BulkStatusModal } from './BulkStatusModal';
 import { ControlDrawer } from './ControlDrawer';
 import { ControlFiltersBar } from './ControlFiltersBar';
-import { tickedAmong } from './bulk-selection';
+import { bulkTarget } from './bulk-selection';
 import {
   type SortKey,
-  type TableContext,
-  controlWarnings,
-  filterAndSort,
-  stateOf,
+  WARNING,
+  serverFilter,
+  tableInput,
   useControlTable,
 } from './control-filters';
 
+type Row = AssessedControl;
+
 /**
- * Every control with its status, owner, frequency and criteria on the shared DataTable; tick
- * several (or every one the filters show) to give them one status at once.
+ * Every control with its status, owner, frequency and criteria on the shared DataTable; the
+ * server filters, sorts and pages (`assessments.controls`). Tick several — or every one the
+ * filters select, loaded or not — to give them one status at once.
  */
 export function ControlsTable() {
-  const controls = useGaps((s) => s.controls);
-  const assessments = useGaps((s) => s.assessments);
-  const summary = useGaps((s) => s.summary);
+  const active = useGaps((s) => s.controls.length);
   const people = usePeople((s) => s.items);
   const filters = useControlTable((s) => s.filters);
   const sort = useControlTable((s) => s.sort);
   const setSort = useControlTable((s) => s.setSort);
   const [params, setParams] = useSearchParams();
-  const [selection, setSelection] = useState<Selection>(NOTHING_SELECTED);
   const [bulkStatus, setBulkStatus] = useState<AssessmentStatus | null>(null);
 
-  const context = useMemo<TableContext>(
-    () => ({ assessments, summary, ownerName: (id) => personName(people, id) }),
-    [assessments, summary, people],
+  // A pause in typing asks the server, not every key.
+  const [search] = useDebouncedValue(filters.search, 200);
+  const shownFilters = useMemo(() => ({ ...filters, search }), [filters, search]);
+  const input = tableInput(shownFilters, sort);
+  const inputKey = JSON.stringify(input);
+  const { pages, loadMore } = useVaultPages('assessments.controls', input);
+  const { data, hasNextPage, isFetchingNextPage, error } = pages;
+  const rows = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
+  const total = data?.pages.at(-1)?.total ?? 0;
+  useEffect(() => {
+    if (error) notifyError(error);
+  }, [error]);
+  // Ticks belong to the filters they were made under: other filters, other rows, and a tick
+  // never carries over to rows the user has not seen ticked.
+  const [ticks, setTicks] = useState<{ key: string; selection: Selection }>({
+    key: inputKey,
+    selection: NOTHING_SELECTED,
+  });
+  const selection = ticks.key === inputKey ? ticks.selection : NOTHING_SELECTED;
+  const setSelection = useCallback(
+    (next: Selection) => setTicks({ key: inputKey, selection: next }),
+    [inputKey],
   );
-  const rows = useMemo(
-    () => filterAndSort(controls, filters, sort, context),
-    [controls, filters, sort, context],
-  );
-  // Every active control is in the window (one cached read), so the filters are applied here
-  // and "all matching" is every row shown. A tick on a row the filters now hide does not count:
-  // a bulk change applies to what the user sees ticked.
-  const ticked = useMemo(
+
+  const target = useMemo(
     () =>
-      tickedAmong(
+      bulkTarget(
         selection,
-        rows.map((c) => c.id),
+        rows.map((r) => ({ id: r.control.id, ref: r.control.ref })),
+        serverFilter(shownFilters),
+        total,
       ),
-    [selection, rows],
+    [selection, rows, shownFilters, total],
   );
-  const shownSelection = useMemo<Selection>(
-    () => ({ kind: 'some', ids: new Set(ticked) }),
-    [ticked],
-  );
-  const columns = useMemo(() => controlColumns(context), [context]);
+  const ownerName = useCallback((id: string | null) => personName(people, id), [people]);
+  const columns = useMemo(() => controlColumns(ownerName), [ownerName]);
   const open = useCallback(
-    (c: Control) => setParams({ view: 'table', control: c.id }),
+    (r: Row) => setParams({ view: 'table', control: r.control.id }),
     [setParams],
   );
 
@@ -75,11 +89,9 @@ export function ControlsTable() {
     <Stack gap="sm">
       <ControlFiltersBar />
       <Text size="sm" c="dimmed" data-testid="controls-count">
-        {rows.length === controls.length
-          ? plural(controls.length, 'control')
-          : `${rows.length} of ${plural(controls.length, 'control')}`}
+        {total === active ? plural(active, 'control') : `${total} of ${plural(active, 'control')}`}
       </Text>
-      <DataTable<Control, SortKey>
+      <DataTable<Row, SortKey>
         label="Controls and their assessments"
         testId="controls-table"
         rows={rows}
@@ -89,14 +101,17 @@ export function ControlsTable() {
         columns={columns}
         sort={sort}
         onSort={setSort}
-        total={rows.length}
+        total={total}
+        hasMore={hasNextPage}
+        loadingMore={isFetchingNextPage}
+        onLoadMore={() => void loadMore()}
         onOpen={open}
         activeId={params.get('control')}
         rowHeight={37}
-        resetKey={JSON.stringify([filters, sort])}
-        empty="No control matches these filters."
+        resetKey={inputKey}
+        empty={data ? 'No control matches these filters.' : undefined}
         selection={{
-          value: shownSelection,
+          value: selection,
           onChange: setSelection,
           noun: ['control', 'controls'],
           actions: (
@@ -118,7 +133,7 @@ export function ControlsTable() {
         }}
       />
       <BulkStatusModal
-        controlIds={ticked}
+        target={target}
         status={bulkStatus}
         onClose={() => setBulkStatus(null)}
         onDone={() => {
@@ -134,42 +149,43 @@ export function ControlsTable() {
   );
 }
 
-const controlId = (c: Control) => c.id;
-const controlName = (c: Control) => `${c.ref} ${c.title}`;
-const rowData = (c: Control) => ({ 'data-control-ref': c.ref });
+const controlId = (r: Row) => r.control.id;
+const controlName = (r: Row) => `${r.control.ref} ${r.control.title}`;
+const rowData = (r: Row) => ({ 'data-control-ref': r.control.ref });
 
-function controlColumns(ctx: TableContext): DataColumn<Control, SortKey>[] {
+function controlColumns(
+  ownerName: (id: string | null) => string | null,
+): DataColumn<Row, SortKey>[] {
   return [
     {
       id: 'ref',
       header: 'Ref',
       sortKey: 'ref',
       width: 90,
-      cell: (c) => (
+      cell: (r) => (
         <Text span size="sm" fw={500} className="attest-mono">
-          {c.ref}
+          {r.control.ref}
         </Text>
       ),
     },
-    { id: 'title', header: 'Control', sortKey: 'title', cell: (c) => c.title },
+    { id: 'title', header: 'Control', sortKey: 'title', cell: (r) => r.control.title },
     {
       id: 'status',
       header: 'Status',
       sortKey: 'status',
       width: 210,
-      cell: (c) => {
-        const state = stateOf(ctx.assessments, c.id);
-        return <StatusBadge tone={ASSESSMENT_TONE[state]}>{ASSESSMENT_BADGE[state]}</StatusBadge>;
-      },
+      cell: (r) => (
+        <StatusBadge tone={ASSESSMENT_TONE[r.status]}>{ASSESSMENT_BADGE[r.status]}</StatusBadge>
+      ),
     },
     {
       id: 'owner',
       header: 'Owner',
       sortKey: 'owner',
       width: 150,
-      cell: (c) => (
-        <Text span size="sm" c={c.ownerId ? undefined : 'dimmed'}>
-          {ctx.ownerName(c.ownerId) ?? 'No owner'}
+      cell: (r) => (
+        <Text span size="sm" c={r.control.ownerId ? undefined : 'dimmed'}>
+          {ownerName(r.control.ownerId) ?? 'No owner'}
         </Text>
       ),
     },
@@ -177,15 +193,15 @@ function controlColumns(ctx: TableContext): DataColumn<Control, SortKey>[] {
       id: 'frequency',
       header: 'Frequency',
       width: 110,
-      cell: (c) => FREQUENCY_LABELS[c.frequency],
+      cell: (r) => FREQUENCY_LABELS[r.control.frequency],
     },
     {
       id: 'criteria',
       header: 'Criteria',
       width: 130,
-      cell: (c) => (
+      cell: (r) => (
         <Text span size="xs" className="attest-mono">
-          {[...c.criteria].sort(byCriterion).join(' ')}
+          {[...r.control.criteria].sort(byCriterion).join(' ')}
         </Text>
       ),
     },
@@ -194,13 +210,13 @@ function controlColumns(ctx: TableContext): DataColumn<Control, SortKey>[] {
       header: '',
       label: 'Warnings',
       width: 36,
-      cell: (c) => <Warnings control={c} ctx={ctx} />,
+      cell: (r) => <Warnings row={r} />,
     },
   ];
 }
 
-function Warnings({ control, ctx }: { control: Control; ctx: TableContext }) {
-  const warnings = controlWarnings(control, ctx.summary);
+function Warnings({ row }: { row: Row }) {
+  const warnings = row.warnings.map((w) => WARNING[w]);
   if (warnings.length === 0) return null;
   return (
     <Tooltip label={warnings.map((w) => w.text).join(' · ')} multiline maw={260}>

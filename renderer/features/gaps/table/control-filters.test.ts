@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Control } from '../../../../shared/api/controls';
 import type { Assessment } from '../../../../shared/api/gaps';
-import { NO_FILTERS, activeFilterCount, controlWarnings, filterAndSort } from './control-filters';
+import { methods } from '../../../../shared/api/index';
+import {
+  NO_FILTERS,
+  activeFilterCount,
+  controlWarnings,
+  serverFilter,
+  tableInput,
+} from './control-filters';
 
 const control = (ref: string, over: Partial<Control> = {}): Control =>
   ({
@@ -41,30 +48,28 @@ const ctx = {
   },
   ownerName: (id: string | null) => (id === 'per_a' ? 'Ana' : id === 'per_b' ? 'Ben' : null),
 };
-const refs = (list: Control[]) => list.map((c) => c.ref);
-const byRef = { key: 'ref' as const, dir: 'asc' as const };
 
-describe('filterAndSort', () => {
-  it('sorts references numerically and reverses on demand', () => {
-    expect(refs(filterAndSort(controls, NO_FILTERS, byRef, ctx))).toEqual([
-      'AC-2',
-      'AC-10',
-      'HR-01',
-    ]);
-    expect(refs(filterAndSort(controls, NO_FILTERS, { key: 'status', dir: 'desc' }, ctx))[0]).toBe(
-      'AC-10',
-    );
-  });
-
-  it('filters by status, domain, owner (or none), search and warnings', () => {
-    const f = (over: Partial<typeof NO_FILTERS>) =>
-      refs(filterAndSort(controls, { ...NO_FILTERS, ...over }, byRef, ctx));
-    expect(f({ status: 'not_assessed' })).toEqual(['AC-2', 'HR-01']);
-    expect(f({ domain: 'people' })).toEqual(['HR-01']);
-    expect(f({ owner: 'none' })).toEqual(['AC-2']);
-    expect(f({ owner: 'per_b' })).toEqual(['HR-01']);
-    expect(f({ search: 'hr-' })).toEqual(['HR-01']);
-    expect(f({ warningsOnly: true })).toEqual(['AC-2', 'HR-01']);
+describe('the gap analysis table', () => {
+  it('asks the server for its filters, "No owner" as unowned, unset ones left out', () => {
+    expect(serverFilter(NO_FILTERS)).toEqual({});
+    const f = serverFilter({
+      search: ' hr- ',
+      status: 'not_assessed',
+      domain: 'people',
+      owner: 'none',
+      warningsOnly: true,
+    });
+    expect(f).toEqual({
+      search: 'hr-',
+      status: 'not_assessed',
+      domain: 'people',
+      unowned: true,
+      warningsOnly: true,
+    });
+    expect(serverFilter({ ...NO_FILTERS, owner: 'per_b' })).toEqual({ ownerId: 'per_b' });
+    const input = tableInput({ ...NO_FILTERS, status: 'partial' }, { key: 'status', dir: 'desc' });
+    // The very input the contract takes; the same filter "Set status" sends as `matching`.
+    expect(methods['assessments.controls'].input.parse(input)).toMatchObject(input);
     expect(activeFilterCount({ ...NO_FILTERS, owner: 'none', warningsOnly: true })).toBe(2);
   });
 

@@ -1,9 +1,16 @@
 import { create } from 'zustand';
-import { type SortDir, nextSort } from '../../../components/SortableTh';
-import { matchesOwner } from '../../../components/owner-filter';
 import type { Control } from '../../../../shared/api/controls';
-import type { Assessment } from '../../../../shared/api/gaps';
+import type {
+  AssessedControlFilter,
+  AssessedSortKey,
+  Assessment,
+  ControlWarning as WarningCode,
+} from '../../../../shared/api/gaps';
+import type { Input } from '../../../../shared/api/index';
 import type { Domain } from '../../../../shared/domain/catalog';
+import { type SortDir, nextSort } from '../../../components/SortableTh';
+import { NO_OWNER } from '../../../components/owner-filter';
+import { useVault } from '../../vault/store';
 import type { GapSummary } from '../gaps-store';
 import type { AssessmentState } from '../labels';
 
@@ -16,7 +23,8 @@ export interface ControlFilters {
   warningsOnly: boolean;
 }
 
-export type SortKey = 'ref' | 'title' | 'status' | 'owner';
+/** What `assessments.controls` sorts by: the server sorts and pages. */
+export type SortKey = AssessedSortKey;
 export interface Sort {
   key: SortKey;
   dir: SortDir;
@@ -29,6 +37,7 @@ export const NO_FILTERS: ControlFilters = {
   owner: null,
   warningsOnly: false,
 };
+const BY_REF: Sort = { key: 'ref', dir: 'asc' };
 
 interface TableState {
   filters: ControlFilters;
@@ -41,11 +50,42 @@ interface TableState {
 /** Filters and sort stay put while the user moves between screens and comes back. */
 export const useControlTable = create<TableState>()((set) => ({
   filters: NO_FILTERS,
-  sort: { key: 'ref', dir: 'asc' },
+  sort: BY_REF,
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
   clearFilters: () => set({ filters: NO_FILTERS }),
   setSort: (key) => set((s) => ({ sort: nextSort(s.sort, key) })),
 }));
+
+/** Another vault's table starts unfiltered (an owner of this one means nothing there). */
+useVault.subscribe((state, previous) => {
+  if (state.app?.openVault === previous.app?.openVault) return;
+  useControlTable.setState({ filters: NO_FILTERS, sort: BY_REF });
+});
+
+/**
+ * The filters as the server takes them — the table's `assessments.controls` and "Set status" on
+ * every matching control (`assessments.setMany { matching }`) send the very same filter, so a
+ * bulk change reaches exactly the controls the table lists. Unset filters are left out; "No
+ * owner" is the server's `unowned`.
+ */
+export function serverFilter(filters: ControlFilters): AssessedControlFilter {
+  const f: AssessedControlFilter = {};
+  const search = filters.search.trim();
+  if (search) f.search = search;
+  if (filters.status) f.status = filters.status;
+  if (filters.domain) f.domain = filters.domain;
+  if (filters.owner === NO_OWNER) f.unowned = true;
+  else if (filters.owner) f.ownerId = filters.owner;
+  if (filters.warningsOnly) f.warningsOnly = true;
+  return f;
+}
+
+/** One page of the table: the large demo's controls fill two. */
+export const CONTROL_PAGE_SIZE = 200;
+
+export function tableInput(filters: ControlFilters, sort: Sort): Input<'assessments.controls'> {
+  return { ...serverFilter(filters), sort, limit: CONTROL_PAGE_SIZE };
+}
 
 export function stateOf(
   assessments: Record<string, Assessment>,
@@ -60,67 +100,20 @@ export interface ControlWarning {
   tone: 'missing' | 'partial';
 }
 
-/** What a reviewer would flag on a control before the auditor does. */
-export function controlWarnings(control: Control, summary: GapSummary | null): ControlWarning[] {
-  const out: ControlWarning[] = [];
-  if (!control.ownerId) out.push({ text: 'No owner', tone: 'missing' });
-  if (summary?.sameOwnerWarnings.includes(control.id))
-    out.push({ text: 'Performer and reviewer are the same person', tone: 'missing' });
-  if (summary?.lateStartWarnings.includes(control.id))
-    out.push({ text: 'Operating since after the period start', tone: 'partial' });
-  return out;
-}
-
-const STATUS_RANK: Record<AssessmentState, number> = {
-  not_assessed: 0,
-  not_implemented: 1,
-  partial: 2,
-  implemented: 3,
-  not_applicable: 4,
+/** What each warning the server marks says. */
+export const WARNING: Record<WarningCode, ControlWarning> = {
+  no_owner: { text: 'No owner', tone: 'missing' },
+  same_performer_reviewer: { text: 'Performer and reviewer are the same person', tone: 'missing' },
+  late_start: { text: 'Operating since after the period start', tone: 'partial' },
 };
 
-export interface TableContext {
-  assessments: Record<string, Assessment>;
-  summary: GapSummary | null;
-  ownerName(id: string | null): string | null;
-}
-
-/** The rows the table shows: filtered, then sorted (ties by reference). Pure. */
-export function filterAndSort(
-  controls: readonly Control[],
-  filters: ControlFilters,
-  sort: Sort,
-  ctx: TableContext,
-): Control[] {
-  const needle = filters.search.trim().toLowerCase();
-  const rows = controls.filter(
-    (c) =>
-      (!needle || c.ref.toLowerCase().includes(needle) || c.title.toLowerCase().includes(needle)) &&
-      (!filters.status || stateOf(ctx.assessments, c.id) === filters.status) &&
-      (!filters.domain || c.domain === filters.domain) &&
-      matchesOwner(filters.owner, c.ownerId) &&
-      (!filters.warningsOnly || controlWarnings(c, ctx.summary).length > 0),
-  );
-  const value = (c: Control): string | number => {
-    switch (sort.key) {
-      case 'title':
-        return c.title.toLowerCase();
-      case 'status':
-        return STATUS_RANK[stateOf(ctx.assessments, c.id)];
-      case 'owner':
-        return (ctx.ownerName(c.ownerId) ?? '\uffff').toLowerCase();
-      default:
-        // By reference: the numeric tie-break below ("AC-2" before "AC-10").
-        return 0;
-    }
-  };
-  const direction = sort.dir === 'desc' ? -1 : 1;
-  return rows.sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    const order = va < vb ? -1 : va > vb ? 1 : 0;
-    return order * direction || a.ref.localeCompare(b.ref, undefined, { numeric: true });
-  });
+/** What a reviewer would flag on a control before the auditor does (the focused view's list). */
+export function controlWarnings(control: Control, summary: GapSummary | null): ControlWarning[] {
+  const codes: WarningCode[] = [];
+  if (!control.ownerId) codes.push('no_owner');
+  if (summary?.sameOwnerWarnings.includes(control.id)) codes.push('same_performer_reviewer');
+  if (summary?.lateStartWarnings.includes(control.id)) codes.push('late_start');
+  return codes.map((c) => WARNING[c]);
 }
 
 export function activeFilterCount(filters: ControlFilters): number {

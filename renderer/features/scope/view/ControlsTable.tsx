@@ -1,32 +1,39 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { useCallback, useMemo } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { Control } from '../../../../shared/api/controls';
 import { DOMAIN_LABELS, FREQUENCY_LABELS } from '../../../../shared/domain/catalog';
+import { notifyError } from '../../../app/notify';
 import { nextSort } from '../../../components/SortableTh';
 import { type DataColumn, DataTable } from '../../../components/table/DataTable';
 import { usePeople } from '../../people/people-store';
-import { useScopeControls } from '../scope-queries';
-import { visibleControls } from './controls-table';
+import { useVaultPages } from '../../vault/use-vault-pages';
+import { controlListInput } from './controls-table';
 import { type ControlSortKey, useScopeView } from './view-store';
 
 /**
- * Every control as a compact, sortable table on the shared DataTable: only the rows in view are
- * drawn; j/k or arrows move, Enter opens the drawer, Esc there comes back to the row. Filtering
- * and sorting work on the one cached read of every control (`visibleControls`).
+ * Every control as a compact, sortable table on the shared DataTable: the server filters, sorts
+ * and pages (`controls.list`), only the rows in view are drawn; j/k or arrows move, Enter opens
+ * the drawer, Esc there comes back to the row.
  */
 export function ControlsTable(props: { selected: string | null; onOpen(id: string): void }) {
-  const { controls } = useScopeControls();
   const people = usePeople((s) => s.items);
   const filters = useScopeView((s) => s.controls);
   const setFilters = useScopeView((s) => s.setControls);
+  // A pause in typing asks the server, not every key.
+  const [search] = useDebouncedValue(filters.search, 200);
+  const input = controlListInput({ ...filters, search });
+  const { pages, loadMore } = useVaultPages('controls.list', input);
+  const { data, hasNextPage, isFetchingNextPage, error } = pages;
+  const rows = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
+  const total = data?.pages.at(-1)?.total ?? 0;
+  useEffect(() => {
+    if (error) notifyError(error);
+  }, [error]);
   const nameOf = useMemo(() => {
     const names = new Map(people.map((p) => [p.id, p.name]));
     return (id: string | null) => (id ? (names.get(id) ?? '') : '');
   }, [people]);
-  const rows = useMemo(
-    () => visibleControls(controls, filters, nameOf),
-    [controls, filters, nameOf],
-  );
   const columns = useMemo(() => controlColumns(nameOf), [nameOf]);
   const { onOpen } = props;
   const open = useCallback((c: Control) => onOpen(c.id), [onOpen]);
@@ -42,16 +49,15 @@ export function ControlsTable(props: { selected: string | null; onOpen(id: strin
       columns={columns}
       sort={filters.sort}
       onSort={(key) => setFilters({ sort: nextSort(filters.sort, key) })}
+      total={total}
+      hasMore={hasNextPage}
+      loadingMore={isFetchingNextPage}
+      onLoadMore={() => void loadMore()}
       onOpen={open}
       activeId={props.selected}
       rowHeight={37}
-      resetKey={JSON.stringify([
-        filters.search,
-        filters.domain,
-        filters.showArchived,
-        filters.sort,
-      ])}
-      empty="No control matches these filters."
+      resetKey={JSON.stringify(input)}
+      empty={data ? 'No control matches these filters.' : undefined}
     />
   );
 }

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
+import type { ControlSortKey } from '../../../../shared/api/controls';
 import type { Domain } from '../../../../shared/domain/catalog';
 import type { Category } from '../../../../shared/domain/engagement';
 import type { SortDir } from '../../../components/table/DataTable';
 
+export type { ControlSortKey };
 export type ScopeTab = 'matrix' | 'controls' | 'narrative';
-export type ControlSortKey = 'ref' | 'title' | 'domain' | 'owner' | 'frequency' | 'criteria';
 
 export interface MatrixFilters {
   category: Category | null;
