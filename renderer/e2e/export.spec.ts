@@ -84,7 +84,7 @@ test('a delta package: exported twice, the second only what changed since the fi
   });
 
   // The second: only what changed since the first, which is dropped on the page.
-  await card.getByTestId('delta-toggle').getByRole('checkbox').check();
+  await card.getByRole('checkbox', { name: /Only what changed since an earlier package/ }).check();
   await expect(card.getByRole('button', { name: 'Export delta package…' })).toBeDisabled();
   await expect(card.getByText('Choose the earlier package this delta follows.')).toBeVisible();
   await card.getByTestId('delta-dropzone').locator('input[type="file"]').setInputFiles(wave1);
