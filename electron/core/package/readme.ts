@@ -19,7 +19,7 @@ export function groupedFingerprint(hex: string): string {
 const MAX_REMOVED_NAMED = 40;
 
 /** A delta's own section: which package it follows, what it holds, what went since. */
-export function deltaBlocks(delta: DeltaView): DocBlock[] {
+export function deltaBlocks(delta: DeltaView, withIndex: boolean): DocBlock[] {
   const p = delta.previous;
   const c = delta.counts;
   // Named here up to a page's worth; the index lists them all.
@@ -30,7 +30,7 @@ export function deltaBlocks(delta: DeltaView): DocBlock[] {
     );
   if (delta.removed.length > MAX_REMOVED_NAMED)
     removed.push(
-      `…and ${delta.removed.length - MAX_REMOVED_NAMED} more, listed in 01_Index/removed-since-previous.`,
+      `…and ${delta.removed.length - MAX_REMOVED_NAMED} more${withIndex ? ', listed in 01_Index/removed-since-previous' : ''}.`,
     );
   return [
     { kind: 'heading', level: 2, text: 'A delta package' },
@@ -40,7 +40,11 @@ export function deltaBlocks(delta: DeltaView): DocBlock[] {
     },
     {
       kind: 'paragraph',
-      text: `Since that package: ${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged (in an earlier package), ${c.removed} removed. The indexes in 01_Index/ list every record, each row marked new, changed or unchanged; 01_Index/removed-since-previous lists what was removed.`,
+      text:
+        `Since that package: ${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged (in an earlier package), ${c.removed} removed.` +
+        (withIndex
+          ? ' The indexes in 01_Index/ list every record, each row marked new, changed or unchanged; 01_Index/removed-since-previous lists what was removed.'
+          : ''),
     },
     ...(removed.length > 0
       ? [
@@ -85,7 +89,7 @@ export function readmeBlocks(
       kind: 'paragraph',
       text: `${client} — ${e.name}. ${e.reportType === 'type2' ? 'Type II' : 'Type I'}, ${timingLabel(e)}. The files reflect the vault as of its latest recorded change, ${model.contentTime}.`,
     },
-    ...(delta ? deltaBlocks(delta) : []),
+    ...(delta ? deltaBlocks(delta, o.categories.includes('index')) : []),
     {
       kind: 'paragraph',
       text: 'This package is not a SOC 2 report and contains no audit opinion. It is the evidence and documentation the organisation provides to its auditor, exported from Attest. It gives evidence, not conclusions: nothing in it states whether a control or criterion passes.',
