@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPackageVault } from '../testing/package-vault';
+import { sampleFiles, writeTestPackage } from '../testing/package-fixture';
 import { captureIo, tempDir } from '../testing/tmp';
 import { run } from './main';
 
@@ -25,7 +26,7 @@ describe('attest export', () => {
       ],
       [['export', vault, '--out', join(dir, 'nowhere', 'p.zip')], /does not exist/],
       [['export', join(dir, 'missing.attest'), '--out', 'p.zip'], /no vault at/],
-      [['export', vault, '--out', 'p.zip', '--since', 'old.zip'], /--since/],
+      [['export', vault, '--out', 'p.zip', '--since', 'old.zip'], /--since: no package at/],
       [['export', vault, '--out', 'p.zip', '--internal'], /Unknown option/],
     ] as const;
     for (const [args, message] of refused) {
@@ -68,5 +69,30 @@ describe('attest export', () => {
     expect(json.code, json.err).toBe(0);
     expect(JSON.parse(json.out)).toMatchObject({ fingerprint, savedTo: join(dir, 'again.zip') });
     expect(existsSync(join(dir, 'again.zip'))).toBe(true);
-  }, 120_000);
+
+    // A delta of the first package: verified first, then only what changed; verify names it.
+    const note = join(dir, 'wave2-note.txt');
+    writeFileSync(note, 'Evidence for the second wave.\n');
+    expect((await attest('evidence', 'add', vault, note, '--control', 'AC-01')).code).toBe(0);
+    const delta = await attest('export', vault, '--out', 'wave2.zip', '--since', 'again.zip');
+    expect(delta.code, delta.err).toBe(0);
+    expect(delta.out).toMatch(
+      /A delta of again\.zip: 1 new, \d+ changed, \d+ unchanged \(left out\), 0 removed since\./,
+    );
+    const deltaNames = execFileSync('unzip', ['-Z1', join(dir, 'wave2.zip')], { encoding: 'utf8' });
+    expect(deltaNames).toMatch(/^04_Evidence\/AC-01\/EV-\d+_wave2-note\.txt$/m);
+    expect(deltaNames).not.toMatch(/access-review/);
+    const verified = await attest('verify', join(dir, 'wave2.zip'));
+    expect(verified.code, verified.out).toBe(0);
+    expect(verified.out).toMatch(
+      /A delta package: only what is new or changed since the package exported/,
+    );
+    expect(verified.out).toContain('Package integrity verified');
+    // Against a package from another vault: refused, saying why, nothing written.
+    await writeTestPackage(join(dir, 'other.zip'), sampleFiles());
+    const other = await attest('export', vault, '--out', 'wave3.zip', '--since', 'other.zip');
+    expect(other.code).toBe(2);
+    expect(other.err).toMatch(/other\.zip was exported from another vault/);
+    expect(existsSync(join(dir, 'wave3.zip'))).toBe(false);
+  }, 180_000);
 });

@@ -94,12 +94,14 @@ export const USAGE = `Usage: attest <command> [options]
                          the control's latest sample, or draws one (--new: another) from its
                          population or occurrence windows, sized by the sample-size table
   export <vault> --out <package.zip> [--categories <parts>] [--approved-policies-only]
-         [--reviewed-evidence-only] [--include-internal] [--by-request] [--json]
+         [--reviewed-evidence-only] [--include-internal] [--by-request]
+         [--since <earlier.zip>] [--json]
                          the audit package for the auditor: a signed zip with a README, an
                          offline viewer, indexes, the description, policies in force, evidence,
                          populations and vendor reports (parts: index, system-description,
                          policies, evidence, populations, subservice; all unless given);
-                         --include-internal adds management's own test worksheets. Prints
+                         --include-internal adds management's own test worksheets; --since
+                         gives a delta: only what changed since an earlier package. Prints
                          the key fingerprint to send to the auditor separately
   response import <vault> <response-file> [--json]
                          import the auditor's response to a package this vault exported:

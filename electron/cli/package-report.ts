@@ -12,6 +12,13 @@ export function printPackageReport(io: CliIo, path: string, report: PackageVerif
   if (m) {
     const client = m.client ? ` (${m.client})` : '';
     io.out(`  Audit package of ${m.engagement}${client}, exported ${m.generatedAt}\n`);
+    const d = m.delta;
+    if (d) {
+      io.out(
+        `  A delta package: only what is new or changed since the package exported ${d.previousGeneratedAt} (manifest SHA-256 ${d.since})\n` +
+          `  Since then: ${d.new} new, ${d.changed} changed, ${d.unchanged} unchanged (in the earlier package), ${d.removed} removed\n`,
+      );
+    }
   }
   io.out(`  Files checked: ${report.filesChecked} (${formatBytes(report.bytesChecked)})\n`);
   if (report.fingerprint) io.out(`  Signing key fingerprint: ${report.fingerprint}\n`);

@@ -5,13 +5,16 @@ import type { MethodName } from '../../shared/api/index';
 import { heldBy } from '../db/open-registry';
 import type { Caller } from './callers';
 
+type PathUse = 'source' | 'sources' | 'vault' | 'output' | 'since';
+
 /**
  * Every method that takes a path, with what the path is for (docs/decisions.md lists them).
  * `source`: `input.source.path`, a file to read into the vault. `vault`: `input.file`, a vault to
  * open, create or copy to — an absolute path or a bare name inside ATTEST_HOME. `output`:
  * `input.saveTo.path`, where a generated file is written (a browser gets a download instead).
+ * `since`: `input.since.path`, the earlier package a delta export reads (a file, like a source).
  */
-export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'sources' | 'vault' | 'output'>> = {
+export const PATH_INPUTS: Partial<Record<MethodName, PathUse | readonly PathUse[]>> = {
   'evidence.add': 'sources',
   'requests.previewImport': 'source',
   'requests.import': 'source',
@@ -32,7 +35,7 @@ export const PATH_INPUTS: Partial<Record<MethodName, 'source' | 'sources' | 'vau
   'requests.export': 'output',
   'sd.export': 'output',
   'policies.export': 'output',
-  'package.export': 'output',
+  'package.export': ['output', 'since'],
 };
 
 const refuse = (field: string[], message: string) =>
@@ -45,8 +48,18 @@ export function checkPathRules(
   caller: Caller,
   home: string,
 ): void {
-  const use = PATH_INPUTS[method];
-  if (!use) return;
+  const uses = PATH_INPUTS[method];
+  if (!uses) return;
+  for (const use of typeof uses === 'string' ? [uses] : uses) checkUse(use, input, caller, home);
+}
+
+function checkUse(use: PathUse, input: unknown, caller: Caller, home: string): void {
+  if (use === 'since') {
+    const since = (input as { since?: { path?: string } }).since;
+    if (since?.path === undefined) return; // an upload id, or a full package
+    checkSourcePath(since.path, ['since', 'path'], caller, { folders: false });
+    return;
+  }
   if (use === 'sources') {
     const sources = (input as { sources?: { path?: string }[] }).sources ?? [];
     sources.forEach((source, i) => {

@@ -122,7 +122,9 @@ export async function writeTestPackage(
       categories: [],
       since: null,
     },
+    delta: null,
     files: rows,
+    records: [],
   };
   const manifestText = serializeManifest(manifest);
   const tamper = options.tamper ?? {};

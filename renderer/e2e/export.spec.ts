@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, openDemoVault, test } from './fixtures';
+import { rpc } from './pages/rpc';
 import { STEPS, Workbench } from './pages/Workbench';
 import { scratchDir } from './scratch';
 
@@ -47,4 +49,80 @@ test('export the audit package: options, progress, the fingerprint to send separ
   expect(names).toMatch(/^04_Evidence\/No-request\//m);
   expect(names).toMatch(/^01_Index\/evidence-index\.csv$/m);
   expect(names).not.toMatch(/^03_Policies\//m);
+});
+
+test('a delta package: exported twice, the second only what changed since the first', async ({
+  page,
+  attest,
+}) => {
+  test.setTimeout(180_000);
+  await openDemoVault(page, attest);
+  const bench = new Workbench(page);
+  await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  await bench.goByMouse(STEPS[6]!);
+  const card = page.getByTestId('package-export');
+  const folder = scratchDir('delta');
+
+  // The first wave: a full package.
+  const first = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Export audit package…' }).click();
+  const wave1 = join(folder, 'wave1.zip');
+  await (await first).saveAs(wave1);
+  await expect(page.getByTestId('package-result')).toContainText('Package exported');
+
+  // One evidence item re-titled since.
+  const list = await rpc<{ items: { id: string; ref: string; kind: string; file: unknown }[] }>(
+    page,
+    attest,
+    'evidence.list',
+    { limit: 50 },
+  );
+  const item = list.items.find((e) => e.kind === 'file' && e.file !== null)!;
+  await rpc(page, attest, 'evidence.update', {
+    id: item.id,
+    patch: { title: 'Renamed for the second wave' },
+  });
+
+  // The second: only what changed since the first, which is dropped on the page.
+  await card.getByRole('checkbox', { name: /Only what changed since an earlier package/ }).check();
+  await expect(card.getByRole('button', { name: 'Export delta package…' })).toBeDisabled();
+  await expect(card.getByText('Choose the earlier package this delta follows.')).toBeVisible();
+  await card.getByTestId('delta-dropzone').locator('input[type="file"]').setInputFiles(wave1);
+  await expect(card.getByTestId('delta-earlier')).toContainText('wave1.zip');
+  await expectNoSeriousA11yViolations(page, 'the Export step with a delta');
+  if (process.env.SCREENSHOTS) {
+    mkdirSync('/tmp/attest-shots/export', { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.waitForTimeout(300);
+      await card.screenshot({ path: `/tmp/attest-shots/export/${scheme}-export-delta.png` });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  const second = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Export delta package…' }).click();
+  const file = await second;
+  expect(file.suggestedFilename()).toMatch(/_delta\.zip$/);
+  const result = page.getByTestId('package-result');
+  await expect(result).toContainText('Delta package exported');
+  await expect(page.getByTestId('package-delta')).toContainText(/0 new, [1-9]\d* changed/);
+  if (process.env.SCREENSHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.waitForTimeout(300);
+      await card.screenshot({ path: `/tmp/attest-shots/export/${scheme}-export-delta-done.png` });
+    }
+  }
+  const wave2 = join(folder, 'wave2.zip');
+  await file.saveAs(wave2);
+  expect(execFileSync('unzip', ['-t', wave2], { encoding: 'utf8' })).toMatch(/No errors detected/);
+  const names = execFileSync('unzip', ['-Z1', wave2], { encoding: 'utf8' });
+  const evidence = names.split('\n').filter((n) => n.startsWith('04_Evidence/'));
+  expect(evidence).toEqual([expect.stringMatching(/_Renamed-for-the-second-wave\.[a-z]+$/)]);
+  expect(names).toMatch(/^01_Index\/removed-since-previous\.csv$/m);
+  const manifest = JSON.parse(
+    execFileSync('unzip', ['-p', wave2, 'manifest.json'], { encoding: 'utf8' }),
+  );
+  expect(manifest.delta.counts.new).toBe(0);
+  expect(evidence[0]).toContain(item.ref);
 });

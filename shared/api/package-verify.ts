@@ -56,6 +56,19 @@ export const packageVerifyReportSchema = z.object({
       engagement: z.string(),
       client: z.string().nullable(),
       files: z.number().int(),
+      /** A delta package: the package it follows and how its records compare with it. */
+      delta: z
+        .object({
+          /** SHA-256 of the previous package's manifest.json. */
+          since: z.string(),
+          previousGeneratedAt: z.string(),
+          new: z.number().int(),
+          changed: z.number().int(),
+          unchanged: z.number().int(),
+          removed: z.number().int(),
+        })
+        .nullable()
+        .default(null),
     })
     .nullable(),
   problems: z.array(packageProblemSchema),

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { generatedFileSchema, saveToSchema } from './files';
+import { fileName } from './methods/blobs';
+import { idOf, localPath } from './text';
+
+/**
+ * The earlier package a delta follows: a path (desktop: picked or dropped; CLI) or a browser's
+ * upload, with the name it was uploaded under (for the README's "follows …").
+ */
+export const packageSinceSchema = z.union([
+  z.object({ path: localPath }).strict(),
+  z.object({ uploadId: idOf('up', 'upload'), fileName: fileName.optional() }).strict(),
+]);
 
 /**
  * What an audit package (DESIGN §6) may include besides what it always has (the README, the
@@ -30,6 +41,11 @@ export const packageExportInput = z
     internal: z.boolean().default(false),
     /** Lay evidence out by request instead of by control. */
     byRequest: z.boolean().default(false),
+    /**
+     * A delta: only what is new or changed since this earlier package of the same vault (read
+     * and verified first; refused when it fails, or came from another vault).
+     */
+    since: packageSinceSchema.optional(),
     saveTo: saveToSchema.optional(),
   })
   .strict();
@@ -40,5 +56,15 @@ export const packageExportResult = generatedFileSchema.extend({
   files: z.number().int(),
   /** The vault's key fingerprint: to send to the auditor by another channel. */
   fingerprint: z.string(),
+  /** A delta: the manifest hash of the package it follows and its records by status. */
+  delta: z
+    .object({
+      since: z.string(),
+      new: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      removed: z.number().int(),
+    })
+    .nullable(),
 });
 export type PackageExportResult = z.infer<typeof packageExportResult>;

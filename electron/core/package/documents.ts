@@ -12,7 +12,8 @@ import { readinessReportPdf } from '../readiness/report';
 import { renderDocument } from '../sd/export';
 import { listDeviations, listSelfTests } from '../self-tests/view';
 import { worksheetBook } from '../self-tests/worksheet';
-import { type PackageEntry, generated } from './entry';
+import { timingLabel } from '../../../shared/domain/system-description-wording';
+import { type PackageEntry, digestOf, generated, recordOfBytes } from './entry';
 import { SUBSERVICE_DIR, extensionOf, fitPath } from './layout';
 import type { PackageModel } from './model';
 
@@ -26,12 +27,22 @@ export async function descriptionEntries(model: PackageModel): Promise<PackageEn
   const at = new Date(model.contentTime);
   const out: PackageEntry[] = [];
   const names = { description: 'System-Description', assertion: 'Management-Assertion' } as const;
+  const e = model.engagement;
   for (const document of ['description', 'assertion'] as const) {
+    // What the DOCX and PDF say, without the time they are stamped with: the draft's Markdown
+    // and the header's client and timing.
+    const markdown = (await renderDocument(model.vault, document, 'md', at)).bytes;
     for (const format of ['docx', 'pdf'] as const) {
       const { bytes } = await renderDocument(model.vault, document, format, at);
-      out.push(
-        generated(`${DESCRIPTION_DIR}/${names[document]}.${format}`, 'system-description', bytes),
-      );
+      const path = `${DESCRIPTION_DIR}/${names[document]}.${format}`;
+      out.push({
+        ...generated(path, 'system-description', bytes),
+        record: {
+          kind: 'document',
+          id: names[document],
+          part: digestOf(path, markdown.toString('utf8'), e.client, timingLabel(e)),
+        },
+      });
     }
   }
   type Cuec = PackageModel['cuecs'][number];
@@ -62,13 +73,23 @@ export async function descriptionEntries(model: PackageModel): Promise<PackageEn
   ] as const) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- two row types in one loop
     const c = columns as Column<any>[];
+    // The CSV's bytes hold no time: they stand for what the XLSX shows too.
+    const csv = csvBytes(c, [...rows]);
+    const xlsxPath = `${DESCRIPTION_DIR}/${base}.xlsx`;
+    const csvPath = `${DESCRIPTION_DIR}/${base}.csv`;
     out.push(
-      generated(
-        `${DESCRIPTION_DIR}/${base}.xlsx`,
-        'system-description',
-        await xlsxBytes([{ name: sheet, columns: c, rows: [...rows] }], at),
-      ),
-      generated(`${DESCRIPTION_DIR}/${base}.csv`, 'system-description', csvBytes(c, [...rows])),
+      {
+        ...generated(
+          xlsxPath,
+          'system-description',
+          await xlsxBytes([{ name: sheet, columns: c, rows: [...rows] }], at),
+        ),
+        record: recordOfBytes('document', base, xlsxPath, csv),
+      },
+      {
+        ...generated(csvPath, 'system-description', csv),
+        record: recordOfBytes('document', base, csvPath, csv),
+      },
     );
   }
   return out;
@@ -84,15 +105,30 @@ export async function policyEntries(model: PackageModel): Promise<PackageEntry[]
     const controls = model.controls
       .filter((c) => c.policies.some((name) => name.startsWith(`${p.ref} `)))
       .map((c) => c.ref);
+    const policyVersion = `${p.ref} v${v.number}`;
+    // The Markdown holds no time: with the client named on the PDF's pages it is what both say.
+    const markdown = (await renderPolicyVersion(model.vault, v.id, 'md', at)).bytes;
     for (const format of ['pdf', 'md'] as const) {
-      const { bytes } = await renderPolicyVersion(model.vault, v.id, format, at);
+      const bytes =
+        format === 'md'
+          ? markdown
+          : (await renderPolicyVersion(model.vault, v.id, format, at)).bytes;
       const path = fitPath(
         POLICIES_DIR,
         p.ref,
         `${safeSegment(p.policy.title, 40)}_v${v.number}_${state}`,
         `.${format}`,
       );
-      out.push({ ...generated(path, 'policy', bytes), controls });
+      out.push({
+        ...generated(path, 'policy', bytes),
+        policyVersion,
+        controls,
+        record: {
+          kind: 'policy',
+          id: policyVersion,
+          part: digestOf(path, markdown.toString('utf8'), model.engagement.client, controls),
+        },
+      });
     }
   }
   return out;
@@ -116,22 +152,23 @@ export function subserviceEntries(model: PackageModel): PackageEntry[] {
       `- **Reviewed on:** ${s.reviewed_on ?? 'not reviewed yet'}`,
       '',
     ].join('\n');
+    const notesPath = `${SUBSERVICE_DIR}/${base}_review-notes.md`;
+    const notesBytes = Buffer.from(notes, 'utf8');
     out.push({
-      ...generated(
-        `${SUBSERVICE_DIR}/${base}_review-notes.md`,
-        'subservice',
-        Buffer.from(notes, 'utf8'),
-      ),
+      ...generated(notesPath, 'subservice', notesBytes),
       criteria: s.criteria,
+      record: recordOfBytes('subservice', base, notesPath, notesBytes),
     });
     if (s.report_blob_id !== null && s.report_size !== null) {
+      const path = `${SUBSERVICE_DIR}/${base}_report${extensionOf(s.report_file_name)}`;
       out.push({
-        path: `${SUBSERVICE_DIR}/${base}_report${extensionOf(s.report_file_name)}`,
+        path,
         kind: 'subservice',
         controls: [],
         criteria: s.criteria,
         requests: [],
         source: { blobId: s.report_blob_id, size: s.report_size },
+        record: { kind: 'subservice', id: base, part: digestOf(path, s.report_sha256, s.criteria) },
       });
     }
   }

@@ -1,12 +1,16 @@
 /**
  * `01_Index/`: the evidence index, the request list and the control matrix, each as XLSX and
  * CSV with DESIGN §6's columns, through the spreadsheet-safe writers (formula-looking text is
- * neutralised in both formats).
+ * neutralised in both formats). In a delta each row also says whether it is new, changed or
+ * in an earlier package, and `removed-since-previous` lists what the previous package showed
+ * and this one no longer does.
  */
 import type { AuditRequest } from '../../../shared/api/requests';
 import { type Column, csvBytes, xlsxBytes } from '../files/tabular';
 import { requestListTable } from '../requests/export';
-import { type PackageEntry, generated } from './entry';
+import type { RecordKind } from '../../../shared/domain/package/manifest';
+import { type DeltaView, KIND_LABEL, STATUS_LABEL } from './delta';
+import { type EntryRecord, type PackageEntry, digestOf, generated } from './entry';
 import type { PlacedEvidence } from './layout';
 import type { PackageModel } from './model';
 
@@ -102,32 +106,107 @@ async function both<T>(
   ];
 }
 
-export async function indexEntries(
-  model: PackageModel,
-  placed: readonly PlacedEvidence[],
-): Promise<PackageEntry[]> {
-  const at = new Date(model.contentTime);
+function evidenceByControl(placed: readonly PlacedEvidence[]): Map<string, string[]> {
   const evidenceOf = new Map<string, string[]>();
   for (const e of placed) {
     for (const c of e.item.controls)
       evidenceOf.set(c, [...(evidenceOf.get(c) ?? []), e.item.row.ref]);
   }
+  return evidenceOf;
+}
+
+/** A row's digest: the values its index shows, as given (before any CSV neutralising). */
+export function rowDigest<T>(columns: readonly Column<T>[], row: T): string {
+  return digestOf(columns.map((c) => c.value(row)));
+}
+
+/**
+ * The records the request list and the control matrix show without a file of their own: each
+ * row by its reference, its state the digest of the row as the index shows it.
+ */
+export function rowRecords(model: PackageModel, placed: readonly PlacedEvidence[]): EntryRecord[] {
   const requests = requestListTable(model.vault);
+  const matrix = matrixColumns(model, evidenceByControl(placed));
   return [
-    ...(await both('evidence-index', 'Evidence index', evidenceColumns(model), [...placed], at)),
+    ...requests.rows.map((r) => ({
+      kind: 'request' as const,
+      id: r.ref,
+      part: rowDigest(requests.columns, r),
+    })),
+    ...model.controls.map((c) => ({
+      kind: 'control' as const,
+      id: c.ref,
+      part: rowDigest(matrix, c),
+    })),
+  ];
+}
+
+/** In a delta, each index row says whether it is new, changed, or in an earlier package. */
+function withStatus<T>(
+  columns: Column<T>[],
+  delta: DeltaView | null,
+  kind: RecordKind,
+  idOf: (row: T) => string,
+): Column<T>[] {
+  if (!delta) return columns;
+  return [
+    {
+      header: 'Since previous package',
+      width: 18,
+      value: (row) => STATUS_LABEL[delta.status(kind, idOf(row))],
+    },
+    ...columns,
+  ];
+}
+
+export async function indexEntries(
+  model: PackageModel,
+  placed: readonly PlacedEvidence[],
+  delta: DeltaView | null = null,
+): Promise<PackageEntry[]> {
+  const at = new Date(model.contentTime);
+  const requests = requestListTable(model.vault);
+  const entries = [
+    ...(await both(
+      'evidence-index',
+      'Evidence index',
+      withStatus(evidenceColumns(model), delta, 'evidence', (e) => e.item.row.ref),
+      [...placed],
+      at,
+    )),
     ...(await both<AuditRequest>(
       'request-list',
       'Request list',
-      requests.columns,
+      withStatus(requests.columns, delta, 'request', (r) => r.ref),
       requests.rows,
       at,
     )),
     ...(await both(
       'control-matrix',
       'Control matrix',
-      matrixColumns(model, evidenceOf),
+      withStatus(matrixColumns(model, evidenceByControl(placed)), delta, 'control', (c) => c.ref),
       model.controls,
       at,
     )),
   ];
+  if (delta)
+    entries.push(
+      ...(await both(
+        'removed-since-previous',
+        'Removed since previous',
+        removedColumns,
+        delta.removed,
+        at,
+      )),
+    );
+  return entries;
 }
+
+type Removed = DeltaView['removed'][number];
+
+/** What the previous package showed and this one no longer does, so the auditor knows. */
+const removedColumns: Column<Removed>[] = [
+  { header: 'What', width: 22, value: (r) => KIND_LABEL[r.kind] },
+  { header: 'ID', width: 16, value: (r) => r.id },
+  { header: 'Files in the earlier package', width: 70, value: (r) => list(r.paths) },
+];

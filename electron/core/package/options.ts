@@ -3,6 +3,7 @@
  * the public key are always there; the rest follows the categories chosen.
  */
 import { PACKAGE_CATEGORIES, type PackageCategory } from '../../../shared/api/package';
+import type { PreviousPackage } from './delta';
 
 export { PACKAGE_CATEGORIES, type PackageCategory };
 
@@ -16,6 +17,11 @@ export interface PackageOptions {
   internal: boolean;
   /** Lay evidence out by request (`04_Evidence/<request>/`) instead of by control. */
   byRequest: boolean;
+  /**
+   * A delta: the verified package it follows (`readPreviousPackage`). Only what is new or changed
+   * since goes in; the indexes, README and viewer are whole and say what is where.
+   */
+  since?: PreviousPackage | null;
 }
 
 export const DEFAULT_PACKAGE_OPTIONS: PackageOptions = {

@@ -6,6 +6,7 @@
 import type { DocBlock } from '../../../shared/domain/system-description-doc';
 import { timingLabel } from '../../../shared/domain/system-description-wording';
 import { renderPdf } from '../../reports/pdf';
+import { type DeltaView, KIND_LABEL } from './delta';
 import type { PackageModel } from './model';
 
 export const README_PATH = '00_README.pdf';
@@ -15,7 +16,53 @@ export function groupedFingerprint(hex: string): string {
   return hex.match(/.{1,4}/g)!.join(' ');
 }
 
-export function readmeBlocks(model: PackageModel, fingerprint: string): DocBlock[] {
+const MAX_REMOVED_NAMED = 40;
+
+/** A delta's own section: which package it follows, what it holds, what went since. */
+export function deltaBlocks(delta: DeltaView, withIndex: boolean): DocBlock[] {
+  const p = delta.previous;
+  const c = delta.counts;
+  // Named here up to a page's worth; the index lists them all.
+  const removed = delta.removed
+    .slice(0, MAX_REMOVED_NAMED)
+    .map(
+      (r) => `${KIND_LABEL[r.kind]} ${r.id}${r.paths.length > 0 ? ` (${r.paths.join(', ')})` : ''}`,
+    );
+  if (delta.removed.length > MAX_REMOVED_NAMED)
+    removed.push(
+      `…and ${delta.removed.length - MAX_REMOVED_NAMED} more${withIndex ? ', listed in 01_Index/removed-since-previous' : ''}.`,
+    );
+  return [
+    { kind: 'heading', level: 2, text: 'A delta package' },
+    {
+      kind: 'paragraph',
+      text: `This is a delta package: it holds only what is new or changed since the package exported ${p.manifest.generatedAt} (${p.fileName}), whose manifest.json has the SHA-256 ${groupedFingerprint(p.manifestSha256)}. Records unchanged since then are not in this zip; keep the earlier package, or unzip this one over its folder, to have them all.`,
+    },
+    {
+      kind: 'paragraph',
+      text:
+        `Since that package: ${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged (in an earlier package), ${c.removed} removed.` +
+        (withIndex
+          ? ' The indexes in 01_Index/ list every record, each row marked new, changed or unchanged; 01_Index/removed-since-previous lists what was removed.'
+          : ''),
+    },
+    ...(removed.length > 0
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: 'Removed since the earlier package (archived, deleted, or no longer chosen for the package):',
+          },
+          { kind: 'bullets' as const, items: removed },
+        ]
+      : []),
+  ];
+}
+
+export function readmeBlocks(
+  model: PackageModel,
+  fingerprint: string,
+  delta: DeltaView | null = null,
+): DocBlock[] {
   const e = model.engagement;
   const client = e.client.trim() || e.name;
   const o = model.options;
@@ -37,11 +84,12 @@ export function readmeBlocks(model: PackageModel, fingerprint: string): DocBlock
     'SHA256SUMS and signing-key.pub — so anyone can check the package with standard tools.',
   ];
   return [
-    { kind: 'heading', level: 1, text: 'Audit package' },
+    { kind: 'heading', level: 1, text: delta ? 'Audit package (delta)' : 'Audit package' },
     {
       kind: 'paragraph',
       text: `${client} — ${e.name}. ${e.reportType === 'type2' ? 'Type II' : 'Type I'}, ${timingLabel(e)}. The files reflect the vault as of its latest recorded change, ${model.contentTime}.`,
     },
+    ...(delta ? deltaBlocks(delta, o.categories.includes('index')) : []),
     {
       kind: 'paragraph',
       text: 'This package is not a SOC 2 report and contains no audit opinion. It is the evidence and documentation the organisation provides to its auditor, exported from Attest. It gives evidence, not conclusions: nothing in it states whether a control or criterion passes.',
@@ -72,6 +120,14 @@ export function readmeBlocks(model: PackageModel, fingerprint: string): DocBlock
       text: 'With Attest: every file, its hash and the signature are checked, and any file changed, missing or added is named.',
     },
     { kind: 'paragraph', text: 'attest verify package.zip' },
+    ...(delta
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: 'A delta is checked exactly like a full package: attest verify says which package it follows, and sha256sum -c checks the files this zip holds.',
+          },
+        ]
+      : []),
     {
       kind: 'paragraph',
       text: 'With standard tools, in the folder where the package was unzipped. First, every file is unchanged (SHA256SUMS lists the same hashes as the signed manifest):',
@@ -89,12 +145,16 @@ export function readmeBlocks(model: PackageModel, fingerprint: string): DocBlock
   ];
 }
 
-export async function readmePdf(model: PackageModel, fingerprint: string): Promise<Buffer> {
+export async function readmePdf(
+  model: PackageModel,
+  fingerprint: string,
+  delta: DeltaView | null = null,
+): Promise<Buffer> {
   const e = model.engagement;
   return renderPdf({
-    blocks: readmeBlocks(model, fingerprint),
+    blocks: readmeBlocks(model, fingerprint, delta),
     meta: {
-      title: 'Audit package — read me first',
+      title: delta ? 'Audit package (delta) — read me first' : 'Audit package — read me first',
       client: e.client.trim() || e.name,
       timing: timingLabel(e),
       generatedOn: model.contentTime.slice(0, 10),

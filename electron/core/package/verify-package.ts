@@ -163,6 +163,13 @@ async function verifyOpened(
         engagement: manifest.engagement.name,
         client: manifest.engagement.client,
         files: manifest.files.length,
+        delta: manifest.delta
+          ? {
+              since: manifest.delta.since,
+              previousGeneratedAt: manifest.delta.previousGeneratedAt,
+              ...manifest.delta.counts,
+            }
+          : null,
       };
     }
     checkSignature(kept, manifest, report, problems);

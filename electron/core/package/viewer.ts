@@ -1,4 +1,5 @@
 import type { ViewerData } from '../../../shared/domain/package/viewer-data';
+import { type DeltaView, KIND_LABEL } from './delta';
 import type { PackageEntry } from './entry';
 import type { PlacedEvidence } from './layout';
 import type { PackageModel } from './model';
@@ -25,9 +26,25 @@ export function viewerData(
   fingerprint: string,
   placed: readonly PlacedEvidence[],
   documents: readonly PackageEntry[],
+  delta: DeltaView | null = null,
 ): ViewerData {
   const e = model.engagement;
   return {
+    ...(delta
+      ? {
+          delta: {
+            previousGeneratedAt: delta.previous.manifest.generatedAt,
+            since: delta.previous.manifestSha256,
+            previousFileName: delta.previous.fileName,
+            counts: delta.counts,
+            removed: delta.removed.map((r) => ({
+              what: KIND_LABEL[r.kind],
+              id: r.id,
+              paths: r.paths,
+            })),
+          },
+        }
+      : {}),
     engagement: {
       name: e.name,
       client: e.client.trim() || null,
@@ -62,6 +79,7 @@ export function viewerData(
       criteria: p.item.criteria,
       requests: p.item.requests,
       covers: coverage(p.item.row),
+      ...(delta ? { status: delta.status('evidence', p.item.row.ref) } : {}),
     })),
     // 07_Internal's papers are not listed: the viewer shows evidence, never results.
     documents: documents

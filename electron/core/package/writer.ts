@@ -36,6 +36,7 @@ import { recordPackageExport } from '../../db/repos/auditor-responses';
 import { APP_VERSION } from '../../platform/version';
 import type { Vault } from '../vault/session';
 import { type PackageEntry, sizeOf } from './entry';
+import { manifestDelta } from './delta';
 import { readPackageModel } from './model';
 import type { PackageOptions } from './options';
 import { planPackage } from './plan';
@@ -60,6 +61,8 @@ export interface PackageWritten {
   fingerprint: string;
   /** SHA-256 of manifest.json's bytes. */
   manifestSha256: string;
+  /** For a delta: how its records compare with the package it follows. */
+  delta: { since: string; new: number; changed: number; unchanged: number; removed: number } | null;
   /** The audit chain's head the package shows, and the engagement it names. */
   chainHead: { seq: number; hash: string };
   engagement: string;
@@ -85,7 +88,7 @@ export async function writePackageTo(
   const model = readPackageModel(vault, options);
   const head = chainHead(vault.db);
   const signer = packageSigner(vault.db);
-  const entries = await planPackage(model, signer, signal);
+  const { entries, records, delta } = await planPackage(model, signer, signal);
   throwIfCancelled(signal);
 
   const bytesTotal = entries.reduce((n, e) => n + sizeOf(e), 0);
@@ -146,6 +149,7 @@ export async function writePackageTo(
         size: sizeOf(entry),
         kind: entry.kind,
         ...(entry.evidenceId ? { evidenceId: entry.evidenceId } : {}),
+        ...(entry.policyVersion ? { policyVersion: entry.policyVersion } : {}),
         controls: entry.controls,
         criteria: entry.criteria,
         requests: entry.requests,
@@ -183,9 +187,11 @@ export async function writePackageTo(
         approvedPoliciesOnly: options.approvedPoliciesOnly,
         reviewedEvidenceOnly: options.reviewedEvidenceOnly,
         categories: [...options.categories],
-        since: null,
+        since: delta?.previous.manifestSha256 ?? null,
       },
+      delta: delta ? manifestDelta(delta) : null,
       files: listed,
+      records,
     });
     const manifest = Buffer.from(manifestText, 'utf8');
     const tail: [string, Buffer][] = [
@@ -209,6 +215,7 @@ export async function writePackageTo(
       sha256,
       fingerprint: signer.fingerprint,
       manifestSha256: createHash('sha256').update(manifest).digest('hex'),
+      delta: delta ? { since: delta.previous.manifestSha256, ...delta.counts } : null,
       chainHead: head,
       engagement: e.name,
     };

@@ -58,5 +58,28 @@ export const packageCases = {
     await fails(t, 'package.export', { categories: [] }, 'validation');
     await fails(t, 'package.export', { categories: ['met'] }, 'validation');
     await fails(t, 'package.export', { internal: 'yes' }, 'validation');
+
+    // A delta of that package (a path, or an upload in a browser): only the file added since.
+    const later = join(t.home, `${nextId()}-q2 review.txt`);
+    writeFileSync(later, 'reviewed again\n');
+    const l = await t.source(later);
+    const more = ['path' in l ? l : { uploadId: l.uploadId, fileName: basename(later) }];
+    await finish(
+      t,
+      (await ok(t, 'evidence.add', { sources: more, controlIds: [control.id] })).jobId,
+    );
+    const earlier = await t.source(path);
+    const since =
+      'path' in earlier ? earlier : { uploadId: earlier.uploadId, fileName: 'wave1.zip' };
+    const delta = await exportedPackage(t, { since });
+    expect(delta.result.delta).toMatchObject({ new: 1, removed: 0 });
+    const deltaNames = execFileSync('unzip', ['-Z1', delta.path], { encoding: 'utf8' });
+    expect(deltaNames.split('\n').filter((n) => n.startsWith('04_Evidence/'))).toEqual([
+      expect.stringMatching(/-q2-review\.txt$/),
+    ]);
+    if (t.transport === 'http') {
+      // Over HTTP a method never takes a local path.
+      await fails(t, 'package.export', { since: { path } }, 'validation');
+    }
   },
 } satisfies Record<string, Case>;

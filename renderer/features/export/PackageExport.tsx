@@ -13,6 +13,7 @@ import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { SectionCard } from '../../components/SectionCard';
 import { formatBytes, groupHash } from '../../components/format';
+import { DeltaSince, type EarlierPackage, sinceInput } from './DeltaSince';
 
 const PART_LABELS: Record<PackageCategory, string> = {
   index: 'Indexes (evidence, request list, control matrix)',
@@ -35,24 +36,40 @@ export function PackageExport({ defaultName }: { defaultName: string }) {
   const [reviewedEvidenceOnly, setReviewed] = useState(false);
   const [byRequest, setByRequest] = useState(false);
   const [internal, setInternal] = useState(false);
+  const [delta, setDelta] = useState(false);
+  const [earlier, setEarlier] = useState<EarlierPackage | null>(null);
   const [result, setResult] = useState<PackageExportResult | null>(null);
+  const missingEarlier = delta && !earlier;
 
   const run = async () => {
-    const target = await chooseSaveTarget(client, defaultName, 'zip', 'Save the audit package');
+    const name = delta ? defaultName.replace(/\.zip$/, '_delta.zip') : defaultName;
+    const target = await chooseSaveTarget(client, name, 'zip', 'Save the audit package');
     if (!target) return;
     setResult(null);
-    const done = await job.run('Exporting the audit package', 'package.export', {
-      categories: parts,
-      approvedPoliciesOnly,
-      reviewedEvidenceOnly,
-      byRequest,
-      internal,
-      ...target,
-    });
+    const since = delta && earlier ? sinceInput(earlier) : undefined;
+    // A browser's upload is used up by the export (whatever its outcome): choose it again.
+    if (since && 'uploadId' in since) setEarlier(null);
+    const done = await job.run(
+      since ? 'Exporting a delta package' : 'Exporting the audit package',
+      'package.export',
+      {
+        categories: parts,
+        approvedPoliciesOnly,
+        reviewedEvidenceOnly,
+        byRequest,
+        internal,
+        ...(since ? { since } : {}),
+        ...target,
+      },
+    );
     if (!done) return;
     setResult(done);
     deliverOutput(done);
-    notifySuccess(`Audit package exported: ${done.files} files.`);
+    notifySuccess(
+      done.delta
+        ? `Delta package exported: ${done.delta.new} new, ${done.delta.changed} changed, ${done.delta.removed} removed.`
+        : `Audit package exported: ${done.files} files.`,
+    );
   };
 
   return (
@@ -96,6 +113,13 @@ export function PackageExport({ defaultName }: { defaultName: string }) {
             onChange={(e) => setInternal(e.currentTarget.checked)}
           />
         </Stack>
+        <DeltaSince
+          enabled={delta}
+          onEnabled={setDelta}
+          earlier={earlier}
+          onEarlier={setEarlier}
+          busy={!!job.running}
+        />
         {job.running ? (
           <JobProgressLine
             label={job.running.label}
@@ -107,20 +131,36 @@ export function PackageExport({ defaultName }: { defaultName: string }) {
             <Button
               leftSection={<IconPackageExport size={16} aria-hidden />}
               onClick={() => void run()}
-              disabled={parts.length === 0}
+              disabled={parts.length === 0 || missingEarlier}
             >
-              Export audit package…
+              {delta ? 'Export delta package…' : 'Export audit package…'}
             </Button>
-            {parts.length === 0 && (
+            {parts.length === 0 ? (
               <Text size="xs" c="dimmed">
                 Choose at least one part to include.
               </Text>
+            ) : (
+              missingEarlier && (
+                <Text size="xs" c="dimmed">
+                  Choose the earlier package this delta follows.
+                </Text>
+              )
             )}
           </Group>
         )}
         {result && (
-          <Alert color="teal" title="Package exported" data-testid="package-result">
+          <Alert
+            color="teal"
+            title={result.delta ? 'Delta package exported' : 'Package exported'}
+            data-testid="package-result"
+          >
             <Stack gap={4}>
+              {result.delta && (
+                <Text size="sm" data-testid="package-delta">
+                  Since the earlier package: {result.delta.new} new, {result.delta.changed} changed,{' '}
+                  {result.delta.unchanged} unchanged (left out), {result.delta.removed} removed.
+                </Text>
+              )}
               <Text size="sm">
                 {result.savedTo ? (
                   <>Saved to {result.savedTo}</>

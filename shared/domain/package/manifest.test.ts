@@ -36,7 +36,9 @@ function manifest(files: Manifest['files']): Manifest {
       categories: [],
       since: null,
     },
+    delta: null,
     files,
+    records: [],
   };
 }
 

@@ -54,11 +54,56 @@ export const manifestFileSchema = z.object({
   ]),
   /** Set for evidence and population files: the stable id (e.g. `EV-0123`). */
   evidenceId: z.string().optional(),
+  /** Set for policy files: the policy's reference and the version's number (`POL-08 v3`). */
+  policyVersion: z.string().optional(),
   controls: z.array(z.string()).default([]),
   criteria: z.array(z.string()).default([]),
   requests: z.array(z.string()).default([]),
 });
 export type ManifestFile = z.infer<typeof manifestFileSchema>;
+
+/** What a record of the package is: the stable ids a delta export compares by. */
+export const RECORD_KINDS = [
+  'evidence',
+  'policy',
+  'document',
+  'subservice',
+  'control',
+  'request',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/**
+ * A record the package shows (an evidence item, a policy version, a document, a vendor, a
+ * control's or a request's row) by its stable id, with the SHA-256 of what it shows — its files'
+ * content and its index row, never the time generated files are stamped with — and the files it
+ * lies in. A delta export compares these with the previous package's.
+ */
+export const manifestRecordSchema = z.object({
+  kind: z.enum(RECORD_KINDS),
+  id: z.string(),
+  state: sha256Hex,
+  paths: z.array(packagePath),
+});
+export type ManifestRecord = z.infer<typeof manifestRecordSchema>;
+
+/** What a delta package follows and what went since (DESIGN §6: packages sent in waves). */
+export const manifestDeltaSchema = z.object({
+  /** SHA-256 of the previous package's `manifest.json` bytes. */
+  since: sha256Hex,
+  previousGeneratedAt: z.string(),
+  previousChainHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }),
+  /** Records of this package by how they compare with the previous one. */
+  counts: z.object({
+    new: z.number().int().nonnegative(),
+    changed: z.number().int().nonnegative(),
+    unchanged: z.number().int().nonnegative(),
+    removed: z.number().int().nonnegative(),
+  }),
+  /** Records the previous package showed that this one no longer does (archived, deleted…). */
+  removed: z.array(manifestRecordSchema.omit({ state: true })),
+});
+export type ManifestDelta = z.infer<typeof manifestDeltaSchema>;
 
 export const manifestSchema = z.object({
   format: z.literal(PACKAGE_FORMAT),
@@ -89,15 +134,24 @@ export const manifestSchema = z.object({
     /** A delta package: the manifest hash of the package it follows, else null. */
     since: sha256Hex.nullable(),
   }),
+  /** Set for a delta package: `files` then holds only what is new or changed since. */
+  delta: manifestDeltaSchema.nullable().default(null),
   files: z.array(manifestFileSchema),
+  /**
+   * Every record the package shows — in a delta, those left out as unchanged too — so the next
+   * delta can be taken from this one. Empty in packages exported before deltas existed.
+   */
+  records: z.array(manifestRecordSchema).default([]),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
+/** A manifest as written: the fields with defaults may be left out. */
+export type ManifestInput = z.input<typeof manifestSchema>;
 
 /**
  * The manifest's bytes: JSON with two-space indentation, keys in schema order, files sorted
  * by path (byte order), ending in a newline. Deterministic so two exports of one state agree.
  */
-export function serializeManifest(manifest: Manifest): string {
+export function serializeManifest(manifest: ManifestInput): string {
   const parsed = manifestSchema.parse(manifest);
   const files = [...parsed.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return `${JSON.stringify({ ...parsed, files }, null, 2)}\n`;

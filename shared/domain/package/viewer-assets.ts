@@ -29,6 +29,11 @@ th { font-size: 13px; color: var(--muted); font-weight: 600; }
 a { color: var(--accent); }
 .links { color: var(--muted); font-size: 13px; margin: 0; }
 .empty { color: var(--muted); font-style: italic; margin: 0 0 8px; }
+.delta { padding: 8px 12px; border-left: 4px solid var(--accent); background: #fff; }
+.tag { display: inline-block; max-width: 100%; font-size: 11px; line-height: 1.3; padding: 0 6px; border-radius: 8px; border: 1px solid var(--line); color: var(--muted); }
+.tag.new { color: #0b6b4f; border-color: #0b6b4f; }
+.tag.changed { color: #8a4b00; border-color: #8a4b00; }
+table.removed th:nth-child(1) { width: 22%; } table.removed th:nth-child(2) { width: 14%; } table.removed th:nth-child(3) { width: 64%; }
 .hash button { font: inherit; font-size: 12px; margin-left: 4px; padding: 0 6px; border: 1px solid var(--line); border-radius: 4px; background: #fff; cursor: pointer; }
 .js .view { display: none; }
 .js .view.active { display: block; }

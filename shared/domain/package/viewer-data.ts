@@ -40,7 +40,18 @@ export interface ViewerData {
     requests: string[];
     /** "2026-01-01..2026-03-31", "as of 2026-03-31", or null when not stated. */
     covers: string | null;
+    /** In a delta: new or changed (in this zip), or unchanged (in an earlier package only). */
+    status?: 'new' | 'changed' | 'unchanged';
   }[];
   /** Other documents: README, indexes, description, policies, vendor reports. */
   documents: { path: string; title: string }[];
+  /** Set for a delta package: the package it follows and what was removed since. */
+  delta?: {
+    previousGeneratedAt: string;
+    /** SHA-256 of the previous package's manifest.json. */
+    since: string;
+    previousFileName: string;
+    counts: { new: number; changed: number; unchanged: number; removed: number };
+    removed: { what: string; id: string; paths: string[] }[];
+  };
 }

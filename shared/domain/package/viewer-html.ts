@@ -35,7 +35,7 @@ const CSP =
 
 export function renderViewerHtml(data: ViewerData): string {
   const e = data.engagement;
-  const title = `${e.name} — audit package`;
+  const title = `${e.name} — audit package${data.delta ? ' (delta)' : ''}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
@@ -59,6 +59,7 @@ ${renderByRequest(data)}
 ${renderByCriterion(data)}
 ${renderByControl(data)}
 ${renderDocuments(data)}
+${renderRemoved(data)}
 </main>
 <script>${VIEWER_SCRIPT}</script>
 </body></html>
@@ -72,11 +73,44 @@ function describeEngagement(data: ViewerData): string {
     e.type === 'type1'
       ? `SOC 2 Type I as of ${e.asOf ?? 'a date not recorded'}`
       : `SOC 2 Type II, period ${e.periodStart ?? '?'} to ${e.periodEnd ?? '?'}`;
-  return `${who}${period} · exported ${data.generatedAt} · ${data.files.length} evidence files`;
+  const delta = data.delta
+    ? ` · delta of the package exported ${data.delta.previousGeneratedAt}`
+    : '';
+  return `${who}${period} · exported ${data.generatedAt} · ${data.files.length} evidence files${delta}`;
+}
+
+function renderDelta(data: ViewerData): string {
+  const d = data.delta;
+  if (!d) return '';
+  const c = d.counts;
+  return `<p class="delta"><strong>A delta package.</strong> It holds only what is new or changed since the package exported ${escapeHtml(d.previousGeneratedAt)} (<code>${escapeHtml(d.previousFileName)}</code>, manifest SHA-256 <code title="${escapeHtml(d.since)}">${escapeHtml(d.since.slice(0, 16))}…</code>): ${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.removed} removed. Files marked “in an earlier package” are not in this zip: unzip this package over the earlier one’s folder and their links work.</p>`;
+}
+
+const STATUS_TAG: Record<NonNullable<ViewerFile['status']>, string> = {
+  new: '<span class="tag new">new</span>',
+  changed: '<span class="tag changed">changed</span>',
+  unchanged: '<span class="tag">in an earlier package</span>',
+};
+
+function renderRemoved(data: ViewerData): string {
+  const d = data.delta;
+  if (!d || d.removed.length === 0) return '';
+  const rows = d.removed
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.what)}</td><td>${escapeHtml(r.id)}</td><td>${r.paths.map((p) => `<code>${escapeHtml(p)}</code>`).join('<br>')}</td></tr>`,
+    )
+    .join('\n');
+  return `<section id="removed"><h2>Removed since the earlier package</h2>
+<p class="links">Shown in the package this one follows, no longer in the vault’s package: archived, deleted, or no longer chosen for it.</p>
+<table class="removed"><thead><tr><th>What</th><th>ID</th><th>Files in the earlier package</th></tr></thead><tbody>
+${rows}
+</tbody></table></section>`;
 }
 
 function renderNotice(data: ViewerData): string {
   return `<section class="notice" aria-label="About this package">
+${renderDelta(data)}
 <p>Signing key fingerprint: <code class="fingerprint">${escapeHtml(data.keyFingerprint)}</code> — for comparison only. Compare it with the fingerprint the sender gave you separately (by phone, or in a message apart from this package); a fingerprint printed inside the package proves nothing on its own.</p>
 <p>What the signature proves: the files are unchanged since they were exported by someone holding a copy of this engagement's Attest vault file. The key identifies a vault, not a person. It does not prove that the evidence is authentic or complete, nor that dates typed into Attest are true.</p>
 <p>To check it: <code>attest verify &lt;package&gt;.zip</code>, or unpack the package and run <code>sha256sum -c SHA256SUMS</code> in its folder (this lists every file except the manifest and its signature, which Attest checks against <code>signing-key.pub</code>).</p>
@@ -99,7 +133,7 @@ function fileTable(files: ViewerFile[]): string {
     ]
       .join(' ')
       .toLowerCase();
-    return `<tr data-text="${escapeHtml(text)}"><td><a href="${fileHref(f.path)}">${escapeHtml(f.evidenceId)}</a></td><td>${escapeHtml(f.title)}<p class="links">${escapeHtml(f.path)}</p></td><td>${escapeHtml(f.covers ?? 'not stated')}</td><td class="hash"><code title="${escapeHtml(f.sha256)}">${escapeHtml(f.sha256.slice(0, 12))}…</code><button type="button" data-copy="${escapeHtml(f.sha256)}" aria-label="Copy the full SHA-256 of ${escapeHtml(f.evidenceId)}">Copy</button></td><td>${formatSize(f.size)}</td></tr>`;
+    return `<tr data-text="${escapeHtml(text)}"><td><a href="${fileHref(f.path)}">${escapeHtml(f.evidenceId)}</a>${f.status ? ` ${STATUS_TAG[f.status]}` : ''}</td><td>${escapeHtml(f.title)}<p class="links">${escapeHtml(f.path)}</p></td><td>${escapeHtml(f.covers ?? 'not stated')}</td><td class="hash"><code title="${escapeHtml(f.sha256)}">${escapeHtml(f.sha256.slice(0, 12))}…</code><button type="button" data-copy="${escapeHtml(f.sha256)}" aria-label="Copy the full SHA-256 of ${escapeHtml(f.evidenceId)}">Copy</button></td><td>${formatSize(f.size)}</td></tr>`;
   });
   return `<table><thead><tr><th>Evidence</th><th>Title and file</th><th>Covers</th><th>SHA-256</th><th>Size</th></tr></thead><tbody>
 ${rows.join('\n')}
