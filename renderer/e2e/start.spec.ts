@@ -167,9 +167,10 @@ test('"Try the demo" builds the sample engagement where asked and opens it', asy
   await dialog.getByTestId('vault-file-name').fill('my-demo');
   await dialog.getByTestId('build-demo').click();
 
+  // Building takes seconds (longer on a loaded machine); the dialog closes once it is open.
+  await expect(dialog).toBeHidden({ timeout: 90_000 });
   const bench = new Workbench(page);
   await bench.expectOpen(DEMO_ENGAGEMENT);
-  await expect(dialog).toBeHidden();
   const info = await rpc<{ path: string; scope: { controls: unknown[] } }>(
     page,
     attest,

@@ -72,9 +72,12 @@ function DemoForm(props: { onDone(): void; onCancel(): void }) {
           />
         )}
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onCancel} disabled={job.running !== null}>
-            Cancel
-          </Button>
+          {/* While building, the progress line has its own Cancel (it stops the job). */}
+          {job.running === null && (
+            <Button variant="default" onClick={props.onCancel}>
+              Cancel
+            </Button>
+          )}
           <Button type="submit" loading={job.running !== null} data-testid="build-demo">
             Build the demo
           </Button>
