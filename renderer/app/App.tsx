@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/provider';
+import { DemoVaultDialog } from '../features/vault/DemoVaultDialog';
 import { NewVaultDialog } from '../features/vault/NewVaultDialog';
 import { OpenVaultDialog } from '../features/vault/OpenVaultDialog';
 import { BackupsDialog } from '../features/vault/BackupsDialog';
@@ -96,6 +97,7 @@ export function App() {
         <StartScreen />
       )}
       <NewVaultDialog />
+      <DemoVaultDialog />
       <OpenVaultDialog />
       <OpenPackageDialog />
       <SaveCopyDialog />

@@ -56,6 +56,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto(`${attest.origin}/#${linkTo('documentationEvidence')}`);
     await bench.runFromPalette('sample sizes', /Sample sizes \(self-testing\)/);
     await expect(sizes.view).toBeVisible();
+    // …and self-testing itself, from anywhere.
+    await page.goto(`${attest.origin}/#${linkTo('documentationEvidence')}`);
+    await bench.runFromPalette('self-testing', /^Self-testing/);
+    await expect(page.getByTestId('testing-count')).toBeVisible();
+    await bench.runFromPalette('sample sizes', /Sample sizes \(self-testing\)/);
+    await expect(sizes.view).toBeVisible();
     await expect(sizes.name).toHaveText('Attest defaults');
     await expect(sizes.view).toContainText('The AICPA prescribes no sample sizes');
     await expect(sizes.view).toContainText('Type I');

@@ -311,3 +311,50 @@ test('a deviation lets a sample grow (its rows drawn a screenful at a time); a r
   await page.keyboard.press('p');
   await expect(testing.cells().first()).toHaveAttribute('data-result', 'fail');
 });
+
+test('a monthly control is sampled from its occurrence windows, through the screens', async ({
+  page,
+  attest,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openDemo(page, attest);
+  const { items: controls } = await rpc<{ items: Control[] }>(page, attest, 'controls.list', {
+    limit: 1000,
+  });
+  const tested = new Set(
+    (await rpc<{ controlId: string }[]>(page, attest, 'selfTests.list', {})).map(
+      (t) => t.controlId,
+    ),
+  );
+  const control = controls.find(
+    (c) => c.frequency === 'monthly' && c.nature !== 'automated' && !tested.has(c.id),
+  );
+  if (!control) throw new Error('The demo has no untested manual monthly control');
+  const plan = await rpc<{ drawFrom: string; size: number; populationSize: number }>(
+    page,
+    attest,
+    'selfTests.plan',
+    { controlId: control.id },
+  );
+  expect(plan.drawFrom).toBe('occurrences');
+
+  const testing = new TestingPage(page);
+  await testing.openControl(attest, control.id);
+  await expect(testing.plan).toContainText(
+    `its occurrence windows (${plan.populationSize} windows over`,
+  );
+  await testing.draw();
+  const [drawn] = await rpc<{ id: string; sampleSize: number }[]>(page, attest, 'selfTests.list', {
+    controlId: control.id,
+  });
+  expect(drawn!.sampleSize).toBe(plan.size);
+  const detail = await rpc<{ attributes: unknown[]; items: unknown[] }>(
+    page,
+    attest,
+    'selfTests.get',
+    { id: drawn!.id },
+  );
+  expect(detail.items).toHaveLength(plan.size);
+  await expect(testing.cells()).toHaveCount(plan.size * detail.attributes.length);
+});

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { StartPage } from './pages/StartPage';
-import { Workbench } from './pages/Workbench';
+import { rpc } from './pages/rpc';
+import { DEMO_ENGAGEMENT, Workbench } from './pages/Workbench';
 
 test('the start screen says what Attest is and what to do first', async ({ page }) => {
   const start = new StartPage(page);
@@ -139,4 +140,42 @@ test('the start screen and new-vault dialog pass axe in the dark theme', async (
   await dialog.submit();
   await dialog.expectFieldError('Engagement name', 'Give the engagement a name');
   await expectNoSeriousA11yViolations(page, 'the new-vault dialog with errors (dark)');
+});
+
+test('"Try the demo" builds the sample engagement where asked and opens it', async ({
+  page,
+  attest,
+}) => {
+  test.setTimeout(120_000);
+  const start = new StartPage(page);
+  await start.expectShown();
+  await page.getByTestId('start-demo').click();
+  const dialog = page.getByRole('dialog', { name: 'Try the demo' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('vault-file-name')).toHaveValue('attest-demo');
+  await expectNoSeriousA11yViolations(page, 'the demo dialog');
+  if (process.env.SCREENSHOTS) {
+    await page.screenshot({ path: '/tmp/attest-shots/start-demo-dialog.png' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: '/tmp/attest-shots/start-demo-dialog-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  // An empty name is refused under the field; nothing is built.
+  await dialog.getByTestId('vault-file-name').fill('');
+  await dialog.getByTestId('build-demo').click();
+  await expect(dialog).toContainText('Give the demo a file name');
+  await dialog.getByTestId('vault-file-name').fill('my-demo');
+  await dialog.getByTestId('build-demo').click();
+
+  // Building takes seconds (longer on a loaded machine); the dialog closes once it is open.
+  await expect(dialog).toBeHidden({ timeout: 90_000 });
+  const bench = new Workbench(page);
+  await bench.expectOpen(DEMO_ENGAGEMENT);
+  const info = await rpc<{ path: string; scope: { controls: unknown[] } }>(
+    page,
+    attest,
+    'vault.info',
+  );
+  expect(info.path).toBe(join(attest.home, 'my-demo.attest'));
+  expect(info.scope.controls.length).toBeGreaterThan(100);
 });

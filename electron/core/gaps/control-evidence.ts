@@ -1,3 +1,4 @@
+import type { Assessment } from '../../../shared/api/gaps';
 import type { EvidenceState } from '../../../shared/domain/coverage';
 import { evidenceStateOf } from '../../../shared/domain/control-evidence';
 import type { Frequency, Nature } from '../../../shared/domain/catalog';
@@ -10,6 +11,7 @@ import {
 } from '../../../shared/domain/occurrences';
 import { type ItgcState, itgcState } from '../../../shared/domain/itgc';
 import { all } from '../../db/connection';
+import { type ReviewedEvidenceLink, reviewedEvidenceLinks } from '../../db/repos/evidence';
 import { linksOf } from '../../db/repos/links';
 import type { ControlTable } from '../../db/schema';
 import { policyConsistency } from '../policies/consistency';
@@ -23,7 +25,7 @@ import type { Vault } from '../vault/session';
  * (the evidence module refuses it), so it never counts here.
  */
 export function reviewedInstances(vault: Vault): Map<string, Instance[]> {
-  return currentInstances(vault, true);
+  return toInstances(reviewedEvidenceLinks(vault.db));
 }
 
 /**
@@ -31,14 +33,18 @@ export function reviewedInstances(vault: Vault): Map<string, Instance[]> {
  * keeps the items with a reviewer and a review date (what readiness counts).
  */
 export function currentInstances(vault: Vault, reviewedOnly: boolean): Map<string, Instance[]> {
-  let q = vault.db.qb
+  if (reviewedOnly) return reviewedInstances(vault);
+  const q = vault.db.qb
     .selectFrom('evidence_control as l')
     .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
     .select(['l.control_id', 'e.id', 'e.performed_on', 'e.as_of', 'e.window_start', 'e.window_end'])
     .where('e.superseded_by_id', 'is', null);
-  if (reviewedOnly)
-    q = q.where('e.reviewer_id', 'is not', null).where('e.reviewed_on', 'is not', null);
-  const rows = all(vault.db, q);
+  return toInstances(all(vault.db, q));
+}
+
+function toInstances(
+  rows: readonly Omit<ReviewedEvidenceLink, 'reviewer_id'>[],
+): Map<string, Instance[]> {
   const out = new Map<string, Instance[]>();
   for (const r of rows) {
     const covers =
@@ -52,6 +58,31 @@ export function currentInstances(vault: Vault, reviewedOnly: boolean): Map<strin
     out.set(r.control_id, list);
   }
   return out;
+}
+
+/**
+ * What the evidence rules read, read once and handed to each of them: one readiness review asks
+ * for every control's evidence state, the ITGCs behind its automated controls and its windows,
+ * and reading the evidence, deadlines and assessments for each of those again was most of its
+ * time on the large demo. Also one date for all of them.
+ */
+export interface EvidenceReads {
+  engagement: OccurrenceEngagement | null;
+  evaluatedOn: string;
+  /** `reviewedInstances`. */
+  reviewed: Map<string, Instance[]>;
+  deadlines: Map<string, PromisedDeadline>;
+  assessments: Map<string, Assessment>;
+}
+
+export function evidenceReads(vault: Vault): EvidenceReads {
+  return {
+    engagement: occurrenceEngagement(vault),
+    evaluatedOn: vault.now().slice(0, 10),
+    reviewed: reviewedInstances(vault),
+    deadlines: promisedDeadlines(vault),
+    assessments: assessmentsByControl(vault),
+  };
 }
 
 /** The engagement as the occurrence rules read it; null until its period or as-of date is set. */
@@ -91,8 +122,9 @@ export type ControlOccurrences = Occurrences & {
 export function occurrencesByControl(
   vault: Vault,
   controls: readonly ControlTable[],
+  reads: EvidenceReads = evidenceReads(vault),
 ): Map<string, ControlOccurrences> {
-  return occurrencesOf(vault, controls, [reviewedInstances(vault)], false)[0]!;
+  return occurrencesOf(vault, controls, [reads.reviewed], false, reads)[0]!;
 }
 
 /**
@@ -105,18 +137,18 @@ export function occurrencesOf(
   controls: readonly ControlTable[],
   instanceSets: readonly ReadonlyMap<string, Instance[]>[],
   everyControl: boolean,
+  reads: EvidenceReads = evidenceReads(vault),
 ): Map<string, ControlOccurrences>[] {
-  const engagement = occurrenceEngagement(vault);
+  const { engagement, deadlines, evaluatedOn } = reads;
   const outs = instanceSets.map(() => new Map<string, ControlOccurrences>());
   if (!engagement) return outs;
-  const deadlines = promisedDeadlines(vault);
-  const evaluatedOn = vault.now().slice(0, 10);
   const automated = controls.filter((c) => c.nature === 'automated');
   const itgcs =
     automated.length > 0
       ? itgcStates(
           vault,
           automated.map((c) => c.id),
+          reads,
         )
       : new Map<string, ItgcState>();
   instanceSets.forEach((instances, k) => {
@@ -143,17 +175,18 @@ export function occurrencesOf(
  * Whether each control is met on its own: implemented, with complete reviewed evidence; null for
  * an archived control (out of scope: relying on it says nothing either way).
  */
-export function metOnTheirOwn(vault: Vault, ids?: readonly string[]): Map<string, boolean | null> {
-  const engagement = occurrenceEngagement(vault);
-  const assessments = assessmentsByControl(vault);
-  const instances = reviewedInstances(vault);
-  const deadlines = promisedDeadlines(vault);
-  const evaluatedOn = vault.now().slice(0, 10);
-  const wanted = ids ? new Set(ids) : null;
-  const rows = all(vault.db, vault.db.qb.selectFrom('control').selectAll());
+export function metOnTheirOwn(
+  vault: Vault,
+  ids?: readonly string[],
+  reads: EvidenceReads = evidenceReads(vault),
+): Map<string, boolean | null> {
+  const { engagement, assessments, reviewed: instances, deadlines, evaluatedOn } = reads;
+  if (ids?.length === 0) return new Map();
+  let q = vault.db.qb.selectFrom('control').selectAll();
+  if (ids) q = q.where('id', 'in', [...ids]);
+  const rows = all(vault.db, q);
   const out = new Map<string, boolean | null>();
   for (const c of rows) {
-    if (wanted && !wanted.has(c.id)) continue;
     if (c.archived_at !== null) {
       out.set(c.id, null);
       continue;
@@ -180,10 +213,14 @@ export function metOnTheirOwn(vault: Vault, ids?: readonly string[]): Map<string
 }
 
 /** What the relied-on controls of each of these automated controls say. */
-export function itgcStates(vault: Vault, controlIds: readonly string[]): Map<string, ItgcState> {
+export function itgcStates(
+  vault: Vault,
+  controlIds: readonly string[],
+  reads: EvidenceReads = evidenceReads(vault),
+): Map<string, ItgcState> {
   const reliance = linksOf(vault.db, 'control_reliance', controlIds);
   const reliedOn = [...new Set([...reliance.values()].flat())];
-  const met = metOnTheirOwn(vault, reliedOn);
+  const met = metOnTheirOwn(vault, reliedOn, reads);
   const out = new Map<string, ItgcState>();
   for (const id of controlIds)
     out.set(
@@ -204,8 +241,9 @@ export function itgcStates(vault: Vault, controlIds: readonly string[]): Map<str
 export function evidenceByControl(
   vault: Vault,
   controls: readonly ControlTable[],
+  reads: EvidenceReads = evidenceReads(vault),
 ): Map<string, EvidenceState> {
-  const occ = occurrencesByControl(vault, controls);
+  const occ = occurrencesByControl(vault, controls, reads);
   const out = new Map<string, EvidenceState>();
   for (const c of controls) {
     const o = occ.get(c.id);

@@ -8,6 +8,7 @@ import { descriptionFindings } from '../../../shared/domain/control-evidence';
 import {
   type CarveOut,
   type CoverageControl,
+  type EvidenceState,
   computeCoverage,
 } from '../../../shared/domain/coverage';
 import { findGaps } from '../../../shared/domain/gaps';
@@ -20,7 +21,7 @@ import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 import { deviationStateByControl } from '../self-tests/view';
 import { assessmentsByControl } from './assessments';
-import { evidenceByControl } from './control-evidence';
+import { type EvidenceReads, evidenceByControl, evidenceReads } from './control-evidence';
 
 const inDescriptionOf = (r: ControlTable) =>
   r.in_description === null ? null : r.in_description === 1;
@@ -53,16 +54,23 @@ export function residualByControl(vault: Vault): Map<string, number> {
   return out;
 }
 
-/**
- * Coverage of every in-scope criterion (the key-control rule, `shared/domain/coverage.ts`), the
- * gaps ordered by severity, and the controls in the description an auditor will find without
- * evidence. Evidence is each control's reviewed evidence against its windows at today's date.
- */
-export function coverageView(vault: Vault): CoverageView {
-  const assessments = assessmentsByControl(vault);
+/** What coverage is computed from; `readinessFacts` reads it once and shares it. */
+export interface CoverageBasis {
+  rows: ControlTable[];
+  reads: EvidenceReads;
+  evidence: Map<string, EvidenceState>;
+}
+
+export function coverageBasis(vault: Vault): CoverageBasis {
+  const reads = evidenceReads(vault);
   const rows = listControlRows(vault.db);
+  return { rows, reads, evidence: evidenceByControl(vault, rows, reads) };
+}
+
+/** The coverage rule over every in-scope criterion, and each control as the rule read it. */
+function coverageOf(vault: Vault, basis: CoverageBasis) {
+  const { rows, reads, evidence } = basis;
   const roles = criterionRolesOf(vault.db);
-  const evidence = evidenceByControl(vault, rows);
   // Self-testing (T): isolated deviations make a criterion "met with exceptions", systematic
   // ones leave it not met.
   const deviations = deviationStateByControl(vault);
@@ -72,7 +80,7 @@ export function coverageView(vault: Vault): CoverageView {
       id: r.id,
       criteria: [...mine.keys()],
       supporting: [...mine].filter(([, key]) => !key).map(([id]) => id),
-      assessment: assessments.get(r.id)?.status ?? null,
+      assessment: reads.assessments.get(r.id)?.status ?? null,
       evidence: evidence.get(r.id) ?? 'none',
       deviations: deviations.get(r.id) ?? 'none',
     };
@@ -84,7 +92,32 @@ export function coverageView(vault: Vault): CoverageView {
     carveOuts(vault),
   );
   const meta = new Map(criteriaRows.map((c) => [c.id, c]));
-  const inScope = new Set(criteriaRows.map((c) => c.id));
+  const criteria: CriterionCoverageView[] = coverage.map((c) => ({
+    ...c,
+    groupId: meta.get(c.id)!.group_id,
+    category: meta.get(c.id)!.category,
+    title: meta.get(c.id)!.title,
+  }));
+  return { controls, coverage, criteria, inScope: new Set(criteriaRows.map((c) => c.id)) };
+}
+
+/** Coverage of every in-scope criterion (the key-control rule, `shared/domain/coverage.ts`). */
+export function criteriaCoverage(
+  vault: Vault,
+  basis: CoverageBasis = coverageBasis(vault),
+): CriterionCoverageView[] {
+  return coverageOf(vault, basis).criteria;
+}
+
+/**
+ * Coverage of every in-scope criterion (the key-control rule, `shared/domain/coverage.ts`), the
+ * gaps ordered by severity, and the controls in the description an auditor will find without
+ * evidence. Evidence is each control's reviewed evidence against its windows at today's date.
+ */
+export function coverageView(vault: Vault): CoverageView {
+  const basis = coverageBasis(vault);
+  const { rows } = basis;
+  const { controls, coverage, criteria, inScope } = coverageOf(vault, basis);
   const residual = residualByControl(vault);
   const tasksByControl = new Map(
     [...taskIdsByControl(vault.db)].map(([id, tasks]) => [id, tasks.map((t) => t.id)]),
@@ -123,12 +156,7 @@ export function coverageView(vault: Vault): CoverageView {
   ).map((f) => ({ ...f, title: refOf.get(f.controlId)!.title }));
   return {
     descriptionFindings: described,
-    criteria: coverage.map((c) => ({
-      ...c,
-      groupId: meta.get(c.id)!.group_id,
-      category: meta.get(c.id)!.category,
-      title: meta.get(c.id)!.title,
-    })),
+    criteria,
     gaps,
     notAssessed: controls
       .filter((c) => c.assessment === null)

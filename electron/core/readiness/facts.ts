@@ -5,19 +5,20 @@ import type {
 } from '../../../shared/domain/readiness/facts';
 import { isInDescription } from '../../../shared/domain/control-evidence';
 import type { Frequency, Nature } from '../../../shared/domain/catalog';
-import { type OccurrenceWindow, occurrences } from '../../../shared/domain/occurrences';
+import {
+  type Instance,
+  type OccurrenceWindow,
+  occurrences,
+} from '../../../shared/domain/occurrences';
 import { all } from '../../db/connection';
 import { listControlRows, listCriterionRows } from '../../db/repos/controls';
-import { listRiskRows, taskIdsByControl } from '../../db/repos/gaps';
+import { reviewedEvidenceLinks } from '../../db/repos/evidence';
+import { listRiskRows, openTaskCountsByControl } from '../../db/repos/gaps';
 import { linkedTo, linksOf } from '../../db/repos/links';
 import { listRows } from '../../db/repos/sd-records';
-import { assessmentsByControl } from '../gaps/assessments';
-import {
-  evidenceByControl,
-  occurrenceEngagement,
-  reviewedInstances,
-} from '../gaps/control-evidence';
-import { coverageView } from '../gaps/coverage';
+import type { ControlTable } from '../../db/schema';
+import { occurrenceEngagement, reviewedInstances } from '../gaps/control-evidence';
+import { coverageBasis, criteriaCoverage } from '../gaps/coverage';
 import { missingAcks } from '../policies/acks';
 import { listPolicies } from '../policies/policies';
 import { getSystemDescription } from '../sd/description';
@@ -36,12 +37,13 @@ const EVENT_SECTIONS = new Set(['incidents', 'changes']);
 export function windowsByControl(
   vault: Vault,
   evaluatedOn: string,
+  read?: { reviewed: ReadonlyMap<string, Instance[]>; rows: readonly ControlTable[] },
 ): Map<string, readonly OccurrenceWindow[]> {
   const engagement = occurrenceEngagement(vault);
   const out = new Map<string, readonly OccurrenceWindow[]>();
   if (!engagement) return out;
-  const instances = reviewedInstances(vault);
-  for (const c of listControlRows(vault.db)) {
+  const instances = read?.reviewed ?? reviewedInstances(vault);
+  for (const c of read?.rows ?? listControlRows(vault.db)) {
     const occ = occurrences({
       frequency: c.frequency as Frequency,
       nature: c.nature as Nature,
@@ -56,9 +58,13 @@ export function windowsByControl(
 }
 
 /** Windows of each control not closed yet at `evaluatedOn` (for "N windows still to come"). */
-function windowsToCome(vault: Vault, evaluatedOn: string): Map<string, number> {
+function windowsToCome(
+  vault: Vault,
+  evaluatedOn: string,
+  read: Parameters<typeof windowsByControl>[2],
+): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [id, windows] of windowsByControl(vault, evaluatedOn))
+  for (const [id, windows] of windowsByControl(vault, evaluatedOn, read))
     out.set(id, windows.filter((w) => w.status === 'scheduled').length);
   return out;
 }
@@ -67,30 +73,15 @@ function windowsToCome(vault: Vault, evaluatedOn: string): Map<string, number> {
  * Evidence of each control reviewed by its own owner or performer. Attest refuses such a review
  * when it is made, but a control's people can change afterwards: the review no longer counts.
  */
-function selfReviewedByControl(vault: Vault): Map<string, number> {
-  const rows = all(
-    vault.db,
-    vault.db.qb
-      .selectFrom('evidence_control as l')
-      .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
-      .innerJoin('control as c', 'c.id', 'l.control_id')
-      .select(['l.control_id', 'e.reviewer_id', 'c.owner_id', 'c.performer_id'])
-      .where('e.reviewer_id', 'is not', null)
-      .where('e.superseded_by_id', 'is', null),
-  );
+function selfReviewedByControl(
+  vault: Vault,
+  byId: ReadonlyMap<string, ControlTable>,
+): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of rows) {
-    if (r.reviewer_id === r.owner_id || r.reviewer_id === r.performer_id)
+  for (const r of reviewedEvidenceLinks(vault.db)) {
+    const c = byId.get(r.control_id);
+    if (c && (r.reviewer_id === c.owner_id || r.reviewer_id === c.performer_id))
       out.set(r.control_id, (out.get(r.control_id) ?? 0) + 1);
-  }
-  return out;
-}
-
-function openTasksByControl(vault: Vault): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [id, tasks] of taskIdsByControl(vault.db)) {
-    const open = tasks.filter((t) => !t.done).length;
-    if (open > 0) out.set(id, open);
   }
   return out;
 }
@@ -167,21 +158,21 @@ function populations(vault: Vault, refOf: (id: string) => string): ReadinessFact
  * Everything the readiness rules read, gathered once as of the vault's today (its clock).
  */
 export function readinessFacts(vault: Vault): ReadinessFacts {
-  const evaluatedOn = vault.now().slice(0, 10);
   const engagement = getEngagement(vault);
-  const coverage = coverageView(vault);
-  const assessments = assessmentsByControl(vault);
-  const rows = listControlRows(vault.db);
+  // Evidence, assessments and control rows read once for coverage, windows and the rules.
+  const basis = coverageBasis(vault);
+  const { rows, reads, evidence } = basis;
+  const { evaluatedOn, assessments } = reads;
+  const coverage = { criteria: criteriaCoverage(vault, basis) };
   const byId = new Map(rows.map((r) => [r.id, r]));
   const refOf = (id: string) => byId.get(id)?.ref ?? id;
   const implemented = (id: string) => assessments.get(id)?.status === 'implemented';
   const keyForAny = new Set(
     coverage.criteria.filter((c) => c.status !== 'not_relevant').flatMap((c) => c.keyControlIds),
   );
-  const evidence = evidenceByControl(vault, rows);
-  const toCome = windowsToCome(vault, evaluatedOn);
-  const selfReviewed = selfReviewedByControl(vault);
-  const openTasks = openTasksByControl(vault);
+  const toCome = windowsToCome(vault, evaluatedOn, { reviewed: reads.reviewed, rows });
+  const selfReviewed = selfReviewedByControl(vault, byId);
+  const openTasks = openTaskCountsByControl(vault.db);
   // Self-testing's deviations that count: not withdrawn, and reportable for the period.
   const deviations = new Map<string, ReadinessControl['deviations'][number][]>();
   for (const d of listDeviations(vault, {})) {

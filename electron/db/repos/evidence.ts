@@ -1,4 +1,4 @@
-import { type VaultDb, all, first, runExpect } from '../connection';
+import { type VaultDb, all, first, prepare, runExpect } from '../connection';
 import type { EvidenceTable, PopulationTable } from '../schema';
 
 /** Evidence rows (D1): plain reads and writes; the rules live in `electron/core/evidence`. */
@@ -70,4 +70,32 @@ export function controlPeople(
       .where('id', 'in', [...controlIds])
       .orderBy('ref'),
   );
+}
+
+export interface ReviewedEvidenceLink {
+  control_id: string;
+  id: string;
+  performed_on: string | null;
+  as_of: string | null;
+  window_start: string | null;
+  window_end: string | null;
+  reviewer_id: string;
+}
+
+/**
+ * Current reviewed evidence with each control it is linked to, in evidence order. Read through
+ * the reviewer index, so the cost follows the reviewed items: left to itself SQLite walks every
+ * current item (50 000 in the large demo, 225 of them reviewed) — ten times slower there, and
+ * never faster, since every reviewed item is read either way.
+ */
+export function reviewedEvidenceLinks(db: VaultDb): ReviewedEvidenceLink[] {
+  return prepare(
+    db,
+    `SELECT l.control_id, e.id, e.performed_on, e.as_of, e.window_start, e.window_end,
+            e.reviewer_id
+       FROM evidence e INDEXED BY evidence_reviewer
+       JOIN evidence_control l ON l.evidence_id = e.id
+      WHERE e.reviewer_id IS NOT NULL AND e.reviewed_on IS NOT NULL AND e.superseded_by_id IS NULL
+      ORDER BY e.seq, l.control_id`,
+  ).all() as ReviewedEvidenceLink[];
 }

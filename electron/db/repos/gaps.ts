@@ -118,6 +118,18 @@ export function insertDismissal(db: VaultDb, controlId: string, at: string): voi
  * each is done: what coverage and readiness need of tasks, without reading whole task rows (the
  * large demo has 10 000).
  */
+/** How many open (not done, not archived) tasks each control has; controls with none are absent. */
+export function openTaskCountsByControl(db: VaultDb): Map<string, number> {
+  const rows = prepare(
+    db,
+    `SELECT tc.control_id AS controlId, count(*) AS open
+       FROM task t JOIN task_control tc ON tc.task_id = t.id
+      WHERE t.archived_at IS NULL AND t.status <> 'done'
+      GROUP BY tc.control_id`,
+  ).all() as { controlId: string; open: number }[];
+  return new Map(rows.map((r) => [r.controlId, r.open]));
+}
+
 export function taskIdsByControl(db: VaultDb): Map<string, { id: string; done: boolean }[]> {
   const rows = prepare(
     db,

@@ -10,13 +10,20 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconFolderOpen, IconPackageImport, IconPlus, IconShieldLock } from '@tabler/icons-react';
+import {
+  IconFlask,
+  IconFolderOpen,
+  IconPackageImport,
+  IconPlus,
+  IconShieldLock,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useApi } from '../../api/provider';
 import { MOD_KEY } from '../../app/shortcuts';
 import { chooseAuditPackage } from '../auditor/open-package';
 import { RecentList } from './RecentList';
 import { startNewVault, useVaultActions } from './actions';
+import { useVaultDialogs } from './dialogs';
 import { useVault } from './store';
 import { useRecentVaults } from './vault-info';
 
@@ -49,7 +56,7 @@ function ActionCard(props: {
   );
 }
 
-/** No vault open: what Attest is, the two ways in, and the vaults used recently. */
+/** No vault open: what Attest is, the ways in (the demo among them), and the vaults used recently. */
 export function StartScreen() {
   const recent = useRecentVaults();
   const app = useVault((s) => s.app);
@@ -94,13 +101,22 @@ export function StartScreen() {
               onClick={() => void chooseVaultToOpen()}
             />
           </SimpleGrid>
-          <ActionCard
-            testId="start-open-package"
-            icon={<IconPackageImport size={20} />}
-            title="Open audit package"
-            description="For the auditor: check a package (.zip) the consultant sent, browse it read-only and send back comments, requests and sample picks."
-            onClick={() => void chooseAuditPackage(api, queries)}
-          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+            <ActionCard
+              testId="start-demo"
+              icon={<IconFlask size={20} />}
+              title="Try the demo"
+              description="A sample engagement for a fictional company, dated around today, to explore before starting your own."
+              onClick={() => useVaultDialogs.getState().show('demo')}
+            />
+            <ActionCard
+              testId="start-open-package"
+              icon={<IconPackageImport size={20} />}
+              title="Open audit package"
+              description="For the auditor: check a package (.zip) the consultant sent, browse it read-only and send back comments, requests and sample picks."
+              onClick={() => void chooseAuditPackage(api, queries)}
+            />
+          </SimpleGrid>
           <Stack gap="sm">
             <Title order={2} size="h3">
               Recent vaults

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type VaultDialog = 'new' | 'open' | 'saveCopy' | 'compact' | 'backups' | 'rollForward';
+export type VaultDialog =
+  'new' | 'demo' | 'open' | 'saveCopy' | 'compact' | 'backups' | 'rollForward';
 
 /** Which vault dialog is showing; opened from buttons, menus and the command palette alike. */
 export const useVaultDialogs = create<{

@@ -347,6 +347,30 @@ describe('gate, don’t average', () => {
     );
   });
 
+  it('a control without reviewed evidence is no check of who reviewed it (no share inflated)', () => {
+    const f = ready();
+    const bare = {
+      ...f,
+      controls: [
+        ...f.controls,
+        ...Array.from({ length: 50 }, (_, i) => ({
+          ...control(`n${i}`),
+          evidence: 'none' as const,
+          inDescription: false,
+        })),
+      ],
+    };
+    const evidenceChecks = (x: ReadinessFacts) =>
+      evaluateReadiness(x).byRule.find((r) => r.rule === 'self_reviewed_evidence')!.checks;
+    expect(evidenceChecks(bare)).toBe(evidenceChecks(f));
+    // Self-reviewed evidence outside every window is still looked at.
+    const outside = withControl(bare, 'n0', { selfReviewedEvidence: 1 });
+    expect(evidenceChecks(outside)).toBe(evidenceChecks(f) + 1);
+    expect(evaluateReadiness(outside).findings.map((x) => x.rule)).toContain(
+      'self_reviewed_evidence',
+    );
+  });
+
   it('the same facts give the same figures', () => {
     const f = withControl(ready(), 'c2', { ownerId: null, evidence: 'none' });
     expect(evaluateReadiness(f)).toEqual(evaluateReadiness(structuredClone(f)));

@@ -176,20 +176,25 @@ export const CONTROL_RULES: readonly RuleCheck[] = [
     title: 'Evidence is reviewed by someone other than the control’s owner or performer',
     severity: 'major',
     why: 'Evidence reviewed only by the person who produced it does not count as reviewed.',
+    // A check only where there is reviewed evidence to look at: a control without any (a new
+    // vault's, or one whose windows are not due yet) would otherwise "pass" it, and 130 such
+    // controls made a near-empty vault's evidence 130 of 132 passing.
     check: (facts) =>
-      applicable(facts).map((c) =>
-        c.selfReviewedEvidence === 0
-          ? ok
-          : {
-              pass: false,
-              finding: {
-                object: about(c),
-                message: `${c.selfReviewedEvidence} evidence item${c.selfReviewedEvidence === 1 ? ' was' : 's were'} reviewed only by the control’s own owner or performer.`,
-                fix: 'Have someone independent review them.',
-                target: { screen: 'control', id: c.id },
+      applicable(facts)
+        .filter((c) => c.evidence !== 'none' || c.selfReviewedEvidence > 0)
+        .map((c) =>
+          c.selfReviewedEvidence === 0
+            ? ok
+            : {
+                pass: false,
+                finding: {
+                  object: about(c),
+                  message: `${c.selfReviewedEvidence} evidence item${c.selfReviewedEvidence === 1 ? ' was' : 's were'} reviewed only by the control’s own owner or performer.`,
+                  fix: 'Have someone independent review them.',
+                  target: { screen: 'control', id: c.id },
+                },
               },
-            },
-      ),
+        ),
   },
   {
     id: 'deviation_response',
