@@ -6,7 +6,7 @@ import { closeVault, openVault } from '../core/vault/session';
 import { verifyVault } from '../core/vault/verify';
 import { copyAsNewVault } from './template-vault';
 import { tempDir } from './tmp';
-import { newTestVault } from './vaults';
+import { newScopedTestVault, newTestVault } from './vaults';
 
 describe('copyAsNewVault (the tests’ template vaults)', () => {
   it('makes a copy that is its own vault: sound, with its own key and vault id, content kept', async () => {
@@ -44,6 +44,32 @@ describe('copyAsNewVault (the tests’ template vaults)', () => {
       expect((await verifyVault(again)).ok).toBe(true);
     } finally {
       closeVault(again);
+    }
+  });
+
+  it('newScopedTestVault is newTestVault + applyScope: the same rows, ids and times, and they go on alike', async () => {
+    const built = await newTestVault(tempDir());
+    applyScope(built);
+    const copies = [await newScopedTestVault(tempDir()), await newScopedTestVault(tempDir())];
+    const events = (v: typeof built) =>
+      v.db.sqlite
+        .prepare(
+          `SELECT seq, at, actor, action, entity, entity_id, payload FROM audit_event
+           WHERE entity <> 'vault_key' ORDER BY seq`,
+        )
+        .all();
+    const controls = (v: typeof built) =>
+      v.db.sqlite.prepare('SELECT * FROM control ORDER BY id').all();
+    try {
+      for (const copy of copies) {
+        expect(events(copy)).toEqual(events(built));
+        expect(controls(copy)).toEqual(controls(built));
+      }
+      const next = (v: typeof built) => [v.ids.next('ctl'), v.now()];
+      const expected = next(built);
+      for (const copy of copies) expect(next(copy)).toEqual(expected);
+    } finally {
+      for (const v of [built, ...copies]) closeVault(v);
     }
   });
 });
