@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngagementInput } from '../../shared/api/vault';
 import { engagementInput } from '../../shared/api/vault';
-import { applyScope } from '../core/scope/apply-scope';
 import { closeVault, createVault, openVault, type Vault } from '../core/vault/session';
 import { type Clock, fixedClock } from '../platform/clock';
 import { type IdSource, sequentialIds } from '../platform/ids';
@@ -71,6 +70,8 @@ let scopedTemplate: Promise<{
  */
 export async function newScopedTestVault(dir: string, name = 'test.attest'): Promise<Vault> {
   scopedTemplate ??= (async () => {
+    // Loaded only here, like storeOwnedFile's: most files that import this one never scope.
+    const { applyScope } = await import('../core/scope/apply-scope');
     const folder = mkdtempSync(join(tmpdir(), 'attest-scoped-template-'));
     process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
     const source = counted();
