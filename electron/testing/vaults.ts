@@ -72,7 +72,10 @@ export async function newScopedTestVault(dir: string, name = 'test.attest'): Pro
   scopedTemplate ??= (async () => {
     // Loaded only here, like storeOwnedFile's: most files that import this one never scope.
     const { applyScope } = await import('../core/scope/apply-scope');
-    const folder = mkdtempSync(join(tmpdir(), 'attest-scoped-template-'));
+    // In the unit run's scratch folder, which its global teardown removes (a test process is
+    // stopped, not exited, so an exit handler alone would leave the template behind).
+    const scratch = process.env['ATTEST_TEST_WORKER_BASE'] ?? tmpdir();
+    const folder = mkdtempSync(join(scratch, 'attest-scoped-template-'));
     process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
     const source = counted();
     const vault = await createVault(
