@@ -4,13 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { evidenceAddInput } from '../../../shared/api/evidence';
 import { subserviceInput } from '../../../shared/api/sd';
 import { tempDir } from '../../testing/tmp';
-import { newTestVault } from '../../testing/vaults';
+import { newScopedTestVault } from '../../testing/vaults';
 import { reviewEvidence } from '../evidence/evidence';
 import { collectFiles, ingestEvidence } from '../evidence/ingest';
 import { createPerson } from '../people/people';
 import { saveCuec } from '../sd/cuecs';
 import { saveSubservice } from '../sd/subservices';
-import { applyScope } from '../scope/apply-scope';
 import { createControl, listControls, updateControl } from '../scope/controls';
 import { setCriterionRole } from '../scope/criterion-roles';
 import { closeVault, type Vault } from '../vault/session';
@@ -25,8 +24,7 @@ const CRITERION = 'CC6.1';
  */
 async function twoKeyControls() {
   const dir = tempDir();
-  const vault = await newTestVault(dir);
-  applyScope(vault);
+  const vault = await newScopedTestVault(dir);
   for (const c of listControls(vault, { includeArchived: false, limit: 1000 }).items)
     if (c.criteria.includes(CRITERION))
       assessControl(vault, { controlId: c.id, status: 'not_applicable', naReason: 'Test' });

@@ -25,6 +25,35 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(vaultDir, { recursive: true, force: true }));
 
+/**
+ * The default package and the one with internal papers, each exported once for the file and
+ * unzipped once: the tests that only read them share them (an export of the demo takes seconds).
+ * Each is exported into a folder of its own, before any test changes the vault.
+ */
+const shared = new Map<string, Promise<{ dir: string; out: string; result: PackageResult }>>();
+function sharedExport(kind: 'default' | 'internal') {
+  let made = shared.get(kind);
+  if (!made) {
+    made = (async () => {
+      const dir = join(vaultDir, `shared-${kind}`);
+      mkdirSync(dir);
+      return { dir, ...(await exportTo(dir, kind === 'internal' ? { internal: true } : {})) };
+    })();
+    shared.set(kind, made);
+  }
+  return made;
+}
+const unzipped = new Map<string, Promise<string>>();
+function sharedFolder(kind: 'default' | 'internal'): Promise<string> {
+  let folder = unzipped.get(kind);
+  if (!folder) {
+    folder = sharedExport(kind).then(({ out, dir }) => unzipTo(out, dir));
+    unzipped.set(kind, folder);
+  }
+  return folder;
+}
+type PackageResult = Awaited<ReturnType<typeof exportPackage>>;
+
 async function exportTo(dir: string, options: Partial<PackageOptions> = {}, name = 'package.zip') {
   const vault = await openVault(vaultPath);
   try {
@@ -58,10 +87,9 @@ function filesUnder(folder: string): string[] {
 
 describe('the audit package', () => {
   it('is a zip that unzip, sha256sum and Node’s crypto accept from the public key alone', async () => {
-    const dir = tempDir();
-    const { out, result } = await exportTo(dir);
+    const { dir, out, result } = await sharedExport('default');
     expect(execFileSync('unzip', ['-t', out], { encoding: 'utf8' })).toMatch(/No errors detected/);
-    const folder = unzipTo(out, dir);
+    const folder = await sharedFolder('default');
 
     // Every file but the three that describe the others is checked by sha256sum -c.
     const sums = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' });
@@ -124,9 +152,7 @@ describe('the audit package', () => {
   }, 60_000);
 
   it('lays the files out as DESIGN §6 names them, each stored file once', async () => {
-    const dir = tempDir();
-    const { out } = await exportTo(dir);
-    const folder = unzipTo(out, dir);
+    const folder = await sharedFolder('default');
     const manifest = manifestSchema.parse(
       JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')),
     );
@@ -261,9 +287,7 @@ describe('the audit package', () => {
   }, 60_000);
 
   it('neutralises formula-looking text in every CSV and XLSX it writes', async () => {
-    const dir = tempDir();
-    const { out } = await exportTo(dir, { internal: true });
-    const folder = unzipTo(out, dir);
+    const folder = await sharedFolder('internal');
     const sheets = filesUnder(folder).filter((p) => /\.(csv|xlsx)$/.test(p));
     expect(sheets.length).toBeGreaterThanOrEqual(9);
     let formulaText = 0;
@@ -289,9 +313,7 @@ describe('the audit package', () => {
   }, 60_000);
 
   it('says nothing about results outside 07_Internal', async () => {
-    const dir = tempDir();
-    const { out } = await exportTo(dir, { internal: true });
-    const folder = unzipTo(out, dir);
+    const folder = await sharedFolder('internal');
     for (const p of filesUnder(folder)) {
       // Only what Attest writes: stored files (evidence, vendor reports) are the client's own.
       // The manifest and SHA256SUMS name every file, 07_Internal's too; they state no result.
@@ -314,7 +336,8 @@ describe('the audit package', () => {
 
   it('is reproducible: the same vault exported twice differs only in the manifest and its signature', async () => {
     const dir = tempDir();
-    const a = (await exportTo(dir, { internal: true }, 'a.zip')).out;
+    // The first of the two is the shared one: the vault has not changed since it was exported.
+    const a = (await sharedExport('internal')).out;
     await new Promise((r) => setTimeout(r, 1100)); // so "now" is a different second
     const b = (await exportTo(dir, { internal: true }, 'b.zip')).out;
     const entries = (zip: string) =>

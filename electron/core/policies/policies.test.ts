@@ -3,9 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../testing/tmp';
-import { newTestVault } from '../../testing/vaults';
+import { newScopedTestVault } from '../../testing/vaults';
 import { createPerson } from '../people/people';
-import { applyScope } from '../scope/apply-scope';
 import { createControl, listControls, updateControl } from '../scope/controls';
 import { closeVault, type Vault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
@@ -30,8 +29,7 @@ import {
 
 async function scoped(): Promise<{ vault: Vault; dir: string; ada: string; bob: string }> {
   const dir = tempDir();
-  const vault = await newTestVault(dir);
-  applyScope(vault);
+  const vault = await newScopedTestVault(dir);
   const ada = createPerson(vault, { name: 'Ada Lovelace', email: 'ada@acme.io' }).id;
   const bob = createPerson(vault, { name: 'Bob Étienne', email: 'bob@acme.io' }).id;
   return { vault, dir, ada, bob };

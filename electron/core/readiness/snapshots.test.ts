@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { methods } from '../../../shared/api/index';
 import { fixedClock } from '../../platform/clock';
 import { tempDir } from '../../testing/tmp';
-import { newTestVault } from '../../testing/vaults';
+import { newScopedTestVault } from '../../testing/vaults';
 import { createPerson } from '../people/people';
-import { applyScope } from '../scope/apply-scope';
 import { listControls, updateControl } from '../scope/controls';
 import { closeVault, openVault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
@@ -14,8 +13,7 @@ import { compareReviews, freezeReview, getSnapshot, listSnapshots } from './snap
 
 async function scopedVault() {
   const dir = tempDir();
-  const vault = await newTestVault(dir);
-  applyScope(vault);
+  const vault = await newScopedTestVault(dir);
   const ana = createPerson(vault, { name: 'Ana Lima' });
   return { dir, vault, ana };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listControlRows } from '../../db/repos/controls';
 import { tempDir } from '../../testing/tmp';
-import { newTestVault } from '../../testing/vaults';
+import { newScopedTestVault } from '../../testing/vaults';
 import { createPerson, setCurrentPerson } from '../people/people';
-import { applyScope } from '../scope/apply-scope';
 import { auditHistory } from '../audit/history';
 import { closeVault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
@@ -15,8 +14,7 @@ import { refusal } from '../../testing/refusal';
 
 async function imported() {
   const dir = tempDir();
-  const vault = await newTestVault(dir);
-  applyScope(vault);
+  const vault = await newScopedTestVault(dir);
   const ana = createPerson(vault, { name: 'Ana Lima', email: 'ana@acme.io' });
   const bo = createPerson(vault, { name: 'Bo Chen' });
   await importRequests(vault, {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cuecInput, subserviceInput } from '../../../shared/api/sd';
 import { AttestError } from '../../../shared/api/errors';
 import { tempDir } from '../../testing/tmp';
-import { newTestVault } from '../../testing/vaults';
+import { newScopedTestVault } from '../../testing/vaults';
 import { assessControl } from '../gaps/assessments';
 import { applyScope } from '../scope/apply-scope';
 import { listControls } from '../scope/controls';
@@ -25,8 +25,7 @@ import { saveSubservice } from './subservices';
  */
 
 async function scopedVault(): Promise<Vault> {
-  const vault = await newTestVault(tempDir());
-  applyScope(vault);
+  const vault = await newScopedTestVault(tempDir());
   return vault;
 }
 

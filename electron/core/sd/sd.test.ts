@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cuecInput, sdEventInput, subserviceInput } from '../../../shared/api/sd';
 import { tempDir } from '../../testing/tmp';
-import { newTestVault } from '../../testing/vaults';
+import { newScopedTestVault } from '../../testing/vaults';
 import { applyScope } from '../scope/apply-scope';
 import { updateEngagementDetails } from '../scope/engagement';
 import { listControls } from '../scope/controls';
@@ -25,8 +25,7 @@ function auditEntries(vault: Vault): { action: string; entity: string; entity_id
 }
 
 async function scopedVault(): Promise<Vault> {
-  const vault = await newTestVault(tempDir());
-  applyScope(vault);
+  const vault = await newScopedTestVault(tempDir());
   return vault;
 }
 

@@ -8,7 +8,7 @@ import { addDays } from '../../../shared/domain/calendar';
 import { evaluateReadiness } from '../../../shared/domain/readiness/evaluate';
 import { tempDir } from '../../testing/tmp';
 import { readinessFacts } from '../readiness/facts';
-import { newTestVault } from '../../testing/vaults';
+import { newScopedTestVault, newTestVault } from '../../testing/vaults';
 import { collectFiles, ingestEvidence } from '../evidence/ingest';
 import { reviewEvidence, supersedeEvidence } from '../evidence/evidence';
 import { recordPopulation } from '../evidence/population';
@@ -48,8 +48,7 @@ async function add(vault: Vault, path: string, extra: Record<string, unknown> = 
 /** A scoped vault whose first control is per event, with a population of terminations. */
 async function withPopulation(options: { support?: boolean; inside?: number } = {}) {
   const dir = tempDir();
-  const vault = await newTestVault(dir);
-  applyScope(vault);
+  const vault = await newScopedTestVault(dir);
   const control = listControls(vault, { includeArchived: false, limit: 1000 }).items[0]!;
   updateControl(vault, control.id, {
     frequency: 'per_event',
@@ -207,8 +206,7 @@ describe('drawing a sample from a population', () => {
 
   it('draws from occurrence windows, and refuses a per-event control with no population', async () => {
     const dir = tempDir();
-    const vault = await newTestVault(dir);
-    applyScope(vault);
+    const vault = await newScopedTestVault(dir);
     const [a, b] = listControls(vault, { includeArchived: false, limit: 1000 }).items;
     updateControl(vault, a!.id, { frequency: 'monthly', nature: 'manual' });
     const t = await drawSample(vault, { controlId: a!.id, seed: 's' });
@@ -228,8 +226,7 @@ describe('drawing a sample from a population', () => {
 
   it('samples an automated control whose ITGCs are not met, and tests it once without any', async () => {
     const dir = tempDir();
-    const vault = await newTestVault(dir);
-    applyScope(vault);
+    const vault = await newScopedTestVault(dir);
     const auto = listControls(vault, { includeArchived: false, limit: 1000 }).items.find(
       (c) => c.ref === 'AC-01',
     )!;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { listControlRows } from '../../db/repos/controls';
 import { tempDir } from '../../testing/tmp';
-import { newTestVault } from '../../testing/vaults';
+import { newScopedTestVault } from '../../testing/vaults';
 import { assessControl } from '../gaps/assessments';
 import { archiveRisk, createRisk, listRisks } from '../risks/risks';
-import { applyScope } from '../scope/apply-scope';
 import type { Vault } from '../vault/session';
 import { verifyVault } from '../vault/verify';
 import {
@@ -19,8 +18,7 @@ import { refusal } from '../../testing/refusal';
 
 /** A scoped vault with three controls assessed as gaps: three proposals. */
 async function withGaps() {
-  const vault = await newTestVault(tempDir());
-  applyScope(vault);
+  const vault = await newScopedTestVault(tempDir());
   const ids = listControlRows(vault.db)
     .slice(0, 3)
     .map((c) => c.id);

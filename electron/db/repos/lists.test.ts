@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createPerson } from '../../core/people/people';
 import { createRisk, updateRisk } from '../../core/risks/risks';
-import { applyScope } from '../../core/scope/apply-scope';
 import { createTask } from '../../core/tasks/tasks';
 import type { Vault } from '../../core/vault/session';
 import { tempDir } from '../../testing/tmp';
-import { newTestVault } from '../../testing/vaults';
+import { newScopedTestVault } from '../../testing/vaults';
 import { listControlPage } from './control-list';
 import { type Page, type PageRequest, listPeoplePage, listRiskPage, listTaskPage } from './lists';
 
@@ -23,8 +22,7 @@ function walk<R extends { id: string }>(read: (page: PageRequest) => Page<R>, li
 }
 
 async function populated(): Promise<Vault> {
-  const vault = await newTestVault(tempDir());
-  applyScope(vault);
+  const vault = await newScopedTestVault(tempDir());
   const owners = ['Zed', 'amy', 'Bo'].map(
     (name) => createPerson(vault, { name, email: '', role: '', team: '' }).id,
   );

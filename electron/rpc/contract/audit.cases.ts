@@ -1,10 +1,9 @@
 import { expect } from 'vitest';
-import { type Case, freshVault, ok } from './harness';
+import { type Case, scopedVault, ok } from './harness';
 
 export const auditCases = {
   'audit.list': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const all = await ok(t, 'audit.list', { limit: 5 });
     expect(all.items).toHaveLength(5);
     expect(all.total).toBeGreaterThan(5);

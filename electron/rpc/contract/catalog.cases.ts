@@ -1,15 +1,14 @@
 import { expect } from 'vitest';
 import { useCatalog } from '../../core/catalog/catalog';
 import { NEWER, newerCatalog } from '../../testing/newer-catalog';
-import { type Case, type Harness, fails, freshVault, ok } from './harness';
+import { type Case, type Harness, fails, freshVault, scopedVault, ok } from './harness';
 
 /**
  * A vault scoped with the built-in catalog, then "this build" switched to a newer one — as if the
  * consultant had installed an update. `use` runs with the newer catalog and always switches back.
  */
 async function withNewerBuild(t: Harness, use: () => Promise<void>): Promise<void> {
-  await freshVault(t);
-  await ok(t, 'scope.confirm', {});
+  await scopedVault(t);
   useCatalog(newerCatalog());
   try {
     await use();
@@ -40,8 +39,7 @@ export const catalogCases = {
     });
     expect(new Set(items.map((p) => p.key)).size).toBe(items.length);
     // Every library control's policy is one of them.
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const keys = new Set(items.map((p) => p.key));
     const { items: controls } = await ok(t, 'controls.list', {});
     expect(controls.length).toBeGreaterThan(0);

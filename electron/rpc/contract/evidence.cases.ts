@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect } from 'vitest';
 import type { EvidenceSource } from '../../../shared/api/evidence';
-import { type Case, type Harness, fails, finish, freshVault, nextId, ok } from './harness';
+import { type Case, type Harness, fails, finish, scopedVault, nextId, ok } from './harness';
 
 function file(t: Harness, name: string, content: string | Buffer): string {
   const path = join(t.home, `${nextId()}-${name}`);
@@ -18,8 +18,7 @@ async function source(t: Harness, path: string): Promise<EvidenceSource> {
 
 /** A scoped vault with two people, and the first two controls. */
 async function scoped(t: Harness) {
-  await freshVault(t);
-  await ok(t, 'scope.confirm', {});
+  await scopedVault(t);
   const controls = (await ok(t, 'controls.list', { limit: 2 })).items;
   const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
   const ben = await ok(t, 'people.create', { name: 'Ben Okafor' });

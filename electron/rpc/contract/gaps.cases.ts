@@ -1,11 +1,10 @@
 import { expect } from 'vitest';
 import type { Input } from '../../../shared/api/index';
-import { type Case, exported, type Harness, fails, freshVault, ok } from './harness';
+import { type Case, exported, type Harness, fails, scopedVault, ok } from './harness';
 
 /** A confirmed Security-only scope; returns a few controls by reference. */
 async function scoped(t: Harness) {
-  await freshVault(t);
-  await ok(t, 'scope.confirm', {});
+  await scopedVault(t);
   const items = (await ok(t, 'controls.list', { limit: 1000 })).items;
   const byRef = (ref: string) => items.find((c) => c.ref === ref)!;
   return { items, byRef };

@@ -6,6 +6,7 @@ import { type Envelope, type Input, type MethodName, methods } from '../../../sh
 import type { GeneratedFile } from '../../../shared/api/files';
 import type { Job } from '../../../shared/api/jobs';
 import type { FileSource } from '../../../shared/api/methods/blobs';
+import { copyAsNewVault } from '../../testing/template-vault';
 
 /** How a case reaches the server: direct dispatch or HTTP, the same envelope either way. */
 export interface Harness {
@@ -101,13 +102,57 @@ export async function finish(t: Harness, jobId: string): Promise<Job> {
 
 let counter = 0;
 export const nextId = () => ++counter;
+
+/** A new vault made with `vault.create`, open. */
 export async function freshVault(t: Harness, reportType: 'type1' | 'type2' = 'type2') {
-  const file = `case-${process.pid}-${++counter}.attest`;
+  return createdAs(t, `case-${process.pid}-${++counter}.attest`, reportType);
+}
+
+async function createdAs(t: Harness, file: string, reportType: 'type1' | 'type2') {
   const engagement =
     reportType === 'type2'
       ? { name: `Case ${counter}`, reportType, period: { start: '2026-01-01', end: '2026-06-30' } }
       : { name: `Case ${counter}`, reportType, asOf: '2026-03-31' };
   return { file, info: await ok(t, 'vault.create', { file, engagement }) };
+}
+
+/** Per harness (so per transport), the closed template file for each kind of starting vault. */
+const templates = new WeakMap<Harness, Map<string, Promise<{ path: string; prepared: unknown }>>>();
+
+/**
+ * A vault prepared by `prepare` (after `vault.create` of a `reportType` vault), open, and what
+ * `prepare` answered. The first call for a `kind` on a harness makes the template with these
+ * very calls over this transport; each call answers a copy of it that is a vault of its own
+ * (copyAsNewVault: its own key, fingerprint and vault id), opened with `vault.open`. Confirming
+ * a scope costs most of a second; copying, a few milliseconds.
+ */
+export async function preparedVault<T>(
+  t: Harness,
+  kind: string,
+  prepare: (t: Harness) => Promise<T>,
+  reportType: 'type1' | 'type2' = 'type2',
+) {
+  let byKind = templates.get(t);
+  if (!byKind) templates.set(t, (byKind = new Map()));
+  let template = byKind.get(kind);
+  if (!template) {
+    template = (async () => {
+      const { info } = await createdAs(t, `template-${kind}-${process.pid}.attest`, reportType);
+      const prepared = await prepare(t);
+      await ok(t, 'vault.close', {});
+      return { path: info.path, prepared };
+    })();
+    byKind.set(kind, template);
+  }
+  const { path, prepared } = await template;
+  const file = `case-${process.pid}-${++counter}.attest`;
+  copyAsNewVault(path, join(t.home, file));
+  return { file, info: await ok(t, 'vault.open', { file }), prepared: prepared as T };
+}
+
+/** A Type II (or Type I) vault with its Security scope confirmed, open. */
+export function scopedVault(t: Harness, reportType: 'type1' | 'type2' = 'type2') {
+  return preparedVault(t, `scoped-${reportType}`, (t) => ok(t, 'scope.confirm', {}), reportType);
 }
 
 export function bigFile(home: string, mib: number): string {

@@ -1,10 +1,18 @@
 import { expect } from 'vitest';
-import { type Case, type Harness, bigFile, fails, finish, freshVault, ok } from './harness';
+import {
+  type Case,
+  type Harness,
+  bigFile,
+  fails,
+  finish,
+  freshVault,
+  scopedVault,
+  ok,
+} from './harness';
 
 /** A scoped vault with one subservice organisation, whose report attachments store files. */
 async function vendor(t: Harness): Promise<string> {
-  await freshVault(t);
-  await ok(t, 'scope.confirm', {});
+  await scopedVault(t);
   const org = await ok(t, 'sd.saveSubservice', {
     name: 'Hosting provider',
     services: 'Hosting',

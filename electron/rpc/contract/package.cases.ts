@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect } from 'vitest';
 import type { PackageExportResult } from '../../../shared/api/package';
-import { type Case, type Harness, fails, finish, freshVault, nextId, ok } from './harness';
+import { type Case, type Harness, fails, finish, scopedVault, nextId, ok } from './harness';
 
 /** Runs `package.export` as this transport's user would; answers the result and the zip. */
 export async function exportedPackage(t: Harness, input: Record<string, unknown> = {}) {
@@ -29,8 +29,7 @@ export async function exportedPackage(t: Harness, input: Record<string, unknown>
 
 export const packageCases = {
   'package.export': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const control = (await ok(t, 'controls.list', { limit: 1 })).items[0]!;
     const evidence = join(t.home, `${nextId()}-q1 review.txt`);
     writeFileSync(evidence, 'reviewed\n');

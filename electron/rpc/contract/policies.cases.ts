@@ -7,15 +7,14 @@ import {
   exported,
   fails,
   finish,
-  freshVault,
+  scopedVault,
   nextId,
   ok,
 } from './harness';
 
 /** A vault with two people and the scope confirmed (so library controls rest on policies). */
 async function withPeople(t: Harness) {
-  await freshVault(t);
-  await ok(t, 'scope.confirm', {});
+  await scopedVault(t);
   const ana = await ok(t, 'people.create', { name: 'Ana Lima', email: 'ana@acme.test' });
   const bo = await ok(t, 'people.create', { name: 'Bo Chen', email: 'bo@acme.test' });
   return { ana, bo };

@@ -1,14 +1,13 @@
 import { expect } from 'vitest';
 import type { ReadinessView } from '../../../shared/api/readiness';
 import { addDays } from '../../../shared/domain/calendar';
-import { type Case, exported, fails, freshVault, ok } from './harness';
+import { type Case, exported, fails, scopedVault, ok } from './harness';
 
 const findingsOf = (r: ReadinessView, rule: string) => r.findings.filter((f) => f.rule === rule);
 
 export const readinessCases = {
   'readiness.get': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const controls = (await ok(t, 'controls.list', { limit: 1000 })).items;
     const first = await ok(t, 'readiness.get', {});
     // Nothing is evidenced yet: every in-scope criterion is a blocking finding, listed first.
@@ -42,8 +41,7 @@ export const readinessCases = {
     expect(after.evaluatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   },
   'readiness.timelines': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const controls = (await ok(t, 'controls.list', { limit: 1000 })).items;
     const view = await ok(t, 'readiness.timelines', {});
     expect(view).toMatchObject({
@@ -59,8 +57,7 @@ export const readinessCases = {
     expect(quarterly.windows.map((w) => w.label)).toEqual(['Q1 2026', 'Q2 2026']);
   },
   'readiness.agenda': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const { today, until } = await ok(t, 'readiness.agenda', {});
     expect(until).toBe(addDays(today, 6));
     const late = await ok(t, 'tasks.create', { title: 'Late', dueOn: addDays(today, -1) });
@@ -79,8 +76,7 @@ export const readinessCases = {
     expect(agenda.samplesToTest).toEqual([]);
   },
   'readiness.report': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const { result, bytes } = await exported(t, 'readiness.report', {});
     // A download is named for the engagement and date; a saved file keeps the name chosen.
     if (result.download)
@@ -89,8 +85,7 @@ export const readinessCases = {
     expect(result.size).toBe(bytes.length);
   },
   'readiness.freeze': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
     const now = await ok(t, 'readiness.get', {});
     const frozen = await ok(t, 'readiness.freeze', {
@@ -117,8 +112,7 @@ export const readinessCases = {
     await fails(t, 'readiness.freeze', { signedOffById: ana.id }, 'validation');
   },
   'readiness.snapshots': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     expect((await ok(t, 'readiness.snapshots', {})).items).toEqual([]);
     const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
     const first = await ok(t, 'readiness.freeze', { signedOffById: ana.id });
@@ -131,8 +125,7 @@ export const readinessCases = {
     expect(second.chainHead.seq).toBeGreaterThan(first.chainHead.seq);
   },
   'readiness.snapshot': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
     const before = await ok(t, 'readiness.get', {});
     const frozen = await ok(t, 'readiness.freeze', { signedOffById: ana.id });
@@ -147,8 +140,7 @@ export const readinessCases = {
     await fails(t, 'readiness.snapshot', { id: '../etc' }, 'validation');
   },
   'readiness.compare': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
     const controls = (await ok(t, 'controls.list', { limit: 1000 })).items;
     const [a, b] = controls;

@@ -11,6 +11,7 @@ import {
   freshVault,
   nextId,
   ok,
+  preparedVault,
 } from './harness';
 
 const CSV = [
@@ -38,9 +39,7 @@ function file(t: Harness, name: string, content: string | Buffer): string {
   return path;
 }
 
-/** A vault with Ana, the scope confirmed and the sample list imported. */
-export async function withRequests(t: Harness) {
-  await freshVault(t);
+async function importSampleList(t: Harness) {
   await ok(t, 'scope.confirm', {});
   const ana = await ok(t, 'people.create', { name: 'Ana Lima' });
   const path = file(t, 'pbc.csv', CSV);
@@ -55,7 +54,15 @@ export async function withRequests(t: Harness) {
     ).jobId,
   );
   expect(job.state).toBe('succeeded');
-  const items = (await ok(t, 'requests.list', {})).items;
+  return { ana, path, items: (await ok(t, 'requests.list', {})).items };
+}
+
+/**
+ * A vault with Ana, the scope confirmed and the sample list imported (a copy of one made so:
+ * preparedVault). `path` is the imported file; read it, never change it.
+ */
+export async function withRequests(t: Harness) {
+  const { ana, path, items } = (await preparedVault(t, 'requests', importSampleList)).prepared;
   const byRef = (ref: string) => items.find((r) => r.ref === ref)!;
   return { ana, byRef, path };
 }

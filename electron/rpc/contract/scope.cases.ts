@@ -1,13 +1,15 @@
 import { expect } from 'vitest';
 import { FREQUENCIES } from '../../../shared/domain/catalog';
-import { type Case, type Harness, fails, freshVault, ok } from './harness';
+import { type Case, type Harness, fails, freshVault, ok, preparedVault } from './harness';
 
-/** A Type II vault with Security + Availability confirmed. */
-async function scopedVault(t: Harness) {
-  await freshVault(t);
+async function confirmAvailability(t: Harness) {
   await ok(t, 'scope.update', { categories: ['availability'] });
-  const change = await ok(t, 'scope.confirm', {});
-  return change;
+  return ok(t, 'scope.confirm', {});
+}
+
+/** A Type II vault with Security + Availability confirmed; answers the confirmation's change. */
+async function scopedVault(t: Harness) {
+  return (await preparedVault(t, 'security+availability', confirmAvailability)).prepared;
 }
 
 async function controlByRef(t: Harness, ref: string) {
@@ -50,7 +52,8 @@ export const scopeCases = {
     expect((await ok(t, 'vault.info', {})).engagement.reportType).toBe('type1');
   },
   'scope.confirm': async (t) => {
-    const first = await scopedVault(t);
+    await freshVault(t);
+    const first = await confirmAvailability(t);
     expect(first.criteriaInScope).toBe(36); // 33 common criteria + A1.1–A1.3
     expect(first.added.length).toBe(first.controlsInScope);
     expect(first.added).toEqual(expect.arrayContaining(['AC-01']));

@@ -11,17 +11,20 @@ import {
   freshVault,
   nextId,
   ok,
+  preparedVault,
 } from './harness';
 
 /** A vault for Acme with Security + Availability confirmed (Type II unless asked). */
 async function describedVault(t: Harness, reportType: 'type1' | 'type2' = 'type2') {
-  await freshVault(t, reportType);
-  await ok(t, 'scope.update', {
-    client: 'Acme Analytics Ltd',
-    services: 'Hosted product analytics',
-    categories: ['availability'],
-  });
-  await ok(t, 'scope.confirm', {});
+  const describe = async (t: Harness) => {
+    await ok(t, 'scope.update', {
+      client: 'Acme Analytics Ltd',
+      services: 'Hosted product analytics',
+      categories: ['availability'],
+    });
+    await ok(t, 'scope.confirm', {});
+  };
+  await preparedVault(t, `described-${reportType}`, describe, reportType);
 }
 
 async function controlId(t: Harness, ref: string): Promise<string> {

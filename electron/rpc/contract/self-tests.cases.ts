@@ -11,14 +11,14 @@ import {
   fails,
   finish,
   freshVault,
+  scopedVault,
   nextId,
   ok,
 } from './harness';
 
 /** A scoped vault whose first control is monthly (six windows in the period). */
 async function monthly(t: Harness) {
-  await freshVault(t);
-  await ok(t, 'scope.confirm', {});
+  await scopedVault(t);
   const [control, other] = (await ok(t, 'controls.list', { limit: 2 })).items;
   await ok(t, 'controls.update', {
     id: control!.id,

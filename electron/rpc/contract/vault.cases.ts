@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { type Case, fails, finish, freshVault, nextId, ok } from './harness';
+import { type Case, fails, finish, freshVault, scopedVault, nextId, ok } from './harness';
 
 export const vaultCases = {
   'app.info': async (t) => {
@@ -157,8 +157,7 @@ export const vaultCases = {
     await fails(t, 'vault.saveCopy', { file }, 'conflict');
   },
   'vault.rollForward': async (t) => {
-    await freshVault(t);
-    await ok(t, 'scope.confirm', {});
+    await scopedVault(t);
     const info = await ok(t, 'vault.info', {});
     expect(info.scope.controls.length).toBeGreaterThan(0);
     const file = `next-${nextId()}.attest`;
