@@ -17,6 +17,7 @@ import { useCoverage, useGaps } from '../gaps/gaps-store';
 import { AgendaCard } from './AgendaCard';
 import { CoverageByCategory } from './CoverageByCategory';
 import { NextStepCard } from './NextStepCard';
+import { SelfTestCard } from './SelfTestCard';
 import { AssessmentCard, PlanCard, TopRisksCard } from './StateCards';
 import { VerifyCard } from './VerifyCard';
 import { WitnessNotice } from './WitnessNote';
@@ -66,6 +67,7 @@ export function DashboardPage() {
               <PlanCard />
               <TopRisksCard />
             </SimpleGrid>
+            <SelfTestCard />
             <CoverageByCategory criteria={coverage} />
             <ReadinessTrendCard />
           </>
