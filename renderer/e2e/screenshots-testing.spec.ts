@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { linkTo } from '../app/routes';
+import { PAGES, linkTo } from '../app/routes';
 import { type AttestServer, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { TestingPage, recordPopulation } from './pages/TestingPage';
 import { jobResult, rpc } from './pages/rpc';
@@ -75,6 +75,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await testing.open(attest);
     await expect(testing.row('AC-01')).toBeVisible();
     await shoot('list');
+
+    // The Dashboard's Self-testing card, with the deviation just recorded.
+    await page.goto(`${attest.origin}/#${PAGES.dashboard}`);
+    const card = page.getByTestId('dashboard-self-tests');
+    await expect(card.locator(`[data-ref="${control.ref}"]`)).toBeVisible();
+    await card.scrollIntoViewIfNeeded();
+    await expectNoSeriousA11yViolations(page, `the Self-testing card (${scheme})`);
+    await card.screenshot({ path: `${OUT}/${scheme}-dashboard-card.png` });
 
     await page.goto(`${attest.origin}/#${linkTo('controlTesting', control.id)}`);
     await expect(testing.grid).toBeVisible();

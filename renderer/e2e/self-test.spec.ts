@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { linkTo } from '../app/routes';
+import { PAGES, linkTo } from '../app/routes';
 import { type AttestServer, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { EvidencePage } from './pages/EvidencePage';
 import { GapAnalysis } from './pages/GapAnalysis';
@@ -198,6 +198,26 @@ test('draw a sample from a population, record one failure, see the deviation and
   expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
   const bytes = readFileSync((await file.path())!);
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+  // The Dashboard's Self-testing card: the label, the deviation awaiting a response, and the
+  // control's line in the self-test wording, linking to its workbench.
+  await page.goto(`${attest.origin}/#${PAGES.dashboard}`);
+  const card = page.getByTestId('dashboard-self-tests');
+  await expect(card.getByTestId('self-test-card-label')).toHaveText(
+    'Management self-test — your auditor selects its own items',
+  );
+  const cardLine = card.locator(`[data-ref="${control.ref}"]`);
+  await expect(cardLine).toContainText(
+    `Self-test: 1 deviation in ${detail.items.length} item${detail.items.length === 1 ? '' : 's'}`,
+  );
+  await expect(card.getByTestId('self-test-response-missing')).not.toHaveAttribute(
+    'data-value',
+    '0',
+  );
+  await expect(card).not.toContainText('no exceptions noted');
+  await cardLine.getByRole('link').click();
+  await expect(testing.workbench).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`control=${control.id}`));
 
   // The criterion, met before, is now met with exceptions: where coverage is shown.
   const gaps = new GapAnalysis(page);

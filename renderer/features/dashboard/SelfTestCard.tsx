@@ -14,7 +14,7 @@ import { type SelfTestOverview, selfTestOverview } from './self-test-overview';
 
 function Figure(props: { value: number; label: string; testId: string; alert?: boolean }) {
   return (
-    <div data-testid={props.testId}>
+    <div data-testid={props.testId} data-value={props.value}>
       <Text
         size="xl"
         fw={700}
