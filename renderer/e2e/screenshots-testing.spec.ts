@@ -97,7 +97,18 @@ for (const scheme of ['light', 'dark'] as const) {
     const { items } = await rpc<{ items: Control[] }>(page, attest, 'controls.list', {
       limit: 1000,
     });
-    const untested = items.find((c) => c.frequency === 'per_event' && c.id !== control.id)!;
+    // A per-event control with no population yet (the demo records one for some of them).
+    let untested: Control | undefined;
+    for (const c of items.filter((i) => i.frequency === 'per_event' && i.id !== control.id)) {
+      const plan = await rpc<{ mode: string }>(page, attest, 'selfTests.plan', {
+        controlId: c.id,
+      });
+      if (plan.mode === 'needs_population') {
+        untested = c;
+        break;
+      }
+    }
+    if (!untested) throw new Error('The demo has no per-event control without a population');
     await page.goto(`${attest.origin}/#${linkTo('controlTesting', untested.id)}`);
     await expect(testing.plan).toContainText('Nothing to draw from yet');
     await shoot('needs-population');
