@@ -31,10 +31,8 @@ export function EvidenceView() {
   const [filters, setFilters] = useState<Filters>({});
   const [sort, setSort] = useState<EvidenceSort>(DEFAULT_EVIDENCE_SORT);
   const [debounced] = useDebouncedValue(filters, 150);
-  const { pages, loadMore } = useEvidencePages(debounced, sort);
+  const { pages, loadMore, rows, total } = useEvidencePages(debounced, sort);
   const { data, hasNextPage, isFetchingNextPage } = pages;
-  const rows = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
-  const total = data?.pages.at(-1)?.total ?? 0;
   const people = usePeople((s) => s.items);
   const { controls } = useRequestLinks();
   const refs = useMemo(() => new Map(controls.map((c) => [c.id, c.ref])), [controls]);

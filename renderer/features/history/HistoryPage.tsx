@@ -92,9 +92,7 @@ export function HistoryPage() {
       }) satisfies Input<'audit.list'>,
     [since, record, kind],
   );
-  const { pages, loadMore } = useVaultPages('audit.list', input);
-  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
-  const total = pages.data?.pages[0]?.total ?? 0;
+  const { pages, loadMore, rows, total } = useVaultPages('audit.list', input);
   const set = (key: string, value: string | null) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);

@@ -70,10 +70,8 @@ export function TaskTable(props: { onOpen(id: string): void }) {
   const setSort = useTaskTable((s) => s.setSort);
   const showArchived = useTaskTable((s) => s.showArchived);
   const planned = useTasks((s) => s.tasks.length + (showArchived ? s.archived.length : 0));
-  const { pages, loadMore } = useTaskPages(filters, sort, showArchived);
+  const { pages, loadMore, rows, total } = useTaskPages(filters, sort, showArchived);
   const { data, hasNextPage, isFetchingNextPage, error } = pages;
-  const rows = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
-  const total = data?.pages.at(-1)?.total ?? 0;
   useEffect(() => {
     if (error) notifyError(error);
   }, [error]);

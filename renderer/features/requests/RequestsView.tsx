@@ -1,7 +1,7 @@
 import { Button, Center, EmptyState, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconListSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AuditRequest } from '../../../shared/api/requests';
 import { notifyError } from '../../app/notify';
@@ -23,10 +23,8 @@ export function RequestsView() {
   const openId = params.get('request');
   // The server filters and sorts: a new filter or order reads the list afresh.
   const [filters] = useDebouncedValue(table.filters, 200);
-  const { pages, loadMore } = useRequestPages(filters, table.sort);
+  const { pages, loadMore, rows, total } = useRequestPages(filters, table.sort);
   const { data, hasNextPage, isFetchingNextPage } = pages;
-  const rows = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
-  const total = data?.pages.at(-1)?.total ?? 0;
 
   const allError = useAllRequestsError();
   const pageError = pages.error;

@@ -28,10 +28,8 @@ export function RiskRegister() {
   const [sort, setSort] = useState<RiskSort>(DEFAULT_SORT);
   // The matrix counts the register only: a chosen cell leaves archived risks out.
   const includeArchived = showArchived && !cell;
-  const { pages, loadMore } = useRiskPages({ sort, cell, includeArchived });
+  const { pages, loadMore, rows: shown, total } = useRiskPages({ sort, cell, includeArchived });
   const { data, hasNextPage, isFetchingNextPage } = pages;
-  const shown = data?.pages.flatMap((p) => p.items) ?? [];
-  const total = data?.pages.at(-1)?.total ?? 0;
   useNotifyReadError(error ?? pages.error);
   const register = useRef<HTMLDivElement>(null);
   // The matrices sit below the register: a chosen cell brings the filtered register into view.

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Input, MethodName, Output } from '../../../shared/api/index';
 import { useApi } from '../../api/provider';
 import { apiQueryKey } from '../../api/queries';
@@ -9,6 +9,9 @@ import { useOpenId } from './store';
 type PagedMethod = {
   [M in MethodName]: Output<M> extends { nextCursor: string | null } ? M : never;
 }[MethodName];
+
+/** One row of a paged method's answer. */
+type RowOf<M extends MethodName> = Output<M> extends { items: (infer R)[] } ? R : never;
 
 /**
  * A table's rows for one filter and order, a page at a time (the server filters, sorts and
@@ -33,5 +36,13 @@ export function useVaultPages<M extends PagedMethod>(method: M, input: Input<M>)
   // A re-read of the pages after a change is not cut short by scrolling: the next page waits for
   // it (cancelling it would leave the rows as they were before the change).
   const loadMore = useCallback(() => fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
-  return { pages, loadMore };
+  // Every page read so far, in order, and the count the server gave with the latest page (every
+  // paged method answers one): what each table shows and its "N of M".
+  const { data } = pages;
+  const rows = useMemo(
+    () => data?.pages.flatMap((p) => (p as unknown as { items: RowOf<M>[] }).items) ?? [],
+    [data],
+  );
+  const total = (data?.pages.at(-1) as { total?: number } | undefined)?.total ?? 0;
+  return { pages, loadMore, rows, total };
 }

@@ -49,10 +49,8 @@ export function ControlsTable() {
   const shownFilters = useMemo(() => ({ ...filters, search }), [filters, search]);
   const input = tableInput(shownFilters, sort);
   const inputKey = JSON.stringify(input);
-  const { pages, loadMore } = useVaultPages('assessments.controls', input);
+  const { pages, loadMore, rows, total } = useVaultPages('assessments.controls', input);
   const { data, hasNextPage, isFetchingNextPage, error } = pages;
-  const rows = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
-  const total = data?.pages.at(-1)?.total ?? 0;
   useEffect(() => {
     if (error) notifyError(error);
   }, [error]);

@@ -23,10 +23,8 @@ export function ControlsTable(props: { selected: string | null; onOpen(id: strin
   // A pause in typing asks the server, not every key.
   const [search] = useDebouncedValue(filters.search, 200);
   const input = controlListInput({ ...filters, search });
-  const { pages, loadMore } = useVaultPages('controls.list', input);
+  const { pages, loadMore, rows, total } = useVaultPages('controls.list', input);
   const { data, hasNextPage, isFetchingNextPage, error } = pages;
-  const rows = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
-  const total = data?.pages.at(-1)?.total ?? 0;
   useEffect(() => {
     if (error) notifyError(error);
   }, [error]);
