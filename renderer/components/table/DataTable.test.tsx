@@ -41,4 +41,9 @@ describe('DataTable', () => {
     expect(plain).not.toMatch(/table-layout:\s*fixed|data-layout="fixed"/);
     expect(plain).not.toContain('things-footer');
   });
+
+  it('says it is busy while its rows are the previous filter’s, and only then', () => {
+    expect(render({ stale: true })).toMatch(/<table[^>]*aria-busy="true"/);
+    expect(render({ stale: false })).not.toContain('aria-busy');
+  });
 });

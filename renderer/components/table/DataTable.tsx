@@ -55,6 +55,8 @@ export function DataTable<T extends RowData, K extends string = string>(props: {
   total?: number;
   hasMore?: boolean;
   loadingMore?: boolean;
+  /** The rows shown are the previous sort or filter's, while this one's are read (dimmed). */
+  stale?: boolean;
   onLoadMore?(): void;
   onOpen?(row: T): void;
   /** The row whose drawer is open. */
@@ -179,6 +181,7 @@ export function DataTable<T extends RowData, K extends string = string>(props: {
           fz="sm"
           aria-label={props.label}
           aria-rowcount={(props.total ?? rows.length) + 1}
+          aria-busy={props.stale || undefined}
           data-testid={props.testId}
         >
           <Table.Thead>

@@ -82,6 +82,12 @@ export class GapAnalysis {
   async chooseFilter(label: 'Status' | 'Domain' | 'Owner', option: string) {
     await this.filter(label).click();
     await this.page.getByRole('option', { name: option, exact: true }).click();
+    await this.expectSettled();
+  }
+
+  /** The table shows the rows of its current filter (not the previous filter's, dimmed). */
+  async expectSettled() {
+    await expect(this.table).not.toHaveAttribute('aria-busy', 'true');
   }
 
   cell(criterionId: string): Locator {

@@ -58,7 +58,14 @@ export function GapsPage() {
           action={{ label: 'Go to Scope', to: '/scope' }}
         />
       ) : (
-        <Tabs value={view} onChange={(v) => setParams({ view: gapView(v) })} keepMounted={false}>
+        <Tabs
+          value={view}
+          onChange={(v) => {
+            // The open tab clicked again keeps its place (the control shown, the drawer open).
+            if (gapView(v) !== view) setParams({ view: gapView(v) });
+          }}
+          keepMounted={false}
+        >
           <Tabs.List mb="lg">
             <Tabs.Tab value="focus" leftSection={<IconFocus2 size={16} />}>
               Assess

@@ -92,7 +92,7 @@ export function HistoryPage() {
       }) satisfies Input<'audit.list'>,
     [since, record, kind],
   );
-  const { pages, loadMore, rows, total } = useVaultPages('audit.list', input);
+  const { pages, loadMore, rows, total, stale } = useVaultPages('audit.list', input);
   const set = (key: string, value: string | null) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -160,6 +160,7 @@ export function HistoryPage() {
           rowId={(e) => String(e.seq)}
           columns={COLUMNS}
           total={total}
+          stale={stale}
           hasMore={pages.hasNextPage}
           loadingMore={pages.isFetchingNextPage}
           onLoadMore={() => void loadMore()}

@@ -44,5 +44,6 @@ export function useVaultPages<M extends PagedMethod>(method: M, input: Input<M>)
     [data],
   );
   const total = (data?.pages.at(-1) as { total?: number } | undefined)?.total ?? 0;
-  return { pages, loadMore, rows, total };
+  // The rows are still the previous filter's while its own are read.
+  return { pages, loadMore, rows, total, stale: pages.isPlaceholderData };
 }

@@ -12,7 +12,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconPlayerTrackNext } from '@tabler/icons-react';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AssessmentStatus } from '../../../../shared/domain/coverage';
 import { useSearchParams } from 'react-router';
 import { useAssessmentNow, useGaps } from '../gaps-store';
@@ -46,10 +46,17 @@ export function FocusedMode() {
   const [params, setParams] = useSearchParams();
   const ids = useMemo(() => controls.map((c) => c.id), [controls]);
   const requested = params.get('control');
-  const currentId =
-    requested && ids.includes(requested)
-      ? requested
-      : (nextUnassessed(ids, null, (id) => id in assessments) ?? ids[0] ?? null);
+  // Without a control in the address, the first unassessed one is shown and then pinned there.
+  // Until the address says so, `fallback` keeps it: assessing it must not jump to the next one,
+  // however quickly the status is chosen.
+  const [fallback, setFallback] = useState<string | null>(null);
+  const asked = requested && ids.includes(requested) ? requested : null;
+  let unpinned = asked ? null : fallback;
+  if (!asked && (unpinned === null || !ids.includes(unpinned))) {
+    unpinned = nextUnassessed(ids, null, (id) => id in assessments) ?? ids[0] ?? null;
+  }
+  if (unpinned !== fallback) setFallback(unpinned);
+  const currentId = asked ?? unpinned;
   const control = controls.find((c) => c.id === currentId) ?? null;
   const index = currentId ? ids.indexOf(currentId) : -1;
 
@@ -89,8 +96,9 @@ export function FocusedMode() {
   });
 
   // Pin the control in the address, so assessing it does not move on to the next by itself.
+  // Never over a move asked for since this render (a click can come before this effect runs).
   useEffect(() => {
-    if (currentId && requested !== currentId)
+    if (currentId && requested !== currentId && target.current === null)
       setParams({ view: 'focus', control: currentId }, { replace: true });
   }, [currentId, requested, setParams]);
 

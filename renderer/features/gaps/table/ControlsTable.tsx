@@ -49,7 +49,7 @@ export function ControlsTable() {
   const shownFilters = useMemo(() => ({ ...filters, search }), [filters, search]);
   const input = tableInput(shownFilters, sort);
   const inputKey = JSON.stringify(input);
-  const { pages, loadMore, rows, total } = useVaultPages('assessments.controls', input);
+  const { pages, loadMore, rows, total, stale } = useVaultPages('assessments.controls', input);
   const { data, hasNextPage, isFetchingNextPage, error } = pages;
   useEffect(() => {
     if (error) notifyError(error);
@@ -100,6 +100,7 @@ export function ControlsTable() {
         sort={sort}
         onSort={setSort}
         total={total}
+        stale={stale}
         hasMore={hasNextPage}
         loadingMore={isFetchingNextPage}
         onLoadMore={() => void loadMore()}

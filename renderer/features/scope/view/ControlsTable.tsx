@@ -23,7 +23,7 @@ export function ControlsTable(props: { selected: string | null; onOpen(id: strin
   // A pause in typing asks the server, not every key.
   const [search] = useDebouncedValue(filters.search, 200);
   const input = controlListInput({ ...filters, search });
-  const { pages, loadMore, rows, total } = useVaultPages('controls.list', input);
+  const { pages, loadMore, rows, total, stale } = useVaultPages('controls.list', input);
   const { data, hasNextPage, isFetchingNextPage, error } = pages;
   useEffect(() => {
     if (error) notifyError(error);
@@ -48,6 +48,7 @@ export function ControlsTable(props: { selected: string | null; onOpen(id: strin
       sort={filters.sort}
       onSort={(key) => setFilters({ sort: nextSort(filters.sort, key) })}
       total={total}
+      stale={stale}
       hasMore={hasNextPage}
       loadingMore={isFetchingNextPage}
       onLoadMore={() => void loadMore()}
