@@ -97,17 +97,36 @@ function start(): void {
     });
   }
 
-  function refreshMenu(): void {
-    installMenu(
-      {
-        hasVault: runtime.vaultPath !== null,
-        recent: listRecent(home),
-        platform: process.platform,
-        appName: app.name,
-        dev: !app.isPackaged,
-      },
-      run,
-    );
+  let menuRefreshes = 0;
+  /**
+   * Whether a package is open is the runtime's to say (a call, as the window asks it) — except
+   * after the runtime stopped, which took any package with it (and asking would start a new one).
+   */
+  function refreshMenu(askForPackage = true): void {
+    const hasVault = runtime.vaultPath !== null;
+    const refresh = ++menuRefreshes;
+    const packageOpen =
+      hasVault || !askForPackage
+        ? Promise.resolve(false)
+        : runtime
+            .call('auditor.package', {}, 'ipc')
+            .then((reply) => reply.ok && reply.value !== null)
+            .catch(() => false);
+    void packageOpen.then((hasPackage) => {
+      // An older refresh answering late never replaces a newer menu.
+      if (refresh !== menuRefreshes) return;
+      installMenu(
+        {
+          hasVault,
+          hasPackage,
+          recent: listRecent(home),
+          platform: process.platform,
+          appName: app.name,
+          dev: !app.isPackaged,
+        },
+        run,
+      );
+    });
   }
 
   function showWindow(): void {
@@ -164,8 +183,12 @@ function start(): void {
     // The menu depends on whether a vault is open and on the recent list; a host that stopped
     // took its vault with it.
     runtime.events.listen((event, payload) => {
-      if (event === 'runtime.stopped') refreshMenu();
-      if (event === 'vault.changed' && (payload as { reason: string }).reason !== 'updated') {
+      if (event === 'runtime.stopped') refreshMenu(false);
+      const change = payload as { reason: string; domains?: readonly string[] };
+      if (
+        event === 'vault.changed' &&
+        (change.reason !== 'updated' || change.domains?.includes('auditor'))
+      ) {
         refreshMenu();
       }
     });

@@ -107,6 +107,19 @@ describe('runMenuCommand', () => {
     expect(cancelled.calls).toEqual([]);
   });
 
+  it('Close audit package closes it, refreshes the menu, and says why when it cannot', async () => {
+    const { d, calls, errors } = deps(
+      {},
+      { ok: false, error: { code: 'internal', message: 'The package could not be closed.' } },
+    );
+    await runMenuCommand({ kind: 'closePackage' }, d);
+    expect(calls).toEqual([['auditor.closePackage', {}]]);
+    expect(d.refreshMenu).toHaveBeenCalled();
+    expect(errors).toEqual([
+      ['Could not close the audit package', 'The package could not be closed.'],
+    ]);
+  });
+
   it('closes the vault and reveals the logs', async () => {
     const { d, calls } = deps();
     await runMenuCommand({ kind: 'closeVault' }, d);

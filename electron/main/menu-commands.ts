@@ -57,6 +57,11 @@ export async function runMenuCommand(command: MenuCommand, deps: MenuCommandDeps
       }
       return;
     }
+    case 'closePackage':
+      // The window follows: the package's close is announced as the `auditor` domain.
+      await call(deps, 'Could not close the audit package', 'auditor.closePackage', {});
+      deps.refreshMenu();
+      return;
     case 'clearRecent': {
       const recent = await deps.dispatch('vault.recent', {});
       if (recent.ok) {

@@ -28,6 +28,7 @@ describe('buildMenuModel', () => {
       { label: 'New vault…', enabled: true, kind: 'newVault' },
       { label: 'Open vault…', enabled: true, kind: 'openVault' },
       { label: 'Open audit package…', enabled: true, kind: 'openPackage' },
+      { label: 'Close audit package', enabled: false, kind: 'closePackage' },
       { label: 'Save a copy…', enabled: false, kind: 'saveCopy' },
       { label: 'Close vault', enabled: false, kind: 'closeVault' },
     ]);
@@ -39,7 +40,24 @@ describe('buildMenuModel', () => {
     // Auditor mode works with no vault open: the package command waits until it is closed.
     expect(commands(open).filter((c) => !c.enabled)).toEqual([
       { label: 'Open audit package…', enabled: false, kind: 'openPackage' },
+      { label: 'Close audit package', enabled: false, kind: 'closePackage' },
     ]);
+    // With a package open in auditor mode, it can be closed from the menu.
+    const auditing = submenu(
+      buildMenuModel({
+        hasVault: false,
+        hasPackage: true,
+        recent,
+        platform: 'linux',
+        appName: 'Attest',
+      }),
+      'File',
+    );
+    expect(commands(auditing).find((c) => c.kind === 'closePackage')).toEqual({
+      label: 'Close audit package',
+      enabled: true,
+      kind: 'closePackage',
+    });
     const item = closed.find((i) => i.type === 'command' && i.command.kind === 'openPackage');
     expect(item).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+O' });
   });

@@ -12,6 +12,8 @@ export type MenuCommand =
   | { kind: 'openPath'; path: string }
   /** Open an audit package (.zip) read-only, in auditor mode: the window shows its check. */
   | { kind: 'openPackage' }
+  /** Close the audit package open in auditor mode (the window goes back to the start screen). */
+  | { kind: 'closePackage' }
   | { kind: 'clearRecent' }
   | { kind: 'saveCopy' }
   | { kind: 'closeVault' }
@@ -28,6 +30,8 @@ export type MenuItemModel =
 
 export interface MenuModelInput {
   hasVault: boolean;
+  /** An audit package is open in auditor mode (no vault is, then). */
+  hasPackage?: boolean;
   recent: readonly { path: string; name: string }[];
   platform: string;
   appName: string;
@@ -76,6 +80,7 @@ function fileMenu(input: MenuModelInput, mac: boolean): MenuItemModel {
     command('Open vault…', { kind: 'openVault' }, 'CmdOrCtrl+O'),
     { type: 'submenu', label: 'Open Recent', items: recentItems(input.recent) },
     command('Open audit package…', { kind: 'openPackage' }, 'CmdOrCtrl+Shift+O', !input.hasVault),
+    command('Close audit package', { kind: 'closePackage' }, undefined, input.hasPackage === true),
     separator,
     command('Save a copy…', { kind: 'saveCopy' }, 'CmdOrCtrl+Shift+S', input.hasVault),
     command('Close vault', { kind: 'closeVault' }, undefined, input.hasVault),

@@ -45,6 +45,15 @@ test('open an audit package: verified, its fingerprint to compare, still open af
   await auditor.expectOpen(ENGAGEMENT);
   await expect(auditor.verified).toBeVisible();
 
+  // Closed from elsewhere (the desktop menu's Close audit package calls the same method): the
+  // window leaves the package's screens for the start screen by itself.
+  await rpc(page, attest, 'auditor.closePackage');
+  await start.expectShown();
+  await expect(page).toHaveURL(/#\/$/);
+  expect(await rpc(page, attest, 'auditor.package')).toBeNull();
+
+  await auditor.openFromStart(packages.good);
+  await auditor.expectOpen(ENGAGEMENT);
   await auditor.close();
   await start.expectShown();
   expect(await rpc(page, attest, 'auditor.package')).toBeNull();

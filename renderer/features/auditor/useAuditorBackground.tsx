@@ -38,12 +38,14 @@ export function useAuditorBackground(): void {
     shown.current = manifest;
   }, [manifest, queries]);
 
-  // A package just opened starts at its check; a reload keeps the view it showed.
+  // A package just opened starts at its check; a reload keeps the view it showed. One closed
+  // elsewhere (the desktop menu) leaves its screens for the start screen.
   const openedPath = pkg?.path ?? null;
   const previous = useRef<string | null>(openedPath);
   useEffect(() => {
     if (openedPath && openedPath !== previous.current && !pathname.startsWith('/audit'))
       navigate(AUDIT_PATHS.overview);
+    else if (!openedPath && previous.current && pathname.startsWith('/audit')) navigate('/');
     previous.current = openedPath;
   }, [openedPath, pathname, navigate]);
 
