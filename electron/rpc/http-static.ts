@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { contentTypeFor, resolveStaticPath } from '../platform/static-path';
@@ -48,14 +48,24 @@ export async function serveStatic(
   res.writeHead(200, {
     'Content-Type': contentTypeFor(file),
     'Content-Length': String(size),
-    // Asset names carry a content hash, but revalidating is cheap on loopback and never stale.
-    'Cache-Control': 'no-cache',
+    'Cache-Control': cacheControlFor(uiDir, file),
   });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
   await pipeline(createReadStream(file), res);
+}
+
+/**
+ * The build names every file under `assets/` by a hash of its content, so a name never stands for
+ * other bytes: the browser may keep it, and its compiled code, instead of fetching and compiling
+ * it again at every load and reload. `index.html` names the current ones and is always asked for.
+ */
+export function cacheControlFor(uiDir: string, file: string): string {
+  return file.startsWith(join(uiDir, 'assets') + sep)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
 }
 
 function isFile(path: string): boolean {

@@ -282,6 +282,10 @@ describe('HTTP transport: the static UI', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(script.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await script.text()).toBe('console.log("ui")');
+    // Built assets are named by their content: kept by the browser. The page naming them is not.
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect((await client.raw('/audit/requests')).headers.get('cache-control')).toBe('no-cache');
   });
 
   it('refuses paths that leave the UI folder', async () => {
