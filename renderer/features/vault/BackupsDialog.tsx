@@ -20,21 +20,30 @@ const WHY: Record<Backup['reason'], string> = {
 
 function columns(restore: (b: Backup) => void): DataColumn<Backup>[] {
   return [
-    { id: 'made', header: 'Made', cell: (b) => formatInstant(b.createdAt) },
-    { id: 'why', header: 'Why', width: 150, cell: (b) => WHY[b.reason] },
+    {
+      id: 'made',
+      header: 'Made',
+      width: 190,
+      cell: (b) => (
+        <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatInstant(b.createdAt)}
+        </Text>
+      ),
+    },
+    { id: 'why', header: 'Why', cell: (b) => WHY[b.reason] },
     {
       id: 'entries',
       header: 'Audit entries',
-      width: 120,
+      width: 110,
       align: 'right',
       cell: (b) => b.head.seq.toLocaleString(),
     },
-    { id: 'size', header: 'Size', width: 100, align: 'right', cell: (b) => formatBytes(b.bytes) },
+    { id: 'size', header: 'Size', width: 80, align: 'right', cell: (b) => formatBytes(b.bytes) },
     {
       id: 'action',
       header: '',
       label: 'Action',
-      width: 130,
+      width: 120,
       align: 'right',
       interactive: true,
       cell: (b) =>

@@ -39,9 +39,9 @@ const messageOf = (e: unknown) => {
 
 /** Every row of the file (the table draws only those in view), each with what it becomes. */
 const ROW_COLUMNS: DataColumn<AckImportRow>[] = [
-  { id: 'row', header: 'Row', width: 64, cell: (r) => r.row },
-  { id: 'person', header: 'Person', cell: (r) => r.person },
-  { id: 'date', header: 'Date', width: 130, cell: (r) => r.date },
+  { id: 'row', header: 'Row', width: 56, cell: (r) => r.row },
+  { id: 'person', header: 'Person', width: 230, cell: (r) => r.person },
+  { id: 'date', header: 'Date', width: 110, cell: (r) => r.date },
   {
     id: 'becomes',
     header: 'Becomes',
