@@ -30,7 +30,15 @@ function columns(restore: (b: Backup) => void): DataColumn<Backup>[] {
         </Text>
       ),
     },
-    { id: 'why', header: 'Why', cell: (b) => WHY[b.reason] },
+    {
+      id: 'why',
+      header: 'Why',
+      cell: (b) => (
+        <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {WHY[b.reason]}
+        </Text>
+      ),
+    },
     {
       id: 'entries',
       header: 'Audit entries',
@@ -207,7 +215,8 @@ export function BackupsDialog() {
       opened={opened}
       onClose={hide}
       title="Backups"
-      size="lg"
+      // Wide enough for each backup on one line (date, why, entries, size, Restore).
+      size={720}
       // Closing mid-way would hide a backup or a restore that is still under way.
       closeOnClickOutside={false}
       closeOnEscape={!busy}
