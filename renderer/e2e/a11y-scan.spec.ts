@@ -49,7 +49,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await auditor.comment('PBC-001', 'Thanks — this covers Q1.');
     await check('02-request');
     await auditor.panel
-      .getByRole('button', { name: /^Open EV-/ })
+      .getByTestId('audit-evidence-list')
+      .getByRole('row', { name: /^EV-/ })
       .first()
       .click();
     await expect(auditor.panel.getByTestId('evidence-preview')).toBeVisible();

@@ -116,7 +116,8 @@ test('browse a package, comment, set a status, pick population rows, save the si
     contents.evidence.find((e) => request.evidence.includes(e.id) && e.path.endsWith('.txt')) ??
     contents.evidence.find((e) => request.evidence.includes(e.id))!;
   await auditor.panel
-    .getByRole('button', { name: new RegExp(`^Open ${textEvidence.id} `) })
+    .getByTestId('audit-evidence-list')
+    .getByRole('row', { name: new RegExp(`^${textEvidence.id} `) })
     .click();
   await expect(auditor.panel.getByTestId('evidence-preview')).toBeVisible();
   await expect(auditor.panel).toContainText(textEvidence.path);

@@ -46,4 +46,15 @@ describe('DataTable', () => {
     expect(render({ stale: true })).toMatch(/<table[^>]*aria-busy="true"/);
     expect(render({ stale: false })).not.toContain('aria-busy');
   });
+
+  it('lines a figure column’s heading up on the right (its cells follow the same setting)', () => {
+    const html = render({
+      columns: [
+        ...columns,
+        { id: 'size', header: 'Size', align: 'right', cell: (r) => r.name.length },
+      ],
+    });
+    expect(html).toMatch(/<th[^>]*text-align:\s*right[^>]*>Size/);
+    expect(html).not.toMatch(/<th[^>]*text-align:\s*right[^>]*>Name/);
+  });
 });

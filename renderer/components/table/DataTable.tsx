@@ -26,6 +26,8 @@ export interface DataColumn<T, K extends string = string> {
   sortKey?: K;
   /** Clicks and keys in this cell are its own (menus, buttons), not the row's. */
   interactive?: boolean;
+  /** Figures (sizes, counts) line up on the right, heading included. */
+  align?: 'right';
 }
 
 // The table keeps no rows of its own: the server sorts, filters and pages; TanStack Table
@@ -244,6 +246,7 @@ export function DataTable<T extends RowData, K extends string = string>(props: {
                       <Table.Td
                         key={cell.id}
                         w={column.width}
+                        ta={column.align}
                         {...(column.interactive
                           ? {
                               onClick: (e) => e.stopPropagation(),
@@ -289,7 +292,7 @@ function HeaderCell<T extends RowData, K extends string>(props: {
   const { column, sort, onSort } = props;
   if (column.sortKey === undefined || !onSort) {
     return (
-      <Table.Th w={column.width} aria-label={column.label}>
+      <Table.Th w={column.width} ta={column.align} aria-label={column.label}>
         {column.header}
       </Table.Th>
     );
@@ -310,6 +313,7 @@ function HeaderCell<T extends RowData, K extends string>(props: {
         py={6}
         w="100%"
         aria-label={column.label}
+        style={column.align === 'right' ? { justifyContent: 'flex-end' } : undefined}
       >
         {column.header}
         <Icon size={13} stroke={1.8} aria-hidden style={{ opacity: active ? 1 : 0.45 }} />

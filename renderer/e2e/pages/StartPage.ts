@@ -51,6 +51,7 @@ export class StartPage {
     await this.openVault.click();
     const dialog = this.page.getByRole('dialog', { name: 'Open vault' });
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: `Open ${fileName}` }).click();
+    // A row of the vault files table opens its file (click, or Enter on the row).
+    await dialog.getByRole('row', { name: fileName, exact: true }).click();
   }
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Divider, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { PackageContents, PackageEvidence } from '../../../shared/api/methods/auditor';
@@ -6,6 +6,7 @@ import { packageFileUrl } from '../../api/download';
 import { Facts } from '../../components/Facts';
 import { Fingerprint } from '../../components/Fingerprint';
 import { SideDrawer } from '../../components/SideDrawer';
+import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { formatBytes, formatDate } from '../../components/format';
 import { FilePreview } from '../evidence/EvidencePreview';
 import { AUDIT_PATHS, type AuditRecord } from './audit-routes';
@@ -43,7 +44,40 @@ function RefLinks(props: { kind: AuditRecord; ids: readonly string[]; open: Open
   );
 }
 
-/** The evidence answering a record, each opened in the panel with its preview. */
+const EVIDENCE_COLUMNS: DataColumn<PackageEvidence>[] = [
+  {
+    id: 'id',
+    header: 'Item',
+    width: 96,
+    cell: (e) => (
+      <Text span size="sm" fw={600} className="attest-mono">
+        {e.id}
+      </Text>
+    ),
+  },
+  {
+    id: 'title',
+    header: 'Title',
+    cell: (e) => (
+      <Text size="sm" lineClamp={2}>
+        {e.title}
+      </Text>
+    ),
+  },
+  {
+    id: 'size',
+    header: 'Size',
+    width: 90,
+    align: 'right',
+    cell: (e) => (
+      <Text span size="xs" c="dimmed">
+        {formatBytes(e.size)}
+      </Text>
+    ),
+  },
+];
+
+/** The evidence answering a record; a row (click or Enter) opens it in the panel with its preview. */
 function EvidenceList(props: { ids: readonly string[]; contents: PackageContents; open: Open }) {
   const byId = new Map(props.contents.evidence.map((e) => [e.id, e]));
   const items = props.ids.map((id) => byId.get(id)).filter((e): e is PackageEvidence => !!e);
@@ -57,36 +91,17 @@ function EvidenceList(props: { ids: readonly string[]; contents: PackageContents
           No evidence in the package answers this.
         </Text>
       ) : (
-        <Table verticalSpacing={4} fz="sm" data-testid="audit-evidence-list">
-          <Table.Tbody>
-            {items.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td w={90}>
-                  <Anchor
-                    component="button"
-                    type="button"
-                    size="sm"
-                    className="attest-mono"
-                    onClick={() => props.open('evidence', e.id)}
-                    aria-label={`Open ${e.id} ${e.title}`}
-                  >
-                    {e.id}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={2}>
-                    {e.title}
-                  </Text>
-                </Table.Td>
-                <Table.Td w={90} ta="right">
-                  <Text size="xs" c="dimmed">
-                    {formatBytes(e.size)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          label="Evidence"
+          testId="audit-evidence-list"
+          rows={items}
+          rowId={(e) => e.id}
+          columns={EVIDENCE_COLUMNS}
+          rowLabel={(e) => `${e.id} ${e.title}`}
+          onOpen={(e) => props.open('evidence', e.id)}
+          rowHeight={41}
+          maxHeight="320px"
+        />
       )}
     </Stack>
   );

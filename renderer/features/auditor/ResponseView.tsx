@@ -1,16 +1,7 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Loader, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import type { ResponseItem } from '../../../shared/domain/auditor/response';
 import { useApi } from '../../api/provider';
 import { useSaveFileJob } from '../../api/use-save-file-job';
@@ -18,6 +9,7 @@ import { notifyError } from '../../app/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { RunningJob } from '../../components/RunningJob';
 import { formatInstant, plural } from '../../components/format';
+import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { IdentityCard } from './IdentityCard';
 import {
   refreshDraft,
@@ -27,17 +19,86 @@ import {
 } from './auditor-queries';
 import { describeItem } from './draft-view';
 
+function itemColumns(remove: (item: ResponseItem) => void): DataColumn<ResponseItem>[] {
+  return [
+    {
+      id: 'kind',
+      header: 'Item',
+      width: 130,
+      cell: (item) => (
+        <Badge variant="light" radius="sm" color="gray">
+          {describeItem(item).kind}
+        </Badge>
+      ),
+    },
+    {
+      id: 'about',
+      header: 'About',
+      width: 160,
+      cell: (item) => (
+        <Text size="sm" className={item.kind === 'request' ? undefined : 'attest-mono'}>
+          {describeItem(item).subject}
+        </Text>
+      ),
+    },
+    {
+      id: 'what',
+      header: 'What',
+      cell: (item) => (
+        <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-wrap' }}>
+          {describeItem(item).text}
+        </Text>
+      ),
+    },
+    {
+      id: 'added',
+      header: 'Added',
+      width: 150,
+      cell: (item) => (
+        <Text size="xs" c="dimmed">
+          {formatInstant(item.at)}
+        </Text>
+      ),
+    },
+    {
+      id: 'remove',
+      header: '',
+      label: 'Remove',
+      width: 56,
+      interactive: true,
+      cell: (item) => {
+        const d = describeItem(item);
+        return (
+          <Tooltip label="Remove from your response">
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`Remove ${d.kind.toLowerCase()} on ${d.subject}`}
+              onClick={() => remove(item)}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
+        );
+      },
+    },
+  ];
+}
+
 function DraftItems(props: { items: readonly ResponseItem[] }) {
   const client = useApi();
   const queries = useQueryClient();
-  const remove = async (item: ResponseItem) => {
-    try {
-      await client.call('auditor.removeItem', { id: item.id });
-      await refreshDraft(queries);
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+  const columns = useMemo(() => {
+    const remove = async (item: ResponseItem) => {
+      try {
+        await client.call('auditor.removeItem', { id: item.id });
+        await refreshDraft(queries);
+      } catch (e) {
+        notifyError(e);
+      }
+    };
+    return itemColumns((item) => void remove(item));
+  }, [client, queries]);
   if (props.items.length === 0)
     return (
       <Paper withBorder radius="md" p="lg" data-testid="draft-empty">
@@ -48,60 +109,19 @@ function DraftItems(props: { items: readonly ResponseItem[] }) {
       </Paper>
     );
   return (
-    <Paper withBorder radius="md" style={{ overflow: 'clip' }}>
-      <Table verticalSpacing={6} fz="sm" aria-label="Your response" data-testid="draft-items">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={130}>Item</Table.Th>
-            <Table.Th w={160}>About</Table.Th>
-            <Table.Th>What</Table.Th>
-            <Table.Th w={150}>Added</Table.Th>
-            <Table.Th w={50} aria-label="Remove" />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.items.map((item) => {
-            const d = describeItem(item);
-            return (
-              <Table.Tr key={item.id} data-testid="draft-item" data-kind={item.kind}>
-                <Table.Td>
-                  <Badge variant="light" radius="sm" color="gray">
-                    {d.kind}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" className={item.kind === 'request' ? undefined : 'attest-mono'}>
-                    {d.subject}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-wrap' }}>
-                    {d.text}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" c="dimmed">
-                    {formatInstant(item.at)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Tooltip label="Remove from your response">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`Remove ${d.kind.toLowerCase()} on ${d.subject}`}
-                      onClick={() => void remove(item)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Paper>
+    <DataTable
+      label="Your response"
+      testId="draft-items"
+      rows={props.items}
+      rowId={(item) => item.id}
+      columns={columns}
+      rowLabel={(item) => {
+        const d = describeItem(item);
+        return `${d.kind} on ${d.subject}`;
+      }}
+      rowData={(item) => ({ 'data-testid': 'draft-item', 'data-kind': item.kind })}
+      rowHeight={56}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { SELF_TEST_LABEL } from '../../../shared/api/self-tests';
 import { linkTo } from '../../app/routes';
+import { Figure } from '../../components/Figure';
 import { ProgressRing } from '../../components/ProgressRing';
 import { SectionCard } from '../../components/SectionCard';
 import { formatDate, plural } from '../../components/format';
@@ -11,23 +12,6 @@ import { useScopeControls } from '../scope/scope-queries';
 import { useSelfTests } from '../testing/testing-queries';
 import { useVaultQuery } from '../vault/use-vault-query';
 import { type SelfTestOverview, selfTestOverview } from './self-test-overview';
-
-function Figure(props: { value: number; label: string; testId: string; alert?: boolean }) {
-  return (
-    <div data-testid={props.testId} data-value={props.value}>
-      <Text
-        size="xl"
-        fw={700}
-        c={props.alert && props.value > 0 ? 'var(--mantine-color-error)' : undefined}
-      >
-        {props.value}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {props.label}
-      </Text>
-    </div>
-  );
-}
 
 function DeviationRows({ overview }: { overview: SelfTestOverview }) {
   if (overview.rows.length === 0)

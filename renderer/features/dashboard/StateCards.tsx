@@ -1,5 +1,6 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { Figure } from '../../components/Figure';
 import { ProgressRing } from '../../components/ProgressRing';
 import { SectionCard } from '../../components/SectionCard';
 import { plural } from '../../components/format';
@@ -97,27 +98,8 @@ export function PlanCard() {
           }
         />
         <Group gap="xl">
-          <div>
-            <Text size="xl" fw={700} data-testid="dashboard-open-tasks">
-              {c.open}
-            </Text>
-            <Text size="xs" c="dimmed">
-              Open
-            </Text>
-          </div>
-          <div>
-            <Text
-              size="xl"
-              fw={700}
-              c={c.overdue ? 'var(--mantine-color-error)' : undefined}
-              data-testid="dashboard-overdue-tasks"
-            >
-              {c.overdue}
-            </Text>
-            <Text size="xs" c="dimmed">
-              Overdue
-            </Text>
-          </div>
+          <Figure label="Open" value={c.open} valueTestId="dashboard-open-tasks" />
+          <Figure label="Overdue" value={c.overdue} alert valueTestId="dashboard-overdue-tasks" />
         </Group>
       </Stack>
     </SectionCard>

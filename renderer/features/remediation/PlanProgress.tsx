@@ -1,5 +1,6 @@
-import { Group, Paper, Text } from '@mantine/core';
+import { Group, Paper } from '@mantine/core';
 import type { Task } from '../../../shared/api/tasks';
+import { Figure } from '../../components/Figure';
 import { ProgressRing } from '../../components/ProgressRing';
 import { plural } from '../../components/format';
 import { planCounts } from './plan';
@@ -18,28 +19,10 @@ export function PlanProgress({ tasks }: { tasks: readonly Task[] }) {
           detail="Plan progress"
         />
         <Group gap="xl" wrap="nowrap">
-          <Stat label="Open" value={c.open} />
-          <Stat label="Overdue" value={c.overdue} alarm={c.overdue > 0} />
+          <Figure label="Open" value={c.open} valueTestId="plan-open" />
+          <Figure label="Overdue" value={c.overdue} alert valueTestId="plan-overdue" />
         </Group>
       </Group>
     </Paper>
-  );
-}
-
-function Stat(props: { label: string; value: number; alarm?: boolean }) {
-  return (
-    <div>
-      <Text
-        size="xl"
-        fw={700}
-        c={props.alarm ? 'var(--mantine-color-error)' : undefined}
-        data-testid={`plan-${props.label.toLowerCase()}`}
-      >
-        {props.value}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {props.label}
-      </Text>
-    </div>
   );
 }

@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Backup } from '../../../shared/api/witness';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { formatBytes, formatInstant, plural } from '../../components/format';
+import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { useJob } from '../../api/use-job';
 import { useVaultDialogs } from './dialogs';
 import { useVaultQuery } from './use-vault-query';
@@ -27,6 +17,61 @@ const WHY: Record<Backup['reason'], string> = {
   manual: 'By you',
   'before-restore': 'Before a restore',
 };
+
+function columns(restore: (b: Backup) => void): DataColumn<Backup>[] {
+  return [
+    {
+      id: 'made',
+      header: 'Made',
+      width: 190,
+      cell: (b) => (
+        <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatInstant(b.createdAt)}
+        </Text>
+      ),
+    },
+    {
+      id: 'why',
+      header: 'Why',
+      cell: (b) => (
+        <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {WHY[b.reason]}
+        </Text>
+      ),
+    },
+    {
+      id: 'entries',
+      header: 'Audit entries',
+      width: 110,
+      align: 'right',
+      cell: (b) => b.head.seq.toLocaleString(),
+    },
+    { id: 'size', header: 'Size', width: 80, align: 'right', cell: (b) => formatBytes(b.bytes) },
+    {
+      id: 'action',
+      header: '',
+      label: 'Action',
+      width: 120,
+      align: 'right',
+      interactive: true,
+      cell: (b) =>
+        b.current ? (
+          <Badge variant="light" color="gray">
+            Same as now
+          </Badge>
+        ) : (
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => restore(b)}
+            aria-label={`Restore the backup of ${formatInstant(b.createdAt)}`}
+          >
+            Restore…
+          </Button>
+        ),
+    },
+  ];
+}
 
 /**
  * "Backups…": the open vault's backups, newest first — made when it is opened and daily while
@@ -40,6 +85,7 @@ function BackupsForm({ onDone, onBusy }: { onDone(): void; onBusy(busy: boolean)
   const backups = useVaultQuery('vault.backups', {}, FRESH);
   const listing = backups.data;
   const [confirming, setConfirming] = useState<Backup | null>(null);
+  const backupColumns = useMemo(() => columns(setConfirming), []);
   const entriesNow = useVaultInfo((i) => i.counts.auditEvents) ?? 0;
   const job = useJob();
   const busy = job.running !== null;
@@ -130,45 +176,18 @@ function BackupsForm({ onDone, onBusy }: { onDone(): void; onBusy(busy: boolean)
           No backups yet.
         </Text>
       ) : (
-        <Table striped highlightOnHover verticalSpacing={6} data-testid="backups-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Made</Table.Th>
-              <Table.Th>Why</Table.Th>
-              <Table.Th ta="right">Audit entries</Table.Th>
-              <Table.Th ta="right">Size</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Action</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {listing.items.map((b) => (
-              <Table.Tr key={b.id}>
-                <Table.Td>{formatInstant(b.createdAt)}</Table.Td>
-                <Table.Td>{WHY[b.reason]}</Table.Td>
-                <Table.Td ta="right">{b.head.seq.toLocaleString()}</Table.Td>
-                <Table.Td ta="right">{formatBytes(b.bytes)}</Table.Td>
-                <Table.Td ta="right">
-                  {b.current ? (
-                    <Badge variant="light" color="gray">
-                      Same as now
-                    </Badge>
-                  ) : (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setConfirming(b)}
-                      aria-label={`Restore the backup of ${formatInstant(b.createdAt)}`}
-                    >
-                      Restore…
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          label="Backups"
+          testId="backups-table"
+          rows={listing.items}
+          rowId={(b) => b.id}
+          columns={backupColumns}
+          rowLabel={(b) => `Backup of ${formatInstant(b.createdAt)}`}
+          rowData={(b) => ({ 'data-reason': b.reason })}
+          rowHeight={41}
+          // A dialog's list: the folder and the buttons below stay in view.
+          maxHeight="min(360px, calc(100dvh - 320px))"
+        />
       )}
       <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
         {listing.folder}
@@ -196,7 +215,8 @@ export function BackupsDialog() {
       opened={opened}
       onClose={hide}
       title="Backups"
-      size="lg"
+      // Wide enough for each backup on one line (date, why, entries, size, Restore).
+      size={720}
       // Closing mid-way would hide a backup or a restore that is still under way.
       closeOnClickOutside={false}
       closeOnEscape={!busy}

@@ -1,20 +1,69 @@
-import { Loader, Modal, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { IconDatabase } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Output } from '../../../shared/api';
 import { useApiQuery } from '../../api/queries';
 import { notifyError } from '../../app/notify';
 import { formatBytes, formatInstant } from '../../components/format';
+import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { EmptyFolder } from './EmptyFolder';
 import { useVaultActions } from './actions';
 import { useVaultDialogs } from './dialogs';
 
 const FRESH = { staleTime: 0, gcTime: 0 } as const;
 
+type VaultFile = Output<'vault.available'>['items'][number];
+
+/** The columns; the file being opened shows a spinner in place of its icon. */
+function vaultColumns(opening: string | null): DataColumn<VaultFile>[] {
+  return [
+    {
+      id: 'file',
+      header: 'File',
+      cell: (item) => (
+        <Group gap={8} wrap="nowrap">
+          {opening === item.path ? (
+            <Loader size={14} aria-label={`Opening ${item.fileName}`} />
+          ) : (
+            <IconDatabase size={16} stroke={1.6} aria-hidden />
+          )}
+          <Text size="sm" fw={500} className="attest-mono" truncate>
+            {item.fileName}
+          </Text>
+        </Group>
+      ),
+    },
+    {
+      id: 'size',
+      header: 'Size',
+      width: 100,
+      align: 'right',
+      cell: (item) => (
+        <Text size="sm" c="dimmed">
+          {formatBytes(item.size)}
+        </Text>
+      ),
+    },
+    {
+      id: 'modified',
+      header: 'Modified',
+      width: 190,
+      align: 'right',
+      cell: (item) => (
+        <Text size="sm" c="dimmed">
+          {formatInstant(item.modifiedAt)}
+        </Text>
+      ),
+    },
+  ];
+}
+
 function VaultFiles() {
   // The folder changes outside Attest: read it afresh each time the dialog shows it.
   const { data: available, error } = useApiQuery(null, 'vault.available', {}, FRESH);
   const [opening, setOpening] = useState<string | null>(null);
   const { openVaultFile } = useVaultActions();
+  const columns = useMemo(() => vaultColumns(opening), [opening]);
   useEffect(() => {
     if (error) notifyError(error);
   }, [error]);
@@ -49,48 +98,20 @@ function VaultFiles() {
           {available.home}
         </Text>
       </Text>
-      <Table highlightOnHover verticalSpacing={6} data-testid="available-vaults">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>File</Table.Th>
-            <Table.Th style={{ textAlign: 'right' }}>Size</Table.Th>
-            <Table.Th style={{ textAlign: 'right' }}>Modified</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {available.items.map((item) => (
-            <Table.Tr key={item.path}>
-              <Table.Td>
-                <UnstyledButton
-                  onClick={() => void open(item.path)}
-                  disabled={opening !== null}
-                  aria-label={`Open ${item.fileName}`}
-                  style={{ display: 'flex', alignItems: 'center', gap: 8 }}
-                >
-                  {opening === item.path ? (
-                    <Loader size={14} />
-                  ) : (
-                    <IconDatabase size={16} stroke={1.6} aria-hidden />
-                  )}
-                  <Text size="sm" fw={500} className="attest-mono">
-                    {item.fileName}
-                  </Text>
-                </UnstyledButton>
-              </Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>
-                <Text size="sm" c="dimmed">
-                  {formatBytes(item.size)}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>
-                <Text size="sm" c="dimmed">
-                  {formatInstant(item.modifiedAt)}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        label="Vault files"
+        testId="available-vaults"
+        rows={available.items}
+        rowId={(item) => item.path}
+        columns={columns}
+        rowLabel={(item) => item.fileName}
+        onOpen={(item) => {
+          if (opening === null) void open(item.path);
+        }}
+        activeId={opening}
+        rowHeight={41}
+        maxHeight="min(420px, calc(100dvh - 260px))"
+      />
     </Stack>
   );
 }

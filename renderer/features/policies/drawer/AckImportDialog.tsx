@@ -7,7 +7,6 @@ import {
   Select,
   Stack,
   Stepper,
-  Table,
   Text,
 } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
@@ -15,6 +14,7 @@ import { useEffect, useState } from 'react';
 import type { FileSource } from '../../../../shared/api/methods/blobs';
 import type {
   AckImportPreview,
+  AckImportRow,
   AckImportResult,
   AckMapping,
 } from '../../../../shared/api/policies';
@@ -22,6 +22,7 @@ import { type ApiClient, toApiCallError } from '../../../api';
 import { useApi } from '../../../api/provider';
 import { notifySuccess } from '../../../app/notify';
 import { fileName, plural } from '../../../components/format';
+import { type DataColumn, DataTable } from '../../../components/table/DataTable';
 
 type Picked = { name: string; source: FileSource };
 
@@ -36,8 +37,24 @@ const messageOf = (e: unknown) => {
   return error.issues[0]?.message ?? error.message;
 };
 
-/** Rows shown in the preview; the import takes them all. */
-const PREVIEW_ROWS = 50;
+/** Every row of the file (the table draws only those in view), each with what it becomes. */
+const ROW_COLUMNS: DataColumn<AckImportRow>[] = [
+  { id: 'row', header: 'Row', width: 56, cell: (r) => r.row },
+  { id: 'person', header: 'Person', width: 230, cell: (r) => r.person },
+  { id: 'date', header: 'Date', width: 110, cell: (r) => r.date },
+  {
+    id: 'becomes',
+    header: 'Becomes',
+    cell: (r) =>
+      r.problem ? (
+        <Text span size="sm" c="var(--mantine-color-error)">
+          {r.problem}
+        </Text>
+      ) : (
+        `Acknowledged on ${r.acknowledgedOn}`
+      ),
+  },
+];
 
 /**
  * Acknowledgements from an HR or training export, like the request import: choose the CSV or
@@ -190,30 +207,16 @@ function AckImport(props: { onClose(): void; versionId: string }) {
             {plural(preview.importable, 'row')} will be recorded
             {preview.refused ? `, ${preview.refused} cannot be (see why below)` : ''}.
           </Text>
-          <Table.ScrollContainer minWidth={500} maxHeight={280}>
-            <Table striped withTableBorder fz="sm" stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Row</Table.Th>
-                  <Table.Th>Person</Table.Th>
-                  <Table.Th>Date</Table.Th>
-                  <Table.Th>Becomes</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.rows.slice(0, PREVIEW_ROWS).map((r) => (
-                  <Table.Tr key={r.row}>
-                    <Table.Td>{r.row}</Table.Td>
-                    <Table.Td>{r.person}</Table.Td>
-                    <Table.Td>{r.date}</Table.Td>
-                    <Table.Td c={r.problem ? 'red.7' : undefined}>
-                      {r.problem ?? `Acknowledged on ${r.acknowledgedOn}`}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label="Rows of the file"
+            testId="ack-import-rows"
+            rows={preview.rows}
+            rowId={(r) => String(r.row)}
+            columns={ROW_COLUMNS}
+            rowLabel={(r) => `Row ${r.row}`}
+            rowData={(r) => ({ 'data-problem': r.problem !== null || undefined })}
+            maxHeight="280px"
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => setPreview(null)} disabled={busy}>
               Another file

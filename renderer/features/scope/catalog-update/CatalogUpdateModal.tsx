@@ -8,7 +8,6 @@ import {
   ScrollArea,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -16,6 +15,7 @@ import { type ReactNode, useState } from 'react';
 import type { CatalogUpdatePlan, CatalogUpdateResult } from '../../../../shared/api/catalog-update';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { plural } from '../../../components/format';
+import { type DataColumn, DataTable } from '../../../components/table/DataTable';
 import {
   countChanges,
   useApplyCatalogUpdate,
@@ -23,6 +23,48 @@ import {
   useCatalogReview,
 } from './catalog-update-store';
 import { FieldChange } from './FieldChange';
+
+type Added = CatalogUpdatePlan['controls']['added'][number];
+type RoleChange = CatalogUpdatePlan['controls']['roles'][number];
+
+/** A section's list scrolls inside its own box past this, so the sections after it stay near. */
+const SECTION_HEIGHT = '320px';
+
+const mono = (text: string) => (
+  <Text span size="sm" className="attest-mono">
+    {text}
+  </Text>
+);
+
+const ADDED_COLUMNS: DataColumn<Added>[] = [
+  { id: 'ref', header: 'Control', width: 100, cell: (c) => mono(c.ref) },
+  { id: 'title', header: 'Title', cell: (c) => c.title },
+  {
+    id: 'criteria',
+    header: 'Criteria',
+    width: 200,
+    cell: (c) => (
+      <Text span size="sm" c="dimmed" className="attest-mono">
+        {c.criteria.join(', ')}
+      </Text>
+    ),
+  },
+];
+
+const ROLE_COLUMNS: DataColumn<RoleChange>[] = [
+  { id: 'ref', header: 'Control', width: 100, cell: (r) => mono(r.ref) },
+  { id: 'criterion', header: 'Criterion', width: 100, cell: (r) => mono(r.criterionId) },
+  {
+    id: 'change',
+    header: 'Change',
+    cell: (r) =>
+      r.edited
+        ? `Stays as you set it (the library says ${r.role})`
+        : r.role === 'key'
+          ? 'Becomes key'
+          : 'Becomes supporting',
+  },
+];
 
 /** Reviews everything a newer catalog changes in the vault; applies it only on "Apply update". */
 export function CatalogUpdateModal() {
@@ -113,21 +155,16 @@ function Review({ plan, onCancel }: { plan: CatalogUpdatePlan; onCancel(): void 
         )}
         {plan.controls.added.length > 0 && (
           <Section value="added" title="New controls to add" count={plan.controls.added.length}>
-            <Table verticalSpacing={4} data-testid="added-controls">
-              <Table.Tbody>
-                {plan.controls.added.map((c) => (
-                  <Table.Tr key={c.ref}>
-                    <Table.Td className="attest-mono" w={90}>
-                      {c.ref}
-                    </Table.Td>
-                    <Table.Td>{c.title}</Table.Td>
-                    <Table.Td className="attest-mono" c="dimmed">
-                      {c.criteria.join(', ')}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DataTable
+              label="New controls to add"
+              testId="added-controls"
+              rows={plan.controls.added}
+              rowId={(c) => c.ref}
+              columns={ADDED_COLUMNS}
+              rowLabel={(c) => `${c.ref} ${c.title}`}
+              rowData={(c) => ({ 'data-ref': c.ref })}
+              maxHeight={SECTION_HEIGHT}
+            />
           </Section>
         )}
         {plan.controls.roles.length > 0 && (
@@ -137,27 +174,16 @@ function Review({ plan, onCancel }: { plan: CatalogUpdatePlan; onCancel(): void 
               control for it is met; a supporting control never meets one alone. A mark you set
               yourself is kept.
             </Text>
-            <Table verticalSpacing={4} data-testid="role-changes">
-              <Table.Tbody>
-                {plan.controls.roles.map((r) => (
-                  <Table.Tr key={`${r.id}|${r.criterionId}`}>
-                    <Table.Td className="attest-mono" w={90}>
-                      {r.ref}
-                    </Table.Td>
-                    <Table.Td className="attest-mono" w={70}>
-                      {r.criterionId}
-                    </Table.Td>
-                    <Table.Td>
-                      {r.edited
-                        ? `Stays as you set it (the library says ${r.role})`
-                        : r.role === 'key'
-                          ? 'Becomes key'
-                          : 'Becomes supporting'}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DataTable
+              label="Key or supporting"
+              testId="role-changes"
+              rows={plan.controls.roles}
+              rowId={(r) => `${r.id}|${r.criterionId}`}
+              columns={ROLE_COLUMNS}
+              rowLabel={(r) => `${r.ref} for ${r.criterionId}`}
+              rowData={(r) => ({ 'data-ref': r.ref, 'data-edited': r.edited || undefined })}
+              maxHeight={SECTION_HEIGHT}
+            />
           </Section>
         )}
         {plan.controls.retired.length > 0 && (
