@@ -3,6 +3,7 @@
  * report.ts`) needs, as of the vault's today, and renders it. Written where the caller asks,
  * never into the vault.
  */
+import { AttestError } from '../../../shared/api/errors';
 import { HIGH_RESIDUAL } from '../../../shared/domain/gaps';
 import { evaluateReadiness } from '../../../shared/domain/readiness/evaluate';
 import {
@@ -119,7 +120,15 @@ function controlExtras(vault: Vault, today: string): Record<string, ReportContro
  */
 export async function readinessReportPdf(
   vault: Vault,
+  job: { signal?: AbortSignal; progress?: (step: string) => void } = {},
 ): Promise<{ fileName: string; bytes: Buffer }> {
+  // Heard before the vault is read: the caller gets its job id first, and a cancel that came
+  // with it stops here.
+  if (job.signal) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (job.signal.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was saved.');
+  }
+  job.progress?.('Reading the vault');
   const input = readinessReportInput(vault);
   const render: RenderInput = {
     blocks: readinessReportBlocks(input),
@@ -135,14 +144,20 @@ export async function readinessReportPdf(
       ),
     },
   };
-  const bytes = await (await import('../../reports/pdf')).renderPdf(render);
+  const bytes = await (await import('../../reports/pdf')).renderPdf(render, job);
   const fileName = `${fileSlug(input.engagement.client)}_readiness-report_${input.readiness.evaluatedOn}.pdf`;
   return { fileName, bytes };
 }
 
 /** The report as a generated document, written where the caller asks (never into the vault). */
-export async function readinessReport(vault: Vault): Promise<GeneratedDocument> {
-  const { fileName, bytes } = await readinessReportPdf(vault);
+export async function readinessReport(
+  vault: Vault,
+  job: { signal: AbortSignal; progress(p: { step: string }): void },
+): Promise<GeneratedDocument> {
+  const { fileName, bytes } = await readinessReportPdf(vault, {
+    signal: job.signal,
+    progress: (step) => job.progress({ step }),
+  });
   const { writeFile } = await import('node:fs/promises');
   return { fileName, write: (path) => writeFile(path, bytes) };
 }
