@@ -5,7 +5,7 @@ import { buildDescriptionDraft } from '../../shared/domain/system-description-dr
 import { sampleDraftInput } from '../../shared/domain/system-description-sample';
 import { pdfFonts } from './fonts';
 import { renderPdf } from './pdf';
-import { type FontkitFont, quickLayout } from './pdf-shaping';
+import { type FontkitFont, quickLayout, useLightPostTable } from './pdf-shaping';
 import type { RenderInput } from './types';
 
 /** The fontkit font pdfkit opens for a document, as the renderer gets it. */
@@ -87,6 +87,21 @@ describe('the quick word layout', () => {
       '✓',
     ])
       expect(quick(w), w).toBeNull();
+  });
+
+  it('reads the post header fontkit would decode, without the glyph names', () => {
+    for (const file of [pdfFonts().regular, pdfFonts().bold]) {
+      const light = opened(file);
+      useLightPostTable(light);
+      const full = opened(file) as unknown as { post: Record<string, unknown> };
+      const header = Object.fromEntries(
+        Object.entries(full.post).filter(
+          ([k]) => !['numberOfGlyphs', 'glyphNameIndex', 'names'].includes(k),
+        ),
+      );
+      expect((light as unknown as { post: unknown }).post).toEqual(header);
+      expect(Object.keys(header)).toContain('isFixedPitch');
+    }
   });
 
   it('changes no byte of a rendered document', async () => {

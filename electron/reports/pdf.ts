@@ -7,7 +7,7 @@ import { drawTable, tableHeight } from './pdf-table';
 import { pdfFonts } from './fonts';
 import { pdfSafe } from './pdf-text';
 import { drawBars } from './pdf-bars';
-import { type FontkitFont, useQuickLayout } from './pdf-shaping';
+import { type FontkitFont, useLightPostTable, useQuickLayout } from './pdf-shaping';
 import { DRAFT_FOOTER, type RenderInput, type ReportBlock, runningHeader } from './types';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -87,7 +87,10 @@ function quickenFonts(doc: Doc): void {
   for (const face of [S.font, S.boldFont]) {
     doc.font(face);
     const opened = (doc as unknown as { _font?: { font?: FontkitFont } })._font?.font;
-    if (opened && typeof opened.layout === 'function') useQuickLayout(opened);
+    if (opened && typeof opened.layout === 'function') {
+      useQuickLayout(opened);
+      useLightPostTable(opened);
+    }
   }
   doc.font(S.font);
 }
