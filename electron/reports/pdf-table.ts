@@ -88,14 +88,27 @@ function columnWidths(doc: Doc, head: string[], body: string[][], total: number)
   return min.map((m, i) => m + (extra[i]! / sumExtra) * spare);
 }
 
+/**
+ * Whether a cell's text surely takes one line: its width with room to spare (pdfkit's wrapper
+ * measures the pieces between break opportunities, which kerning across a hyphen can make a
+ * fraction of a point wider than the whole). Such a cell is measured and drawn without the line
+ * wrapper, which breaks text character by character: most cells are a reference, a date, a
+ * status or a count, and were each wrapped twice (for the row's height, then to draw).
+ */
+function oneLine(doc: Doc, cell: string, inner: number): boolean {
+  return doc.widthOfString(cell) <= inner * 0.95 - 2;
+}
+
 function rowHeight(doc: Doc, cells: string[], widths: number[], bold: boolean): number {
   font(doc, bold);
-  const inner = cells.map((c, i) =>
-    doc.heightOfString(c || ' ', {
-      width: widths[i]! - 2 * S.cellPadding,
-      lineGap: S.tableLineGap,
-    }),
-  );
+  const inner = cells.map((c, i) => {
+    const width = widths[i]! - 2 * S.cellPadding;
+    const text = c || ' ';
+    // What heightOfString gives for one line, computed the way it does (from doc.y).
+    if (oneLine(doc, text, width))
+      return doc.y + (doc.currentLineHeight(true) + S.tableLineGap) - doc.y;
+    return doc.heightOfString(text, { width, lineGap: S.tableLineGap });
+  });
   return Math.max(...inner) + 2 * S.cellPadding;
 }
 
@@ -117,10 +130,10 @@ function drawRow(doc: Doc, cells: string[], widths: number[], bold: boolean, hei
   font(doc, bold).fillColor(S.text);
   let x = left;
   cells.forEach((cell, i) => {
-    doc.text(cell, x + S.cellPadding, top + S.cellPadding, {
-      width: widths[i]! - 2 * S.cellPadding,
-      lineGap: S.tableLineGap,
-    });
+    const width = widths[i]! - 2 * S.cellPadding;
+    if (cell !== '' && oneLine(doc, cell, width))
+      doc.text(cell, x + S.cellPadding, top + S.cellPadding, { lineBreak: false });
+    else doc.text(cell, x + S.cellPadding, top + S.cellPadding, { width, lineGap: S.tableLineGap });
     x += widths[i]!;
   });
   doc.x = left;

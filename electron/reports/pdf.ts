@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import { AttestError } from '../../shared/api/errors';
 import { splitPlaceholders } from '../../shared/domain/system-description-wording';
 import { PDF_STYLE as S, contentBox } from './pdf-style';
 import { roomNeeded } from './pdf-flow';
@@ -6,6 +7,7 @@ import { drawTable, tableHeight } from './pdf-table';
 import { pdfFonts } from './fonts';
 import { pdfSafe } from './pdf-text';
 import { drawBars } from './pdf-bars';
+import { type FontkitFont, useLightPostTable, useQuickLayout } from './pdf-shaping';
 import { DRAFT_FOOTER, type RenderInput, type ReportBlock, runningHeader } from './types';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -16,7 +18,7 @@ type Doc = InstanceType<typeof PDFDocument>;
  * A contents block keeps its room on the page and is drawn once every section's page is known
  * (pages are buffered), so the document is laid out once.
  */
-export async function renderPdf(input: RenderInput): Promise<Buffer> {
+export async function renderPdf(input: RenderInput, options: RenderOptions = {}): Promise<Buffer> {
   // Loaded on first use: pdfkit and its font stack cost a few hundred milliseconds of start-up
   // that every `attest serve` host and Electron's runtime would otherwise pay before a PDF is asked for.
   const { default: PdfDocument } = await import('pdfkit');
@@ -42,6 +44,7 @@ export async function renderPdf(input: RenderInput): Promise<Buffer> {
   });
   doc.registerFont(S.font, fonts.regular);
   doc.registerFont(S.boldFont, fonts.bold);
+  if (!options.fullShaping) quickenFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((resolve, reject) => {
@@ -52,22 +55,63 @@ export async function renderPdf(input: RenderInput): Promise<Buffer> {
   const contents = sectionsAfterToc(input.blocks);
   let tocAt: { page: number; y: number } | null = null;
   const pages = new Map<string, number>();
-  input.blocks.forEach((block, i) => {
+  for (let i = 0; i < input.blocks.length; i++) {
+    const block = input.blocks[i]!;
+    if (options.signal) await between(options.signal);
     if (block.kind === 'toc') {
       tocAt = reserveToc(doc, contents);
-      return;
+      continue;
     }
     drawBlock(doc, input.blocks, i);
     if (block.kind === 'heading' && block.level === 1 && !pages.has(block.text)) {
       const { start, count } = doc.bufferedPageRange();
       pages.set(block.text, start + count);
+      options.progress?.(`Laying out page ${start + count}: ${block.text}`);
     }
-  });
+  }
+  if (options.signal) await between(options.signal);
   if (tocAt) drawToc(doc, tocAt, contents, pages);
   drawPageFrames(doc, input.meta);
   doc.end();
   await ended;
   return Buffer.concat(chunks);
+}
+
+/**
+ * Opens both faces and gives each the quick word layout (pdf-shaping.ts). pdfkit opens a fresh
+ * fontkit font per document and keeps it on its font object (`font`), which its types do not
+ * show; only this document's fonts are changed.
+ */
+function quickenFonts(doc: Doc): void {
+  // Regular first, as drawing would open them (the font ids, F1/F3, stay as they were).
+  for (const face of [S.font, S.boldFont]) {
+    doc.font(face);
+    const opened = (doc as unknown as { _font?: { font?: FontkitFont } })._font?.font;
+    if (opened && typeof opened.layout === 'function') {
+      useQuickLayout(opened);
+      useLightPostTable(opened);
+    }
+  }
+  doc.font(S.font);
+}
+
+export interface RenderOptions {
+  /** Checked between blocks: once aborted, rendering stops with a `cancelled` error. */
+  signal?: AbortSignal;
+  /** Told the section being laid out, for a job's progress. */
+  progress?: (step: string) => void;
+  /** Every word through fontkit's shaper: the reference the quick layout is checked against. */
+  fullShaping?: boolean;
+}
+
+/**
+ * Hands the event loop over between blocks, so a cancel (or any other request) is heard while a
+ * long document is laid out, and stops there once the caller has cancelled. A block at a time:
+ * the longest (a table of every control) takes a fraction of a second.
+ */
+async function between(signal: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (signal.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was saved.');
 }
 
 const TOC_HEADER = ['Section', 'Page'];

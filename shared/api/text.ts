@@ -54,6 +54,12 @@ export function isVettedString(schema: z.ZodType): boolean {
   return registry.has(schema);
 }
 
+/**
+ * One formatter for every limit: `Number#toLocaleString` builds a new one per call (~50 µs), and
+ * the contract calls `text()` for every text field while the modules load, on every start-up.
+ */
+const GROUPED = new Intl.NumberFormat('en');
+
 export function text(options: TextOptions) {
   const { max, min = 0, required } = options;
   let schema = z.string({ message: 'Give a text' });
@@ -62,7 +68,7 @@ export function text(options: TextOptions) {
     .min(Math.max(min, required ? 1 : 0), {
       message: required ?? `Write at least ${min} characters`,
     })
-    .max(max, { message: `Keep this to ${max.toLocaleString('en')} characters or fewer` });
+    .max(max, { message: `Keep this to ${GROUPED.format(max)} characters or fewer` });
   return vetted(
     sized.superRefine((value, ctx) => {
       const problem = textProblem(value, options);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listControlRows } from '../../db/repos/controls';
+import { taskCounts } from '../../db/repos/gaps';
 import { tempDir } from '../../testing/tmp';
 import { newScopedTestVault } from '../../testing/vaults';
 import { assessControl } from '../gaps/assessments';
@@ -112,5 +113,21 @@ describe('archived tasks and risks', () => {
     expect(listRisks(vault).map((r) => r.id)).toEqual([risk.id]);
     expect(entries(vault, 'risk').map((e) => e.action)).toEqual(['create', 'archive', 'restore']);
     expect((await verifyVault(vault)).ok).toBe(true);
+  });
+});
+
+describe('task counts for the readiness report', () => {
+  it('counts active tasks open, overdue as of the day, and done, leaving archived ones out', async () => {
+    const vault = await newScopedTestVault(tempDir());
+    const today = '2026-03-10';
+    createTask(vault, { title: 'Past due', dueOn: '2026-03-09' });
+    createTask(vault, { title: 'Due today', dueOn: today });
+    createTask(vault, { title: 'No date' });
+    createTask(vault, { title: 'Done late', dueOn: '2026-01-01', status: 'done' });
+    const gone = createTask(vault, { title: 'Archived, past due', dueOn: '2026-01-01' });
+    archiveTask(vault, gone.id, true);
+    expect(taskCounts(vault.db, today)).toEqual({ open: 3, overdue: 1, done: 1 });
+    const empty = await newScopedTestVault(tempDir());
+    expect(taskCounts(empty.db, today)).toEqual({ open: 0, overdue: 0, done: 0 });
   });
 });

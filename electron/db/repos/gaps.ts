@@ -52,6 +52,39 @@ export function listTaskRows(db: VaultDb, includeArchived = false): TaskTable[] 
   return all(db, q);
 }
 
+/**
+ * How many active tasks are open, open past their due date as of `today`, and done: counted in
+ * SQL, since the large demo's 10 000 tasks took a quarter of a second to read in full for it.
+ */
+export function taskCounts(
+  db: VaultDb,
+  today: string,
+): { open: number; overdue: number; done: number } {
+  const row = first(
+    db,
+    db.qb
+      .selectFrom('task')
+      .where('archived_at', 'is', null)
+      .select((eb) => [
+        eb.fn.countAll<number>().as('total'),
+        eb.fn.sum<number>(eb.case().when('status', '=', 'done').then(1).else(0).end()).as('done'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('status', '!=', 'done'), eb('due_on', '<', today)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('overdue'),
+      ]),
+  );
+  const total = Number(row?.total ?? 0);
+  const done = Number(row?.done ?? 0);
+  return { open: total - done, overdue: Number(row?.overdue ?? 0), done };
+}
+
 /** The highest board position in a column (active tasks), or undefined for an empty column. */
 export function maxBoardOrder(db: VaultDb, status: string): number | undefined {
   const row = first(

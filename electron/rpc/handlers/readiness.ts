@@ -28,8 +28,8 @@ export const readinessHandlers: HandlerSlice<
   'readiness.timelines': (_i, ctx) => controlTimelines(requireVault(ctx)),
   'readiness.report': ({ saveTo }, ctx) => {
     const vault = requireVault(ctx);
-    return startOutputJob(ctx, 'readiness.report', 'Writing the readiness report', saveTo, () =>
-      readinessReport(vault),
+    return startOutputJob(ctx, 'readiness.report', 'Writing the readiness report', saveTo, (job) =>
+      readinessReport(vault, job),
     );
   },
   'readiness.freeze': (i, ctx) => freezeReview(requireVault(ctx), i),
