@@ -175,10 +175,10 @@ export async function ingestEvidence(
   let groupBytes = 0;
   const flush = async () => {
     if (group.length === 0) return;
-    const files = group;
+    const batch = group;
     group = [];
     groupBytes = 0;
-    await storeWholeFiles(vault, files, create, stored);
+    await storeWholeFiles(vault, batch, create, stored);
     report(null);
     await yieldToEventLoop();
   };
