@@ -3,10 +3,9 @@ import { closeSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AttestError, isAttestError } from '../../shared/api/errors';
-import { type VaultDb, first, run, runExpect, tx, writesFree } from './connection';
+import { type VaultDb, first, prepare, run, runExpect, tx, writesFree } from './connection';
 import { unownedBlobIds } from './blob-owners';
-import { refuseIfHeld } from './open-registry';
-import { openRegularFile } from './regular-file';
+import { type BlobSource, changedWhileRead, openBlobSource, readWholeSource } from './blob-source';
 import { reclaimFreePages } from './space';
 
 /**
@@ -18,6 +17,9 @@ import { reclaimFreePages } from './space';
 export const CHUNK_SIZE = 1024 * 1024;
 /** Bytes per commit: big enough to amortise the fsync, small enough to keep edits flowing. */
 export const COMMIT_BYTES = 16 * 1024 * 1024;
+/** Files up to this size are read whole and stored with their owner in a single transaction. */
+export const WHOLE_FILE_BYTES = COMMIT_BYTES;
+const INSERT_CHUNK = 'INSERT INTO blob_chunk (blob_id, idx, bytes) VALUES (?, ?, ?)';
 
 export interface BlobProgress {
   bytesDone: number;
@@ -47,32 +49,60 @@ export async function putBlobFromFile<T = undefined>(
   filePath: string,
   options: PutBlobOptions<T>,
 ): Promise<StoredBlob & { result: T | undefined }> {
-  // Never open (and so close) a descriptor on a vault this process holds: see open-registry.ts.
-  refuseIfHeld(filePath, 'store');
   await writesFree(db);
-  // Only regular files are read (DESIGN §2): never a pipe, a device or a folder.
-  const { fd, stats } = openRegularFile(
-    filePath,
-    (what) =>
-      new AttestError('validation', `${filePath} ${what}; only regular files can be stored.`, [
-        { path: ['source'], message: `It ${what}; choose a file` },
-      ]),
-    (code) =>
-      code === 'ENOENT'
-        ? new AttestError('not_found', `No file at ${filePath}`)
-        : new AttestError('io', `Cannot read ${filePath} (${code ?? 'unknown error'})`),
-  );
+  const source = openBlobSource(filePath);
+  try {
+    return await putBlobFromSource(db, source, options);
+  } finally {
+    closeSync(source.fd);
+  }
+}
+
+/** Stores an opened source (see `openBlobSource`): read whole when small, else streamed. */
+export function putBlobFromSource<T>(
+  db: VaultDb,
+  source: BlobSource,
+  options: PutBlobOptions<T>,
+): Promise<StoredBlob & { result: T | undefined }> {
+  return source.size <= WHOLE_FILE_BYTES
+    ? putWholeSource(db, source, options)
+    : putStreamedSource(db, source, options);
+}
+
+/**
+ * A small file in one transaction: read and hashed first, then its bytes (unless identical ones
+ * are stored already, when nothing is written) and its owner are committed together — one commit
+ * instead of a pending blob's two, and a blob that is never pending.
+ */
+async function putWholeSource<T>(
+  db: VaultDb,
+  source: BlobSource,
+  options: PutBlobOptions<T>,
+): Promise<StoredBlob & { result: T | undefined }> {
+  const whole = readWholeSource(source);
+  throwIfAborted(options.signal);
+  await writesFree(db);
+  const stored = tx(db, () => {
+    const blob = putSmallBlob(db, whole.bytes, options.now(), whole.sha256);
+    return { ...blob, result: options.finalize?.(blob.blobId, blob) };
+  });
+  options.afterCommit?.(Math.ceil(source.size / CHUNK_SIZE));
+  options.onProgress?.({ bytesDone: source.size, bytesTotal: source.size });
+  return stored;
+}
+
+/** A file bigger than one commit: chunks of a pending blob in short transactions, then final. */
+async function putStreamedSource<T>(
+  db: VaultDb,
+  source: BlobSource,
+  options: PutBlobOptions<T>,
+): Promise<StoredBlob & { result: T | undefined }> {
   const pending: { id: number | null } = { id: null };
   try {
-    const bytesTotal = stats.size;
-    const { sha256, bytesDone } = await streamChunks(db, fd, pending, bytesTotal, options);
+    const bytesTotal = source.size;
+    const { sha256, bytesDone } = await streamChunks(db, source.fd, pending, bytesTotal, options);
     const pendingId = pending.id!;
-    if (bytesDone !== bytesTotal) {
-      throw new AttestError(
-        'io',
-        `${filePath} changed while it was being read; nothing was stored.`,
-      );
-    }
+    if (bytesDone !== bytesTotal) throw changedWhileRead(source.path);
     await writesFree(db);
     const stored = finalizeBlob(db, pendingId, sha256, bytesDone, options.finalize);
     // Identical bytes were already stored: the chunks just written are free pages now.
@@ -88,8 +118,6 @@ export async function putBlobFromFile<T = undefined>(
     // A cancelled import of 765 MB must not leave a 765 MB vault behind.
     await reclaimQuietly(db);
     throw e;
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -108,9 +136,7 @@ async function streamChunks(
 ): Promise<{ sha256: string; bytesDone: number }> {
   const hash = createHash('sha256');
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
-  const insertChunk = db.sqlite.prepare(
-    'INSERT INTO blob_chunk (blob_id, idx, bytes) VALUES (?, ?, ?)',
-  );
+  const insertChunk = prepare(db, INSERT_CHUNK);
   const chunksPerCommit = Math.max(1, Math.floor(COMMIT_BYTES / CHUNK_SIZE));
   let idx = 0;
   let bytesDone = 0;
@@ -186,23 +212,22 @@ function finalizeBlob<T>(
 }
 
 /**
- * Stores a small file held in memory (at most one chunk) as a complete blob inside the caller's
- * transaction, or points at identical bytes already stored. For bulk builds (the large demo),
- * where the caller creates the owner in the same transaction; files on disk go through
- * `putBlobFromFile`, which streams.
+ * Stores a small file held in memory (at most `WHOLE_FILE_BYTES`, in 1 MiB chunks) as a complete
+ * blob inside the caller's transaction, or points at identical bytes already stored (then
+ * nothing is written). The caller creates the owner in the same transaction: files read whole
+ * (`putBlobFromFile`, an add of many small files) and bulk builds (the large demo).
  */
-export function putSmallBlob(db: VaultDb, bytes: Buffer, now: string): StoredBlob {
+export function putSmallBlob(
+  db: VaultDb,
+  bytes: Buffer,
+  now: string,
+  sha256 = createHash('sha256').update(bytes).digest('hex'),
+): StoredBlob {
   if (!db.sqlite.inTransaction) throw new Error('putSmallBlob must run inside a transaction');
-  if (bytes.length > CHUNK_SIZE) throw new Error('putSmallBlob takes at most one chunk');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const existing = first(
-    db,
-    db.qb
-      .selectFrom('blob')
-      .select('id')
-      .where('sha256', '=', sha256)
-      .where('state', '=', 'complete'),
-  );
+  if (bytes.length > WHOLE_FILE_BYTES) throw new Error('putSmallBlob takes at most one commit');
+  const existing = prepare(db, `SELECT id FROM blob WHERE sha256 = ? AND state = 'complete'`).get(
+    sha256,
+  ) as { id: number } | undefined;
   if (existing) return { blobId: existing.id, sha256, size: bytes.length, deduplicated: true };
   const blobId = runExpect(
     db,
@@ -210,8 +235,9 @@ export function putSmallBlob(db: VaultDb, bytes: Buffer, now: string): StoredBlo
       .insertInto('blob')
       .values({ sha256, size: bytes.length, state: 'complete', created_at: now }),
   );
-  if (bytes.length > 0)
-    runExpect(db, db.qb.insertInto('blob_chunk').values({ blob_id: blobId, idx: 0, bytes }));
+  const insertChunk = prepare(db, INSERT_CHUNK);
+  for (let idx = 0; idx * CHUNK_SIZE < bytes.length; idx++)
+    insertChunk.run(blobId, idx, bytes.subarray(idx * CHUNK_SIZE, (idx + 1) * CHUNK_SIZE));
   return { blobId, sha256, size: bytes.length, deduplicated: false };
 }
 

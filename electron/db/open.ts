@@ -135,6 +135,11 @@ async function giveSpaceBack(db: VaultDb): Promise<void> {
 export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = TRUNCATE');
   sqlite.pragma('synchronous = FULL');
+  // Statement journals in memory: one holds the 64 KiB pages a statement inside a transaction
+  // changes, so that statement alone can be undone. On a file (the default) every record is over
+  // SQLite's 64 KiB spill threshold, so each evidence insert wrote ~0.5 MB to a temporary file.
+  // Crash recovery never reads them (that is the rollback journal's job).
+  sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('foreign_keys = ON');
   // Hold the file lock for as long as the vault is open: one writer, one connection.
   sqlite.pragma('locking_mode = EXCLUSIVE');

@@ -1,10 +1,25 @@
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { EvidenceAddResult, evidenceAddInput } from '../../../shared/api/evidence';
 import { AttestError } from '../../../shared/api/errors';
 import { recordChange } from '../../db/audit';
-import { type BlobProgress, putBlobFromFile } from '../../db/blobs';
+import {
+  type BlobSource,
+  type WholeFile,
+  openBlobSource,
+  readWholeSource,
+} from '../../db/blob-source';
+import {
+  type BlobProgress,
+  COMMIT_BYTES,
+  type StoredBlob,
+  WHOLE_FILE_BYTES,
+  putBlobFromSource,
+  putSmallBlob,
+} from '../../db/blobs';
+import { tx, writesFree } from '../../db/connection';
 import { insertEvidence, nextEvidenceSeq } from '../../db/repos/evidence';
 import { replaceLinks } from '../../db/repos/links';
 import { heldBy } from '../../db/open-registry';
@@ -107,12 +122,18 @@ export function titleFor(name: string): string {
   return stem.slice(0, 300);
 }
 
+/** Most files stored in one transaction (their items are created and audited in it too). */
+export const FILES_PER_COMMIT = 64;
+
 /**
- * Stores each file as its own evidence item (DESIGN §3): streamed into the blob store, hashed as
- * it is read, pending chunks in short transactions, and one final transaction that marks the
- * bytes complete and creates the item with its links — so an item exists only with its whole
- * file. Identical bytes are stored once. A cancel keeps the items already finished and leaves
- * nothing of the one under way; the error carries how many were kept.
+ * Stores each file as its own evidence item (DESIGN §3), in order. A file bigger than one commit
+ * is streamed into the blob store, hashed as it is read, pending chunks in short transactions,
+ * and one final transaction marks the bytes complete and creates the item with its links. Smaller
+ * files are read whole and hashed first, then stored together with their items, up to one
+ * commit's worth of bytes (`COMMIT_BYTES`, `FILES_PER_COMMIT`) per transaction: a folder of small
+ * files no longer costs two commits, and their fsyncs, per file. Either way an item exists only
+ * with its whole file, and identical bytes are stored once. A cancel keeps the items already
+ * committed and leaves nothing of the rest; the error carries how many were kept.
  */
 export async function ingestEvidence(
   vault: Vault,
@@ -135,39 +156,124 @@ export async function ingestEvidence(
       bytesDone: bytesBefore + (p?.bytesDone ?? 0),
       bytesTotal,
     });
-  report(null);
-  for (const file of files) {
-    let stored;
-    try {
-      stored = await putBlobFromFile(vault.db, file.path, {
-        now: vault.now,
-        signal: options.signal,
-        onProgress: report,
-        afterCommit: options.afterCommit,
-        finalize: (blobId, info) => createItem(vault, input, file, blobId, info),
-      });
-    } catch (e) {
-      if (e instanceof AttestError && e.code === 'cancelled' && added.length > 0) {
-        throw new AttestError(
-          'cancelled',
-          `Cancelled; ${added.length} of ${files.length} files were stored and kept, nothing of ${file.name}.`,
-        );
-      }
-      throw e;
-    }
-    const item = stored.result!;
+  const stored = (file: IngestFile, item: EvidenceTable, blob: StoredBlob) => {
     added.push({
       evidenceId: item.id,
       ref: item.ref,
       fileName: file.name,
-      size: stored.size,
-      sha256: stored.sha256,
-      deduplicated: stored.deduplicated,
+      size: blob.size,
+      sha256: blob.sha256,
+      deduplicated: blob.deduplicated,
     });
-    bytesBefore += file.size;
+    bytesBefore += blob.size;
+  };
+  const create = (file: IngestFile) => (blobId: number, blob: StoredBlob) =>
+    createItem(vault, input, file, blobId, blob);
+
+  report(null);
+  let group: ReadFile[] = [];
+  let groupBytes = 0;
+  const flush = async () => {
+    if (group.length === 0) return;
+    const batch = group;
+    group = [];
+    groupBytes = 0;
+    await storeWholeFiles(vault, batch, create, stored);
     report(null);
+    await yieldToEventLoop();
+  };
+  try {
+    for (const file of files) {
+      throwIfCancelled(options.signal);
+      let source: BlobSource;
+      try {
+        source = openBlobSource(file.path);
+      } catch (e) {
+        await flush(); // the files read before this one are stored, as if added one by one
+        throw e;
+      }
+      try {
+        if (source.size <= WHOLE_FILE_BYTES) {
+          if (groupBytes + source.size > COMMIT_BYTES || group.length >= FILES_PER_COMMIT)
+            await flush();
+          let whole: WholeFile;
+          try {
+            whole = readWholeSource(source);
+          } catch (e) {
+            await flush();
+            throw e;
+          }
+          group.push({ file, whole });
+          groupBytes += source.size;
+        } else {
+          await flush();
+          const blob = await putBlobFromSource(vault.db, source, {
+            now: vault.now,
+            signal: options.signal,
+            onProgress: report,
+            afterCommit: options.afterCommit,
+            finalize: create(file),
+          });
+          stored(file, blob.result!, blob);
+          report(null);
+        }
+      } finally {
+        closeSync(source.fd);
+      }
+    }
+    throwIfCancelled(options.signal);
+    await flush();
+  } catch (e) {
+    if (e instanceof AttestError && e.code === 'cancelled' && added.length > 0) {
+      throw new AttestError(
+        'cancelled',
+        `Cancelled; ${added.length} of ${files.length} files were stored and kept, nothing of ${files[added.length]!.name}.`,
+      );
+    }
+    throw e;
   }
   return { added, filesTotal: files.length, bytesTotal, skipped };
+}
+
+interface ReadFile {
+  file: IngestFile;
+  whole: WholeFile;
+}
+
+/**
+ * Stores files read whole, each with its item, in one transaction. If that fails (a full disk),
+ * they are stored again one per transaction, so that — as when each had its own — the files
+ * before the one that cannot be stored are kept; that one's error is thrown.
+ */
+async function storeWholeFiles(
+  vault: Vault,
+  group: readonly ReadFile[],
+  create: (file: IngestFile) => (blobId: number, blob: StoredBlob) => EvidenceTable,
+  stored: (file: IngestFile, item: EvidenceTable, blob: StoredBlob) => void,
+): Promise<void> {
+  const storeOne = ({ file, whole }: ReadFile) => {
+    const blob = putSmallBlob(vault.db, whole.bytes, vault.now(), whole.sha256);
+    return { file, blob, item: create(file)(blob.blobId, blob) };
+  };
+  await writesFree(vault.db);
+  let done;
+  try {
+    done = tx(vault.db, () => group.map(storeOne));
+  } catch (e) {
+    if (group.length === 1) throw e;
+    for (const one of group) {
+      await writesFree(vault.db);
+      const { file, blob, item } = tx(vault.db, () => storeOne(one));
+      stored(file, item, blob);
+      await yieldToEventLoop();
+    }
+    return;
+  }
+  for (const { file, blob, item } of done) stored(file, item, blob);
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AttestError('cancelled', 'Cancelled; nothing was stored.');
 }
 
 /** What an item is created with: the add's fields, and the file it owns. */
@@ -228,7 +334,11 @@ export function createItem(
     entityId: row.id,
     payload: { file: { name: row.file_name, sha256: info.sha256, size: info.size } },
   });
-  replaceLinks(vault, 'evidence_control', row.id, input.controlIds);
-  replaceLinks(vault, 'evidence_request', row.id, input.requestIds);
+  // A new item has no links to compare with: only chosen ones are written (a folder of files
+  // added without links reads nothing more per file).
+  if (input.controlIds.length > 0)
+    replaceLinks(vault, 'evidence_control', row.id, input.controlIds);
+  if (input.requestIds.length > 0)
+    replaceLinks(vault, 'evidence_request', row.id, input.requestIds);
   return row;
 }

@@ -99,15 +99,15 @@ describe('space is given back', () => {
     const vault = await newTestVault(dir);
     const before = size(vault.path);
     tx(vault.db, () => {
-      vault.db.sqlite
+      const blobId = vault.db.sqlite
         .prepare(
           `INSERT INTO blob (sha256, size, state, created_at) VALUES (NULL, NULL, 'pending', 'x')`,
         )
-        .run();
+        .run().lastInsertRowid;
       const chunk = vault.db.sqlite.prepare(
-        'INSERT INTO blob_chunk (blob_id, idx, bytes) VALUES (last_insert_rowid(), ?, zeroblob(?))',
+        'INSERT INTO blob_chunk (blob_id, idx, bytes) VALUES (?, ?, zeroblob(?))',
       );
-      for (let i = 0; i < 20; i++) chunk.run(i, MiB);
+      for (let i = 0; i < 20; i++) chunk.run(blobId, i, MiB);
     });
     // A crash: the connection goes without Attest's close.
     vault.db.sqlite.close();

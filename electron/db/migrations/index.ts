@@ -15,6 +15,7 @@ import * as m013 from './2026_12_05_013_control_reliance';
 import * as m014 from './2026_12_05_014_self_tests';
 import * as m015 from './2026_12_06_015_review_snapshots';
 import * as m016 from './2026_12_07_016_auditor_responses';
+import * as m017 from './2026_12_07_017_blob_chunk_rowid';
 import type { MigrationContext } from './context';
 
 export interface Migration {
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: m014.NAME, up: m014.up },
   { name: m015.NAME, up: m015.up },
   { name: m016.NAME, up: m016.up },
+  { name: m017.NAME, up: m017.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;
