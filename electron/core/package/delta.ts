@@ -98,7 +98,7 @@ export async function readPreviousPackage(
  * files' parts in path order) and the index rows that have no file (controls, requests).
  */
 export function recordsOf(
-  entries: readonly PackageEntry[],
+  entries: readonly Pick<PackageEntry, 'path' | 'record'>[],
   rows: readonly EntryRecord[],
 ): ManifestRecord[] {
   const parts = new Map<string, { kind: RecordKind; id: string; files: [string, string][] }>();
