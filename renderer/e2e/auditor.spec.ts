@@ -73,7 +73,7 @@ test('a delta package says so: since which package, what is new, changed and rem
   // out by "approved policies only" is removed.
   expect(counts.new).toBeGreaterThanOrEqual(1);
   expect(counts.removed).toBeGreaterThanOrEqual(1);
-  const notice = page.getByTestId('package-delta');
+  const notice = page.getByTestId('audit-delta');
   await expect(notice).toContainText(
     'Delta package — only what is new or changed since the package exported',
   );

@@ -28,7 +28,7 @@ export function DeltaNotice({ delta }: { delta: Delta }) {
       variant="light"
       icon={<IconStack2 size={20} aria-hidden />}
       title={deltaSentence(delta)}
-      data-testid="package-delta"
+      data-testid="audit-delta"
     >
       <Stack gap="sm" align="flex-start">
         <Text size="sm" maw={720}>
