@@ -105,8 +105,20 @@ export async function writePackageTo(
   const flush = flushBehind(file);
   let zipHash: HashBehind | null = null;
   let settled = false;
+  // Stored entries whose data range the hashing worker has not been told yet, in zip order.
+  const unannounced: StoredEntry[] = [];
+  const announce = () => {
+    const hashing = zipHash as HashBehind | null;
+    if (!hashing) return;
+    while (unannounced[0]?.started()) {
+      const e = unannounced.shift()!;
+      e.answer(hashing.range(e.dataStart(), e.size));
+    }
+  };
   file.once('open', () => {
-    if (!settled) zipHash = hashBehind(target);
+    if (settled) return;
+    zipHash = hashBehind(target);
+    announce();
   });
   let failure: Error | null = null;
   let fail: (e: Error) => void = () => {};
@@ -124,9 +136,11 @@ export async function writePackageTo(
   const counted = new Transform({
     transform(chunk: Buffer, _enc, done) {
       zipSize += chunk.length;
+      // Before the worker may read past this chunk: an entry whose header yazl just wrote.
+      announce();
       done(null, chunk);
       flush(file.bytesWritten);
-      zipHash?.written(file.bytesWritten);
+      (zipHash as HashBehind | null)?.written(file.bytesWritten);
     },
   });
   zip.outputStream.pipe(counted).pipe(file);
@@ -134,13 +148,27 @@ export async function writePackageTo(
 
   try {
     const listed: Manifest['files'] = [];
+    const checks: Promise<void>[] = [];
+    let lastStored: StoredEntry | null = null;
     for (const entry of entries) {
       if (failure) throw failure;
       throwIfCancelled(signal);
-      const sha256 = await addEntry(vault, zip, entry, mtime, failed, (n) => {
-        bytesDone += n;
-        report();
-      });
+      const sha256 = await addEntry(
+        vault,
+        zip,
+        entry,
+        mtime,
+        failed,
+        (n) => {
+          bytesDone += n;
+          report();
+        },
+        (stored) => {
+          unannounced.push(stored);
+          checks.push(stored.check);
+          lastStored = stored;
+        },
+      );
       filesDone++;
       report();
       listed.push({
@@ -154,6 +182,16 @@ export async function writePackageTo(
         criteria: entry.criteria,
         requests: entry.requests,
       });
+    }
+    // Each stored file's bytes, as the zip holds them, against the hash the vault recorded:
+    // the worker hashes them from the file behind the writer, so it must catch up first.
+    if (lastStored) {
+      const last: StoredEntry = lastStored;
+      const written = () => last.started() && file.bytesWritten >= last.dataStart() + last.size;
+      await Promise.race([until(written, failed), failed]);
+      announce();
+      (zipHash as HashBehind | null)?.caughtUp(file.bytesWritten);
+      await Promise.race([Promise.all(checks), failed]);
     }
     // Everything was read over several turns of the event loop (documents render, files
     // stream): the package must show one state of the vault, the one whose head it records.
@@ -232,7 +270,42 @@ export async function writePackageTo(
   }
 }
 
-/** Adds one file to the zip and answers the SHA-256 of the bytes that went in. */
+/** yazl's entry as far as the writer reads it (not in its types). */
+interface YazlEntry {
+  relativeOffsetOfLocalHeader?: number;
+  utf8FileName: Buffer;
+}
+
+/** yazl's local file header: 30 fixed bytes, the name, and no extra field (yazl 3 writes none). */
+const LOCAL_HEADER_FIXED = 30;
+
+/** A stored file in the zip, whose data the hashing worker checks. */
+interface StoredEntry {
+  size: number;
+  /** yazl has written its local header (its offset is known). */
+  started(): boolean;
+  dataStart(): number;
+  /** The worker's digest of its data, to compare with the recorded hash. */
+  answer(digest: Promise<string>): void;
+  /** Fails with `integrity` when the digest is not the recorded one. */
+  check: Promise<void>;
+}
+
+/**
+ * Resolves once `done()` holds (the last stored file's bytes are in the package file: yazl and
+ * the file stream write asynchronously, and no event says a given byte is written).
+ */
+async function until(done: () => boolean, failed: Promise<never>): Promise<void> {
+  let stop = false;
+  failed.catch(() => (stop = true));
+  while (!stop && !done()) await new Promise((r) => setTimeout(r, 2));
+}
+
+/**
+ * Adds one file to the zip. A generated file: the SHA-256 of its bytes. A stored file: its
+ * recorded SHA-256 for the manifest, and a check that the bytes the zip holds have it — hashed by
+ * the worker from the package file (hash-behind.ts), not on this thread while yazl streams.
+ */
 async function addEntry(
   vault: Vault,
   zip: yazl.ZipFile,
@@ -240,6 +313,7 @@ async function addEntry(
   mtime: Date,
   failed: Promise<never>,
   advanced: (bytes: number) => void,
+  onStored: (stored: StoredEntry) => void,
 ): Promise<string> {
   const options = { mtime, mode: ENTRY_MODE, compress: false };
   if ('bytes' in entry.source) {
@@ -249,34 +323,49 @@ async function addEntry(
   }
   const { blobId, size } = entry.source;
   const recorded = getBlob(vault.db, blobId);
-  const hash = createHash('sha256');
+  const mismatch = () =>
+    new AttestError(
+      'integrity',
+      `The stored file for ${entry.evidenceId ?? entry.path} no longer matches its recorded hash; run “attest verify” on the vault. No package was saved.`,
+    );
+  if (recorded.size !== size) throw mismatch();
   const source = Readable.from(blobChunks(vault.db, blobId), { objectMode: false });
-  const hashing = new Transform({
+  const counting = new Transform({
     transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
       advanced(chunk.length);
       done(null, chunk);
     },
   });
   const ended = new Promise<void>((resolve, reject) => {
-    hashing.on('end', resolve);
-    hashing.on('error', reject);
+    counting.on('end', resolve);
+    counting.on('error', reject);
     source.on('error', reject);
   });
-  zip.addReadStream(source.pipe(hashing), entry.path, { ...options, size });
+  zip.addReadStream(source.pipe(counting), entry.path, { ...options, size });
+  const added = (zip as unknown as { entries: YazlEntry[] }).entries.at(-1)!;
+  let answer: (digest: Promise<string>) => void = () => {};
+  const check = new Promise<Promise<string>>((resolve) => (answer = resolve)).then(
+    async (digest) => {
+      if ((await digest) !== recorded.sha256) throw mismatch();
+    },
+  );
+  check.catch(() => {});
+  // Told before any of its bytes can reach the package file: the worker must know the range
+  // before it reads past its start.
+  onStored({
+    size,
+    started: () => added.relativeOffsetOfLocalHeader !== undefined,
+    dataStart: () =>
+      added.relativeOffsetOfLocalHeader! + LOCAL_HEADER_FIXED + added.utf8FileName.length,
+    answer,
+    check,
+  });
   try {
     await Promise.race([ended, failed]);
   } finally {
     source.destroy();
   }
-  const sha256 = hash.digest('hex');
-  if (sha256 !== recorded.sha256 || recorded.size !== size) {
-    throw new AttestError(
-      'integrity',
-      `The stored file for ${entry.evidenceId ?? entry.path} no longer matches its recorded hash; run “attest verify” on the vault. No package was saved.`,
-    );
-  }
-  return sha256;
+  return recorded.sha256;
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
