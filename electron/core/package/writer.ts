@@ -1,9 +1,11 @@
 /**
  * Writes the audit package (DESIGN §6) as one zip, streamed: generated documents from memory,
- * stored files chunk by chunk from the vault, each hashed as it goes into the zip, then the
- * manifest (with the audit chain's head), its signature and SHA256SUMS last. The vault is only
- * read (apart from noting the manifest hash of a package it exported, migration 016). `exportPackage` writes beside the destination and renames at the end, so a cancel, a
- * failure or a killed process never leaves a partial package under the destination's name.
+ * stored files chunk by chunk from the vault (add-entry.ts: hashed by a worker from the package
+ * file behind the writer), then the manifest (with the audit chain's head), its signature and
+ * SHA256SUMS last. The vault is only read (apart from noting the manifest hash of a package it
+ * exported, migration 016). `exportPackage` writes beside the destination and renames at the end,
+ * so a cancel, a failure or a killed process never leaves a partial package under the
+ * destination's name.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -16,7 +18,7 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import yazl from 'yazl';
 import type { JobProgress } from '../../../shared/api/jobs';
 import { AttestError, isAttestError } from '../../../shared/api/errors';
@@ -30,12 +32,11 @@ import {
   sha256sumsText,
 } from '../../../shared/domain/package/manifest';
 import { chainHead } from '../../db/audit';
-import { blobChunks, getBlob } from '../../db/blobs';
 import { writesFree } from '../../db/connection';
 import { recordPackageExport } from '../../db/repos/auditor-responses';
 import { APP_VERSION } from '../../platform/version';
 import type { Vault } from '../vault/session';
-import { type PackageEntry, sizeOf } from './entry';
+import { sizeOf } from './entry';
 import { manifestDelta } from './delta';
 import { readPackageModel } from './model';
 import type { PackageOptions } from './options';
@@ -45,6 +46,7 @@ import { flushBehind } from './flush-behind';
 import { type HashBehind, hashBehind } from './hash-behind';
 import { packageSigner } from './signing';
 import { partialPathFor, sweepPartialFiles } from './partial-files';
+import { ENTRY_MODE, type StoredEntry, addEntry, until } from './add-entry';
 
 export interface ExportRun {
   signal?: AbortSignal;
@@ -67,9 +69,6 @@ export interface PackageWritten {
   chainHead: { seq: number; hash: string };
   engagement: string;
 }
-
-/** Regular files only: 0644, so an unzipped package is readable and nothing is executable. */
-const ENTRY_MODE = 0o100644;
 
 /**
  * Writes the package to `target` exactly (no temporary name): the caller decides where. Fails
@@ -268,104 +267,6 @@ export async function writePackageTo(
     settled = true;
     (zipHash as HashBehind | null)?.stop();
   }
-}
-
-/** yazl's entry as far as the writer reads it (not in its types). */
-interface YazlEntry {
-  relativeOffsetOfLocalHeader?: number;
-  utf8FileName: Buffer;
-}
-
-/** yazl's local file header: 30 fixed bytes, the name, and no extra field (yazl 3 writes none). */
-const LOCAL_HEADER_FIXED = 30;
-
-/** A stored file in the zip, whose data the hashing worker checks. */
-interface StoredEntry {
-  size: number;
-  /** yazl has written its local header (its offset is known). */
-  started(): boolean;
-  dataStart(): number;
-  /** The worker's digest of its data, to compare with the recorded hash. */
-  answer(digest: Promise<string>): void;
-  /** Fails with `integrity` when the digest is not the recorded one. */
-  check: Promise<void>;
-}
-
-/**
- * Resolves once `done()` holds (the last stored file's bytes are in the package file: yazl and
- * the file stream write asynchronously, and no event says a given byte is written).
- */
-async function until(done: () => boolean, failed: Promise<never>): Promise<void> {
-  let stop = false;
-  failed.catch(() => (stop = true));
-  while (!stop && !done()) await new Promise((r) => setTimeout(r, 2));
-}
-
-/**
- * Adds one file to the zip. A generated file: the SHA-256 of its bytes. A stored file: its
- * recorded SHA-256 for the manifest, and a check that the bytes the zip holds have it — hashed by
- * the worker from the package file (hash-behind.ts), not on this thread while yazl streams.
- */
-async function addEntry(
-  vault: Vault,
-  zip: yazl.ZipFile,
-  entry: PackageEntry,
-  mtime: Date,
-  failed: Promise<never>,
-  advanced: (bytes: number) => void,
-  onStored: (stored: StoredEntry) => void,
-): Promise<string> {
-  const options = { mtime, mode: ENTRY_MODE, compress: false };
-  if ('bytes' in entry.source) {
-    zip.addBuffer(entry.source.bytes, entry.path, options);
-    advanced(entry.source.bytes.length);
-    return createHash('sha256').update(entry.source.bytes).digest('hex');
-  }
-  const { blobId, size } = entry.source;
-  const recorded = getBlob(vault.db, blobId);
-  const mismatch = () =>
-    new AttestError(
-      'integrity',
-      `The stored file for ${entry.evidenceId ?? entry.path} no longer matches its recorded hash; run “attest verify” on the vault. No package was saved.`,
-    );
-  if (recorded.size !== size) throw mismatch();
-  const source = Readable.from(blobChunks(vault.db, blobId), { objectMode: false });
-  const counting = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      advanced(chunk.length);
-      done(null, chunk);
-    },
-  });
-  const ended = new Promise<void>((resolve, reject) => {
-    counting.on('end', resolve);
-    counting.on('error', reject);
-    source.on('error', reject);
-  });
-  zip.addReadStream(source.pipe(counting), entry.path, { ...options, size });
-  const added = (zip as unknown as { entries: YazlEntry[] }).entries.at(-1)!;
-  let answer: (digest: Promise<string>) => void = () => {};
-  const check = new Promise<Promise<string>>((resolve) => (answer = resolve)).then(
-    async (digest) => {
-      if ((await digest) !== recorded.sha256) throw mismatch();
-    },
-  );
-  check.catch(() => {});
-  // Told before any of its bytes can reach the package file: the worker must know the range
-  // before it reads past its start.
-  onStored({
-    size,
-    started: () => added.relativeOffsetOfLocalHeader !== undefined,
-    dataStart: () =>
-      added.relativeOffsetOfLocalHeader! + LOCAL_HEADER_FIXED + added.utf8FileName.length,
-    answer,
-    check,
-  });
-  try {
-    await Promise.race([ended, failed]);
-  } finally {
-    source.destroy();
-  }
-  return recorded.sha256;
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
