@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Input, JobMethodName, JobResult } from '../../shared/api/index';
 import type { JobProgress } from '../../shared/api/jobs';
-import { toApiCallError } from './errors';
+import { type ApiCallError, toApiCallError } from './errors';
 import { useApi } from './provider';
 import { notifyError } from '../app/notify';
 
@@ -21,6 +21,8 @@ export function useJob() {
       label: string,
       method: M,
       input: Input<M>,
+      /** Also told of a failure (a form marking the field it concerns); the notice still shows. */
+      onError?: (error: ApiCallError) => void,
     ): Promise<JobResult<M> | null> => {
       const abort = new AbortController();
       controller.current = abort;
@@ -30,7 +32,9 @@ export function useJob() {
           signal: abort.signal,
         });
       } catch (e) {
-        notifyError(toApiCallError(e));
+        const error = toApiCallError(e);
+        notifyError(error);
+        onError?.(error);
         return null;
       } finally {
         controller.current = null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { AuditorMode, makePackages } from './pages/AuditorMode';
+import { AuditorMode, makeDeltaPackage, makePackages } from './pages/AuditorMode';
 import { rpc } from './pages/rpc';
 import { StartPage } from './pages/StartPage';
 
@@ -57,6 +57,56 @@ test('open an audit package: verified, its fingerprint to compare, still open af
   await auditor.close();
   await start.expectShown();
   expect(await rpc(page, attest, 'auditor.package')).toBeNull();
+});
+
+test('a delta package says so: since which package, what is new, changed and removed, the removed list viewable', async ({
+  page,
+  attest,
+}) => {
+  test.setTimeout(120_000);
+  const delta = makeDeltaPackage(packages);
+  const start = new StartPage(page);
+  await start.expectShown();
+  const auditor = new AuditorMode(page);
+  await auditor.openFromStart(delta);
+  await auditor.expectOpen(ENGAGEMENT);
+  await expect(auditor.banner.getByTestId('audit-delta-badge')).toHaveText('Delta');
+  const open = await rpc<{
+    delta: {
+      counts: { new: number; changed: number; removed: number };
+      removed: { kind: string; id: string; paths: string[] }[];
+    } | null;
+  }>(page, attest, 'auditor.package');
+  const counts = open.delta!.counts;
+  // The new evidence file is new; its control and request rows changed; the draft policy left
+  // out by "approved policies only" is removed.
+  expect(counts.new).toBeGreaterThanOrEqual(1);
+  expect(counts.removed).toBeGreaterThanOrEqual(1);
+  const notice = page.getByTestId('audit-delta');
+  await expect(notice).toContainText(
+    'Delta package — only what is new or changed since the package exported',
+  );
+  await expect(notice).toContainText(
+    `(${counts.new} new, ${counts.changed} changed, ${counts.removed} removed)`,
+  );
+  // It is still a verified package.
+  await expect(auditor.verified).toContainText('Package integrity verified');
+
+  const draft = open.delta!.removed.find((r) => r.kind === 'policy')!;
+  expect(draft.paths.some((p) => p.endsWith('_draft.pdf'))).toBe(true);
+  const removed = notice.getByTestId('delta-removed');
+  await expect(removed.first()).toBeHidden();
+  await notice.getByRole('button', { name: `Show what was removed (${counts.removed})` }).click();
+  await expect(removed).toHaveCount(counts.removed);
+  const row = removed.filter({ hasText: draft.id });
+  await expect(row).toContainText('Policy version');
+  await expect(row).toContainText(draft.paths[0]!);
+  await expectNoSeriousA11yViolations(page, 'a delta package');
+  await shot(page, 'delta-light');
+  if (process.env.SCREENSHOTS) {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'delta-dark');
+  }
 });
 
 test('a package changed after export is refused: every problem named, nothing opened', async ({

@@ -126,3 +126,59 @@ test('a delta package: exported twice, the second only what changed since the fi
   expect(manifest.delta.counts.new).toBe(0);
   expect(evidence[0]).toContain(item.ref);
 });
+
+test('a refused earlier package is said under the drop area, with its reason', async ({
+  page,
+  attest,
+}) => {
+  await openDemoVault(page, attest);
+  const bench = new Workbench(page);
+  await bench.expectOpen('Demo — Northwind Analytics SOC 2 Type II');
+  await bench.goByMouse(STEPS[6]!);
+  const card = page.getByTestId('package-export');
+  await card.getByRole('checkbox', { name: /Only what changed since an earlier package/ }).check();
+  const input = card.getByTestId('delta-dropzone').locator('input[type="file"]');
+  const error = card.getByTestId('delta-error');
+
+  // Not a zip file at all: refused by the drop area itself.
+  await input.setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('notes'),
+  });
+  await expect(error).toHaveText(
+    'notes.txt is not an audit package: choose the .zip Attest exported.',
+  );
+
+  // A .zip that is not one: the export refuses it, and the reason stays under the drop area
+  // (the upload was used up, so the area asks for the package again).
+  await input.setInputFiles({
+    name: 'wave1.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from('These bytes were never a zip archive.'),
+  });
+  await expect(card.getByTestId('delta-earlier')).toContainText('wave1.zip');
+  await expect(error).toBeHidden();
+  await card.getByRole('button', { name: 'Export delta package…' }).click();
+  await expect(error).toContainText('cannot be read as a zip archive');
+  await expect(card.getByTestId('delta-dropzone')).toBeVisible();
+  await expect(page.getByTestId('package-result')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'a refused earlier package');
+  if (process.env.SCREENSHOTS) {
+    mkdirSync('/tmp/attest-shots/export', { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.waitForTimeout(300);
+      await card.screenshot({
+        path: `/tmp/attest-shots/export/${scheme}-export-delta-refused.png`,
+      });
+    }
+  }
+
+  // Unticking the option forgets the refusal.
+  await card
+    .getByRole('checkbox', { name: /Only what changed since an earlier package/ })
+    .uncheck();
+  await card.getByRole('checkbox', { name: /Only what changed since an earlier package/ }).check();
+  await expect(error).toBeHidden();
+});

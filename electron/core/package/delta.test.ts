@@ -295,6 +295,7 @@ describe('a delta package', () => {
     expect(await attempt(tampered)).toMatchObject({
       code: 'integrity',
       message: expect.stringMatching(/tampered\.zip did not pass verification/),
+      details: [{ path: ['since'] }],
     });
 
     const foreign = await writeTestPackage(join(dir, 'foreign.zip'), sampleFiles());
@@ -318,7 +319,10 @@ describe('a delta package', () => {
 
     const notAZip = join(dir, 'not-a-zip.zip');
     writeFileSync(notAZip, 'plain text');
-    expect(await attempt(notAZip)).toMatchObject({ code: 'not_a_package' });
+    expect(await attempt(notAZip)).toMatchObject({
+      code: 'not_a_package',
+      details: [{ path: ['since'] }],
+    });
     expect(entriesOf(wave1).length).toBeGreaterThan(0);
     expect(execFileSync('ls', [dir], { encoding: 'utf8' })).not.toMatch(/delta\.zip/);
   }, 120_000);

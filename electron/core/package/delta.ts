@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { AttestError } from '../../../shared/api/errors';
+import { AttestError, isAttestError } from '../../../shared/api/errors';
 import {
   type Manifest,
   type ManifestDelta,
@@ -40,6 +40,14 @@ export interface DeltaView {
 const key = (kind: string, id: string) => `${kind}\u0000${id}`;
 const refuse = (message: string) =>
   new AttestError('validation', message, [{ path: ['since'], message }]);
+/**
+ * Every refusal of the earlier package names the `since` field in its details, whatever its code
+ * (`integrity`, `not_a_package` keep theirs), so the form shows the reason under the drop area.
+ */
+const onSince = (e: unknown) =>
+  isAttestError(e) && e.details === undefined
+    ? new AttestError(e.code, e.message, [{ path: ['since'], message: e.message }])
+    : e;
 
 /**
  * Reads and verifies the package at `path` for a delta of this vault. `integrity` when it fails
@@ -62,13 +70,21 @@ export async function readPreviousPackage(
       manifest = m;
       bytes = b;
     },
+  }).catch((e: unknown) => {
+    if (!isAttestError(e) || e.code === 'cancelled') throw e;
+    // The verifier says "this file": the form shows the sentence away from the file's name.
+    throw onSince(
+      new AttestError(e.code, `The earlier package ${fileName} was refused. ${e.message}`),
+    );
   });
   if (!report.verified || !manifest || !bytes) {
     const n = report.problems.length;
     const first = report.problems[0]?.message ?? 'it could not be checked';
-    throw new AttestError(
-      'integrity',
-      `The earlier package ${fileName} did not pass verification (${n} problem${n === 1 ? '' : 's'}: ${first}), so a delta cannot be taken from it. Use the package exactly as it was exported, or export a full package.`,
+    throw onSince(
+      new AttestError(
+        'integrity',
+        `The earlier package ${fileName} did not pass verification (${n} problem${n === 1 ? '' : 's'}: ${first}), so a delta cannot be taken from it. Use the package exactly as it was exported, or export a full package.`,
+      ),
     );
   }
   const m = manifest as Manifest;
@@ -98,7 +114,7 @@ export async function readPreviousPackage(
  * files' parts in path order) and the index rows that have no file (controls, requests).
  */
 export function recordsOf(
-  entries: readonly PackageEntry[],
+  entries: readonly Pick<PackageEntry, 'path' | 'record'>[],
   rows: readonly EntryRecord[],
 ): ManifestRecord[] {
   const parts = new Map<string, { kind: RecordKind; id: string; files: [string, string][] }>();

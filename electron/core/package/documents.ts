@@ -13,7 +13,14 @@ import { renderDocument } from '../sd/export';
 import { listDeviations, listSelfTests } from '../self-tests/view';
 import { worksheetBook } from '../self-tests/worksheet';
 import { timingLabel } from '../../../shared/domain/system-description-wording';
-import { type PackageEntry, digestOf, generated, recordOfBytes } from './entry';
+import {
+  type PackageEntry,
+  type PlannedEntry,
+  digestOf,
+  generated,
+  recordOfBytes,
+  renderLater,
+} from './entry';
 import { SUBSERVICE_DIR, extensionOf, fitPath } from './layout';
 import type { PackageModel } from './model';
 
@@ -23,9 +30,9 @@ export const INTERNAL_DIR = '07_Internal';
 
 const list = (items: readonly string[]) => items.join(', ');
 
-export async function descriptionEntries(model: PackageModel): Promise<PackageEntry[]> {
+export async function descriptionEntries(model: PackageModel): Promise<PlannedEntry[]> {
   const at = new Date(model.contentTime);
-  const out: PackageEntry[] = [];
+  const out: PlannedEntry[] = [];
   const names = { description: 'System-Description', assertion: 'Management-Assertion' } as const;
   const e = model.engagement;
   for (const document of ['description', 'assertion'] as const) {
@@ -33,10 +40,13 @@ export async function descriptionEntries(model: PackageModel): Promise<PackageEn
     // and the header's client and timing.
     const markdown = (await renderDocument(model.vault, document, 'md', at)).bytes;
     for (const format of ['docx', 'pdf'] as const) {
-      const { bytes } = await renderDocument(model.vault, document, format, at);
       const path = `${DESCRIPTION_DIR}/${names[document]}.${format}`;
       out.push({
-        ...generated(path, 'system-description', bytes),
+        ...renderLater(
+          path,
+          'system-description',
+          async () => (await renderDocument(model.vault, document, format, at)).bytes,
+        ),
         record: {
           kind: 'document',
           id: names[document],
@@ -79,10 +89,8 @@ export async function descriptionEntries(model: PackageModel): Promise<PackageEn
     const csvPath = `${DESCRIPTION_DIR}/${base}.csv`;
     out.push(
       {
-        ...generated(
-          xlsxPath,
-          'system-description',
-          await xlsxBytes([{ name: sheet, columns: c, rows: [...rows] }], at),
+        ...renderLater(xlsxPath, 'system-description', () =>
+          xlsxBytes([{ name: sheet, columns: c, rows: [...rows] }], at),
         ),
         record: recordOfBytes('document', base, xlsxPath, csv),
       },
@@ -96,9 +104,9 @@ export async function descriptionEntries(model: PackageModel): Promise<PackageEn
 }
 
 /** `POL-08_Access-Control_v3_approved-2026-02-01.pdf` (+ `.md`); a draft ends `_draft`. */
-export async function policyEntries(model: PackageModel): Promise<PackageEntry[]> {
+export async function policyEntries(model: PackageModel): Promise<PlannedEntry[]> {
   const at = new Date(model.contentTime);
-  const out: PackageEntry[] = [];
+  const out: PlannedEntry[] = [];
   for (const p of model.policies) {
     const v = p.version;
     const state = v.status === 'approved' ? `approved-${v.approved_on}` : 'draft';
@@ -109,10 +117,6 @@ export async function policyEntries(model: PackageModel): Promise<PackageEntry[]
     // The Markdown holds no time: with the client named on the PDF's pages it is what both say.
     const markdown = (await renderPolicyVersion(model.vault, v.id, 'md', at)).bytes;
     for (const format of ['pdf', 'md'] as const) {
-      const bytes =
-        format === 'md'
-          ? markdown
-          : (await renderPolicyVersion(model.vault, v.id, format, at)).bytes;
       const path = fitPath(
         POLICIES_DIR,
         p.ref,
@@ -120,7 +124,13 @@ export async function policyEntries(model: PackageModel): Promise<PackageEntry[]
         `.${format}`,
       );
       out.push({
-        ...generated(path, 'policy', bytes),
+        ...(format === 'md'
+          ? generated(path, 'policy', markdown)
+          : renderLater(
+              path,
+              'policy',
+              async () => (await renderPolicyVersion(model.vault, v.id, format, at)).bytes,
+            )),
         policyVersion,
         controls,
         record: {

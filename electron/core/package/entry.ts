@@ -36,6 +36,31 @@ export function generated(path: string, kind: ManifestFile['kind'], bytes: Buffe
   return { path, kind, controls: [], criteria: [], requests: [], source: { bytes } };
 }
 
+/**
+ * A file as planned: a generated document may still be a promise to render it. Its record is
+ * known without rendering (computed from what it shows), so a delta renders only the documents
+ * of new and changed records; the PDF and DOCX renderers are most of a delta's time otherwise.
+ */
+export interface PlannedEntry extends Omit<PackageEntry, 'source'> {
+  source: PackageEntry['source'] | { render: () => Promise<Buffer> };
+}
+
+/** A generated file rendered only if the package keeps it. */
+export function renderLater(
+  path: string,
+  kind: ManifestFile['kind'],
+  render: () => Promise<Buffer>,
+): PlannedEntry {
+  return { ...generated(path, kind, Buffer.alloc(0)), source: { render } };
+}
+
+/** The entry with its bytes: rendered now if it was left for later. */
+export async function rendered(entry: PlannedEntry): Promise<PackageEntry> {
+  const source = entry.source;
+  if (!('render' in source)) return { ...entry, source };
+  return { ...entry, source: { bytes: await source.render() } };
+}
+
 export function sizeOf(entry: PackageEntry): number {
   return 'bytes' in entry.source ? entry.source.bytes.length : entry.source.size;
 }

@@ -36,3 +36,35 @@ describe('hashBehind', () => {
     await expect(hashBehind(path).digest(200)).rejects.toThrow(/shorter/);
   });
 });
+
+describe('hashBehind ranges', () => {
+  it('answers the hash of each byte range told before its bytes were written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attest-hash-behind-'));
+    const path = join(dir, 'ranges.zip');
+    try {
+      writeFileSync(path, '');
+      const hash = hashBehind(path);
+      let size = 0;
+      const expected: string[] = [];
+      const answered: Promise<string>[] = [];
+      // A header, then a range, as a zip writer lays them out; one range empty, one over 4 MiB.
+      for (const n of [7 * 1024 * 1024 + 3, 0, 12, 2 * 1024 * 1024]) {
+        const header = randomBytes(46);
+        appendFileSync(path, header);
+        size += header.length;
+        hash.written(size);
+        answered.push(hash.range(size, n));
+        const data = randomBytes(n);
+        appendFileSync(path, data);
+        expected.push(createHash('sha256').update(data).digest('hex'));
+        size += n;
+        hash.written(size);
+      }
+      hash.caughtUp(size);
+      expect(await Promise.all(answered)).toEqual(expected);
+      await hash.digest(size);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

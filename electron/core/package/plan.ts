@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/package/manifest';
 import { type DeltaView, compareRecords, recordsOf } from './delta';
 import { descriptionEntries, internalEntries, policyEntries, subserviceEntries } from './documents';
-import { type PackageEntry, digestOf, generated } from './entry';
+import { type PackageEntry, type PlannedEntry, digestOf, generated, rendered } from './entry';
 import { evidenceColumns, indexEntries, rowRecords } from './indexes';
 import { placeEvidence } from './layout';
 import type { PackageModel } from './model';
@@ -38,12 +38,12 @@ export async function planPackage(
 ): Promise<PackagePlan> {
   const want = new Set(model.options.categories);
   const placed = placeEvidence(model);
-  const recordSteps: (() => Promise<PackageEntry[]> | PackageEntry[])[] = [
+  const recordSteps: (() => Promise<PlannedEntry[]> | PlannedEntry[])[] = [
     () => (want.has('system-description') ? descriptionEntries(model) : []),
     () => (want.has('policies') ? policyEntries(model) : []),
     () => (want.has('subservice') ? subserviceEntries(model) : []),
   ];
-  const recorded: PackageEntry[] = [];
+  const recorded: PlannedEntry[] = [];
   for (const step of recordSteps) {
     if (signal?.aborted) break;
     recorded.push(...(await step()));
@@ -70,9 +70,14 @@ export async function planPackage(
   const records = recordsOf(recorded, rowRecords(model, placed));
   const since = model.options.since ?? null;
   const delta = since ? compareRecords(since, records) : null;
-  const kept = delta
-    ? recorded.filter((e) => delta.status(e.record!.kind, e.record!.id) !== 'unchanged')
-    : recorded;
+  // Documents are rendered only now, and only those kept: a delta after a small edit renders
+  // one or two instead of every PDF and DOCX.
+  const kept: PackageEntry[] = [];
+  for (const e of recorded) {
+    if (signal?.aborted) break;
+    if (delta && delta.status(e.record!.kind, e.record!.id) === 'unchanged') continue;
+    kept.push(await rendered(e));
+  }
 
   const wholeSteps: (() => Promise<PackageEntry[]> | PackageEntry[])[] = [
     async () => [

@@ -1,9 +1,11 @@
 /**
  * Writes the audit package (DESIGN §6) as one zip, streamed: generated documents from memory,
- * stored files chunk by chunk from the vault, each hashed as it goes into the zip, then the
- * manifest (with the audit chain's head), its signature and SHA256SUMS last. The vault is only
- * read (apart from noting the manifest hash of a package it exported, migration 016). `exportPackage` writes beside the destination and renames at the end, so a cancel, a
- * failure or a killed process never leaves a partial package under the destination's name.
+ * stored files chunk by chunk from the vault (add-entry.ts: hashed by a worker from the package
+ * file behind the writer), then the manifest (with the audit chain's head), its signature and
+ * SHA256SUMS last. The vault is only read (apart from noting the manifest hash of a package it
+ * exported, migration 016). `exportPackage` writes beside the destination and renames at the end,
+ * so a cancel, a failure or a killed process never leaves a partial package under the
+ * destination's name.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -16,7 +18,7 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import yazl from 'yazl';
 import type { JobProgress } from '../../../shared/api/jobs';
 import { AttestError, isAttestError } from '../../../shared/api/errors';
@@ -30,12 +32,11 @@ import {
   sha256sumsText,
 } from '../../../shared/domain/package/manifest';
 import { chainHead } from '../../db/audit';
-import { blobChunks, getBlob } from '../../db/blobs';
 import { writesFree } from '../../db/connection';
 import { recordPackageExport } from '../../db/repos/auditor-responses';
 import { APP_VERSION } from '../../platform/version';
 import type { Vault } from '../vault/session';
-import { type PackageEntry, sizeOf } from './entry';
+import { sizeOf } from './entry';
 import { manifestDelta } from './delta';
 import { readPackageModel } from './model';
 import type { PackageOptions } from './options';
@@ -45,6 +46,7 @@ import { flushBehind } from './flush-behind';
 import { type HashBehind, hashBehind } from './hash-behind';
 import { packageSigner } from './signing';
 import { partialPathFor, sweepPartialFiles } from './partial-files';
+import { ENTRY_MODE, type StoredEntry, addEntry, until } from './add-entry';
 
 export interface ExportRun {
   signal?: AbortSignal;
@@ -67,9 +69,6 @@ export interface PackageWritten {
   chainHead: { seq: number; hash: string };
   engagement: string;
 }
-
-/** Regular files only: 0644, so an unzipped package is readable and nothing is executable. */
-const ENTRY_MODE = 0o100644;
 
 /**
  * Writes the package to `target` exactly (no temporary name): the caller decides where. Fails
@@ -105,8 +104,20 @@ export async function writePackageTo(
   const flush = flushBehind(file);
   let zipHash: HashBehind | null = null;
   let settled = false;
+  // Stored entries whose data range the hashing worker has not been told yet, in zip order.
+  const unannounced: StoredEntry[] = [];
+  const announce = () => {
+    const hashing = zipHash as HashBehind | null;
+    if (!hashing) return;
+    while (unannounced[0]?.started()) {
+      const e = unannounced.shift()!;
+      e.answer(hashing.range(e.dataStart(), e.size));
+    }
+  };
   file.once('open', () => {
-    if (!settled) zipHash = hashBehind(target);
+    if (settled) return;
+    zipHash = hashBehind(target);
+    announce();
   });
   let failure: Error | null = null;
   let fail: (e: Error) => void = () => {};
@@ -124,9 +135,11 @@ export async function writePackageTo(
   const counted = new Transform({
     transform(chunk: Buffer, _enc, done) {
       zipSize += chunk.length;
+      // Before the worker may read past this chunk: an entry whose header yazl just wrote.
+      announce();
       done(null, chunk);
       flush(file.bytesWritten);
-      zipHash?.written(file.bytesWritten);
+      (zipHash as HashBehind | null)?.written(file.bytesWritten);
     },
   });
   zip.outputStream.pipe(counted).pipe(file);
@@ -134,13 +147,27 @@ export async function writePackageTo(
 
   try {
     const listed: Manifest['files'] = [];
+    const checks: Promise<void>[] = [];
+    let lastStored: StoredEntry | null = null;
     for (const entry of entries) {
       if (failure) throw failure;
       throwIfCancelled(signal);
-      const sha256 = await addEntry(vault, zip, entry, mtime, failed, (n) => {
-        bytesDone += n;
-        report();
-      });
+      const sha256 = await addEntry(
+        vault,
+        zip,
+        entry,
+        mtime,
+        failed,
+        (n) => {
+          bytesDone += n;
+          report();
+        },
+        (stored) => {
+          unannounced.push(stored);
+          checks.push(stored.check);
+          lastStored = stored;
+        },
+      );
       filesDone++;
       report();
       listed.push({
@@ -154,6 +181,16 @@ export async function writePackageTo(
         criteria: entry.criteria,
         requests: entry.requests,
       });
+    }
+    // Each stored file's bytes, as the zip holds them, against the hash the vault recorded:
+    // the worker hashes them from the file behind the writer, so it must catch up first.
+    if (lastStored) {
+      const last: StoredEntry = lastStored;
+      const written = () => last.started() && file.bytesWritten >= last.dataStart() + last.size;
+      await Promise.race([until(written, failed), failed]);
+      announce();
+      (zipHash as HashBehind | null)?.caughtUp(file.bytesWritten);
+      await Promise.race([Promise.all(checks), failed]);
     }
     // Everything was read over several turns of the event loop (documents render, files
     // stream): the package must show one state of the vault, the one whose head it records.
@@ -230,53 +267,6 @@ export async function writePackageTo(
     settled = true;
     (zipHash as HashBehind | null)?.stop();
   }
-}
-
-/** Adds one file to the zip and answers the SHA-256 of the bytes that went in. */
-async function addEntry(
-  vault: Vault,
-  zip: yazl.ZipFile,
-  entry: PackageEntry,
-  mtime: Date,
-  failed: Promise<never>,
-  advanced: (bytes: number) => void,
-): Promise<string> {
-  const options = { mtime, mode: ENTRY_MODE, compress: false };
-  if ('bytes' in entry.source) {
-    zip.addBuffer(entry.source.bytes, entry.path, options);
-    advanced(entry.source.bytes.length);
-    return createHash('sha256').update(entry.source.bytes).digest('hex');
-  }
-  const { blobId, size } = entry.source;
-  const recorded = getBlob(vault.db, blobId);
-  const hash = createHash('sha256');
-  const source = Readable.from(blobChunks(vault.db, blobId), { objectMode: false });
-  const hashing = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      advanced(chunk.length);
-      done(null, chunk);
-    },
-  });
-  const ended = new Promise<void>((resolve, reject) => {
-    hashing.on('end', resolve);
-    hashing.on('error', reject);
-    source.on('error', reject);
-  });
-  zip.addReadStream(source.pipe(hashing), entry.path, { ...options, size });
-  try {
-    await Promise.race([ended, failed]);
-  } finally {
-    source.destroy();
-  }
-  const sha256 = hash.digest('hex');
-  if (sha256 !== recorded.sha256 || recorded.size !== size) {
-    throw new AttestError(
-      'integrity',
-      `The stored file for ${entry.evidenceId ?? entry.path} no longer matches its recorded hash; run “attest verify” on the vault. No package was saved.`,
-    );
-  }
-  return sha256;
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {

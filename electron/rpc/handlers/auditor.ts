@@ -60,7 +60,7 @@ export const auditorHandlers: HandlerSlice<
             'A vault was opened meanwhile; close it and try again.',
           );
         }
-        const { engagement } = kept.manifest;
+        const { engagement, delta } = kept.manifest;
         const opened: OpenPackageInfo = {
           path,
           engagement: engagement.name,
@@ -74,6 +74,13 @@ export const auditorHandlers: HandlerSlice<
           manifestSha256: kept.sha256,
           filesChecked: report.filesChecked,
           report,
+          delta: delta
+            ? {
+                previousGeneratedAt: delta.previousGeneratedAt,
+                counts: delta.counts,
+                removed: delta.removed,
+              }
+            : null,
         };
         forgetPackage(ctx);
         ctx.state.auditorPackage = opened;

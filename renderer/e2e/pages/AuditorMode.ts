@@ -14,18 +14,18 @@ const CLI = join(repo, 'dist', 'cli', 'attest.mjs');
  * vault (exporting notes the package in the vault, so the run's template is never touched), and
  * a copy of it with one evidence file changed after export.
  */
-export function makePackages(): { good: string; tampered: string; tamperedPath: string } {
+export function makePackages(): {
+  good: string;
+  tampered: string;
+  tamperedPath: string;
+  vault: string;
+} {
   const template = process.env[DEMO_TEMPLATE_ENV];
   if (!template) throw new Error(`${DEMO_TEMPLATE_ENV} is not set`);
   const dir = scratchDir('auditor');
   const vault = join(dir, 'demo.attest');
   copyFileSync(template, vault);
-  const attest = (...args: string[]) =>
-    execFileSync(process.execPath, [CLI, ...args], {
-      cwd: repo,
-      env: { ...process.env, ATTEST_HOME: join(dir, 'home') },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+  const attest = cliIn(dir);
   // The auditor's own request list, answered with one file, as a consultant would before export.
   const pbc = join(dir, 'pbc.csv');
   writeFileSync(
@@ -58,7 +58,51 @@ export function makePackages(): { good: string; tampered: string; tamperedPath: 
   mkdirSync(dirname(join(work, tamperedPath)), { recursive: true });
   writeFileSync(join(work, tamperedPath), 'Changed after export.\n');
   execFileSync('zip', ['-q', tampered, tamperedPath], { cwd: work });
-  return { good, tampered, tamperedPath };
+  return { good, tampered, tamperedPath, vault };
+}
+
+/** Runs `attest` with the home of the scratch folder `dir`. */
+const cliIn =
+  (dir: string) =>
+  (...args: string[]) =>
+    execFileSync(process.execPath, [CLI, ...args], {
+      cwd: repo,
+      env: { ...process.env, ATTEST_HOME: join(dir, 'home') },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+
+/**
+ * A delta of the good package, as a second wave: one more evidence file added to the vault, and
+ * only approved policies this time (so the demo's draft policy is "removed").
+ */
+export function makeDeltaPackage(packages: { good: string; vault: string }): string {
+  const dir = dirname(packages.vault);
+  const attest = cliIn(dir);
+  const list = join(dir, 'Terminated users Q1.txt');
+  writeFileSync(list, 'Users terminated in Q1 and the day their access was removed.\n');
+  attest(
+    'evidence',
+    'add',
+    packages.vault,
+    list,
+    '--control',
+    'AC-01',
+    '--request',
+    'PBC-002',
+    '--as-of',
+    '2026-04-01',
+  );
+  const delta = join(dir, 'Audit-Package-wave-2.zip');
+  attest(
+    'export',
+    packages.vault,
+    '--out',
+    delta,
+    '--since',
+    packages.good,
+    '--approved-policies-only',
+  );
+  return delta;
 }
 
 /** Auditor mode: an audit package open read-only, and the way into it from the start screen. */

@@ -9,6 +9,7 @@ import {
   Stack,
   Text,
   ThemeIcon,
+  Tooltip,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -28,6 +29,7 @@ import { useApi } from '../../api/provider';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { Fingerprint } from '../../components/Fingerprint';
 import { AUDIT_PATHS, type AuditViewId } from './audit-routes';
+import { deltaSentence } from './DeltaNotice';
 import { refreshOpenPackage } from './open-package';
 import { PackageOverview } from './PackageOverview';
 import { ControlsBrowse, CriteriaBrowse, RequestsBrowse } from './BrowseViews';
@@ -132,6 +134,19 @@ function AuditBanner({ pkg }: { pkg: OpenPackageInfo }) {
             <Badge variant="outline" color="gray" radius="sm" style={{ flexShrink: 0 }}>
               Audit package — read-only
             </Badge>
+            {pkg.delta && (
+              <Tooltip label={deltaSentence(pkg.delta)} multiline w={320}>
+                <Badge
+                  variant="light"
+                  color="blue"
+                  radius="sm"
+                  style={{ flexShrink: 0 }}
+                  data-testid="audit-delta-badge"
+                >
+                  Delta
+                </Badge>
+              </Tooltip>
+            )}
             <Text fw={600} size="sm" truncate="end" data-testid="audit-engagement">
               {pkg.engagement}
             </Text>

@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader';
 import { formatReportScope } from '../../components/format';
 import { useOpenAuditPackage } from './auditor-queries';
+import { DeltaNotice } from './DeltaNotice';
 import { VerifiedCard } from './VerificationResult';
 
 /** The first view of an open package: its check, said prominently, with the key to compare. */
@@ -28,6 +29,8 @@ export function PackageOverview() {
               : null,
         })}
       />
+      {/* After the check: what the auditor must know before reading "missing" into a delta. */}
+      {pkg.delta && <DeltaNotice delta={pkg.delta} />}
     </Stack>
   );
 }

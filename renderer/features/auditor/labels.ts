@@ -1,4 +1,5 @@
 import type { PackageProblemKind } from '../../../shared/api/package-verify';
+import type { RecordKind } from '../../../shared/domain/package/manifest';
 
 /** Each kind of problem a package check finds, as a short heading over its sentence. */
 export const PROBLEM_LABELS: Record<PackageProblemKind, string> = {
@@ -16,3 +17,13 @@ export const PROBLEM_LABELS: Record<PackageProblemKind, string> = {
 /** What the consultant's fingerprint is for, said wherever it is shown. */
 export const FINGERPRINT_ADVICE =
   'Compare it with the one the consultant sent you by another channel (e-mail, phone): a match shows the package was signed with their key.';
+
+/** What a record of a package is (the manifest's record kinds), for the removed list. */
+export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
+  evidence: 'Evidence',
+  policy: 'Policy version',
+  document: 'Document',
+  subservice: 'Subservice organisation',
+  control: 'Control',
+  request: 'Request',
+};

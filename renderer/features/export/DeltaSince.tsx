@@ -1,11 +1,11 @@
 import '@mantine/dropzone/styles.css';
-import { Button, Checkbox, CloseButton, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, CloseButton, Group, Input, Paper, Stack, Text } from '@mantine/core';
 import { IconFileZip, IconPackage } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { PackageExportInput } from '../../../shared/api/package';
 import type { FileSource } from '../../../shared/api/methods/blobs';
 import { notifyError } from '../../app/notify';
-import { ApiCallError } from '../../api/errors';
+import type { ApiCallError } from '../../api/errors';
 import { useApi } from '../../api/provider';
 import { SingleFileDropzone } from '../../components/SingleFileDropzone';
 import { fileName } from '../../components/format';
@@ -15,6 +15,19 @@ const ACCEPT = ['.zip', 'application/zip', 'application/x-zip-compressed'];
 export interface EarlierPackage {
   name: string;
   source: FileSource;
+}
+
+/**
+ * Why the server refused the earlier package, when it did: every refusal of it (not verified,
+ * another vault, another copy, not a zip) names the `since` field in its details, whatever its
+ * code. Null for any other failure (the notice alone tells those).
+ */
+export function sinceRefusal(error: ApiCallError): string | null {
+  if (!Array.isArray(error.details)) return null;
+  const issue = (error.details as { path?: unknown; message?: unknown }[]).find(
+    (d) => Array.isArray(d?.path) && d.path[0] === 'since' && typeof d.message === 'string',
+  );
+  return issue ? (issue.message as string) : null;
 }
 
 /** What `package.export` takes as `since` for the chosen earlier package. */
@@ -35,11 +48,25 @@ export function DeltaSince(props: {
   earlier: EarlierPackage | null;
   onEarlier(earlier: EarlierPackage | null): void;
   busy: boolean;
+  /** Why the earlier package was refused (by the last export, or a file that is not a zip). */
+  error: string | null;
+  onError(error: string | null): void;
 }) {
   const api = useApi();
   const openRef = useRef<() => void>(null);
   const [reading, setReading] = useState(false);
-  const { earlier, onEarlier } = props;
+  const { earlier, onError } = props;
+  // Another choice, or none, answers the refusal: the message was about the earlier one.
+  const onEarlier = (chosen: EarlierPackage | null) => {
+    onError(null);
+    props.onEarlier(chosen);
+  };
+  const errorId = 'delta-earlier-error';
+  const fieldError = props.error && (
+    <Input.Error id={errorId} role="alert" data-testid="delta-error" ml={32}>
+      {props.error}
+    </Input.Error>
+  );
 
   // A staged upload that was never used goes when it is replaced or the choice is undone.
   useEffect(() => {
@@ -82,16 +109,29 @@ export function DeltaSince(props: {
         onChange={(e) => {
           props.onEnabled(e.currentTarget.checked);
           if (!e.currentTarget.checked) onEarlier(null);
+          onError(null);
         }}
         disabled={props.busy}
         data-testid="delta-toggle"
       />
       {props.enabled &&
         (earlier ? (
-          <Paper withBorder radius="md" p="sm" ml={32} data-testid="delta-earlier">
+          <Paper
+            withBorder
+            radius="md"
+            p="sm"
+            ml={32}
+            data-testid="delta-earlier"
+            aria-describedby={props.error ? errorId : undefined}
+            style={props.error ? { borderColor: 'var(--mantine-color-error)' } : undefined}
+          >
             <Group justify="space-between" wrap="nowrap">
               <Group gap="sm" wrap="nowrap">
-                <IconFileZip size={22} aria-hidden />
+                <IconFileZip
+                  size={22}
+                  aria-hidden
+                  color={props.error ? 'var(--mantine-color-error)' : undefined}
+                />
                 <div>
                   <Text size="sm" fw={600}>
                     {earlier.name}
@@ -118,12 +158,7 @@ export function DeltaSince(props: {
                 void take(async () => ({ name: file.name, source: await api.fileSourceFor(file) }))
               }
               onReject={(name) =>
-                notifyError(
-                  new ApiCallError({
-                    code: 'validation',
-                    message: `${name} is not an audit package: choose the .zip Attest exported.`,
-                  }),
-                )
+                onError(`${name} is not an audit package: choose the .zip Attest exported.`)
               }
               inputLabel="Earlier audit package"
               inputId="delta-earlier-package"
@@ -139,6 +174,7 @@ export function DeltaSince(props: {
             </Group>
           </Stack>
         ))}
+      {props.enabled && fieldError}
     </Stack>
   );
 }

@@ -13,7 +13,7 @@ import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { SectionCard } from '../../components/SectionCard';
 import { formatBytes, groupHash } from '../../components/format';
-import { DeltaSince, type EarlierPackage, sinceInput } from './DeltaSince';
+import { DeltaSince, type EarlierPackage, sinceInput, sinceRefusal } from './DeltaSince';
 
 const PART_LABELS: Record<PackageCategory, string> = {
   index: 'Indexes (evidence, request list, control matrix)',
@@ -38,6 +38,7 @@ export function PackageExport({ defaultName }: { defaultName: string }) {
   const [internal, setInternal] = useState(false);
   const [delta, setDelta] = useState(false);
   const [earlier, setEarlier] = useState<EarlierPackage | null>(null);
+  const [sinceError, setSinceError] = useState<string | null>(null);
   const [result, setResult] = useState<PackageExportResult | null>(null);
   const missingEarlier = delta && !earlier;
 
@@ -46,6 +47,7 @@ export function PackageExport({ defaultName }: { defaultName: string }) {
     const target = await chooseSaveTarget(client, name, 'zip', 'Save the audit package');
     if (!target) return;
     setResult(null);
+    setSinceError(null);
     const since = delta && earlier ? sinceInput(earlier) : undefined;
     // A browser's upload is used up by the export (whatever its outcome): choose it again.
     if (since && 'uploadId' in since) setEarlier(null);
@@ -61,6 +63,7 @@ export function PackageExport({ defaultName }: { defaultName: string }) {
         ...(since ? { since } : {}),
         ...target,
       },
+      (error) => setSinceError(sinceRefusal(error)),
     );
     if (!done) return;
     setResult(done);
@@ -118,6 +121,8 @@ export function PackageExport({ defaultName }: { defaultName: string }) {
           onEnabled={setDelta}
           earlier={earlier}
           onEarlier={setEarlier}
+          error={sinceError}
+          onError={setSinceError}
           busy={!!job.running}
         />
         {job.running ? (

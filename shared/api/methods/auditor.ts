@@ -10,6 +10,7 @@ import {
 import { method } from '../define';
 import { generatedFileSchema, saveToSchema } from '../files';
 import { packageVerifyReportSchema } from '../package-verify';
+import { manifestDeltaSchema } from '../../domain/package/manifest';
 import { text, vetted } from '../text';
 import { fileSource } from './blobs';
 
@@ -37,6 +38,13 @@ export const openPackageSchema = z.object({
   manifestSha256: z.string(),
   filesChecked: z.number().int(),
   report: packageVerifyReportSchema,
+  /**
+   * Set when the package is a delta: when the package it follows was exported, the counts, and
+   * the records it no longer shows (from the signed manifest). Null for a full package.
+   */
+  delta: manifestDeltaSchema
+    .pick({ previousGeneratedAt: true, counts: true, removed: true })
+    .nullable(),
 });
 export type OpenPackageInfo = z.infer<typeof openPackageSchema>;
 
