@@ -11,6 +11,8 @@ export function JobProgressLine(props: {
   const p = props.progress;
   const share = p?.bytesTotal ? Math.min(1, (p.bytesDone ?? 0) / p.bytesTotal) : null;
   const facts = [
+    // Where files and bytes say nothing (laying out a report, building a demo): what it is doing.
+    p?.step ?? null,
     p?.filesTotal && p.filesTotal > 1 ? `${p.filesDone ?? 0} of ${p.filesTotal} files` : null,
     p?.bytesTotal ? `${formatBytes(p.bytesDone ?? 0)} of ${formatBytes(p.bytesTotal)}` : null,
     p?.bytesPerSecond ? `${formatBytes(p.bytesPerSecond)}/s` : null,

@@ -159,11 +159,7 @@ function RollForwardForm({ engagement }: { engagement: Engagement }) {
   if (progress) {
     return (
       <JobProgressLine
-        label={
-          progress.p?.step
-            ? `Starting the next period: ${progress.p.step}`
-            : 'Starting the next period'
-        }
+        label="Starting the next period"
         progress={progress.p}
         onCancel={() => abort.current?.abort()}
       />
