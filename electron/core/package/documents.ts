@@ -186,8 +186,8 @@ export function subserviceEntries(model: PackageModel): PackageEntry[] {
 }
 
 /**
- * `07_Internal/`: the readiness report (evaluated as of the export's day), every self-test's
- * worksheet and one deviations list (CSV).
+ * `07_Internal/`: the readiness report, every self-test's worksheet and one deviations list
+ * (CSV), as of the package's content time like every document (model.ts).
  */
 export async function internalEntries(model: PackageModel): Promise<PackageEntry[]> {
   const at = new Date(model.contentTime);

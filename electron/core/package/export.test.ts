@@ -7,7 +7,8 @@ import { manifestSchema } from '../../../shared/domain/package/manifest';
 import { readBackWithPython, readXlsxCellsWithPython } from '../../testing/read-back';
 import { FORMULA, buildPackageVault } from '../../testing/package-vault';
 import { tempDir } from '../../testing/tmp';
-import { closeVault, openVault } from '../vault/session';
+import { fixedClock } from '../../platform/clock';
+import { type SessionOptions, closeVault, openVault } from '../vault/session';
 import { DEFAULT_PACKAGE_OPTIONS, type PackageOptions } from './options';
 import { exportPackage, writePackageTo } from './writer';
 
@@ -54,8 +55,13 @@ function sharedFolder(kind: 'default' | 'internal'): Promise<string> {
 }
 type PackageResult = Awaited<ReturnType<typeof exportPackage>>;
 
-async function exportTo(dir: string, options: Partial<PackageOptions> = {}, name = 'package.zip') {
-  const vault = await openVault(vaultPath);
+async function exportTo(
+  dir: string,
+  options: Partial<PackageOptions> = {},
+  name = 'package.zip',
+  session: SessionOptions = {},
+) {
+  const vault = await openVault(vaultPath, session);
   try {
     const out = join(dir, name);
     const result = await exportPackage(vault, out, { ...DEFAULT_PACKAGE_OPTIONS, ...options });
@@ -334,12 +340,14 @@ describe('the audit package', () => {
     }
   }, 60_000);
 
-  it('is reproducible: the same vault exported twice differs only in the manifest and its signature', async () => {
+  it('is reproducible: the same vault exported twice, weeks apart, differs only in the manifest and its signature', async () => {
     const dir = tempDir();
     // The first of the two is the shared one: the vault has not changed since it was exported.
+    // The second is exported 40 days later: internal papers (the readiness report, worksheets)
+    // are as of the vault's latest change, not the day of the export.
     const a = (await sharedExport('internal')).out;
-    await new Promise((r) => setTimeout(r, 1100)); // so "now" is a different second
-    const b = (await exportTo(dir, { internal: true }, 'b.zip')).out;
+    const later = fixedClock(new Date(Date.now() + 40 * 86_400_000).toISOString());
+    const b = (await exportTo(dir, { internal: true }, 'b.zip', { clock: later })).out;
     const entries = (zip: string) =>
       JSON.parse(
         execFileSync('python3', ['-c', READ_ENTRIES, zip], {

@@ -32,7 +32,7 @@ import type {
   SubserviceOrgTable,
 } from '../../db/schema';
 import { getEngagement } from '../vault/engagement';
-import type { Vault } from '../vault/session';
+import { type Vault, vaultAsOf } from '../vault/session';
 import type { PackageOptions } from './options';
 
 export interface EvidenceInPackage {
@@ -55,6 +55,7 @@ export interface PolicyVersionInPackage {
 }
 
 export interface PackageModel {
+  /** The vault as of `contentTime` (every "now" and "today" it gives is that instant). */
   vault: Vault;
   options: PackageOptions;
   engagement: ReturnType<typeof getEngagement>;
@@ -79,7 +80,12 @@ function unionInOrder(lists: readonly string[][], order: Map<string, number>): s
   return [...set].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || (a < b ? -1 : 1));
 }
 
-export function readPackageModel(vault: Vault, options: PackageOptions): PackageModel {
+export function readPackageModel(live: Vault, options: PackageOptions): PackageModel {
+  // Everything the package shows is as of its content time, the vault's latest change: a
+  // document or the readiness report rendered "as of today" would make the same vault state
+  // export differently on another day (F1: reproducible).
+  const contentTime = latestAuditTime(live.db);
+  const vault = vaultAsOf(live, contentTime);
   const db = vault.db;
   const engagement = getEngagement(vault);
   const people = new Map(listPeople(db, true).map((p) => [p.id, p.name]));
@@ -145,7 +151,7 @@ export function readPackageModel(vault: Vault, options: PackageOptions): Package
     vault,
     options,
     engagement,
-    contentTime: latestAuditTime(db),
+    contentTime,
     people,
     criteria,
     controls,

@@ -52,6 +52,17 @@ export function session(file: OpenedVaultFile, options: SessionOptions): Vault {
   };
 }
 
+/**
+ * The same vault read as of one instant: every "now" and "today" it gives is `at`. A package
+ * renders its internal papers as of its content time (the vault's latest change), so the same
+ * vault state exported on different days gives the same bytes. For reading only: anything
+ * written through it would be stamped `at`.
+ */
+export function vaultAsOf(vault: Vault, at: string): Vault {
+  const clock: Clock = { now: () => at };
+  return { ...vault, clock, now: clock.now };
+}
+
 function currentActorName(file: OpenedVaultFile): string {
   return currentPersonName(file.db) ?? osUser();
 }
