@@ -2,7 +2,11 @@
  * The vault as the audit package shows it: read once, in one place, before anything is written.
  * Ids become the references an auditor sees (control refs, EV-n, request refs, criterion ids).
  */
-import { engagementRange, windowStatus } from '../../../shared/domain/evidence-window';
+import {
+  type EngagementRange,
+  engagementRange,
+  windowStatus,
+} from '../../../shared/domain/evidence-window';
 import { inForcePeriods } from '../../../shared/domain/policy-in-force';
 import { linksOf } from '../../db/repos/links';
 import {
@@ -184,16 +188,9 @@ function evidenceInPackage(
     periodStart: e.period?.start ?? null,
     periodEnd: e.period?.end ?? null,
   });
-  const rows = currentEvidence(db).filter((r) => {
-    if (!options.reviewedEvidenceOnly) return true;
-    const coverage =
-      r.window_start && r.window_end
-        ? { start: r.window_start, end: r.window_end }
-        : r.as_of
-          ? { start: r.as_of, end: r.as_of }
-          : null;
-    return r.reviewed_on !== null && windowStatus(coverage, range) === 'inside';
-  });
+  const rows = currentEvidence(db).filter(
+    (r) => !options.reviewedEvidenceOnly || reviewedAndInside(r, range),
+  );
   const controls = linksOf(db, 'evidence_control');
   const requests = linksOf(db, 'evidence_request');
   const support = linksOf(db, 'population_support');
@@ -223,6 +220,25 @@ function evidenceInPackage(
       supportOf: supportOf.get(row.id) ?? null,
     };
   });
+}
+
+/**
+ * "Only evidence reviewed and inside its window" (F1 options): reviewed, and the window or as-of
+ * date it is evidence for lies wholly inside the period. An item that is undated (it says what
+ * it covers nowhere) or only partly inside is left out, as an unreviewed one is: the option
+ * promises the auditor items that need no follow-up on either count.
+ */
+export function reviewedAndInside(
+  r: Pick<EvidenceTable, 'reviewed_on' | 'window_start' | 'window_end' | 'as_of'>,
+  range: EngagementRange | null,
+): boolean {
+  const coverage =
+    r.window_start && r.window_end
+      ? { start: r.window_start, end: r.window_end }
+      : r.as_of
+        ? { start: r.as_of, end: r.as_of }
+        : null;
+  return r.reviewed_on !== null && windowStatus(coverage, range) === 'inside';
 }
 
 /**
