@@ -89,10 +89,12 @@ export const USAGE = `Usage: attest <command> [options]
                          status, findings, criteria and controls, gaps, risks, policies,
                          self-tests and evidence. Internal — not a SOC 2 report
   sample <vault> --control <ref> [--new] [--seed S] [--method random|systematic] [--start N]
-         [--json]
+         [--level low|high] [--from YYYY-MM-DD] [--json]
                          management self-test — your auditor selects its own items: shows
                          the control's latest sample, or draws one (--new: another) from its
                          population or occurrence windows, sized by the sample-size table
+                         (--level high: the top of its range); --from: a re-test of the
+                         latest over the rest of the period, after a remediation
   export <vault> --out <package.zip> [--categories <parts>] [--approved-policies-only]
          [--reviewed-evidence-only] [--include-internal] [--by-request]
          [--since <earlier.zip>] [--json]

@@ -74,6 +74,70 @@ describe('attest sample', () => {
     expect(verify.code).toBe(0);
   });
 
+  it('--from draws a re-test over the rest of the period; --level high sizes at the top of the range', async () => {
+    const dir = tempDir();
+    await attest(
+      dir,
+      'init',
+      'acme.attest',
+      '--name',
+      'Acme',
+      '--period',
+      '2026-01-01..2026-12-31',
+    );
+    const db = new Database(join(dir, 'acme.attest'), { readonly: true });
+    const ref = db
+      .prepare(
+        "SELECT ref FROM control WHERE frequency = 'monthly' AND nature <> 'automated' ORDER BY ref LIMIT 1",
+      )
+      .pluck()
+      .get() as string;
+    db.close();
+    const first = await attest(dir, 'sample', 'acme.attest', '--control', ref, '--json');
+    const old = JSON.parse(first.out) as { id: string; ref: string };
+
+    const again = await attest(
+      dir,
+      'sample',
+      'acme.attest',
+      '--control',
+      ref,
+      '--from',
+      '2026-07-01',
+      '--level',
+      'high',
+    );
+    expect(again.err).toBe('');
+    expect(again.code).toBe(0);
+    // July to December: 6 monthly windows, 2–5 per the table, the top of it chosen.
+    expect(again.out).toContain(`Drew ST-2 for ${ref}: 5 of 6 items from its occurrence windows`);
+    expect(again.out).toContain('period 2026-07-01 to 2026-12-31');
+    expect(again.out).toContain(`A re-test of ${old.ref}: the earlier test is kept as it was.`);
+    const shown = JSON.parse(
+      (await attest(dir, 'sample', 'acme.attest', '--control', ref, '--json')).out,
+    ) as { retestOfId: string; items: { data: { start: string } }[] };
+    expect(shown.retestOfId).toBe(old.id);
+    expect(shown.items.every((i) => i.data.start >= '2026-07-01')).toBe(true);
+
+    const badLevel = await attest(dir, 'sample', 'acme.attest', '--control', ref, '--level', 'max');
+    expect(badLevel.code).toBe(2);
+    expect(badLevel.err).toMatch(/--level/);
+    const badFrom = await attest(dir, 'sample', 'acme.attest', '--control', ref, '--from', 'July');
+    expect(badFrom.code).toBe(2);
+    expect(badFrom.err).toMatch(/--from/);
+    const outside = await attest(
+      dir,
+      'sample',
+      'acme.attest',
+      '--control',
+      ref,
+      '--from',
+      '2027-01-01',
+    );
+    expect(outside.code).not.toBe(0);
+    expect(outside.err).toMatch(/choose a date within it/);
+  });
+
   it('refuses a missing --control, a bad --method and an unknown control, plainly', async () => {
     const dir = tempDir();
     await attest(

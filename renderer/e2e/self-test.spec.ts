@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PAGES, linkTo } from '../app/routes';
 import { type AttestServer, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { EvidencePage } from './pages/EvidencePage';
+import { fillDate } from './pages/dates';
 import { GapAnalysis } from './pages/GapAnalysis';
 import { TestingPage, recordPopulation } from './pages/TestingPage';
 import { jobResult, rpc, upload } from './pages/rpc';
@@ -236,7 +237,11 @@ test('draw a sample from a population, record one failure, see the deviation and
   const line = page.getByTestId('self-test-line');
   await expect(line).toContainText(`${detail.items.length} item`);
   await expect(line).toContainText('1 deviation');
-  await line.getByRole('link').click();
+  // So does its drawer in Scope, with the same link.
+  await page.goto(`${attest.origin}/#${linkTo('scopeControl', control.id)}`);
+  const drawerLine = page.getByRole('dialog').getByTestId('self-test-line');
+  await expect(drawerLine).toContainText('1 deviation');
+  await drawerLine.getByRole('link').click();
   await expect(testing.workbench).toBeVisible();
 
   // The response, saved as typed: no longer missing (the deviation stays).
@@ -317,9 +322,26 @@ test('a deviation lets a sample grow (its rows drawn a screenful at a time); a r
   // The failed item is still there, still failed.
   await expect(testing.cells().first()).toHaveAttribute('data-result', 'fail');
 
+  // A re-test after a remediation covers the rest of the period: from 1 April, 39 of the 80
+  // requests (13–52 items → 5–15), at the upper end of the range on request.
+  await fillDate(testing.plan.getByLabel('Re-test from'), '2026-04-01');
+  await expect(testing.plan.getByTestId('plan-size')).toHaveText(/^5 items .*39 rows dated/);
+  await testing.plan.getByText('Upper end of the range').click();
+  await expect(testing.plan.getByTestId('plan-size')).toHaveText(/^15 items /);
   // A re-test is a new test; the first stays, listed and read-only.
   await testing.plan.getByRole('button', { name: 'Re-test: draw a new sample' }).click();
   await expect(page.getByTestId('self-test')).toHaveAttribute('data-test-ref', retest);
+  const tests = await rpc<{ id: string; ref: string }[]>(page, attest, 'selfTests.list', {
+    controlId: control.id,
+  });
+  const again = await rpc<{ sampleSize: number; items: { date: string | null }[] }>(
+    page,
+    attest,
+    'selfTests.get',
+    { id: tests.find((t) => t.ref === retest)!.id },
+  );
+  expect(again.sampleSize).toBe(15);
+  expect(again.items.filter((i) => i.date === null || i.date < '2026-04-01')).toEqual([]);
   const older = page.getByTestId('older-tests');
   await expect(older).toContainText(first);
   await expect(older).toContainText('Self-test: 1 deviation in 40 items');

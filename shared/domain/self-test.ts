@@ -92,13 +92,14 @@ export interface PopulationItem extends FrameItem {
 
 /**
  * The rows of a population an auditor samples from: every row after the header with anything in
- * it, except rows dated outside the population's window (an auditor samples from the window only;
- * they are already flagged when the population was recorded). Undated rows stay, in file order.
+ * it, except rows dated outside the window (an auditor samples from the window only; rows outside
+ * the population's own window are already flagged when it was recorded). Undated rows stay, in
+ * file order — unless `dropUndated`: a re-test over part of the period cannot place them in it.
  */
 export function populationItems(
   grid: readonly (readonly RawCell[])[],
   dateColumn: string | null,
-  window: { start: string; end: string },
+  window: { start: string; end: string; dropUndated?: boolean },
 ): PopulationItem[] {
   const blank = (c: RawCell) => c === null || (typeof c === 'string' && c.trim() === '');
   const text = (c: RawCell) =>
@@ -120,7 +121,7 @@ export function populationItems(
   const out: PopulationItem[] = [];
   for (const r of rows) {
     const date = column < 0 ? null : cellDate(r.cells[column] ?? null, order);
-    if (date !== null && (date < window.start || date > window.end)) continue;
+    if (date === null ? window.dropUndated : date < window.start || date > window.end) continue;
     const data = Object.fromEntries(headers.map((h, i) => [h, text(r.cells[i] ?? null)]));
     const summary = headers
       .slice(0, 3)

@@ -11,11 +11,15 @@ const FLAGS: Record<string, string> = {
   seed: '--seed',
   method: '--method',
   start: '--start',
+  level: '--level',
+  from: '--from',
 };
 
 /**
  * `attest sample <vault> --control REF [--json]`: shows the control's latest self-test sample, or
- * draws one when it has none (or with --new). Through the dispatcher like every command.
+ * draws one when it has none (or with --new). `--level high` sizes it at the top of the table's
+ * range; `--from DATE` draws a re-test of the latest test over the rest of the period (after a
+ * remediation). Through the dispatcher like every command.
  */
 export async function sampleCommand(
   args: string[],
@@ -28,6 +32,8 @@ export async function sampleCommand(
     seed: { type: 'string' },
     method: { type: 'string' },
     start: { type: 'string' },
+    level: { type: 'string' },
+    from: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('sample: give exactly one vault path');
   const ref = str(values.control);
@@ -42,12 +48,14 @@ export async function sampleCommand(
     seed: str(values.seed),
     method: method ?? (start !== undefined ? 'systematic' : undefined),
     start,
+    level: str(values.level) as 'low' | 'high' | undefined,
+    from: str(values.from),
   } satisfies Input<'selfTests.draw'>;
   // Every argument is checked before the vault opens (the control's id is filled in after).
   validateInput('sample', 'selfTests.draw', draw, FLAGS);
   const file = resolve(io.cwd, positionals[0]!);
 
-  const { test, drew } = await withRpc(io, signal, async (rpc) => {
+  const { test, drew, retestOf } = await withRpc(io, signal, async (rpc) => {
     await rpc.call('vault.open', { file });
     const controls = (await rpc.call('controls.list', { search: ref, limit: 1000 })).items;
     const control = controls.find((c) => c.ref.toLowerCase() === ref.trim().toLowerCase());
@@ -56,21 +64,28 @@ export async function sampleCommand(
     }
     const tests = await rpc.call('selfTests.list', { controlId: control.id });
     const latest = tests.at(-1);
-    if (latest && !values.new && values.seed === undefined && values.start === undefined) {
-      return { test: await rpc.call('selfTests.get', { id: latest.id }), drew: false };
+    const drawing =
+      values.new === true ||
+      [values.seed, values.start, values.level, values.from].some((v) => v !== undefined);
+    if (latest && !drawing) {
+      const shown = await rpc.call('selfTests.get', { id: latest.id });
+      const of = tests.find((t) => t.id === shown.retestOfId)?.ref ?? null;
+      return { test: shown, drew: false, retestOf: of };
     }
+    // A re-test repeats the latest test; the old one stays as it was.
+    const retestOfId = draw.from !== undefined ? latest?.id : undefined;
     const drawn = await rpc.job(
       'selfTests.draw',
-      { ...draw, controlId: control.id },
-      `Drawing a sample for ${control.ref}`,
+      { ...draw, controlId: control.id, retestOfId },
+      `Drawing a ${retestOfId ? 're-test' : 'sample'} for ${control.ref}`,
     );
-    return { test: drawn, drew: true };
+    return { test: drawn, drew: true, retestOf: retestOfId ? latest!.ref : null };
   });
-  io.out(values.json ? JSON.stringify(test, null, 2) + '\n' : describe(test, drew));
+  io.out(values.json ? JSON.stringify(test, null, 2) + '\n' : describe(test, drew, retestOf));
   return EXIT_OK;
 }
 
-function describe(t: SelfTestDetail, drew: boolean): string {
+function describe(t: SelfTestDetail, drew: boolean, retestOf: string | null): string {
   const how =
     t.method === 'random'
       ? `random, seed ${t.seed}`
@@ -85,6 +100,7 @@ function describe(t: SelfTestDetail, drew: boolean): string {
   if (t.completenessMissing)
     lines.push('Flag: the population has no completeness and accuracy evidence.');
   if (t.populationChanged) lines.push(`Flag: ${t.populationChanged}`);
+  if (retestOf) lines.push(`A re-test of ${retestOf}: the earlier test is kept as it was.`);
   lines.push('');
   for (const i of t.items) {
     lines.push(`${String(i.position).padStart(3)}  ${i.date ?? '—'.padEnd(10)}  ${i.label}`);

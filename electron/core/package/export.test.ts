@@ -318,6 +318,21 @@ describe('the audit package', () => {
     expect(formulaText).toBeGreaterThanOrEqual(4);
   }, 60_000);
 
+  it('holds each self-test’s worksheet in 07_Internal/Self-tests with internal papers, never otherwise', async () => {
+    const folder = await sharedFolder('internal');
+    const worksheets = filesUnder(folder).filter((p) => p.startsWith('07_Internal/Self-tests/'));
+    // The demo draws one self-test; its worksheet is an XLSX named by control, test and day.
+    expect(worksheets).toHaveLength(1);
+    expect(worksheets[0]).toMatch(
+      /^07_Internal\/Self-tests\/Self-test_.+_ST-1_\d{4}-\d\d-\d\d\.xlsx$/,
+    );
+    const values = readXlsxCellsWithPython(join(folder, worksheets[0]!)).map((c) => c.value);
+    expect(values).toContain('Management self-test — your auditor selects its own items');
+    expect(values).toContain('ST-1');
+    const byDefault = filesUnder(await sharedFolder('default'));
+    expect(byDefault.filter((p) => /self-test/i.test(p))).toEqual([]);
+  }, 60_000);
+
   it('says nothing about results outside 07_Internal', async () => {
     const folder = await sharedFolder('internal');
     for (const p of filesUnder(folder)) {

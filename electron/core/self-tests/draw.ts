@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SelfTestDetail } from '../../../shared/api/self-tests';
 import { AttestError } from '../../../shared/api/errors';
-import type { Frequency, Nature } from '../../../shared/domain/catalog';
+import type { Frequency } from '../../../shared/domain/catalog';
 import {
   dateOrder,
   drawRandom,
@@ -16,12 +16,7 @@ import {
   systematicInterval,
   systematicStart,
 } from '../../../shared/domain/sample-selection';
-import {
-  type FrameItem,
-  occurrenceItems,
-  populationItems,
-  seedAttributes,
-} from '../../../shared/domain/self-test';
+import { occurrenceItems, seedAttributes } from '../../../shared/domain/self-test';
 import { recordChange } from '../../db/audit';
 import { runExpect, tx, writesFree } from '../../db/connection';
 import { getEvidenceRow, getPopulationRow } from '../../db/repos/evidence';
@@ -32,10 +27,8 @@ import {
   nextSeq,
   touchSelfTest,
 } from '../../db/repos/self-tests';
-import type { EvidenceTable, PopulationTable } from '../../db/schema';
-import { POPULATION_LIMITS, readStoredGrid } from '../evidence/population';
-import { READ_LIMITS } from '../requests/limits';
 import type { Vault } from '../vault/session';
+import { type Frame, framedGrid, populationFrame, sampledWindow } from './frame';
 import { type PlanInput, requireControl, resolvePlan } from './plan';
 import { getSelfTestDetail, populationChange, requireSelfTest } from './view';
 import type { RawCell } from '../../../shared/domain/requests-values';
@@ -46,25 +39,6 @@ export interface DrawInput extends PlanInput {
   start?: number | undefined;
   size?: number | undefined;
   retestOfId?: string | undefined;
-}
-
-type Frame = (FrameItem & { row?: number })[];
-
-async function populationFrame(
-  vault: Vault,
-  item: EvidenceTable,
-  population: PopulationTable,
-  signal?: AbortSignal,
-): Promise<Frame> {
-  const grid = await readStoredGrid(vault, item, { ...READ_LIMITS, ...POPULATION_LIMITS }, signal);
-  return framedGrid(grid, population);
-}
-
-function framedGrid(grid: RawCell[][], population: PopulationTable): Frame {
-  return populationItems(grid, population.date_column, {
-    start: population.window_start,
-    end: population.window_end,
-  });
 }
 
 /** Indices into the frame (file or window order) that a method chooses. */
@@ -135,13 +109,22 @@ export async function drawSample(
   options: { signal?: AbortSignal; writtenGrid?: RawCell[][] } = {},
 ): Promise<SelfTestDetail> {
   const resolved = checkDrawable(vault, input);
-  const { plan, control, population } = resolved;
+  const { control, population, window } = resolved;
 
-  const frame: Frame = population
-    ? options.writtenGrid
-      ? framedGrid(options.writtenGrid, population.row)
-      : await populationFrame(vault, population.item, population.row, options.signal)
-    : resolved.windows!;
+  const frame: Frame =
+    population && window
+      ? options.writtenGrid
+        ? framedGrid(options.writtenGrid, population.row, window)
+        : await populationFrame(vault, population.item, population.row, window, options.signal)
+      : resolved.windows!;
+  // Sized over the rows actually in the part of the period tested (a re-test counts fewer).
+  const plan = population ? resolved.planFor(frame.length) : resolved.plan;
+  if (frame.length === 0 && population && window?.dropUndated) {
+    throw new AttestError(
+      'validation',
+      `No row of ${population.item.ref} is dated ${window.start} to ${window.end}: a re-test needs a population covering the rest of the period.`,
+    );
+  }
   const size = Math.min(input.size ?? plan.size, frame.length);
   if (frame.length === 0 || size === 0) throw new AttestError('validation', plan.basis);
   if (input.size !== undefined && input.size > frame.length) {
@@ -272,21 +255,19 @@ export async function expandSample(
   const changed = populationChange(vault, t);
   if (changed) throw new AttestError('conflict', changed);
   const control = requireControl(vault, t.control_id);
+  const period = { start: t.period_start, end: t.period_end };
   let frame: Frame;
   if (t.population_id) {
     const item = getEvidenceRow(vault.db, t.population_id)!;
-    frame = await populationFrame(
-      vault,
-      item,
-      getPopulationRow(vault.db, item.id)!,
-      options.signal,
-    );
+    const population = getPopulationRow(vault.db, item.id)!;
+    const window = sampledWindow(population, period);
+    frame = await populationFrame(vault, item, population, window, options.signal);
   } else {
-    frame =
-      occurrenceItems(control.frequency as Frequency, control.nature as Nature, {
-        start: t.period_start,
-        end: t.period_end,
-      }) ?? [];
+    // The windows the test itself was drawn over: an automated control whose ITGCs failed was
+    // sampled like a manual one (plan.ts), whatever its ITGCs say now; only a test of its
+    // configuration ('automated', never expanded) has the single window.
+    const nature = t.kind === 'automated' ? 'automated' : 'manual';
+    frame = occurrenceItems(control.frequency as Frequency, nature, period) ?? [];
   }
   if (frame.length !== t.population_size) {
     throw new AttestError(

@@ -18,6 +18,7 @@ import { getEngagement } from '../vault/engagement';
 import type { Vault } from '../vault/session';
 import { sizeTableOf } from './size-table';
 import { itgcStates } from '../gaps/control-evidence';
+import { type SampledWindow, populationFrame, sampledWindow } from './frame';
 
 export interface PlanInput {
   controlId: string;
@@ -71,10 +72,14 @@ export interface ResolvedPlan {
   plan: SamplePlan;
   control: ControlTable;
   population: { item: EvidenceTable; row: PopulationTable } | null;
+  /** The population's window narrowed to the part of the period tested (null for windows). */
+  window: SampledWindow | null;
   /** Occurrence windows to draw from (null when drawing from a population). */
   windows: FrameItem[] | null;
   table: SampleSizeTable;
   reportType: 'type1' | 'type2';
+  /** The plan sized over `n` items: the rows a draw actually finds in the window. */
+  planFor(n: number | null): SamplePlan;
 }
 
 export function resolvePlan(vault: Vault, input: PlanInput): ResolvedPlan {
@@ -119,7 +124,11 @@ export function resolvePlan(vault: Vault, input: PlanInput): ResolvedPlan {
   let windows: FrameItem[] | null = null;
   let populationSize: number | null;
   let completenessMissing = false;
-  if (population) {
+  const window = population
+    ? sampledWindow(population.row, e.reportType === 'type2' ? period : null)
+    : null;
+  if (population && window) {
+    // Exact unless the window is narrowed: then `planOverPeriod` counts the rows in it.
     populationSize = population.row.row_count - population.row.rows_outside;
     completenessMissing = linkedTo(vault.db, 'population_support', population.item.id).length === 0;
     if (completenessMissing) {
@@ -133,6 +142,11 @@ export function resolvePlan(vault: Vault, input: PlanInput): ResolvedPlan {
     if (population.row.rows_outside > 0) {
       notes.push(
         `${population.row.rows_outside} row${population.row.rows_outside === 1 ? ' is' : 's are'} dated outside the population's window and will not be sampled.`,
+      );
+    }
+    if (window.dropUndated) {
+      notes.push(
+        `Tested over ${window.start} to ${window.end}: only the population's rows dated in it are sampled and counted for the size (undated rows are left out: they cannot be placed in it).`,
       );
     }
   } else if (e.reportType === 'type1') {
@@ -151,33 +165,28 @@ export function resolvePlan(vault: Vault, input: PlanInput): ResolvedPlan {
   }
 
   const nothingToDrawFrom = !population && windows === null;
-  const size = recommendSampleSize({
-    // No population and no windows (per event, or a manual continuous control): whatever the
-    // frequency, it is sampled from a population, so it sizes as per event without one.
-    frequency: nothingToDrawFrom ? 'per_event' : frequency,
-    nature,
-    reportType: e.reportType,
-    populationSize,
-    itgcs,
-    level: input.level ?? 'low',
-    table,
-  });
   if (nothingToDrawFrom) {
     notes.push(
       'A per-event or continuous control is sampled from its population: record one (drawn from the system that triggers the control) and link it to the control.',
     );
   }
-  return {
-    control,
-    population,
-    windows,
-    table,
-    reportType: e.reportType,
-    plan: {
+  const planFor = (n: number | null): SamplePlan => {
+    const size = recommendSampleSize({
+      // No population and no windows (per event, or a manual continuous control): whatever the
+      // frequency, it is sampled from a population, so it sizes as per event without one.
+      frequency: nothingToDrawFrom ? 'per_event' : frequency,
+      nature,
+      reportType: e.reportType,
+      populationSize: n,
+      itgcs,
+      level: input.level ?? 'low',
+      table,
+    });
+    return {
       controlId: control.id,
       drawFrom: population ? 'population' : 'occurrences',
       populationId: population?.item.id ?? null,
-      populationSize,
+      populationSize: n,
       mode: size.mode,
       size: size.size,
       range: size.range,
@@ -187,6 +196,33 @@ export function resolvePlan(vault: Vault, input: PlanInput): ResolvedPlan {
       completenessMissing,
       period,
       notes,
-    },
+    };
   };
+  return {
+    control,
+    population,
+    window,
+    windows,
+    table,
+    reportType: e.reportType,
+    plan: planFor(populationSize),
+    planFor,
+  };
+}
+
+/**
+ * The plan a screen or the CLI shows: when the part of the period tested is narrower than the
+ * population's window (a re-test from a date), the rows in it are read (in the parse worker) and
+ * the size is counted over them, as the draw will; otherwise the recorded count is exact.
+ */
+export async function planOverPeriod(
+  vault: Vault,
+  input: PlanInput,
+  signal?: AbortSignal,
+): Promise<SamplePlan> {
+  const resolved = resolvePlan(vault, input);
+  const { population, window } = resolved;
+  if (!population || !window?.dropUndated) return resolved.plan;
+  const frame = await populationFrame(vault, population.item, population.row, window, signal);
+  return resolved.planFor(frame.length);
 }

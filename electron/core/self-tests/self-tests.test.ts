@@ -1,17 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evidenceAddInput, populationInput } from '../../../shared/api/evidence';
 import { attributesInput, setCellInput } from '../../../shared/api/self-tests';
-import { addDays } from '../../../shared/domain/calendar';
 import { evaluateReadiness } from '../../../shared/domain/readiness/evaluate';
+import { addEvidence, terminationsCsv, withPopulation } from '../../testing/self-test-vaults';
 import { tempDir } from '../../testing/tmp';
 import { readinessFacts } from '../readiness/facts';
 import { newScopedTestVault, newTestVault } from '../../testing/vaults';
-import { collectFiles, ingestEvidence } from '../evidence/ingest';
 import { reviewEvidence, supersedeEvidence } from '../evidence/evidence';
-import { recordPopulation } from '../evidence/population';
 import { assessControl, assessMany } from '../gaps/assessments';
 import { coverageView } from '../gaps/coverage';
 import { createPerson } from '../people/people';
@@ -26,55 +22,6 @@ import { resolvePlan } from './plan';
 import { importSizeTable } from './size-table';
 import { getSelfTestDetail, listDeviations, listSelfTests } from './view';
 import { worksheet } from './worksheet';
-
-/** Terminations from the HR system: `inside` rows in the period, two before it. */
-function terminationsCsv(dir: string, inside = 300, name = 'terminations.csv'): string {
-  const lines = ['Ticket,Employee,Terminated on'];
-  lines.push('HR-0,Old One,2025-11-03', 'HR-00,Older One,2025-12-01');
-  for (let i = 1; i <= inside; i++) {
-    lines.push(`HR-${i},Person ${i},${addDays('2026-01-01', i % 181)}`);
-  }
-  const path = join(dir, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
-
-async function add(vault: Vault, path: string, extra: Record<string, unknown> = {}) {
-  const input = evidenceAddInput.parse({ sources: [{ path }], ...extra });
-  const { files, skipped } = collectFiles(input.sources as { path: string }[]);
-  return (await ingestEvidence(vault, input, files, skipped)).added[0]!.evidenceId;
-}
-
-/** A scoped vault whose first control is per event, with a population of terminations. */
-async function withPopulation(options: { support?: boolean; inside?: number } = {}) {
-  const dir = tempDir();
-  const vault = await newScopedTestVault(dir);
-  const control = listControls(vault, { includeArchived: false, limit: 1000 }).items[0]!;
-  updateControl(vault, control.id, {
-    frequency: 'per_event',
-    nature: 'manual',
-    testAttributes: ['Access removed within one business day', 'Ticket approved by the manager'],
-  });
-  const populationId = await add(vault, terminationsCsv(dir, options.inside), {
-    controlIds: [control.id],
-    performedOn: '2026-03-01',
-  });
-  const supportIds = [];
-  if (options.support !== false) {
-    writeFileSync(join(dir, 'query.sql'), 'SELECT * FROM terminations WHERE ...');
-    supportIds.push(await add(vault, join(dir, 'query.sql')));
-  }
-  await recordPopulation(
-    vault,
-    populationInput.parse({
-      id: populationId,
-      sourceSystem: 'HR system',
-      dateColumn: 'Terminated on',
-      supportIds,
-    }),
-  );
-  return { dir, vault, control, populationId };
-}
 
 const cell = (vault: Vault, v: Record<string, unknown>) => setCell(vault, setCellInput.parse(v));
 
@@ -154,7 +101,7 @@ describe('drawing a sample from a population', () => {
   it('detects a population superseded or changed after sampling', async () => {
     const { dir, vault, control, populationId } = await withPopulation();
     const t = await drawSample(vault, { controlId: control.id });
-    const newer = await add(vault, terminationsCsv(dir, 301, 'terminations-v2.csv'));
+    const newer = await addEvidence(vault, terminationsCsv(dir, 301, 'terminations-v2.csv'));
     supersedeEvidence(vault, populationId, newer, undefined);
     expect(getSelfTestDetail(vault, t.id).populationChanged).toMatch(/superseded by EV-3/);
     // A sample of a population that moved on is not expanded: the new items would not match.

@@ -10,7 +10,7 @@ import { getEvidenceRow } from '../../db/repos/evidence';
 import { type GeneratedDocument, fileSlug } from '../files/generated';
 import { type Column, type Sheet, writeXlsxSheets } from '../files/tabular';
 import type { Vault } from '../vault/session';
-import { getSelfTestDetail } from './view';
+import { getSelfTestDetail, requireSelfTest } from './view';
 
 const RESULT_WORDS = { pass: 'Pass', fail: 'Fail', na: 'N/A' } as const;
 
@@ -56,7 +56,11 @@ export function worksheetBook(
   if (t.completenessMissing)
     facts.push(['Flag', 'The population has no completeness and accuracy evidence']);
   if (t.populationChanged) facts.push(['Flag', t.populationChanged]);
-  if (t.retestOfId) facts.push(['Re-test of', t.retestOfId]);
+  // The test repeated, by the reference a reader finds on its own worksheet (ST-n), not its id.
+  if (t.retestOfId) {
+    const old = requireSelfTest(vault, t.retestOfId);
+    facts.push(['Re-test of', `${old.ref} (drawn ${old.drawn_at.slice(0, 10)})`]);
+  }
 
   const cells = new Map(t.cells.map((c) => [`${c.itemId}|${c.attributeId}`, c]));
   type Item = (typeof t.items)[number];

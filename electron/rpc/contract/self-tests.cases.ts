@@ -118,6 +118,13 @@ export const selfTestCases = {
     expect(a).toMatchObject({ drawFrom: 'population', populationSize: 60, sampleSize: 20 });
     expect(a.completenessMissing).toBe(true);
     expect(b.items.map((i) => i.sourceRow)).toEqual(a.items.map((i) => i.sourceRow));
+    // A re-test from 1 April: the plan and the draw count the 30 rows dated since (13–52 → 5).
+    const from = '2026-04-01';
+    const part = await ok(t, 'selfTests.plan', { controlId: other.id, from });
+    expect(part).toMatchObject({ populationSize: 30, size: 5, period: { start: from } });
+    const c = await drawn(t, { controlId: other.id, from, retestOfId: b.id });
+    expect(c).toMatchObject({ populationSize: 30, sampleSize: 5, retestOfId: b.id });
+    expect(c.items.every((i) => i.date !== null && i.date >= from)).toBe(true);
     await fails(t, 'selfTests.draw', { controlId: 'ctl_missing' }, 'not_found');
     await fails(t, 'selfTests.draw', { controlId: other.id, populationId, size: 61 }, 'validation');
   },

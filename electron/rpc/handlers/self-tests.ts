@@ -1,7 +1,7 @@
 import { AttestError } from '../../../shared/api/errors';
 import { checkDrawable, drawSample, expandSample } from '../../core/self-tests/draw';
 import { setAttributes, setCell, updateDeviation } from '../../core/self-tests/grid';
-import { resolvePlan } from '../../core/self-tests/plan';
+import { planOverPeriod } from '../../core/self-tests/plan';
 import { importSizeTable, sizeTableView } from '../../core/self-tests/size-table';
 import {
   getSelfTestDetail,
@@ -30,7 +30,7 @@ export const selfTestHandlers: HandlerSlice<
 > = {
   'selfTests.sizeTable': (_i, ctx) => sizeTableView(requireVault(ctx)),
   'selfTests.importSizeTable': ({ json }, ctx) => importSizeTable(requireVault(ctx), json),
-  'selfTests.plan': (input, ctx) => resolvePlan(requireVault(ctx), input).plan,
+  'selfTests.plan': (input, ctx) => planOverPeriod(requireVault(ctx), input),
   'selfTests.draw': (input, ctx) => {
     const vault = requireVault(ctx);
     // An unknown control or population, or nothing to draw from: the call fails before any job.

@@ -9,7 +9,7 @@ import { useScopeControls } from '../scope/scope-queries';
 import { PlanCard } from './PlanCard';
 import { TestPanel } from './TestPanel';
 import { TEST_STATUS_LABEL, TEST_STATUS_TONE, statusOf } from './test-status';
-import { usePlan, useSelfTests } from './testing-queries';
+import { type PlanChoice, WHOLE_PERIOD_LOW, usePlan, useSelfTests } from './testing-queries';
 
 /**
  * One control's test workbench: its sample plan and the draw, then its latest test (flags,
@@ -18,7 +18,9 @@ import { usePlan, useSelfTests } from './testing-queries';
 export function ControlTestWorkbench(props: { controlId: string; onBack(): void }) {
   const { controls, loaded } = useScopeControls();
   const control = controls.find((c) => c.id === props.controlId);
-  const plan = usePlan(props.controlId).data;
+  const [choice, setChoice] = useState<PlanChoice>(WHOLE_PERIOD_LOW);
+  const planQuery = usePlan(props.controlId, choice);
+  const plan = planQuery.data;
   const { tests } = useSelfTests(props.controlId);
   const latest = tests.at(-1);
   const [viewingId, setViewingId] = useState<string | null>(null);
@@ -64,7 +66,14 @@ export function ControlTestWorkbench(props: { controlId: string; onBack(): void 
         </Stack>
       )}
       {plan && (
-        <PlanCard plan={plan} retestOfId={latest?.id ?? null} onDrawn={() => setViewingId(null)} />
+        <PlanCard
+          plan={plan}
+          choice={choice}
+          onChoice={setChoice}
+          planError={planQuery.error?.message ?? null}
+          retestOf={latest ?? null}
+          onDrawn={() => setViewingId(null)}
+        />
       )}
       {shownId && <TestPanel key={shownId} testId={shownId} readOnly={shownId !== latest?.id} />}
       {tests.length > 1 && (

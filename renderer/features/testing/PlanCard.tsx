@@ -2,6 +2,7 @@ import {
   Anchor,
   Button,
   Group,
+  Input,
   NumberInput,
   Paper,
   SegmentedControl,
@@ -13,16 +14,20 @@ import {
 import { IconArrowsShuffle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { SamplePlan, SelfTestDetail } from '../../../shared/api/self-tests';
+import type { SamplePlan, SelfTestDetail, SelfTestSummary } from '../../../shared/api/self-tests';
 import { linkTo } from '../../app/routes';
 import { useJob } from '../../api/use-job';
+import { DateField } from '../../components/DateField';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { WarningAlert } from '../../components/WarningAlert';
 import { formatDateRange, plural } from '../../components/format';
+import type { PlanChoice } from './testing-queries';
 
-const DRAWN_FROM = (plan: SamplePlan) =>
+const DRAWN_FROM = (plan: SamplePlan, retest: boolean) =>
   plan.drawFrom === 'population'
-    ? `its population (${plural(plan.populationSize ?? 0, 'row')} in the window)`
+    ? retest
+      ? `its population (${plural(plan.populationSize ?? 0, 'row')} dated ${formatDateRange(plan.period.start, plan.period.end)})`
+      : `its population (${plural(plan.populationSize ?? 0, 'row')} in the window)`
     : `its occurrence windows (${plural(plan.populationSize ?? 0, 'window')} over ${formatDateRange(plan.period.start, plan.period.end)})`;
 
 /**
@@ -32,11 +37,17 @@ const DRAWN_FROM = (plan: SamplePlan) =>
  */
 export function PlanCard(props: {
   plan: SamplePlan;
+  /** The end of the range, and a re-test's first day: the plan above is read with them. */
+  choice: PlanChoice;
+  onChoice(choice: PlanChoice): void;
+  /** Why the plan for the current choice could not be read (the last plan stays shown). */
+  planError: string | null;
   /** The test a new draw repeats (a re-test), if the control was tested before. */
-  retestOfId: string | null;
+  retestOf: SelfTestSummary | null;
   onDrawn(test: SelfTestDetail): void;
 }) {
-  const { plan } = props;
+  const { plan, choice } = props;
+  const retestOfId = props.retestOf?.id ?? null;
   const job = useJob();
   const [method, setMethod] = useState<'random' | 'systematic'>('random');
   const [seed, setSeed] = useState('');
@@ -48,11 +59,12 @@ export function PlanCard(props: {
       controlId: plan.controlId,
       populationId: plan.populationId ?? undefined,
       fromOccurrences: plan.drawFrom === 'occurrences',
-      level: 'low',
+      level: choice.level,
+      from: choice.from ?? undefined,
       method,
       seed: seed.trim() || undefined,
       start: method === 'systematic' && start !== '' ? start : undefined,
-      retestOfId: props.retestOfId ?? undefined,
+      retestOfId: retestOfId ?? undefined,
     });
     if (test) props.onDrawn(test);
   };
@@ -83,7 +95,7 @@ export function PlanCard(props: {
             {plan.range && plan.range.min !== plan.range.max
               ? ` (range ${plan.range.min}–${plan.range.max})`
               : ''}{' '}
-            from {DRAWN_FROM(plan)}. {plan.basis}
+            from {DRAWN_FROM(plan, choice.from !== null)}. {plan.basis}
           </Text>
         )}
         {!cannotDraw && (
@@ -105,7 +117,7 @@ export function PlanCard(props: {
           </Text>
         )}
         {/* A drawn test shows its own flag below: the plan's would say it twice. */}
-        {plan.completenessMissing && !props.retestOfId && (
+        {plan.completenessMissing && !retestOfId && (
           <WarningAlert title="Completeness evidence missing" data-testid="flag-completeness">
             The population has no completeness and accuracy evidence linked: an auditor will not
             rely on a sample from it until it has.{' '}
@@ -130,6 +142,18 @@ export function PlanCard(props: {
                 {note}
               </Text>
             ))}
+        <SizeChoice
+          choice={choice}
+          onChoice={props.onChoice}
+          retestOf={props.retestOf}
+          periodEnd={plan.period.end}
+          showLevel={!cannotDraw && plan.range !== null && plan.range.min !== plan.range.max}
+        />
+        {props.planError && (
+          <Text size="sm" c="red" role="alert" data-testid="plan-error">
+            {props.planError}
+          </Text>
+        )}
         {!cannotDraw && (
           <Group align="end" gap="sm">
             <SegmentedControl
@@ -164,7 +188,7 @@ export function PlanCard(props: {
               onClick={() => void draw()}
               disabled={job.running !== null}
             >
-              {props.retestOfId ? 'Re-test: draw a new sample' : 'Draw sample'}
+              {retestOfId ? 'Re-test: draw a new sample' : 'Draw sample'}
             </Button>
           </Group>
         )}
@@ -183,5 +207,56 @@ export function PlanCard(props: {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * How the draw is sized: the low end of the table's range (no deviations expected) or its top
+ * (more reliance on the control, higher risk); and, once the control has a test, the day a re-test
+ * starts — after a remediation, only what happened since shows the fix works.
+ */
+function SizeChoice(props: {
+  choice: PlanChoice;
+  onChoice(choice: PlanChoice): void;
+  retestOf: SelfTestSummary | null;
+  periodEnd: string;
+  showLevel: boolean;
+}) {
+  const { choice, retestOf } = props;
+  if (!props.showLevel && !retestOf) return null;
+  return (
+    <Group align="start" gap="lg">
+      {props.showLevel && (
+        <Input.Wrapper
+          id="plan-level"
+          label="Sample size"
+          labelElement="div"
+          description="The upper end is for more reliance on the control or a higher risk."
+        >
+          <SegmentedControl
+            mt={6}
+            aria-labelledby="plan-level-label"
+            value={choice.level}
+            onChange={(v) => props.onChoice({ ...choice, level: v as 'low' | 'high' })}
+            data={[
+              { value: 'low', label: 'Lower end of the range' },
+              { value: 'high', label: 'Upper end of the range' },
+            ]}
+          />
+        </Input.Wrapper>
+      )}
+      {retestOf && (
+        <DateField
+          label="Re-test from"
+          description={`After a remediation: only items dated from this day to the period's end are drawn, and the size counts only them. Empty: the whole period, like ${retestOf.ref}.`}
+          value={choice.from}
+          onChange={(iso) => props.onChoice({ ...choice, from: iso || null })}
+          min={retestOf.period.start}
+          max={props.periodEnd}
+          maw={360}
+          data-testid="retest-from"
+        />
+      )}
+    </Group>
   );
 }

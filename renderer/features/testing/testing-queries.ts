@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import type { SelfTestSummary } from '../../../shared/api/self-tests';
+import { useApiQuery } from '../../api/queries';
+import { useOpenId } from '../vault/store';
 import { useVaultQuery } from '../vault/use-vault-query';
 
 /*
@@ -29,9 +31,36 @@ export function useTestsByControl(): {
   return { byControl, loaded };
 }
 
-/** What a self-test of the control would draw, how many items and why. */
-export function usePlan(controlId: string) {
-  return useVaultQuery('selfTests.plan', { controlId, fromOccurrences: false, level: 'low' });
+/** How a draw is sized: the low or high end of the table's range, and a re-test's first day. */
+export interface PlanChoice {
+  level: 'low' | 'high';
+  /** A re-test over the rest of the period from this day (ISO); null: the whole period. */
+  from: string | null;
+}
+
+/** The table's low end over the whole period: the plan a list shows. */
+export const WHOLE_PERIOD_LOW: PlanChoice = { level: 'low', from: null };
+
+/**
+ * What a self-test of the control would draw, how many items and why. While another choice's plan
+ * is read (a re-test's counts the population's rows in its part of the period), the last plan of
+ * the same control stays shown rather than the card disappearing.
+ */
+export function usePlan(controlId: string, choice: PlanChoice = WHOLE_PERIOD_LOW) {
+  const openId = useOpenId();
+  const input = {
+    controlId,
+    fromOccurrences: false,
+    level: choice.level,
+    ...(choice.from ? { from: choice.from } : {}),
+  };
+  return useApiQuery(openId, 'selfTests.plan', input, {
+    enabled: openId !== null,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === openId && previous?.controlId === controlId
+        ? previous
+        : undefined,
+  });
 }
 
 export function useSelfTest(id: string | null) {

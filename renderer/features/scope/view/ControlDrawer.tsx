@@ -11,6 +11,7 @@ import { useScopeControls } from '../scope-queries';
 import { ControlFields } from './ControlFields';
 import { ControlEvidence } from '../../evidence/LinkedEvidence';
 import { ControlTesting } from './ControlTesting';
+import { SelfTestLine } from '../../testing/SelfTestLine';
 import {
   type ControlField,
   type ControlValues,
@@ -60,6 +61,7 @@ function EditControl({ control }: { control: Control }) {
         </Alert>
       )}
       <ControlPolicyFindings controlId={control.id} />
+      <SelfTestLine controlId={control.id} />
       <ControlFields
         values={values}
         errors={errors}
