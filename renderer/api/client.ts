@@ -12,7 +12,7 @@ import {
 import type { FileSource } from '../../shared/api/methods/blobs';
 import { FINISHED_JOB_STATES, type Job, type JobProgress } from '../../shared/api/jobs';
 import { ApiCallError } from './errors';
-import type { Transport } from './transport';
+import type { Transport, UploadOptions } from './transport';
 
 export interface RunJobOptions {
   /** Aborting asks the job to stop; the promise then rejects with a `cancelled` ApiCallError. */
@@ -50,7 +50,7 @@ export interface ApiClient {
    * A file the user dropped or chose in the page (a DOM `File`), as a source: its path on the
    * desktop, an upload id in the browser (the file is sent to `POST /upload` first).
    */
-  fileSourceFor(file: File): Promise<FileSource>;
+  fileSourceFor(file: File, options?: UploadOptions): Promise<FileSource>;
   /** The event stream (re)connected: state may have changed unheard; re-read what is shown. */
   onReconnect(listener: () => void): () => void;
   /** Number of changing calls in flight changes (for the header's "Saving…" / "Saved"). */
@@ -181,7 +181,7 @@ export function createClient(transport: Transport): ApiClient {
       : picked.map((uploadId) => ({ uploadId }));
   }
 
-  async function fileSourceFor(file: File): Promise<FileSource> {
+  async function fileSourceFor(file: File, options?: UploadOptions): Promise<FileSource> {
     if (transport.host.kind === 'desktop') {
       const [path] = transport.host.pathsForDroppedFiles([file]);
       if (path) return { path };
@@ -193,7 +193,7 @@ export function createClient(transport: Transport): ApiClient {
     if (!transport.upload) {
       throw new ApiCallError({ code: 'internal', message: 'This window cannot send files.' });
     }
-    return { uploadId: await transport.upload(file) };
+    return { uploadId: await transport.upload(file, options) };
   }
 
   return {

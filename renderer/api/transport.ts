@@ -7,6 +7,14 @@ import type { AttestBridge } from '../../shared/api/bridge';
 export interface Transport extends AttestBridge {
   /** Called whenever the event stream (re)connects: events may have been missed before it. */
   onReconnect(listener: () => void): () => void;
-  /** Browser mode only: streams a file to the server and returns its upload id. */
-  upload?(file: File): Promise<string>;
+  /**
+   * Browser mode only: streams a file to the server and returns its upload id. `onSent` is told
+   * the bytes sent so far; an aborted `signal` stops the upload with a `cancelled` error.
+   */
+  upload?(file: File, options?: UploadOptions): Promise<string>;
+}
+
+export interface UploadOptions {
+  signal?: AbortSignal;
+  onSent?: (bytes: number) => void;
 }

@@ -1,6 +1,6 @@
 import '@mantine/dropzone/styles.css';
 import './evidence.css';
-import { Button, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Button, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { IconFilePlus, IconUpload } from '@tabler/icons-react';
 import { useRef } from 'react';
@@ -28,10 +28,11 @@ export function AddEvidence(props: { adder: ReturnType<typeof useAddEvidence>; l
   }
   if (adder.sending) {
     return (
-      <Group gap={8} role="status" data-testid="job-progress">
-        <Loader size={14} aria-hidden />
-        <Text size="sm">{adder.sending}</Text>
-      </Group>
+      <JobProgressLine
+        label={adder.sending.label}
+        progress={adder.sending.progress}
+        onCancel={adder.cancelSending}
+      />
     );
   }
   return (
