@@ -32,6 +32,14 @@ describe('the history tells what an entry recorded in words', () => {
     ).toBe('owner: Priya Raman, controls: AC-01 Single sign-on; AC-02 MFA, tags: none, note: —');
   });
 
+  it('names the fields an edit lists instead of values, in words', () => {
+    expect(detailsOf(JSON.stringify(['rootCause', 'managementResponse']))).toBe(
+      'changed: root cause, management response',
+    );
+    // A list of values stays a list of values.
+    expect(detailsOf(JSON.stringify(['CC6.1', 'CC6.2']))).toBe('CC6.1; CC6.2');
+  });
+
   it('shortens long values and the whole line', () => {
     const long = 'x'.repeat(100);
     expect(detailsOf(JSON.stringify({ description: long }))).toBe(

@@ -56,6 +56,12 @@ const LABELS: { prefix: string; table: string; label: string }[] = [
   // A request is known by its reference and the start of what it asks for.
   { prefix: 'req_', table: 'request', label: "ref || ' ' || substr(description, 1, 60)" },
   { prefix: 'sso_', table: 'subservice_org', label: 'name' },
+  // The description's records and a subservice organisation's parts, by what they say.
+  { prefix: 'sdc_', table: 'sd_component', label: 'name' },
+  { prefix: 'sde_', table: 'sd_event', label: 'title' },
+  { prefix: 'cue_', table: 'cuec', label: 'substr(description, 1, 60)' },
+  { prefix: 'csc_', table: 'subservice_csoc', label: 'substr(description, 1, 60)' },
+  { prefix: 'vcu_', table: 'subservice_vendor_cuec', label: 'substr(description, 1, 60)' },
   { prefix: 'tst_', table: 'self_test', label: 'ref' },
   { prefix: 'dev_', table: 'deviation', label: 'ref' },
   { prefix: 'rvw_', table: 'review_snapshot', label: 'ref' },
@@ -119,6 +125,9 @@ export function fieldWords(key: string): string {
     .toLowerCase();
 }
 
+/** An API field name (`rootCause`), as a list of changed fields gives them. */
+const FIELD_NAME = /^[a-z][A-Za-z]*$/;
+
 /** A value as the user reads it: lists by their values, ids by name, long text shortened. */
 function valueWords(v: unknown, labels: ReadonlyMap<string, string>): string {
   // Nothing and an empty text read the same: "role: — → CTO", not "role:  → CTO".
@@ -174,8 +183,15 @@ export function detailsOf(
 ): string {
   const value = parsePayload(payload);
   if (value === undefined) return payload.slice(0, 200);
-  const text =
-    value && typeof value === 'object' && !Array.isArray(value)
+  // A list of API field names is what some edits record instead of values (a deviation's: its
+  // prose can be long, and the row's state hash holds it): they are named in words.
+  const fieldNames =
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((v) => typeof v === 'string' && FIELD_NAME.test(v));
+  const text = fieldNames
+    ? `changed: ${(value as string[]).map(fieldWords).join(', ')}`
+    : value && typeof value === 'object' && !Array.isArray(value)
       ? changesOf(payload, labels, prior)
           .map(
             (c) =>
