@@ -23,6 +23,7 @@ const KINDS: { value: string; label: string }[] = [
   { value: 'task', label: 'Tasks' },
   { value: 'request', label: 'Requests' },
   { value: 'person', label: 'People' },
+  { value: 'subservice_org', label: 'Subservice organisations' },
   { value: 'self_test', label: 'Self-tests' },
   { value: 'deviation', label: 'Deviations' },
   { value: 'review_snapshot', label: 'Frozen reviews' },
