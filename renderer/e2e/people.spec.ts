@@ -43,12 +43,18 @@ test('add a person and make them the current user; the header names them', async
   // link opens the History page filtered to this person.
   const history = people.drawer.getByTestId('record-history-entry');
   await expect(history.first()).toContainText('Changed');
-  await expect(history.first()).toContainText('Platform');
+  // The team before the edit, from the person's creation, then the team now.
+  await expect(history.first().getByTestId('history-changes')).toHaveText(
+    'team: Engineering → Platform',
+  );
   await expect(history.last()).toContainText('Created');
   await people.drawer.getByRole('link', { name: /in History/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'One record only' })).toBeVisible();
   await expect(page.getByTestId('history-row').first()).toContainText('Ana Lima');
+  await expect(page.getByTestId('history-row').first()).toContainText(
+    'team: Engineering → Platform',
+  );
   await page.goBack();
   await expect(people.drawer).toBeVisible();
   await page.keyboard.press('Escape');

@@ -258,6 +258,11 @@ test('draw a sample from a population, record one failure, see the deviation and
       ).map((d) => d.responseMissing),
     )
     .toEqual([false]);
+  // The deviation's History, folded until asked for: the response is its newest change.
+  await deviation.getByRole('button', { name: /^History of DEV-/ }).click();
+  await expect(deviation.getByTestId('record-history-entry').first()).toContainText(
+    'changed: management response',
+  );
 
   // Opened directly and after a reload: the same workbench, the deviation still there.
   await page.reload();

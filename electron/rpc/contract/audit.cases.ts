@@ -34,6 +34,14 @@ export const auditCases = {
     const owned = (await ok(t, 'audit.list', { entityId: control.id, limit: 1 })).items[0]!;
     expect(owned.details).toContain('Ana Lima');
     expect(owned.details).not.toContain(ana.id);
+    // A second owner: the entry tells the one before it, from the control's previous entry.
+    const ben = await ok(t, 'people.create', { name: 'Ben Ortiz' });
+    await ok(t, 'controls.update', { id: control.id, patch: { ownerId: ben.id } });
+    const reowned = (await ok(t, 'audit.list', { entityId: control.id, limit: 1 })).items[0]!;
+    expect(reowned.changes).toEqual([{ field: 'owner', before: 'Ana Lima', after: 'Ben Ortiz' }]);
+    expect(reowned.details).toBe('owner: Ana Lima → Ben Ortiz');
+    // A creation has values only: nothing came before it.
+    expect(changed.items[1]!.changes.every((c) => c.before === undefined)).toBe(true);
     const people = await ok(t, 'audit.list', { entity: 'person' });
     expect(people.items.every((e) => e.entity === 'person')).toBe(true);
   },

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatInstant, plural } from '../../components/format';
 import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { useVaultPages } from '../vault/use-vault-pages';
+import { ChangesText } from './ChangesText';
 import { ACTION_WORDS } from './history-words';
 
 /** The kinds of record a user filters by, in words (the audited tables behind them). */
@@ -22,6 +23,7 @@ const KINDS: { value: string; label: string }[] = [
   { value: 'task', label: 'Tasks' },
   { value: 'request', label: 'Requests' },
   { value: 'person', label: 'People' },
+  { value: 'subservice_org', label: 'Subservice organisations' },
   { value: 'self_test', label: 'Self-tests' },
   { value: 'deviation', label: 'Deviations' },
   { value: 'review_snapshot', label: 'Frozen reviews' },
@@ -62,12 +64,8 @@ const COLUMNS: DataColumn<AuditEntryView>[] = [
   },
   {
     id: 'details',
-    header: 'Recorded',
-    cell: (e) => (
-      <Text size="xs" c="dimmed" lineClamp={2}>
-        {e.details || '—'}
-      </Text>
-    ),
+    header: 'Change',
+    cell: (e) => <ChangesText entry={e} size="xs" lineClamp={2} />,
   },
 ];
 
@@ -105,7 +103,7 @@ export function HistoryPage() {
     <>
       <PageHeader
         title="History"
-        purpose="Every change to this vault, newest first: who made it, when, and what it recorded. The audit log itself; nothing here can be edited."
+        purpose="Every change to this vault, newest first: who made it, when, and what it changed — the value before and after. The audit log itself; nothing here can be edited."
       />
       <Stack gap="md">
         <Group gap="sm" align="end">

@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Group, type MantineSpacing, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import type { Input } from '../../../shared/api/index';
 import { linkTo } from '../../app/routes';
 import { formatInstant, plural } from '../../components/format';
 import { useVaultPages } from '../vault/use-vault-pages';
+import { ChangesText } from './ChangesText';
 import { ACTION_WORDS } from './history-words';
 
 /** How many of a record's latest changes its drawer shows; the History page has the rest. */
@@ -13,7 +14,7 @@ const SHOWN = 6;
 
 /**
  * A record's History (E item 4b): its latest changes and its links', newest first — who, when,
- * what was recorded — read from the audit log like the History page, which "All N changes"
+ * what changed from what — read from the audit log like the History page, which "All N changes"
  * opens filtered to this record.
  */
 export function RecordHistory({ id }: { id: string }) {
@@ -57,10 +58,8 @@ export function RecordHistory({ id }: { id: string }) {
               {formatInstant(e.at)}
               {e.entityId === id ? '' : ` · ${e.label}`}
             </Text>
-            {e.details && (
-              <Text size="xs" lineClamp={2} mt={2}>
-                {e.details}
-              </Text>
+            {(e.changes.length > 0 || e.details) && (
+              <ChangesText entry={e} size="xs" lineClamp={2} mt={2} />
             )}
           </Timeline.Item>
         ))}
@@ -77,10 +76,13 @@ export function RecordHistory({ id }: { id: string }) {
   );
 }
 
-/** The History section at the foot of a record's drawer. */
-export function HistorySection({ id }: { id: string }) {
+/**
+ * The History section at the foot of a record's drawer (`mt` when the drawer's content is not a
+ * stack that already spaces it).
+ */
+export function HistorySection({ id, mt }: { id: string; mt?: MantineSpacing }) {
   return (
-    <Stack gap="xs" data-testid="record-history-section">
+    <Stack gap="xs" mt={mt} data-testid="record-history-section">
       <Title order={3} fz="xs" c="dimmed" tt="uppercase" style={{ letterSpacing: '0.06em' }}>
         History
       </Title>

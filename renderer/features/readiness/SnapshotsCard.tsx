@@ -61,18 +61,32 @@ const COLUMNS: DataColumn<SnapshotSummary>[] = [
   {
     id: 'since',
     header: '',
-    label: 'Changes since',
+    label: 'History',
     width: 150,
     interactive: true,
+    // A frozen review never changes, so its own History is its freezing; what matters after it
+    // is every change since.
     cell: (s) => (
-      <Anchor
-        component={Link}
-        to={linkTo('historySince', String(s.chainHead.seq))}
-        size="sm"
-        data-testid="changes-since"
-      >
-        Changes since
-      </Anchor>
+      <Stack gap={0}>
+        <Anchor
+          component={Link}
+          to={linkTo('historySince', String(s.chainHead.seq))}
+          size="sm"
+          data-testid="changes-since"
+        >
+          Changes since
+        </Anchor>
+        <Anchor
+          component={Link}
+          to={linkTo('recordHistory', s.id)}
+          size="xs"
+          c="dimmed"
+          aria-label={`History of ${s.ref}`}
+          data-testid="review-history"
+        >
+          Its history
+        </Anchor>
+      </Stack>
     ),
   },
 ];

@@ -1,5 +1,7 @@
 import {
   Badge,
+  Button,
+  Group,
   Paper,
   SegmentedControl,
   SimpleGrid,
@@ -8,7 +10,8 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { useState } from 'react';
 import {
   type Deviation,
   type SelfTestDetail,
@@ -19,6 +22,7 @@ import { DateField } from '../../components/DateField';
 import { useAutosaveForm } from '../../components/form/use-autosave-form';
 import { formatDate, formatInstant } from '../../components/format';
 import { badgeStyle } from '../../components/status';
+import { RecordHistory } from '../history/RecordHistory';
 
 /**
  * The deviations a test found: each with its date, item, failed attribute and "N of M", and the
@@ -193,7 +197,34 @@ function DeviationCard(props: { deviation: Deviation; controlRef: string; readOn
           Saved as you type. A response or a remediation never closes a deviation: one dated inside
           the period is reported whatever follows.
         </Text>
+        <DeviationHistory id={d.id} deviationRef={d.ref} />
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * A deviation's History, folded: a test can list several deviations, each already a long form,
+ * so the entries (and their read) wait until asked for.
+ */
+function DeviationHistory(props: { id: string; deviationRef: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button
+          variant="subtle"
+          size="compact-xs"
+          leftSection={open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+          aria-expanded={open}
+          aria-label={`History of ${props.deviationRef}`}
+          onClick={() => setOpen((o) => !o)}
+          data-testid="deviation-history-toggle"
+        >
+          History
+        </Button>
+      </Group>
+      {open && <RecordHistory id={props.id} />}
+    </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { notifySuccess } from '../../app/notify';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import { WarningAlert } from '../../components/WarningAlert';
 import { formatInstant, plural } from '../../components/format';
+import { HistorySection } from '../history/RecordHistory';
 import { AttributeGrid } from './AttributeGrid';
 import { AttributesEditor } from './AttributesEditor';
 import { DeviationsPanel } from './DeviationsPanel';
@@ -98,6 +99,11 @@ export function TestPanel(props: { testId: string; readOnly: boolean }) {
       {!props.readOnly && !started && <AttributesEditor test={test} />}
       <AttributeGrid test={test} readOnly={props.readOnly} />
       <DeviationsPanel test={test} readOnly={props.readOnly} />
+      {/* The test's own entries (drawn, expanded); its cells and deviations are records of
+          their own, each deviation with its History. */}
+      <Paper withBorder p="md" radius="lg">
+        <HistorySection id={test.id} />
+      </Paper>
     </Stack>
   );
 }

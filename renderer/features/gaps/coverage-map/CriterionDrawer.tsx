@@ -7,6 +7,7 @@ import { useCoverage, useGaps } from '../gaps-store';
 import { ASSESSMENT_BADGE, ASSESSMENT_TONE, COVERAGE_LABEL, COVERAGE_TONE } from '../labels';
 import { stateOf } from '../table/control-filters';
 import { linkTo } from '../../../app/routes';
+import { HistorySection } from '../../history/RecordHistory';
 
 /** A criterion: why its coverage is what it is, what it asks, and the controls that serve it. */
 export function CriterionDrawer(props: { criterionId: string | null; onClose(): void }) {
@@ -112,6 +113,7 @@ export function CriterionDrawer(props: { criterionId: string | null; onClose(): 
               );
             })}
           </Stack>
+          <HistorySection id={coverage.id} />
         </Stack>
       )}
     </SideDrawer>

@@ -28,6 +28,7 @@ import { criteriaWith, criteriaWithout, unmappedControls } from './criterion-map
 import { MAPPING, carvedOutMap, mappingStatus } from './matrix';
 import { RefTitle } from '../../../components/RefTitle';
 import { SideDrawer } from '../../../components/SideDrawer';
+import { HistorySection } from '../../history/RecordHistory';
 
 /** A stable empty list (the carve-outs are worked out from it). */
 const NO_SUBSERVICES: never[] = [];
@@ -285,6 +286,8 @@ export function CriterionDrawer(props: {
               ))}
             </List>
           </Block>
+          {/* Its scoping and mapping changes: the criterion's own entries and its links'. */}
+          <HistorySection id={criterion.id} />
         </Stack>
       )}
     </SideDrawer>

@@ -20,6 +20,7 @@ import { SubserviceReport } from './SubserviceReport';
 import { errorsOnFormRows, toInput, valuesFrom, type SubserviceValues } from './subservice-form';
 import { useArchiveSdRecord } from './sd-save';
 import { SideDrawer } from '../../../components/SideDrawer';
+import { HistorySection } from '../../history/RecordHistory';
 
 /** Validation issues of a save, on the rows the user sees; other failures are notified. */
 function errorsOf(e: unknown, rows: ReturnType<typeof toInput>['rows']): FieldErrors | null {
@@ -164,6 +165,7 @@ export function SubserviceDrawer(props: {
           onClose={() => props.onTarget(null)}
         />
       )}
+      {org && <HistorySection id={org.id} mt="xl" />}
     </SideDrawer>
   );
 }
