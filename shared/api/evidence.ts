@@ -55,8 +55,9 @@ const source = text({ max: 300 });
 export const URL_MAX = 2000;
 export const NOTE_MAX = 100_000;
 
-/** `scheme://authority/rest`, the parts a web address must have (RFC 3986, loosely). */
-const WEB_ADDRESS = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([/?#].*)?$/i;
+/** `scheme:` then `//authority` and the rest, the parts a web address has (RFC 3986, loosely). */
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const WEB_ADDRESS = /^https?:\/\/([^/?#]*)([/?#].*)?$/i;
 
 /**
  * Why a URL is refused as link evidence, or null (shared with the form in the renderer). Written
@@ -64,15 +65,15 @@ const WEB_ADDRESS = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([/?#].*)?$/i;
  * through the external-open path, which checks it again.
  */
 export function urlProblem(value: string): string | null {
-  const m = WEB_ADDRESS.exec(value);
-  if (!m) return 'Give a full web address, starting with https:// or http://';
+  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
   // Only web addresses: a file:, javascript: or custom-scheme link would be handed to another
   // program, not shown, and an auditor could not follow it anyway.
-  const scheme = m[1]!.toLowerCase();
-  if (scheme !== 'https' && scheme !== 'http') {
+  if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') {
     return 'Only web addresses (https:// or http://) can be linked';
   }
-  const authority = m[2]!;
+  const m = WEB_ADDRESS.exec(value);
+  if (!m) return 'Give a full web address, starting with https:// or http://';
+  const authority = m[1]!;
   if (authority.includes('@')) return 'Leave the user name and password out of the address';
   if (!/^(\[[0-9a-f:.]+\]|[^\s:[\]]+)(:\d{1,5})?$/i.test(authority)) {
     return 'The address names no site';
