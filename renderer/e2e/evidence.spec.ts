@@ -277,8 +277,8 @@ test('drop files, link, preview, population of zero rows, review, occurrences fi
     control.ref,
     new RegExp(control.ref),
   );
-  await shoot(page, 'drawer-note');
   await page.keyboard.press('Escape');
+  await shoot(page, 'drawer-note');
   await page.keyboard.press('Escape');
   await expect
     .poll(async () =>
