@@ -7,6 +7,7 @@ import { collectFiles, ingestEvidence } from '../../core/evidence/ingest';
 import { closeVault, openVault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
 import { tempDir } from '../../testing/tmp';
+import { undoLinkNoteEvidence } from '../../testing/migration-rollback';
 import { newTestVault } from '../../testing/vaults';
 import { CHUNK_SIZE } from '../blobs';
 import type { VaultDb } from '../connection';
@@ -78,27 +79,3 @@ describe('migration 017: blob chunks in a rowid table', () => {
     closeVault(migrated);
   });
 });
-
-/**
- * Migration 018 (links and notes) undone too, so the vault is format 16 throughout and opening
- * it runs 017 and then 018 as an upgrade would: the columns go, the triggers are 010's again.
- */
-function undoLinkNoteEvidence(db: { exec(sql: string): unknown }): void {
-  db.exec(`
-    BEGIN;
-    DROP TRIGGER evidence_search_insert;
-    DROP TRIGGER evidence_search_update;
-    ALTER TABLE evidence DROP COLUMN url;
-    ALTER TABLE evidence DROP COLUMN body;
-    CREATE TRIGGER evidence_search_insert AFTER INSERT ON evidence BEGIN
-      INSERT INTO evidence_search (rowid, ref, title, file_name, source, notes)
-      VALUES (new.seq, new.ref, new.title, new.file_name, new.source, new.notes);
-    END;
-    CREATE TRIGGER evidence_search_update AFTER UPDATE OF ref, title, file_name, source, notes
-    ON evidence BEGIN
-      DELETE FROM evidence_search WHERE rowid = old.seq;
-      INSERT INTO evidence_search (rowid, ref, title, file_name, source, notes)
-      VALUES (new.seq, new.ref, new.title, new.file_name, new.source, new.notes);
-    END;
-    COMMIT;`);
-}
