@@ -119,4 +119,67 @@ describe('attest evidence', () => {
     const listed = await attest(dir, 'evidence', 'list', 'acme.attest');
     expect(listed.out).toContain('No evidence yet');
   });
+
+  it('adds a link and a note with links and dates; list and verify show them, no bytes to check', async () => {
+    const dir = tempDir();
+    const control = await scopedVault(dir);
+    const link = await attest(
+      dir,
+      ...['evidence', 'add-link', 'acme.attest', 'https://tickets.example.com/browse/SEC-42'],
+      ...[
+        '--title',
+        'Offboarding ticket SEC-42',
+        '--control',
+        control,
+        '--performed',
+        '2026-02-03',
+      ],
+    );
+    expect(link.err).toBe('');
+    expect(link.code).toBe(0);
+    expect(link.out).toContain('Added the link https://tickets.example.com/browse/SEC-42 as EV-1');
+    expect(link.out).toContain('linked to 1 control');
+    writeFileSync(
+      join(dir, 'inquiry.md'),
+      '# Inquiry with the CTO\n\nDeploys need **two** approvals.\n',
+    );
+    const note = await attest(
+      dir,
+      ...['evidence', 'add-note', 'acme.attest', 'inquiry.md', '--as-of', '2026-03-31', '--json'],
+    );
+    expect(note.code).toBe(0);
+    expect(JSON.parse(note.out)).toMatchObject({
+      ref: 'EV-2',
+      kind: 'note',
+      title: 'Inquiry with the CTO',
+      asOf: '2026-03-31',
+    });
+    const inline = await attest(
+      dir,
+      ...['evidence', 'add-note', 'acme.attest', '--text', 'Walked through the badge log.'],
+      ...['--title', 'Observation'],
+    );
+    expect(inline.out).toContain('as EV-3 “Observation”');
+    const table = await attest(dir, 'evidence', 'list', 'acme.attest');
+    expect(table.out).toMatch(/EV-1 +Offboarding ticket SEC-42 +2026-02-03 .* link/);
+    expect(table.out).toMatch(/EV-2 +Inquiry with the CTO .* note/);
+    // Nothing of a link or a note is a stored file: verify passes with no blob to check.
+    expect((await attest(dir, 'verify', 'acme.attest')).code).toBe(0);
+
+    const bad = await attest(
+      dir,
+      ...['evidence', 'add-link', 'acme.attest', 'javascript:alert(1)', '--title', 'x'],
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('<url>: Only web addresses');
+    const untitled = await attest(dir, 'evidence', 'add-link', 'acme.attest', 'https://x.example');
+    expect(untitled.code).toBe(2);
+    expect(untitled.err).toContain('--title: Give the evidence a title');
+    const both = await attest(
+      dir,
+      ...['evidence', 'add-note', 'acme.attest', 'inquiry.md', '--text', 'x'],
+    );
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('not both');
+  });
 });

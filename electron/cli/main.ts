@@ -78,6 +78,14 @@ export const USAGE = `Usage: attest <command> [options]
                          store files, or every file in a folder, as evidence (each its own
                          item; identical files are stored once), linked to controls and
                          requests, dated by when the control was performed and what it covers
+  evidence add-link <vault> <url> --title <title> [--control <ref>]... [--request <ref>]...
+               [--performed ...] [--as-of ... | --window ...] [--json]
+                         record a web address (a ticket, a dashboard) as evidence; nothing is
+                         fetched, the address is kept and shown
+  evidence add-note <vault> (<file.md> | --text <markdown>) [--title <title>] [--control <ref>]...
+               [--request <ref>]... [--performed ...] [--as-of ... | --window ...] [--json]
+                         record a written note (Markdown: an inquiry, an observation) as
+                         evidence; titled by its first heading unless --title is given
   evidence list <vault> [--json]
                          every evidence item, superseded ones marked: dates, review, controls
   readiness <vault> [--json] [--check]

@@ -366,7 +366,7 @@ export interface EvidenceTable {
   id: string;
   seq: number;
   ref: string;
-  kind: 'file' | 'population';
+  kind: 'file' | 'population' | 'link' | 'note';
   title: string;
   performed_on: string | null;
   as_of: string | null;
@@ -383,6 +383,10 @@ export interface EvidenceTable {
   /** The stored file's SHA-256 and size as recorded when it was added (blob ownership). */
   file_sha256: string | null;
   file_size: number | null;
+  /** A link's web address (migration 018); null for other kinds. */
+  url: string | null;
+  /** A note's Markdown text (migration 018); null for other kinds. */
+  body: string | null;
   superseded_by_id: string | null;
   superseded_on: string | null;
   created_at: string;

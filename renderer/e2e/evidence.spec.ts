@@ -12,7 +12,8 @@ import { openDemo } from './pages/Workbench';
  * The evidence vault in the UI (D1): files dropped on the Evidence tab become items; one is
  * linked to a control, dated and previewed; a CSV with no rows is recorded as a population and
  * the screen says what an auditor will do with it; a review by the control's own owner is
- * refused and another person's is recorded; the control's occurrence timeline fills in.
+ * refused and another person's is recorded; the control's occurrence timeline fills in; a link
+ * and a note are added beside the files and linked to the control.
  * SCREENSHOTS=1 also photographs the tab and the drawer in both themes.
  */
 
@@ -243,6 +244,62 @@ test('drop files, link, preview, population of zero rows, review, occurrences fi
     .toBe(1);
   await page.goto(`${attest.origin}/#${linkTo('request', request.id)}`);
   await expect(page.getByTestId('request-evidence')).toContainText('access-review-notes');
+
+  // A link and a note beside the files: added from the tab, linked to the control, listed.
+  await evidence.open(attest);
+  await page.getByRole('button', { name: 'Add link…' }).click();
+  const dialog = page.getByTestId('add-written-evidence').getByRole('dialog');
+  await dialog.getByLabel('Web address').fill('javascript:alert(1)');
+  await expect(dialog).toContainText('Only web addresses');
+  await dialog.getByLabel('Web address').fill('https://tickets.example.com/browse/SEC-42');
+  await dialog.getByLabel('Title').fill('Offboarding ticket SEC-42');
+  await dialog.getByRole('button', { name: 'Add link' }).click();
+  await expect(evidence.drawer.getByTestId('evidence-link')).toContainText(
+    'https://tickets.example.com/browse/SEC-42',
+  );
+  await evidence.choose(
+    evidence.drawer.getByLabel('Controls', { exact: true }),
+    control.ref,
+    new RegExp(control.ref),
+  );
+  // The first Escape closes the select's list, the second the drawer.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(evidence.drawer).toBeHidden();
+  await page.getByRole('button', { name: 'Add note…' }).click();
+  await dialog.getByLabel('Title').fill('Inquiry with the CTO');
+  await dialog.getByLabel('Note').fill('# Inquiry\n\nDeploys need **two** approvals.');
+  await dialog.getByRole('button', { name: 'Add note' }).click();
+  const note = evidence.drawer.getByTestId('evidence-note');
+  await expect(note.locator('strong')).toHaveText('two');
+  await evidence.choose(
+    evidence.drawer.getByLabel('Controls', { exact: true }),
+    control.ref,
+    new RegExp(control.ref),
+  );
+  await page.keyboard.press('Escape');
+  await shoot(page, 'drawer-note');
+  await page.keyboard.press('Escape');
+  await expect
+    .poll(async () =>
+      (
+        await rpc<{ items: { kind: string; title: string }[] }>(page, attest, 'evidence.list', {
+          controlId: control.id,
+        })
+      ).items
+        .map((e) => `${e.kind}:${e.title}`)
+        .sort(),
+    )
+    .toEqual(['file:mfa-settings', 'link:Offboarding ticket SEC-42', 'note:Inquiry with the CTO']);
+  // The table filtered by type (in SQL): the link, then the note.
+  await page.getByPlaceholder('Any type').click();
+  await page.getByRole('option', { name: 'Link', exact: true }).click();
+  await expect(evidence.table.getByTestId('evidence-row')).toHaveCount(1);
+  await expect(evidence.row('Offboarding ticket SEC-42')).toBeVisible();
+  await page.getByPlaceholder('Any type').click();
+  await page.getByRole('option', { name: 'Note', exact: true }).click();
+  await expect(evidence.row('Inquiry with the CTO')).toBeVisible();
+  await expect(evidence.table.getByTestId('evidence-row')).toHaveCount(1);
 });
 
 /** A one-line request list, imported through the contract as the import wizard would. */

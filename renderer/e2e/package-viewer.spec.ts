@@ -23,6 +23,7 @@ test.beforeAll(() => {
   const data = sampleViewerData();
   writeFileSync(join(folder, 'index.html'), renderViewerHtml(data));
   for (const f of data.files) {
+    if (f.path === null) continue; // a link: no file
     mkdirSync(join(folder, dirname(f.path)), { recursive: true });
     writeFileSync(join(folder, f.path), `Contents of ${f.evidenceId}\n`);
   }

@@ -3,18 +3,19 @@ import { isoDate, isoInstant, sortOf } from './common';
 import { controlId, criterionIdSchema } from './controls';
 import { personId } from './people';
 import { requestId } from './requests';
-import { idOf, localPath, text } from './text';
+import { idOf, localPath, text, vetted } from './text';
 import { fileName } from './methods/blobs';
 
 /**
  * The evidence vault (D1, DESIGN §4): a stored file — or a population drawn from the system that
- * triggers a control — with the dates it is evidence *for* (performed on, as of or a window),
+ * triggers a control — a link (a URL: a ticket, a dashboard; nothing is fetched) or a written
+ * note (Markdown: an inquiry, an observation), with the dates it is evidence *for* (performed on, as of or a window),
  * never the upload date, its links to controls and requests, who collected and who reviewed it,
  * and what superseded it.
  */
 export const evidenceId = idOf('evd', 'evidence item');
 
-export const EVIDENCE_KINDS = ['file', 'population'] as const;
+export const EVIDENCE_KINDS = ['file', 'population', 'link', 'note'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /**
@@ -50,6 +51,50 @@ const title = text({ max: 300, required: 'Give the evidence a title' });
 const notes = text({ max: 10_000, multiline: true });
 const source = text({ max: 300 });
 
+/** Most characters of a link's URL, and of a note's text. */
+export const URL_MAX = 2000;
+export const NOTE_MAX = 100_000;
+
+/** `scheme:` then `//authority` and the rest, the parts a web address has (RFC 3986, loosely). */
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const WEB_ADDRESS = /^https?:\/\/([^/?#]*)([/?#].*)?$/i;
+
+/**
+ * Why a URL is refused as link evidence, or null (shared with the form in the renderer). Written
+ * without `URL` so that shared/ stays free of the DOM and of Node; the renderer opens the address
+ * through the external-open path, which checks it again.
+ */
+export function urlProblem(value: string): string | null {
+  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+  // Only web addresses: a file:, javascript: or custom-scheme link would be handed to another
+  // program, not shown, and an auditor could not follow it anyway.
+  if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') {
+    return 'Only web addresses (https:// or http://) can be linked';
+  }
+  const m = WEB_ADDRESS.exec(value);
+  if (!m) return 'Give a full web address, starting with https:// or http://';
+  const authority = m[1]!;
+  if (authority.includes('@')) return 'Leave the user name and password out of the address';
+  if (!/^(\[[0-9a-f:.]+\]|[^\s:[\]]+)(:\d{1,5})?$/i.test(authority)) {
+    return 'The address names no site';
+  }
+  if (/\s/.test(value)) return 'A web address has no spaces; write them as %20';
+  return null;
+}
+
+export const evidenceUrl = vetted(
+  text({ max: URL_MAX, required: 'Give the web address' }).superRefine((value, ctx) => {
+    const problem = value === '' ? null : urlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
+
+export const noteBody = text({
+  max: NOTE_MAX,
+  multiline: true,
+  required: 'Write the note',
+});
+
 export const evidenceAddInput = z
   .object({
     sources: z.array(evidenceSource).min(1, { message: 'Choose at least one file' }).max(1000),
@@ -64,6 +109,26 @@ export const evidenceAddInput = z
     notes: notes.optional(),
   })
   .strict();
+
+/** What a link or a note shares with files: links, dates, who collected it, notes. */
+const itemFields = {
+  controlIds: z.array(controlId).max(200).default([]),
+  requestIds: z.array(requestId).max(200).default([]),
+  performedOn: isoDate.optional(),
+  coverage: coverageInput.optional(),
+  collectedOn: isoDate.optional(),
+  source: source.optional(),
+  collectorId: personId.optional(),
+  notes: notes.optional(),
+};
+
+/** A link as evidence: a URL and a title; no bytes are fetched (an offline app). */
+export const evidenceLinkInput = z.object({ url: evidenceUrl, title, ...itemFields }).strict();
+export type EvidenceLinkInput = z.output<typeof evidenceLinkInput>;
+
+/** A written note as evidence (Markdown): an inquiry, an observation, a walkthrough. */
+export const evidenceNoteInput = z.object({ title, body: noteBody, ...itemFields }).strict();
+export type EvidenceNoteInput = z.output<typeof evidenceNoteInput>;
 
 export const evidenceSchema = z.object({
   id: z.string(),
@@ -84,6 +149,8 @@ export const evidenceSchema = z.object({
   file: z
     .object({ blobId: z.number().int(), name: z.string(), sha256: z.string(), size: z.number() })
     .nullable(),
+  /** A link's web address (null for other kinds). */
+  url: z.string().nullable(),
   controlIds: z.array(z.string()),
   requestIds: z.array(z.string()),
   supersededById: z.string().nullable(),
@@ -117,6 +184,8 @@ export type Population = z.infer<typeof populationSchema>;
 
 export const evidenceDetailSchema = evidenceSchema.extend({
   population: populationSchema.nullable(),
+  /** A note's text (Markdown); null for other kinds. Not in the list: a page stays small. */
+  body: z.string().nullable(),
   /** Older items this one superseded, newest first (history is kept). */
   supersedes: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string() })),
 });
@@ -151,6 +220,10 @@ export const evidencePatch = z
     source: source.nullable().optional(),
     collectorId: personId.nullable().optional(),
     notes: notes.optional(),
+    /** A link's address (links only). */
+    url: evidenceUrl.optional(),
+    /** A note's text (notes only). */
+    body: noteBody.optional(),
   })
   .strict();
 export type EvidencePatch = z.infer<typeof evidencePatch>;

@@ -8,7 +8,8 @@ import { formatBytes } from '../format';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
 import { type CliRpc, validateInput, withRpc } from '../rpc';
 
-const SUBCOMMANDS = 'give a subcommand: attest evidence add <vault> <path>... | list <vault>';
+const SUBCOMMANDS =
+  'give a subcommand: attest evidence add <vault> <path>... | add-link <vault> <url> | add-note <vault> <file.md> | list <vault>';
 
 export async function evidenceCommand(
   args: string[],
@@ -18,6 +19,10 @@ export async function evidenceCommand(
   const [sub, ...rest] = args;
   if (sub === 'add') return addCommand(rest, io, signal);
   if (sub === 'list') return listCommand(rest, io, signal);
+  if (sub === 'add-link' || sub === 'add-note') {
+    const written = await import('./evidence-written');
+    return (sub === 'add-link' ? written.addLinkCommand : written.addNoteCommand)(rest, io, signal);
+  }
   throw new UsageError(
     `evidence: ${sub === undefined ? SUBCOMMANDS : `unknown subcommand "${sub}"; ${SUBCOMMANDS}`}`,
   );
@@ -33,14 +38,18 @@ const FLAGS: Record<string, string> = {
   requestIds: '--request',
 };
 
-function coverageFrom(asOf: string | undefined, window: string | undefined) {
+export function coverageFrom(
+  asOf: string | undefined,
+  window: string | undefined,
+  command = 'evidence add',
+) {
   if (asOf !== undefined && window !== undefined)
-    throw new UsageError('evidence add: give --as-of or --window, not both');
+    throw new UsageError(`${command}: give --as-of or --window, not both`);
   if (asOf !== undefined) return { asOf };
   if (window === undefined) return undefined;
   const [start, end, ...more] = window.split('..');
   if (!start || !end || more.length > 0)
-    throw new UsageError('evidence add: --window is written FROM..TO, e.g. 2026-01-01..2026-03-31');
+    throw new UsageError(`${command}: --window is written FROM..TO, e.g. 2026-01-01..2026-03-31`);
   return { window: { start, end } };
 }
 
@@ -84,7 +93,7 @@ async function addCommand(args: string[], io: CliIo, signal: AbortSignal): Promi
 }
 
 /** References as people write them (AC-01, PBC-14) to ids, through the lists' own search. */
-async function resolveRefs(
+export async function resolveRefs(
   rpc: CliRpc,
   kind: 'control' | 'request',
   refs: string[],
@@ -170,7 +179,13 @@ async function listCommand(args: string[], io: CliIo, signal: AbortSignal): Prom
     e.window ? `${e.window.start}..${e.window.end}` : (e.asOf ?? '—'),
     e.reviewedOn ? `reviewed ${e.reviewedOn}` : 'not reviewed',
     e.controlIds.map((id) => controlRefs.get(id) ?? id).join(' ') || '—',
-    e.file ? formatBytes(e.file.size) : '—',
+    e.file
+      ? formatBytes(e.file.size)
+      : e.kind === 'link'
+        ? 'link'
+        : e.kind === 'note'
+          ? 'note'
+          : '—',
   ]);
   const header = ['Ref', 'Title', 'Performed', 'For', 'Review', 'Controls', 'Size'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

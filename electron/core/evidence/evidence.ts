@@ -81,6 +81,7 @@ export function toEvidenceList(
             size: r.file_size,
           }
         : null,
+    url: r.url,
     controlIds: controls.get(r.id) ?? [],
     requestIds: requests.get(r.id) ?? [],
     supersededById: r.superseded_by_id,
@@ -101,10 +102,12 @@ export function getEvidence(vault: Vault, id: string): Evidence {
 }
 
 export function getEvidenceDetail(vault: Vault, id: string): EvidenceDetail {
-  const item = getEvidence(vault, id);
+  const row = requireEvidence(vault, id);
+  const item = toEvidenceList(vault, [row])[0]!;
   return {
     ...item,
     population: toPopulation(vault, id),
+    body: row.body,
     supersedes: supersededBy(vault.db, id).map((r) => ({ id: r.id, ref: r.ref, title: r.title })),
   };
 }
@@ -173,8 +176,19 @@ export function checkReferences(
 
 export function updateEvidence(vault: Vault, id: string, patch: EvidencePatch): Evidence {
   return tx(vault.db, () => {
-    requireEvidence(vault, id);
+    const row = requireEvidence(vault, id);
     checkReferences(vault, patch);
+    // An address belongs to a link and a text to a note: the other kinds have neither.
+    if (patch.url !== undefined && row.kind !== 'link') {
+      throw new AttestError('validation', `${row.ref} is not a link; it has no address to change`, [
+        { path: ['url'], message: 'Only a link has an address' },
+      ]);
+    }
+    if (patch.body !== undefined && row.kind !== 'note') {
+      throw new AttestError('validation', `${row.ref} is not a note; it has no text to change`, [
+        { path: ['body'], message: 'Only a note has a text' },
+      ]);
+    }
     const set: Partial<EvidenceTable> = {};
     if (patch.title !== undefined) set.title = patch.title;
     if (patch.performedOn !== undefined) set.performed_on = patch.performedOn;
@@ -183,6 +197,8 @@ export function updateEvidence(vault: Vault, id: string, patch: EvidencePatch): 
     if (patch.source !== undefined) set.source = patch.source || null;
     if (patch.collectorId !== undefined) set.collector_id = patch.collectorId;
     if (patch.notes !== undefined) set.notes = patch.notes || null;
+    if (patch.url !== undefined) set.url = patch.url;
+    if (patch.body !== undefined) set.body = patch.body;
     if (Object.keys(set).length > 0) {
       updateEvidenceRow(vault.db, id, { ...set, updated_at: vault.now() });
       recordChange(vault, { action: 'update', entity: 'evidence', entityId: id, payload: patch });

@@ -321,6 +321,8 @@ export function createItem(
     file_name: file.name.slice(0, 1000),
     file_sha256: info.sha256,
     file_size: info.size,
+    url: null,
+    body: null,
     superseded_by_id: null,
     superseded_on: null,
     created_at: now,

@@ -11,7 +11,7 @@ import { requestListTable } from '../requests/export';
 import type { RecordKind } from '../../../shared/domain/package/manifest';
 import { type DeltaView, KIND_LABEL, STATUS_LABEL } from './delta';
 import { type EntryRecord, type PackageEntry, digestOf, generated } from './entry';
-import type { PlacedEvidence } from './layout';
+import { type PlacedEvidence, sha256Of } from './layout';
 import type { PackageModel } from './model';
 
 export const INDEX_DIR = '01_Index';
@@ -27,13 +27,20 @@ export function evidenceColumns(model: PackageModel): Column<PlacedEvidence>[] {
   const person = (id: string | null) => (id ? (model.people.get(id) ?? '') : '');
   return [
     { header: 'Evidence ID', width: 10, value: (e) => e.item.row.ref },
-    { header: 'Link', width: 40, value: (e) => e.path },
+    // A file's place in the package, or a link's web address (a link has no file).
+    { header: 'Link', width: 40, value: (e) => e.path ?? e.item.row.url ?? '' },
     { header: 'Title', width: 40, value: (e) => e.item.row.title },
     {
       header: 'Type',
       width: 12,
       value: (e) =>
-        e.item.population ? 'population' : e.item.supportOf ? 'population support' : 'file',
+        e.item.population
+          ? 'population'
+          : e.item.supportOf
+            ? 'population support'
+            : e.item.row.kind === 'link' || e.item.row.kind === 'note'
+              ? e.item.row.kind
+              : 'file',
     },
     { header: 'Controls', width: 16, value: (e) => list(e.item.controls) },
     { header: 'Criteria', width: 16, value: (e) => list(e.item.criteria) },
@@ -58,7 +65,7 @@ export function evidenceColumns(model: PackageModel): Column<PlacedEvidence>[] {
           ? `${person(e.item.row.reviewer_id)}${e.item.row.reviewed_on ? ` on ${e.item.row.reviewed_on}` : ''}`
           : '',
     },
-    { header: 'SHA-256', width: 66, value: (e) => e.item.row.file_sha256 ?? '' },
+    { header: 'SHA-256', width: 66, value: (e) => sha256Of(e) },
     { header: 'Supersedes', width: 12, value: (e) => list(e.item.supersedes) },
   ];
 }
@@ -121,8 +128,9 @@ export function rowDigest<T>(columns: readonly Column<T>[], row: T): string {
 }
 
 /**
- * The records the request list and the control matrix show without a file of their own: each
- * row by its reference, its state the digest of the row as the index shows it.
+ * The records the request list, the control matrix and the evidence index show without a file
+ * of their own (requests, controls, links): each row by its reference, its state the digest of
+ * the row as the index shows it.
  */
 export function rowRecords(model: PackageModel, placed: readonly PlacedEvidence[]): EntryRecord[] {
   const requests = requestListTable(model.vault);
@@ -138,6 +146,13 @@ export function rowRecords(model: PackageModel, placed: readonly PlacedEvidence[
       id: c.ref,
       part: rowDigest(matrix, c),
     })),
+    ...placed
+      .filter((p) => p.path === null)
+      .map((p) => ({
+        kind: 'evidence' as const,
+        id: p.item.row.ref,
+        part: rowDigest(evidenceColumns(model), p),
+      })),
   ];
 }
 

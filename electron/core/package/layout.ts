@@ -2,8 +2,11 @@
  * Where each stored file goes in the package (DESIGN §6 names: stable ids, ASCII, ISO dates, no
  * spaces, whole paths under 150 characters). Each file is stored once: an evidence item under
  * its primary control (the first by reference) or, laid out by request, its first request; a
- * population and its completeness and accuracy files under `05_Populations/`.
+ * population and its completeness and accuracy files under `05_Populations/`. A note (D1) is
+ * written there as a small Markdown file of its own; a link has no file — the indexes and the
+ * viewer give its web address instead.
  */
+import { createHash } from 'node:crypto';
 import { MAX_PACKAGE_PATH, safeSegment } from '../../../shared/domain/package/manifest';
 import type { EvidenceInPackage, PackageModel } from './model';
 
@@ -36,8 +39,22 @@ function dateOf(row: EvidenceInPackage['row']): string | null {
 
 export interface PlacedEvidence {
   item: EvidenceInPackage;
-  path: string;
+  /** Where its file goes; null for a link, which has none. */
+  path: string | null;
   kind: 'evidence' | 'population';
+  /** A note's file, written from its text (other items' bytes come from the vault). */
+  note: { bytes: Buffer; sha256: string } | null;
+}
+
+/** A note as the file the auditor opens: its title as the heading, then its text as written. */
+export function noteFile(title: string, body: string): { bytes: Buffer; sha256: string } {
+  const bytes = Buffer.from(`# ${title.replace(/\s+/g, ' ')}\n\n${body.trimEnd()}\n`, 'utf8');
+  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** The SHA-256 of what the package holds for an item (none for a link). */
+export function sha256Of(p: PlacedEvidence): string {
+  return p.note?.sha256 ?? p.item.row.file_sha256 ?? '';
 }
 
 export function placeEvidence(model: PackageModel): PlacedEvidence[] {
@@ -45,9 +62,14 @@ export function placeEvidence(model: PackageModel): PlacedEvidence[] {
   const out: PlacedEvidence[] = [];
   for (const item of model.evidence) {
     const row = item.row;
+    const date = dateOf(row);
+    if (row.kind === 'link' || row.kind === 'note') {
+      if (!want.has('evidence')) continue;
+      out.push(writtenItem(model, item, date));
+      continue;
+    }
     if (row.blob_id === null) continue;
     const ext = extensionOf(row.file_name);
-    const date = dateOf(row);
     if (item.population) {
       if (!want.has('populations')) continue;
       const p = item.population;
@@ -56,6 +78,7 @@ export function placeEvidence(model: PackageModel): PlacedEvidence[] {
         item,
         path: fitPath(POPULATIONS_DIR, prefix, row.title, ext),
         kind: 'population',
+        note: null,
       });
     } else if (item.supportOf) {
       if (!want.has('populations')) continue;
@@ -64,19 +87,42 @@ export function placeEvidence(model: PackageModel): PlacedEvidence[] {
         item,
         path: fitPath(POPULATIONS_DIR, prefix, row.title, ext),
         kind: 'population',
+        note: null,
       });
     } else {
       if (!want.has('evidence')) continue;
-      const folder = model.options.byRequest
-        ? (item.requests[0] ?? 'No-request')
-        : (item.controls[0] ?? 'No-control');
       const prefix = date ? `${row.ref}_${date}` : row.ref;
       out.push({
         item,
-        path: fitPath(`${EVIDENCE_DIR}/${safeSegment(folder, 40)}`, prefix, row.title, ext),
+        path: fitPath(folderOf(model, item), prefix, row.title, ext),
         kind: 'evidence',
+        note: null,
       });
     }
   }
   return out;
+}
+
+function folderOf(model: PackageModel, item: EvidenceInPackage): string {
+  const folder = model.options.byRequest
+    ? (item.requests[0] ?? 'No-request')
+    : (item.controls[0] ?? 'No-control');
+  return `${EVIDENCE_DIR}/${safeSegment(folder, 40)}`;
+}
+
+/** A note as a Markdown file beside the files of its control; a link as an index row only. */
+function writtenItem(
+  model: PackageModel,
+  item: EvidenceInPackage,
+  date: string | null,
+): PlacedEvidence {
+  const row = item.row;
+  if (row.kind === 'link') return { item, path: null, kind: 'evidence', note: null };
+  const prefix = date ? `${row.ref}_${date}` : row.ref;
+  return {
+    item,
+    path: fitPath(folderOf(model, item), prefix, row.title, '.md'),
+    kind: 'evidence',
+    note: noteFile(row.title, row.body ?? ''),
+  };
 }

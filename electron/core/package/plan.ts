@@ -52,6 +52,7 @@ export async function planPackage(
   // included): a file moved, re-titled or newly reviewed is "changed".
   const columns = evidenceColumns(model);
   for (const p of placed) {
+    if (p.path === null) continue; // a link: its record is its index row (rowRecords)
     recorded.push({
       path: p.path,
       kind: p.kind,
@@ -59,7 +60,9 @@ export async function planPackage(
       controls: p.item.controls,
       criteria: p.item.criteria,
       requests: p.item.requests,
-      source: { blobId: p.item.row.blob_id!, size: p.item.row.file_size ?? 0 },
+      source: p.note
+        ? { bytes: p.note.bytes }
+        : { blobId: p.item.row.blob_id!, size: p.item.row.file_size ?? 0 },
       record: {
         kind: 'evidence',
         id: p.item.row.ref,

@@ -1,7 +1,7 @@
 import type { ViewerData } from '../../../shared/domain/package/viewer-data';
 import { type DeltaView, KIND_LABEL } from './delta';
 import type { PackageEntry } from './entry';
-import type { PlacedEvidence } from './layout';
+import { type PlacedEvidence, sha256Of } from './layout';
 import type { PackageModel } from './model';
 
 const DOCUMENT_TITLES: [RegExp, string][] = [
@@ -73,8 +73,9 @@ export function viewerData(
       evidenceId: p.item.row.ref,
       title: p.item.row.title,
       path: p.path,
-      sha256: p.item.row.file_sha256 ?? '',
-      size: p.item.row.file_size ?? 0,
+      ...(p.item.row.url !== null ? { url: p.item.row.url } : {}),
+      sha256: sha256Of(p),
+      size: p.note?.bytes.length ?? p.item.row.file_size ?? 0,
       controls: p.item.controls,
       criteria: p.item.criteria,
       requests: p.item.requests,

@@ -7,6 +7,7 @@ import { collectFiles, ingestEvidence } from '../../core/evidence/ingest';
 import { closeVault, openVault } from '../../core/vault/session';
 import { verifyVault } from '../../core/vault/verify';
 import { tempDir } from '../../testing/tmp';
+import { undoLinkNoteEvidence } from '../../testing/migration-rollback';
 import { newTestVault } from '../../testing/vaults';
 import { CHUNK_SIZE } from '../blobs';
 import type { VaultDb } from '../connection';
@@ -58,6 +59,7 @@ describe('migration 017: blob chunks in a rowid table', () => {
       ALTER TABLE old_chunk RENAME TO blob_chunk;
       PRAGMA user_version = 16;
       COMMIT;`);
+    undoLinkNoteEvidence(vault.db.sqlite);
     expect(chunkSchema(vault.db)).not.toEqual(fresh);
     const path = vault.path;
     closeVault(vault);

@@ -57,6 +57,69 @@ export const evidenceCases = {
       expect(refused.message).toMatch(/uploading/);
     }
   },
+  'evidence.addLink': async (t) => {
+    const { controls } = await scoped(t);
+    const link = await ok(t, 'evidence.addLink', {
+      url: 'https://tickets.example.com/browse/SEC-42',
+      title: 'Offboarding ticket SEC-42',
+      controlIds: [controls[0]!.id],
+      performedOn: '2026-02-03',
+    });
+    expect(link).toMatchObject({
+      ref: 'EV-1',
+      kind: 'link',
+      url: 'https://tickets.example.com/browse/SEC-42',
+      file: null,
+      controlIds: [controls[0]!.id],
+      performedOn: '2026-02-03',
+    });
+    // Web addresses only, whole and without credentials; the title is required.
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'tickets.example.com/SEC-42',
+      'https://ana:secret@tickets.example.com/',
+      'https:///nohost',
+      'https://example.com/a b',
+      `https://example.com/${'a'.repeat(2000)}`,
+    ]) {
+      await fails(t, 'evidence.addLink', { url, title: 'x' }, 'validation');
+    }
+    await fails(t, 'evidence.addLink', { url: 'https://example.com' }, 'validation');
+    await fails(
+      t,
+      'evidence.addLink',
+      { url: 'https://example.com', title: 'x', controlIds: ['ctl_nope'] },
+      'validation',
+    );
+    expect((await ok(t, 'evidence.list', { kind: 'link' })).total).toBe(1);
+  },
+  'evidence.addNote': async (t) => {
+    const { controls } = await scoped(t);
+    const note = await ok(t, 'evidence.addNote', {
+      title: 'Inquiry with the CTO',
+      body: '# Inquiry\n\nAsked **how** deployments are approved.',
+      controlIds: [controls[1]!.id],
+      coverage: { asOf: '2026-03-31' },
+    });
+    expect(note).toMatchObject({ kind: 'note', url: null, file: null, asOf: '2026-03-31' });
+    const detail = await ok(t, 'evidence.get', { id: note.id });
+    expect(detail.body).toBe('# Inquiry\n\nAsked **how** deployments are approved.');
+    // The note's text is searchable; it can be edited, but a note has no address.
+    expect((await ok(t, 'evidence.search', { query: 'deployments' })).items).toHaveLength(1);
+    await ok(t, 'evidence.update', { id: note.id, patch: { body: 'Changed.' } });
+    expect((await ok(t, 'evidence.get', { id: note.id })).body).toBe('Changed.');
+    await fails(
+      t,
+      'evidence.update',
+      { id: note.id, patch: { url: 'https://example.com' } },
+      'validation',
+    );
+    await fails(t, 'evidence.addNote', { title: 'Empty', body: '   ' }, 'validation');
+    await fails(t, 'evidence.addNote', { title: 'Big', body: 'x'.repeat(100_001) }, 'validation');
+    expect((await ok(t, 'evidence.list', { kind: 'note' })).total).toBe(1);
+    expect((await ok(t, 'evidence.list', { kind: 'file' })).total).toBe(0);
+  },
   'evidence.list': async (t) => {
     const { controls } = await scoped(t);
     await added(t, ['a.txt', 'b.txt'], { controlIds: [controls[0]!.id] });

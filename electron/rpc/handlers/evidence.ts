@@ -12,12 +12,15 @@ import {
 } from '../../core/evidence/evidence';
 import { collectFiles, ingestEvidence } from '../../core/evidence/ingest';
 import { recordPopulation } from '../../core/evidence/population';
+import { addLinkEvidence, addNoteEvidence } from '../../core/evidence/written';
 import { requireVault } from '../context';
 import { holdUpload, resolveSource, startJob } from '../start-job';
 import type { HandlerSlice } from './types';
 
 export const evidenceHandlers: HandlerSlice<
   | 'evidence.add'
+  | 'evidence.addLink'
+  | 'evidence.addNote'
   | 'evidence.list'
   | 'evidence.get'
   | 'evidence.update'
@@ -63,6 +66,8 @@ export const evidenceHandlers: HandlerSlice<
       },
     );
   },
+  'evidence.addLink': (input, ctx) => addLinkEvidence(requireVault(ctx), input),
+  'evidence.addNote': (input, ctx) => addNoteEvidence(requireVault(ctx), input),
   'evidence.list': ({ limit, cursor, sort, ...filter }, ctx) =>
     listEvidence(requireVault(ctx), filter, sort, { limit, cursor }),
   'evidence.get': ({ id }, ctx) => getEvidenceDetail(requireVault(ctx), id),

@@ -3,7 +3,7 @@ import './evidence.css';
 import { Button, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { IconFilePlus, IconUpload } from '@tabler/icons-react';
-import { useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { JobProgressLine } from '../../components/JobProgressLine';
 import type { useAddEvidence } from './add-evidence';
 
@@ -12,7 +12,12 @@ import type { useAddEvidence } from './add-evidence';
  * up while dragging) or on this strip, or choose them. While they are stored, the job's progress
  * and Cancel take the strip's place.
  */
-export function AddEvidence(props: { adder: ReturnType<typeof useAddEvidence>; large?: boolean }) {
+export function AddEvidence(props: {
+  adder: ReturnType<typeof useAddEvidence>;
+  large?: boolean;
+  /** Other ways to add evidence, beside choosing files (a link, a note). */
+  also?: ReactNode;
+}) {
   const { adder } = props;
   const openRef = useRef<() => void>(null);
   const drop = (files: File[]) => void adder.add(files);
@@ -78,6 +83,7 @@ export function AddEvidence(props: { adder: ReturnType<typeof useAddEvidence>; l
           >
             Choose files…
           </Button>
+          {props.also}
         </Group>
       </Dropzone>
     </>

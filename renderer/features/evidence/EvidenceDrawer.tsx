@@ -9,6 +9,7 @@ import { EvidencePopulation, hasPopulation } from './EvidencePopulation';
 import { EvidencePreview } from './EvidencePreview';
 import { EvidenceReview } from './EvidenceReview';
 import { EvidenceSupersede } from './EvidenceSupersede';
+import { EvidenceLinkUrl, EvidenceNoteBody } from './EvidenceWritten';
 import { useEvidenceDetail } from './evidence-queries';
 import { HistorySection } from '../history/RecordHistory';
 
@@ -23,7 +24,7 @@ function Section(props: { title: string; children: ReactNode; testId?: string })
   );
 }
 
-/** One evidence item beside the list: its file, its facts, links, review, population, history. */
+/** One evidence item beside the list: its file (or address, or note), its facts, links, review, population, history. */
 export function EvidenceDrawer(props: {
   id: string | null;
   onClose(): void;
@@ -78,6 +79,16 @@ function EvidencePanel(props: { id: string; onClose(): void; onOpen(id: string):
   return (
     <Stack gap="lg" pt="xs" data-testid="evidence-panel" data-ref={item.ref}>
       {item.file && <EvidencePreview file={item.file} />}
+      {item.kind === 'link' && (
+        <Section title="Link" testId="evidence-link-section">
+          <EvidenceLinkUrl item={item} />
+        </Section>
+      )}
+      {item.kind === 'note' && (
+        <Section title="Note" testId="evidence-note-section">
+          <EvidenceNoteBody item={item} />
+        </Section>
+      )}
       <EvidenceFields item={item} />
       <Divider />
       <Section title="Evidence for" testId="evidence-links-section">

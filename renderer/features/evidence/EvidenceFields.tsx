@@ -63,7 +63,11 @@ export function EvidenceFields({ item }: { item: EvidenceDetail }) {
         />
         <DateField
           label="Date collected"
-          description="When the file was taken from its system"
+          description={
+            item.kind === 'link' || item.kind === 'note'
+              ? 'When it was recorded'
+              : 'When the file was taken from its system'
+          }
           {...field('collectedOn')}
         />
       </SimpleGrid>

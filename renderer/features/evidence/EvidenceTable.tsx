@@ -1,5 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { IconTable } from '@tabler/icons-react';
+import { IconLink, IconNote, IconTable } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { Evidence, EvidenceSort } from '../../../shared/api/evidence';
 import { StatusBadge } from '../../components/status';
@@ -47,6 +47,8 @@ export function EvidenceTable(props: {
             {e.kind === 'population' && (
               <IconTable size={14} aria-label={KIND_LABEL.population} role="img" />
             )}
+            {e.kind === 'link' && <IconLink size={14} aria-label={KIND_LABEL.link} role="img" />}
+            {e.kind === 'note' && <IconNote size={14} aria-label={KIND_LABEL.note} role="img" />}
             <Text size="sm" fw={500} truncate="end">
               {e.title}
             </Text>

@@ -12,6 +12,7 @@ import { plural } from '../../components/format';
 import { personName, usePeople } from '../people/people-store';
 import { useRequestLinks } from '../requests/request-queries';
 import { AddEvidence } from './AddEvidence';
+import { AddWrittenEvidence } from './AddWrittenEvidence';
 import { useAddEvidence } from './add-evidence';
 import { EvidenceDrawer } from './EvidenceDrawer';
 import { EvidenceFilters, activeFilterCount } from './EvidenceFilters';
@@ -22,7 +23,7 @@ import { EvidenceTable } from './EvidenceTable';
 export const EVIDENCE_PARAM = 'evidence';
 
 /**
- * The evidence vault: the files and populations that show each control operating, with the
+ * The evidence vault: the files, populations, links and notes that show each control operating, with the
  * dates they are evidence for, their links and their review. Files dropped on the tab are added.
  */
 export function EvidenceView() {
@@ -48,6 +49,7 @@ export function EvidenceView() {
     [setParams],
   );
   const adder = useAddEvidence((id) => open(id));
+  const also = <AddWrittenEvidence onAdded={open} />;
 
   useEffect(() => {
     if (pages.error) notifyError(pages.error);
@@ -73,16 +75,17 @@ export function EvidenceView() {
             <Text fw={600}>No evidence yet</Text>
             <Text size="sm" c="dimmed" ta="center" maw={560}>
               Evidence shows a control operating: a screenshot of a setting, an export of access
-              reviews, a signed policy, or a population drawn from the system that triggers the
-              control. Drop the files here or choose them; then say which controls they are for and
-              the day each was performed — not the day you added it.
+              reviews, a signed policy, a population drawn from the system that triggers the
+              control, a link to a ticket, or a note of an inquiry. Drop the files here or choose
+              them; then say which controls they are for and the day each was performed — not the
+              day you added it.
             </Text>
-            <AddEvidence adder={adder} large />
+            <AddEvidence adder={adder} large also={also} />
           </Stack>
         </Paper>
       ) : (
         <>
-          <AddEvidence adder={adder} />
+          <AddEvidence adder={adder} also={also} />
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <EvidenceFilters value={filters} onChange={setFilters} />
             <Text

@@ -18,6 +18,7 @@ const item = (id: string, performedOn: string | null, superseded = false): Evide
   reviewedOn: null,
   notes: '',
   file: null,
+  url: null,
   controlIds: [],
   requestIds: [],
   supersededById: superseded ? 'evd_newer' : null,

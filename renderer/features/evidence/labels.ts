@@ -20,6 +20,8 @@ export const WINDOW_TONE: Record<WindowStatus, Tone> = {
 export const KIND_LABEL: Record<EvidenceKind, string> = {
   file: 'File',
   population: 'Population',
+  link: 'Link',
+  note: 'Note',
 };
 
 /** A window of the control's timeline, in words. */

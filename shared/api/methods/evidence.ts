@@ -9,6 +9,8 @@ import {
   evidenceDetailSchema,
   evidenceFilter,
   evidenceId,
+  evidenceLinkInput,
+  evidenceNoteInput,
   evidencePatch,
   evidenceSchema,
   evidenceSortSchema,
@@ -38,6 +40,22 @@ export const evidenceMethods = {
     mutates: true,
     touches: ['evidence', 'files'],
   }),
+  'evidence.addLink': method({
+    summary:
+      'Record a web address (a ticket, a dashboard) as evidence, with a title, links and dates; nothing is fetched',
+    input: evidenceLinkInput,
+    output: evidenceSchema,
+    mutates: true,
+    touches: ['evidence'],
+  }),
+  'evidence.addNote': method({
+    summary:
+      'Record a written note (Markdown: an inquiry, an observation) as evidence, with a title, links and dates',
+    input: evidenceNoteInput,
+    output: evidenceSchema,
+    mutates: true,
+    touches: ['evidence'],
+  }),
   'evidence.list': method({
     summary:
       'Evidence filtered by control, criterion, request, type, window status and reviewer, sorted and paged',
@@ -58,7 +76,7 @@ export const evidenceMethods = {
   }),
   'evidence.update': method({
     summary:
-      'Change an item’s title, dates (performed, as of or window, collected), source, collector or notes',
+      'Change an item’s title, dates (performed, as of or window, collected), source, collector or notes, a link’s address or a note’s text',
     input: z.object({ id: evidenceId, patch: evidencePatch }).strict(),
     output: evidenceSchema,
     mutates: true,

@@ -31,8 +31,10 @@ export interface ViewerData {
   files: {
     evidenceId: string;
     title: string;
-    /** Relative to the package root, as in the manifest (a link from index.html). */
-    path: string;
+    /** Relative to the package root, as in the manifest (a link from index.html); null: a link. */
+    path: string | null;
+    /** A link's web address (link evidence has no file in the package). */
+    url?: string;
     sha256: string;
     size: number;
     controls: string[];

@@ -37,6 +37,28 @@ describe('the offline viewer page', () => {
     expect(html).toContain("default-src 'none'");
   });
 
+  it('gives a link its address, opened in a new tab only when clicked, and loads nothing', () => {
+    const base = sampleViewerData();
+    const html = renderViewerHtml({
+      ...base,
+      files: [
+        {
+          ...base.files[0]!,
+          path: null,
+          url: 'https://tickets.example.com/browse/SEC-42?a=1&b="x"',
+          sha256: '',
+          size: 0,
+        },
+      ],
+    });
+    expect(html).toContain(
+      '<a href="https://tickets.example.com/browse/SEC-42?a=1&amp;b=&quot;x&quot;" target="_blank" rel="noopener noreferrer">',
+    );
+    expect(html).toContain('no file');
+    // A navigation the auditor chooses, never a load: no src reaches the network.
+    expect(html).not.toMatch(/src="(https?:)?\/\//);
+  });
+
   it('has the three views, the fingerprint for comparison, and no conclusions', () => {
     const html = renderViewerHtml(sampleViewerData());
     for (const id of ['by-request', 'by-criterion', 'by-control']) {

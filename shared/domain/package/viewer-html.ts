@@ -76,7 +76,7 @@ function describeEngagement(data: ViewerData): string {
   const delta = data.delta
     ? ` · delta of the package exported ${data.delta.previousGeneratedAt}`
     : '';
-  return `${who}${period} · exported ${data.generatedAt} · ${data.files.length} evidence files${delta}`;
+  return `${who}${period} · exported ${data.generatedAt} · ${data.files.length} evidence items${delta}`;
 }
 
 function renderDelta(data: ViewerData): string {
@@ -124,7 +124,7 @@ function fileTable(files: ViewerFile[]): string {
     const text = [
       f.evidenceId,
       f.title,
-      f.path,
+      f.path ?? '',
       f.sha256,
       f.covers ?? '',
       ...f.requests,
@@ -133,7 +133,14 @@ function fileTable(files: ViewerFile[]): string {
     ]
       .join(' ')
       .toLowerCase();
-    return `<tr data-text="${escapeHtml(text)}"><td><a href="${fileHref(f.path)}">${escapeHtml(f.evidenceId)}</a>${f.status ? ` ${STATUS_TAG[f.status]}` : ''}</td><td>${escapeHtml(f.title)}<p class="links">${escapeHtml(f.path)}</p></td><td>${escapeHtml(f.covers ?? 'not stated')}</td><td class="hash"><code title="${escapeHtml(f.sha256)}">${escapeHtml(f.sha256.slice(0, 12))}…</code><button type="button" data-copy="${escapeHtml(f.sha256)}" aria-label="Copy the full SHA-256 of ${escapeHtml(f.evidenceId)}">Copy</button></td><td>${formatSize(f.size)}</td></tr>`;
+    const tag = f.status ? ` ${STATUS_TAG[f.status]}` : '';
+    // A link has no file here: its web address (http or https only, checked when it was
+    // recorded) opens in a new tab, and there are no bytes to hash.
+    if (f.path === null) {
+      const url = escapeHtml(f.url ?? '');
+      return `<tr data-text="${escapeHtml(`${text} ${f.url ?? ''}`.toLowerCase())}"><td><a href="${url}" target="_blank" rel="noopener noreferrer">${escapeHtml(f.evidenceId)}</a>${tag}</td><td>${escapeHtml(f.title)}<p class="links">Link: ${url}</p></td><td>${escapeHtml(f.covers ?? 'not stated')}</td><td class="hash">no file</td><td>link</td></tr>`;
+    }
+    return `<tr data-text="${escapeHtml(text)}"><td><a href="${fileHref(f.path)}">${escapeHtml(f.evidenceId)}</a>${tag}</td><td>${escapeHtml(f.title)}<p class="links">${escapeHtml(f.path)}</p></td><td>${escapeHtml(f.covers ?? 'not stated')}</td><td class="hash"><code title="${escapeHtml(f.sha256)}">${escapeHtml(f.sha256.slice(0, 12))}…</code><button type="button" data-copy="${escapeHtml(f.sha256)}" aria-label="Copy the full SHA-256 of ${escapeHtml(f.evidenceId)}">Copy</button></td><td>${formatSize(f.size)}</td></tr>`;
   });
   return `<table><thead><tr><th>Evidence</th><th>Title and file</th><th>Covers</th><th>SHA-256</th><th>Size</th></tr></thead><tbody>
 ${rows.join('\n')}
