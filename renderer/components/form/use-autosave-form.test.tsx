@@ -127,6 +127,23 @@ describe('the one save model', () => {
     expect(result.current.field('title').error).toBe('Another risk has this title');
   });
 
+  it('a refusal of one row of a list shows on that row, and the next change clears it', async () => {
+    const save = vi.fn(async (): Promise<unknown> => {
+      throw new ApiCallError({
+        code: 'validation',
+        message: 'Not accepted',
+        details: [{ path: ['title', '1'], message: 'Not this one' }],
+      });
+    });
+    const { result } = editing(save);
+    act(() => result.current.field('title').onChange('Vendor outage, again'));
+    await pause(120);
+    expect(result.current.form.errors['title.1']).toBe('Not this one');
+    save.mockImplementation(async () => ({}));
+    act(() => result.current.field('title').onChange('Vendor outage'));
+    expect(result.current.form.errors['title.1']).toBeUndefined();
+  });
+
   it('Undo puts back the value before the last change and saves it', async () => {
     const save = vi.fn(async () => ({}));
     const { result } = editing(save);

@@ -88,7 +88,8 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
       const byField = fieldErrorsFrom(error.issues, ['patch']);
       let placed = false;
       for (const [path, message] of Object.entries(byField)) {
-        if (path in form.getValues()) {
+        // `contacts.1.email` too: a list field shows each refusal on its own row.
+        if (path.split('.')[0]! in form.getValues()) {
           form.setFieldError(path, message);
           placed = true;
         }
@@ -153,7 +154,7 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
     try {
       const record = await optsRef.current.saveField!(field, toInput(field, value));
       stored.current = { ...stored.current, [field]: value };
-      form.clearFieldError(field);
+      clearErrors(field);
       savedField.current = field;
       try {
         optsRef.current.onSaved?.(record, 'updated');
@@ -185,6 +186,17 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
   });
   const { patchSchema } = opts;
 
+  /** A field's errors, and those of its rows (`contacts.1.email`). */
+  const clearErrors = useCallback(
+    (name: string) => {
+      const kept = Object.entries(form.errors).filter(
+        ([path]) => path !== name && !path.startsWith(`${name}.`),
+      );
+      if (kept.length !== Object.keys(form.errors).length) form.setErrors(Object.fromEntries(kept));
+    },
+    [form],
+  );
+
   /**
    * One field changed. A new record waits for its Create; then typing waits for a pause and a
    * choice (a select, a date, a switch) saves at once. A choice whose value is text (a select of
@@ -193,10 +205,10 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
   const change = useCallback(
     (name: FieldOf<V>, value: unknown, now = typeof value !== 'string') => {
       form.setFieldValue(name, value as never);
-      form.clearFieldError(name);
+      clearErrors(name);
       if (createdRef.current) scheduleRef.current(name, value, now);
     },
-    [form],
+    [form, clearErrors],
   );
 
   /** Props for a Mantine input bound to `field`: value, change (saved), error, limit. */
