@@ -189,10 +189,13 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
   /** A field's errors, and those of its rows (`contacts.1.email`). */
   const clearErrors = useCallback(
     (name: string) => {
-      const kept = Object.entries(form.errors).filter(
-        ([path]) => path !== name && !path.startsWith(`${name}.`),
-      );
-      if (kept.length !== Object.keys(form.errors).length) form.setErrors(Object.fromEntries(kept));
+      // From the errors as they are now: a save answered later must not bring back old ones.
+      form.setErrors((errors) => {
+        const kept = Object.entries(errors).filter(
+          ([path]) => path !== name && !path.startsWith(`${name}.`),
+        );
+        return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
+      });
     },
     [form],
   );
