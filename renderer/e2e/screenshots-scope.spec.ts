@@ -104,7 +104,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(fresh.getByLabel('Mapped criteria')).toHaveAttribute('aria-invalid', 'true');
     await fresh.getByLabel('Mapped criteria').scrollIntoViewIfNeeded();
     await shot('26-new-control-error');
+    // A new control with something typed asks before Esc drops it.
     await page.keyboard.press('Escape');
+    await fresh.getByRole('button', { name: 'Discard' }).click();
+    await expect(fresh).toBeHidden();
     await view.tab('System description');
     await expect(page.getByTestId('markdown')).toBeVisible();
     await shot('24-narrative');

@@ -72,6 +72,36 @@ describe('the one save model', () => {
     expect(save.mock.calls).toEqual([['impact', 2]]);
   });
 
+  it('a choice whose value is text saves at once when it says so', async () => {
+    const save = vi.fn(async () => ({}));
+    const { result } = editing(save);
+    act(() => result.current.change('title', 'Picked from a list', true));
+    await pause(0);
+    expect(save.mock.calls).toEqual([['title', 'Picked from a list']]);
+  });
+
+  it("Attest's answer shows in the other fields, and the field just typed stays as typed", async () => {
+    const { result } = renderHook(
+      () => {
+        const form = useAutosaveForm<Values, Values>({
+          values: RISK,
+          patchSchema: riskPatch,
+          labels: LABELS,
+          // Attest trims the title and, say, lowers the impact with it.
+          saveField: async (_field, value) => ({ ...RISK, title: String(value).trim(), impact: 1 }),
+          onSaved: (saved) => form.adopt(saved),
+          delay: 50,
+        });
+        return form;
+      },
+      { wrapper },
+    );
+    act(() => result.current.field('title').onChange('Vendor outage '));
+    await pause(120);
+    expect(result.current.values.title).toBe('Vendor outage ');
+    expect(result.current.values.impact).toBe(1);
+  });
+
   it('what the contract refuses is not sent, and the field says why in plain words', async () => {
     const save = vi.fn(async () => ({}));
     const { result } = editing(save);
@@ -95,6 +125,23 @@ describe('the one save model', () => {
     act(() => result.current.field('title').onChange('Duplicate'));
     await pause(120);
     expect(result.current.field('title').error).toBe('Another risk has this title');
+  });
+
+  it('a refusal of one row of a list shows on that row, and the next change clears it', async () => {
+    const save = vi.fn(async (): Promise<unknown> => {
+      throw new ApiCallError({
+        code: 'validation',
+        message: 'Not accepted',
+        details: [{ path: ['title', '1'], message: 'Not this one' }],
+      });
+    });
+    const { result } = editing(save);
+    act(() => result.current.field('title').onChange('Vendor outage, again'));
+    await pause(120);
+    expect(result.current.form.errors['title.1']).toBe('Not this one');
+    save.mockImplementation(async () => ({}));
+    act(() => result.current.field('title').onChange('Vendor outage'));
+    expect(result.current.form.errors['title.1']).toBeUndefined();
   });
 
   it('Undo puts back the value before the last change and saves it', async () => {

@@ -62,6 +62,8 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
   const [created, setCreated] = useState(!opts.create);
   const createdRef = useRef(!opts.create);
   const creating = useRef<Promise<boolean> | null>(null);
+  /** The field whose save is being answered: `adopt` leaves it as typed. */
+  const savedField = useRef<FieldOf<V> | null>(null);
   const optsRef = useRef(opts);
   useLayoutEffect(() => {
     optsRef.current = opts;
@@ -86,7 +88,8 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
       const byField = fieldErrorsFrom(error.issues, ['patch']);
       let placed = false;
       for (const [path, message] of Object.entries(byField)) {
-        if (path in form.getValues()) {
+        // `contacts.1.email` too: a list field shows each refusal on its own row.
+        if (path.split('.')[0]! in form.getValues()) {
           form.setFieldError(path, message);
           placed = true;
         }
@@ -151,8 +154,13 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
     try {
       const record = await optsRef.current.saveField!(field, toInput(field, value));
       stored.current = { ...stored.current, [field]: value };
-      form.clearFieldError(field);
-      optsRef.current.onSaved?.(record, 'updated');
+      clearErrors(field);
+      savedField.current = field;
+      try {
+        optsRef.current.onSaved?.(record, 'updated');
+      } finally {
+        savedField.current = null;
+      }
       if (undoable) {
         offerUndo(optsRef.current.labels[field], () => {
           if (!same(form.getValues()[field], value)) {
@@ -178,6 +186,34 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
   });
   const { patchSchema } = opts;
 
+  /** A field's errors, and those of its rows (`contacts.1.email`). */
+  const clearErrors = useCallback(
+    (name: string) => {
+      // From the errors as they are now: a save answered later must not bring back old ones.
+      form.setErrors((errors) => {
+        const kept = Object.entries(errors).filter(
+          ([path]) => path !== name && !path.startsWith(`${name}.`),
+        );
+        return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
+      });
+    },
+    [form],
+  );
+
+  /**
+   * One field changed. A new record waits for its Create; then typing waits for a pause and a
+   * choice (a select, a date, a switch) saves at once. A choice whose value is text (a select of
+   * words) says so with `now`: from the value alone it would pass for typing.
+   */
+  const change = useCallback(
+    (name: FieldOf<V>, value: unknown, now = typeof value !== 'string') => {
+      form.setFieldValue(name, value as never);
+      clearErrors(name);
+      if (createdRef.current) scheduleRef.current(name, value, now);
+    },
+    [form, clearErrors],
+  );
+
   /** Props for a Mantine input bound to `field`: value, change (saved), error, limit. */
   const field = useCallback(
     (name: FieldOf<V>) => {
@@ -186,18 +222,11 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
         value: form.getValues()[name] as never,
         error: form.errors[name],
         maxLength,
-        onChange: (input: unknown) => {
-          const value = valueOf(input);
-          form.setFieldValue(name, value as never);
-          form.clearFieldError(name);
-          // A new record waits for its Create; then typing waits for a pause and a choice (a
-          // select, a date, a switch) saves at once.
-          if (createdRef.current) scheduleRef.current(name, value, typeof value !== 'string');
-        },
+        onChange: (input: unknown) => change(name, valueOf(input)),
         onBlur: () => void flush(),
       };
     },
-    [form, flush, patchSchema],
+    [form, flush, patchSchema, change],
   );
 
   /** "270 / 300" under a text near its limit: the limit seen before it bites. */
@@ -211,11 +240,14 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
    * What Attest holds after a save, which may have changed other fields too (a residual lowered
    * with its inherent level, who accepted a risk): shown in every field not being edited, and
    * taken as the saved value so the next change compares with what the vault really holds.
+   * The field just saved keeps what was typed: Attest's answer is the same value tidied (a title
+   * trimmed, empty lines dropped), and putting it back would eat the space typed before a pause.
    */
   const adopt = (latest: Partial<V>) => {
     const now = form.getValues();
     const next = { ...stored.current };
     for (const name of Object.keys(latest) as FieldOf<V>[]) {
+      if (name === savedField.current) continue;
       if (!(name in now) || !same(now[name], stored.current[name])) continue;
       next[name] = latest[name] as V[FieldOf<V>];
       if (!same(now[name], latest[name])) form.setFieldValue(name, latest[name] as never);
@@ -228,6 +260,7 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
     form,
     values,
     field,
+    change,
     counter,
     adopt,
     flush,

@@ -1,11 +1,39 @@
-import { Alert, Button, Collapse, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Collapse, Stack, Text } from '@mantine/core';
 import { IconStack2 } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import type { OpenPackageInfo } from '../../../shared/api/methods/auditor';
 import { formatInstant, plural } from '../../components/format';
+import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { RECORD_KIND_LABELS } from './labels';
 
 type Delta = NonNullable<OpenPackageInfo['delta']>;
+type Removed = Delta['removed'][number];
+
+const REMOVED_COLUMNS: DataColumn<Removed>[] = [
+  { id: 'kind', header: 'Record', width: 160, cell: (r) => RECORD_KIND_LABELS[r.kind] },
+  {
+    id: 'id',
+    header: 'Reference',
+    width: 200,
+    cell: (r) => <span className="attest-mono">{r.id}</span>,
+  },
+  {
+    id: 'paths',
+    header: 'Files in the earlier package',
+    cell: (r) =>
+      r.paths.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          A row of the indexes
+        </Text>
+      ) : (
+        r.paths.map((p) => (
+          <Text key={p} size="sm" className="attest-mono" style={{ overflowWrap: 'anywhere' }}>
+            {p}
+          </Text>
+        ))
+      ),
+  },
+];
 
 /** The one sentence that says what a delta package is; the banner's badge repeats its gist. */
 export function deltaSentence(delta: Delta): string {
@@ -56,43 +84,16 @@ export function DeltaNotice({ delta }: { delta: Delta }) {
                 Shown in the earlier package and not in this one: archived or deleted since, or left
                 out by this export’s options.
               </Text>
-              <ScrollArea.Autosize mah={320} type="auto">
-                <Table striped withTableBorder aria-label="Removed since the earlier package">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Record</Table.Th>
-                      <Table.Th>Reference</Table.Th>
-                      <Table.Th>Files in the earlier package</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {removed.map((r) => (
-                      <Table.Tr key={`${r.kind} ${r.id}`} data-testid="delta-removed">
-                        <Table.Td>{RECORD_KIND_LABELS[r.kind]}</Table.Td>
-                        <Table.Td className="attest-mono">{r.id}</Table.Td>
-                        <Table.Td>
-                          {r.paths.length === 0 ? (
-                            <Text size="sm" c="dimmed">
-                              A row of the indexes
-                            </Text>
-                          ) : (
-                            r.paths.map((p) => (
-                              <Text
-                                key={p}
-                                size="sm"
-                                className="attest-mono"
-                                style={{ overflowWrap: 'anywhere' }}
-                              >
-                                {p}
-                              </Text>
-                            ))
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
+              {/* A delta may remove many records: only the rows in view are drawn. */}
+              <DataTable
+                label="Removed since the earlier package"
+                rows={removed}
+                rowId={(r) => `${r.kind} ${r.id}`}
+                columns={REMOVED_COLUMNS}
+                rowLabel={(r) => `${RECORD_KIND_LABELS[r.kind]} ${r.id}`}
+                rowData={() => ({ 'data-testid': 'delta-removed' })}
+                maxHeight="320px"
+              />
             </Collapse>
           </>
         )}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Input } from '../../../shared/api/index';
 import type { TASK_SORT_KEYS, Task } from '../../../shared/api/tasks';
-import { type SortDir, nextSort } from '../../components/SortableTh';
+import { type SortDir, nextSort } from '../../components/table/sort';
 import { NO_OWNER } from '../../components/owner-filter';
 import { useVault } from '../vault/store';
 

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useNotifyReadError } from '../../app/use-read-error';
 import { SectionCard } from '../../components/SectionCard';
-import { nextSort } from '../../components/SortableTh';
+import { nextSort } from '../../components/table/sort';
 import { plural } from '../../components/format';
 import { RiskAssessedOn } from './RiskAssessedOn';
 import { RiskDrawer } from './RiskDrawer';

@@ -13,6 +13,8 @@ import { ASSESSMENT_LABEL, ASSESSMENT_TONE, STATUS_KEYS } from '../labels';
 import { personName, usePeople } from '../../people/people-store';
 import { noteDraftKey, useNoteDrafts } from './note-drafts';
 import { useVaultInfo } from '../../vault/vault-info';
+import { assessInput } from '../../../../shared/api/gaps';
+import { limitProps } from '../../../components/form/limits';
 
 const NA_REASON_REQUIRED = 'Say why the control does not apply';
 const NOTES_DELAY_MS = 600;
@@ -164,8 +166,13 @@ export function AssessmentPanel({
             <Textarea
               ref={reasonRef}
               label="Why it does not apply"
-              description="The auditor reads this: name the fact that makes the control unnecessary here."
               value={naReason}
+              {...limitProps(
+                assessInput,
+                'naReason',
+                naReason,
+                'The auditor reads this: name the fact that makes the control unnecessary here.',
+              )}
               onChange={(e) => {
                 setNaReason(e.currentTarget.value);
                 setNaError(null);
@@ -200,13 +207,16 @@ export function AssessmentPanel({
         )}
         <Textarea
           label="Notes"
-          description={
+          {...limitProps(
+            assessInput,
+            'notes',
+            notes,
             current
               ? 'Saved as you type.'
               : notes.trim()
                 ? 'Kept on this control until you choose a status above, then saved with it.'
-                : 'Saved with the status: choose one above.'
-          }
+                : 'Saved with the status: choose one above.',
+          )}
           placeholder="What is in place, what is missing, who said so…"
           value={notes}
           onChange={(e) => {

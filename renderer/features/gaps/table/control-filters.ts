@@ -8,7 +8,7 @@ import type {
 } from '../../../../shared/api/gaps';
 import type { Input } from '../../../../shared/api/index';
 import type { Domain } from '../../../../shared/domain/catalog';
-import { type SortDir, nextSort } from '../../../components/SortableTh';
+import { type SortDir, nextSort } from '../../../components/table/sort';
 import { NO_OWNER } from '../../../components/owner-filter';
 import { useVault } from '../../vault/store';
 import type { GapSummary } from '../gaps-store';

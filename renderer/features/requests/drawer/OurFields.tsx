@@ -1,57 +1,96 @@
 import { MultiSelect, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
-import type { AuditRequest, RequestPatch } from '../../../../shared/api/requests';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type AuditRequest, requestPatch } from '../../../../shared/api/requests';
 import { REQUEST_TYPES, type RequestType } from '../../../../shared/domain/requests';
-import { toApiCallError } from '../../../api';
-import { notifyError } from '../../../app/notify';
-import { type FieldErrors, fieldErrorsFrom } from '../../../components/field-errors';
 import { PersonSelect } from '../../../components/PersonSelect';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { usePeople } from '../../people/people-store';
 import { REQUEST_TYPE_LABELS } from '../labels';
 import { useRequestActions } from '../request-actions';
 import { controlRefs, useRequestLinks } from '../request-queries';
 import './drawer.css';
 import { DateField } from '../../../components/DateField';
-import { requestPatch } from '../../../../shared/api/requests';
-import { limitHint, maxLengthOf } from '../../../components/form/limits';
 
 const refOrder = new Intl.Collator(undefined, { numeric: true });
 
 const TYPE_OPTIONS = REQUEST_TYPES.map((t) => ({ value: t, label: REQUEST_TYPE_LABELS[t] }));
 
+/** Our side of a request as its form holds it: no wave or due date is ''. */
+type OurValues = {
+  ownerId: string | null;
+  reviewerId: string | null;
+  type: RequestType | null;
+  wave: string;
+  dueOn: string;
+  criteria: string[];
+  controlIds: string[];
+};
+
+const ourValues = (r: AuditRequest): OurValues => ({
+  ownerId: r.ownerId,
+  reviewerId: r.reviewerId,
+  type: r.type,
+  wave: r.wave ?? '',
+  dueOn: r.dueOn ?? '',
+  criteria: r.criteria,
+  controlIds: r.controlIds,
+});
+
+const LABELS: Record<keyof OurValues, string> = {
+  ownerId: 'Owner',
+  reviewerId: 'Internal reviewer',
+  type: 'Type',
+  wave: 'Wave',
+  dueOn: 'Due',
+  criteria: 'Criteria',
+  controlIds: 'Controls',
+};
+
 /**
- * Our fields of a request, each saved as it is changed (there is no Save button). A refusal
- * (the reviewer may not be the owner) shows under its field and the field goes back.
+ * Our fields of a request, each saved as it is changed (UX.md's one save model: no Save
+ * button, Undo on the toast). A refusal (the reviewer may not be the owner) shows under its
+ * field; a change made elsewhere (a re-import, a status step) shows in every field not being
+ * edited.
  */
 export function OurFields(props: { request: AuditRequest }) {
   const r = props.request;
-  const [errors, setErrors] = useState<FieldErrors>({});
   const { criteria, controls } = useRequestLinks();
   const { update } = useRequestActions();
   const people = usePeople((s) => s.items);
+  const [initial] = useState(() => ourValues(r));
+  /** The request as this form last saved it: its re-read needs no second `adopt`. */
+  const lastSaved = useRef<string | null>(null);
+  const { form, values, field, change, counter, adopt, flush } = useAutosaveForm<
+    OurValues,
+    AuditRequest
+  >({
+    values: initial,
+    patchSchema: requestPatch,
+    labels: LABELS,
+    toInput: (name, value) => (name === 'wave' || name === 'dueOn' ? value || null : value),
+    saveField: (name, value) => update(r.id, { [name]: value }),
+    onSaved: (saved) => {
+      lastSaved.current = saved.updatedAt;
+      adopt(ourValues(saved));
+    },
+  });
+  useEffect(() => {
+    if (r.updatedAt !== lastSaved.current) adopt(ourValues(r));
+    // `adopt` is new at each render; the request is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [r]);
+
   const criteriaOptions = useMemo(() => {
     const known = criteria.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }));
     // A criterion the vault does not list (typed by the auditor) still shows as chosen.
-    const extra = r.criteria.filter((id) => !criteria.some((c) => c.id === id));
+    const extra = values.criteria.filter((id) => !criteria.some((c) => c.id === id));
     return [...known, ...extra.map((id) => ({ value: id, label: id }))];
-  }, [criteria, r.criteria]);
+  }, [criteria, values.criteria]);
   const controlOptions = useMemo(
     () => controls.map((c) => ({ value: c.id, label: `${c.ref} ${c.title}` })),
     [controls],
   );
-
-  const save = async (patch: RequestPatch) => {
-    const field = Object.keys(patch)[0]!;
-    setErrors((e) => ({ ...e, [field]: '' }));
-    try {
-      await update(r.id, patch);
-    } catch (e) {
-      const error = toApiCallError(e);
-      const fields = fieldErrorsFrom(error.issues, ['patch']);
-      if (Object.keys(fields).length > 0) setErrors(fields);
-      else notifyError(error);
-    }
-  };
+  const error = (name: keyof OurValues) => form.errors[name] || undefined;
 
   const via = controlRefs(
     controls,
@@ -64,9 +103,9 @@ export function OurFields(props: { request: AuditRequest }) {
         <PersonSelect
           label="Owner"
           people={people}
-          value={r.ownerId}
-          onChange={(id) => void save({ ownerId: id })}
-          error={errors.ownerId || undefined}
+          value={values.ownerId}
+          onChange={(id) => change('ownerId', id, true)}
+          error={error('ownerId')}
           placeholder={r.ownerText ? `“${r.ownerText}” is not in People` : 'Nobody yet'}
           size="xs"
           data-testid="request-owner"
@@ -74,9 +113,9 @@ export function OurFields(props: { request: AuditRequest }) {
         <PersonSelect
           label="Internal reviewer"
           people={people}
-          value={r.reviewerId}
-          onChange={(id) => void save({ reviewerId: id })}
-          error={errors.reviewerId || undefined}
+          value={values.reviewerId}
+          onChange={(id) => change('reviewerId', id, true)}
+          error={error('reviewerId')}
           placeholder="Nobody yet"
           size="xs"
           data-testid="request-reviewer"
@@ -84,56 +123,57 @@ export function OurFields(props: { request: AuditRequest }) {
         <Select
           label="Type"
           data={TYPE_OPTIONS}
-          value={r.type}
-          onChange={(v) => void save({ type: (v as RequestType | null) ?? null })}
+          value={values.type}
+          onChange={(v) => change('type', (v as RequestType | null) ?? null, true)}
           placeholder="Not set"
           clearable
           size="xs"
-          error={errors.type || undefined}
+          error={error('type')}
           comboboxProps={{ withinPortal: true }}
         />
-        <TextBlurField
+        <TextInput
           label="Wave"
-          maxLength={maxLengthOf(requestPatch, 'wave') ?? undefined}
-          value={r.wave ?? ''}
-          onSave={(v) => void save({ wave: v.trim() || null })}
-          error={errors.wave}
+          size="xs"
+          {...field('wave')}
+          error={error('wave')}
+          description={counter('wave')}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void flush();
+          }}
         />
         <DateField
           label="Due"
           size="xs"
-          value={r.dueOn}
-          onChange={(iso) => {
-            if ((iso || null) !== r.dueOn) void save({ dueOn: iso || null });
-          }}
-          error={errors.dueOn}
+          value={values.dueOn}
+          onChange={(iso) => change('dueOn', iso, true)}
+          error={error('dueOn')}
         />
       </SimpleGrid>
       <MultiSelect
         label="Criteria"
         data={criteriaOptions}
-        value={r.criteria}
-        onChange={(ids) => void save({ criteria: ids })}
+        value={values.criteria}
+        onChange={(ids) => change('criteria', ids)}
         searchable
         clearable
         hidePickedOptions
         size="xs"
-        placeholder={r.criteria.length ? undefined : 'Search criteria, e.g. CC6.1'}
-        error={errors.criteria || undefined}
+        placeholder={values.criteria.length ? undefined : 'Search criteria, e.g. CC6.1'}
+        error={error('criteria')}
         classNames={{ pill: 'attest-mono' }}
         comboboxProps={{ withinPortal: true }}
       />
       <MultiSelect
         label="Controls"
         data={controlOptions}
-        value={r.controlIds.filter((id) => controls.some((c) => c.id === id))}
-        onChange={(ids) => void save({ controlIds: ids })}
+        value={values.controlIds.filter((id) => controls.some((c) => c.id === id))}
+        onChange={(ids) => change('controlIds', ids)}
         searchable
         clearable
         hidePickedOptions
         size="xs"
-        placeholder={r.controlIds.length ? undefined : 'Search controls'}
-        error={errors.controlIds || undefined}
+        placeholder={values.controlIds.length ? undefined : 'Search controls'}
+        error={error('controlIds')}
         classNames={{ pill: 'attest-mono' }}
         comboboxProps={{ withinPortal: true }}
       />
@@ -149,42 +189,5 @@ export function OurFields(props: { request: AuditRequest }) {
         </Text>
       )}
     </Stack>
-  );
-}
-
-/** A text field saved when left (or on Enter), not on every key. */
-function TextBlurField(props: {
-  label: string;
-  value: string;
-  type?: string;
-  error?: string;
-  maxLength?: number | undefined;
-  onSave(value: string): void;
-}) {
-  const [draft, setDraft] = useState(props.value);
-  const [from, setFrom] = useState(props.value);
-  // The saved value changed elsewhere (a re-import, the contract's answer): show it.
-  if (props.value !== from) {
-    setFrom(props.value);
-    setDraft(props.value);
-  }
-  const commit = () => {
-    if (draft !== props.value) props.onSave(draft);
-  };
-  return (
-    <TextInput
-      label={props.label}
-      type={props.type}
-      value={draft}
-      maxLength={props.maxLength}
-      description={limitHint(draft, props.maxLength)}
-      onChange={(e) => setDraft(e.currentTarget.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-      }}
-      size="xs"
-      error={props.error || undefined}
-    />
   );
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { nextSort } from '../../../components/SortableTh';
+import { nextSort } from '../../../components/table/sort';
 import { useVault } from '../../vault/store';
 import {
   DEFAULT_SORT,

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { ControlPolicyFindings } from '../../policies/ControlPolicyFindings';
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
-import type { Control } from '../../../../shared/api/controls';
+import { type FormEvent, useCallback, useLayoutEffect, useState } from 'react';
+import { type Control, controlPatch, newControlInput } from '../../../../shared/api/controls';
+import type { Input } from '../../../../shared/api/index';
 import { notifyError, notifySuccess } from '../../../app/notify';
-import { useContractErrors } from '../forms/use-contract-errors';
-import { useFieldAutosave } from '../forms/use-field-autosave';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { useArchiveControl, useCreateControl, useUpdateControl } from '../control-actions';
 import { useScopeControls } from '../scope-queries';
 import { ControlFields } from './ControlFields';
@@ -13,29 +13,29 @@ import { ControlEvidence } from '../../evidence/LinkedEvidence';
 import { ControlTesting } from './ControlTesting';
 import { SelfTestLine } from '../../testing/SelfTestLine';
 import {
-  type ControlField,
+  CONTROL_FIELD_LABEL,
   type ControlValues,
   createInput,
-  patchOf,
+  inputOf,
   valuesOf,
 } from './control-form';
 import { RefTitle } from '../../../components/RefTitle';
 import { SideDrawer } from '../../../components/SideDrawer';
 import { HistorySection } from '../../history/RecordHistory';
 
-/** An existing control: every field saved as it is edited; archive or restore. */
+/** An existing control: every field saved as it is edited, with Undo; archive or restore. */
 function EditControl({ control }: { control: Control }) {
-  const [values, setValues] = useState<ControlValues>(() => valuesOf(control));
-  const { errors, capture, clear } = useContractErrors();
+  const [initial] = useState<ControlValues>(() => valuesOf(control));
   const updateControl = useUpdateControl();
   const archiveControl = useArchiveControl();
-  const { schedule } = useFieldAutosave<ControlField>(async (field, next) => {
-    try {
-      await updateControl(control.id, patchOf(field, next as ControlValues));
-      clear(field);
-    } catch (e) {
-      capture(e, { field, strip: ['patch'] });
-    }
+  const { form, values, change, adopt } = useAutosaveForm<ControlValues, Control>({
+    values: initial,
+    patchSchema: controlPatch,
+    labels: CONTROL_FIELD_LABEL,
+    toInput: inputOf,
+    saveField: (field, value) => updateControl(control.id, { [field]: value }),
+    // What Attest answers (a trimmed title, a criterion's canonical id) shows in the other fields.
+    onSaved: (saved) => adopt(valuesOf(saved)),
   });
 
   const archive = async (archived: boolean) => {
@@ -64,13 +64,9 @@ function EditControl({ control }: { control: Control }) {
       <SelfTestLine controlId={control.id} />
       <ControlFields
         values={values}
-        errors={errors}
+        errors={form.errors}
         source={control.source}
-        onChange={(field, value, now) => {
-          const next = { ...values, [field]: value };
-          setValues(next);
-          schedule(field, next, now);
-        }}
+        onChange={(field, value, now) => change(field, value, now)}
       />
       <ControlTesting control={control} />
       <ControlEvidence control={control} />
@@ -104,50 +100,55 @@ function EditControl({ control }: { control: Control }) {
   );
 }
 
-/** A custom control: title and at least one in-scope criterion; errors under their fields. */
+/**
+ * A custom control: title and at least one in-scope criterion. It exists from its Add button
+ * (its first valid save); what stops it shows under the fields.
+ */
 function NewControl(props: {
   criteria: string[];
   onCreated(control: Control): void;
   onCancel(): void;
+  onDraft(pending: boolean): void;
 }) {
-  const [values, setValues] = useState<ControlValues>(() => ({
-    ...valuesOf(),
-    criteria: props.criteria,
-  }));
+  const [initial] = useState<ControlValues>(() => ({ ...valuesOf(), criteria: props.criteria }));
   const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useContractErrors();
   const createControl = useCreateControl();
+  const { form, values, change, createNow, draftPending } = useAutosaveForm<ControlValues, Control>(
+    {
+      values: initial,
+      patchSchema: controlPatch,
+      labels: CONTROL_FIELD_LABEL,
+      toInput: inputOf,
+      create: {
+        schema: newControlInput,
+        toInput: createInput,
+        run: (input) => createControl(input as Input<'controls.create'>),
+      },
+      onSaved: (created) => {
+        notifySuccess(`Added ${created.ref} ${created.title}.`);
+        props.onCreated(created);
+      },
+    },
+  );
+  const { onDraft } = props;
+  // Before the next event, not after paint: an Esc pressed right after typing must already ask.
+  useLayoutEffect(() => onDraft(draftPending), [onDraft, draftPending]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    try {
-      const created = await createControl(createInput(values));
-      notifySuccess(`Added ${created.ref} ${created.title}.`);
-      props.onCreated(created);
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
+    await createNow();
+    setBusy(false);
   };
 
   return (
     <form onSubmit={submit} noValidate data-testid="new-control-form">
       <Stack gap="xl" pt="xs">
-        {errors[''] && (
-          <Alert color="red" variant="light">
-            {errors['']}
-          </Alert>
-        )}
         <ControlFields
           values={values}
-          errors={errors}
+          errors={form.errors}
           source="custom"
-          onChange={(field, value) => {
-            setValues((v) => ({ ...v, [field]: value }));
-            clear(field);
-          }}
+          onChange={(field, value) => change(field, value)}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={props.onCancel} disabled={busy}>
@@ -174,10 +175,13 @@ export function ControlDrawer(props: {
   const control = controls.find((c) => c.id === props.target) ?? null;
   const isNew = props.target === 'new';
   const opened = isNew || control !== null;
+  const [draftPending, setDraftPending] = useState(false);
+  const onDraft = useCallback((pending: boolean) => setDraftPending(pending), []);
   return (
     <SideDrawer
       opened={opened}
       onClose={() => props.onTarget(null)}
+      draft={{ pending: isNew && draftPending, what: 'this new control' }}
       size={640}
       title={
         isNew ? (
@@ -198,6 +202,7 @@ export function ControlDrawer(props: {
           criteria={props.criteria ?? []}
           onCreated={(c) => props.onTarget(c.id)}
           onCancel={() => props.onTarget(null)}
+          onDraft={onDraft}
         />
       ) : control ? (
         <EditControl key={control.id} control={control} />

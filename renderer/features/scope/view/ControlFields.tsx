@@ -10,7 +10,6 @@ import {
   NATURES,
   NATURE_LABELS,
 } from '../../../../shared/domain/catalog';
-import type { FieldErrors } from '../../../components/field-errors';
 import { PersonSelect } from '../../../components/PersonSelect';
 import { usePeople } from '../../people/people-store';
 import { CriteriaTagsInput } from '../fields/CriteriaTagsInput';
@@ -44,7 +43,8 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
 /** Every field of a control, grouped as people think of it: what, who, how, which criteria, testing. */
 export function ControlFields(props: {
   values: ControlValues;
-  errors: FieldErrors;
+  /** What the contract refuses, by field. */
+  errors: Partial<Record<string, ReactNode>>;
   /** A library control always rests on a policy; only a custom control may have none. */
   source: 'library' | 'custom';
   /** `now`: a choice (saved at once) rather than typing. */

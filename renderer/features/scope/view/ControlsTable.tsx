@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { Control } from '../../../../shared/api/controls';
 import { DOMAIN_LABELS, FREQUENCY_LABELS } from '../../../../shared/domain/catalog';
 import { notifyError } from '../../../app/notify';
-import { nextSort } from '../../../components/SortableTh';
+import { nextSort } from '../../../components/table/sort';
 import { type DataColumn, DataTable } from '../../../components/table/DataTable';
 import { usePeople } from '../../people/people-store';
 import { useVaultPages } from '../../vault/use-vault-pages';

@@ -3,7 +3,7 @@ import type { Control } from '../../../../shared/api/controls';
 import {
   createInput,
   operatingSinceWarning,
-  patchOf,
+  inputOf,
   sameDoerAndReviewer,
   valuesOf,
 } from './control-form';
@@ -14,16 +14,17 @@ describe('control form', () => {
       ...valuesOf({ testAttributes: ['a'] } as unknown as Control),
       testAttributes: ' One \n\nTwo ',
     };
-    expect(patchOf('testAttributes', v)).toEqual({ testAttributes: ['One', 'Two'] });
-    expect(patchOf('operatingSince', v)).toEqual({ operatingSince: null });
-    expect(patchOf('title', { ...v, title: 'X' })).toEqual({ title: 'X' });
+    expect(inputOf('testAttributes', v.testAttributes)).toEqual(['One', 'Two']);
+    expect(inputOf('operatingSince', v.operatingSince)).toBeNull();
+    expect(inputOf('operatingSince', '2026-01-05')).toBe('2026-01-05');
+    expect(inputOf('title', 'X')).toBe('X');
   });
 
   it('sends the policy a control rests on, and none for a custom control without one', () => {
     const v = valuesOf({ policyKey: 'access-control', testAttributes: [] } as unknown as Control);
     expect(v.policyKey).toBe('access-control');
-    expect(patchOf('policyKey', v)).toEqual({ policyKey: 'access-control' });
-    expect(patchOf('policyKey', { ...v, policyKey: null })).toEqual({ policyKey: null });
+    expect(inputOf('policyKey', v.policyKey)).toBe('access-control');
+    expect(inputOf('policyKey', null)).toBeNull();
     expect(valuesOf().policyKey).toBeNull();
     const input = createInput({ ...valuesOf(), title: 'T', criteria: ['CC1.2'] });
     expect(input.policyKey).toBeNull();

@@ -4,7 +4,8 @@ import type { ControlType, Domain, Frequency, Nature } from '../../../../shared/
 import { formatDate } from '../../../components/format';
 
 /** A control as its form holds it: dates and lists as the inputs show them. */
-export interface ControlValues {
+// A type, not an interface: the form helper takes it as a record of fields.
+export type ControlValues = {
   ref: string;
   title: string;
   description: string;
@@ -24,7 +25,7 @@ export interface ControlValues {
   /** One attribute per line. */
   testAttributes: string;
   evidenceGuidance: string;
-}
+};
 
 export type ControlField = keyof ControlValues;
 
@@ -56,12 +57,36 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** The contract's value of one field. */
-export function patchOf(field: ControlField, v: ControlValues): ControlPatch {
-  if (field === 'operatingSince') return { operatingSince: v.operatingSince || null };
-  if (field === 'testAttributes') return { testAttributes: lines(v.testAttributes) };
-  return { [field]: v[field] } as ControlPatch;
+/** The contract's value of one field, from what its input holds. */
+export function inputOf<K extends ControlField>(
+  field: K,
+  value: ControlValues[K],
+): ControlPatch[K & keyof ControlPatch] {
+  if (field === 'operatingSince') return (value || null) as never;
+  if (field === 'testAttributes') return lines(value as string) as never;
+  return value as never;
 }
+
+/** Each field in words, for the toast of its save ("Title saved · Undo"). */
+export const CONTROL_FIELD_LABEL: Record<ControlField, string> = {
+  ref: 'Reference',
+  title: 'Title',
+  description: 'Description',
+  domain: 'Domain',
+  ownerRole: 'Owner role',
+  ownerId: 'Owner',
+  performerId: 'Performer',
+  reviewerId: 'Reviewer',
+  frequency: 'Frequency',
+  nature: 'Nature',
+  type: 'Type',
+  policyKey: 'Policy',
+  operatingSince: 'Operating since',
+  criteria: 'Mapped criteria',
+  testProcedure: 'Test procedure',
+  testAttributes: 'Test attributes',
+  evidenceGuidance: 'What good evidence looks like',
+};
 
 /** A new custom control: an empty reference lets Attest choose the next CUS-nn. */
 export function createInput(v: ControlValues): NewControlInput {

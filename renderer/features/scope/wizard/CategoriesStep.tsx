@@ -2,20 +2,31 @@ import { Checkbox, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Engagement } from '../../../../shared/api/vault';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../shared/domain/engagement';
+import { engagementPatch } from '../../../../shared/api/methods/scope';
+import { useApi } from '../../../api/provider';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { CATEGORY_HELP } from '../categories';
-import { useEngagementSave } from './use-engagement-save';
+
+const LABELS = { categories: 'Categories' };
 
 /** Step 3: which Trust Services categories the report covers (Security always). */
 export function CategoriesStep({ engagement }: { engagement: Engagement }) {
-  const save = useEngagementSave();
-  const [chosen, setChosen] = useState<Category[]>(engagement.categories);
+  const client = useApi();
+  const [initial] = useState(() => ({ categories: engagement.categories }));
+  const { form, values, change } = useAutosaveForm<{ categories: Category[] }, unknown>({
+    values: initial,
+    patchSchema: engagementPatch,
+    labels: LABELS,
+    saveField: (_field, categories) =>
+      client.call('scope.update', { categories: categories as Category[] }),
+  });
+  const chosen = values.categories;
 
   const toggle = (category: Category, on: boolean) => {
     const next = CATEGORIES.filter(
       (c) => c === 'security' || (c === category ? on : chosen.includes(c)),
     );
-    setChosen(next);
-    save.now('categories', { categories: next });
+    change('categories', next);
   };
 
   return (
@@ -42,9 +53,9 @@ export function CategoriesStep({ engagement }: { engagement: Engagement }) {
           </Paper>
         );
       })}
-      {save.errors.categories && (
+      {form.errors.categories && (
         <Text size="xs" c="red" role="alert">
-          {save.errors.categories}
+          {form.errors.categories}
         </Text>
       )}
       {engagement.scopeConfirmedAt && (

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import type { Input } from '../../../../shared/api/index';
 import type { SdComponent } from '../../../../shared/api/sd';
 import {
   COMPONENT_KIND_LABELS,
@@ -8,9 +9,8 @@ import {
 } from '../../../../shared/domain/system-description';
 import { useApi } from '../../../api/provider';
 import { RecordList } from '../../../components/RecordList';
-import { useContractErrors } from '../forms/use-contract-errors';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { useArchiveSdRecord } from './sd-save';
-import { limitProps } from '../../../components/form/limits';
 import { componentInput } from '../../../../shared/api/sd';
 
 export const COMPONENT_KIND_HELP: Record<ComponentKind, string> = {
@@ -21,30 +21,54 @@ export const COMPONENT_KIND_HELP: Record<ComponentKind, string> = {
   data: 'The information it collects, processes, stores and reports.',
 };
 
+type ComponentValues = { name: string; description: string };
+
+/**
+ * A component's name and description. A new one exists from its Add button; an existing one
+ * saves each field as it is typed (UX.md: no Save button), with Undo, and Done closes the row.
+ */
 function ComponentEditor(props: { kind: ComponentKind; component?: SdComponent; onDone(): void }) {
-  const [name, setName] = useState(props.component?.name ?? '');
-  const [description, setDescription] = useState(props.component?.description ?? '');
-  const [busy, setBusy] = useState(false);
-  const { errors, capture } = useContractErrors();
   const client = useApi();
   const label = COMPONENT_KIND_LABELS[props.kind].toLowerCase();
+  /** The component as Attest last answered it: `sd.saveComponent` takes the whole record. */
+  const record = useRef<SdComponent | null>(props.component ?? null);
+  const [initial] = useState<ComponentValues>(() => ({
+    name: props.component?.name ?? '',
+    description: props.component?.description ?? '',
+  }));
+  const [busy, setBusy] = useState(false);
+  const { field, counter, created, createNow, flush } = useAutosaveForm<
+    ComponentValues,
+    SdComponent
+  >({
+    values: initial,
+    patchSchema: componentInput,
+    labels: { name: `The ${label} component’s name`, description: 'Its description' },
+    saveField: (name, value) => {
+      const { id, kind, name: was, description } = record.current!;
+      return client.call('sd.saveComponent', { id, kind, name: was, description, [name]: value });
+    },
+    create: props.component
+      ? undefined
+      : {
+          schema: componentInput,
+          toInput: (values) => ({ kind: props.kind, ...values }),
+          run: (input) => client.call('sd.saveComponent', input as Input<'sd.saveComponent'>),
+        },
+    onSaved: (saved, how) => {
+      record.current = saved;
+      if (how === 'created') props.onDone();
+    },
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    try {
-      await client.call('sd.saveComponent', {
-        id: props.component?.id,
-        kind: props.kind,
-        name,
-        description,
-      });
+    if (created) {
+      await flush();
       props.onDone();
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
+    } else await createNow();
+    setBusy(false);
   };
 
   return (
@@ -54,27 +78,25 @@ function ComponentEditor(props: { kind: ComponentKind; component?: SdComponent; 
           aria-label={`Name of the ${label} component`}
           placeholder="Name"
           autoFocus
-          value={name}
-          {...limitProps(componentInput, 'name', name)}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name ?? errors['']}
+          {...field('name')}
+          description={counter('name')}
           style={{ flex: 1 }}
         />
         <TextInput
           aria-label={`Description of the ${label} component`}
           placeholder="What it is, in a few words"
-          value={description}
-          {...limitProps(componentInput, 'description', description)}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
+          {...field('description')}
+          description={counter('description')}
           style={{ flex: 2 }}
         />
         <Button type="submit" loading={busy} variant="light">
-          {props.component ? 'Save' : 'Add'}
+          {created ? 'Done' : 'Add'}
         </Button>
-        <Button variant="subtle" color="gray" onClick={props.onDone} disabled={busy}>
-          Cancel
-        </Button>
+        {!created && (
+          <Button variant="subtle" color="gray" onClick={props.onDone} disabled={busy}>
+            Cancel
+          </Button>
+        )}
       </Group>
     </form>
   );

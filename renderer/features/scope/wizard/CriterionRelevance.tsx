@@ -2,9 +2,8 @@ import { Badge, Box, Group, Stack, Switch, Text, Textarea } from '@mantine/core'
 import { useRef, useState } from 'react';
 import type { VaultCriterion } from '../../../../shared/api/controls';
 import { useApi } from '../../../api/provider';
-import { useContractErrors } from '../forms/use-contract-errors';
-import { useFieldAutosave } from '../forms/use-field-autosave';
-import { limitProps } from '../../../components/form/limits';
+import { maxLengthOf } from '../../../components/form/limits';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { methods } from '../../../../shared/api/index';
 
 /**
@@ -14,22 +13,25 @@ import { methods } from '../../../../shared/api/index';
  */
 export function CriterionRelevance(props: { criterion: VaultCriterion; carvedOutTo: string[] }) {
   const { criterion: c, carvedOutTo } = props;
-  const [on, setOn] = useState(c.notRelevantReason !== null);
-  const [reason, setReason] = useState(c.notRelevantReason ?? '');
+  const [initial] = useState(() => ({ reason: c.notRelevantReason }));
   const [refusal, setRefusal] = useState<string | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const { errors, capture, clear } = useContractErrors();
   const client = useApi();
-  const { schedule } = useFieldAutosave<'reason'>(async (_field, value) => {
-    try {
-      // The criteria and the description (marking one withdraws "every criterion applies") are
-      // re-read by the change itself.
-      await client.call('criteria.setNotRelevant', { id: c.id, reason: value as string | null });
-      clear('reason');
-    } catch (e) {
-      capture(e, { field: 'reason' });
-    }
+  // The mark is its reason: null is "applies", and an empty reason is refused by Attest.
+  const { form, values, change, counter, flush } = useAutosaveForm<
+    { reason: string | null },
+    unknown
+  >({
+    values: initial,
+    patchSchema: methods['criteria.setNotRelevant'].input,
+    labels: { reason: `Why ${c.id} does not apply` },
+    // The criteria and the description (marking one withdraws "every criterion applies") are
+    // re-read by the change itself.
+    saveField: (_field, reason) =>
+      client.call('criteria.setNotRelevant', { id: c.id, reason: reason as string | null }),
   });
+  const on = values.reason !== null;
+  const reason = values.reason ?? '';
 
   const toggle = (next: boolean) => {
     if (next && carvedOutTo.length > 0) {
@@ -39,14 +41,11 @@ export function CriterionRelevance(props: { criterion: VaultCriterion; carvedOut
       return;
     }
     setRefusal(null);
-    setOn(next);
     if (next) {
+      // Nothing to save until a reason is typed: the field opens empty, focused.
+      form.setFieldValue('reason', '');
       setTimeout(() => reasonRef.current?.focus(), 0);
-      if (reason.trim()) schedule('reason', reason, true);
-    } else {
-      clear('reason');
-      if (c.notRelevantReason !== null) schedule('reason', null, true);
-    }
+    } else change('reason', null, true);
   };
 
   return (
@@ -88,20 +87,24 @@ export function CriterionRelevance(props: { criterion: VaultCriterion; carvedOut
           ref={reasonRef}
           mt="xs"
           label={`Why ${c.id} does not apply`}
-          description="Required. The auditor reads this in the description (DC 8)."
+          description={[
+            'Required. The auditor reads this in the description (DC 8).',
+            counter('reason'),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
           placeholder="e.g. The system has no physical premises: all hosting is with the cloud provider"
           autosize
           minRows={1}
           value={reason}
-          {...limitProps(methods['criteria.setNotRelevant'].input, 'reason', reason)}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            if (e.currentTarget.value.trim()) schedule('reason', e.currentTarget.value);
-          }}
+          maxLength={maxLengthOf(methods['criteria.setNotRelevant'].input, 'reason') ?? undefined}
+          onChange={(e) => change('reason', e.currentTarget.value)}
           onBlur={() => {
-            if (!reason.trim()) schedule('reason', '', true);
+            // Left empty: Attest's refusal says why a reason is needed, and nothing is marked.
+            if (!reason.trim()) change('reason', '', true);
+            else void flush();
           }}
-          error={errors.reason}
+          error={form.errors.reason}
         />
       )}
     </Box>

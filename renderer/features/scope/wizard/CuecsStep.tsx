@@ -1,35 +1,64 @@
 import { Button, Group, Paper, Stack, Switch, Textarea } from '@mantine/core';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import type { Input } from '../../../../shared/api/index';
 import type { Cuec, SystemDescription } from '../../../../shared/api/sd';
 import { useApi } from '../../../api/provider';
 import { RecordList } from '../../../components/RecordList';
 import { StepEmpty } from '../../../components/StepEmpty';
 import { CriteriaMultiSelect } from '../fields/CriteriaMultiSelect';
-import { useContractErrors } from '../forms/use-contract-errors';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { ConfirmNone } from './ConfirmNone';
 import { useArchiveSdRecord } from './sd-save';
-import { limitProps } from '../../../components/form/limits';
 import { cuecInput } from '../../../../shared/api/sd';
 
+type CuecValues = { description: string; criteria: string[] };
+
+/**
+ * A customer control. A new one exists from its Add button; an existing one saves each field as
+ * it is changed (UX.md: no Save button), with Undo, and Done closes it.
+ */
 function CuecEditor(props: { cuec?: Cuec; onDone(): void }) {
-  const [description, setDescription] = useState(props.cuec?.description ?? '');
-  const [criteria, setCriteria] = useState<string[]>(props.cuec?.criteria ?? []);
-  const [busy, setBusy] = useState(false);
-  const { errors, capture } = useContractErrors();
   const client = useApi();
+  /** The control as Attest last answered it: `sd.saveCuec` takes the whole record. */
+  const record = useRef<Cuec | null>(props.cuec ?? null);
+  const [initial] = useState<CuecValues>(() => ({
+    description: props.cuec?.description ?? '',
+    criteria: props.cuec?.criteria ?? [],
+  }));
+  const [busy, setBusy] = useState(false);
+  const { form, values, field, change, counter, created, createNow, flush } = useAutosaveForm<
+    CuecValues,
+    Cuec
+  >({
+    values: initial,
+    patchSchema: cuecInput,
+    labels: { description: 'What customers must do', criteria: 'Its criteria' },
+    saveField: (name, value) => {
+      const { id, description, criteria } = record.current!;
+      return client.call('sd.saveCuec', { id, description, criteria, [name]: value });
+    },
+    create: props.cuec
+      ? undefined
+      : {
+          schema: cuecInput,
+          toInput: (v) => v,
+          run: (input) => client.call('sd.saveCuec', input as Input<'sd.saveCuec'>),
+        },
+    onSaved: (saved, how) => {
+      record.current = saved;
+      if (how === 'created') props.onDone();
+    },
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    try {
-      await client.call('sd.saveCuec', { id: props.cuec?.id, description, criteria });
+    if (created) {
+      await flush();
       props.onDone();
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
+    } else await createNow();
+    setBusy(false);
   };
 
   return (
@@ -49,24 +78,24 @@ function CuecEditor(props: { cuec?: Cuec; onDone(): void }) {
           autosize
           minRows={2}
           autoFocus
-          value={description}
-          {...limitProps(cuecInput, 'description', description)}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description ?? errors['']}
+          {...field('description')}
+          description={counter('description')}
         />
         <CriteriaMultiSelect
           label="Criteria it supports"
-          placeholder={criteria.length ? undefined : 'Search by id or title'}
-          value={criteria}
-          onChange={setCriteria}
-          error={errors.criteria}
+          placeholder={values.criteria.length ? undefined : 'Search by id or title'}
+          value={values.criteria}
+          onChange={(ids) => change('criteria', ids)}
+          error={form.errors.criteria}
         />
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onDone} disabled={busy}>
-            Cancel
-          </Button>
+          {!created && (
+            <Button variant="default" onClick={props.onDone} disabled={busy}>
+              Cancel
+            </Button>
+          )}
           <Button type="submit" loading={busy}>
-            {props.cuec ? 'Save' : 'Add'}
+            {created ? 'Done' : 'Add'}
           </Button>
         </Group>
       </Stack>

@@ -1,5 +1,6 @@
 import { Divider, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { z } from 'zod';
 import type { SystemDescription } from '../../../../shared/api/sd';
 import {
   COMPONENT_KINDS,
@@ -8,11 +9,14 @@ import {
   type SdTextKey,
 } from '../../../../shared/domain/system-description';
 import { useApi } from '../../../api/provider';
-import { useContractErrors } from '../forms/use-contract-errors';
-import { useFieldAutosave } from '../forms/use-field-autosave';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { ComponentInventory } from './ComponentInventory';
-import { limitProps } from '../../../components/form/limits';
 import { methods } from '../../../../shared/api/index';
+
+/** The four texts as one record for the form: each is `sd.setText`'s `content`. */
+const TEXTS = z.object(
+  Object.fromEntries(SD_TEXT_KEYS.map((key) => [key, methods['sd.setText'].input.shape.content])),
+);
 
 const TEXT_HELP: Record<SdTextKey, { description: string; placeholder: string }> = {
   services: {
@@ -37,16 +41,13 @@ const TEXT_HELP: Record<SdTextKey, { description: string; placeholder: string }>
 
 /** Step 4: the description's own words (DC 1–3) and the five kinds of component. */
 export function DescriptionStep({ sd }: { sd: SystemDescription }) {
-  const [texts, setTexts] = useState(sd.texts);
-  const { errors, capture, clear } = useContractErrors();
+  const [initial] = useState(sd.texts);
   const client = useApi();
-  const { schedule } = useFieldAutosave<SdTextKey>(async (key, content) => {
-    try {
-      await client.call('sd.setText', { key, content: content as string });
-      clear(key);
-    } catch (e) {
-      capture(e, { field: key });
-    }
+  const { field, counter } = useAutosaveForm<Record<SdTextKey, string>, unknown>({
+    values: initial,
+    patchSchema: TEXTS,
+    labels: SD_TEXT_LABELS,
+    saveField: (key, content) => client.call('sd.setText', { key, content: content as string }),
   });
 
   return (
@@ -56,19 +57,12 @@ export function DescriptionStep({ sd }: { sd: SystemDescription }) {
           <Textarea
             key={key}
             label={SD_TEXT_LABELS[key]}
-            description={TEXT_HELP[key].description}
+            description={[TEXT_HELP[key].description, counter(key)].filter(Boolean).join(' · ')}
             placeholder={TEXT_HELP[key].placeholder}
             autosize
             minRows={2}
             maxRows={10}
-            value={texts[key]}
-            {...limitProps(methods['sd.setText'].input, 'content', texts[key])}
-            onChange={(e) => {
-              const content = e.currentTarget.value;
-              setTexts((t) => ({ ...t, [key]: content }));
-              schedule(key, content);
-            }}
-            error={errors[key]}
+            {...field(key)}
           />
         ))}
       </Stack>

@@ -12,39 +12,65 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Engagement } from '../../../../shared/api/vault';
-import { useEngagementSave } from './use-engagement-save';
-import { engagementPatch } from '../../../../shared/api/methods/scope';
-import { limitProps } from '../../../components/form/limits';
+import { type EngagementPatch, engagementPatch } from '../../../../shared/api/methods/scope';
+import { useApi } from '../../../api/provider';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 
 type Contact = Engagement['contacts'][number];
 
 const blank = (c: Contact) => !c.name.trim() && !c.role.trim() && !c.email.trim();
 
+type EngagementValues = {
+  name: string;
+  client: string;
+  services: string;
+  auditorFirm: string;
+  contacts: Contact[];
+};
+
+const LABELS: Record<keyof EngagementValues, string> = {
+  name: 'Engagement name',
+  client: 'Client',
+  services: 'Services',
+  auditorFirm: 'Auditor firm',
+  contacts: 'Contacts',
+};
+
 /** Step 1: client, services, auditor firm and the people to contact. */
 export function EngagementStep({ engagement }: { engagement: Engagement }) {
-  const save = useEngagementSave();
-  const [text, setText] = useState({
+  const client = useApi();
+  const [initial] = useState<EngagementValues>(() => ({
     name: engagement.name,
     client: engagement.client,
     services: engagement.services,
     auditorFirm: engagement.auditorFirm,
+    contacts:
+      engagement.contacts.length > 0 ? engagement.contacts : [{ name: '', role: '', email: '' }],
+  }));
+  const { form, values, field, change, counter } = useAutosaveForm<EngagementValues, unknown>({
+    values: initial,
+    patchSchema: engagementPatch,
+    labels: LABELS,
+    // A contact row not filled in yet is not a contact.
+    toInput: (name, value) =>
+      name === 'contacts' ? (value as Contact[]).filter((c) => !blank(c)) : value,
+    // The header's client, report type and period are re-read by the change this makes.
+    saveField: (name, value) => client.call('scope.update', { [name]: value } as EngagementPatch),
   });
-  const [contacts, setContacts] = useState<Contact[]>(
-    engagement.contacts.length > 0 ? engagement.contacts : [{ name: '', role: '', email: '' }],
+  const contacts = values.contacts;
+  /** A text field with its limit: the counter follows the field's own help. */
+  const text = (name: Exclude<keyof EngagementValues, 'contacts'>, help: string) => ({
+    ...field(name),
+    description: [help, counter(name)].filter(Boolean).join(' · '),
+  });
+  // Typing in a row waits for a pause; adding or removing a row is a choice, saved at once.
+  const editContacts = (next: Contact[], now = false) => change('contacts', next, now);
+  const setContact = (i: number, key: keyof Contact, value: string) =>
+    editContacts(contacts.map((c, j) => (j === i ? { ...c, [key]: value } : c)));
+  const rowError = (i: number, key: keyof Contact) => form.errors[`contacts.${i}.${key}`];
+  const rowsRefused = contacts.some((_, i) =>
+    (['name', 'role', 'email'] as const).some((key) => rowError(i, key)),
   );
-
-  const edit = (field: keyof typeof text, value: string) => {
-    setText((t) => ({ ...t, [field]: value }));
-    save.later(field, { [field]: value });
-  };
-  const editContacts = (next: Contact[], now = false) => {
-    setContacts(next);
-    const patch = { contacts: next.filter((c) => !blank(c)) };
-    if (now) save.now('contacts', patch);
-    else save.later('contacts', patch);
-  };
-  const setContact = (i: number, field: keyof Contact, value: string) =>
-    editContacts(contacts.map((c, j) => (j === i ? { ...c, [field]: value } : c)));
 
   return (
     <Stack gap="xl">
@@ -52,27 +78,11 @@ export function EngagementStep({ engagement }: { engagement: Engagement }) {
         <TextInput
           label="Engagement name"
           required
-          value={text.name}
-          {...limitProps(
-            engagementPatch,
-            'name',
-            text.name,
-            'How this engagement is named in Attest',
-          )}
-          onChange={(e) => edit('name', e.currentTarget.value)}
-          error={save.errors.name}
+          {...text('name', 'How this engagement is named in Attest')}
         />
         <TextInput
           label="Client"
-          value={text.client}
-          {...limitProps(
-            engagementPatch,
-            'client',
-            text.client,
-            'The organisation whose system is described',
-          )}
-          onChange={(e) => edit('client', e.currentTarget.value)}
-          error={save.errors.client}
+          {...text('client', 'The organisation whose system is described')}
         />
       </SimpleGrid>
       <Textarea
@@ -80,27 +90,14 @@ export function EngagementStep({ engagement }: { engagement: Engagement }) {
         placeholder="e.g. A hosted analytics platform that turns customers’ event data into dashboards and reports."
         autosize
         minRows={2}
-        value={text.services}
-        {...limitProps(
-          engagementPatch,
+        {...text(
           'services',
-          text.services,
           'What the client provides to its customers, in a sentence or two. It opens the system description.',
         )}
-        onChange={(e) => edit('services', e.currentTarget.value)}
-        error={save.errors.services}
       />
       <TextInput
         label="Auditor firm"
-        value={text.auditorFirm}
-        {...limitProps(
-          engagementPatch,
-          'auditorFirm',
-          text.auditorFirm,
-          'The CPA firm that will examine the controls, if chosen',
-        )}
-        onChange={(e) => edit('auditorFirm', e.currentTarget.value)}
-        error={save.errors.auditorFirm}
+        {...text('auditorFirm', 'The CPA firm that will examine the controls, if chosen')}
         maw={420}
       />
       <Stack gap="xs">
@@ -119,7 +116,7 @@ export function EngagementStep({ engagement }: { engagement: Engagement }) {
               placeholder="Name"
               value={c.name}
               onChange={(e) => setContact(i, 'name', e.currentTarget.value)}
-              error={save.errors[`contacts.${i}.name`]}
+              error={rowError(i, 'name')}
               style={{ flex: 1.2 }}
             />
             <TextInput
@@ -127,7 +124,7 @@ export function EngagementStep({ engagement }: { engagement: Engagement }) {
               placeholder="Role"
               value={c.role}
               onChange={(e) => setContact(i, 'role', e.currentTarget.value)}
-              error={save.errors[`contacts.${i}.role`]}
+              error={rowError(i, 'role')}
               style={{ flex: 1 }}
             />
             <TextInput
@@ -136,7 +133,7 @@ export function EngagementStep({ engagement }: { engagement: Engagement }) {
               type="email"
               value={c.email}
               onChange={(e) => setContact(i, 'email', e.currentTarget.value)}
-              error={save.errors[`contacts.${i}.email`]}
+              error={rowError(i, 'email')}
               style={{ flex: 1.4 }}
             />
             <ActionIcon
@@ -155,12 +152,20 @@ export function EngagementStep({ engagement }: { engagement: Engagement }) {
             </ActionIcon>
           </Group>
         ))}
+        {form.errors.contacts && !rowsRefused && (
+          <Text size="xs" c="red" role="alert">
+            {form.errors.contacts}
+          </Text>
+        )}
         <Group>
           <Button
             variant="subtle"
             size="xs"
             leftSection={<IconPlus size={14} />}
-            onClick={() => setContacts([...contacts, { name: '', role: '', email: '' }])}
+            // An empty row is not a contact yet: nothing to save.
+            onClick={() =>
+              form.setFieldValue('contacts', [...contacts, { name: '', role: '', email: '' }])
+            }
           >
             Add contact
           </Button>

@@ -1,18 +1,25 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { type FormEvent, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { Input } from '../../../../shared/api/index';
 import type { SdEvent } from '../../../../shared/api/sd';
 import type { SdEventKind } from '../../../../shared/domain/system-description';
 import { useApi } from '../../../api/provider';
 import { notifySuccess } from '../../../app/notify';
-import { useContractErrors } from '../forms/use-contract-errors';
-import { useFieldAutosave } from '../forms/use-field-autosave';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { useSystemDescription } from '../scope-queries';
 import { SideDrawer } from '../../../components/SideDrawer';
 import { DateField } from '../../../components/DateField';
 import { sdEventInput } from '../../../../shared/api/sd';
-import { limitProps } from '../../../components/form/limits';
 
 type EventValues = Pick<SdEvent, 'date' | 'title' | 'description' | 'effect' | 'disposition'>;
+
+const LABELS: Record<keyof EventValues, string> = {
+  date: 'Date',
+  title: 'Title',
+  description: 'What happened',
+  effect: 'Effect',
+  disposition: 'Disposition',
+};
 
 const NOUN: Record<SdEventKind, string> = { incident: 'incident', change: 'significant change' };
 
@@ -27,69 +34,73 @@ const HELP: Record<SdEventKind, Record<'effect' | 'disposition', string>> = {
   },
 };
 
+/**
+ * An incident or significant change. A new one exists from its Add button; an existing one saves
+ * each field as it is changed, with Undo.
+ */
 function EventForm(props: {
   kind: SdEventKind;
   event: SdEvent | null;
   onCreated(e: SdEvent): void;
   onCancel(): void;
+  onDraft(pending: boolean): void;
 }) {
-  const { kind, event } = props;
-  const [values, setValues] = useState<EventValues>({
+  const { kind, event, onDraft } = props;
+  const client = useApi();
+  /** The event as Attest last answered it: `sd.saveEvent` takes the whole record. */
+  const record = useRef<SdEvent | null>(event);
+  const [initial] = useState<EventValues>(() => ({
     date: event?.date ?? '',
     title: event?.title ?? '',
     description: event?.description ?? '',
     effect: event?.effect ?? '',
     disposition: event?.disposition ?? '',
-  });
+  }));
   const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useContractErrors();
-  const client = useApi();
-  const { schedule } = useFieldAutosave<'event'>(async (_f, next) => {
-    if (!event) return;
-    try {
-      await client.call('sd.saveEvent', { id: event.id, kind, ...(next as EventValues) });
-      clear();
-    } catch (e) {
-      capture(e);
-    }
+  const { field, counter, createNow, draftPending } = useAutosaveForm<EventValues, SdEvent>({
+    values: initial,
+    patchSchema: sdEventInput,
+    labels: LABELS,
+    saveField: (name, value) => {
+      const { id, date, title, description, effect, disposition } = record.current!;
+      const saved = { id, kind, date, title, description, effect, disposition };
+      return client.call('sd.saveEvent', { ...saved, [name]: value });
+    },
+    create: event
+      ? undefined
+      : {
+          schema: sdEventInput,
+          toInput: (values) => ({ kind, ...values }),
+          run: (input) => client.call('sd.saveEvent', input as Input<'sd.saveEvent'>),
+        },
+    onSaved: (saved, how) => {
+      record.current = saved;
+      if (how === 'created') {
+        notifySuccess(`Added “${saved.title}”.`);
+        props.onCreated(saved);
+      }
+    },
   });
-
-  const set = (field: keyof EventValues, value: string) => {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    if (event) schedule('event', next);
-  };
+  // Before the next event, not after paint: an Esc pressed right after typing must already ask.
+  useLayoutEffect(() => onDraft(draftPending), [onDraft, draftPending]);
+  /** A text field with its limit: the counter follows the field's own help. */
+  const text = (name: Exclude<keyof EventValues, 'date'>, help?: string) => ({
+    ...field(name),
+    description: [help, counter(name)].filter(Boolean).join(' · ') || undefined,
+  });
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    try {
-      const created = await client.call('sd.saveEvent', { kind, ...values });
-      notifySuccess(`Added “${created.title}”.`);
-      props.onCreated(created);
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
+    await createNow();
+    setBusy(false);
   };
 
   return (
     <form onSubmit={create} noValidate data-testid="event-form">
       <Stack gap="md">
-        {errors[''] && (
-          <Alert color="red" variant="light">
-            {errors['']}
-          </Alert>
-        )}
         <SimpleGrid cols={3} spacing="md">
-          <DateField
-            label="Date"
-            required
-            value={values.date}
-            onChange={(iso) => set('date', iso)}
-            error={errors.date}
-          />
+          <DateField label="Date" required {...field('date')} />
         </SimpleGrid>
         <TextInput
           label="Title"
@@ -98,37 +109,15 @@ function EventForm(props: {
           placeholder={
             kind === 'incident' ? 'e.g. Dashboard outage' : 'e.g. Moved to a managed job queue'
           }
-          value={values.title}
-          {...limitProps(sdEventInput, 'title', values.title)}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errors.title}
+          {...text('title')}
         />
-        <Textarea
-          label="What happened"
-          autosize
-          minRows={2}
-          value={values.description}
-          {...limitProps(sdEventInput, 'description', values.description)}
-          onChange={(e) => set('description', e.currentTarget.value)}
-          error={errors.description}
-        />
-        <Textarea
-          label="Effect"
-          autosize
-          minRows={2}
-          value={values.effect}
-          {...limitProps(sdEventInput, 'effect', values.effect, HELP[kind].effect)}
-          onChange={(e) => set('effect', e.currentTarget.value)}
-          error={errors.effect}
-        />
+        <Textarea label="What happened" autosize minRows={2} {...text('description')} />
+        <Textarea label="Effect" autosize minRows={2} {...text('effect', HELP[kind].effect)} />
         <Textarea
           label="Disposition"
           autosize
           minRows={2}
-          value={values.disposition}
-          {...limitProps(sdEventInput, 'disposition', values.disposition, HELP[kind].disposition)}
-          onChange={(e) => set('disposition', e.currentTarget.value)}
-          error={errors.disposition}
+          {...text('disposition', HELP[kind].disposition)}
         />
         {event ? (
           <Text size="xs" c="dimmed">
@@ -160,10 +149,13 @@ export function EventDrawer(props: {
   const event = useSystemDescription()?.[list].find((e) => e.id === props.target) ?? null;
   const opened = props.target === 'new' || event !== null;
   const noun = NOUN[props.kind];
+  const [draftPending, setDraftPending] = useState(false);
+  const onDraft = useCallback((pending: boolean) => setDraftPending(pending), []);
   return (
     <SideDrawer
       opened={opened}
       onClose={() => props.onTarget(null)}
+      draft={{ pending: props.target === 'new' && draftPending, what: `this new ${noun}` }}
       size={520}
       title={event?.title ?? `New ${noun}`}
       overlayProps={{ backgroundOpacity: 0.2 }}
@@ -177,6 +169,7 @@ export function EventDrawer(props: {
           event={event}
           onCreated={() => props.onTarget(null)}
           onCancel={() => props.onTarget(null)}
+          onDraft={onDraft}
         />
       )}
     </SideDrawer>
