@@ -16,6 +16,7 @@ import * as m014 from './2026_12_05_014_self_tests';
 import * as m015 from './2026_12_06_015_review_snapshots';
 import * as m016 from './2026_12_07_016_auditor_responses';
 import * as m017 from './2026_12_07_017_blob_chunk_rowid';
+import * as m019 from './2026_12_08_019_vendor_report_review';
 import type { MigrationContext } from './context';
 
 export interface Migration {
@@ -45,6 +46,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: m015.NAME, up: m015.up },
   { name: m016.NAME, up: m016.up },
   { name: m017.NAME, up: m017.up },
+  // 019: 018 is another branch's; the lead renumbers at merge.
+  { name: m019.NAME, up: m019.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

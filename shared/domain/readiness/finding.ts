@@ -41,6 +41,8 @@ export const RULE_IDS = [
   'risk_assessment_recent',
   'residual_risk_credit',
   'subservice_report',
+  'subservice_bridge_letter',
+  'subservice_exceptions',
   'subservice_monitoring',
   'subservice_cuecs',
   'description_complete',
