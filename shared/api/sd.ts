@@ -15,7 +15,8 @@ import {
 import { isoDate, isoInstant } from './common';
 import { controlId, criterionIdSchema } from './controls';
 import { evidenceId } from './evidence';
-import { idOf, text } from './text';
+import { idOf, text, vetted } from './text';
+import { isIsoDate } from '../domain/dates';
 
 /** The system description (DC 200) as it crosses the contract. */
 
@@ -83,15 +84,18 @@ export const vendorCuecSchema = z.object({
     .transform((ids) => [...new Set(ids)]),
 });
 
+/** A date of the letter: ISO, with what to give when it is left empty or mistyped. */
+const letterDate = (message: string) => vetted(z.string().refine(isIsoDate, { message }));
+
 /**
  * The bridge letter obtained from the organisation: when it arrived and the stretch of our period
  * it covers (from the day after their report ends), optionally the evidence item that holds it.
  */
 export const bridgeLetterSchema = z
   .object({
-    receivedOn: isoDate,
-    periodStart: isoDate,
-    periodEnd: isoDate,
+    receivedOn: letterDate('Give the day the letter arrived'),
+    periodStart: letterDate('Give the first day the letter covers'),
+    periodEnd: letterDate('Give the last day the letter covers'),
     evidenceId: evidenceId.nullable().default(null),
     note: prose(2000).default(''),
   })
