@@ -3,7 +3,7 @@ import { evaluateReadiness, RULES } from './evaluate';
 import type { ReadinessControl, ReadinessFacts } from './facts';
 import { control, ready } from './test-facts';
 import { RULE_IDS, type RuleId, type Severity } from './finding';
-import { FORBIDDEN_CLAIMS, statusLine } from './status-line';
+import { FORBIDDEN_CLAIMS, evaluatedAsOf, statusLine } from './status-line';
 
 const withControl = (f: ReadinessFacts, id: string, over: Partial<ReadinessControl>) => ({
   ...f,
@@ -426,6 +426,16 @@ describe('gate, don’t average', () => {
     expect(statusLine(r, (d) => d)).toBe(
       'Not ready: 4 blocking findings (Section A, Section B, Section C, …) · 86 % of checks pass · Self-assessment — not an audit opinion and not a prediction of one',
     );
+  });
+
+  it('a blocked status line is dated beside it; a line that says "as of" needs nothing more', () => {
+    const f = ready();
+    const blocked = evaluateReadiness({
+      ...f,
+      criteria: [{ ...f.criteria[0]!, status: 'mapped' as const }, f.criteria[1]!],
+    });
+    expect(evaluatedAsOf(blocked, () => '15 Jul 2026')).toBe('Evaluated as of 15 Jul 2026');
+    expect(evaluatedAsOf(evaluateReadiness(f), () => '15 Jul 2026')).toBeNull();
   });
 
   it('without blocking findings: the date and the windows still to come', () => {
