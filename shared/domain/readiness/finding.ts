@@ -7,7 +7,10 @@ export const SEVERITIES: readonly Severity[] = ['blocking', 'major', 'minor'];
  * into a link; `shared/` knows no routes).
  */
 export type FixTarget =
-  | { screen: 'criterion' | 'control' | 'policy' | 'evidence' | 'subservice'; id: string }
+  | {
+      screen: 'criterion' | 'control' | 'policy' | 'evidence' | 'subservice' | 'risk';
+      id: string;
+    }
   | { screen: 'controlTesting'; id: string }
   | { screen: 'risks' | 'description' | 'events' | 'subservices' };
 

@@ -53,6 +53,13 @@ const BROKEN: [string, (f: ReadinessFacts) => ReadinessFacts, RuleId, Severity, 
     'C1 Control c1',
   ],
   [
+    'a control without reviewer',
+    (f) => withControl(f, 'c1', { reviewerId: null }),
+    'control_performer_reviewer',
+    'major',
+    'C1 Control c1',
+  ],
+  [
     'a control reviewed by its performer',
     (f) => withControl(f, 'c2', { reviewerId: 'p_doer' }),
     'control_performer_reviewer',
@@ -367,6 +374,20 @@ describe('readiness rules', () => {
     expect(evaluateReadiness(unreviewed).findings.map((x) => x.rule)).toEqual([
       'subservice_report',
     ]);
+  });
+
+  it('residual risk credited to a missing control links to the risk itself', () => {
+    const f = ready();
+    const r = evaluateReadiness({
+      ...f,
+      risks: {
+        ...f.risks,
+        creditedToControlsNotInPlace: [
+          { riskId: 'r1', title: 'Laptop theft', controlRefs: ['C9'] },
+        ],
+      },
+    });
+    expect(r.findings.map((x) => x.target)).toEqual([{ screen: 'risk', id: 'r1' }]);
   });
 
   it('controls assessed not applicable are held to no rule', () => {

@@ -254,7 +254,8 @@ export const ENGAGEMENT_RULES: readonly RuleCheck[] = [
           object: r.title,
           message: `Its residual level counts on ${r.controlRefs.join(', ')}, not implemented.`,
           fix: 'Raise the residual level until those controls are in place.',
-          target: { screen: 'risks' as const },
+          // The risk itself, not the register: the level to raise is on it.
+          target: { screen: 'risk' as const, id: r.riskId },
         },
       }));
     },
