@@ -18,15 +18,29 @@ import type { MigrationContext } from './context';
  */
 export const NAME = '2026_12_08_019_vendor_report_review';
 
+/** Each new column with its declaration. */
+const COLUMNS: readonly [string, string][] = [
+  [
+    'exceptions_assessment',
+    `TEXT CHECK (exceptions_assessment IS NULL
+      OR exceptions_assessment IN ('none_noted', 'assessed', 'not_assessed'))`,
+  ],
+  ['exceptions_conclusion', 'TEXT'],
+  ['bridge_received_on', 'TEXT'],
+  ['bridge_period_start', 'TEXT'],
+  ['bridge_period_end', 'TEXT'],
+  ['bridge_evidence_id', 'TEXT REFERENCES evidence (id)'],
+  ['bridge_note', 'TEXT'],
+];
+
 export async function up(_db: Kysely<any>, ctx: MigrationContext): Promise<void> {
-  ctx.db.sqlite.exec(`
-    ALTER TABLE subservice_org ADD COLUMN exceptions_assessment TEXT
-      CHECK (exceptions_assessment IS NULL
-        OR exceptions_assessment IN ('none_noted', 'assessed', 'not_assessed'));
-    ALTER TABLE subservice_org ADD COLUMN exceptions_conclusion TEXT;
-    ALTER TABLE subservice_org ADD COLUMN bridge_received_on TEXT;
-    ALTER TABLE subservice_org ADD COLUMN bridge_period_start TEXT;
-    ALTER TABLE subservice_org ADD COLUMN bridge_period_end TEXT;
-    ALTER TABLE subservice_org ADD COLUMN bridge_evidence_id TEXT REFERENCES evidence (id);
-    ALTER TABLE subservice_org ADD COLUMN bridge_note TEXT;`);
+  // Only the columns missing: a test that stamps a current vault with an older format (017's)
+  // runs every later migration again on a schema that already has them.
+  const present = new Set(
+    (ctx.db.sqlite.pragma('table_info(subservice_org)') as { name: string }[]).map((c) => c.name),
+  );
+  for (const [name, declaration] of COLUMNS) {
+    if (!present.has(name))
+      ctx.db.sqlite.exec(`ALTER TABLE subservice_org ADD COLUMN ${name} ${declaration}`);
+  }
 }
