@@ -23,6 +23,13 @@ describe('attest readiness', () => {
     expect(shown.out).toMatch(
       /^Not ready: \d+ blocking findings \(CC\d\.\d+, CC\d\.\d+, CC\d\.\d+, …\) · \d+ % of checks pass · Self-assessment — not an audit opinion and not a prediction of one\n/,
     );
+    // Every readiness figure states its date: a blocked line names none, so the next line does.
+    const dated = captureIo(dir, { ATTEST_NOW: '2026-07-15T09:00:00Z' });
+    expect(await run(['readiness', 'acme.attest'], dated.io)).toBe(0);
+    expect(dated.out.split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^Not ready: /),
+      'Evaluated as of 15 July 2026',
+    ]);
     const blocking = shown.out.indexOf('\nBlocking (');
     const major = shown.out.indexOf('\nMajor (');
     expect(blocking).toBeGreaterThan(0);

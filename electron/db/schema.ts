@@ -129,6 +129,16 @@ export interface SubserviceOrgTable {
   /** The stored report's SHA-256 and size, as recorded when it was attached (blob ownership). */
   report_sha256: string | null;
   report_size: number | null;
+  /** Migration 019: `none_noted` | `assessed` | `not_assessed`; empty reads as not assessed. */
+  exceptions_assessment: string | null;
+  /** Our written conclusion on the exceptions (with `assessed`). */
+  exceptions_conclusion: string | null;
+  /** The bridge letter obtained: received on, the stretch it covers, where it is kept. */
+  bridge_received_on: string | null;
+  bridge_period_start: string | null;
+  bridge_period_end: string | null;
+  bridge_evidence_id: string | null;
+  bridge_note: string | null;
   monitoring_control_id: string | null;
   archived_at: string | null;
   created_at: string;

@@ -120,8 +120,11 @@ export async function storeOwnedFile(vault: Vault, path: string): Promise<number
       periodEnd: null,
       opinion: null,
       exceptions: '',
+      exceptionsAssessment: 'not_assessed',
+      exceptionsConclusion: '',
       reviewedOn: null,
       bridgeGap: '',
+      bridgeLetter: null,
     },
     monitoringControlId: null,
   });

@@ -123,6 +123,10 @@ test('readiness: the status line and a blocking finding, its fix, two frozen rev
   await expect(page.getByTestId('dashboard-status-line')).toHaveText(
     statusLine(now, () => 'not used when blocked'),
   );
+  // A blocked line states no date of its own: the one it was evaluated as of sits beside it.
+  await expect(page.getByTestId('dashboard-evaluated-on')).toHaveText(
+    new RegExp(`^Evaluated as of .*${now.evaluatedOn.slice(0, 4)}$`),
+  );
   const trend = page.getByTestId('readiness-trend');
   await expect(trend.locator('table tbody tr')).toHaveCount(3);
   await expect(trend.locator('table tbody tr').first()).toContainText('RV-1');

@@ -358,3 +358,33 @@ test('a subservice organisation’s SOC report file is stored and linked', async
   expect(sd.subservices[0]?.reportFile?.fileName).toBe('CloudHost SOC 2 Type II 2026.pdf');
   await expectNoSeriousA11yViolations(page, 'subservice drawer with its report');
 });
+
+test('our review of a vendor report records the bridge letter and how its exceptions were assessed', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const wizard = new ScopeWizard(page);
+  await wizard.open(7);
+  await page.getByRole('button', { name: /^Edit CloudHost/ }).click();
+  const drawer = page.getByRole('dialog', { name: 'CloudHost (fictional cloud provider)' });
+  // The demo's report ended before our period does: ticking proposes the gap as the stretch.
+  await drawer.getByRole('checkbox', { name: 'Bridge letter received' }).check();
+  await expect(drawer.getByLabel('Covers to')).not.toHaveValue('');
+  await fillDate(drawer.getByLabel('Received on'), '2026-05-10');
+  await drawer.getByText('Assessed', { exact: true }).click();
+  await drawer.getByLabel('Our conclusion').fill('No exception touches a control we rely on.');
+  await drawer.getByLabel('Our conclusion').blur();
+  await expect
+    .poll(async () => {
+      const sd = await ask<{
+        subservices: {
+          report: { exceptionsAssessment: string; bridgeLetter: { receivedOn: string } | null };
+        }[];
+      }>(page, attest, 'sd.get');
+      const r = sd.subservices[0]!.report;
+      return [r.exceptionsAssessment, r.bridgeLetter?.receivedOn ?? null];
+    })
+    .toEqual(['assessed', '2026-05-10']);
+  await expectNoSeriousA11yViolations(page, 'subservice drawer with its review');
+});

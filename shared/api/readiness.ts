@@ -8,7 +8,15 @@ const severity = z.enum(SEVERITIES as unknown as readonly ['blocking', 'major', 
 
 export const fixTargetSchema = z.union([
   z.object({
-    screen: z.enum(['criterion', 'control', 'policy', 'evidence', 'subservice', 'controlTesting']),
+    screen: z.enum([
+      'criterion',
+      'control',
+      'policy',
+      'evidence',
+      'subservice',
+      'controlTesting',
+      'risk',
+    ]),
     id: z.string(),
   }),
   z.object({ screen: z.enum(['risks', 'description', 'events', 'subservices']) }),

@@ -3,6 +3,7 @@ import { REPORT_TYPES } from '../domain/engagement';
 import {
   COMPONENT_KINDS,
   CONFIRMABLE_NONE,
+  EXCEPTIONS_ASSESSMENTS,
   NONE_KINDS,
   REPORT_OPINIONS,
   SD_DOCUMENTS,
@@ -13,7 +14,9 @@ import {
 } from '../domain/system-description';
 import { isoDate, isoInstant } from './common';
 import { controlId, criterionIdSchema } from './controls';
-import { idOf, text } from './text';
+import { evidenceId } from './evidence';
+import { idOf, text, vetted } from './text';
+import { isIsoDate } from '../domain/dates';
 
 /** The system description (DC 200) as it crosses the contract. */
 
@@ -81,6 +84,32 @@ export const vendorCuecSchema = z.object({
     .transform((ids) => [...new Set(ids)]),
 });
 
+/** A date of the letter: ISO, with what to give when it is left empty or mistyped. */
+const letterDate = (message: string) => vetted(z.string().refine(isIsoDate, { message }));
+
+/**
+ * The bridge letter obtained from the organisation: when it arrived and the stretch of our period
+ * it covers (from the day after their report ends), optionally the evidence item that holds it.
+ */
+export const bridgeLetterSchema = z
+  .object({
+    receivedOn: letterDate('Give the day the letter arrived'),
+    periodStart: letterDate('Give the first day the letter covers'),
+    periodEnd: letterDate('Give the last day the letter covers'),
+    evidenceId: evidenceId.nullable().default(null),
+    note: prose(2000).default(''),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.periodEnd < b.periodStart) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodEnd'],
+        message: 'The letter’s period must end on or after it starts',
+      });
+    }
+  });
+
 /**
  * The organisation's own SOC report. A Type I report has only `periodEnd` (its as-of date); a
  * Type II report covers `periodStart`–`periodEnd`. Every field may stay empty until it arrives.
@@ -92,9 +121,14 @@ export const subserviceReportSchema = z
     periodEnd: isoDate.nullable().default(null),
     opinion: z.enum(REPORT_OPINIONS).nullable().default(null),
     exceptions: prose(5000).default(''),
+    /** Whether we weighed the exceptions: none noted, assessed (with a conclusion), or not yet. */
+    exceptionsAssessment: z.enum(EXCEPTIONS_ASSESSMENTS).default('not_assessed'),
+    exceptionsConclusion: prose(5000).default(''),
     reviewedOn: isoDate.nullable().default(null),
     /** What a bridge letter must cover: the stretch of our period the report does not reach. */
     bridgeGap: prose(2000).default(''),
+    /** The bridge letter obtained, or null while none is. */
+    bridgeLetter: bridgeLetterSchema.nullable().default(null),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -110,6 +144,21 @@ export const subserviceReportSchema = z
         code: 'custom',
         path: ['periodEnd'],
         message: 'The report period must end after it starts',
+      });
+    }
+    if (r.exceptionsAssessment === 'none_noted' && r.exceptions.trim() !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exceptionsAssessment'],
+        message:
+          'Exceptions are listed above: assess them, or clear the list if the report notes none',
+      });
+    }
+    if (r.exceptionsAssessment === 'assessed' && r.exceptionsConclusion.trim() === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exceptionsConclusion'],
+        message: 'Write the conclusion: how the exceptions affect our controls, or why they do not',
       });
     }
   });
@@ -144,8 +193,19 @@ export const subserviceSchema = z.object({
     periodEnd: isoDate.nullable(),
     opinion: z.enum(REPORT_OPINIONS).nullable(),
     exceptions: z.string(),
+    exceptionsAssessment: z.enum(EXCEPTIONS_ASSESSMENTS),
+    exceptionsConclusion: z.string(),
     reviewedOn: isoDate.nullable(),
     bridgeGap: z.string(),
+    bridgeLetter: z
+      .object({
+        receivedOn: isoDate,
+        periodStart: isoDate,
+        periodEnd: isoDate,
+        evidenceId: z.string().nullable(),
+        note: z.string(),
+      })
+      .nullable(),
   }),
   /** The report file in the vault's blob store (`GET /blob/<id>`, `app://blob/<id>`). */
   reportFile: z.object({ blobId: z.number().int(), fileName: z.string() }).nullable(),

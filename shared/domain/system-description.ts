@@ -54,6 +54,19 @@ export const SUBSERVICE_METHOD_LABELS: Record<SubserviceMethod, string> = {
 export const REPORT_OPINIONS = ['unmodified', 'qualified', 'adverse', 'disclaimer'] as const;
 export type ReportOpinion = (typeof REPORT_OPINIONS)[number];
 
+/**
+ * Our assessment of the exceptions in a vendor's report: it notes none, we assessed them (with a
+ * written conclusion on how they affect our controls), or not yet.
+ */
+export const EXCEPTIONS_ASSESSMENTS = ['not_assessed', 'none_noted', 'assessed'] as const;
+export type ExceptionsAssessment = (typeof EXCEPTIONS_ASSESSMENTS)[number];
+
+export const EXCEPTIONS_ASSESSMENT_LABELS: Record<ExceptionsAssessment, string> = {
+  not_assessed: 'Not yet assessed',
+  none_noted: 'None noted',
+  assessed: 'Assessed',
+};
+
 /** DC 4 incidents and DC 9 significant changes share one shape. */
 export const SD_EVENT_KINDS = ['incident', 'change'] as const;
 export type SdEventKind = (typeof SD_EVENT_KINDS)[number];

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { statusLine } from '../../../shared/domain/readiness/status-line';
+import { evaluatedAsOf, statusLine } from '../../../shared/domain/readiness/status-line';
 import { longDate } from '../../../shared/domain/system-description-wording';
 import { parse } from '../args';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, UsageError } from '../io';
@@ -28,7 +28,8 @@ export async function readinessCommand(
     io.out(JSON.stringify({ ...review, statusLine: statusLine(review, longDate) }, null, 2) + '\n');
     return code;
   }
-  const lines = [statusLine(review, longDate), ''];
+  const dated = evaluatedAsOf(review, longDate);
+  const lines = [statusLine(review, longDate), ...(dated ? [dated] : []), ''];
   let shown: string | null = null;
   for (const f of review.findings) {
     if (f.severity !== shown) {

@@ -108,7 +108,9 @@ export function fillSystemDescription(vault: Vault, dates: DemoDates): void {
         periodStart: dates.subserviceReport.start,
         periodEnd: dates.subserviceReport.end,
         opinion: 'unmodified',
+        exceptionsAssessment: 'none_noted',
         reviewedOn: dates.subserviceReport.reviewedOn,
+        // The letter itself is still to come (our period has not ended): a deliberate finding.
         bridgeGap: dates.bridgeGap,
       },
       monitoringControlId: vendorReview?.id ?? null,

@@ -252,5 +252,13 @@ describe('attest readiness on the demo', () => {
     ]);
     expect(of('deviation_response')).toHaveLength(1);
     expect(of('policy_approved').map((f) => f.object)).toContain('Vendor Management Policy');
+    // The cloud provider's report ended two months ago; the bridge letter is still to come. Its
+    // review found no exceptions, and says so.
+    expect(of('subservice_bridge_letter').map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /no bridge letter is recorded for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/,
+      ),
+    ]);
+    expect(of('subservice_exceptions')).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ import { captureIo, tempDir } from '../../testing/tmp';
 import { supersedeEvidence, updateEvidence } from '../evidence/evidence';
 import { createPerson } from '../people/people';
 import { archiveRequest } from '../requests/edits';
+import { archiveSubservice, saveSubservice } from '../sd/subservices';
+import { subserviceInput } from '../../../shared/api/sd';
 import { type Vault, closeVault, openVault } from '../vault/session';
 import { readPreviousPackage } from './delta';
 import { DEFAULT_PACKAGE_OPTIONS } from './options';
@@ -242,6 +244,70 @@ describe('a delta package', () => {
     expect(html).toContain('Removed since the earlier package');
     expect(html).toContain(other.path);
     expect((await verifyPackage(wave2)).verified).toBe(true);
+  }, 120_000);
+
+  it('keeps vendors whose names fold to one file name apart, by a stable SUB-NN id', async () => {
+    const dir = tempDir();
+    const vaultPath = copyVault(dir);
+    const ids = await withVault(vaultPath, (vault) =>
+      ['Acme, Inc.', 'Acme Inc', 'AWS', 'aws'].map(
+        (name) =>
+          saveSubservice(vault, subserviceInput.parse({ name, method: 'inclusive', criteria: [] }))
+            .id,
+      ),
+    );
+    const wave1 = join(dir, 'wave1.zip');
+    await exportTo(vaultPath, wave1);
+    const first = manifestOf(wave1);
+    const notes = entriesOf(wave1).filter((p) => p.endsWith('_review-notes.md'));
+    // The vault's two vendors came first (SUB-01, SUB-02); the four added follow in creation order.
+    expect(notes).toEqual([
+      expect.stringMatching(/^06_Subservice\/SUB-01_CloudHost/),
+      expect.stringMatching(/^06_Subservice\/SUB-02_Vendor/),
+      '06_Subservice/SUB-03_Acme-Inc_review-notes.md',
+      '06_Subservice/SUB-04_Acme-Inc_review-notes.md',
+      '06_Subservice/SUB-05_AWS_review-notes.md',
+      '06_Subservice/SUB-06_aws_review-notes.md',
+    ]);
+    const text = (path: string) => execFileSync('unzip', ['-p', wave1, path], { encoding: 'utf8' });
+    expect(text(notes[2]!)).toContain('# SUB-03 Acme, Inc.:');
+    expect(text(notes[3]!)).toContain('# SUB-04 Acme Inc:');
+    const vendors = (m: Manifest) =>
+      m.records.filter((r) => r.kind === 'subservice').map((r) => r.id);
+    expect(vendors(first)).toEqual(['SUB-01', 'SUB-02', 'SUB-03', 'SUB-04', 'SUB-05', 'SUB-06']);
+    expect((await verifyPackage(wave1)).verified).toBe(true);
+
+    // Nothing changed: a delta carries no vendor. Then a rename is the same record, changed, and
+    // archiving one renumbers none.
+    const wave2 = join(dir, 'wave2.zip');
+    await exportTo(vaultPath, wave2, wave1);
+    const second = manifestOf(wave2);
+    expect(second.delta!.counts).toMatchObject({ new: 0, changed: 0, removed: 0 });
+    expect(second.files.some((f) => f.kind === 'subservice')).toBe(false);
+    await withVault(vaultPath, (vault) => {
+      const rename = subserviceInput.parse({
+        id: ids[3],
+        name: 'Amazon Web Services',
+        method: 'inclusive',
+        criteria: [],
+      });
+      saveSubservice(vault, rename);
+      archiveSubservice(vault, ids[0]!, true);
+    });
+    const wave3 = join(dir, 'wave3.zip');
+    await exportTo(vaultPath, wave3, wave2);
+    const third = manifestOf(wave3);
+    expect(vendors(third)).toEqual(['SUB-01', 'SUB-02', 'SUB-04', 'SUB-05', 'SUB-06']);
+    expect(third.delta!.removed).toEqual([
+      {
+        kind: 'subservice',
+        id: 'SUB-03',
+        paths: ['06_Subservice/SUB-03_Acme-Inc_review-notes.md'],
+      },
+    ]);
+    expect(third.files.filter((f) => f.kind === 'subservice').map((f) => f.path)).toEqual([
+      '06_Subservice/SUB-06_Amazon-Web-Services_review-notes.md',
+    ]);
   }, 120_000);
 
   it('is reproducible: the same vault and the same earlier package give the same files', async () => {

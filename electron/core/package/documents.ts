@@ -14,6 +14,10 @@ import { listDeviations, listSelfTests } from '../self-tests/view';
 import { worksheetBook } from '../self-tests/worksheet';
 import { timingLabel } from '../../../shared/domain/system-description-wording';
 import {
+  EXCEPTIONS_ASSESSMENT_LABELS,
+  type ExceptionsAssessment,
+} from '../../../shared/domain/system-description';
+import {
   type PackageEntry,
   type PlannedEntry,
   digestOf,
@@ -61,8 +65,8 @@ export async function descriptionEntries(model: PackageModel): Promise<PlannedEn
     { header: 'Description', width: 60, value: (c) => c.description },
     { header: 'Criteria', width: 20, value: (c) => list(c.criteria) },
   ];
-  type Org = PackageModel['subservices'][number];
   const orgColumns: Column<Org>[] = [
+    { header: 'Ref', width: 8, value: (s) => s.ref },
     { header: 'Organisation', width: 24, value: (s) => s.name },
     { header: 'Services', width: 40, value: (s) => s.services },
     { header: 'Method', width: 12, value: (s) => s.method },
@@ -76,6 +80,9 @@ export async function descriptionEntries(model: PackageModel): Promise<PlannedEn
           ? `${s.report_period_start} to ${s.report_period_end}`
           : '',
     },
+    { header: 'Reviewed on', width: 12, value: (s) => s.reviewed_on ?? '' },
+    { header: 'Exceptions', width: 16, value: (s) => exceptionsLabel(s) },
+    { header: 'Bridge letter', width: 28, value: (s) => bridgeLetterLabel(s) ?? '' },
   ];
   for (const [base, sheet, columns, rows] of [
     ['CUECs', 'CUECs', cuecColumns, model.cuecs],
@@ -144,13 +151,34 @@ export async function policyEntries(model: PackageModel): Promise<PlannedEntry[]
   return out;
 }
 
-/** Our review notes of each vendor's report, beside the report itself (the writer adds it). */
+type Org = PackageModel['subservices'][number];
+
+function exceptionsLabel(s: Org): string {
+  const a = (s.exceptions_assessment ?? 'not_assessed') as ExceptionsAssessment;
+  return EXCEPTIONS_ASSESSMENT_LABELS[a];
+}
+
+function bridgeLetterLabel(s: Org): string | null {
+  if (!s.bridge_received_on || !s.bridge_period_start || !s.bridge_period_end) return null;
+  return `received ${s.bridge_received_on}, covering ${s.bridge_period_start} to ${s.bridge_period_end}`;
+}
+
+/**
+ * Our review notes of each vendor's report, beside the report itself (the writer adds it). Files
+ * and the delta record go by the organisation's stable id (`SUB-01`): names alone collide once
+ * folded into a file name ("Acme, Inc." and "Acme Inc"), and a renamed vendor stays one record.
+ */
 export function subserviceEntries(model: PackageModel): PackageEntry[] {
   const out: PackageEntry[] = [];
+  const evidenceRef = new Map(model.evidence.map((e) => [e.row.id, e.row.ref]));
   for (const s of model.subservices) {
-    const base = safeSegment(s.name, 50);
+    const conclusion = s.exceptions_conclusion?.trim();
+    const letter = bridgeLetterLabel(s);
+    const letterFile = s.bridge_evidence_id
+      ? (evidenceRef.get(s.bridge_evidence_id) ?? 'an evidence item not in this package')
+      : null;
     const notes = [
-      `# ${s.name}: review of the vendor's report`,
+      `# ${s.ref} ${s.name}: review of the vendor's report`,
       '',
       `- **Services:** ${s.services}`,
       `- **Method:** ${s.method}`,
@@ -158,19 +186,26 @@ export function subserviceEntries(model: PackageModel): PackageEntry[] {
       `- **Report:** ${s.report_type ?? 'not recorded'}${s.report_period_start && s.report_period_end ? `, ${s.report_period_start} to ${s.report_period_end}` : ''}`,
       `- **Opinion:** ${s.report_opinion ?? 'not recorded'}`,
       `- **Exceptions noted:** ${s.report_exceptions?.trim() || 'none recorded'}`,
+      `- **Exceptions assessed:** ${exceptionsLabel(s)}${conclusion ? `: ${conclusion}` : ''}`,
       `- **Bridge to our period:** ${s.bridge_gap?.trim() || 'none recorded'}`,
+      `- **Bridge letter:** ${letter ?? 'none received'}${letter && letterFile ? ` (kept as ${letterFile})` : ''}${letter && s.bridge_note?.trim() ? `; ${s.bridge_note.trim()}` : ''}`,
       `- **Reviewed on:** ${s.reviewed_on ?? 'not reviewed yet'}`,
       '',
     ].join('\n');
-    const notesPath = `${SUBSERVICE_DIR}/${base}_review-notes.md`;
+    const notesPath = fitPath(SUBSERVICE_DIR, s.ref, s.name, '_review-notes.md');
     const notesBytes = Buffer.from(notes, 'utf8');
     out.push({
       ...generated(notesPath, 'subservice', notesBytes),
       criteria: s.criteria,
-      record: recordOfBytes('subservice', base, notesPath, notesBytes),
+      record: recordOfBytes('subservice', s.ref, notesPath, notesBytes),
     });
     if (s.report_blob_id !== null && s.report_size !== null) {
-      const path = `${SUBSERVICE_DIR}/${base}_report${extensionOf(s.report_file_name)}`;
+      const path = fitPath(
+        SUBSERVICE_DIR,
+        s.ref,
+        s.name,
+        `_report${extensionOf(s.report_file_name)}`,
+      );
       out.push({
         path,
         kind: 'subservice',
@@ -178,7 +213,11 @@ export function subserviceEntries(model: PackageModel): PackageEntry[] {
         criteria: s.criteria,
         requests: [],
         source: { blobId: s.report_blob_id, size: s.report_size },
-        record: { kind: 'subservice', id: base, part: digestOf(path, s.report_sha256, s.criteria) },
+        record: {
+          kind: 'subservice',
+          id: s.ref,
+          part: digestOf(path, s.report_sha256, s.criteria),
+        },
       });
     }
   }

@@ -244,9 +244,9 @@ describe('the audit package', () => {
     // Every vendor has our review notes; the one with a stored report has it beside them.
     const vendors = paths.filter((p) => p.startsWith('06_Subservice/'));
     expect(vendors.filter((p) => p.endsWith('_report.pdf'))).toEqual([
-      '06_Subservice/Vendor-vendor-soc2.pdf_report.pdf',
+      '06_Subservice/SUB-02_Vendor-vendor-soc2.pdf_report.pdf',
     ]);
-    expect(vendors).toContain('06_Subservice/Vendor-vendor-soc2.pdf_review-notes.md');
+    expect(vendors).toContain('06_Subservice/SUB-02_Vendor-vendor-soc2.pdf_review-notes.md');
     for (const p of paths) expect(p.length).toBeLessThan(150);
 
     const readme = execFileSync('pdftotext', [join(folder, '00_README.pdf'), '-'], {

@@ -71,7 +71,8 @@ export interface PackageModel {
   requests: (RequestTable & { controls: string[]; criteria: string[] })[];
   evidence: EvidenceInPackage[];
   policies: PolicyVersionInPackage[];
-  subservices: (SubserviceOrgTable & { criteria: string[] })[];
+  /** `ref`: the organisation's stable id in the package (SUB-NN, by creation order). */
+  subservices: (SubserviceOrgTable & { ref: string; criteria: string[] })[];
   cuecs: (CuecTable & { criteria: string[] })[];
 }
 

@@ -117,12 +117,16 @@ function subservices(vault: Vault, implemented: (id: string) => boolean): Readin
             periodEnd: r.periodEnd,
             reviewedOn: r.reviewedOn,
             exceptionsListed: r.exceptions.trim() !== '',
-            // The vault records the exceptions and the date the report was reviewed, not a
-            // separate assessment of them: the review that wrote them down is taken as it.
-            exceptionsAssessed: r.reviewedOn !== null,
+            exceptionsAssessment: r.exceptionsAssessment,
           }
         : null,
-      bridgeLetter: r.bridgeGap.trim() === '' ? null : r.bridgeGap,
+      bridgeLetter: r.bridgeLetter
+        ? {
+            receivedOn: r.bridgeLetter.receivedOn,
+            periodStart: r.bridgeLetter.periodStart,
+            periodEnd: r.bridgeLetter.periodEnd,
+          }
+        : null,
       vendorCuecs: s.vendorCuecs.map((v) => ({
         description: v.description,
         implementedControlIds: v.controlIds.filter(implemented),

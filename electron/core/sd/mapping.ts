@@ -42,8 +42,22 @@ export function toSubservice(
       periodEnd: row.report_period_end,
       opinion: row.report_opinion as Subservice['report']['opinion'],
       exceptions: row.report_exceptions ?? '',
+      // Empty: a vault from before migration 019, or a review that never weighed them.
+      exceptionsAssessment: (row.exceptions_assessment ??
+        'not_assessed') as Subservice['report']['exceptionsAssessment'],
+      exceptionsConclusion: row.exceptions_conclusion ?? '',
       reviewedOn: row.reviewed_on,
       bridgeGap: row.bridge_gap ?? '',
+      bridgeLetter:
+        row.bridge_received_on && row.bridge_period_start && row.bridge_period_end
+          ? {
+              receivedOn: row.bridge_received_on,
+              periodStart: row.bridge_period_start,
+              periodEnd: row.bridge_period_end,
+              evidenceId: row.bridge_evidence_id,
+              note: row.bridge_note ?? '',
+            }
+          : null,
     },
     reportFile:
       row.report_blob_id !== null

@@ -10,6 +10,7 @@ import { requireRow, saveRecord, setRecordArchived } from './records';
 import { Issues, checkControl, checkCriteria, scopeCriteria } from './references';
 import { updateRow } from '../../db/repos/sd-records';
 import { withdrawConfirmedNone } from './confirmed-none';
+import { getEvidenceRow } from '../../db/repos/evidence';
 
 /** DC 7: adds a subservice organisation (no id) or changes one, after checking its references. */
 export function saveSubservice(vault: Vault, values: SubserviceValues): Subservice {
@@ -38,6 +39,13 @@ export function saveSubservice(vault: Vault, values: SubserviceValues): Subservi
       report_exceptions: r.exceptions,
       reviewed_on: r.reviewedOn,
       bridge_gap: r.bridgeGap,
+      exceptions_assessment: r.exceptionsAssessment,
+      exceptions_conclusion: r.exceptionsConclusion,
+      bridge_received_on: r.bridgeLetter?.receivedOn ?? null,
+      bridge_period_start: r.bridgeLetter?.periodStart ?? null,
+      bridge_period_end: r.bridgeLetter?.periodEnd ?? null,
+      bridge_evidence_id: r.bridgeLetter?.evidenceId ?? null,
+      bridge_note: r.bridgeLetter?.note ?? null,
       monitoring_control_id: fields.monitoringControlId,
     };
     // The attached report file is kept across edits; only attaching replaces it.
@@ -93,6 +101,12 @@ function checkSubservice(vault: Vault, values: SubserviceValues): void {
   );
   if (values.monitoringControlId)
     checkControl(vault, values.monitoringControlId, ['monitoringControlId'], issues);
+  const letter = values.report.bridgeLetter;
+  if (letter?.evidenceId && !getEvidenceRow(vault.db, letter.evidenceId))
+    issues.add(
+      ['report', 'bridgeLetter', 'evidenceId'],
+      `No evidence item ${letter.evidenceId} in this vault`,
+    );
   issues.throwIfAny();
 }
 

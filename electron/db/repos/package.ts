@@ -87,10 +87,19 @@ export function policyVersions(db: VaultDb): PolicyVersionTable[] {
   );
 }
 
-export function activeSubservices(db: VaultDb): SubserviceOrgTable[] {
-  return all(
+/**
+ * Active subservice organisations, each with its stable id in the package: `SUB-01`, `SUB-02`…
+ * by creation order over every organisation ever added, so archiving one renumbers none and two
+ * vendors whose names fold to the same file name ("Acme, Inc." and "Acme Inc") stay apart. The
+ * archived rows are read only to be counted: a vault has a handful of vendors.
+ */
+export function activeSubservices(db: VaultDb): (SubserviceOrgTable & { ref: string })[] {
+  const rows = all(
     db,
-    db.qb.selectFrom('subservice_org').selectAll().where('archived_at', 'is', null).orderBy('name'),
+    db.qb.selectFrom('subservice_org').selectAll().orderBy('created_at').orderBy('id'),
+  );
+  return rows.flatMap((r, i) =>
+    r.archived_at === null ? [{ ...r, ref: `SUB-${String(i + 1).padStart(2, '0')}` }] : [],
   );
 }
 

@@ -223,6 +223,69 @@ export const sdCases = {
     );
     expect(details(typeOne)[0]?.path).toEqual(['report', 'periodStart']);
 
+    // Our review of the report: the exceptions' assessment and the bridge letter obtained.
+    const letter = {
+      receivedOn: '2026-07-05',
+      periodStart: '2026-04-01',
+      periodEnd: '2026-06-30',
+      note: 'Signed by their CISO',
+    };
+    const reviewed = await carveOut(t, {
+      id: org.id,
+      report: {
+        type: 'type2',
+        periodStart: '2025-04-01',
+        periodEnd: '2026-03-31',
+        exceptions: 'One late access review in Q3',
+        exceptionsAssessment: 'assessed',
+        exceptionsConclusion: 'Our own quarterly review of their admins covers it',
+        reviewedOn: '2026-04-20',
+        bridgeLetter: letter,
+      },
+    });
+    expect(reviewed.report).toMatchObject({
+      exceptionsAssessment: 'assessed',
+      bridgeLetter: { ...letter, evidenceId: null },
+    });
+    const reportOf = (report: object) => ({
+      name: 'X',
+      method: 'inclusive',
+      criteria: [],
+      report: { type: 'type2', ...report },
+    });
+    const contradicted = await fails(
+      t,
+      'sd.saveSubservice',
+      reportOf({ exceptions: 'Two late reviews', exceptionsAssessment: 'none_noted' }),
+      'validation',
+    );
+    expect(details(contradicted).map((i) => i.path)).toEqual([['report', 'exceptionsAssessment']]);
+    const noConclusion = await fails(
+      t,
+      'sd.saveSubservice',
+      reportOf({ exceptionsAssessment: 'assessed', exceptionsConclusion: '  ' }),
+      'validation',
+    );
+    expect(details(noConclusion).map((i) => i.path)).toEqual([['report', 'exceptionsConclusion']]);
+    const backwards = await fails(
+      t,
+      'sd.saveSubservice',
+      reportOf({ bridgeLetter: { ...letter, periodEnd: '2026-03-01' } }),
+      'validation',
+    );
+    expect(details(backwards).map((i) => i.path)).toEqual([
+      ['report', 'bridgeLetter', 'periodEnd'],
+    ]);
+    const ghostLetter = await fails(
+      t,
+      'sd.saveSubservice',
+      reportOf({ bridgeLetter: { ...letter, evidenceId: 'evd_ghost' } }),
+      'validation',
+    );
+    expect(details(ghostLetter).map((i) => i.path)).toEqual([
+      ['report', 'bridgeLetter', 'evidenceId'],
+    ]);
+
     // A carve-out is not "not relevant": the criterion still applies. (The other way round,
     // marking a carved-out criterion not relevant, is refused by criteria.setNotRelevant.)
     await ok(t, 'criteria.setNotRelevant', { id: 'CC7.1', reason: 'No systems of our own' });

@@ -55,6 +55,8 @@ describe('the limits a form shows', () => {
       [subserviceInput, 'vendorCuecs.description'],
       [subserviceInput, 'report.exceptions'],
       [subserviceInput, 'report.bridgeGap'],
+      [subserviceInput, 'report.exceptionsConclusion'],
+      [subserviceInput, 'report.bridgeLetter.note'],
       [cuecInput, 'description'],
       [componentInput, 'name'],
       [componentInput, 'description'],

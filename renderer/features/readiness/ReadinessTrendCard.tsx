@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Anchor, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
-import { statusLine } from '../../../shared/domain/readiness/status-line';
+import { evaluatedAsOf, statusLine } from '../../../shared/domain/readiness/status-line';
 import { PAGES } from '../../app/routes';
 import { SectionCard } from '../../components/SectionCard';
 import { formatDate } from '../../components/format';
@@ -40,6 +40,11 @@ export function ReadinessTrendCard() {
         <Text size="sm" fw={600} data-testid="dashboard-status-line">
           {readiness ? statusLine(readiness, (iso) => formatDate(iso)) : 'Running the checks…'}
         </Text>
+        {readiness && evaluatedAsOf(readiness, (iso) => formatDate(iso)) && (
+          <Text size="sm" c="dimmed" mt={-8} data-testid="dashboard-evaluated-on">
+            {evaluatedAsOf(readiness, (iso) => formatDate(iso))}
+          </Text>
+        )}
         {points.length < 2 ? (
           <Text size="sm" c="dimmed">
             {points.length === 0

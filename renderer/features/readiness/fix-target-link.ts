@@ -22,6 +22,8 @@ export function fixTargetAddress(target: FixTarget): string {
       return addressOf('scopeSubservices');
     case 'subservices':
       return addressOf('scopeSubservices');
+    case 'risk':
+      return addressOf('risk', target.id);
     case 'risks':
       return addressOf('gapsRisks');
     case 'description':
@@ -41,6 +43,7 @@ export function fixTargetLabel(target: FixTarget): string {
     evidence: 'Open the evidence',
     subservice: 'Open subservice organisations',
     subservices: 'Open subservice organisations',
+    risk: 'Open the risk',
     risks: 'Open the risk register',
     description: 'Open the system description',
     events: 'Open incidents and changes',

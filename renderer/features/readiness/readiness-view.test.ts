@@ -87,6 +87,7 @@ describe('fix links', () => {
       { screen: 'evidence', id: 'evi_1' },
       { screen: 'subservice', id: 'sub_1' },
       { screen: 'subservices' },
+      { screen: 'risk', id: 'rsk_1' },
       { screen: 'risks' },
       { screen: 'description' },
       { screen: 'events' },

@@ -1,4 +1,5 @@
 import type { AssessmentStatus, CoverageStatus, EvidenceState } from '../coverage';
+import type { ExceptionsAssessment } from '../system-description';
 
 /**
  * Everything the readiness rules look at, as plain data gathered once by the core for one
@@ -100,11 +101,11 @@ export interface ReadinessSubservice {
     reviewedOn: string | null;
     /** Its report lists exceptions (deviations in the vendor's controls). */
     exceptionsListed: boolean;
-    /** Their effect on our controls is recorded. */
-    exceptionsAssessed: boolean;
+    /** Our assessment of them: none noted, assessed with a written conclusion, or not yet. */
+    exceptionsAssessment: ExceptionsAssessment;
   } | null;
-  /** What the bridge (gap) letter covers, as recorded; null when there is none. */
-  bridgeLetter: string | null;
+  /** The bridge letter obtained (when received, the stretch it covers); null while none is. */
+  bridgeLetter: { receivedOn: string; periodStart: string; periodEnd: string } | null;
   /** The controls its report expects of us, each with our implemented controls that answer it. */
   vendorCuecs: readonly { description: string; implementedControlIds: readonly string[] }[];
 }

@@ -7,7 +7,10 @@ export const SEVERITIES: readonly Severity[] = ['blocking', 'major', 'minor'];
  * into a link; `shared/` knows no routes).
  */
 export type FixTarget =
-  | { screen: 'criterion' | 'control' | 'policy' | 'evidence' | 'subservice'; id: string }
+  | {
+      screen: 'criterion' | 'control' | 'policy' | 'evidence' | 'subservice' | 'risk';
+      id: string;
+    }
   | { screen: 'controlTesting'; id: string }
   | { screen: 'risks' | 'description' | 'events' | 'subservices' };
 
@@ -41,6 +44,8 @@ export const RULE_IDS = [
   'risk_assessment_recent',
   'residual_risk_credit',
   'subservice_report',
+  'subservice_bridge_letter',
+  'subservice_exceptions',
   'subservice_monitoring',
   'subservice_cuecs',
   'description_complete',

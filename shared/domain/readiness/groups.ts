@@ -43,6 +43,8 @@ export const RULE_GROUP: Record<RuleId, RuleGroup> = {
   risk_assessment_recent: 'risks',
   residual_risk_credit: 'risks',
   subservice_report: 'vendors',
+  subservice_bridge_letter: 'vendors',
+  subservice_exceptions: 'vendors',
   subservice_monitoring: 'vendors',
   subservice_cuecs: 'vendors',
   description_complete: 'description',

@@ -3,7 +3,7 @@ import { evaluateReadiness, RULES } from './evaluate';
 import type { ReadinessControl, ReadinessFacts } from './facts';
 import { control, ready } from './test-facts';
 import { RULE_IDS, type RuleId, type Severity } from './finding';
-import { FORBIDDEN_CLAIMS, statusLine } from './status-line';
+import { FORBIDDEN_CLAIMS, evaluatedAsOf, statusLine } from './status-line';
 
 const withControl = (f: ReadinessFacts, id: string, over: Partial<ReadinessControl>) => ({
   ...f,
@@ -48,6 +48,13 @@ const BROKEN: [string, (f: ReadinessFacts) => ReadinessFacts, RuleId, Severity, 
   [
     'a control without performer',
     (f) => withControl(f, 'c1', { performerId: null }),
+    'control_performer_reviewer',
+    'major',
+    'C1 Control c1',
+  ],
+  [
+    'a control without reviewer',
+    (f) => withControl(f, 'c1', { reviewerId: null }),
     'control_performer_reviewer',
     'major',
     'C1 Control c1',
@@ -188,14 +195,66 @@ const BROKEN: [string, (f: ReadinessFacts) => ReadinessFacts, RuleId, Severity, 
   [
     'a vendor report ending mid-period without a bridge letter',
     (f) => report(f, { periodStart: '2025-04-01', periodEnd: '2026-03-31' }),
-    'subservice_report',
+    'subservice_bridge_letter',
     'major',
     'Acme Cloud',
   ],
   [
-    'vendor exceptions not assessed',
-    (f) => report(f, { exceptionsListed: true, exceptionsAssessed: false }),
-    'subservice_report',
+    'a bridge letter that stops short of the end of our period',
+    (f) => ({
+      ...report(f, { periodStart: '2025-04-01', periodEnd: '2026-03-31' }),
+      subservices: [
+        {
+          ...report(f, { periodStart: '2025-04-01', periodEnd: '2026-03-31' }).subservices[0]!,
+          bridgeLetter: {
+            receivedOn: '2026-05-20',
+            periodStart: '2026-04-01',
+            periodEnd: '2026-05-15',
+          },
+        },
+      ],
+    }),
+    'subservice_bridge_letter',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'a bridge letter that starts after their report ends',
+    (f) => ({
+      ...report(f, { periodStart: '2025-04-01', periodEnd: '2026-03-31' }),
+      subservices: [
+        {
+          ...report(f, { periodStart: '2025-04-01', periodEnd: '2026-03-31' }).subservices[0]!,
+          bridgeLetter: {
+            receivedOn: '2026-07-05',
+            periodStart: '2026-04-15',
+            periodEnd: '2026-06-30',
+          },
+        },
+      ],
+    }),
+    'subservice_bridge_letter',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'vendor exceptions listed and not assessed',
+    (f) => report(f, { exceptionsListed: true, exceptionsAssessment: 'not_assessed' }),
+    'subservice_exceptions',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'a reviewed vendor report with no word on its exceptions',
+    (f) => report(f, { exceptionsListed: false, exceptionsAssessment: 'not_assessed' }),
+    'subservice_exceptions',
+    'major',
+    'Acme Cloud',
+  ],
+  [
+    'vendor exceptions listed but marked as none noted',
+    (f) => report(f, { exceptionsListed: true, exceptionsAssessment: 'none_noted' }),
+    'subservice_exceptions',
     'major',
     'Acme Cloud',
   ],
@@ -273,12 +332,62 @@ describe('readiness rules', () => {
 
   it('a bridge letter covers a vendor report that ends inside our period', () => {
     const f = report(ready(), { periodStart: '2025-04-01', periodEnd: '2026-03-31' });
+    const withLetter = (letter: { receivedOn: string; periodStart: string; periodEnd: string }) =>
+      evaluateReadiness({ ...f, subservices: [{ ...f.subservices[0]!, bridgeLetter: letter }] });
+    // Exactly the gap, and a letter reaching further either side: both cover it.
+    const exact = withLetter({
+      receivedOn: '2026-07-10',
+      periodStart: '2026-04-01',
+      periodEnd: '2026-06-30',
+    });
+    expect(exact.findings).toEqual([]);
+    expect(exact.passing).toBe(exact.checks);
     expect(
-      evaluateReadiness({
-        ...f,
-        subservices: [{ ...f.subservices[0]!, bridgeLetter: '1 Apr – 30 Jun 2026' }],
-      }).findings,
+      withLetter({ receivedOn: '2026-07-10', periodStart: '2026-03-01', periodEnd: '2026-07-10' })
+        .findings,
     ).toEqual([]);
+    // The gap is named with its dates, so the user knows what to ask the vendor for.
+    const none = evaluateReadiness(f).findings[0]!;
+    expect(none.message).toContain('2026-04-01 to 2026-06-30');
+  });
+
+  it('asks for a bridge letter only where their report ends before ours', () => {
+    const base = evaluateReadiness(ready());
+    // Their report reaches past our period: no bridge check at all.
+    const gapped = evaluateReadiness(report(ready(), { periodEnd: '2026-03-31' }));
+    expect(gapped.checks).toBe(base.checks + 1);
+    // No report, or one not overlapping: the report rule fails alone, no letter is asked for.
+    expect(evaluateReadiness(sub(ready(), { report: null })).findings.map((x) => x.rule)).toEqual([
+      'subservice_report',
+    ]);
+    // Type I: their report must reach our as-of date; one ending before it is the report
+    // rule's finding, not a gap for a letter.
+    const typeOne = { ...ready(), reportType: 'type1' as const, period: null, asOf: '2026-03-31' };
+    const early = report(typeOne, { periodStart: '2025-03-01', periodEnd: '2026-02-28' });
+    expect(evaluateReadiness(early).findings.map((x) => x.rule)).toEqual(['subservice_report']);
+  });
+
+  it('exceptions assessed with a conclusion, or none noted, pass; an unreviewed report is not asked', () => {
+    const assessed = report(ready(), { exceptionsListed: true, exceptionsAssessment: 'assessed' });
+    expect(evaluateReadiness(assessed).findings).toEqual([]);
+    const unreviewed = report(ready(), { reviewedOn: null, exceptionsAssessment: 'not_assessed' });
+    expect(evaluateReadiness(unreviewed).findings.map((x) => x.rule)).toEqual([
+      'subservice_report',
+    ]);
+  });
+
+  it('residual risk credited to a missing control links to the risk itself', () => {
+    const f = ready();
+    const r = evaluateReadiness({
+      ...f,
+      risks: {
+        ...f.risks,
+        creditedToControlsNotInPlace: [
+          { riskId: 'r1', title: 'Laptop theft', controlRefs: ['C9'] },
+        ],
+      },
+    });
+    expect(r.findings.map((x) => x.target)).toEqual([{ screen: 'risk', id: 'r1' }]);
   });
 
   it('controls assessed not applicable are held to no rule', () => {
@@ -338,6 +447,16 @@ describe('gate, don’t average', () => {
     expect(statusLine(r, (d) => d)).toBe(
       'Not ready: 4 blocking findings (Section A, Section B, Section C, …) · 86 % of checks pass · Self-assessment — not an audit opinion and not a prediction of one',
     );
+  });
+
+  it('a blocked status line is dated beside it; a line that says "as of" needs nothing more', () => {
+    const f = ready();
+    const blocked = evaluateReadiness({
+      ...f,
+      criteria: [{ ...f.criteria[0]!, status: 'mapped' as const }, f.criteria[1]!],
+    });
+    expect(evaluatedAsOf(blocked, () => '15 Jul 2026')).toBe('Evaluated as of 15 Jul 2026');
+    expect(evaluatedAsOf(evaluateReadiness(f), () => '15 Jul 2026')).toBeNull();
   });
 
   it('without blocking findings: the date and the windows still to come', () => {

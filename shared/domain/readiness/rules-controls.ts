@@ -45,7 +45,7 @@ export const CONTROL_RULES: readonly RuleCheck[] = [
   },
   {
     id: 'control_performer_reviewer',
-    title: 'Every control has a performer, and its reviewer is someone else',
+    title: 'Every control has a performer and a reviewer, two different people',
     severity: 'major',
     why: 'Segregation of duties: a review by the person who did the work is not a review.',
     check: (facts) =>
@@ -60,7 +60,18 @@ export const CONTROL_RULES: readonly RuleCheck[] = [
               target: { screen: 'control', id: c.id },
             },
           };
-        if (c.reviewerId && c.reviewerId === c.performerId)
+        // DESIGN §5: "a performer ≠ reviewer" asks for a reviewer as much as for a performer.
+        if (!c.reviewerId)
+          return {
+            pass: false,
+            finding: {
+              object: about(c),
+              message: 'No one is named as reviewing it.',
+              fix: 'Name a reviewer other than the performer.',
+              target: { screen: 'control', id: c.id },
+            },
+          };
+        if (c.reviewerId === c.performerId)
           return {
             pass: false,
             finding: {

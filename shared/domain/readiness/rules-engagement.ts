@@ -1,4 +1,4 @@
-import { addMonths } from '../calendar';
+import { addDays, addMonths } from '../calendar';
 import type { Check } from './finding';
 import type { ReadinessFacts, ReadinessSubservice } from './facts';
 import type { RuleCheck } from './rules-controls';
@@ -15,40 +15,90 @@ function ourRange(facts: ReadinessFacts): { start: string; end: string } | null 
   return facts.asOf ? { start: facts.asOf, end: facts.asOf } : null;
 }
 
+const vendorFail = (s: ReadinessSubservice, message: string, fix: string): Check => ({
+  pass: false,
+  finding: { object: s.name, message, fix, target: { screen: 'subservice', id: s.id } },
+});
+
+/** Their report's span: a Type I report is one day, its as-of date. */
+const theirRange = (r: NonNullable<ReadinessSubservice['report']>) =>
+  r.periodEnd ? { start: r.periodStart ?? r.periodEnd, end: r.periodEnd } : null;
+
 function subserviceReportCheck(facts: ReadinessFacts, s: ReadinessSubservice): Check {
-  const fail = (message: string, fix: string): Check => ({
-    pass: false,
-    finding: { object: s.name, message, fix, target: { screen: 'subservice', id: s.id } },
-  });
   const r = s.report;
-  if (!r || !r.periodEnd) {
-    return fail(
+  const theirs = r && theirRange(r);
+  if (!r || !theirs) {
+    return vendorFail(
+      s,
       'No SOC report of theirs is recorded.',
       'Obtain their SOC report, record its period and attach it.',
     );
   }
-  if (!r.reviewedOn) return fail('Their SOC report is not reviewed.', 'Review it and record when.');
+  if (!r.reviewedOn)
+    return vendorFail(s, 'Their SOC report is not reviewed.', 'Review it and record when.');
   const ours = ourRange(facts);
-  const theirs = { start: r.periodStart ?? r.periodEnd, end: r.periodEnd };
   if (ours && !overlaps(ours, theirs)) {
-    return fail(
-      `Their report (to ${r.periodEnd}) does not overlap our period.`,
+    return vendorFail(
+      s,
+      `Their report (to ${theirs.end}) does not overlap our period.`,
       'Obtain their current report.',
     );
   }
-  if (ours && theirs.end < ours.end && !s.bridgeLetter) {
-    return fail(
-      `Their report ends ${theirs.end}, before ours ends ${ours.end}, and no bridge letter covers the gap.`,
-      'Obtain a bridge letter for the gap.',
+  return ok;
+}
+
+/**
+ * The stretch of our period a vendor's report does not reach, which a bridge letter must cover:
+ * from the day after their report ends to the end of our period. Null when there is none, or
+ * when the report rule already fails (no report, none overlapping; for Type I a report must
+ * reach our as-of date, so there is never a gap).
+ */
+export function bridgeGapOf(
+  facts: ReadinessFacts,
+  s: ReadinessSubservice,
+): { start: string; end: string } | null {
+  const theirs = s.report && theirRange(s.report);
+  const ours = ourRange(facts);
+  if (!theirs || !ours || !overlaps(ours, theirs) || theirs.end >= ours.end) return null;
+  return { start: addDays(theirs.end, 1), end: ours.end };
+}
+
+function bridgeLetterCheck(gap: { start: string; end: string }, s: ReadinessSubservice): Check {
+  const letter = s.bridgeLetter;
+  const fix = `Obtain a bridge letter from them covering ${gap.start} to ${gap.end}, and record it.`;
+  if (!letter) {
+    return vendorFail(
+      s,
+      `Their report ends before our period does, and no bridge letter is recorded for ${gap.start} to ${gap.end}.`,
+      fix,
     );
   }
-  if (r.exceptionsListed && !r.exceptionsAssessed) {
-    return fail(
-      'Their report lists exceptions whose effect on our controls is not assessed.',
-      'Record how each exception affects us, or why it does not.',
+  if (letter.periodStart > gap.start || letter.periodEnd < gap.end) {
+    return vendorFail(
+      s,
+      `Their bridge letter covers ${letter.periodStart} to ${letter.periodEnd}; the gap runs ${gap.start} to ${gap.end}.`,
+      fix,
     );
   }
   return ok;
+}
+
+function exceptionsCheck(
+  r: NonNullable<ReadinessSubservice['report']>,
+  s: ReadinessSubservice,
+): Check {
+  const a = r.exceptionsAssessment;
+  // "None noted" beside listed exceptions contradicts itself: it assesses nothing.
+  if (a === 'assessed' || (a === 'none_noted' && !r.exceptionsListed)) return ok;
+  return vendorFail(
+    s,
+    r.exceptionsListed
+      ? 'Their report lists exceptions whose effect on our controls is not assessed.'
+      : 'Their report is reviewed, but whether it notes exceptions is not recorded.',
+    r.exceptionsListed
+      ? 'Write your conclusion on how each exception affects our controls, or why it does not.'
+      : 'Record that it notes none, or your conclusion on the exceptions it notes.',
+  );
 }
 
 export const ENGAGEMENT_RULES: readonly RuleCheck[] = [
@@ -204,7 +254,8 @@ export const ENGAGEMENT_RULES: readonly RuleCheck[] = [
           object: r.title,
           message: `Its residual level counts on ${r.controlRefs.join(', ')}, not implemented.`,
           fix: 'Raise the residual level until those controls are in place.',
-          target: { screen: 'risks' as const },
+          // The risk itself, not the register: the level to raise is on it.
+          target: { screen: 'risk' as const, id: r.riskId },
         },
       }));
     },
@@ -213,8 +264,29 @@ export const ENGAGEMENT_RULES: readonly RuleCheck[] = [
     id: 'subservice_report',
     title: 'Every subservice organisation’s report is reviewed and covers our period',
     severity: 'major',
-    why: 'A carved-out vendor’s controls are relied on through its report: current, reviewed, gaps bridged, exceptions weighed.',
+    why: 'A carved-out vendor’s controls are relied on through its report: it must be current and reviewed.',
     check: (facts) => facts.subservices.map((s) => subserviceReportCheck(facts, s)),
+  },
+  {
+    id: 'subservice_bridge_letter',
+    title: 'A bridge letter covers any part of our period a vendor’s report does not reach',
+    severity: 'major',
+    why: 'Between the end of a vendor’s report and the end of ours, only the vendor’s bridge letter speaks for its controls.',
+    check: (facts) =>
+      facts.subservices.flatMap((s) => {
+        const gap = bridgeGapOf(facts, s);
+        return gap ? [bridgeLetterCheck(gap, s)] : [];
+      }),
+  },
+  {
+    id: 'subservice_exceptions',
+    title: 'The exceptions in every reviewed vendor report are assessed',
+    severity: 'major',
+    why: 'An exception in a vendor’s controls may weaken ours; the review must say whether it does.',
+    check: (facts) =>
+      facts.subservices.flatMap((s) =>
+        s.report?.reviewedOn ? [exceptionsCheck(s.report, s)] : [],
+      ),
   },
   {
     id: 'subservice_monitoring',

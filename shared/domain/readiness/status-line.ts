@@ -36,3 +36,12 @@ export function statusLine(r: Readiness, formatDate: (iso: string) => string): s
   const toCome = r.windowsToCome > 0 ? ` (${plural(r.windowsToCome, 'window')} still to come)` : '';
   return `No blocking findings as of ${formatDate(r.evaluatedOn)}${toCome} · ${NOT_AN_OPINION}`;
 }
+
+/**
+ * The evaluation date to show beside the status line where the line does not state it itself:
+ * a blocked line names findings and a share, both true only as of a date (E item 2: every
+ * readiness figure states its date). Null when the line already says "as of".
+ */
+export function evaluatedAsOf(r: Readiness, formatDate: (iso: string) => string): string | null {
+  return r.blocked ? `Evaluated as of ${formatDate(r.evaluatedOn)}` : null;
+}

@@ -72,7 +72,7 @@ export function ready(): ReadinessFacts {
           periodEnd: '2026-09-30',
           reviewedOn: '2026-03-01',
           exceptionsListed: false,
-          exceptionsAssessed: false,
+          exceptionsAssessment: 'none_noted',
         },
         bridgeLetter: null,
         vendorCuecs: [

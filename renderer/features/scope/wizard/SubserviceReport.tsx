@@ -22,7 +22,8 @@ import type { FieldErrors } from '../../../components/field-errors';
 import { JobProgressLine } from '../../../components/JobProgressLine';
 import { useJob } from '../../../api/use-job';
 import { useVaultInfo } from '../../vault/vault-info';
-import { bridgeGap } from './report-dates';
+import { bridgeGap, bridgeGapDates } from './report-dates';
+import { BridgeLetterFields, ExceptionsAssessmentField } from './SubserviceReview';
 import { FormSection, type Update } from './SubserviceFields';
 import { OPINION_LABELS, type SubserviceValues } from './subservice-form';
 import { DateField } from '../../../components/DateField';
@@ -46,11 +47,12 @@ export function SubserviceReport(props: {
       e.reportType === 'type2' ? (e.period?.end ?? null) : e.asOf,
     ) ?? null;
   const gap = bridgeGap(r.periodEnd || null, ourEnd);
+  const gapDates = bridgeGapDates(r.periodEnd || null, ourEnd);
 
   return (
     <FormSection
       title="Their SOC report"
-      help="Read it once a year: the period it covers, the opinion and any exceptions, and what a bridge letter must cover."
+      help="Read it once a year: the period it covers, the opinion, whether its exceptions affect us, and the bridge letter for any part of our period it does not reach."
     >
       <Input.Wrapper label="Report type" labelElement="div" id="sso-report-type">
         <SegmentedControl
@@ -115,6 +117,7 @@ export function SubserviceReport(props: {
             onChange={(e) => setReport({ exceptions: e.currentTarget.value })}
             error={errors['report.exceptions']}
           />
+          <ExceptionsAssessmentField report={r} errors={errors} setReport={setReport} />
           <TextInput
             label="Gap a bridge letter must cover"
             description={
@@ -140,6 +143,7 @@ export function SubserviceReport(props: {
               ) : undefined
             }
           />
+          <BridgeLetterFields report={r} errors={errors} setReport={setReport} gap={gapDates} />
         </>
       )}
       <ReportFile org={props.saved} />

@@ -23,7 +23,13 @@ function reportSummary(org: Subservice): string {
         ? `as of ${formatDate(r.periodEnd)}`
         : 'dates not given';
   const opinion = r.opinion ? ` · ${OPINION_LABELS[r.opinion]}` : '';
-  return `${REPORT_TYPE_LABELS[r.type]} report, ${when}${opinion}`;
+  // What readiness asks of a reviewed report, at a glance: its exceptions weighed, the gap bridged.
+  const exceptions =
+    r.reviewedOn && r.exceptionsAssessment === 'not_assessed' ? ' · exceptions not assessed' : '';
+  const letter = r.bridgeLetter
+    ? ` · bridge letter to ${formatDate(r.bridgeLetter.periodEnd)}`
+    : '';
+  return `${REPORT_TYPE_LABELS[r.type]} report, ${when}${opinion}${exceptions}${letter}`;
 }
 
 /** Question 7: the subservice organisations (DC 7), each opened in a drawer. */

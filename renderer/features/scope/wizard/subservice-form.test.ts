@@ -23,6 +23,34 @@ describe('subservice form', () => {
     expect(rows.csocs).toEqual([1]);
   });
 
+  it('sends the bridge letter only when received, and a conclusion only with an assessment', () => {
+    const values = valuesFrom();
+    values.report.bridgeLetter = {
+      received: false,
+      receivedOn: '2026-07-05',
+      periodStart: '2026-04-01',
+      periodEnd: '2026-06-30',
+      evidenceId: null,
+      note: 'kept while unticked',
+    };
+    values.report.exceptionsConclusion = 'Written, then switched back';
+    expect(toInput(values).input.report).toMatchObject({
+      bridgeLetter: null,
+      exceptionsAssessment: 'not_assessed',
+      exceptionsConclusion: '',
+    });
+    values.report.bridgeLetter.received = true;
+    values.report.exceptionsAssessment = 'assessed';
+    expect(toInput(values).input.report).toMatchObject({
+      bridgeLetter: {
+        receivedOn: '2026-07-05',
+        periodEnd: '2026-06-30',
+        note: 'kept while unticked',
+      },
+      exceptionsConclusion: 'Written, then switched back',
+    });
+  });
+
   it('puts errors on sent rows back on the rows the user sees', () => {
     expect(
       errorsOnFormRows(

@@ -1,6 +1,10 @@
 import type { Subservice, SubserviceInput } from '../../../../shared/api/sd';
 import type { ReportType } from '../../../../shared/domain/engagement';
-import type { ReportOpinion, SubserviceMethod } from '../../../../shared/domain/system-description';
+import type {
+  ExceptionsAssessment,
+  ReportOpinion,
+  SubserviceMethod,
+} from '../../../../shared/domain/system-description';
 import type { FieldErrors } from '../../../components/field-errors';
 
 export const OPINION_LABELS: Record<ReportOpinion, string> = {
@@ -23,10 +27,23 @@ export interface SubserviceValues {
     periodEnd: string;
     opinion: ReportOpinion | null;
     exceptions: string;
+    exceptionsAssessment: ExceptionsAssessment;
+    exceptionsConclusion: string;
     reviewedOn: string;
     bridgeGap: string;
+    bridgeLetter: BridgeLetterValues;
   };
   monitoringControlId: string | null;
+}
+
+/** The bridge letter as the form holds it: unticked, its fields are kept but not sent. */
+export interface BridgeLetterValues {
+  received: boolean;
+  receivedOn: string;
+  periodStart: string;
+  periodEnd: string;
+  evidenceId: string | null;
+  note: string;
 }
 
 export function valuesFrom(org?: Subservice): SubserviceValues {
@@ -43,10 +60,24 @@ export function valuesFrom(org?: Subservice): SubserviceValues {
       periodEnd: org?.report.periodEnd ?? '',
       opinion: org?.report.opinion ?? null,
       exceptions: org?.report.exceptions ?? '',
+      exceptionsAssessment: org?.report.exceptionsAssessment ?? 'not_assessed',
+      exceptionsConclusion: org?.report.exceptionsConclusion ?? '',
       reviewedOn: org?.report.reviewedOn ?? '',
       bridgeGap: org?.report.bridgeGap ?? '',
+      bridgeLetter: letterValues(org?.report.bridgeLetter ?? null),
     },
     monitoringControlId: org?.monitoringControlId ?? null,
+  };
+}
+
+function letterValues(letter: Subservice['report']['bridgeLetter']): BridgeLetterValues {
+  return {
+    received: letter !== null,
+    receivedOn: letter?.receivedOn ?? '',
+    periodStart: letter?.periodStart ?? '',
+    periodEnd: letter?.periodEnd ?? '',
+    evidenceId: letter?.evidenceId ?? null,
+    note: letter?.note ?? '',
   };
 }
 
@@ -93,8 +124,21 @@ export function toInput(
         periodEnd: date(r.periodEnd),
         opinion: r.opinion,
         exceptions: r.exceptions,
+        exceptionsAssessment: r.exceptionsAssessment,
+        // Kept while the user switches back and forth; sent only with an assessment.
+        exceptionsConclusion: r.exceptionsAssessment === 'assessed' ? r.exceptionsConclusion : '',
         reviewedOn: date(r.reviewedOn),
         bridgeGap: r.bridgeGap,
+        bridgeLetter: r.bridgeLetter.received
+          ? {
+              // Empty dates go as they are: the contract names the one missing.
+              receivedOn: r.bridgeLetter.receivedOn,
+              periodStart: r.bridgeLetter.periodStart,
+              periodEnd: r.bridgeLetter.periodEnd,
+              evidenceId: r.bridgeLetter.evidenceId,
+              note: r.bridgeLetter.note,
+            }
+          : null,
       },
       monitoringControlId: values.monitoringControlId,
     },
