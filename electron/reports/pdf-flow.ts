@@ -38,7 +38,9 @@ export function roomNeeded(doc: Doc, blocks: readonly ReportBlock[], i: number):
     return (
       S.headingSpaceAbove[b.level] +
       headingHeight(doc, b.level, b.text) +
-      8 +
+      // What drawHeading leaves below it (a level-1 heading's rule takes 14 pt: counting 8 left
+      // a heading alone at the foot of a page when its section only just did not fit).
+      S.headingSpaceBelow[b.level] +
       startOf(doc, blocks, i + 1)
     );
   }

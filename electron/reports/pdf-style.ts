@@ -21,6 +21,8 @@ export const PDF_STYLE = {
   bodyLineGap: 2.5,
   headingSizes: { 1: 18, 2: 13, 3: 10.5 } as Record<1 | 2 | 3, number>,
   headingSpaceAbove: { 1: 0, 2: 16, 3: 10 } as Record<1 | 2 | 3, number>,
+  /** Below a heading's text: a level-1 heading's rule with its space, or a small gap. */
+  headingSpaceBelow: { 1: 14, 2: 5, 3: 3 } as Record<1 | 2 | 3, number>,
   tableSize: 8,
   tableLineGap: 1.5,
   cellPadding: 4,

@@ -218,17 +218,15 @@ function drawHeading(doc: Doc, level: 1 | 2 | 3, text: string): void {
     .fontSize(S.headingSizes[level])
     .fillColor(level === 3 ? S.text : S.accent)
     .text(pdfSafe(text), box.left, doc.y, { width: box.width });
+  const below = doc.y + S.headingSpaceBelow[level];
   if (level === 1) {
-    doc.y += 4;
     doc.lineWidth(1).strokeColor(S.accent);
     doc
-      .moveTo(box.left, doc.y)
-      .lineTo(box.left + box.width, doc.y)
+      .moveTo(box.left, doc.y + 4)
+      .lineTo(box.left + box.width, doc.y + 4)
       .stroke();
-    doc.y += 10;
-  } else {
-    doc.y += level === 2 ? 5 : 3;
   }
+  doc.y = below;
 }
 
 function drawBullet(doc: Doc, item: string, marker: string): void {

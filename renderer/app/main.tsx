@@ -32,7 +32,10 @@ createRoot(root).render(
       defaultColorScheme="auto"
       cssVariablesResolver={cssVariablesResolver}
     >
-      <Notifications position="bottom-right" limit={4} />
+      {/* Bottom left, over the sidebar's foot: at the bottom right, a toast (an autosave's
+          "… saved · Undo") covered the wizard's Next button and the drawers' last fields, and
+          a pointer resting on it to reach them keeps it open. */}
+      <Notifications position="bottom-left" limit={4} />
       <ErrorBoundary>
         <ApiProvider client={client}>
           <QueryClientProvider client={queries}>

@@ -56,8 +56,10 @@ function watchRpc(page: Page) {
 // stale scope) — 11 in all; and since every drawer shows its record's History, the drawer's
 // history (the edit is its newest entry) — 12. Since the Scope table pages from the server
 // (`controls.list` with its filters and order) rather than filtering the palette's whole list
-// in the window, the table's page is an answer of its own and is re-read too — 13.
-const MAX_CALLS_PER_EDIT = 13;
+// in the window, the table's page is an answer of its own and is re-read too — 13. Since the
+// control drawer shows the control's latest self-test (T: `selfTests.list`, which names each
+// test's control, so a control's edit re-reads it) — 14.
+const MAX_CALLS_PER_EDIT = 14;
 
 test('one control field edit costs one save and the re-reads of what it touched', async ({
   page,
