@@ -41,6 +41,10 @@ export class ScopeView {
 
   /** The reference of every control the table lists, in its order (scrolled through). */
   async controlRefs(): Promise<{ refs: string[]; mostDrawn: number }> {
+    // The table's first page may still be on its way (a run once read an empty table just
+    // after switching to this tab): read once rows are drawn and none is a previous answer.
+    await expect(this.controlsViewport.locator('tbody tr[data-row]').first()).toBeVisible();
+    await expect(this.controlsViewport.locator('[aria-busy="true"]')).toHaveCount(0);
     const { values, mostDrawn } = await readAllRows(this.controlsViewport, 'data-ref');
     return { refs: values, mostDrawn };
   }
