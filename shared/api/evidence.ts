@@ -95,25 +95,11 @@ export const noteBody = text({
   required: 'Write the note',
 });
 
-export const evidenceAddInput = z
-  .object({
-    sources: z.array(evidenceSource).min(1, { message: 'Choose at least one file' }).max(1000),
-    controlIds: z.array(controlId).max(200).default([]),
-    requestIds: z.array(requestId).max(200).default([]),
-    /** The day the control was performed (not the upload date). */
-    performedOn: isoDate.optional(),
-    coverage: coverageInput.optional(),
-    collectedOn: isoDate.optional(),
-    source: source.optional(),
-    collectorId: personId.optional(),
-    notes: notes.optional(),
-  })
-  .strict();
-
-/** What a link or a note shares with files: links, dates, who collected it, notes. */
+/** What every kind of evidence added shares: links, dates, who collected it, notes. */
 const itemFields = {
   controlIds: z.array(controlId).max(200).default([]),
   requestIds: z.array(requestId).max(200).default([]),
+  /** The day the control was performed (not the upload date). */
   performedOn: isoDate.optional(),
   coverage: coverageInput.optional(),
   collectedOn: isoDate.optional(),
@@ -121,6 +107,13 @@ const itemFields = {
   collectorId: personId.optional(),
   notes: notes.optional(),
 };
+
+export const evidenceAddInput = z
+  .object({
+    sources: z.array(evidenceSource).min(1, { message: 'Choose at least one file' }).max(1000),
+    ...itemFields,
+  })
+  .strict();
 
 /** A link as evidence: a URL and a title; no bytes are fetched (an offline app). */
 export const evidenceLinkInput = z.object({ url: evidenceUrl, title, ...itemFields }).strict();
