@@ -236,11 +236,19 @@ test('create a risk and see it in the matrix; accept a starter risk', async ({ p
   await gaps.tab('Risks');
   await expect(gaps.riskTable).toBeVisible();
   // The register comes first, in the first screenful; suggestions and the matrices follow it.
-  const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.y;
-  const register = await top('risk-register');
-  expect(register).toBeLessThan(page.viewportSize()!.height / 2);
-  expect(await top('starter-risks')).toBeGreaterThan(register);
-  expect(await top('risk-matrix-card')).toBeGreaterThan(await top('starter-risks'));
+  // Positions are polled: the cards above settle once their data has arrived.
+  const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())?.y ?? NaN;
+  const layout = async () => {
+    const [register, starters, matrix] = await Promise.all(
+      ['risk-register', 'starter-risks', 'risk-matrix-card'].map(top),
+    );
+    return (
+      register! < page.viewportSize()!.height / 2 && starters! > register! && matrix! > starters!
+    );
+  };
+  await expect
+    .poll(layout, { message: 'register first, then suggestions, then the matrices' })
+    .toBe(true);
   await expectNoSeriousA11yViolations(page, 'the risk register');
   const inherent = await gaps.matrixCount('inherent', 5, 5);
   const residual = await gaps.matrixCount('residual', 2, 3);
