@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PackageContents } from '../../shared/api/methods/auditor';
 import type { Manifest } from '../../shared/domain/package/manifest';
 import { type Vault, closeVault, openVault } from '../core/vault/session';
-import { auditorPackages, disposeAuditorPackages } from '../testing/auditor-packages';
+import { LINK_URL, auditorPackages, disposeAuditorPackages } from '../testing/auditor-packages';
 import { connect } from '../testing/http-client';
 import { FORMULA } from '../testing/package-vault';
 import { tempDir } from '../testing/tmp';
@@ -71,18 +71,31 @@ describe('auditor mode on a package exported from a demo vault', () => {
     const c = await call<PackageContents>(ctx, 'auditor.contents', {});
     const manifest = manifestOf(full);
 
-    // Every evidence file the manifest lists, with its path, size and hash.
+    // Every evidence file the manifest lists, with its path, size and hash; and the link, which
+    // has no file (only the evidence index lists it).
     const listed = manifest.files.filter((f) => f.evidenceId);
-    expect(c.evidence.map((e) => e.id).sort()).toEqual(listed.map((f) => f.evidenceId).sort());
+    const files = c.evidence.filter((e) => e.file !== null);
+    expect(files.map((e) => e.id).sort()).toEqual(listed.map((f) => f.evidenceId).sort());
     for (const f of listed) {
       expect(c.evidence.find((e) => e.id === f.evidenceId)).toMatchObject({
-        path: f.path,
-        size: f.size,
-        sha256: f.sha256,
+        file: { path: f.path, size: f.size, sha256: f.sha256 },
+        url: null,
         controls: f.controls,
         requests: f.requests,
       });
     }
+    const links = c.evidence.filter((e) => e.file === null);
+    expect(links).toEqual([
+      expect.objectContaining({
+        title: 'Status page history',
+        url: LINK_URL,
+        kind: 'evidence',
+        controls: ['CHG-02'],
+        requests: ['PBC-002'],
+      }),
+    ]);
+    // It answers its control like a file does (and its request: below).
+    expect(c.controls.find((r) => r.ref === 'CHG-02')!.evidence).toContain(links[0]!.id);
     // The request list's texts, the spreadsheet-safe quote undone.
     const pbc1 = c.requests.find((r) => r.ref === 'PBC-001')!;
     expect(pbc1.description).toBe(FORMULA);
@@ -94,8 +107,9 @@ describe('auditor mode on a package exported from a demo vault', () => {
     });
     expect(c.requests.find((r) => r.ref === 'PBC-002')).toMatchObject({
       title: 'Terminated users',
-      criteria: ['CC6.2'],
-      evidence: [],
+      // Answered only by the link, whose control (CHG-02) adds its criterion.
+      criteria: ['CC6.2', 'CC8.1'],
+      evidence: [links[0]!.id],
     });
     // The control matrix's owner and frequency; links agree in both directions.
     expect(c.controls.find((k) => k.ref === 'AC-01')).toMatchObject({
@@ -203,7 +217,7 @@ describe('auditor mode on a package exported from a demo vault', () => {
     try {
       const client = await connect(server.tokenUrl);
       const c = await call<PackageContents>(ctx, 'auditor.contents', {});
-      const text = c.evidence.find((e) => e.mediaType === 'text/plain')!;
+      const text = c.evidence.find((e) => e.file?.mediaType === 'text/plain')!.file!;
       const url = `/package-file/${text.path.split('/').map(encodeURIComponent).join('/')}`;
       const res = await client.raw(url);
       expect(res.status).toBe(200);

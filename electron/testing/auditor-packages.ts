@@ -3,7 +3,8 @@
  * list, evidence linked to requests and populations — one of them with no rows) exported by
  * `attest export` as a user would, once with every part and once without the `01_Index/` part.
  * A population of deployments with two rows dated after its window is added, so the vault's own
- * count of rows outside the window can be held against what auditor mode flags.
+ * count of rows outside the window can be held against what auditor mode flags; and a link (an
+ * item with no file, which only the evidence index lists).
  * Built once per test file (a demo vault takes seconds) and removed by `disposeAuditorPackages`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ async function build(): Promise<AuditorPackages> {
   const dir = mkdtempSync(join(tmpdir(), 'attest-auditor-packages-'));
   const vault = await buildPackageVault(dir);
   await addDeployments(dir, vault);
+  await addLink(dir, vault);
   const exportTo = async (name: string, ...args: string[]) => {
     const cli = captureIo(dir);
     const code = await run(['export', vault, '--out', name, ...args], cli.io);
@@ -69,6 +71,16 @@ async function addDeployments(dir: string, vaultPath: string): Promise<void> {
   } finally {
     closeVault(vault);
   }
+}
+
+/** The address of the link evidence the packages carry. */
+export const LINK_URL = 'https://status.example.com/history?range=q1';
+
+async function addLink(dir: string, vaultPath: string): Promise<void> {
+  const cli = captureIo(dir);
+  const args = ['evidence', 'add-link', vaultPath, LINK_URL, '--title', 'Status page history'];
+  const code = await run([...args, '--control', 'CHG-02', '--request', 'PBC-002'], cli.io);
+  if (code !== 0) throw new Error(`attest evidence add-link: ${cli.err}`);
 }
 
 export function auditorPackages(): Promise<AuditorPackages> {

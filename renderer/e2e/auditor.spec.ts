@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-import { AuditorMode, makeDeltaPackage, makePackages } from './pages/AuditorMode';
+import { AuditorMode, PACKAGE_LINK, makeDeltaPackage, makePackages } from './pages/AuditorMode';
 import { rpc } from './pages/rpc';
 import { StartPage } from './pages/StartPage';
 
@@ -135,7 +135,7 @@ interface Contents {
   requests: { ref: string; evidence: string[] }[];
   criteria: { id: string }[];
   controls: { ref: string }[];
-  evidence: { id: string; path: string; kind: string }[];
+  evidence: { id: string; file: { path: string } | null; kind: string }[];
   populations: { id: string; title: string; rows: number | null }[];
 }
 interface Draft {
@@ -155,16 +155,17 @@ test('browse a package, comment, set a status, pick population rows, save the si
   // By request: every request of the package; one with evidence opened in the panel.
   await auditor.view('By request').click();
   await expect(page.getByTestId('audit-requests').getByRole('row')).not.toHaveCount(0);
-  const request = contents.requests.find((r) => r.evidence.length > 0)!;
+  const request = contents.requests.find((r) => r.ref === 'PBC-001')!;
   await auditor.openRow('audit-requests', request.ref);
   await auditor.panel.getByRole('radio', { name: /Follow-up/ }).check();
   await expect(auditor.panel.getByRole('radio', { name: /Follow-up/ })).toBeChecked();
   await auditor.comment(request.ref, 'Which period does this cover?');
 
   // An evidence item, from the request, previewed from the package itself.
-  const textEvidence =
-    contents.evidence.find((e) => request.evidence.includes(e.id) && e.path.endsWith('.txt')) ??
-    contents.evidence.find((e) => request.evidence.includes(e.id))!;
+  const textEvidence = contents.evidence
+    .filter((e) => request.evidence.includes(e.id))
+    .map((e) => ({ id: e.id, path: e.file?.path ?? '' }))
+    .find((e) => e.path.endsWith('.txt'))!;
   await auditor.panel
     .getByTestId('audit-evidence-list')
     .getByRole('row', { name: new RegExp(`^${textEvidence.id} `) })
@@ -177,6 +178,21 @@ test('browse a package, comment, set a status, pick population rows, save the si
   await expect(auditor.panel).toContainText(textEvidence.path);
   await auditor.closePanel();
   await expect(auditor.panel).toContainText(request.ref);
+  await auditor.closePanel();
+  await expect(auditor.panel).toBeHidden();
+
+  // A link answers PBC-002: listed from the evidence index, its address shown, no preview.
+  const link = contents.evidence.find((e) => e.file === null)!;
+  await auditor.openRow('audit-requests', 'PBC-002');
+  await auditor.panel
+    .getByTestId('audit-evidence-list')
+    .getByRole('row', { name: new RegExp(`^${link.id} `) })
+    .click();
+  await expect(auditor.panel.getByRole('link', { name: PACKAGE_LINK })).toBeVisible();
+  await expect(auditor.panel).toContainText('A link is not in the package');
+  await expect(auditor.panel.getByTestId('evidence-preview')).toHaveCount(0);
+  await shot(page, 'link-evidence');
+  await auditor.closePanel();
   await auditor.closePanel();
   await expect(auditor.panel).toBeHidden();
 

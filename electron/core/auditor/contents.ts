@@ -52,11 +52,12 @@ export function titleFromPath(path: string): string {
 function evidenceOf(files: readonly ManifestFile[], index: IndexTable | null): PackageEvidence[] {
   const rows = new Map<string, string[]>();
   if (index) for (const r of index.rows) rows.set(cellOf(index, r, 'Evidence ID'), r);
-  return files
+  const cellOfRow = (row: string[] | undefined) => (h: string) =>
+    row && index ? cellOf(index, row, h) : '';
+  const inFiles = files
     .filter((f) => f.evidenceId !== undefined)
-    .map((f) => {
-      const row = rows.get(f.evidenceId!);
-      const cell = (h: string) => (row && index ? cellOf(index, row, h) : '');
+    .map((f): PackageEvidence => {
+      const cell = cellOfRow(rows.get(f.evidenceId!));
       const support = SUPPORT_NAME.exec(baseName(f.path));
       const type = cell('Type');
       const kind: PackageEvidence['kind'] =
@@ -69,10 +70,13 @@ function evidenceOf(files: readonly ManifestFile[], index: IndexTable | null): P
       return {
         id: f.evidenceId!,
         title: cell('Title') || titleFromPath(f.path),
-        path: f.path,
-        size: f.size,
-        sha256: f.sha256,
-        mediaType: contentTypeFor(f.path).split(';')[0]!,
+        file: {
+          path: f.path,
+          size: f.size,
+          sha256: f.sha256,
+          mediaType: contentTypeFor(f.path).split(';')[0]!,
+        },
+        url: null,
         kind,
         controls: f.controls,
         criteria: f.criteria,
@@ -87,15 +91,42 @@ function evidenceOf(files: readonly ManifestFile[], index: IndexTable | null): P
               ? support![1]!
               : null,
       };
-    })
-    .sort((a, b) => byNatural(a.id, b.id));
+    });
+  return [...inFiles, ...linksOf(index, new Set(inFiles.map((e) => e.id)))].sort((a, b) =>
+    byNatural(a.id, b.id),
+  );
+}
+
+/**
+ * The links the evidence index lists: a link has no file, so the manifest does not name it. The
+ * index is itself a file the manifest hashes, so these rows are as verified as the files.
+ */
+function linksOf(index: IndexTable | null, files: ReadonlySet<string>): PackageEvidence[] {
+  if (!index) return [];
+  return index.rows
+    .filter((r) => cellOf(index, r, 'Type') === 'link')
+    .map((r) => (h: string) => cellOf(index, r, h))
+    .filter((cell) => cell('Evidence ID') !== '' && !files.has(cell('Evidence ID')))
+    .map((cell) => ({
+      id: cell('Evidence ID'),
+      title: cell('Title') || cell('Link'),
+      file: null,
+      url: cell('Link') || null,
+      kind: 'evidence' as const,
+      controls: listOf(cell('Controls')),
+      criteria: listOf(cell('Criteria')),
+      requests: listOf(cell('Request IDs')),
+      covers: cell('Covers') || null,
+      population: null,
+    }));
 }
 
 function populationsOf(evidence: readonly PackageEvidence[]): PackagePopulation[] {
   return evidence
     .filter((e) => e.kind === 'population')
     .map((e) => {
-      const named = POPULATION_NAME.exec(baseName(e.path));
+      const path = e.file!.path; // a population is always a file
+      const named = POPULATION_NAME.exec(baseName(path));
       const covers = /^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(e.covers ?? '');
       // The file name carries the population's own window; the index's "Covers" is the
       // evidence item's, which may be wider.
@@ -107,7 +138,7 @@ function populationsOf(evidence: readonly PackageEvidence[]): PackagePopulation[
       return {
         id: e.id,
         title: e.title,
-        path: e.path,
+        path,
         rows: null,
         dateColumn: null,
         window,

@@ -14,6 +14,9 @@ const CLI = join(repo, 'dist', 'cli', 'attest.mjs');
  * vault (exporting notes the package in the vault, so the run's template is never touched), and
  * a copy of it with one evidence file changed after export.
  */
+/** The link evidence the auditor's package carries (answering PBC-002). */
+export const PACKAGE_LINK = 'https://hr.example.com/reports/leavers?period=q1';
+
 export function makePackages(): {
   good: string;
   tampered: string;
@@ -46,6 +49,17 @@ export function makePackages(): {
     'PBC-001',
     '--window',
     '2026-01-01..2026-03-31',
+  );
+  // And one link (no file: only the evidence index lists it).
+  attest(
+    'evidence',
+    'add-link',
+    vault,
+    PACKAGE_LINK,
+    '--title',
+    'Leavers report in the HR system',
+    '--request',
+    'PBC-002',
   );
   const good = join(dir, 'Audit-Package.zip');
   attest('export', vault, '--out', good);

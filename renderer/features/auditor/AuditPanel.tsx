@@ -9,6 +9,7 @@ import { SideDrawer } from '../../components/SideDrawer';
 import { type DataColumn, DataTable } from '../../components/table/DataTable';
 import { formatBytes, formatDate } from '../../components/format';
 import { FilePreview } from '../evidence/EvidencePreview';
+import { LinkAddress } from '../evidence/LinkAddress';
 import { AUDIT_PATHS, type AuditRecord } from './audit-routes';
 import { useAuditContents, useAuditDraft } from './auditor-queries';
 import { Comments } from './CommentBox';
@@ -71,7 +72,7 @@ const EVIDENCE_COLUMNS: DataColumn<PackageEvidence>[] = [
     align: 'right',
     cell: (e) => (
       <Text span size="xs" c="dimmed">
-        {formatBytes(e.size)}
+        {e.file ? formatBytes(e.file.size) : 'link'}
       </Text>
     ),
   },
@@ -245,26 +246,48 @@ export function AuditPanel() {
               Browse its rows and pick items to test
             </Anchor>
           )}
-          <FilePreview
-            file={{
-              name: e.path.split('/').pop() ?? e.path,
-              size: e.size,
-              sha256: e.sha256,
-              url: packageFileUrl(e.path),
-              downloadUrl: packageFileUrl(e.path, { download: true }),
-            }}
-          />
+          {e.file && (
+            <FilePreview
+              file={{
+                name: e.file.path.split('/').pop() ?? e.file.path,
+                size: e.file.size,
+                sha256: e.file.sha256,
+                url: packageFileUrl(e.file.path),
+                downloadUrl: packageFileUrl(e.file.path, { download: true }),
+              }}
+            />
+          )}
           <Facts
             items={[
-              {
-                label: 'In the package',
-                value: (
-                  <Text span size="sm" className="attest-mono">
-                    {e.path}
-                  </Text>
-                ),
-              },
-              { label: 'SHA-256', value: <Fingerprint value={e.sha256} label="SHA-256" /> },
+              ...(e.file
+                ? [
+                    {
+                      label: 'In the package',
+                      value: (
+                        <Text span size="sm" className="attest-mono">
+                          {e.file.path}
+                        </Text>
+                      ),
+                    },
+                    {
+                      label: 'SHA-256',
+                      value: <Fingerprint value={e.file.sha256} label="SHA-256" />,
+                    },
+                  ]
+                : [
+                    {
+                      label: 'Link',
+                      value: (
+                        <Stack gap={4}>
+                          <LinkAddress url={e.url ?? ''} />
+                          <Text size="xs" c="dimmed">
+                            A link is not in the package: what it shows now may differ from what the
+                            consultant saw.
+                          </Text>
+                        </Stack>
+                      ),
+                    },
+                  ]),
               ...(e.covers ? [{ label: 'Covers', value: e.covers }] : []),
               {
                 label: 'Controls',

@@ -1,27 +1,12 @@
-import {
-  ActionIcon,
-  Anchor,
-  Button,
-  CopyButton,
-  Group,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Tooltip,
-} from '@mantine/core';
-import { IconCheck, IconCopy, IconExternalLink } from '@tabler/icons-react';
+import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { type EvidenceDetail, evidencePatch } from '../../../shared/api/evidence';
 import { useApi } from '../../api/provider';
-import { notifyError } from '../../app/notify';
 import { useAutosaveForm } from '../../components/form/use-autosave-form';
 import { Markdown } from '../sd/Markdown';
+import { LinkAddress } from './LinkAddress';
 
-/**
- * A link's web address, opened in the system browser through the one external-open path (which
- * hands over only https addresses, DESIGN §8: an http one is shown to copy instead), and editable.
- */
+/** A link's web address (opened or copied), and the field to correct it. */
 export function EvidenceLinkUrl({ item }: { item: EvidenceDetail }) {
   const api = useApi();
   const url = item.url ?? '';
@@ -32,40 +17,9 @@ export function EvidenceLinkUrl({ item }: { item: EvidenceDetail }) {
     saveField: (name, value) =>
       api.call('evidence.update', { id: item.id, patch: { [name]: value as string } }),
   });
-  const https = /^https:\/\//i.test(url);
   return (
     <Stack gap="xs" data-testid="evidence-link">
-      <Group gap="xs" wrap="nowrap">
-        {https ? (
-          <Anchor
-            href={url}
-            size="sm"
-            style={{ overflowWrap: 'anywhere' }}
-            onClick={(e) => {
-              e.preventDefault();
-              api.host.openExternal(url).catch(notifyError);
-            }}
-          >
-            {url} <IconExternalLink size={12} aria-label="opens in your browser" />
-          </Anchor>
-        ) : (
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {url}{' '}
-            <Text span size="xs" c="dimmed">
-              (not https: copy it to open it)
-            </Text>
-          </Text>
-        )}
-        <CopyButton value={url}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? 'Copied' : 'Copy the address'}>
-              <ActionIcon variant="subtle" size="sm" onClick={copy} aria-label="Copy the address">
-                {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      </Group>
+      <LinkAddress url={url} />
       <TextInput label="Web address" {...field('url')} />
     </Stack>
   );

@@ -85,11 +85,18 @@ export const packageEvidenceSchema = z.object({
   /** The evidence id, EV-0001. */
   id: z.string(),
   title: z.string(),
-  /** Its path inside the package (what `/package-file/<path>` serves). */
-  path: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  mediaType: z.string(),
+  /** Its file in the package; null for a link, which the evidence index lists without a file. */
+  file: z
+    .object({
+      /** Its path inside the package (what `/package-file/<path>` serves). */
+      path: z.string(),
+      size: z.number().int(),
+      sha256: z.string(),
+      mediaType: z.string(),
+    })
+    .nullable(),
+  /** A link's web address, as the evidence index gives it; null for a file. */
+  url: z.string().nullable(),
   kind: z.enum(EVIDENCE_KINDS),
   controls: refs,
   criteria: refs,
