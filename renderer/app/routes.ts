@@ -37,6 +37,8 @@ export const LINKS = {
   scopeDescription: { page: 'scope', params: { edit: '1', step: '4' } },
   scopeEvents: { page: 'scope', params: { edit: '1', step: '5' } },
   scopeSubservices: { page: 'scope', params: { edit: '1', step: '7' } },
+  // One vendor, its drawer open over the subservice step.
+  subservice: { page: 'scope', params: { edit: '1', step: '7' }, idParam: 'subservice' },
   gapsFocus: { page: 'gaps', params: { view: 'focus' } },
   gapsControl: { page: 'gaps', params: { view: 'focus' }, idParam: 'control' },
   gapsTable: { page: 'gaps', params: { view: 'table' } },

@@ -28,6 +28,7 @@ interface DemoRecords {
   person: { id: string; name: string };
   evidence: { id: string; ref: string };
   policy: { id: string; title: string };
+  subservice: { id: string; name: string };
 }
 
 interface Check {
@@ -90,6 +91,11 @@ function checks(demo: DemoRecords): { pages: Record<PageId, Check>; links: Recor
       scopeSubservices: {
         heading: 'Scope',
         shows: (p) => p.getByTestId('wizard-step-subservices'),
+      },
+      subservice: {
+        heading: 'Scope',
+        shows: (p) => dialog(p).locator(valued(demo.subservice.name)),
+        id: (d) => d.subservice.id,
       },
       gapsFocus: { heading: 'Gap analysis', shows: (p) => p.getByTestId('control-ref') },
       gapsControl: {
@@ -238,7 +244,7 @@ async function demoRecords(
     if (!item) throw new Error(`The demo has no ${what}`);
     return item;
   };
-  const [controls, criteria, tasks, risks, requests, people, policies] = await Promise.all([
+  const [controls, criteria, tasks, risks, requests, people, policies, sd] = await Promise.all([
     rpc<Items<{ id: string; ref: string }>>(page, attest, 'controls.list', { limit: 10 }),
     rpc<Items<{ id: string }>>(page, attest, 'criteria.list', {}),
     rpc<Items<{ id: string; title: string }>>(page, attest, 'tasks.list', {}),
@@ -246,6 +252,7 @@ async function demoRecords(
     rpc<Items<{ id: string; ref: string }>>(page, attest, 'requests.list', {}),
     rpc<Items<{ id: string; name: string }>>(page, attest, 'people.list', {}),
     rpc<Items<{ id: string; title: string }>>(page, attest, 'policies.list', {}),
+    rpc<{ subservices: { id: string; name: string }[] }>(page, attest, 'sd.get', {}),
   ]);
   return {
     control: first('control', controls.items),
@@ -255,6 +262,7 @@ async function demoRecords(
     request: first('request', requests.items),
     person: first('person', people.items),
     policy: first('policy', policies.items),
+    subservice: first('subservice organisation', sd.subservices),
   };
 }
 

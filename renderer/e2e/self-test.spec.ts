@@ -258,10 +258,11 @@ test('draw a sample from a population, record one failure, see the deviation and
       ).map((d) => d.responseMissing),
     )
     .toEqual([false]);
-  // The deviation's History, folded until asked for: the response is its newest change.
+  // The deviation's History, folded until asked for: the response is its newest change, from
+  // nothing to what was typed (the first entry records the fields empty).
   await deviation.getByRole('button', { name: /^History of DEV-/ }).click();
   await expect(deviation.getByTestId('record-history-entry').first()).toContainText(
-    'changed: management response',
+    'management response: — → Reviewer retrained;',
   );
 
   // Opened directly and after a reload: the same workbench, the deviation still there.

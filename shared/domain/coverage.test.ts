@@ -44,6 +44,14 @@ describe('criterion coverage: met only when every key control is met', () => {
       'not yet implemented with reviewed evidence',
     ],
     [
+      'an unassessed and a not-implemented key control: each said as it is',
+      [c('a', ['CC6.1'], null), c('b', ['CC6.1'], 'not_implemented')],
+      [],
+      null,
+      'mapped',
+      'Mapped — 1 of 2 key controls not yet implemented with reviewed evidence, 1 not yet assessed',
+    ],
+    [
       'a partial control with evidence',
       [c('a', ['CC6.1'], 'partial', 'complete')],
       [],
@@ -155,6 +163,14 @@ describe('criterion coverage: met only when every key control is met', () => {
       null,
       'mapped',
       'not yet implemented with reviewed evidence',
+    ],
+    [
+      'carved out, monitoring control never assessed',
+      [c('m', ['CC9.2'], null)],
+      [carve('m')],
+      null,
+      'mapped',
+      'Carved out: our monitoring control is not yet assessed',
     ],
     [
       'carved out, monitoring control met, none of our controls applies: it stands alone',

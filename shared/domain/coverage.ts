@@ -177,7 +177,12 @@ function carvedOut(
     return notMet(
       'Carved out: list the subservice organisation’s controls (CSOCs) that support this criterion',
     );
-  return notMet('Carved out: our monitoring control is not yet implemented with reviewed evidence');
+  const monitors = paths.flatMap((p) => (p.monitor ? [p.monitor] : []));
+  return notMet(
+    monitors.every((m) => m.assessment === null)
+      ? 'Carved out: our monitoring control is not yet assessed'
+      : 'Carved out: our monitoring control is not yet implemented with reviewed evidence',
+  );
 }
 
 /** Why not met: how many of the key controls fall short, and how. */
@@ -186,8 +191,12 @@ function unmetReason(key: CoverageControl[]): string {
   const of = `${short.length} of ${key.length} key control${key.length === 1 ? '' : 's'}`;
   if (short.some((c) => c.deviations === 'systematic'))
     return `Deviations: systematic deviations in ${of}`;
-  if (short.every((c) => c.assessment === null)) return `Mapped — ${of} not yet assessed`;
+  const unassessed = short.filter((c) => c.assessment === null).length;
+  if (unassessed === short.length) return `Mapped — ${of} not yet assessed`;
   if (short.every((c) => c.assessment === 'implemented'))
     return `Implemented — awaiting reviewed evidence for ${of}`;
-  return `Mapped — ${of} not yet implemented with reviewed evidence`;
+  if (unassessed === 0) return `Mapped — ${of} not yet implemented with reviewed evidence`;
+  // A control nobody has assessed is not known to be missing: say which is which.
+  const notImplemented = `${short.length - unassessed} of ${key.length} key control${key.length === 1 ? '' : 's'}`;
+  return `Mapped — ${notImplemented} not yet implemented with reviewed evidence, ${unassessed} not yet assessed`;
 }

@@ -183,8 +183,8 @@ export function detailsOf(
 ): string {
   const value = parsePayload(payload);
   if (value === undefined) return payload.slice(0, 200);
-  // A list of API field names is what some edits record instead of values (a deviation's: its
-  // prose can be long, and the row's state hash holds it): they are named in words.
+  // A list of API field names is what a deviation's edits recorded before they recorded values
+  // (vaults from before branch eread keep such entries): they are named in words.
   const fieldNames =
     Array.isArray(value) &&
     value.length > 0 &&

@@ -176,7 +176,14 @@ export function setCell(vault: Vault, input: z.output<typeof setCellInput>) {
       updated_at: now,
     };
     runExpect(vault.db, vault.db.qb.insertInto('deviation').values(row));
-    recordChange(vault, { action: 'create', entity: 'deviation', entityId: id });
+    // Every field the form edits, empty ones too: the first edit of each then reads
+    // "management response: — → …" in the history rather than "not recorded → …".
+    recordChange(vault, {
+      action: 'create',
+      entity: 'deviation',
+      entityId: id,
+      payload: deviationFields(row),
+    });
     return id;
   });
   const t = requireSelfTest(vault, input.testId);
@@ -227,12 +234,31 @@ export function updateDeviation(
     if (patch.managementResponse !== undefined)
       cols.management_response = patch.managementResponse || null;
     runExpect(vault.db, vault.db.qb.updateTable('deviation').set(cols).where('id', '=', id));
+    // The values stored, under the patch's names: the history reads each field's value before
+    // from the record's earlier entries (the log keeps no old states), so an edit must record
+    // its values, not only which fields it touched.
+    const stored = deviationFields({ ...row, ...cols });
     recordChange(vault, {
       action: 'update',
       entity: 'deviation',
       entityId: id,
-      payload: Object.keys(patch),
+      payload: Object.fromEntries(Object.keys(patch).map((k) => [k, stored[k as DeviationField]])),
     });
   });
   return deviationById(vault, id);
+}
+
+type DeviationField = keyof z.output<typeof deviationPatch>;
+
+/** A deviation's editable fields as the API names them, with the values stored. */
+function deviationFields(row: DeviationTable): Record<DeviationField, string | null> {
+  return {
+    occurredOn: row.occurred_on,
+    extent: row.extent,
+    compensatingControl: row.compensating_control,
+    rootCause: row.root_cause,
+    remediation: row.remediation,
+    remediatedOn: row.remediated_on,
+    managementResponse: row.management_response,
+  };
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Loader, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Loader, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconLock, IconShieldCheck } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { linkTo } from '../../app/routes';
@@ -9,6 +9,7 @@ import { StepEmpty } from '../../components/StepEmpty';
 import { describeError } from '../../app/error-wording';
 import { toApiCallError } from '../../api';
 import { useVaultInfo } from '../vault/vault-info';
+import { CategoryBars } from './CategoryBars';
 import { CriteriaCard } from './CriteriaCard';
 import { FindingsCard } from './FindingsCard';
 import { FreezeModal } from './FreezeModal';
@@ -85,7 +86,10 @@ export function ReadinessPage() {
       ) : (
         <Stack gap="lg">
           <StatusPanel readiness={readiness.data} />
-          <GroupBars readiness={readiness.data} />
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+            <CategoryBars />
+            <GroupBars readiness={readiness.data} />
+          </SimpleGrid>
           <FindingsCard readiness={readiness.data} />
           <TimelinesCard />
           <CriteriaCard />

@@ -18,8 +18,8 @@ export function fixTargetAddress(target: FixTarget): string {
     case 'evidence':
       return addressOf('evidence', target.id);
     case 'subservice':
-      // Vendors are edited in the scope wizard's subservice step (no link opens one vendor yet).
-      return addressOf('scopeSubservices');
+      // Vendors are edited in the scope wizard's subservice step: this one opens in its drawer.
+      return addressOf('subservice', target.id);
     case 'subservices':
       return addressOf('scopeSubservices');
     case 'risk':
@@ -41,7 +41,7 @@ export function fixTargetLabel(target: FixTarget): string {
     controlTesting: 'Open its self-test',
     policy: 'Open the policy',
     evidence: 'Open the evidence',
-    subservice: 'Open subservice organisations',
+    subservice: 'Open the subservice organisation',
     subservices: 'Open subservice organisations',
     risk: 'Open the risk',
     risks: 'Open the risk register',

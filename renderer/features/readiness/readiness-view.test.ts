@@ -96,12 +96,15 @@ describe('fix links', () => {
     for (const t of targets) {
       const address = fixTargetAddress(t);
       expect(pages.has(address.split('?')[0]!), address).toBe(true);
-      if ('id' in t && t.screen !== 'subservice')
-        expect(address).toContain(encodeURIComponent(t.id));
+      if ('id' in t) expect(address).toContain(encodeURIComponent(t.id));
       expect(fixTargetLabel(t)).toMatch(/^Open /);
     }
     expect(fixTargetAddress({ screen: 'control', id: 'ctl_1' })).toBe(
       '/gaps?view=focus&control=ctl_1',
+    );
+    // A vendor's finding opens that vendor's drawer over the subservice step.
+    expect(fixTargetAddress({ screen: 'subservice', id: 'sso_1' })).toBe(
+      '/scope?edit=1&step=7&subservice=sso_1',
     );
     expect(fixTargetAddress({ screen: 'description' })).toBe(
       `/scope?${new URLSearchParams(LINKS.scopeDescription.params).toString()}`,

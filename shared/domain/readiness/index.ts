@@ -5,3 +5,4 @@ export * from './status-line';
 export { operatingBy } from './rules-controls';
 export * from './compare';
 export * from './groups';
+export * from './categories';

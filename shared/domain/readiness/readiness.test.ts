@@ -390,6 +390,19 @@ describe('readiness rules', () => {
     expect(r.findings.map((x) => x.target)).toEqual([{ screen: 'risk', id: 'r1' }]);
   });
 
+  it('a criterion whose key control was never assessed asks for the assessment first', () => {
+    const mapped = (f: ReadinessFacts): ReadinessFacts => ({
+      ...f,
+      criteria: [{ ...f.criteria[0]!, status: 'mapped' }, f.criteria[1]!],
+    });
+    const fixOf = (f: ReadinessFacts) =>
+      evaluateReadiness(f).findings.find((x) => x.rule === 'criterion_met')!.fix;
+    expect(fixOf(mapped(ready()))).toMatch(/^Implement its key controls/);
+    expect(fixOf(withControl(mapped(ready()), 'c1', { assessment: null }))).toMatch(
+      /^Assess its key controls, then implement them/,
+    );
+  });
+
   it('controls assessed not applicable are held to no rule', () => {
     const f = withControl(ready(), 'c2', {
       assessment: 'not_applicable',

@@ -9,6 +9,7 @@
 import type { ReportBlock } from '../report-doc';
 import { CATEGORY_LABELS, type Category } from '../engagement';
 import type { AssessmentStatus, CoverageStatus, EvidenceState } from '../coverage';
+import { criteriaByCategory } from './categories';
 import type { Readiness } from './evaluate';
 import type { ReadinessFacts } from './facts';
 import type { Finding } from './finding';
@@ -69,7 +70,8 @@ export interface ReadinessReportInput {
 
 const COVERAGE_WORDS: Record<CoverageStatus, string> = {
   met: 'Met',
-  mapped: 'Mapped, not met yet',
+  // Short enough to stay on one line in the narrow Status column ("No control" is the other).
+  mapped: 'Not met yet',
   not_mapped: 'No control',
   not_relevant: 'Not relevant',
 };
@@ -141,15 +143,6 @@ function cover({ engagement, fingerprint, readiness, formatDate }: ReadinessRepo
 
 function status({ readiness, facts, formatDate }: ReadinessReportInput): ReportBlock[] {
   const blocking = readiness.findings.filter((f) => f.severity === 'blocking');
-  const byCategory = new Map<string, { met: number; total: number }>();
-  for (const c of facts.criteria) {
-    if (c.status === 'not_relevant') continue;
-    const label = CATEGORY_LABELS[c.category as Category] ?? c.category;
-    const row = byCategory.get(label) ?? { met: 0, total: 0 };
-    row.total++;
-    if (c.status === 'met') row.met++;
-    byCategory.set(label, row);
-  }
   return [
     heading('Status'),
     para(statusLine(readiness, formatDate)),
@@ -159,7 +152,11 @@ function status({ readiness, facts, formatDate }: ReadinessReportInput): ReportB
     heading('Criteria met, by category', 2),
     {
       kind: 'bars',
-      rows: [...byCategory].map(([label, r]) => ({ label, value: r.met, total: r.total })),
+      rows: criteriaByCategory(facts.criteria).map((b) => ({
+        label: b.label,
+        value: b.met,
+        total: b.total,
+      })),
     },
     heading('Checks passing, by rule', 2),
     {

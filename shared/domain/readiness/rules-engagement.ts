@@ -107,8 +107,11 @@ export const ENGAGEMENT_RULES: readonly RuleCheck[] = [
     title: 'Every in-scope criterion is met',
     severity: 'blocking',
     why: 'A criterion is met only when every key control for it is implemented and has reviewed evidence for its windows.',
-    check: (facts) =>
-      facts.criteria
+    check: (facts) => {
+      const unassessed = new Set(
+        facts.controls.filter((c) => c.assessment === null).map((c) => c.id),
+      );
+      return facts.criteria
         .filter((c) => c.status !== 'not_relevant')
         .map((c) =>
           c.status === 'met'
@@ -118,14 +121,18 @@ export const ENGAGEMENT_RULES: readonly RuleCheck[] = [
                 finding: {
                   object: c.ref,
                   message: c.reason,
+                  // A key control nobody has assessed is to be assessed first, not "implemented".
                   fix:
                     c.status === 'not_mapped'
                       ? 'Map a key control to it, or state why it is not relevant.'
-                      : 'Implement its key controls and add reviewed evidence for their windows.',
+                      : c.keyControlIds.some((id) => unassessed.has(id))
+                        ? 'Assess its key controls, then implement them and add reviewed evidence for their windows.'
+                        : 'Implement its key controls and add reviewed evidence for their windows.',
                   target: { screen: 'criterion', id: c.id },
                 },
               },
-        ),
+        );
+    },
   },
   {
     id: 'not_relevant_reason',

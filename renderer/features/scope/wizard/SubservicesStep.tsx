@@ -1,6 +1,8 @@
 import { Badge, Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { IconBuildingFactory2, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { LINKS } from '../../../app/routes';
 import type { Subservice, SystemDescription } from '../../../../shared/api/sd';
 import { REPORT_TYPE_LABELS } from '../../../../shared/domain/engagement';
 import { SUBSERVICE_METHOD_LABELS } from '../../../../shared/domain/system-description';
@@ -32,9 +34,24 @@ function reportSummary(org: Subservice): string {
   return `${REPORT_TYPE_LABELS[r.type]} report, ${when}${opinion}${exceptions}${letter}`;
 }
 
+const SUBSERVICE_PARAM = LINKS.subservice.idParam;
+
 /** Question 7: the subservice organisations (DC 7), each opened in a drawer. */
 export function SubservicesStep({ sd }: { sd: SystemDescription }) {
-  const [target, setTarget] = useState<string | null>(null);
+  // The open drawer is in the address (`&subservice=sso_…`, or `new`), so a readiness finding
+  // about a vendor links straight to it, and a reload keeps it open.
+  const [params, setParams] = useSearchParams();
+  const target = params.get(SUBSERVICE_PARAM);
+  const setTarget = (id: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set(SUBSERVICE_PARAM, id);
+        else next.delete(SUBSERVICE_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
   const [showArchived, setShowArchived] = useState(false);
   const { controls } = useScopeControls();
   const archiveSdRecord = useArchiveSdRecord();
