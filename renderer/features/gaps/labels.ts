@@ -57,7 +57,8 @@ export const COVERAGE_TONE: Record<CoverageStatus, Tone> = {
 /** What each coverage status means, for the legend. */
 export const COVERAGE_MEANING: Record<CoverageStatus, string> = {
   met: 'Every key control implemented, with reviewed evidence',
-  mapped: 'Served by controls — a key control is not yet implemented with reviewed evidence',
+  mapped:
+    'Served by controls — a key control is not yet assessed, not yet implemented, or lacks reviewed evidence',
   not_mapped: 'No applicable control serves it',
   not_relevant: 'Scoped out of this system, with a reason',
 };
