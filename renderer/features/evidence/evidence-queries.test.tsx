@@ -171,7 +171,7 @@ describe('one item and the items linked to a control', () => {
     const { wrapper } = withApi(api.client);
     const { result, rerender } = renderHook((id: string | null) => useEvidenceDetail(id), {
       wrapper,
-      initialProps: null,
+      initialProps: null as string | null,
     });
     await act(() => new Promise((r) => setTimeout(r, 20)));
     expect(api.count('evidence.get')).toBe(0);

@@ -127,7 +127,7 @@ describe('the readiness page’s reads', () => {
         freeze: useFreeze(),
         frozen: useSnapshots(),
       }),
-      { wrapper, initialProps: null },
+      { wrapper, initialProps: null as Input<'readiness.compare'> | null },
     );
     await waitFor(() => expect(result.current.frozen.data?.items).toHaveLength(1));
     await quiet();
