@@ -31,7 +31,7 @@ test('a task keeps what is typed through Esc and a reload, and a new one asks be
   const plan = new Remediation(page);
   await plan.show('Table');
   const task = (await tasks(page, attest))[0]!;
-  await plan.row(task.ref).click();
+  await (await plan.findRow(task.ref)).click();
   await expect(plan.drawer).toBeVisible();
 
   // Typed, then Esc at once: the drawer closes and the text is saved all the same.
@@ -49,7 +49,7 @@ test('a task keeps what is typed through Esc and a reload, and a new one asks be
     .toBe('Typed, then Esc pressed straight away');
 
   // Typed, saved on a pause (with an Undo), then the page reloaded: still there.
-  await plan.row(task.ref).click();
+  await (await plan.findRow(task.ref)).click();
   const title = plan.drawer.getByRole('textbox', { name: 'Title' });
   await title.fill('Renamed before a reload');
   await expect(

@@ -20,7 +20,7 @@ test('a policy is written from a template, edited, approved and locked, redrafte
   const bench = await openDemo(page, attest);
   const policies = new Policies(page);
   await policies.open();
-  await expect(policies.row('Access Control Policy')).toContainText('Not written');
+  await expect(await policies.findRow('Access Control Policy')).toContainText('Not written');
 
   await policies.createFromTemplate('Access Control Policy', 'Maya Okafor');
   await expect(policies.editor).toHaveValue(/Maya Okafor/);

@@ -1,15 +1,19 @@
 import { type Locator, type Page, expect } from '@playwright/test';
 import type { AttestServer } from '../fixtures';
 import { linkTo } from '../../app/routes';
+import { readAllRows, scrollToRow } from './virtual-table';
 
 /** The Evidence tab of Documentation: drop zone, table, item drawer. */
 export class EvidencePage {
   readonly table: Locator;
+  /** The table's scrolling box: only the rows in view are drawn. */
+  readonly viewport: Locator;
   readonly drawer: Locator;
   readonly dropInput: Locator;
 
   constructor(readonly page: Page) {
     this.table = page.getByTestId('evidence-table');
+    this.viewport = page.getByTestId('evidence-table-viewport');
     this.drawer = page.getByTestId('evidence-drawer').getByRole('dialog');
     this.dropInput = page.getByLabel('Evidence files');
   }
@@ -31,8 +35,19 @@ export class EvidencePage {
     return this.table.getByTestId('evidence-row').filter({ hasText: text });
   }
 
+  /** An item's row, scrolled to (the table draws only the rows in view). */
+  async findRow(text: string | RegExp): Promise<Locator> {
+    return scrollToRow(this.viewport, this.row(text));
+  }
+
+  /** The reference of every item the table lists, in its order (scrolled through). */
+  async refs(): Promise<string[]> {
+    await expect(this.table).not.toHaveAttribute('aria-busy', 'true');
+    return (await readAllRows(this.viewport, 'data-ref')).values;
+  }
+
   async openRow(text: string | RegExp) {
-    await this.row(text).click();
+    await (await this.findRow(text)).click();
     await expect(this.drawer.getByTestId('evidence-panel')).toBeVisible();
   }
 

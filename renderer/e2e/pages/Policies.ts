@@ -1,10 +1,13 @@
 import { type Locator, type Page, expect } from '@playwright/test';
 import { goHash } from './hash';
 import { personOption } from './Requests';
+import { readAllRows, scrollToRow } from './virtual-table';
 
 /** The policy library: Documentation › Policies, its create dialog and a policy's drawer. */
 export class Policies {
   readonly table: Locator;
+  /** The table's scrolling box: only the rows in view are drawn. */
+  readonly viewport: Locator;
   readonly dialog: Locator;
   readonly drawer: Locator;
   readonly editor: Locator;
@@ -12,6 +15,7 @@ export class Policies {
 
   constructor(readonly page: Page) {
     this.table = page.getByTestId('policies-table');
+    this.viewport = page.getByTestId('policies-table-viewport');
     this.dialog = page.getByRole('dialog', { name: 'New policy' });
     this.drawer = page.getByTestId('policy-drawer').getByRole('dialog');
     this.editor = this.drawer.getByTestId('policy-editor');
@@ -25,6 +29,17 @@ export class Policies {
 
   row(title: string): Locator {
     return this.page.getByTestId('policy-row').filter({ hasText: title });
+  }
+
+  /** A policy's row, scrolled to (the table draws only the rows in view). */
+  async findRow(title: string): Promise<Locator> {
+    return scrollToRow(this.viewport, this.row(title));
+  }
+
+  /** The title of every policy the table lists, in its order (scrolled through). */
+  async titles(): Promise<string[]> {
+    await expect(this.table.locator('tbody tr[data-row]').first()).toBeVisible();
+    return (await readAllRows(this.viewport, 'data-title')).values;
   }
 
   async choosePerson(scope: Locator, label: string, name: string) {

@@ -1,10 +1,13 @@
 import { type Locator, type Page, expect } from '@playwright/test';
+import { readAllRows, scrollToRow } from './virtual-table';
 
 /** Remediation: proposals, the board, the table, the task drawer and the export. */
 export class Remediation {
   readonly proposals: Locator;
   readonly board: Locator;
   readonly table: Locator;
+  /** The table's scrolling box: only the rows in view are drawn. */
+  readonly viewport: Locator;
   readonly drawer: Locator;
   /** "Accept all N" or "Accept selected (N)", and the confirmation it opens. */
   readonly acceptButton: Locator;
@@ -14,6 +17,7 @@ export class Remediation {
     this.proposals = page.getByTestId('proposals');
     this.board = page.getByTestId('task-board');
     this.table = page.getByTestId('task-table');
+    this.viewport = page.getByTestId('task-table-viewport');
     this.drawer = page.getByTestId('task-drawer').getByRole('dialog');
     this.acceptButton = page.getByTestId('accept-proposals');
     this.acceptDialog = page.getByRole('dialog', { name: /^Add \d+ tasks? to the plan\?$/ });
@@ -49,6 +53,17 @@ export class Remediation {
 
   row(ref: string): Locator {
     return this.table.locator(`tr[data-task-ref="${ref}"]`);
+  }
+
+  /** A task's row in the table, scrolled to (the table draws only the rows in view). */
+  async findRow(ref: string): Promise<Locator> {
+    return scrollToRow(this.viewport, this.row(ref));
+  }
+
+  /** The reference of every task the table lists, in its order (scrolled through). */
+  async tableRefs(): Promise<string[]> {
+    await expect(this.table).not.toHaveAttribute('aria-busy', 'true');
+    return (await readAllRows(this.viewport, 'data-task-ref')).values;
   }
 
   proposal(ref: string): Locator {

@@ -49,12 +49,18 @@ export async function scrollToRow(viewport: Locator, row: Locator): Promise<Loca
 }
 
 /**
- * `attribute` of every row, top to bottom, read by scrolling the table through; also the most
+ * What a row is read as: one of its attributes (`data-ref`), or the text of the first element in
+ * it matching a selector (for a table whose rows carry no attribute naming them).
+ */
+export type RowField = string | { text: string };
+
+/**
+ * `field` of every row, top to bottom, read by scrolling the table through; also the most
  * rows drawn at any one time (the table keeps that bounded).
  */
 export async function readAllRows(
   viewport: Locator,
-  attribute: string,
+  field: RowField,
 ): Promise<{ values: string[]; mostDrawn: number }> {
   const byIndex = new Map<number, string>();
   let mostDrawn = 0;
@@ -64,11 +70,17 @@ export async function readAllRows(
     const drawn = await viewport
       .locator('tbody tr[data-row]')
       .evaluateAll(
-        (rows, name) =>
+        (rows, f) =>
           rows.map(
-            (r) => [Number(r.getAttribute('data-row')), r.getAttribute(name) ?? ''] as const,
+            (r) =>
+              [
+                Number(r.getAttribute('data-row')),
+                typeof f === 'string'
+                  ? (r.getAttribute(f) ?? '')
+                  : (r.querySelector(f.text)?.textContent?.trim() ?? ''),
+              ] as const,
           ),
-        attribute,
+        field,
       );
     mostDrawn = Math.max(mostDrawn, drawn.length);
     for (const [index, value] of drawn) byIndex.set(index, value);
@@ -81,4 +93,39 @@ export async function readAllRows(
     indexes.map((_, i) => i),
   );
   return { values: indexes.map((i) => byIndex.get(i)!), mostDrawn };
+}
+
+/** The `<tr>` the table holds now: header, drawn rows and the spacers above and below them. */
+export const drawnRows = (viewport: Locator) => viewport.locator('table tr').count();
+
+/**
+ * Drags the table to its end as a user drags the scrollbar, again after each page the jump
+ * loaded, until the last row of the list is drawn or `jumps` have been made (a list of tens of
+ * thousands is not read to its end: the rows drawn do not depend on how many are loaded).
+ * `check` runs after every jump. Says whether the list's last row was reached.
+ */
+export async function scrollToEnd(
+  viewport: Locator,
+  check: () => Promise<void> = async () => {},
+  jumps = 10,
+): Promise<{ atEnd: boolean; lastIndex: number }> {
+  const loading = viewport.getByLabel('Loading more');
+  const lastDrawn = () =>
+    viewport.locator('tbody tr[aria-rowindex]').evaluateAll((rows) => {
+      const indexes = rows.map((r) => Number(r.getAttribute('aria-rowindex')));
+      return Math.max(0, ...indexes);
+    });
+  const rowCount = async () =>
+    Number(await viewport.locator('table').first().getAttribute('aria-rowcount'));
+  let lastIndex = 0;
+  for (let i = 0; i < jumps; i++) {
+    await viewport.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await settle(viewport);
+    await expect(loading).toHaveCount(0, { timeout: 15_000 });
+    await settle(viewport);
+    await check();
+    lastIndex = await lastDrawn();
+    if (lastIndex >= (await rowCount())) return { atEnd: true, lastIndex };
+  }
+  return { atEnd: false, lastIndex };
 }

@@ -157,6 +157,7 @@ export function GapsList({
       <NotAssessedYet controls={notAssessed} />
       <DataTable<Gap>
         label="Gaps by severity"
+        testId="gaps-table"
         rows={shown}
         rowId={gapId}
         rowLabel={gapName}
