@@ -109,3 +109,34 @@ test('People from the palette; a bad email is refused under its field', async ({
   await bench.runFromPalette('Grace', /^Grace Liu/);
   await expect(people.drawer).toContainText('Grace Liu');
 });
+
+test('sorting a People column reorders the rows in Attest’s order', async ({ page, attest }) => {
+  const bench = await openDemo(page, attest);
+  await bench.vaultMenu('People');
+  const people = new PeoplePage(page);
+  await people.expectShown();
+  const rows = page.getByTestId('person-row');
+  const order = async (key: string, dir: 'asc' | 'desc') =>
+    (
+      await rpc<{ items: { name: string }[] }>(page, attest, 'people.list', {
+        sort: { key, dir },
+        limit: 1000,
+      })
+    ).items.map((p) => p.name);
+  const team = people.table.getByRole('columnheader', { name: 'Team' });
+  await team.getByRole('button').click();
+  await expect(team).toHaveAttribute('aria-sort', 'ascending');
+  const byTeam = await order('team', 'asc');
+  await expect(rows.first()).toContainText(byTeam[0]!);
+  await expect(rows.last()).toContainText(byTeam.at(-1)!);
+  const name = people.table.getByRole('columnheader', { name: 'Name' });
+  await name.getByRole('button').click();
+  await name.getByRole('button').click();
+  await expect(name).toHaveAttribute('aria-sort', 'descending');
+  const byName = await order('name', 'desc');
+  expect(byName[0]).not.toBe(byTeam[0]);
+  await expect(rows.first()).toContainText(byName[0]!);
+  // The search is the server's too: only the matching people stay.
+  await page.getByLabel('Search people').fill('leadership');
+  await expect(rows.first()).toContainText('Maya Okafor');
+});

@@ -183,3 +183,28 @@ test('an approved version downloads as PDF', async ({ page, attest }) => {
   const path = await file.path();
   expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+test('sorting a policy column reorders the rows in Attest’s order', async ({ page, attest }) => {
+  await openDemo(page, attest);
+  const policies = new Policies(page);
+  await policies.open();
+  const rows = page.getByTestId('policy-row');
+  const order = async (key: string, dir: 'asc' | 'desc') =>
+    (
+      await rpc<{ items: { title: string }[] }>(page, attest, 'policies.list', {
+        sort: { key, dir },
+        limit: 1000,
+      })
+    ).items.map((p) => p.title);
+  const state = policies.table.getByRole('columnheader', { name: 'State' });
+  await state.getByRole('button').click();
+  await expect(state).toHaveAttribute('aria-sort', 'ascending');
+  const byState = await order('status', 'asc');
+  await expect(rows.first()).toHaveAttribute('data-title', byState[0]!);
+  await state.getByRole('button').click();
+  await expect(state).toHaveAttribute('aria-sort', 'descending');
+  const byStateDown = await order('status', 'desc');
+  expect(byStateDown[0]).not.toBe(byState[0]);
+  await expect(rows.first()).toHaveAttribute('data-title', byStateDown[0]!);
+  await expect(rows.first()).toHaveAttribute('data-status', /approved/);
+});

@@ -406,3 +406,30 @@ test('a monthly control is sampled from its occurrence windows, through the scre
   expect(detail.items).toHaveLength(plan.size);
   await expect(testing.cells()).toHaveCount(plan.size * detail.attributes.length);
 });
+
+test('sorting a Testing column reorders the controls in Attest’s order', async ({
+  page,
+  attest,
+}) => {
+  await openDemo(page, attest);
+  const testing = new TestingPage(page);
+  await testing.open(attest);
+  const rows = testing.table.locator('tr[data-ref]');
+  const order = async (key: string, dir: 'asc' | 'desc') =>
+    (
+      await rpc<{ items: { ref: string }[] }>(page, attest, 'controls.list', {
+        sort: { key, dir },
+        limit: 1,
+      })
+    ).items.map((c) => c.ref);
+  await expect(rows.first()).toHaveAttribute('data-ref', (await order('ref', 'asc'))[0]!);
+  const title = testing.table.getByRole('columnheader', { name: 'Control' });
+  await title.getByRole('button').click();
+  await expect(title).toHaveAttribute('aria-sort', 'ascending');
+  await expect(rows.first()).toHaveAttribute('data-ref', (await order('title', 'asc'))[0]!);
+  const ref = testing.table.getByRole('columnheader', { name: 'Ref' });
+  await ref.getByRole('button').click();
+  await ref.getByRole('button').click();
+  await expect(ref).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows.first()).toHaveAttribute('data-ref', (await order('ref', 'desc'))[0]!);
+});

@@ -44,3 +44,7 @@ export const personSchema = z.object({
 export type Person = z.infer<typeof personSchema>;
 
 export const personId = idOf('per', 'person');
+
+/** What `people.list` sorts by (name unless asked); empty emails, roles and teams sort last. */
+export const PEOPLE_SORT_KEYS = ['name', 'email', 'role', 'team'] as const;
+export type PeopleSortKey = (typeof PEOPLE_SORT_KEYS)[number];

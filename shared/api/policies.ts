@@ -89,6 +89,14 @@ export const policySchema = z.object({
 });
 export type Policy = z.infer<typeof policySchema>;
 
+/**
+ * What `policies.list` sorts by (title unless asked): the owner's name, the version in force
+ * (its number), the state (not written → draft → approved → approved with a new draft) and the
+ * next review of the version in force; policies without one sort last.
+ */
+export const POLICY_SORT_KEYS = ['title', 'owner', 'inForce', 'status', 'nextReview'] as const;
+export type PolicySortKey = (typeof POLICY_SORT_KEYS)[number];
+
 export const variableProblemSchema = z.object({
   variable: z.string(),
   kind: z.enum(['unknown', 'missing']),

@@ -7,6 +7,7 @@ import type {
   NewPolicyInput,
   Policy,
   PolicyPatch,
+  PolicySortKey,
   PolicyVersion,
 } from '../../../shared/api/policies';
 import { AttestError } from '../../../shared/api/errors';
@@ -22,7 +23,9 @@ import { all, tx } from '../../db/connection';
 import { getControlRow } from '../../db/repos/controls';
 import { getEngagementRow } from '../../db/repos/engagement';
 import { linkedTo, replaceLinks } from '../../db/repos/links';
+import type { ListSort, PageRequest } from '../../db/repos/lists';
 import { getPerson } from '../../db/repos/people';
+import { type PolicyListFilter, listPolicyPage } from '../../db/repos/policy-list';
 import {
   controlIdsOfPolicies,
   getPolicyRow,
@@ -70,6 +73,17 @@ function toPolicies(vault: Vault, rows: PolicyTable[]): Policy[] {
 
 export function listPolicies(vault: Vault, includeArchived: boolean): Policy[] {
   return toPolicies(vault, listPolicyRows(vault.db, includeArchived));
+}
+
+/** One page of the library for a table: filtered, sorted and paged in SQL. */
+export function listPolicyPageOf(
+  vault: Vault,
+  filter: PolicyListFilter,
+  sort: ListSort<PolicySortKey>,
+  page: PageRequest,
+): { items: Policy[]; nextCursor: string | null; total: number } {
+  const { rows, nextCursor, total } = listPolicyPage(vault.db, filter, sort, page, today(vault));
+  return { items: toPolicies(vault, rows), nextCursor, total };
 }
 
 export function getPolicy(vault: Vault, id: string): Policy {

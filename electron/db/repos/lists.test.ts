@@ -87,8 +87,46 @@ describe('lists paged in SQL', () => {
     }
     const people = listPeoplePage(vault.db, { includeArchived: false }, { limit: 2 });
     expect(people.total).toBe(3);
-    expect(people.rows.map((p) => p.name)).toEqual(['Bo', 'Zed']);
+    expect(people.rows.map((p) => p.name)).toEqual(['Bo', 'Zed']); // as stored: 'amy' after
     expect(walk((p) => listPeoplePage(vault.db, { includeArchived: false }, p), 1)).toHaveLength(3);
+  });
+
+  it('order the directory by any column, the empty ones last, the same walked a row at a time', async () => {
+    const vault = await newScopedTestVault(tempDir());
+    const people = [
+      { name: 'Cy', email: 'cy@acme.test', role: 'CTO', team: '' },
+      { name: 'Ana', email: '', role: 'engineer', team: 'Platform' },
+      { name: 'Bo', email: 'bo@acme.test', role: '', team: 'platform' },
+      { name: 'Di', email: 'AL@acme.test', role: 'Analyst', team: 'Data' },
+    ];
+    for (const p of people) createPerson(vault, p);
+    const ids = (key: 'name' | 'email' | 'role' | 'team', dir: 'asc' | 'desc', limit = 100) =>
+      walk((p) => listPeoplePage(vault.db, { includeArchived: false }, p, { key, dir }), limit);
+    const read = (key: 'name' | 'email' | 'role' | 'team', dir: 'asc' | 'desc', limit: number) =>
+      listPeoplePage(vault.db, { includeArchived: false }, { limit }, { key, dir }).rows.map(
+        (r) => r.name,
+      );
+    expect(read('name', 'desc', 10)).toEqual(['Di', 'Cy', 'Bo', 'Ana']);
+    // Case does not split a column; empty values stay last in both directions.
+    expect(read('email', 'asc', 10)).toEqual(['Di', 'Bo', 'Cy', 'Ana']);
+    expect(read('email', 'desc', 10)).toEqual(['Cy', 'Bo', 'Di', 'Ana']);
+    expect(read('role', 'asc', 10)).toEqual(['Di', 'Cy', 'Ana', 'Bo']);
+    // Equal teams ("Platform", "platform") fall back to the name.
+    expect(read('team', 'desc', 10)).toEqual(['Ana', 'Bo', 'Di', 'Cy']);
+    for (const key of ['name', 'email', 'role', 'team'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        expect(ids(key, dir, 1), `${key} ${dir}`).toEqual(ids(key, dir));
+      }
+    }
+    const found = listPeoplePage(
+      vault.db,
+      { includeArchived: false, search: 'PLATFORM' },
+      { limit: 1 },
+      { key: 'name', dir: 'asc' },
+    );
+    expect(found.rows.map((r) => r.name)).toEqual(['Ana']);
+    expect(found.total).toBe(2);
+    expect(found.nextCursor).not.toBeNull();
   });
 
   it('keep only the tasks nobody owns, and the risks in one cell of either matrix', async () => {

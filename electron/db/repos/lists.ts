@@ -3,6 +3,7 @@
  * SQL. Each order ends in a unique term, so keyset paging never repeats or skips a row.
  */
 import { sql } from 'kysely';
+import type { PeopleSortKey } from '../../../shared/api/people';
 import type { RISK_SORT_KEYS, RiskCell } from '../../../shared/api/risks';
 import type { TASK_SORT_KEYS } from '../../../shared/api/tasks';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../../../shared/api/tasks';
@@ -191,16 +192,41 @@ function peopleWhere(db: VaultDb, f: PeopleListFilter) {
   return q;
 }
 
-/** The directory by name (as stored), then id. */
+/**
+ * The directory's orders: by name as stored (the order the `person_list` index keeps, so the
+ * default read never sorts), the other columns without regard to case and with empty ones last,
+ * each then by name and id so paging never repeats a row.
+ */
+function peopleOrder(sort: ListSort<PeopleSortKey>): OrderTerm[] {
+  const { dir } = sort;
+  const byName = (d: Dir) => [term('p.name', d), term('p.id', d)];
+  switch (sort.key) {
+    case 'name':
+      return byName(dir);
+    case 'email':
+    case 'role':
+    case 'team':
+      return [
+        ...emptyLast(sql`(${sql.ref(`p.${sort.key}`)} COLLATE NOCASE)`, dir, { blank: true }),
+        ...byName('asc'),
+      ];
+    default: {
+      const unknown: never = sort.key;
+      throw new Error(`No order for people sort ${String(unknown)}`);
+    }
+  }
+}
+
 export function listPeoplePage(
   db: VaultDb,
   f: PeopleListFilter,
   page: PageRequest,
+  sort: ListSort<PeopleSortKey> = { key: 'name', dir: 'asc' },
 ): Page<PersonTable> {
   const { rows, nextCursor } = keysetPage(
     db,
     peopleWhere(db, f).selectAll('p'),
-    [term('p.name'), term('p.id')],
+    peopleOrder(sort),
     page,
   );
   return { rows: rows as PersonTable[], nextCursor, total: countOf(db, peopleWhere(db, f)) };

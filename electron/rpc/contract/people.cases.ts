@@ -1,5 +1,40 @@
 import { expect } from 'vitest';
-import { type Case, fails, freshVault, ok } from './harness';
+import { type Case, type Harness, fails, freshVault, ok } from './harness';
+
+/** The list's orders, search and paging over both transports. */
+async function peopleListOrders(t: Harness) {
+  await freshVault(t);
+  await ok(t, 'people.create', { name: 'Ana Lima', team: 'Security' });
+  await ok(t, 'people.create', { name: 'Bo Chen', team: 'Engineering' });
+  await ok(t, 'people.create', { name: 'Cy Diaz' });
+  const names = async (input: object) =>
+    (await ok(t, 'people.list', input)).items.map((p) => p.name);
+  // By name unless asked.
+  expect(await names({})).toEqual(['Ana Lima', 'Bo Chen', 'Cy Diaz']);
+  expect(await names({ sort: { key: 'name', dir: 'desc' } })).toEqual([
+    'Cy Diaz',
+    'Bo Chen',
+    'Ana Lima',
+  ]);
+  // A team's order keeps the people without one last, whichever the direction.
+  expect(await names({ sort: { key: 'team', dir: 'desc' } })).toEqual([
+    'Ana Lima',
+    'Bo Chen',
+    'Cy Diaz',
+  ]);
+  expect(await names({ search: 'engin' })).toEqual(['Bo Chen']);
+  const first = await ok(t, 'people.list', { sort: { key: 'team', dir: 'asc' }, limit: 2 });
+  expect(first.items.map((p) => p.name)).toEqual(['Bo Chen', 'Ana Lima']);
+  expect(first.total).toBe(3);
+  const rest = await ok(t, 'people.list', {
+    sort: { key: 'team', dir: 'asc' },
+    limit: 2,
+    cursor: first.nextCursor!,
+  });
+  expect(rest.items.map((p) => p.name)).toEqual(['Cy Diaz']);
+  expect(rest.nextCursor).toBeNull();
+  await fails(t, 'people.list', { sort: { key: 'archived', dir: 'asc' } }, 'validation');
+}
 
 export const peopleCases = {
   'people.list': async (t) => {
@@ -21,6 +56,7 @@ export const peopleCases = {
     expect(
       (await ok(t, 'people.list', { includeArchived: true })).items.map((p) => p.name),
     ).toEqual(['Ana Lima', 'Bo Chen']);
+    await peopleListOrders(t);
   },
   'people.create': async (t) => {
     await freshVault(t);

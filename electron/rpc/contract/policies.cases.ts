@@ -42,6 +42,42 @@ function file(t: Harness, name: string, content: string): string {
   return path;
 }
 
+/** The list's orders, search and paging over both transports. */
+async function policyListOrders(t: Harness) {
+  const { policy, bo } = await approvedPolicy(t);
+  const { policy: travel } = await ok(t, 'policies.create', {
+    title: 'Travel desk policy',
+    ownerId: bo.id,
+  });
+  const titles = async (input: object) =>
+    (await ok(t, 'policies.list', input)).items.map((p) => p.title);
+  // By title unless asked, without regard to case; the search matches the title.
+  const all = await titles({ limit: 1000 });
+  const lower = all.map((x) => x.toLowerCase());
+  expect(lower).toEqual([...lower].sort());
+  expect(await titles({ search: 'DESK', sort: { key: 'title', dir: 'desc' } })).toEqual([
+    'Travel desk policy',
+    'Clean desk policy',
+  ]);
+  // The owner's name: Ana's before Bo's, and the template policies without an owner last.
+  const byOwner = await ok(t, 'policies.list', { sort: { key: 'owner', dir: 'asc' }, limit: 2 });
+  expect(byOwner.items.map((p) => p.id)).toEqual([policy.id, travel.id]);
+  expect(byOwner.total).toBe(all.length);
+  // Approved ahead of drafts ahead of the unwritten, when the state is sorted descending.
+  const byStatus = await ok(t, 'policies.list', { sort: { key: 'status', dir: 'desc' } });
+  expect(byStatus.items.slice(0, 2).map((p) => p.status)).toEqual(['approved', 'draft']);
+  // The next page starts where the first one stopped.
+  const next = await ok(t, 'policies.list', {
+    sort: { key: 'owner', dir: 'asc' },
+    limit: 2,
+    cursor: byOwner.nextCursor!,
+  });
+  expect(next.items.map((p) => p.id)).not.toContain(policy.id);
+  expect(next.items[0]!.ownerId).toBeNull();
+  await fails(t, 'policies.list', { sort: { key: 'body', dir: 'asc' } }, 'validation');
+  await fails(t, 'policies.list', { cursor: 'not-a-cursor' }, 'validation');
+}
+
 export const policyCases = {
   'policies.list': async (t) => {
     await withPeople(t);
@@ -50,6 +86,7 @@ export const policyCases = {
     expect(items.find((p) => p.templateKey === 'access-control')).toMatchObject({
       status: 'not_written',
     });
+    await policyListOrders(t);
   },
   'policies.get': async (t) => {
     const { policy } = await approvedPolicy(t);

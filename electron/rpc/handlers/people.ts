@@ -13,9 +13,9 @@ import type { HandlerSlice } from './types';
 export const peopleHandlers: HandlerSlice<
   'people.list' | 'people.create' | 'people.update' | 'people.archive' | 'people.setCurrent'
 > = {
-  'people.list': ({ includeArchived, search, limit, cursor }, ctx) => {
+  'people.list': ({ includeArchived, search, sort, limit, cursor }, ctx) => {
     const vault = requireVault(ctx);
-    const page = listPeoplePage(vault.db, { includeArchived, search }, { limit, cursor });
+    const page = listPeoplePage(vault.db, { includeArchived, search }, { limit, cursor }, sort);
     return {
       items: page.rows.map(toPerson),
       nextCursor: page.nextCursor,

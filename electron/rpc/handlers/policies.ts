@@ -12,7 +12,7 @@ import {
   createFromTemplate,
   createPolicy,
   getPolicy,
-  listPolicies,
+  listPolicyPageOf,
   setPolicyControls,
   updatePolicy,
 } from '../../core/policies/policies';
@@ -53,9 +53,13 @@ export const policyHandlers: HandlerSlice<
   | 'policies.consistency'
   | 'policies.export'
 > = {
-  'policies.list': ({ includeArchived }, ctx) => ({
-    items: listPolicies(requireVault(ctx), includeArchived),
-  }),
+  'policies.list': ({ includeArchived, search, sort, limit, cursor }, ctx) =>
+    listPolicyPageOf(
+      requireVault(ctx),
+      { includeArchived, search },
+      sort ?? { key: 'title', dir: 'asc' },
+      { limit, cursor },
+    ),
   'policies.get': ({ id }, ctx) => getPolicy(requireVault(ctx), id),
   'policies.createFromTemplate': (input, ctx) => createFromTemplate(requireVault(ctx), input),
   'policies.create': (input, ctx) => createPolicy(requireVault(ctx), input),

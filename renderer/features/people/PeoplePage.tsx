@@ -1,20 +1,20 @@
 import { Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Person } from '../../../shared/api/people';
+import type { PeopleSortKey, Person } from '../../../shared/api/people';
 import { useApi } from '../../api/provider';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { StepEmpty } from '../../components/StepEmpty';
 import { plural } from '../../components/format';
+import { type SortState, nextSort } from '../../components/table/sort';
 import { PersonDrawer } from './PersonDrawer';
 import { PeopleTable } from './PeopleTable';
-import { usePeople, usePutPerson } from './people-store';
+import { usePeople, usePeoplePages, usePutPerson } from './people-store';
 
-function matches(p: Person, needle: string): boolean {
-  return `${p.name} ${p.email} ${p.role} ${p.team}`.toLowerCase().includes(needle);
-}
+const BY_NAME: SortState<PeopleSortKey> = { key: 'name', dir: 'asc' };
 
 /** The people directory: who owns, performs and reviews the work, and who is using Attest. */
 export function PeoplePage() {
@@ -22,14 +22,19 @@ export function PeoplePage() {
   const { items, currentPersonId, loaded } = usePeople();
   const [search, setSearch] = useState('');
   const [showArchived, setShowArchived] = useState(false);
+  const [sort, setSort] = useState(BY_NAME);
+  // A pause in typing asks the server, not every key.
+  const [needle] = useDebouncedValue(search, 200);
+  const { pages, loadMore, rows, total, stale } = usePeoplePages(needle, showArchived, sort);
+  const { data, hasNextPage, isFetchingNextPage, error } = pages;
+  useEffect(() => {
+    if (error) notifyError(error);
+  }, [error]);
   const target = params.get('person');
   const api = useApi();
   const put = usePutPerson();
 
-  const shown = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    return items.filter((p) => (showArchived || !p.archived) && (!needle || matches(p, needle)));
-  }, [items, search, showArchived]);
+  // The whole directory (read for the pickers anyway) gives the counts; the table pages its own.
   const archivedCount = items.filter((p) => p.archived).length;
 
   const open = useCallback(
@@ -103,13 +108,21 @@ export function PeoplePage() {
             </Text>
           </Group>
           <PeopleTable
-            people={shown}
+            people={rows}
+            sort={sort}
+            onSort={(key) => setSort((s) => nextSort(s, key))}
+            total={total}
+            stale={stale}
+            hasMore={hasNextPage}
+            loadingMore={isFetchingNextPage}
+            onLoadMore={() => void loadMore()}
+            resetKey={`${sort.key}:${sort.dir}:${showArchived}:${needle}`}
             currentPersonId={currentPersonId}
             selectedId={target}
             onOpen={openPerson}
             onMakeCurrent={makeCurrent}
             onArchive={archive}
-            empty={`No one matches “${search}”.`}
+            empty={data ? `No one matches “${needle}”.` : undefined}
           />
         </Stack>
       )}

@@ -1,26 +1,38 @@
 import { ActionIcon, Avatar, Badge, Group, Menu, Text } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconDots, IconUserCheck } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import type { Person } from '../../../shared/api/people';
-import { type DataColumn, DataTable } from '../../components/table/DataTable';
+import type { PeopleSortKey, Person } from '../../../shared/api/people';
+import { type DataColumn, DataTable, type SortState } from '../../components/table/DataTable';
 import { initials } from './people-store';
 
-/** The directory as a table: Enter or a click opens the person, the menu holds the rest. */
+/**
+ * The directory as a table on the shared one: the server searches, sorts and pages (the page
+ * asks `people.list`); Enter or a click opens the person, the menu holds the rest.
+ */
 export function PeopleTable(props: {
-  people: Person[];
+  people: readonly Person[];
+  sort: SortState<PeopleSortKey>;
+  onSort(key: PeopleSortKey): void;
+  total: number;
+  stale: boolean;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore(): void;
+  resetKey: string;
   currentPersonId: string | null;
   selectedId: string | null;
   onOpen(person: Person): void;
   onMakeCurrent(person: Person): void;
   onArchive(person: Person, archived: boolean): void;
-  empty: string;
+  empty: string | undefined;
 }) {
   const { currentPersonId, onMakeCurrent, onArchive } = props;
-  const columns = useMemo<DataColumn<Person>[]>(
+  const columns = useMemo<DataColumn<Person, PeopleSortKey>[]>(
     () => [
       {
         id: 'name',
         header: 'Name',
+        sortKey: 'name',
         cell: (p) => (
           <Group gap="sm" wrap="nowrap">
             <Avatar
@@ -50,14 +62,25 @@ export function PeopleTable(props: {
       {
         id: 'email',
         header: 'Email',
+        sortKey: 'email',
         cell: (p) => (
           <Text size="sm" c="dimmed">
             {p.email || '—'}
           </Text>
         ),
       },
-      { id: 'role', header: 'Role', cell: (p) => <Text size="sm">{p.role || '—'}</Text> },
-      { id: 'team', header: 'Team', cell: (p) => <Text size="sm">{p.team || '—'}</Text> },
+      {
+        id: 'role',
+        header: 'Role',
+        sortKey: 'role',
+        cell: (p) => <Text size="sm">{p.role || '—'}</Text>,
+      },
+      {
+        id: 'team',
+        header: 'Team',
+        sortKey: 'team',
+        cell: (p) => <Text size="sm">{p.team || '—'}</Text>,
+      },
       {
         id: 'actions',
         header: '',
@@ -83,6 +106,14 @@ export function PeopleTable(props: {
       rows={props.people}
       rowId={(p) => p.id}
       columns={columns}
+      sort={props.sort}
+      onSort={props.onSort}
+      total={props.total}
+      stale={props.stale}
+      hasMore={props.hasMore}
+      loadingMore={props.loadingMore}
+      onLoadMore={props.onLoadMore}
+      resetKey={props.resetKey}
       onOpen={props.onOpen}
       activeId={props.selectedId}
       rowHeight={39}

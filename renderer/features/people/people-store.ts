@@ -1,10 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Person } from '../../../shared/api/people';
+import type { Input } from '../../../shared/api/index';
+import type { PeopleSortKey, Person } from '../../../shared/api/people';
 import type { ApiClient } from '../../api';
 import { allPages } from '../../api/all-pages';
 import { useApiRead } from '../../api/queries';
+import type { SortState } from '../../components/table/sort';
 import { useOpenId } from '../vault/store';
+import { useVaultPages } from '../vault/use-vault-pages';
 
 /** The people directory as screens see it (read through the query cache). */
 export interface PeopleView {
@@ -40,6 +43,39 @@ export function usePeople<T>(select?: (view: PeopleView) => T): T | PeopleView {
   const query = useApiRead(openId, 'people.list', 'all', readPeople, { enabled: openId !== null });
   const view = query.data ?? NOT_LOADED;
   return select ? select(view) : view;
+}
+
+/** One page of the People table: a directory of hundreds fills a few. */
+export const PEOPLE_PAGE_SIZE = 200;
+
+/**
+ * The People table's search, archived switch and order as `people.list` takes them: a blank
+ * search is left out so it shares its answer with the unfiltered one.
+ */
+export function peopleListInput(
+  search: string,
+  showArchived: boolean,
+  sort: SortState<PeopleSortKey>,
+): Input<'people.list'> {
+  const needle = search.trim();
+  return {
+    includeArchived: showArchived,
+    sort,
+    limit: PEOPLE_PAGE_SIZE,
+    ...(needle ? { search: needle } : {}),
+  };
+}
+
+/**
+ * The People table's rows, a page at a time: the server searches, sorts and pages, and a change
+ * to people re-reads the pages shown. Pickers keep reading the whole directory (`usePeople`).
+ */
+export function usePeoplePages(
+  search: string,
+  showArchived: boolean,
+  sort: SortState<PeopleSortKey>,
+) {
+  return useVaultPages('people.list', peopleListInput(search, showArchived, sort));
 }
 
 /**

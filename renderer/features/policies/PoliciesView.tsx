@@ -1,15 +1,21 @@
 import { Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconBook2, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { PolicySortKey } from '../../../shared/api/policies';
+import { notifyError } from '../../app/notify';
 import { plural } from '../../components/format';
+import { type SortState, nextSort } from '../../components/table/sort';
 import { StepEmpty } from '../../components/StepEmpty';
 import { personName, usePeople } from '../people/people-store';
 import { useToday } from '../vault/today';
 import { NewPolicyDialog } from './NewPolicyDialog';
 import { PolicyDrawer } from './drawer/PolicyDrawer';
 import { type PolicyRow, PolicyTable } from './PolicyTable';
-import { useAckGaps, useFindingsByPolicy, usePolicies } from './policy-queries';
+import { useAckGaps, useFindingsByPolicy, usePolicies, usePolicyPages } from './policy-queries';
+
+const BY_TITLE: SortState<PolicySortKey> = { key: 'title', dir: 'asc' };
 
 /** The query parameter naming the open policy ('new': the create dialog). */
 export const POLICY_PARAM = 'policy';
@@ -24,6 +30,16 @@ export function PoliciesView() {
   const target = params.get(POLICY_PARAM);
   const [search, setSearch] = useState('');
   const [showArchived, setShowArchived] = useState(false);
+  const [sort, setSort] = useState(BY_TITLE);
+  // A pause in typing asks the server, not every key.
+  const [needle] = useDebouncedValue(search, 200);
+  const { pages, loadMore, rows: shown, total, stale } = usePolicyPages(needle, showArchived, sort);
+  const { data, hasNextPage, isFetchingNextPage, error } = pages;
+  useEffect(() => {
+    if (error) notifyError(error);
+  }, [error]);
+  // The whole library (read for other screens anyway) gives the counts and the policies whose
+  // acknowledgements are read; the table pages its own rows.
   const { items, loaded } = usePolicies(true);
   const people = usePeople((s) => s.items);
   const findings = useFindingsByPolicy();
@@ -42,18 +58,16 @@ export function PoliciesView() {
     [setParams],
   );
 
-  const rows = useMemo<PolicyRow[]>(() => {
-    const needle = search.trim().toLowerCase();
-    return items
-      .filter((p) => showArchived || !p.archived)
-      .filter((p) => !needle || p.title.toLowerCase().includes(needle))
-      .map((policy) => ({
+  const rows = useMemo<PolicyRow[]>(
+    () =>
+      shown.map((policy) => ({
         policy,
         owner: personName(people, policy.ownerId),
         ackGaps: ackGaps.get(policy.id),
         warnings: findings.get(policy.id)?.length ?? 0,
-      }));
-  }, [items, people, ackGaps, findings, search, showArchived]);
+      })),
+    [shown, people, ackGaps, findings],
+  );
 
   const archivedCount = items.length - active.length;
   const written = active.filter((p) => p.status !== 'not_written').length;
@@ -102,10 +116,18 @@ export function PoliciesView() {
         {active.length > 0 || showArchived ? (
           <PolicyTable
             rows={rows}
+            sort={sort}
+            onSort={(key) => setSort((s) => nextSort(s, key))}
+            total={total}
+            stale={stale}
+            hasMore={hasNextPage}
+            loadingMore={isFetchingNextPage}
+            onLoadMore={() => void loadMore()}
+            resetKey={`${sort.key}:${sort.dir}:${showArchived}:${needle}`}
             today={today}
             selectedId={target}
             onOpen={(r) => open(r.policy.id)}
-            empty={`No policy matches “${search}”.`}
+            empty={data ? `No policy matches “${needle}”.` : undefined}
           />
         ) : null}
       </Stack>

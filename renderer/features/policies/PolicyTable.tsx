@@ -1,10 +1,10 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import type { Policy } from '../../../shared/api/policies';
+import type { Policy, PolicySortKey } from '../../../shared/api/policies';
 import { StatusBadge } from '../../components/status';
 import { formatDate } from '../../components/format';
-import { type DataColumn, DataTable } from '../../components/table/DataTable';
+import { type DataColumn, DataTable, type SortState } from '../../components/table/DataTable';
 import { POLICY_STATUS, reviewOverdue } from './labels';
 
 export interface PolicyRow {
@@ -15,19 +15,31 @@ export interface PolicyRow {
   warnings: number;
 }
 
-/** The library as a table: Enter or a click opens the policy. */
+/**
+ * The library as a table on the shared one: the server searches, sorts and pages; Enter or a
+ * click opens the policy. Acknowledgement gaps and warnings are read per policy, so not sorted.
+ */
 export function PolicyTable(props: {
   rows: PolicyRow[];
+  sort: SortState<PolicySortKey>;
+  onSort(key: PolicySortKey): void;
+  total: number;
+  stale: boolean;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore(): void;
+  resetKey: string;
   today: string;
   selectedId: string | null;
   onOpen(row: PolicyRow): void;
-  empty: string;
+  empty: string | undefined;
 }) {
   const { today } = props;
-  const columns = useMemo<DataColumn<PolicyRow>[]>(
+  const columns = useMemo<DataColumn<PolicyRow, PolicySortKey>[]>(
     () => [
       {
         id: 'title',
+        sortKey: 'title',
         header: 'Policy',
         cell: ({ policy }) => (
           <Group gap="xs" wrap="nowrap">
@@ -44,6 +56,7 @@ export function PolicyTable(props: {
       },
       {
         id: 'owner',
+        sortKey: 'owner',
         header: 'Owner',
         width: 150,
         cell: (r) => (
@@ -54,6 +67,7 @@ export function PolicyTable(props: {
       },
       {
         id: 'inForce',
+        sortKey: 'inForce',
         header: 'In force',
         width: 170,
         cell: ({ policy }) =>
@@ -72,6 +86,7 @@ export function PolicyTable(props: {
       },
       {
         id: 'state',
+        sortKey: 'status',
         header: 'State',
         width: 190,
         cell: ({ policy }) =>
@@ -93,6 +108,7 @@ export function PolicyTable(props: {
       },
       {
         id: 'review',
+        sortKey: 'nextReview',
         header: 'Next review',
         width: 140,
         cell: ({ policy }) =>
@@ -153,6 +169,14 @@ export function PolicyTable(props: {
       rows={props.rows}
       rowId={(r) => r.policy.id}
       columns={columns}
+      sort={props.sort}
+      onSort={props.onSort}
+      total={props.total}
+      stale={props.stale}
+      hasMore={props.hasMore}
+      loadingMore={props.loadingMore}
+      onLoadMore={props.onLoadMore}
+      resetKey={props.resetKey}
       onOpen={props.onOpen}
       activeId={props.selectedId}
       rowHeight={39}

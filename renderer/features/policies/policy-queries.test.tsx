@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../../shared/api/index';
 import type { Policy } from '../../../shared/api/policies';
 import { fakeClient, openVault, withApi } from '../../api/testing/fake-client';
-import { useAckGaps, useFindingsByPolicy } from './policy-queries';
+import { useAckGaps, useFindingsByPolicy, usePolicies, usePolicyPages } from './policy-queries';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -87,5 +87,44 @@ describe('the policy list’s consistency warnings', () => {
     await waitFor(() => expect(result.current.size).toBe(2));
     expect(result.current.get('pol_a')!.map((f) => f.controlRef)).toEqual(['AC-06', 'AC-07']);
     expect(result.current.get('pol_b')!.map((f) => f.controlRef)).toEqual(['CHG-01']);
+  });
+});
+
+describe('the policy library', () => {
+  const list = (items: Policy[], nextCursor: string | null) =>
+    ({ items, nextCursor, total: 3 }) as Output<'policies.list'>;
+
+  it('reads every page for the screens that look policies up', async () => {
+    const api = fakeClient({
+      'policies.list': ({ cursor }) =>
+        cursor
+          ? list([policy('pol_c', false)], null)
+          : list([policy('pol_a', true), policy('pol_b', false)], 'c1'),
+    });
+    const { wrapper } = withApi(api.client);
+    const { result } = renderHook(() => usePolicies(true), { wrapper });
+    await waitFor(() => expect(result.current.loaded).toBe(true));
+    expect(result.current.items.map((p) => p.id)).toEqual(['pol_a', 'pol_b', 'pol_c']);
+    expect(api.callsOf('policies.list').map((c) => c.input)).toEqual([
+      { includeArchived: true, limit: 1000, cursor: undefined },
+      { includeArchived: true, limit: 1000, cursor: 'c1' },
+    ]);
+  });
+
+  it('gives the table the server’s page for its search, switch and sort', async () => {
+    const api = fakeClient({ 'policies.list': () => list([policy('pol_b', false)], null) });
+    const { wrapper } = withApi(api.client);
+    const { result } = renderHook(
+      () => usePolicyPages(' back ', false, { key: 'nextReview', dir: 'desc' }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.rows.map((p) => p.id)).toEqual(['pol_b']));
+    expect(result.current.total).toBe(3);
+    expect(api.callsOf('policies.list')[0]!.input).toEqual({
+      includeArchived: false,
+      sort: { key: 'nextReview', dir: 'desc' },
+      limit: 200,
+      search: 'back',
+    });
   });
 });

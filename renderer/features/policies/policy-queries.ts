@@ -1,10 +1,13 @@
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Output } from '../../../shared/api/index';
-import type { Policy } from '../../../shared/api/policies';
-import { apiQueryKey, useApiQuery } from '../../api/queries';
+import type { Input, Output } from '../../../shared/api/index';
+import type { Policy, PolicySortKey } from '../../../shared/api/policies';
+import { allPages } from '../../api/all-pages';
+import { apiQueryKey, useApiQuery, useApiRead } from '../../api/queries';
 import { useApi } from '../../api/provider';
+import type { SortState } from '../../components/table/sort';
 import { useOpenId } from '../vault/store';
+import { useVaultPages } from '../vault/use-vault-pages';
 
 /*
  * The policy library read through the query cache (keys `['api', openId, method, input]`): each
@@ -15,16 +18,50 @@ const NO_POLICIES: Policy[] = [];
 type Consistency = Output<'policies.consistency'>;
 export type ConsistencyFinding = Consistency['findings'][number];
 
-/** Every policy of the open vault (archived ones too when asked), by title. */
+/**
+ * Every policy of the open vault (archived ones too when asked), by title: every page, for the
+ * screens that look policies up (the table pages its own read).
+ */
 export function usePolicies(includeArchived = false) {
   const openId = useOpenId();
-  const query = useApiQuery(
+  const query = useApiRead(
     openId,
     'policies.list',
-    { includeArchived },
+    includeArchived ? 'all' : 'current',
+    async (client) =>
+      (await allPages((cursor) =>
+        client.call('policies.list', { includeArchived, limit: 1000, cursor }),
+      ))!.items,
     { enabled: openId !== null },
   );
-  return { items: query.data?.items ?? NO_POLICIES, loaded: query.isSuccess };
+  return { items: query.data ?? NO_POLICIES, loaded: query.isSuccess };
+}
+
+/** One page of the library table: a vault holds tens, so usually one. */
+export const POLICY_PAGE_SIZE = 200;
+
+/** The library table's search, archived switch and order as `policies.list` takes them. */
+export function policyListInput(
+  search: string,
+  showArchived: boolean,
+  sort: SortState<PolicySortKey>,
+): Input<'policies.list'> {
+  const needle = search.trim();
+  return {
+    includeArchived: showArchived,
+    sort,
+    limit: POLICY_PAGE_SIZE,
+    ...(needle ? { search: needle } : {}),
+  };
+}
+
+/** The library table's rows, a page at a time: the server searches, sorts and pages. */
+export function usePolicyPages(
+  search: string,
+  showArchived: boolean,
+  sort: SortState<PolicySortKey>,
+) {
+  return useVaultPages('policies.list', policyListInput(search, showArchived, sort));
 }
 
 export function usePolicy(id: string | null) {

@@ -5,9 +5,9 @@ import type { SelfTestSummary } from '../../../shared/api/self-tests';
 import { FREQUENCY_LABELS } from '../../../shared/domain/catalog';
 import { formatDate, plural } from '../../components/format';
 import { StatusBadge } from '../../components/status';
-import { type DataColumn, DataTable } from '../../components/table/DataTable';
+import { type DataColumn, DataTable, type SortState } from '../../components/table/DataTable';
 import { TEST_STATUS_LABEL, TEST_STATUS_TONE, statusOf } from './test-status';
-import { usePlan } from './testing-queries';
+import { type TestingSortKey, usePlan } from './testing-queries';
 
 export interface TestingRow {
   control: Control;
@@ -41,16 +41,28 @@ function SuggestedSize({ controlId }: { controlId: string }) {
   );
 }
 
-/** The in-scope controls, each with its suggested sample, last test and deviations. */
+/**
+ * The in-scope controls, each with its suggested sample, last test and deviations. The server
+ * searches, sorts (by the control's own columns) and pages the controls.
+ */
 export function TestingTable(props: {
   rows: TestingRow[];
+  sort: SortState<TestingSortKey>;
+  onSort(key: TestingSortKey): void;
+  total: number;
+  stale: boolean;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore(): void;
+  resetKey: string;
   onOpen(row: TestingRow): void;
-  empty: string;
+  empty: string | undefined;
 }) {
-  const columns = useMemo<DataColumn<TestingRow>[]>(
+  const columns = useMemo<DataColumn<TestingRow, TestingSortKey>[]>(
     () => [
       {
         id: 'ref',
+        sortKey: 'ref',
         header: 'Ref',
         width: 90,
         cell: (r) => (
@@ -59,9 +71,15 @@ export function TestingTable(props: {
           </Text>
         ),
       },
-      { id: 'title', header: 'Control', cell: (r) => <Text size="sm">{r.control.title}</Text> },
+      {
+        id: 'title',
+        header: 'Control',
+        sortKey: 'title',
+        cell: (r) => <Text size="sm">{r.control.title}</Text>,
+      },
       {
         id: 'frequency',
+        sortKey: 'frequency',
         header: 'Frequency',
         width: 110,
         cell: (r) => <Text size="sm">{FREQUENCY_LABELS[r.control.frequency]}</Text>,
@@ -126,6 +144,14 @@ export function TestingTable(props: {
       rows={props.rows}
       rowId={(r) => r.control.id}
       columns={columns}
+      sort={props.sort}
+      onSort={props.onSort}
+      total={props.total}
+      stale={props.stale}
+      hasMore={props.hasMore}
+      loadingMore={props.loadingMore}
+      onLoadMore={props.onLoadMore}
+      resetKey={props.resetKey}
       onOpen={props.onOpen}
       rowData={(r) => ({ 'data-ref': r.control.ref, 'data-status': statusOf(r.tests.at(-1)) })}
       rowLabel={(r) => `${r.control.ref} ${r.control.title}`}

@@ -1,19 +1,24 @@
 import { Alert, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconFlask, IconInfoCircle, IconSearch } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SELF_TEST_LABEL } from '../../../shared/api/self-tests';
+import { notifyError } from '../../app/notify';
 import { StepEmpty } from '../../components/StepEmpty';
+import { type SortState, nextSort } from '../../components/table/sort';
 import { activeControls, useScopeControls } from '../scope/scope-queries';
 import { ControlTestWorkbench } from './ControlTestWorkbench';
 import { SampleSizesView } from './SampleSizesView';
 import { type TestingRow, TestingTable } from './TestingTable';
-import { useTestsByControl } from './testing-queries';
+import { type TestingSortKey, useTestingPages, useTestsByControl } from './testing-queries';
 
 /** The query parameter naming the control whose test workbench is open. */
 export const CONTROL_PARAM = 'control';
 /** The query parameter choosing the controls (default) or the sample-size table (`sizes`). */
 export const VIEW_PARAM = 'view';
+
+const BY_REF: SortState<TestingSortKey> = { key: 'ref', dir: 'asc' };
 
 /** The label every self-testing screen carries (issue 18): the auditor draws its own sample. */
 export function SelfTestLabel() {
@@ -87,16 +92,20 @@ function ControlsToTest({ onOpen }: { onOpen(id: string): void }) {
   const { controls, loaded } = useScopeControls();
   const { byControl } = useTestsByControl();
   const [search, setSearch] = useState('');
+  const [sort, setSort] = useState(BY_REF);
+  // A pause in typing asks the server, not every key.
+  const [needle] = useDebouncedValue(search, 200);
+  const { pages, loadMore, rows: shown, total, stale } = useTestingPages(needle, sort);
+  const { data, hasNextPage, isFetchingNextPage, error } = pages;
+  useEffect(() => {
+    if (error) notifyError(error);
+  }, [error]);
+  // The counts are over every control in use (read for the scope anyway); the table pages its own.
   const active = useMemo(() => activeControls(controls), [controls]);
-  const rows = useMemo<TestingRow[]>(() => {
-    const needle = search.trim().toLowerCase();
-    return active
-      .filter(
-        (c) =>
-          !needle || c.ref.toLowerCase().includes(needle) || c.title.toLowerCase().includes(needle),
-      )
-      .map((control) => ({ control, tests: byControl.get(control.id) ?? [] }));
-  }, [active, byControl, search]);
+  const rows = useMemo<TestingRow[]>(
+    () => shown.map((control) => ({ control, tests: byControl.get(control.id) ?? [] })),
+    [shown, byControl],
+  );
   const tested = active.filter((c) => byControl.has(c.id)).length;
 
   if (loaded && active.length === 0) {
@@ -132,8 +141,16 @@ function ControlsToTest({ onOpen }: { onOpen(id: string): void }) {
       )}
       <TestingTable
         rows={rows}
+        sort={sort}
+        onSort={(key) => setSort((s) => nextSort(s, key))}
+        total={total}
+        stale={stale}
+        hasMore={hasNextPage}
+        loadingMore={isFetchingNextPage}
+        onLoadMore={() => void loadMore()}
+        resetKey={`${sort.key}:${sort.dir}:${needle}`}
         onOpen={(r) => onOpen(r.control.id)}
-        empty={`No control matches “${search}”.`}
+        empty={data ? `No control matches “${needle}”.` : undefined}
       />
     </Stack>
   );

@@ -1,7 +1,11 @@
 import { useMemo } from 'react';
+import type { ControlSortKey } from '../../../shared/api/controls';
+import type { Input } from '../../../shared/api/index';
 import type { SelfTestSummary } from '../../../shared/api/self-tests';
 import { useApiQuery } from '../../api/queries';
+import type { SortState } from '../../components/table/sort';
 import { useOpenId } from '../vault/store';
+import { useVaultPages } from '../vault/use-vault-pages';
 import { useVaultQuery } from '../vault/use-vault-query';
 
 /*
@@ -29,6 +33,35 @@ export function useTestsByControl(): {
     return by;
   }, [tests]);
   return { byControl, loaded };
+}
+
+/** What the Testing table sorts by: the control's own columns, which `controls.list` orders. */
+export type TestingSortKey = Extract<ControlSortKey, 'ref' | 'title' | 'frequency'>;
+
+/** One page of the Testing table. */
+export const TESTING_PAGE_SIZE = 200;
+
+/** The Testing table's search and order as `controls.list` takes them: controls in use only. */
+export function testingListInput(
+  search: string,
+  sort: SortState<TestingSortKey>,
+): Input<'controls.list'> {
+  const needle = search.trim();
+  return {
+    includeArchived: false,
+    sort,
+    limit: TESTING_PAGE_SIZE,
+    ...(needle ? { search: needle } : {}),
+  };
+}
+
+/**
+ * The controls the Testing table lists, a page at a time: the server searches, sorts and pages
+ * (`controls.list`), and a change to controls re-reads the pages shown. Each row's tests come
+ * from `useTestsByControl`.
+ */
+export function useTestingPages(search: string, sort: SortState<TestingSortKey>) {
+  return useVaultPages('controls.list', testingListInput(search, sort));
 }
 
 /** How a draw is sized: the low or high end of the table's range, and a re-test's first day. */

@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { pageInput, pageOf } from '../common';
+import { pageInput, pageOf, sortOf } from '../common';
 import { method } from '../define';
 import { text } from '../text';
-import { personId, personInput, personPatch, personSchema } from '../people';
+import { PEOPLE_SORT_KEYS, personId, personInput, personPatch, personSchema } from '../people';
 
 export const peopleMethods = {
   'people.list': method({
-    summary: 'The people directory, by name; archived people only when asked',
+    summary:
+      'The people directory, searched, sorted (by name unless asked) and paged; archived people only when asked',
     input: pageInput
       .extend({
         includeArchived: z.boolean().default(false),
+        /** Matches the name, email, role or team. */
         search: text({ max: 200 }).optional(),
+        sort: sortOf(PEOPLE_SORT_KEYS).optional(),
       })
       .strict(),
     output: pageOf(personSchema).extend({ currentPersonId: z.string().nullable() }),

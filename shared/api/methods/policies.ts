@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { isoDate } from '../common';
+import { isoDate, pageInput, pageOf, sortOf } from '../common';
 import { method } from '../define';
 import { generatedFileSchema, saveToSchema } from '../files';
 import {
   ackImportPreviewSchema,
   ackImportResultSchema,
+  POLICY_SORT_KEYS,
   ackMappingSchema,
   acknowledgementSchema,
   approveInput,
@@ -24,6 +25,7 @@ import {
   policyVersionSummarySchema,
   variableProblemSchema,
 } from '../policies';
+import { text } from '../text';
 import { fileName, fileSource } from './blobs';
 
 const POLICY_EXPORT_FORMATS = ['md', 'docx', 'pdf'] as const;
@@ -32,11 +34,18 @@ const ackImportFile = { versionId: policyVersionId, source: fileSource, fileName
 export const policyMethods = {
   'policies.list': method({
     summary:
-      'The vault’s policies (archived ones too when asked), by title; a vault holds tens, so the list is not paged',
-    input: z.object({ includeArchived: z.boolean().default(false) }).strict(),
-    output: z.object({ items: z.array(policySchema) }),
+      'The vault’s policies (archived ones too when asked), searched by title, sorted (by title unless asked) and paged',
+    input: pageInput
+      .extend({
+        includeArchived: z.boolean().default(false),
+        search: text({ max: 200 }).optional(),
+        sort: sortOf(POLICY_SORT_KEYS).optional(),
+      })
+      .strict(),
+    output: pageOf(policySchema),
     mutates: false,
-    reads: ['policies', 'controls'],
+    // The owner's name is sorted by, so people are read.
+    reads: ['policies', 'controls', 'people'],
   }),
   'policies.get': method({
     summary: 'One policy with its linked controls and promises',
