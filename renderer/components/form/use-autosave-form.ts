@@ -107,13 +107,14 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
   const toInput = (field: FieldOf<V>, value: unknown) =>
     optsRef.current.toInput ? optsRef.current.toInput(field, value as V[FieldOf<V>]) : value;
 
-  /** The contract's sentence for a field's value, or null when it would be accepted. */
-  const problemOf = (field: FieldOf<V>, value: unknown): string | null => {
+  /** What the contract says against a field's value, each issue's path from the form's top. */
+  const problemsOf = (field: FieldOf<V>, value: unknown) => {
     // The field's own schema: `pick` is refused on an object with refinements (an assessment's).
     const schema = (optsRef.current.patchSchema.shape as Record<string, ZodType>)[field];
-    if (!schema) return null;
+    if (!schema) return [];
     const parsed = schema.safeParse(toInput(field, value), { error: humanIssue });
-    return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Not accepted');
+    if (parsed.success) return [];
+    return parsed.error.issues.map((i) => ({ path: [field, ...i.path], message: i.message }));
   };
 
   /** Puts each issue under the field (or row) it is about; says whether any found a place. */
@@ -185,9 +186,10 @@ export function useAutosaveForm<V extends Values, R>(opts: AutosaveFormOptions<V
 
   const saveOne = async (field: FieldOf<V>, value: unknown, undoable = true) => {
     if (!createdRef.current) return;
-    const problem = problemOf(field, value);
-    if (problem) {
-      form.setFieldError(field, problem);
+    const problems = problemsOf(field, value);
+    if (problems.length > 0) {
+      // A row's problem on its row (`contacts.1.email`), the rest under the field.
+      if (!place(problems)) form.setFieldError(field, problems[0]!.message);
       return;
     }
     const before = stored.current[field];
