@@ -82,15 +82,20 @@ function SubserviceForm(props: {
         id: id.current!,
         [name]: value,
       }),
-    create: {
-      schema: subserviceInput,
-      toInput: (v) => {
-        const built = toInput(v);
-        rows.current = built.rows;
-        return built.input;
-      },
-      run: (input) => client.call('sd.saveSubservice', input as SubserviceInput),
-    },
+    // A new organisation exists from its Add; an existing one saves field by field.
+    ...(org
+      ? {}
+      : {
+          create: {
+            schema: subserviceInput,
+            toInput: (v) => {
+              const built = toInput(v);
+              rows.current = built.rows;
+              return built.input;
+            },
+            run: (input) => client.call('sd.saveSubservice', input as SubserviceInput),
+          },
+        }),
     onSaved: (saved, how) => {
       answered.current = valuesFrom(saved);
       if (how !== 'created') return;
