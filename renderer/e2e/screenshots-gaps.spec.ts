@@ -52,6 +52,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('j');
     await page.keyboard.press('4');
     // Left without a reason: nothing saved, the field says why.
+    await expect(gaps.naReason).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(gaps.naReason).toHaveAttribute('aria-invalid', 'true');
     await shot('03-focused-na-error');
