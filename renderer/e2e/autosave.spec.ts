@@ -1,6 +1,8 @@
 import { expect, openDemoVault, test } from './fixtures';
 import { GapAnalysis } from './pages/GapAnalysis';
 import { Remediation } from './pages/Remediation';
+import { ScopeWizard } from './pages/ScopeWizard';
+import { fillDate } from './pages/dates';
 import { STEPS, Workbench } from './pages/Workbench';
 import { assessments, controls, rpc, tasks } from './pages/rpc';
 
@@ -162,4 +164,42 @@ test('a note typed in Assess mode before a status is chosen survives moving on a
     status: 'partial',
     notes: 'Asked the CTO; waiting for the screenshot',
   });
+});
+
+test('the report type and its dates save without a button, as one answer, and survive a reload', async ({
+  page,
+  attest,
+}) => {
+  const wizard = new ScopeWizard(page);
+  await wizard.open(2);
+  await wizard.expectStep(2);
+  const engagement = async () =>
+    (
+      await rpc<{
+        engagement: { reportType: string; asOf: string | null; period: unknown };
+      }>(page, attest, 'vault.info')
+    ).engagement;
+
+  // Type I with its date: the type saves at once, the date after a pause.
+  await page.getByText('Type I — one date').click();
+  await expect.poll(async () => (await engagement()).reportType).toBe('type1');
+  await fillDate(wizard.field('As of'), '2026-06-30');
+  await expect.poll(async () => (await engagement()).asOf).toBe('2026-06-30');
+
+  // Back to Type II: the period the form still shows comes back at once; each date changed
+  // saves after a pause, type and period as one answer.
+  await page.getByText('Type II — a period').click();
+  await expect.poll(async () => (await engagement()).reportType).toBe('type2');
+  await fillDate(wizard.field('Period starts'), '2026-02-01');
+  await fillDate(wizard.field('Period ends'), '2026-07-31');
+  await expect
+    .poll(async () => (await engagement()).period)
+    .toEqual({ start: '2026-02-01', end: '2026-07-31' });
+  await wizard.expectSaved();
+
+  await page.reload();
+  await wizard.expectStep(2);
+  await expect(wizard.field('Period starts')).toHaveValue(/2026|Feb/);
+  await expect(wizard.field('Period ends')).toHaveValue(/Jul/);
+  expect((await engagement()).period).toEqual({ start: '2026-02-01', end: '2026-07-31' });
 });

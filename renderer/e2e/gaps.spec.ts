@@ -62,30 +62,45 @@ test('assess controls with the keyboard in focused mode and see the progress cha
   expect(saved.get(byRef.get(third)!)?.status).toBe('implemented');
 });
 
-test('not applicable without a reason is refused, with the reason it is saved', async ({
+test('not applicable is saved once it says why, with no button, and survives a reload', async ({
   page,
   attest,
 }) => {
   const gaps = new GapAnalysis(page);
   const byRef = new Map((await controls(page, attest)).map((c) => [c.ref, c.id]));
-  const id = byRef.get((await gaps.controlRef.textContent())!)!;
+  const ref = (await gaps.controlRef.textContent())!;
+  const id = byRef.get(ref)!;
 
   await gaps.press('4');
   await expect(gaps.naReason).toBeFocused();
-  await page.getByRole('button', { name: 'Mark not applicable' }).click();
+  // Left without a reason: nothing is saved, and the field says why.
+  await page.keyboard.press('Tab');
   await expect(gaps.naReason).toHaveAttribute('aria-invalid', 'true');
   await expect(gaps.naReason).toHaveAccessibleDescription(/Say why the control does not apply/);
   expect((await assessments(page, attest)).some((a) => a.controlId === id)).toBe(false);
   await expectNoSeriousA11yViolations(page, 'focused mode with a field error');
+  await expect(
+    page.getByRole('button', { name: /^(Mark not applicable|Save reason)$/ }),
+  ).toHaveCount(0);
 
   await gaps.naReason.fill('No office: every employee works remotely.');
-  await page.getByRole('button', { name: 'Mark not applicable' }).click();
   await expect(gaps.statusButton('Not applicable')).toHaveAttribute('aria-pressed', 'true');
-  const saved = (await assessments(page, attest)).find((a) => a.controlId === id);
-  expect(saved).toMatchObject({
-    status: 'not_applicable',
-    naReason: 'No office: every employee works remotely.',
-  });
+  await expect
+    .poll(async () => (await assessments(page, attest)).find((a) => a.controlId === id))
+    .toMatchObject({
+      status: 'not_applicable',
+      naReason: 'No office: every employee works remotely.',
+    });
+
+  // A changed reason saves after a pause too, and both survive a reload.
+  await gaps.naReason.fill('No office: everyone works remotely, since 2024.');
+  await expect
+    .poll(async () => (await assessments(page, attest)).find((a) => a.controlId === id)?.naReason)
+    .toBe('No office: everyone works remotely, since 2024.');
+  await page.reload();
+  await expect(gaps.controlRef).toHaveText(ref);
+  await expect(gaps.statusButton('Not applicable')).toHaveAttribute('aria-pressed', 'true');
+  await expect(gaps.naReason).toHaveValue('No office: everyone works remotely, since 2024.');
 });
 
 test('bulk status change in table mode, with filters that stay put', async ({ page, attest }) => {

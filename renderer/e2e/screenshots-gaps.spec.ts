@@ -51,9 +51,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await shot('02b-focused-partial');
     await page.keyboard.press('j');
     await page.keyboard.press('4');
-    await page.getByRole('button', { name: 'Mark not applicable' }).click();
+    // Left without a reason: nothing saved, the field says why.
+    await expect(gaps.naReason).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(gaps.naReason).toHaveAttribute('aria-invalid', 'true');
     await shot('03-focused-na-error');
-    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Cancel' }).click();
 
     await gaps.tab('All controls');
     await gaps.tableRows.nth(2).locator('input[type="checkbox"]').check();

@@ -1,28 +1,39 @@
 import { Button, Group, Kbd, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { type Ref, useImperativeHandle, useRef, useState } from 'react';
+import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Control } from '../../../../shared/api/controls';
+import { type Assessment, assessInput } from '../../../../shared/api/gaps';
 import type { AssessmentStatus } from '../../../../shared/domain/coverage';
-import { toApiCallError } from '../../../api';
-import { notifyError } from '../../../app/notify';
 import { TONE_COLOR, filledToneStyle } from '../../../components/status';
 import { formatDate } from '../../../components/format';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { useAssess } from '../gaps-actions';
 import { useAssessmentNow, useGaps } from '../gaps-store';
 import { ASSESSMENT_LABEL, ASSESSMENT_TONE, STATUS_KEYS } from '../labels';
 import { personName, usePeople } from '../../people/people-store';
 import { noteDraftKey, useNoteDrafts } from './note-drafts';
 import { useVaultInfo } from '../../vault/vault-info';
-import { assessInput } from '../../../../shared/api/gaps';
-import { limitProps } from '../../../components/form/limits';
 
 const NA_REASON_REQUIRED = 'Say why the control does not apply';
-const NOTES_DELAY_MS = 600;
+
+/** An assessment as its form holds it: not assessed yet is a null status, no reason is ''. */
+type AssessmentValues = { status: AssessmentStatus | null; naReason: string; notes: string };
+
+const LABELS: Record<keyof AssessmentValues, string> = {
+  status: 'Status',
+  naReason: 'Reason',
+  notes: 'Notes',
+};
+
+const valuesOf = (a: Assessment | undefined, draft: string): AssessmentValues => ({
+  status: a?.status ?? null,
+  naReason: a?.naReason ?? '',
+  notes: a?.notes ?? draft,
+});
 
 /**
  * The assessment of one control: four statuses (buttons, or keys 1–4 in focused mode), the
- * reason when not applicable, and notes saved as they are typed. Mount it with `key={control.id}`
- * so each control starts from its own saved state.
+ * reason when not applicable, and notes, all saved as they are chosen or typed. Mount it with
+ * `key={control.id}` so each control starts from its own saved state.
  */
 export interface AssessmentPanelHandle {
   /** As if the status button was pressed (not applicable first asks for the reason). */
@@ -47,66 +58,79 @@ export function AssessmentPanel({
   const keepDraft = useNoteDrafts((s) => s.keep);
   const dropDraft = useNoteDrafts((s) => s.drop);
   // Notes typed before a status was chosen come back with the control (U2: never dropped).
-  const [notes, setNotes] = useState(
-    () => assessment?.notes ?? useNoteDrafts.getState().drafts[draftKey] ?? '',
+  const [initial] = useState(() =>
+    valuesOf(assessment, useNoteDrafts.getState().drafts[draftKey] ?? ''),
   );
-  const [naOpen, setNaOpen] = useState(false);
-  const [naReason, setNaReason] = useState(assessment?.naReason ?? '');
-  const [naError, setNaError] = useState<string | null>(null);
-  const [saving, setSaving] = useState<AssessmentStatus | null>(null);
+  /** The assessment as this form last saved it: its re-read needs no second `adopt`. */
+  const lastSaved = useRef<string | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const current = assessment?.status ?? null;
-
-  const saveNotes = useDebouncedCallback(
-    (text: string) => {
-      const saved = assessmentNow(control.id);
-      if (!saved || saved.notes === text.trim()) return;
-      assess({
+  const { form, values, field, change, counter, adopt, flush } = useAutosaveForm<
+    AssessmentValues,
+    Assessment
+  >({
+    values: initial,
+    patchSchema: assessInput,
+    labels: LABELS,
+    // Notes save on their own only beside a saved status; before one they are a draft (below).
+    saveField: (_name, notes) => {
+      const saved = assessmentNow(control.id)!;
+      return assess({
         controlId: control.id,
         status: saved.status,
         naReason: saved.naReason,
-        notes: text,
-      }).catch(notifyError);
+        notes: notes as string,
+      });
     },
-    { delay: NOTES_DELAY_MS, flushOnUnmount: true },
-  );
-
-  async function save(status: AssessmentStatus, reason: string | null) {
-    saveNotes.cancel();
-    setSaving(status);
-    try {
-      await assess({ controlId: control.id, status, naReason: reason, notes });
+    groups: {
+      // A status is one answer with its reason: not applicable is saved once it says why.
+      assessment: {
+        fields: ['status', 'naReason'],
+        label: 'Assessment',
+        schema: assessInput,
+        // The notes typed so far are saved with the status (a draft until then).
+        carries: ['notes'],
+        toInput: (v) => {
+          if (v.status === null) return null;
+          const reason = v.naReason.trim();
+          if (v.status === 'not_applicable' && !reason) return null;
+          return {
+            controlId: control.id,
+            status: v.status,
+            naReason: v.status === 'not_applicable' ? v.naReason : null,
+            notes: v.notes,
+          };
+        },
+        save: (input) => assess(input as Parameters<typeof assess>[0]),
+      },
+    },
+    onSaved: (saved) => {
+      lastSaved.current = saved.updatedAt;
       dropDraft(draftKey);
-      setNaOpen(false);
-      setNaError(null);
-    } catch (e) {
-      const error = toApiCallError(e);
-      const issue = error.issues.find((i) => i.path[0] === 'naReason');
-      if (issue) setNaError(issue.message);
-      else notifyError(error);
-    } finally {
-      setSaving(null);
-    }
-  }
+      adopt(valuesOf(saved, ''));
+    },
+  });
+  // A change made elsewhere (a bulk status in the table) shows here.
+  useEffect(() => {
+    if (assessment && assessment.updatedAt !== lastSaved.current) adopt(valuesOf(assessment, ''));
+  }, [assessment, adopt]);
+
+  const current = assessment?.status ?? null;
+  const naOpen = values.status === 'not_applicable';
+  const naError =
+    form.errors.naReason ??
+    (current === 'not_applicable' && !values.naReason.trim() ? NA_REASON_REQUIRED : undefined);
 
   function choose(status: AssessmentStatus) {
-    if (status === 'not_applicable') {
-      // Nothing is saved until a reason is given.
-      setNaOpen(true);
-      requestAnimationFrame(() => reasonRef.current?.focus());
-      return;
-    }
-    void save(status, null);
+    change('status', status, true);
+    // Not applicable is saved once the reason is given.
+    if (status === 'not_applicable') requestAnimationFrame(() => reasonRef.current?.focus());
   }
 
-  function confirmNotApplicable() {
-    const reason = naReason.trim();
-    if (!reason) {
-      setNaError(NA_REASON_REQUIRED);
-      reasonRef.current?.focus();
-      return;
-    }
-    void save('not_applicable', reason);
+  /** Not applicable not wanted after all: back to what is saved, nothing sent. */
+  function cancelNotApplicable() {
+    form.setFieldValue('naReason', assessment?.naReason ?? '');
+    change('status', current, true);
+    form.clearFieldError('naReason');
   }
 
   // Focused mode reads the keys (one listener that never misses a key while a control loads).
@@ -138,7 +162,6 @@ export function AssessmentPanel({
                 // Chosen: the palette's fill of its tone, the same yellow as its badge.
                 style={selected ? filledToneStyle(ASSESSMENT_TONE[status]) : undefined}
                 aria-pressed={current === status}
-                loading={saving === status}
                 onClick={() => choose(status)}
                 justify="space-between"
                 rightSection={
@@ -161,68 +184,68 @@ export function AssessmentPanel({
             unassessed
           </Text>
         )}
-        {(naOpen || current === 'not_applicable') && (
+        {naOpen && (
           <Stack gap="xs">
             <Textarea
               ref={reasonRef}
               label="Why it does not apply"
-              value={naReason}
-              {...limitProps(
-                assessInput,
-                'naReason',
-                naReason,
-                'The auditor reads this: name the fact that makes the control unnecessary here.',
-              )}
-              onChange={(e) => {
-                setNaReason(e.currentTarget.value);
-                setNaError(null);
-              }}
+              {...field('naReason')}
+              description={[
+                current === 'not_applicable'
+                  ? 'The auditor reads this: name the fact that makes the control unnecessary here.'
+                  : 'Saved as not applicable once you say why: name the fact that makes the control unnecessary here.',
+                counter('naReason'),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
               error={naError}
+              onBlur={() => {
+                void flush();
+                // Left without a reason: nothing is saved, and it says why.
+                if (!form.getValues().naReason.trim())
+                  form.setFieldError('naReason', NA_REASON_REQUIRED);
+              }}
               onKeyDown={(e) => {
                 if (e.key === 'Escape' && current !== 'not_applicable') {
                   e.stopPropagation();
-                  setNaOpen(false);
-                  setNaError(null);
+                  cancelNotApplicable();
                 }
               }}
               autosize
               minRows={2}
               required
             />
-            <Group gap="xs">
-              <Button
-                size="xs"
-                onClick={confirmNotApplicable}
-                loading={saving === 'not_applicable'}
-              >
-                {current === 'not_applicable' ? 'Save reason' : 'Mark not applicable'}
-              </Button>
-              {naOpen && current !== 'not_applicable' && (
-                <Button size="xs" variant="subtle" color="gray" onClick={() => setNaOpen(false)}>
+            {current !== 'not_applicable' && (
+              <Group gap="xs">
+                <Button size="xs" variant="subtle" color="gray" onClick={cancelNotApplicable}>
                   Cancel
                 </Button>
-              )}
-            </Group>
+              </Group>
+            )}
           </Stack>
         )}
         <Textarea
           label="Notes"
-          {...limitProps(
-            assessInput,
-            'notes',
-            notes,
+          {...field('notes')}
+          description={[
             current
               ? 'Saved as you type.'
-              : notes.trim()
+              : values.notes.trim()
                 ? 'Kept on this control until you choose a status above, then saved with it.'
                 : 'Saved with the status: choose one above.',
-          )}
+            counter('notes'),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
           placeholder="What is in place, what is missing, who said so…"
-          value={notes}
           onChange={(e) => {
-            setNotes(e.currentTarget.value);
-            if (current) saveNotes(e.currentTarget.value);
-            else keepDraft(draftKey, e.currentTarget.value);
+            const text = e.currentTarget.value;
+            if (current) change('notes', text);
+            else {
+              // No status saved yet: a draft on this control, saved with the status.
+              form.setFieldValue('notes', text);
+              keepDraft(draftKey, text);
+            }
           }}
           autosize
           minRows={3}

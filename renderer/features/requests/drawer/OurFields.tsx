@@ -76,9 +76,7 @@ export function OurFields(props: { request: AuditRequest }) {
   });
   useEffect(() => {
     if (r.updatedAt !== lastSaved.current) adopt(ourValues(r));
-    // `adopt` is new at each render; the request is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [r]);
+  }, [r, adopt]);
 
   const criteriaOptions = useMemo(() => {
     const known = criteria.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }));

@@ -4,11 +4,13 @@ import { useState } from 'react';
 import type { SdEvent, SystemDescription } from '../../../../shared/api/sd';
 import type { Engagement } from '../../../../shared/api/vault';
 import { NONE_KIND_OF_EVENT, type SdEventKind } from '../../../../shared/domain/system-description';
+import { toApiCallError } from '../../../api';
 import { useApi } from '../../../api/provider';
+import { notifyError } from '../../../app/notify';
+import { fieldErrorsFrom } from '../../../components/field-errors';
 import { RecordList } from '../../../components/RecordList';
 import { formatDate } from '../../../components/format';
 import { useToday } from '../../vault/today';
-import { useContractErrors } from '../forms/use-contract-errors';
 import { ConfirmedNone } from './ConfirmNone';
 import { EventDrawer } from './EventDrawer';
 import { useArchiveSdRecord } from './sd-save';
@@ -38,17 +40,22 @@ function NoneStatement(props: {
   const today = useToday();
   const [date, setDate] = useState(() => props.suggested ?? today);
   const [busy, setBusy] = useState(false);
-  const { errors, capture } = useContractErrors();
+  /** Attest's refusal of the statement (a date outside the period), shown under the date. */
+  const [refused, setRefused] = useState<string | null>(null);
   const client = useApi();
   const words = WORDS[props.kind];
 
   const setNone = async (asOf: string | null) => {
     setBusy(true);
+    setRefused(null);
     try {
       // The engagement's info is re-read by the change this makes.
       await client.call('sd.setNone', { kind: NONE_KIND_OF_EVENT[props.kind], asOf });
     } catch (e) {
-      capture(e, { field: 'asOf' });
+      const error = toApiCallError(e);
+      if (error.code === 'validation' || error.code === 'conflict') {
+        setRefused(fieldErrorsFrom(error.issues).asOf ?? error.message);
+      } else notifyError(error);
     } finally {
       setBusy(false);
     }
@@ -70,8 +77,11 @@ function NoneStatement(props: {
       <DateField
         label={`There were no ${words.plural}, as of`}
         value={date}
-        onChange={(iso) => setDate(iso)}
-        error={errors.asOf}
+        onChange={(iso) => {
+          setDate(iso);
+          setRefused(null);
+        }}
+        error={refused}
         w={260}
       />
       <Button variant="default" loading={busy} onClick={() => void setNone(date || null)}>

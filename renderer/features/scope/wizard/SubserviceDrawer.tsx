@@ -1,12 +1,11 @@
-import { Alert, Button, Divider, Group, Stack, Text } from '@mantine/core';
+import { Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { IconArchive } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
-import type { Subservice } from '../../../../shared/api/sd';
-import { toApiCallError } from '../../../api';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type Subservice, type SubserviceInput, subserviceInput } from '../../../../shared/api/sd';
 import { useApi } from '../../../api/provider';
-import { notifyError, notifySuccess } from '../../../app/notify';
-import { type FieldErrors, fieldErrorsFrom } from '../../../components/field-errors';
-import { useFieldAutosave } from '../forms/use-field-autosave';
+import { notifySuccess } from '../../../app/notify';
+import type { FieldErrors } from '../../../components/field-errors';
+import { useAutosaveForm } from '../../../components/form/use-autosave-form';
 import { usePutSubservice, useSystemDescription } from '../scope-queries';
 import {
   CsocFields,
@@ -17,21 +16,36 @@ import {
   VendorCuecFields,
 } from './SubserviceFields';
 import { SubserviceReport } from './SubserviceReport';
-import { errorsOnFormRows, toInput, valuesFrom, type SubserviceValues } from './subservice-form';
+import {
+  type RowIndex,
+  errorsOnFormRows,
+  toInput,
+  valuesFrom,
+  type SubserviceValues,
+} from './subservice-form';
 import { useArchiveSdRecord } from './sd-save';
 import { SideDrawer } from '../../../components/SideDrawer';
 import { HistorySection } from '../../history/RecordHistory';
 
-/** Validation issues of a save, on the rows the user sees; other failures are notified. */
-function errorsOf(e: unknown, rows: ReturnType<typeof toInput>['rows']): FieldErrors | null {
-  const error = toApiCallError(e);
-  if (error.code !== 'validation') {
-    notifyError(error);
-    return null;
-  }
-  const byField = fieldErrorsFrom(error.issues);
-  return Object.keys(byField).length > 0 ? errorsOnFormRows(byField, rows) : { '': error.message };
-}
+const LABELS: Record<keyof SubserviceValues, string> = {
+  name: 'Name',
+  services: 'Services',
+  method: 'How it is presented',
+  criteria: 'Criteria',
+  csocs: 'Controls at the organisation',
+  vendorCuecs: 'Your controls over the organisation',
+  report: 'Their report',
+  monitoringControlId: 'Monitoring',
+};
+
+/**
+ * Each field as the contract takes it is checked before it is sent (a row's problem on its
+ * row); the whole record is the call (`sd.saveSubservice`).
+ */
+const FIELDS = subserviceInput.omit({ id: true });
+
+/** The contract's value of one field of the form (blank rows dropped, empty dates null). */
+const inputOf = (values: SubserviceValues) => toInput(values).input as Required<SubserviceInput>;
 
 function SubserviceForm(props: {
   org: Subservice | null;
@@ -39,59 +53,78 @@ function SubserviceForm(props: {
   onClose(): void;
 }) {
   const { org } = props;
-  const [values, setValues] = useState<SubserviceValues>(() => valuesFrom(org ?? undefined));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const [initial] = useState<SubserviceValues>(() => valuesFrom(org ?? undefined));
   const client = useApi();
   const putSubservice = usePutSubservice();
   const archiveSdRecord = useArchiveSdRecord();
+  /** The organisation as Attest last answered: a field's save sends it with that one field. */
+  const answered = useRef<SubserviceValues>(initial);
+  const id = useRef(org?.id ?? null);
+  /** Where the rows last sent sit in the form (blank rows are not sent). */
+  const rows = useRef<RowIndex>({ csocs: [], vendorCuecs: [] });
+  useEffect(() => {
+    if (org) answered.current = valuesFrom(org);
+  }, [org]);
 
-  // An existing organisation is saved whole, as it is edited.
-  const { schedule } = useFieldAutosave<'org'>(async (_field, next) => {
-    if (!org) return;
-    const { input, rows } = toInput(next as SubserviceValues, org.id);
-    try {
-      await client.call('sd.saveSubservice', input);
-      setErrors({});
-    } catch (e) {
-      const found = errorsOf(e, rows);
-      if (found) setErrors(found);
-    }
+  const { form, values, change, createNow } = useAutosaveForm<SubserviceValues, Subservice>({
+    values: initial,
+    patchSchema: FIELDS,
+    labels: LABELS,
+    toInput: (name, value): unknown => {
+      const next: SubserviceValues = { ...(form.getValues() as SubserviceValues), [name]: value };
+      rows.current = toInput(next).rows;
+      return inputOf(next)[name];
+    },
+    errorPath: (path) => Object.keys(errorsOnFormRows({ [path]: '' }, rows.current))[0]!,
+    saveField: (name, value) =>
+      client.call('sd.saveSubservice', {
+        ...inputOf(answered.current),
+        id: id.current!,
+        [name]: value,
+      }),
+    // A new organisation exists from its Add; an existing one saves field by field.
+    ...(org
+      ? {}
+      : {
+          create: {
+            schema: subserviceInput,
+            toInput: (v) => {
+              const built = toInput(v);
+              rows.current = built.rows;
+              return built.input;
+            },
+            run: (input) => client.call('sd.saveSubservice', input as SubserviceInput),
+          },
+        }),
+    onSaved: (saved, how) => {
+      answered.current = valuesFrom(saved);
+      if (how !== 'created') return;
+      id.current = saved.id;
+      notifySuccess(`Added ${saved.name}.`);
+      // Its drawer opens on it at once, before the re-read that the change triggers.
+      putSubservice(saved);
+      props.onCreated(saved);
+    },
   });
 
-  const update: Update = (change, now = false) => {
-    const next = change(values);
-    setValues(next);
-    if (org) schedule('org', next, now);
-  };
-
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    const { input, rows } = toInput(values);
-    setBusy(true);
-    try {
-      const created = await client.call('sd.saveSubservice', input);
-      notifySuccess(`Added ${created.name}.`);
-      // Its drawer opens on it at once, before the re-read that the change triggers.
-      putSubservice(created);
-      props.onCreated(created);
-    } catch (e) {
-      const found = errorsOf(e, rows);
-      if (found) setErrors(found);
-    } finally {
-      setBusy(false);
+  // Typing waits for a pause; a choice, a row added or removed, saves at once (`now`).
+  const update: Update = (edit, now = false) => {
+    const current = form.getValues();
+    const next = edit(current);
+    for (const name of Object.keys(next) as (keyof SubserviceValues)[]) {
+      if (next[name] !== current[name]) change(name, next[name], now);
     }
   };
 
-  const fields = { values, errors, update };
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    void createNow();
+  };
+
+  const fields = { values, errors: form.errors as FieldErrors, update };
   return (
     <form onSubmit={create} noValidate data-testid="subservice-form">
       <Stack gap="xl">
-        {errors[''] && (
-          <Alert color="red" variant="light" title="This could not be saved">
-            {errors['']}
-          </Alert>
-        )}
         <OrganisationFields {...fields} />
         <Divider />
         <CsocFields {...fields} />
@@ -122,12 +155,10 @@ function SubserviceForm(props: {
           </Group>
         ) : (
           <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={props.onClose} disabled={busy}>
+            <Button variant="default" onClick={props.onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={busy}>
-              Add organisation
-            </Button>
+            <Button type="submit">Add organisation</Button>
           </Group>
         )}
       </Stack>

@@ -14,7 +14,8 @@ export const OPINION_LABELS: Record<ReportOpinion, string> = {
   disclaimer: 'Disclaimer of opinion',
 };
 
-export interface SubserviceValues {
+/** A type, not an interface: the autosave helper takes a record of fields. */
+export type SubserviceValues = {
   name: string;
   services: string;
   method: SubserviceMethod;
@@ -34,7 +35,7 @@ export interface SubserviceValues {
     bridgeLetter: BridgeLetterValues;
   };
   monitoringControlId: string | null;
-}
+};
 
 /** The bridge letter as the form holds it: unticked, its fields are kept but not sent. */
 export interface BridgeLetterValues {
