@@ -257,6 +257,13 @@ describe('populations, automated controls and Type I', () => {
       status: 'covered',
       due: { start: '2026-01-01', end: '2026-06-30' },
     });
+    // The days since the latest export are still to come while the period runs, a gap after it.
+    const sinceMarch = [history('h1', '2026-01-01', '2026-03-31')];
+    expect(automated(sinceMarch, '2026-06-30').changeHistory.status).toBe('covered');
+    expect(automated(sinceMarch).changeHistory.gap).toEqual({
+      start: '2026-04-01',
+      end: '2026-12-31',
+    });
     const late = automated([history('h1', '2026-02-01', '2026-06-30')], '2026-06-30');
     expect(late.changeHistory.gap).toEqual({ start: '2026-01-01', end: '2026-01-31' });
     const undated = automated([{ id: 'u', performedOn: null, changeHistory: true }]);

@@ -108,7 +108,10 @@ export interface ChangeHistory {
   status: 'covered' | 'partial' | 'none';
   /** The items linked as the change history. */
   items: string[];
-  /** What it must cover: the period up to the evaluation date; null when nothing is due. */
+  /**
+   * What it must cover: the period up to the evaluation date; null when nothing is due. While the
+   * period runs, the days after the latest item are still to come, not a gap.
+   */
   due: { start: string; end: string } | null;
   gap: { start: string; end: string } | null;
 }
@@ -259,7 +262,11 @@ function changeHistoryOf(
     required && e.type === 'type2' && input.evaluatedOn >= e.start
       ? { start: e.start, end: minDate(e.end, input.evaluatedOn) }
       : null;
-  const gap = due && items.length > 0 ? firstGap(due, items) : null;
+  let gap = due && items.length > 0 ? firstGap(due, items) : null;
+  // While the period runs, the days since the latest export are still to come (as an open window
+  // is): only a gap from the period's start or between exports is one.
+  const open = e.type === 'type2' && input.evaluatedOn <= e.end;
+  if (open && gap && due && gap.end === due.end && gap.start > due.start) gap = null;
   return {
     required,
     status: items.length === 0 ? 'none' : gap ? 'partial' : 'covered',
