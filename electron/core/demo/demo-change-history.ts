@@ -34,7 +34,8 @@ export function addDemoChangeHistory(
   const control = demoControl(vault, DEMO_RELIED_ON_CONFIGURATION);
   const exported = dates.daysAgo(8);
   const rows = [
-    'date,change,setting,from,to,approved_by,ticket',
+    // The demo's notice on every row: a CSV's first line is its header, so no comment line.
+    'date,change,setting,from,to,approved_by,ticket,note',
     ...[12, 47, 95].flatMap((day, k) => {
       const on = addDays(dates.period.start, day);
       if (on > exported) return [];
@@ -43,7 +44,9 @@ export function addDemoChangeHistory(
         'protected_branch,release/*,main;release/*',
         'deploy_role,ci-deployer-v1,ci-deployer-v2',
       ][k]!;
-      return [`${on},PIPE-${101 + k},${change},Lena Fischer,CHG-${4100 + k * 7}`];
+      return [
+        `${on},PIPE-${101 + k},${change},Lena Fischer,CHG-${4100 + k * 7},DEMO EVIDENCE - fictional (attest demo)`,
+      ];
     }),
     '',
   ];
@@ -51,9 +54,7 @@ export function addDemoChangeHistory(
     vault,
     {
       name: 'pipeline-config-change-log.csv',
-      bytes: Buffer.from(
-        `# DEMO EVIDENCE - fictional change log created by attest demo; no real system.\n${rows.join('\n')}`,
-      ),
+      bytes: Buffer.from(rows.join('\n')),
     },
     {
       title: 'Deployment pipeline configuration change log (demo)',
