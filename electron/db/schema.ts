@@ -406,6 +406,8 @@ export interface EvidenceTable {
 export interface EvidenceControlTable {
   evidence_id: string;
   control_id: string;
+  /** Migration 020: null for an instance of the control; 'change_history' for its configuration's. */
+  purpose: 'change_history' | null;
 }
 
 export interface EvidenceRequestTable {

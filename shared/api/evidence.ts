@@ -106,6 +106,11 @@ const itemFields = {
   source: source.optional(),
   collectorId: personId.optional(),
   notes: notes.optional(),
+  /**
+   * Automated controls this item is the configuration's change history of (D1 item 4), rather
+   * than an instance of; each is linked too when `controlIds` leaves it out.
+   */
+  changeHistoryFor: z.array(controlId).max(200).default([]),
 };
 
 export const evidenceAddInput = z
@@ -145,6 +150,8 @@ export const evidenceSchema = z.object({
   /** A link's web address (null for other kinds). */
   url: z.string().nullable(),
   controlIds: z.array(z.string()),
+  /** The linked controls it is the configuration's change history of (the rest: instances). */
+  changeHistoryFor: z.array(z.string()),
   requestIds: z.array(z.string()),
   supersededById: z.string().nullable(),
   supersededOn: z.string().nullable(),
@@ -217,6 +224,8 @@ export const evidencePatch = z
     url: evidenceUrl.optional(),
     /** A note's text (notes only). */
     body: noteBody.optional(),
+    /** Exactly the linked automated controls it is the change history of (the rest: instances). */
+    changeHistoryFor: z.array(controlId).max(200).optional(),
   })
   .strict();
 export type EvidencePatch = z.infer<typeof evidencePatch>;

@@ -215,6 +215,74 @@ describe('populations, automated controls and Type I', () => {
     expect(r.windows.map((w) => w.status)).toEqual(['met']);
   });
 
+  it('an automated control’s change history is no instance, and must cover the period to date', () => {
+    const history = (id: string, from: string, to: string) => ({
+      ...at(id, to, [from, to]),
+      changeHistory: true,
+    });
+    const automated = (instances: OccurrenceInput['instances'], evaluatedOn = '2027-01-15') =>
+      run({ nature: 'automated', itgcs: 'effective', evaluatedOn, instances });
+
+    // A change log alone is not the configuration's instance.
+    const alone = automated([history('log', '2026-01-01', '2026-12-31')]);
+    expect(alone.windows.map((w) => w.status)).toEqual(['missing']);
+    expect(alone.unplaced).toEqual([]);
+    expect(alone.changeHistory).toMatchObject({ required: true, status: 'covered', gap: null });
+
+    const none = automated([at('config', '2026-05-02')]);
+    expect(none.windows.map((w) => w.status)).toEqual(['met']);
+    expect(none.changeHistory).toMatchObject({ required: true, status: 'none', items: [] });
+    expect(none.notes.join(' ')).toMatch(/change history/);
+
+    // Two logs that meet cover the period; a day between them is a gap.
+    const both = automated([
+      at('config', '2026-05-02'),
+      history('h1', '2026-01-01', '2026-06-30'),
+      history('h2', '2026-07-01', '2026-12-31'),
+    ]);
+    expect(both.changeHistory).toMatchObject({ status: 'covered', items: ['h1', 'h2'] });
+    const apart = automated([
+      history('h2', '2026-07-02', '2026-12-31'),
+      history('h1', '2026-01-01', '2026-06-30'),
+    ]);
+    expect(apart.changeHistory).toMatchObject({
+      status: 'partial',
+      gap: { start: '2026-07-01', end: '2026-07-01' },
+    });
+    expect(apart.notes.join(' ')).toMatch(/2026-07-01 to 2026-07-01 uncovered/);
+
+    // Mid-period only the days so far are due; an undated log covers none.
+    const midway = automated([history('h1', '2026-01-01', '2026-06-30')], '2026-06-30');
+    expect(midway.changeHistory).toMatchObject({
+      status: 'covered',
+      due: { start: '2026-01-01', end: '2026-06-30' },
+    });
+    // The days since the latest export are still to come while the period runs, a gap after it.
+    const sinceMarch = [history('h1', '2026-01-01', '2026-03-31')];
+    expect(automated(sinceMarch, '2026-06-30').changeHistory.status).toBe('covered');
+    expect(automated(sinceMarch).changeHistory.gap).toEqual({
+      start: '2026-04-01',
+      end: '2026-12-31',
+    });
+    const late = automated([history('h1', '2026-02-01', '2026-06-30')], '2026-06-30');
+    expect(late.changeHistory.gap).toEqual({ start: '2026-01-01', end: '2026-01-31' });
+    const undated = automated([{ id: 'u', performedOn: null, changeHistory: true }]);
+    expect(undated.changeHistory).toMatchObject({
+      status: 'partial',
+      gap: { start: '2026-01-01', end: '2026-12-31' },
+    });
+
+    // Sampled, manual, or Type I: not asked for, and still never an instance.
+    const sampled = run({
+      nature: 'automated',
+      itgcs: 'failing',
+      instances: [history('log', '2026-01-01', '2026-12-31')],
+    });
+    expect(sampled.changeHistory).toMatchObject({ required: false, items: ['log'], due: null });
+    expect(sampled.windows.every((w) => w.instances.length === 0)).toBe(true);
+    expect(run({}).changeHistory).toMatchObject({ required: false, status: 'none' });
+  });
+
   it('an automated control whose ITGCs fail must be sampled like a manual one', () => {
     const r = run({
       nature: 'automated',

@@ -23,7 +23,9 @@
  *   that triggers them (which the auditor samples), not by windows.
  * - Automated controls: one instance within the period (their configuration) plus the change
  *   history, relying on the IT general controls (change management CC8.1, access CC6.x); if those
- *   fail, the automated control must be sampled like a manual one (its frequency's windows).
+ *   fail, the automated control must be sampled like a manual one (its frequency's windows). The
+ *   change history is evidence linked as such (`changeHistory` on the instance): it is never an
+ *   instance, and the windows it covers must together cover the period up to the evaluation date.
  * - Type I: the most recent instance within one cycle before the as-of date, and operating since
  *   on or before it.
  */
@@ -42,6 +44,8 @@ export interface Instance {
   performedOn: string | null;
   /** What the evidence covers: a window, or one date (start = end). */
   covers?: { start: string; end: string } | null;
+  /** Linked as the change history of an automated control's configuration, not an instance. */
+  changeHistory?: boolean;
 }
 
 export interface OccurrenceInput {
@@ -85,7 +89,31 @@ export interface Occurrences {
   unplaced: string[];
   /** An automated control whose ITGCs fail: it must be sampled. */
   mustSample: boolean;
+  changeHistory: ChangeHistory;
   notes: string[];
+}
+
+/**
+ * The configuration's change history of an automated control. `none`: no item is linked as it;
+ * `partial`: some days due are covered by none of them (`gap`, the first such stretch);
+ * `covered`: every day due is.
+ */
+export interface ChangeHistory {
+  /**
+   * Asked for: an automated control relied on for one instance of its configuration (Type II,
+   * its IT general controls not failing). A sampled control, a manual one or a Type I report
+   * rests on its instances alone.
+   */
+  required: boolean;
+  status: 'covered' | 'partial' | 'none';
+  /** The items linked as the change history. */
+  items: string[];
+  /**
+   * What it must cover: the period up to the evaluation date; null when nothing is due. While the
+   * period runs, the days after the latest item are still to come, not a gap.
+   */
+  due: { start: string; end: string } | null;
+  gap: { start: string; end: string } | null;
 }
 
 export const NOT_OCCURRING_NOTE = 'Not occurring in the period — agree it with your auditor.';
@@ -204,13 +232,66 @@ export function periodWindows(
   });
 }
 
+/**
+ * The stretch of `due` the items' windows leave uncovered first, or null. An item dated by one
+ * day covers that day; an undated one covers none (a change log says which days it spans).
+ */
+function firstGap(
+  due: { start: string; end: string },
+  items: readonly Instance[],
+): { start: string; end: string } | null {
+  const spans = items
+    .flatMap((i) => (i.covers ? [i.covers] : []))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  let from = due.start;
+  for (const s of spans) {
+    if (from > due.end) break;
+    if (s.start > from) return { start: from, end: minDate(addDays(s.start, -1), due.end) };
+    if (s.end >= from) from = addDays(s.end, 1);
+  }
+  return from <= due.end ? { start: from, end: due.end } : null;
+}
+
+function changeHistoryOf(
+  input: OccurrenceInput,
+  items: readonly Instance[],
+  required: boolean,
+): ChangeHistory {
+  const e = input.engagement;
+  const due =
+    required && e.type === 'type2' && input.evaluatedOn >= e.start
+      ? { start: e.start, end: minDate(e.end, input.evaluatedOn) }
+      : null;
+  let gap = due && items.length > 0 ? firstGap(due, items) : null;
+  // While the period runs, the days since the latest export are still to come (as an open window
+  // is): only a gap from the period's start or between exports is one.
+  const open = e.type === 'type2' && input.evaluatedOn <= e.end;
+  if (open && gap && due && gap.end === due.end && gap.start > due.start) gap = null;
+  return {
+    required,
+    status: items.length === 0 ? 'none' : gap ? 'partial' : 'covered',
+    items: items.map((i) => i.id),
+    due,
+    gap,
+  };
+}
+
 export function occurrences(input: OccurrenceInput): Occurrences {
+  // The change history is read apart: it shows the configuration changed only as approved, not
+  // that the control operated, so it fills no window.
+  const history = input.instances.filter((i) => i.changeHistory === true);
+  const instances =
+    history.length > 0 ? input.instances.filter((i) => !i.changeHistory) : input.instances;
+  return placed({ ...input, instances }, history);
+}
+
+function placed(input: OccurrenceInput, history: readonly Instance[]): Occurrences {
   const notes: string[] = [];
   const e = input.engagement;
   const automated = input.nature === 'automated';
   const mustSample = automated && input.itgcs === 'failing';
 
-  if (e.type === 'type1') return typeOne(input, e.asOf);
+  if (e.type === 'type1') return typeOne(input, e.asOf, changeHistoryOf(input, history, false));
 
   if (automated && !mustSample) {
     notes.push(
@@ -219,9 +300,19 @@ export function occurrences(input: OccurrenceInput): Occurrences {
     if (input.itgcs !== 'effective') {
       notes.push('Link the IT general controls it relies on: if they fail, it must be sampled.');
     }
+    const changeHistory = changeHistoryOf(input, history, true);
+    if (changeHistory.status === 'none')
+      notes.push(
+        'No evidence is linked as its configuration’s change history: add the change log of its configuration over the period, dated by the window it covers.',
+      );
+    else if (changeHistory.gap)
+      notes.push(
+        `Its change history leaves ${changeHistory.gap.start} to ${changeHistory.gap.end} uncovered.`,
+      );
     const result = fill(input, [{ start: e.start, end: e.end, partial: false, counted: true }]);
-    return { mode: 'automated', ...result, mustSample: false, notes };
+    return { mode: 'automated', ...result, mustSample: false, changeHistory, notes };
   }
+  const changeHistory = changeHistoryOf(input, history, false);
   if (mustSample) {
     notes.push(
       'The IT general controls this automated control relies on are failing: an auditor will not rely on its configuration alone, so it must be sampled like a manual control.',
@@ -234,7 +325,7 @@ export function occurrences(input: OccurrenceInput): Occurrences {
     );
     const frame = { start: e.start, end: e.end, partial: false, counted: true };
     const result = fill(input, [frame], true);
-    return { mode: 'population', ...result, mustSample, notes };
+    return { mode: 'population', ...result, mustSample, changeHistory, notes };
   }
 
   const frames = periodWindows(input.frequency, e.start, e.end);
@@ -249,7 +340,7 @@ export function occurrences(input: OccurrenceInput): Occurrences {
       }
     }
   }
-  return { mode: 'windows', ...result, mustSample, notes };
+  return { mode: 'windows', ...result, mustSample, changeHistory, notes };
 }
 
 const TYPE1_CYCLE_DAYS: Partial<Record<Frequency, number>> = { weekly: 7, daily: 7 };
@@ -258,7 +349,7 @@ const TYPE1_CYCLE_DAYS: Partial<Record<Frequency, number>> = { weekly: 7, daily:
  * Type I: the most recent instance within one cycle before the as-of date (annual: the year
  * before it; daily: the week before, to allow for weekends; per event and continuous: the year).
  */
-function typeOne(input: OccurrenceInput, asOf: string): Occurrences {
+function typeOne(input: OccurrenceInput, asOf: string, changeHistory: ChangeHistory): Occurrences {
   const notes: string[] = [];
   const months = CYCLE_MONTHS[input.frequency] ?? 12;
   const days = TYPE1_CYCLE_DAYS[input.frequency];
@@ -278,5 +369,5 @@ function typeOne(input: OccurrenceInput, asOf: string): Occurrences {
       `Operating since ${input.operatingSince}, after the as-of date ${asOf}: it cannot be reported as operating at that date.`,
     );
   }
-  return { mode: 'type1', ...result, mustSample: false, notes };
+  return { mode: 'type1', ...result, mustSample: false, changeHistory, notes };
 }

@@ -15,6 +15,7 @@ import { coverageFrom, resolveRefs } from './evidence';
 const ITEM_OPTIONS = {
   title: { type: 'string' },
   control: { type: 'string', multiple: true },
+  'change-history': { type: 'string', multiple: true },
   request: { type: 'string', multiple: true },
   performed: { type: 'string' },
   'as-of': { type: 'string' },
@@ -30,6 +31,7 @@ const FLAGS: Record<string, string> = {
   coverage: '--window',
   'coverage.window': '--window',
   controlIds: '--control',
+  changeHistoryFor: '--change-history',
   requestIds: '--request',
 };
 
@@ -42,7 +44,7 @@ function itemFields(command: string, values: ItemValues) {
   };
 }
 
-const refsOf = (values: ItemValues, key: 'control' | 'request') =>
+const refsOf = (values: ItemValues, key: 'control' | 'request' | 'change-history') =>
   (values[key] ?? []) as unknown as string[];
 
 export async function addLinkCommand(
@@ -67,7 +69,13 @@ export async function addLinkCommand(
     await rpc.call('vault.open', { file: vaultPath });
     const controlIds = await resolveRefs(rpc, 'control', refsOf(values, 'control'));
     const requestIds = await resolveRefs(rpc, 'request', refsOf(values, 'request'));
-    return rpc.call('evidence.addLink', { ...input, controlIds, requestIds });
+    const changeHistoryFor = await resolveRefs(
+      rpc,
+      'control',
+      refsOf(values, 'change-history'),
+      '--change-history',
+    );
+    return rpc.call('evidence.addLink', { ...input, controlIds, changeHistoryFor, requestIds });
   });
   io.out(values.json ? JSON.stringify(item, null, 2) + '\n' : described(item));
   return EXIT_OK;
@@ -105,7 +113,13 @@ export async function addNoteCommand(
     await rpc.call('vault.open', { file: vaultPath });
     const controlIds = await resolveRefs(rpc, 'control', refsOf(values, 'control'));
     const requestIds = await resolveRefs(rpc, 'request', refsOf(values, 'request'));
-    return rpc.call('evidence.addNote', { ...input, controlIds, requestIds });
+    const changeHistoryFor = await resolveRefs(
+      rpc,
+      'control',
+      refsOf(values, 'change-history'),
+      '--change-history',
+    );
+    return rpc.call('evidence.addNote', { ...input, controlIds, changeHistoryFor, requestIds });
   });
   io.out(values.json ? JSON.stringify(item, null, 2) + '\n' : described(item));
   return EXIT_OK;

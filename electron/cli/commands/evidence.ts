@@ -35,6 +35,7 @@ const FLAGS: Record<string, string> = {
   coverage: '--window',
   'coverage.window': '--window',
   controlIds: '--control',
+  changeHistoryFor: '--change-history',
   requestIds: '--request',
 };
 
@@ -56,6 +57,8 @@ export function coverageFrom(
 async function addCommand(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
   const { values, positionals } = parse('evidence add', args, {
     control: { type: 'string', multiple: true },
+    // An automated control this is its configuration's change history of (linked too).
+    'change-history': { type: 'string', multiple: true },
     request: { type: 'string', multiple: true },
     performed: { type: 'string' },
     'as-of': { type: 'string' },
@@ -72,6 +75,7 @@ async function addCommand(args: string[], io: CliIo, signal: AbortSignal): Promi
   }
   const controlRefs = (values.control ?? []) as unknown as string[];
   const requestRefs = (values.request ?? []) as unknown as string[];
+  const historyRefs = (values['change-history'] ?? []) as unknown as string[];
   const base = {
     sources: paths.map((path) => ({ path })),
     performedOn: str(values.performed),
@@ -84,9 +88,10 @@ async function addCommand(args: string[], io: CliIo, signal: AbortSignal): Promi
     await rpc.call('vault.open', { file: vaultPath });
     const controlIds = await resolveRefs(rpc, 'control', controlRefs);
     const requestIds = await resolveRefs(rpc, 'request', requestRefs);
+    const changeHistoryFor = await resolveRefs(rpc, 'control', historyRefs, '--change-history');
     const label =
       paths.length === 1 ? `Storing ${positionals[1]}` : `Storing ${paths.length} paths`;
-    return rpc.job('evidence.add', { ...base, controlIds, requestIds }, label);
+    return rpc.job('evidence.add', { ...base, controlIds, changeHistoryFor, requestIds }, label);
   });
   io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : describeAdd(result));
   return EXIT_OK;
@@ -97,6 +102,7 @@ export async function resolveRefs(
   rpc: CliRpc,
   kind: 'control' | 'request',
   refs: string[],
+  flag = `--${kind}`,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const ref of refs) {
@@ -108,7 +114,7 @@ export async function resolveRefs(
     if (!match) {
       throw new AttestError(
         'validation',
-        `No ${kind} ${ref} in this vault (--${kind}); see attest ${kind === 'control' ? 'info' : 'requests list'}.`,
+        `No ${kind} ${ref} in this vault (${flag}); see attest ${kind === 'control' ? 'info' : 'requests list'}.`,
       );
     }
     ids.push(match.id);

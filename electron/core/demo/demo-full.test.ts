@@ -26,6 +26,8 @@ import { verifyVault } from '../vault/verify';
 import { demoControl } from './demo-attachments';
 import { buildDemoVault } from './demo';
 import { DEMO_SAMPLE_SEED } from './demo-self-test';
+import { DEMO_RELIED_ON_CONFIGURATION } from './demo-change-history';
+import { readinessFacts } from '../readiness/facts';
 
 /** The demo as `attest demo` builds it with ATTEST_NOW=2026-05-15 (period 1 Jan – 30 Jun 2026). */
 const TODAY = '2026-05-15';
@@ -130,6 +132,20 @@ describe('the full demo', () => {
       'Security incident query with no results — screenshot (demo)',
       'Security incidents, period to date — no rows (demo)',
     ]);
+  });
+
+  it('relies on the pipeline control’s configuration, with its reviewed change history', () => {
+    const pipeline = demoControl(vault, DEMO_RELIED_ON_CONFIGURATION);
+    const facts = readinessFacts(vault).controls.find((c) => c.id === pipeline.id)!;
+    expect(facts.changeHistory).toEqual({ status: 'covered', gap: null });
+    // The other automated controls rely on ITGCs not in place: sampled, so none is asked for.
+    const asked = readinessFacts(vault).controls.filter((c) => c.changeHistory !== null);
+    expect(asked.map((c) => c.ref)).toEqual([DEMO_RELIED_ON_CONFIGURATION]);
+    const log = evidenceTitled('Deployment pipeline configuration change log (demo)')!;
+    expect(getEvidenceDetail(vault, log.id)).toMatchObject({
+      changeHistoryFor: [pipeline.id],
+      reviewedOn: expect.any(String),
+    });
   });
 
   it('generates real PNG screenshots and PDF reports that other tools read', () => {
@@ -260,5 +276,7 @@ describe('attest readiness on the demo', () => {
       ),
     ]);
     expect(of('subservice_exceptions')).toEqual([]);
+    // The one automated control relied on for its configuration has its change history.
+    expect(of('automated_change_history')).toEqual([]);
   });
 });

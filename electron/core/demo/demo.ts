@@ -9,6 +9,7 @@ import { systemClock, todayOf } from '../../platform/clock';
 import { createVault, type SessionOptions, type Vault } from '../vault/session';
 import { fillGapAnalysis, fillSystemDescription } from './demo-content';
 import { fillReviewedEvidence } from './demo-reviewed';
+import { addDemoChangeHistory, narrowDemoReliance } from './demo-change-history';
 import { fillAttachments } from './demo-attachments';
 import { type DemoClock, demoClock } from './demo-clock';
 import { type DemoDates, addDays, demoDates } from './demo-dates';
@@ -155,6 +156,7 @@ async function fillDemo(
   // The gap analysis and the risk assessment, early in the period.
   clock.moveTo(dates.periodDay(28));
   fillGapAnalysis(vault, dates);
+  narrowDemoReliance(vault);
   await pause(signal);
   revisePolicy(vault, clock, dates, people);
   await pause(signal);
@@ -170,6 +172,7 @@ async function fillDemo(
   // Last week: screenshots and a report, the populations, and a sample tested from one.
   clock.moveTo(dates.daysAgo(6));
   fillAttachments(vault, dates, reviewers);
+  addDemoChangeHistory(vault, dates, reviewers);
   const leavers = await fillPopulations(vault, dates, reviewers, dates.period);
   await pause(signal);
   await fillSelfTest(vault, clock, dates, leavers);

@@ -18,6 +18,7 @@ import { type VaultDb, runExpect, tx } from '../../db/connection';
 import { getControlRow } from '../../db/repos/controls';
 import { getEngagementRow } from '../../db/repos/engagement';
 import {
+  changeHistoryLinks,
   controlPeople,
   getEvidenceRow,
   supersededBy,
@@ -29,6 +30,7 @@ import { getPerson } from '../../db/repos/people';
 import { getRequestRow } from '../../db/repos/requests';
 import type { EvidenceTable } from '../../db/schema';
 import type { Vault } from '../vault/session';
+import { checkChangeHistoryControls, setChangeHistory } from './change-history';
 import { toPopulation } from './population-view';
 
 export function rangeOf(db: VaultDb): EngagementRange | null {
@@ -57,6 +59,7 @@ export function toEvidenceList(
   const ids = rows.map((r) => r.id);
   const controls = linksOf(vault.db, 'evidence_control', ids);
   const requests = linksOf(vault.db, 'evidence_request', ids);
+  const changeHistory = changeHistoryLinks(vault.db, ids);
   return rows.map((r) => ({
     id: r.id,
     ref: r.ref,
@@ -83,6 +86,7 @@ export function toEvidenceList(
         : null,
     url: r.url,
     controlIds: controls.get(r.id) ?? [],
+    changeHistoryFor: changeHistory.get(r.id) ?? [],
     requestIds: requests.get(r.id) ?? [],
     supersededById: r.superseded_by_id,
     supersededOn: r.superseded_on,
@@ -155,6 +159,7 @@ export function checkReferences(
     reviewerId?: string | null | undefined;
     controlIds?: readonly string[];
     requestIds?: readonly string[];
+    changeHistoryFor?: readonly string[] | undefined;
   },
 ): void {
   const issues: ValidationIssue[] = [];
@@ -172,6 +177,7 @@ export function checkReferences(
       issues.push({ path: ['requestIds'], message: `No request ${id} in this vault` });
   }
   if (issues.length > 0) throw new AttestError('validation', issues[0]!.message, issues);
+  checkChangeHistoryControls(vault, fields.changeHistoryFor ?? []);
 }
 
 export function updateEvidence(vault: Vault, id: string, patch: EvidencePatch): Evidence {
@@ -200,9 +206,12 @@ export function updateEvidence(vault: Vault, id: string, patch: EvidencePatch): 
     if (patch.url !== undefined) set.url = patch.url;
     if (patch.body !== undefined) set.body = patch.body;
     if (Object.keys(set).length > 0) {
+      const { changeHistoryFor: _links, ...fields } = patch;
       updateEvidenceRow(vault.db, id, { ...set, updated_at: vault.now() });
-      recordChange(vault, { action: 'update', entity: 'evidence', entityId: id, payload: patch });
+      recordChange(vault, { action: 'update', entity: 'evidence', entityId: id, payload: fields });
     }
+    // A fact of each link, audited there (`change-history.ts`).
+    if (patch.changeHistoryFor !== undefined) setChangeHistory(vault, id, patch.changeHistoryFor);
     return getEvidence(vault, id);
   });
 }

@@ -25,6 +25,7 @@ import { replaceLinks } from '../../db/repos/links';
 import { heldBy } from '../../db/open-registry';
 import type { EvidenceTable } from '../../db/schema';
 import type { Vault } from '../vault/session';
+import { controlsToLink, setChangeHistory } from './change-history';
 import { coverageColumns } from './evidence';
 
 export type EvidenceAddInput = z.output<typeof evidenceAddInput>;
@@ -287,7 +288,7 @@ export type NewItemFields = Pick<
   | 'notes'
   | 'controlIds'
   | 'requestIds'
-> & { title?: string };
+> & { title?: string; changeHistoryFor?: readonly string[] };
 
 /**
  * Creates the item that owns a stored file, inside the caller's transaction (the blob's final
@@ -338,8 +339,9 @@ export function createItem(
   });
   // A new item has no links to compare with: only chosen ones are written (a folder of files
   // added without links reads nothing more per file).
-  if (input.controlIds.length > 0)
-    replaceLinks(vault, 'evidence_control', row.id, input.controlIds);
+  const controlIds = controlsToLink(input);
+  if (controlIds.length > 0) replaceLinks(vault, 'evidence_control', row.id, controlIds);
+  if (input.changeHistoryFor?.length) setChangeHistory(vault, row.id, input.changeHistoryFor);
   if (input.requestIds.length > 0)
     replaceLinks(vault, 'evidence_request', row.id, input.requestIds);
   return row;

@@ -5,6 +5,7 @@ import { insertEvidence, nextEvidenceSeq } from '../../db/repos/evidence';
 import { replaceLinks } from '../../db/repos/links';
 import type { EvidenceTable } from '../../db/schema';
 import type { Vault } from '../vault/session';
+import { controlsToLink, setChangeHistory } from './change-history';
 import { checkReferences, coverageColumns, getEvidence } from './evidence';
 
 /**
@@ -63,8 +64,9 @@ function addWritten(
       entityId: row.id,
       payload: what.kind === 'link' ? { link: { url: what.url } } : { note: { title: row.title } },
     });
-    if (input.controlIds.length > 0)
-      replaceLinks(vault, 'evidence_control', row.id, input.controlIds);
+    const controlIds = controlsToLink(input);
+    if (controlIds.length > 0) replaceLinks(vault, 'evidence_control', row.id, controlIds);
+    if (input.changeHistoryFor.length > 0) setChangeHistory(vault, row.id, input.changeHistoryFor);
     if (input.requestIds.length > 0)
       replaceLinks(vault, 'evidence_request', row.id, input.requestIds);
     return getEvidence(vault, row.id);

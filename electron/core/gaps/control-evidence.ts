@@ -37,7 +37,15 @@ export function currentInstances(vault: Vault, reviewedOnly: boolean): Map<strin
   const q = vault.db.qb
     .selectFrom('evidence_control as l')
     .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
-    .select(['l.control_id', 'e.id', 'e.performed_on', 'e.as_of', 'e.window_start', 'e.window_end'])
+    .select([
+      'l.control_id',
+      'l.purpose',
+      'e.id',
+      'e.performed_on',
+      'e.as_of',
+      'e.window_start',
+      'e.window_end',
+    ])
     .where('e.superseded_by_id', 'is', null);
   return toInstances(all(vault.db, q));
 }
@@ -54,7 +62,12 @@ function toInstances(
           ? { start: r.as_of, end: r.as_of }
           : null;
     const list = out.get(r.control_id) ?? [];
-    list.push({ id: r.id, performedOn: r.performed_on, covers });
+    list.push({
+      id: r.id,
+      performedOn: r.performed_on,
+      covers,
+      ...(r.purpose === 'change_history' ? { changeHistory: true } : {}),
+    });
     out.set(r.control_id, list);
   }
   return out;

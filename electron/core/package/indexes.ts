@@ -18,6 +18,8 @@ export const INDEX_DIR = '01_Index';
 
 const list = (items: readonly string[]) => items.join(', ');
 
+const CHANGE_HISTORY_HEADER = 'Change history of';
+
 function coverage(row: PlacedEvidence['item']['row']): string {
   if (row.window_start && row.window_end) return `${row.window_start} to ${row.window_end}`;
   return row.as_of ? `as of ${row.as_of}` : '';
@@ -43,6 +45,12 @@ export function evidenceColumns(model: PackageModel): Column<PlacedEvidence>[] {
               : 'file',
     },
     { header: 'Controls', width: 16, value: (e) => list(e.item.controls) },
+    // Of those, the automated controls it is the configuration change history of (D1 item 4).
+    {
+      header: CHANGE_HISTORY_HEADER,
+      width: 16,
+      value: (e) => list(e.item.changeHistoryFor),
+    },
     { header: 'Criteria', width: 16, value: (e) => list(e.item.criteria) },
     { header: 'Request IDs', width: 16, value: (e) => list(e.item.requests) },
     { header: 'Covers', width: 24, value: (e) => coverage(e.item.row) },
@@ -151,7 +159,14 @@ export function rowRecords(model: PackageModel, placed: readonly PlacedEvidence[
       .map((p) => ({
         kind: 'evidence' as const,
         id: p.item.row.ref,
-        part: rowDigest(evidenceColumns(model), p),
+        // The change-history column counts only when set: a link exported before it existed
+        // reads as unchanged in a delta (as an empty column leaves an audited state alone).
+        part: rowDigest(
+          evidenceColumns(model).filter(
+            (c) => c.header !== CHANGE_HISTORY_HEADER || c.value(p) !== '',
+          ),
+          p,
+        ),
       })),
   ];
 }

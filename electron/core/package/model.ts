@@ -8,6 +8,7 @@ import {
   windowStatus,
 } from '../../../shared/domain/evidence-window';
 import { inForcePeriods } from '../../../shared/domain/policy-in-force';
+import { changeHistoryLinks } from '../../db/repos/evidence';
 import { linksOf } from '../../db/repos/links';
 import {
   activeControls,
@@ -42,6 +43,8 @@ import type { PackageOptions } from './options';
 export interface EvidenceInPackage {
   row: EvidenceTable;
   controls: string[];
+  /** The controls (references) it is the configuration change history of, not an instance of. */
+  changeHistoryFor: string[];
   criteria: string[];
   requests: string[];
   supersedes: string[];
@@ -193,6 +196,10 @@ function evidenceInPackage(
     (r) => !options.reviewedEvidenceOnly || reviewedAndInside(r, range),
   );
   const controls = linksOf(db, 'evidence_control');
+  const changeHistory = changeHistoryLinks(
+    db,
+    rows.map((r) => r.id),
+  );
   const requests = linksOf(db, 'evidence_request');
   const support = linksOf(db, 'population_support');
   const pops = new Map(populations(db).map((p) => [p.evidence_id, p]));
@@ -211,6 +218,7 @@ function evidenceInPackage(
     return {
       row,
       controls: controlRefs,
+      changeHistoryFor: refsOf(changeHistory.get(row.id), refs.controlRef),
       criteria: unionInOrder(
         controlRefs.map((c) => refs.criteriaOfControl.get(c) ?? []),
         refs.criterionOrder,

@@ -21,7 +21,8 @@ describe('links and notes in the audit package', () => {
     const link = await attest(
       dir,
       ...['evidence', 'add-link', vault, 'https://tickets.example.com/browse/SEC-42'],
-      ...['--title', 'Offboarding ticket', '--control', 'AC-01', '--as-of', '2026-02-03'],
+      // Linked to AC-01 as its configuration's change history (which links it too).
+      ...['--title', 'Offboarding ticket', '--change-history', 'AC-01', '--as-of', '2026-02-03'],
     );
     expect(link.code, link.err).toBe(0);
     const note = await attest(
@@ -64,7 +65,9 @@ describe('links and notes in the audit package', () => {
     const index = readFileSync(join(folder, '01_Index/evidence-index.csv'), 'utf8');
     const rowOf = (ref: string) => index.split('\r\n').find((l) => l.startsWith(`${ref},`))!;
     expect(rowOf(linkRef)).toContain(',https://tickets.example.com/browse/SEC-42,');
-    expect(rowOf(linkRef)).toContain(',link,AC-01,');
+    expect(index.split('\r\n')[0]).toContain(',Controls,Change history of,Criteria,');
+    expect(rowOf(linkRef)).toContain(',link,AC-01,AC-01,');
+    expect(rowOf(noteRef)).toContain(',note,AC-01,,');
     expect(rowOf(noteRef)).toContain(`,${noteFile.path},`);
     expect(rowOf(noteRef)).toContain(noteFile.sha256);
     // The viewer links to the address, opened in a new tab.

@@ -17,7 +17,12 @@ import { listRiskRows, openTaskCountsByControl } from '../../db/repos/gaps';
 import { linkedTo, linksOf } from '../../db/repos/links';
 import { listRows } from '../../db/repos/sd-records';
 import type { ControlTable } from '../../db/schema';
-import { occurrenceEngagement, reviewedInstances } from '../gaps/control-evidence';
+import {
+  type EvidenceReads,
+  occurrenceEngagement,
+  occurrencesOf,
+  reviewedInstances,
+} from '../gaps/control-evidence';
 import { coverageBasis, criteriaCoverage } from '../gaps/coverage';
 import { missingAcks } from '../policies/acks';
 import { listPolicies } from '../policies/policies';
@@ -83,6 +88,26 @@ function selfReviewedByControl(
     if (c && (r.reviewer_id === c.owner_id || r.reviewer_id === c.performer_id))
       out.set(r.control_id, (out.get(r.control_id) ?? 0) + 1);
   }
+  return out;
+}
+
+/**
+ * Each automated control's configuration change history as its reviewed evidence shows it, for
+ * those asked for one (`occurrences.ts`: Type II, relied on, its ITGCs not failing). Only the
+ * automated controls are read, with the ITGC states their occurrences need.
+ */
+function changeHistoryByControl(
+  vault: Vault,
+  rows: readonly ControlTable[],
+  reads: EvidenceReads,
+): Map<string, NonNullable<ReadinessControl['changeHistory']>> {
+  const automated = rows.filter((r) => r.nature === 'automated');
+  const out = new Map<string, NonNullable<ReadinessControl['changeHistory']>>();
+  if (automated.length === 0) return out;
+  const [occ] = occurrencesOf(vault, automated, [reads.reviewed], true, reads);
+  for (const [id, o] of occ!)
+    if (o.changeHistory.required)
+      out.set(id, { status: o.changeHistory.status, gap: o.changeHistory.gap });
   return out;
 }
 
@@ -177,6 +202,7 @@ export function readinessFacts(vault: Vault): ReadinessFacts {
   const toCome = windowsToCome(vault, evaluatedOn, { reviewed: reads.reviewed, rows });
   const selfReviewed = selfReviewedByControl(vault, byId);
   const openTasks = openTaskCountsByControl(vault.db);
+  const changeHistory = changeHistoryByControl(vault, rows, reads);
   // Self-testing's deviations that count: not withdrawn, and reportable for the period.
   const deviations = new Map<string, ReadinessControl['deviations'][number][]>();
   for (const d of listDeviations(vault, {})) {
@@ -214,6 +240,7 @@ export function readinessFacts(vault: Vault): ReadinessFacts {
       openTasks: openTasks.get(r.id) ?? 0,
       windowsToCome: toCome.get(r.id) ?? 0,
       deviations: deviations.get(r.id) ?? [],
+      changeHistory: changeHistory.get(r.id) ?? null,
     };
   });
 

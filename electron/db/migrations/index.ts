@@ -18,6 +18,7 @@ import * as m016 from './2026_12_07_016_auditor_responses';
 import * as m017 from './2026_12_07_017_blob_chunk_rowid';
 import * as m018 from './2026_12_08_018_link_note_evidence';
 import * as m019 from './2026_12_08_019_vendor_report_review';
+import * as m020 from './2026_12_09_020_change_history';
 import type { MigrationContext } from './context';
 
 export interface Migration {
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: m017.NAME, up: m017.up },
   { name: m018.NAME, up: m018.up },
   { name: m019.NAME, up: m019.up },
+  { name: m020.NAME, up: m020.up },
 ];
 
 export const LATEST_FORMAT_VERSION = MIGRATIONS.length;

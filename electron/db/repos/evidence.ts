@@ -74,6 +74,8 @@ export function controlPeople(
 
 export interface ReviewedEvidenceLink {
   control_id: string;
+  /** Null: an instance of the control; else what else the item is for it (migration 020). */
+  purpose: 'change_history' | null;
   id: string;
   performed_on: string | null;
   as_of: string | null;
@@ -91,11 +93,52 @@ export interface ReviewedEvidenceLink {
 export function reviewedEvidenceLinks(db: VaultDb): ReviewedEvidenceLink[] {
   return prepare(
     db,
-    `SELECT l.control_id, e.id, e.performed_on, e.as_of, e.window_start, e.window_end,
+    `SELECT l.control_id, l.purpose, e.id, e.performed_on, e.as_of, e.window_start, e.window_end,
             e.reviewer_id
        FROM evidence e INDEXED BY evidence_reviewer
        JOIN evidence_control l ON l.evidence_id = e.id
       WHERE e.reviewer_id IS NOT NULL AND e.reviewed_on IS NOT NULL AND e.superseded_by_id IS NULL
       ORDER BY e.seq, l.control_id`,
   ).all() as ReviewedEvidenceLink[];
+}
+
+/** The controls each of these items is linked to as their configuration's change history. */
+export function changeHistoryLinks(
+  db: VaultDb,
+  evidenceIds: readonly string[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const unique = [...new Set(evidenceIds)];
+  // Chunked like every `IN (…)` list: a page of the large demo's items is well under it.
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = all(
+      db,
+      db.qb
+        .selectFrom('evidence_control as l')
+        .innerJoin('control as c', 'c.id', 'l.control_id')
+        .select(['l.evidence_id', 'l.control_id'])
+        .where('l.purpose', '=', 'change_history')
+        .where('l.evidence_id', 'in', unique.slice(i, i + 500))
+        .orderBy('l.evidence_id')
+        .orderBy('c.ref'),
+    );
+    for (const r of rows) out.set(r.evidence_id, [...(out.get(r.evidence_id) ?? []), r.control_id]);
+  }
+  return out;
+}
+
+export function setLinkPurpose(
+  db: VaultDb,
+  evidenceId: string,
+  controlId: string,
+  purpose: 'change_history' | null,
+): void {
+  runExpect(
+    db,
+    db.qb
+      .updateTable('evidence_control')
+      .set({ purpose })
+      .where('evidence_id', '=', evidenceId)
+      .where('control_id', '=', controlId),
+  );
 }

@@ -25,6 +25,12 @@ async function scoped(t: Harness) {
   return { controls, ana, ben };
 }
 
+/** A control of the scoped vault by its reference (AC-01 is automated, AC-05 manual). */
+async function control(t: Harness, ref: string) {
+  const found = (await ok(t, 'controls.list', { search: ref, limit: 10 })).items;
+  return found.find((c) => c.ref === ref)!;
+}
+
 async function added(t: Harness, names: string[], extra: Record<string, unknown> = {}) {
   const sources = [];
   for (const name of names) sources.push(await source(t, file(t, name, `content of ${name}`)));
@@ -52,6 +58,22 @@ export const evidenceCases = {
       'validation',
     );
     await fails(t, 'evidence.add', { sources: [] }, 'validation');
+    // As an automated control's configuration change history: linked too, and marked so.
+    const sso = await control(t, 'AC-01');
+    const [log] = await added(t, ['sso-changes.csv'], { changeHistoryFor: [sso.id] });
+    expect(await ok(t, 'evidence.get', { id: log!.evidenceId })).toMatchObject({
+      controlIds: [sso.id],
+      changeHistoryFor: [sso.id],
+    });
+    // A manual control has no configuration change history: refused before any job starts.
+    const manual = await control(t, 'AC-05');
+    const refused = await fails(
+      t,
+      'evidence.add',
+      { sources: [await source(t, file(t, 'y.txt', 'y'))], changeHistoryFor: [manual.id] },
+      'validation',
+    );
+    expect(refused.message).toMatch(/not automated/);
     if (t.transport === 'http') {
       const refused = await fails(t, 'evidence.add', { sources: [{ path: t.home }] }, 'validation');
       expect(refused.message).toMatch(/uploading/);
@@ -93,6 +115,16 @@ export const evidenceCases = {
       'validation',
     );
     expect((await ok(t, 'evidence.list', { kind: 'link' })).total).toBe(1);
+    const sso = await control(t, 'AC-01');
+    const history = await ok(t, 'evidence.addLink', {
+      url: 'https://git.example.com/idp-config/commits',
+      title: 'SSO configuration commits',
+      controlIds: [controls[0]!.id],
+      changeHistoryFor: [sso.id],
+      coverage: { window: { start: '2026-01-01', end: '2026-06-30' } },
+    });
+    expect(history.changeHistoryFor).toEqual([sso.id]);
+    expect(history.controlIds).toEqual(expect.arrayContaining([controls[0]!.id, sso.id]));
   },
   'evidence.addNote': async (t) => {
     const { controls } = await scoped(t);
@@ -160,6 +192,23 @@ export const evidenceCases = {
         id: item!.evidenceId,
         patch: { coverage: { window: { start: '2026-03-31', end: '2026-01-01' } } },
       },
+      'validation',
+    );
+    // The change history of linked automated controls only; an empty list makes it an instance.
+    const sso = await control(t, 'AC-01');
+    const id = item!.evidenceId;
+    await fails(t, 'evidence.update', { id, patch: { changeHistoryFor: [sso.id] } }, 'validation');
+    await ok(t, 'evidence.link', { id, controlIds: [sso.id] });
+    const marked = await ok(t, 'evidence.update', { id, patch: { changeHistoryFor: [sso.id] } });
+    expect(marked).toMatchObject({ controlIds: [sso.id], changeHistoryFor: [sso.id] });
+    const back = await ok(t, 'evidence.update', { id, patch: { changeHistoryFor: [] } });
+    expect(back).toMatchObject({ controlIds: [sso.id], changeHistoryFor: [] });
+    const manual = await control(t, 'AC-05');
+    await ok(t, 'evidence.link', { id, controlIds: [manual.id] });
+    await fails(
+      t,
+      'evidence.update',
+      { id, patch: { changeHistoryFor: [manual.id] } },
       'validation',
     );
   },

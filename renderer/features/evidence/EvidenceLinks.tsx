@@ -5,6 +5,7 @@ import { useApi } from '../../api/provider';
 import { notifyError, notifyWarning } from '../../app/notify';
 import { ControlsMultiSelect } from '../../components/ControlsMultiSelect';
 import { useAllRequests, useRequestLinks } from '../requests/request-queries';
+import { EvidenceChangeHistory } from './EvidenceChangeHistory';
 
 /** What changed between two lists of ids: added and removed. */
 export function diffIds(before: readonly string[], after: readonly string[]) {
@@ -77,6 +78,7 @@ export function EvidenceLinks({ item }: { item: EvidenceDetail }) {
         onChange={(ids) => void save('controlIds', ids)}
         comboboxProps={{ withinPortal: true }}
       />
+      <EvidenceChangeHistory item={item} controls={controls} />
       <MultiSelect
         label="Auditor requests"
         description="The requests on the auditor’s list it answers"

@@ -13,7 +13,12 @@ import { useConsistency } from '../policies/policy-queries';
 import { ControlItgcs } from './ControlItgcs';
 import { controlDeadline, controlOccurrences, occurrenceEngagement } from './control-occurrences';
 import { useLinkedEvidence } from './evidence-queries';
-import { OCCURRENCE_LABEL, OCCURRENCE_TONE } from './labels';
+import {
+  CHANGE_HISTORY_LABEL,
+  CHANGE_HISTORY_TONE,
+  OCCURRENCE_LABEL,
+  OCCURRENCE_TONE,
+} from './labels';
 import { useVaultInfo } from '../vault/vault-info';
 
 function Heading({ children }: { children: string }) {
@@ -24,8 +29,11 @@ function Heading({ children }: { children: string }) {
   );
 }
 
-/** Items as links to their drawers on the Evidence tab. */
-function EvidenceList(props: { items: readonly Evidence[]; empty: string }) {
+/**
+ * Items as links to their drawers on the Evidence tab; in a control's drawer (`controlId`), those
+ * linked as its configuration change history say so.
+ */
+function EvidenceList(props: { items: readonly Evidence[]; empty: string; controlId?: string }) {
   if (props.items.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -46,6 +54,9 @@ function EvidenceList(props: { items: readonly Evidence[]; empty: string }) {
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {e.performedOn ? `Performed ${formatDate(e.performedOn)}` : 'No date performed'}
           </Text>
+          {props.controlId && e.changeHistoryFor.includes(props.controlId) && (
+            <StatusBadge tone="neutral">Change history</StatusBadge>
+          )}
           {!e.reviewerId && <StatusBadge tone="partial">Not reviewed</StatusBadge>}
         </Group>
       ))}
@@ -141,6 +152,29 @@ export function ControlEvidence(props: {
                 </Paper>
               ))}
             </SimpleGrid>
+            {(timeline.changeHistory.required || timeline.changeHistory.items.length > 0) && (
+              <Group gap={6} data-testid="occurrence-change-history">
+                <Text size="sm">Configuration change history</Text>
+                {timeline.changeHistory.required ? (
+                  <StatusBadge tone={CHANGE_HISTORY_TONE[timeline.changeHistory.status]}>
+                    {CHANGE_HISTORY_LABEL[timeline.changeHistory.status]}
+                  </StatusBadge>
+                ) : (
+                  <StatusBadge tone="neutral">Not needed now</StatusBadge>
+                )}
+                {timeline.changeHistory.items.map((id) => (
+                  <Anchor
+                    key={id}
+                    component={Link}
+                    to={linkTo('evidence', id)}
+                    size="xs"
+                    className="attest-mono"
+                  >
+                    {refOf.get(id)}
+                  </Anchor>
+                ))}
+              </Group>
+            )}
             {deadline && (
               <Text size="xs" c="dimmed" data-testid="occurrence-deadline">
                 Held to {deadline.policyTitle ?? 'its policy'}: “{deadline.text}” (
@@ -176,6 +210,7 @@ export function ControlEvidence(props: {
         <Heading>Evidence</Heading>
         <EvidenceList
           items={items}
+          controlId={control.id}
           empty="No evidence linked yet. Add files on the Evidence tab of Documentation and link them to this control."
         />
       </Stack>

@@ -20,6 +20,7 @@ const item = (id: string, performedOn: string | null, superseded = false): Evide
   file: null,
   url: null,
   controlIds: [],
+  changeHistoryFor: [],
   requestIds: [],
   supersededById: superseded ? 'evd_newer' : null,
   supersededOn: null,
@@ -33,6 +34,7 @@ const period = occurrenceEngagement({
   period: { start: '2026-01-01', end: '2026-06-30' },
 })!;
 const quarterly = {
+  id: 'ctl_q',
   frequency: 'quarterly' as const,
   nature: 'manual' as const,
   operatingSince: null,
@@ -57,6 +59,29 @@ describe('a control’s occurrence timeline', () => {
     expect(t.windows[0]!.status).toBe('missing');
   });
 
+  it('reads an item linked as this automated control’s change history apart from its instances', () => {
+    const automated = { ...quarterly, id: 'ctl_a', nature: 'automated' as const };
+    const log: Evidence = {
+      ...item('log', '2026-06-30'),
+      window: { start: '2026-01-01', end: '2026-06-30' },
+      changeHistoryFor: ['ctl_a'],
+    };
+    const t = controlOccurrences(
+      automated,
+      period,
+      [log, item('cfg', '2026-02-10')],
+      '2026-07-02',
+      {
+        itgcs: 'effective',
+      },
+    );
+    expect(t.windows[0]!.instances).toEqual(['cfg']);
+    expect(t.changeHistory).toMatchObject({ required: true, status: 'covered', items: ['log'] });
+    // For another control the same item is an instance.
+    const other = controlOccurrences(quarterly, period, [log], '2026-07-02');
+    expect(other.windows[1]!.instances).toEqual(['log']);
+  });
+
   it('has no timeline while the engagement has no period or as-of date', () => {
     expect(occurrenceEngagement({ reportType: 'type2', asOf: null, period: null })).toBeNull();
     expect(occurrenceEngagement({ reportType: 'type1', asOf: '2026-06-30', period: null })).toEqual(
@@ -70,6 +95,7 @@ describe('a control’s occurrence timeline', () => {
 
 describe('a control’s timeline held to its policy’s deadline', () => {
   const perEvent = {
+    id: 'ctl_e',
     frequency: 'per_event' as const,
     nature: 'manual' as const,
     operatingSince: null,

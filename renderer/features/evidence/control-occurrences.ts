@@ -27,10 +27,11 @@ export function controlDeadline(
 /**
  * A control's timeline: the windows it must operate in and the evidence filling them, each item
  * placed by the day it was performed and what it covers (the shared rules readiness uses).
- * Superseded items are left out: the newer item stands for them.
+ * Superseded items are left out: the newer item stands for them. An item linked as the control's
+ * configuration change history is passed as such: it fills no window.
  */
 export function controlOccurrences(
-  control: { frequency: Frequency; nature: Nature; operatingSince: string | null },
+  control: { id: string; frequency: Frequency; nature: Nature; operatingSince: string | null },
   engagement: OccurrenceEngagement,
   evidence: readonly Evidence[],
   today: string,
@@ -53,6 +54,7 @@ export function controlOccurrences(
         id: e.id,
         performedOn: e.performedOn,
         covers: e.window ?? (e.asOf ? { start: e.asOf, end: e.asOf } : null),
+        ...(e.changeHistoryFor.includes(control.id) ? { changeHistory: true } : {}),
       })),
   });
 }

@@ -51,3 +51,16 @@ export function coverageText(
   if (e.window) return `${date(e.window.start)} – ${date(e.window.end)}`;
   return e.asOf ? `As of ${date(e.asOf)}` : null;
 }
+
+/** An automated control's configuration change history (`occurrences.ts`), in words. */
+export const CHANGE_HISTORY_LABEL: Record<'covered' | 'partial' | 'none', string> = {
+  covered: 'Covered so far',
+  partial: 'Incomplete',
+  none: 'None linked',
+};
+
+export const CHANGE_HISTORY_TONE: Record<'covered' | 'partial' | 'none', Tone> = {
+  covered: 'met',
+  partial: 'partial',
+  none: 'missing',
+};

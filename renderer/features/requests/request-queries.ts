@@ -74,6 +74,8 @@ export interface LinkOption {
   id: string;
   ref: string;
   title: string;
+  /** Controls only: automated (its configuration can have a change history linked). */
+  automated?: boolean;
 }
 
 /** What a request can be linked to: the drawer's pickers, and references for control ids. */
@@ -86,7 +88,12 @@ export interface RequestLinks {
 
 async function readControlOptions(client: ApiClient): Promise<LinkOption[]> {
   const all = await allPages((cursor) => client.call('controls.list', { limit: 1000, cursor }));
-  return all!.items.map((c) => ({ id: c.id, ref: c.ref, title: c.title }));
+  return all!.items.map((c) => ({
+    id: c.id,
+    ref: c.ref,
+    title: c.title,
+    automated: c.nature === 'automated',
+  }));
 }
 
 const toCriteriaOptions = (answer: Output<'criteria.list'>): LinkOption[] =>

@@ -59,6 +59,16 @@ export interface ReadinessControl {
   /** Windows of its occurrences not closed yet at the evaluation date. */
   windowsToCome: number;
   deviations: readonly ReadinessDeviation[];
+  /**
+   * An automated control relied on for one instance of its configuration (Type II, its IT general
+   * controls not failing): whether reviewed evidence linked as that configuration's change history
+   * covers the period so far (`occurrences.ts`), with the first stretch it leaves uncovered. Null
+   * when none is asked for.
+   */
+  changeHistory: {
+    status: 'covered' | 'partial' | 'none';
+    gap: { start: string; end: string } | null;
+  } | null;
 }
 
 export interface ReadinessDeviation {

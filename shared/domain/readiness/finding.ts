@@ -51,6 +51,7 @@ export const RULE_IDS = [
   'description_complete',
   'events_stated',
   'population_completeness',
+  'automated_change_history',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -37,6 +37,7 @@ export const RULE_GROUP: Record<RuleId, RuleGroup> = {
   self_reviewed_evidence: 'evidence',
   deviation_response: 'evidence',
   population_completeness: 'evidence',
+  automated_change_history: 'evidence',
   policy_approved: 'policies',
   policy_review_current: 'policies',
   policy_acknowledged: 'policies',

@@ -296,6 +296,23 @@ const BROKEN: [string, (f: ReadinessFacts) => ReadinessFacts, RuleId, Severity, 
     'Significant changes',
   ],
   [
+    'an automated control without its configuration’s change history',
+    (f) => withControl(f, 'c2', { changeHistory: { status: 'none', gap: null } }),
+    'automated_change_history',
+    'major',
+    'C2 Control c2',
+  ],
+  [
+    'an automated control whose change history leaves days uncovered',
+    (f) =>
+      withControl(f, 'c2', {
+        changeHistory: { status: 'partial', gap: { start: '2026-04-01', end: '2026-06-30' } },
+      }),
+    'automated_change_history',
+    'major',
+    'C2 Control c2',
+  ],
+  [
     'a population without completeness evidence',
     (f) => ({ ...f, populations: [{ ...f.populations[0]!, hasCompletenessEvidence: false }] }),
     'population_completeness',
@@ -322,6 +339,33 @@ describe('readiness rules', () => {
     expect(f.message.length).toBeGreaterThan(0);
     expect(f.fix.length).toBeGreaterThan(0);
     expect(r.passing).toBe(r.checks - 1);
+  });
+
+  it('asks for a change history only of automated controls relied on and in the description', () => {
+    const rule = (f: ReadinessFacts) =>
+      evaluateReadiness(f).findings.filter((x) => x.rule === 'automated_change_history');
+    const none = { status: 'none' as const, gap: null };
+    // Covered (ready's c2) passes; not asked for (a sampled or manual control: null) has no check.
+    expect(rule(ready())).toEqual([]);
+    expect(rule(withControl(ready(), 'c2', { changeHistory: null }))).toEqual([]);
+    // Not in the description: not tested, so not asked; not applicable: nothing is claimed.
+    expect(rule(withControl(ready(), 'c2', { changeHistory: none, inDescription: false }))).toEqual(
+      [],
+    );
+    expect(
+      rule(withControl(ready(), 'c2', { changeHistory: none, assessment: 'not_applicable' })),
+    ).toEqual([]);
+    const partial = rule(
+      withControl(ready(), 'c2', {
+        changeHistory: { status: 'partial', gap: { start: '2026-04-01', end: '2026-06-30' } },
+      }),
+    );
+    expect(partial.map((f) => [f.message, f.target])).toEqual([
+      [
+        expect.stringMatching(/2026-04-01 to 2026-06-30 uncovered/),
+        { screen: 'control', id: 'c2' },
+      ],
+    ]);
   });
 
   it('every rule is tested broken at least once, and has a title and a reason', () => {
@@ -458,7 +502,7 @@ describe('gate, don’t average', () => {
       description: { ...f.description, unansweredSections: sections },
     });
     expect(statusLine(r, (d) => d)).toBe(
-      'Not ready: 4 blocking findings (Section A, Section B, Section C, …) · 86 % of checks pass · Self-assessment — not an audit opinion and not a prediction of one',
+      'Not ready: 4 blocking findings (Section A, Section B, Section C, …) · 87 % of checks pass · Self-assessment — not an audit opinion and not a prediction of one',
     );
   });
 

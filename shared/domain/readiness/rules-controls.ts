@@ -208,6 +208,33 @@ export const CONTROL_RULES: readonly RuleCheck[] = [
         ),
   },
   {
+    id: 'automated_change_history',
+    title: 'Every automated control has its configuration’s change history',
+    severity: 'major',
+    why: 'An auditor accepts one instance of an automated control’s configuration only with the history of changes to it over the period: without it the configuration may have differed on other days.',
+    // Controls not in the description are not tested, and a sampled one (its IT general controls
+    // failing) rests on its instances: neither is asked for one (facts say null).
+    check: (facts) =>
+      applicable(facts)
+        .filter((c) => c.inDescription && c.changeHistory !== null)
+        .map((c): Check => {
+          const h = c.changeHistory!;
+          if (h.status === 'covered') return ok;
+          return {
+            pass: false,
+            finding: {
+              object: about(c),
+              message:
+                h.status === 'none' || !h.gap
+                  ? 'Automated, with no reviewed evidence of its configuration’s change history.'
+                  : `Automated; the reviewed change history of its configuration leaves ${h.gap.start} to ${h.gap.end} uncovered.`,
+              fix: 'Add the change log of its configuration over the period, mark it as the configuration change history of this control, and have it reviewed.',
+              target: { screen: 'control', id: c.id },
+            },
+          };
+        }),
+  },
+  {
     id: 'deviation_response',
     title: 'Every deviation has a management response',
     severity: 'major',

@@ -17,6 +17,7 @@ export const control = (id: string, over: Partial<ReadinessControl> = {}): Readi
   openTasks: 0,
   windowsToCome: 0,
   deviations: [],
+  changeHistory: null,
   ...over,
 });
 
@@ -49,7 +50,10 @@ export function ready(): ReadinessFacts {
         notRelevantReason: 'No personal information of data subjects is processed.',
       },
     ],
-    controls: [control('c1'), control('c2', { keyForAny: false })],
+    controls: [
+      control('c1'),
+      control('c2', { keyForAny: false, changeHistory: { status: 'covered', gap: null } }),
+    ],
     policies: [
       {
         id: 'pol1',
