@@ -57,6 +57,9 @@ test('the demo’s pipeline control shows its change history, marked on the item
   });
   await expect(box).toBeChecked();
   await page.getByTestId('evidence-change-history').scrollIntoViewIfNeeded();
+  // The CSV preview's scrolling box is reachable by keyboard (axe: scrollable-region-focusable).
+  await expect(page.getByRole('region', { name: 'The file’s first rows' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'evidence item with its change-history mark');
   await shoot(page, 'item');
   await box.uncheck();
   await expect(box).not.toBeChecked();

@@ -34,6 +34,9 @@ async function readHead(url: string, signal: AbortSignal): Promise<{ text: strin
   return { text: new TextDecoder().decode(all.subarray(0, TEXT_PREVIEW_BYTES)), cut };
 }
 
+/** A scrolling box that keyboard users can reach and scroll (arrow keys once focused). */
+const scrollable = (label: string) => ({ tabIndex: 0, role: 'region', 'aria-label': label });
+
 function TextPreview(props: { url: string; kind: 'text' | 'csv' | 'json' }) {
   const [state, setState] = useState<{ text: string; cut: boolean } | { error: string } | null>(
     null,
@@ -66,7 +69,7 @@ function TextPreview(props: { url: string; kind: 'text' | 'csv' | 'json' }) {
     const [head, ...rows] = csvRows(state.text, 51);
     return (
       <>
-        <ScrollArea h={260} type="auto">
+        <ScrollArea h={260} type="auto" viewportProps={scrollable('The file’s first rows')}>
           <Table fz="xs" striped withTableBorder stickyHeader data-testid="evidence-preview-csv">
             <Table.Thead>
               <Table.Tr>
@@ -96,7 +99,7 @@ function TextPreview(props: { url: string; kind: 'text' | 'csv' | 'json' }) {
   }
   return (
     <>
-      <ScrollArea h={260} type="auto">
+      <ScrollArea h={260} type="auto" viewportProps={scrollable('The file’s text')}>
         <Box
           component="pre"
           fz="xs"
