@@ -65,13 +65,23 @@ async function* generated(count: number): AsyncIterable<Uint8Array> {
 }
 
 /**
- * A full collection, so RSS samples count what is live rather than garbage V8 has not collected
- * yet (it lets up to ~64 MiB of dead buffers pile up before collecting: as much as the bound).
+ * A full collection, so samples count what is live rather than garbage V8 has not collected yet
+ * (it lets up to ~64 MiB of dead buffers pile up before collecting: more than the bound).
  */
 const collect: () => void = (() => {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
 })();
+
+/**
+ * What this process keeps alive: the JS heap plus the buffers outside it. Not RSS, which also
+ * counts freed memory the allocator has not returned to the system (CI once saw 35 MiB of that
+ * on a 32 MiB bound while nothing was retained).
+ */
+function liveBytes(): number {
+  const { heapUsed, external } = process.memoryUsage();
+  return heapUsed + external;
+}
 
 function hostPeakRssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -140,14 +150,14 @@ describe('runtime host over fork IPC', () => {
     const orgId = await vaultWithOrg(relay, join(root, 'big.attest'));
     const pid = relay.pid!;
     collect();
-    const baseFront = process.memoryUsage().rss;
+    const baseFront = liveBytes();
     const baseHost = hostRssBytes(pid);
     let peakFront = baseFront;
-    // Every 8 MiB through, in both directions: what this process holds after a collection.
+    // Every 8 MiB through, in both directions: what this process still holds after a collection.
     const sample = (done: number) => {
       if (done % (8 * 1024 * 1024) !== 0) return;
       collect();
-      peakFront = Math.max(peakFront, process.memoryUsage().rss);
+      peakFront = Math.max(peakFront, liveBytes());
     };
     const expected = createHash('sha256');
     let sent = 0;
@@ -187,7 +197,9 @@ describe('runtime host over fork IPC', () => {
     expect(actual.digest('hex')).toBe(expected.digest('hex'));
     // Generous bounds, far below the 100 MiB that buffering the file would cost on either side
     // (the host's peak includes its uncollected garbage, which no one can collect from here).
-    expect(peakFront - baseFront).toBeLessThan(32 * 1024 * 1024);
+    // This side plateaus at 11–31 MiB above its start (pipe write queues, the credit window and
+    // chunks not yet freed by the allocator's background thread), flat from the first 8 MiB on.
+    expect(peakFront - baseFront).toBeLessThan(48 * 1024 * 1024);
     expect(hostPeakRssBytes(pid) - baseHost).toBeLessThan(80 * 1024 * 1024);
   });
 
