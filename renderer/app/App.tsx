@@ -33,6 +33,7 @@ import { useUi } from './ui-store';
 /** Reads where Attest stands, follows vault changes, and shows the start screen or workbench. */
 export function App() {
   const status = useVault((s) => s.status);
+  const openId = useVault((s) => s.app?.openId ?? null);
   const navigate = useNavigate();
   const previous = useRef(status);
   useGlobalPalette();
@@ -86,7 +87,10 @@ export function App() {
           <Loader aria-label="Starting Attest" />
         </Center>
       ) : status === 'open' ? (
-        <Workbench />
+        // Keyed by the opening: another vault opened over this one keeps the address (the screen
+        // the user was on) but starts every screen afresh, so nothing chosen in the first vault
+        // (a filter, a sort, an open row) is carried into the second.
+        <Workbench key={openId} />
       ) : pkg ? (
         <AuditorWorkbench pkg={pkg} />
       ) : auditing.isPending ? (

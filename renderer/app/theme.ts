@@ -65,6 +65,9 @@ export const theme = createTheme({
   defaultRadius: 'md',
   cursorType: 'pointer',
   focusRing: 'auto',
+  // Drawers, modals, menus and notifications appear at once for a user who asked the system
+  // for less motion (global.css stops CSS transitions for them too).
+  respectReducedMotion: true,
   components: {
     Button: { defaultProps: { size: 'sm' } },
     TextInput: { defaultProps: { size: 'sm' } },

@@ -355,6 +355,10 @@ test('a fresh vault has no gaps: its controls are not assessed yet, in a neutral
   const bench = new Workbench(page);
   await bench.expectOpen('Acme SOC 2 2026');
   await rpc(page, attest, 'scope.confirm');
+  // The window has taken the confirmed scope in (the Scope step counts its criteria) before the
+  // clicks below: the navigation grows as it does, and a click in mid-change can land on the
+  // step below the one aimed at (a run once clicked "Dashboard" and opened Gap analysis).
+  await expect(bench.navLink(STEPS[1])).toContainText(/[1-9]\d* criteria · [1-9]/);
   const summary = await assessmentSummary(page, attest);
   expect(summary.assessed).toBe(0);
 

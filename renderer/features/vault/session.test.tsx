@@ -106,9 +106,32 @@ describe('the window follows one opening of a vault at a time', () => {
     const { fake, queries } = server();
     const session = vaultSession(fake.client, queries);
     await act(() => session.open('/vaults/acme.attest'));
+    await fake.client.call('vault.close', {});
     await act(() =>
       session.onChanged({ openId: null, path: null, reason: 'closed', domains: ['vault'] }),
     );
     expect(useVault.getState().status).toBe('closed');
+  });
+
+  it('a vault opened over this one elsewhere never shows "no vault" in between', async () => {
+    const { fake, queries } = server();
+    const session = vaultSession(fake.client, queries);
+    await act(() => session.open('/vaults/acme.attest'));
+    const statuses: string[] = [];
+    const unsubscribe = useVault.subscribe((s) => statuses.push(s.status));
+    // The server closes the first and opens the second, and announces both, one after the other.
+    await fake.client.call('vault.open', { file: '/vaults/globex.attest' });
+    const closed = session.onChanged({ openId: null, path: null, reason: 'closed', domains: [] });
+    const opened = session.onChanged({
+      openId: 'open-2',
+      path: '/vaults/globex.attest',
+      reason: 'opened',
+      domains: [],
+    });
+    await act(() => Promise.all([closed, opened]));
+    unsubscribe();
+    expect(statuses).not.toContain('closed');
+    expect(useVault.getState().status).toBe('open');
+    expect(useVault.getState().app?.openId).toBe('open-2');
   });
 });

@@ -70,12 +70,11 @@ export function vaultSession(client: ApiClient, queries: QueryClient): VaultSess
     },
     async onChanged({ reason }) {
       // What a vault holds is re-read by the query cache; here only which vault is open.
-      if (reason === 'closed') {
-        generation++;
-        if (useVault.getState().status === 'open') useVault.setState({ status: 'closed' });
-      } else if (reason === 'opened') {
-        await session.sync();
-      }
+      // 'closed' is asked about rather than believed: a vault opened over this one (a recent
+      // file, the Vault menu, another window) is announced as 'closed' and then 'opened', and
+      // showing "no vault" in between would flash the start screen and then send the window to
+      // the Dashboard as for a fresh opening, rather than keep the screen the user was on.
+      if (reason === 'closed' || reason === 'opened') await session.sync();
       if (reason !== 'updated') await reloadRecentVaults(queries);
     },
   };
