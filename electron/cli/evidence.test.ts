@@ -93,6 +93,23 @@ describe('attest evidence', () => {
     expect(verify.out + verify.err).toContain('the file of evidence EV-3');
   });
 
+  it('says which control a file was marked as the configuration change history of', async () => {
+    const dir = tempDir();
+    const control = await scopedVault(dir);
+    writeFileSync(join(dir, 'changes.csv'), 'changed_at,change,approved_by\n');
+    const added = await attest(
+      dir,
+      ...['evidence', 'add', 'acme.attest', 'changes.csv', '--as-of', '2026-03-31'],
+      ...['--change-history', control.toLowerCase()],
+    );
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    // As the vault spells the reference, whatever case it was given in.
+    expect(added.out).toContain(`Marked as the configuration change history of ${control}.`);
+    const plain = await attest(dir, 'evidence', 'add', 'acme.attest', 'changes.csv');
+    expect(plain.out).not.toContain('change history');
+  });
+
   it('refuses bad arguments before any work starts', async () => {
     const dir = tempDir();
     await scopedVault(dir);

@@ -4,8 +4,8 @@ import { NOTE_MAX, type Evidence } from '../../../shared/api/evidence';
 import type { Input } from '../../../shared/api/index';
 import { parse, str } from '../args';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
-import { validateInput, withRpc } from '../rpc';
-import { coverageFrom, resolveRefs } from './evidence';
+import { type CliRpc, validateInput, withRpc } from '../rpc';
+import { changeHistoryLine, coverageFrom, resolveNamedRefs, resolveRefs } from './evidence';
 
 /**
  * `attest evidence add-link` and `add-note` (D1 item 1): evidence with no file of its own — a
@@ -69,15 +69,21 @@ export async function addLinkCommand(
     await rpc.call('vault.open', { file: vaultPath });
     const controlIds = await resolveRefs(rpc, 'control', refsOf(values, 'control'));
     const requestIds = await resolveRefs(rpc, 'request', refsOf(values, 'request'));
-    const changeHistoryFor = await resolveRefs(
-      rpc,
-      'control',
-      refsOf(values, 'change-history'),
-      '--change-history',
-    );
-    return rpc.call('evidence.addLink', { ...input, controlIds, changeHistoryFor, requestIds });
+    const history = await historyRefs(rpc, values);
+    const changeHistoryFor = history.map((h) => h.id);
+    const added = await rpc.call('evidence.addLink', {
+      ...input,
+      controlIds,
+      changeHistoryFor,
+      requestIds,
+    });
+    return { added, historyOf: history.map((h) => h.ref) };
   });
-  io.out(values.json ? JSON.stringify(item, null, 2) + '\n' : described(item));
+  io.out(
+    values.json
+      ? JSON.stringify(item.added, null, 2) + '\n'
+      : described(item.added, item.historyOf),
+  );
   return EXIT_OK;
 }
 
@@ -113,15 +119,21 @@ export async function addNoteCommand(
     await rpc.call('vault.open', { file: vaultPath });
     const controlIds = await resolveRefs(rpc, 'control', refsOf(values, 'control'));
     const requestIds = await resolveRefs(rpc, 'request', refsOf(values, 'request'));
-    const changeHistoryFor = await resolveRefs(
-      rpc,
-      'control',
-      refsOf(values, 'change-history'),
-      '--change-history',
-    );
-    return rpc.call('evidence.addNote', { ...input, controlIds, changeHistoryFor, requestIds });
+    const history = await historyRefs(rpc, values);
+    const changeHistoryFor = history.map((h) => h.id);
+    const added = await rpc.call('evidence.addNote', {
+      ...input,
+      controlIds,
+      changeHistoryFor,
+      requestIds,
+    });
+    return { added, historyOf: history.map((h) => h.ref) };
   });
-  io.out(values.json ? JSON.stringify(item, null, 2) + '\n' : described(item));
+  io.out(
+    values.json
+      ? JSON.stringify(item.added, null, 2) + '\n'
+      : described(item.added, item.historyOf),
+  );
   return EXIT_OK;
 }
 
@@ -145,12 +157,17 @@ function titleOf(body: string, file: string | undefined): string {
   return file ? basename(file, extname(file)).slice(0, 300) : '';
 }
 
-function described(e: Evidence): string {
+/** The controls `--change-history` names, as the vault spells them. */
+const historyRefs = (rpc: CliRpc, values: ItemValues) =>
+  resolveNamedRefs(rpc, 'control', refsOf(values, 'change-history'), '--change-history');
+
+function described(e: Evidence, historyOf: string[]): string {
   const what = e.kind === 'link' ? `the link ${e.url}` : 'the note';
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   const links = [
     e.controlIds.length > 0 ? count(e.controlIds.length, 'control') : null,
     e.requestIds.length > 0 ? count(e.requestIds.length, 'request') : null,
   ].filter((x) => x !== null);
-  return `Added ${what} as ${e.ref} “${e.title}”${links.length > 0 ? `, linked to ${links.join(' and ')}` : ''}.\n`;
+  const history = changeHistoryLine(historyOf);
+  return `Added ${what} as ${e.ref} “${e.title}”${links.length > 0 ? `, linked to ${links.join(' and ')}` : ''}.\n${history ? `${history}\n` : ''}`;
 }

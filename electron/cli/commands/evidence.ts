@@ -88,12 +88,22 @@ async function addCommand(args: string[], io: CliIo, signal: AbortSignal): Promi
     await rpc.call('vault.open', { file: vaultPath });
     const controlIds = await resolveRefs(rpc, 'control', controlRefs);
     const requestIds = await resolveRefs(rpc, 'request', requestRefs);
-    const changeHistoryFor = await resolveRefs(rpc, 'control', historyRefs, '--change-history');
+    const history = await resolveNamedRefs(rpc, 'control', historyRefs, '--change-history');
+    const changeHistoryFor = history.map((h) => h.id);
     const label =
       paths.length === 1 ? `Storing ${positionals[1]}` : `Storing ${paths.length} paths`;
-    return rpc.job('evidence.add', { ...base, controlIds, changeHistoryFor, requestIds }, label);
+    const added = await rpc.job(
+      'evidence.add',
+      { ...base, controlIds, changeHistoryFor, requestIds },
+      label,
+    );
+    return { added, historyOf: history.map((h) => h.ref) };
   });
-  io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : describeAdd(result));
+  io.out(
+    values.json
+      ? JSON.stringify(result.added, null, 2) + '\n'
+      : describeAdd(result.added, result.historyOf),
+  );
   return EXIT_OK;
 }
 
@@ -104,7 +114,17 @@ export async function resolveRefs(
   refs: string[],
   flag = `--${kind}`,
 ): Promise<string[]> {
-  const ids: string[] = [];
+  return (await resolveNamedRefs(rpc, kind, refs, flag)).map((r) => r.id);
+}
+
+/** As `resolveRefs`, with each reference as the vault spells it (to say what was done). */
+export async function resolveNamedRefs(
+  rpc: CliRpc,
+  kind: 'control' | 'request',
+  refs: string[],
+  flag = `--${kind}`,
+): Promise<{ id: string; ref: string }[]> {
+  const found: { id: string; ref: string }[] = [];
   for (const ref of refs) {
     const items =
       kind === 'control'
@@ -117,12 +137,18 @@ export async function resolveRefs(
         `No ${kind} ${ref} in this vault (${flag}); see attest ${kind === 'control' ? 'info' : 'requests list'}.`,
       );
     }
-    ids.push(match.id);
+    found.push({ id: match.id, ref: match.ref });
   }
-  return ids;
+  return found;
 }
 
-function describeAdd(r: EvidenceAddResult): string {
+/** The line saying which controls' configuration change history an item was marked as. */
+export function changeHistoryLine(refs: string[]): string | null {
+  if (refs.length === 0) return null;
+  return `Marked as the configuration change history of ${refs.join(', ')}.`;
+}
+
+function describeAdd(r: EvidenceAddResult, historyOf: string[]): string {
   const stored = r.added.length;
   const same = r.added.filter((a) => a.deduplicated).length;
   const refs =
@@ -138,6 +164,8 @@ function describeAdd(r: EvidenceAddResult): string {
     lines.push(
       `${same} ${same === 1 ? 'was' : 'were'} identical to a file already stored and ${same === 1 ? 'points' : 'point'} at it (stored once).`,
     );
+  const history = r.added.length > 0 ? changeHistoryLine(historyOf) : null;
+  if (history) lines.push(history);
   for (const s of r.skipped) lines.push(`Left out ${s.path}: ${s.reason}.`);
   return lines.join('\n') + '\n';
 }

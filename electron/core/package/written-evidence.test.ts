@@ -22,9 +22,10 @@ describe('links and notes in the audit package', () => {
       dir,
       ...['evidence', 'add-link', vault, 'https://tickets.example.com/browse/SEC-42'],
       // Linked to AC-01 as its configuration's change history (which links it too).
-      ...['--title', 'Offboarding ticket', '--change-history', 'AC-01', '--as-of', '2026-02-03'],
+      ...['--title', 'Offboarding ticket', '--change-history', 'ac-01', '--as-of', '2026-02-03'],
     );
     expect(link.code, link.err).toBe(0);
+    expect(link.out).toContain('Marked as the configuration change history of AC-01.');
     const note = await attest(
       dir,
       ...['evidence', 'add-note', vault, '--title', 'Inquiry with the CTO'],
