@@ -100,6 +100,7 @@ test('People from the palette; a bad email is refused under its field', async ({
   await expect(again.getByTestId('namesake-warning')).toContainText(
     'Maya Okafor (maya@northwind-demo.test · CEO · Leadership) is already in the list',
   );
+  await expectNoSeriousA11yViolations(page, 'the new-person form naming a namesake');
   await again.getByLabel('Name').fill('Maya Okafor-Reyes');
   await expect(again.getByTestId('namesake-warning')).toHaveCount(0);
   await again.getByRole('button', { name: 'Cancel' }).click();

@@ -26,6 +26,9 @@ function NewPersonForm(props: {
   const api = useApi();
   const put = usePutPerson();
   const [busy, setBusy] = useState(false);
+  // The person this form has just created: listed by now, but not a namesake of itself while
+  // the drawer turns to them.
+  const [createdId, setCreatedId] = useState<string | undefined>(undefined);
   const { field, values, createNow, draftPending } = useAutosaveForm<PersonValues, Person>({
     values: EMPTY_PERSON,
     patchSchema: personPatch,
@@ -36,6 +39,7 @@ function NewPersonForm(props: {
       run: (input) => api.call('people.create', input as PersonValues),
     },
     onSaved: (person) => {
+      setCreatedId(person.id);
       put(person);
       notifySuccess(`Added ${person.name}.`);
       props.onCreated(person);
@@ -54,7 +58,11 @@ function NewPersonForm(props: {
   return (
     <form onSubmit={submit} noValidate data-testid="new-person-form">
       <Stack gap="lg">
-        <PersonFields autoFocus field={field} namesake={namesakeOf(people, values.name)} />
+        <PersonFields
+          autoFocus
+          field={field}
+          namesake={namesakeOf(people, values.name, createdId)}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={props.onCancel} disabled={busy}>
             Cancel

@@ -149,9 +149,8 @@ export function PolicyTable(props: {
           r.warnings > 0 ? (
             <Group gap={4} wrap="nowrap" data-testid="policy-warnings">
               <IconAlertTriangle size={14} aria-hidden color="var(--mantine-color-orange-7)" />
-              <Text size="sm" c="orange.8">
-                {r.warnings === 1 ? '1 warning' : `${r.warnings} warnings`}
-              </Text>
+              {/* Orange is the icon's: no orange of the palette is readable as text on white. */}
+              <Text size="sm">{r.warnings === 1 ? '1 warning' : `${r.warnings} warnings`}</Text>
             </Group>
           ) : (
             <Text size="sm" c="dimmed">
